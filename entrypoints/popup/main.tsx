@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Vivre</p>, document.getElementById('app')!);

@@ -1,0 +1,159 @@
+/**
+ * The one typed contract between the worker and everything else (content script,
+ * popup, options). Only the worker holds the API key and talks to Vivre; the others
+ * ask through these messages. Every message is validated in the worker with the
+ * schemas in `./schemas.ts` before anything happens, and only the extension's own
+ * pages and its content script on https://mail.google.com/ are answered.
+ *
+ * Kept free of zod on purpose: the content script imports this file, and its bundle
+ * budget (≤ 25 KB gzipped) has no room for a schema library.
+ */
+import type {
+  Activity,
+  ActivityType,
+  Contact,
+  Deal,
+  Permission,
+  Stage,
+} from '../vivre/contract-types';
+
+export type ErrorKind =
+  | 'offline'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'validation'
+  | 'rate_limited'
+  | 'server'
+  | 'unknown'
+  | 'not_configured';
+
+/** An error as the UI sees it: `message` is written for a rep, not an engineer. */
+export interface RepError {
+  kind: ErrorKind;
+  message: string;
+  /** The field the server or the validator blamed, when there is one. */
+  param?: string;
+}
+
+export type LookupResult =
+  | { status: 'found'; contact: Contact; fetchedAt: number; stale: boolean }
+  | { status: 'not_found'; fetchedAt: number; stale: boolean }
+  | { status: 'error'; error: RepError };
+
+export interface ContactDetails {
+  contact: Contact;
+  /** null when the API does not offer the list (404 on the assumed endpoint). */
+  deals: Deal[] | null;
+  activities: Activity[] | null;
+  fetchedAt: number;
+}
+
+/** A contact reference: a real Vivre id, or the temporary id of a contact created offline. */
+export type ContactRef = string;
+
+export type WriteRequest =
+  | {
+      kind: 'createContact';
+      /** Chosen by the caller (e.g. `tmp_<uuid>`) so later writes can refer to it before it syncs. */
+      tempId: string;
+      body: { name: string; email: string; company?: string; stage?: Stage; tags?: string[] };
+    }
+  | {
+      kind: 'updateContact';
+      contactId: ContactRef;
+      body: { name?: string; company?: string; stage?: Stage; tags?: string[] };
+    }
+  | {
+      kind: 'createDeal';
+      tempId: string;
+      body: { contact_id: ContactRef; title: string; value?: number; stage?: Stage };
+    }
+  | {
+      kind: 'updateDeal';
+      dealId: string;
+      body: { stage?: Stage; closed_at?: string | null; title?: string; value?: number };
+    }
+  | {
+      kind: 'logActivity';
+      body: { contact_id: ContactRef; deal_id?: string; type: ActivityType; note?: string };
+    };
+
+export type OutboxState = 'waiting' | 'attention' | 'synced';
+
+export interface OutboxItemView {
+  id: string;
+  write: WriteRequest;
+  state: OutboxState;
+  createdAt: number;
+  attempts: number;
+  /** For 'attention': the server's reason, fit for a rep. For 'waiting': why the last try failed. */
+  lastError?: RepError;
+  nextAttemptAt?: number;
+  /** Short human summary, e.g. "Call with Rahul Sharma". */
+  summary: string;
+}
+
+export interface OutboxSummary {
+  waiting: OutboxItemView[];
+  attention: OutboxItemView[];
+  /** Set when a 401 paused the whole outbox: every item is kept until the rep reconnects. */
+  paused: RepError | null;
+}
+
+export type ConnectionState =
+  'not_configured' | 'ok' | 'offline' | 'unauthorized' | 'forbidden' | 'unknown';
+
+export interface Status {
+  configured: boolean;
+  connection: ConnectionState;
+  workspaceId: string | null;
+  workspaceName: string | null;
+  /** null when not known yet (never tested, or the API cannot say). */
+  permissions: Permission[] | null;
+  /** Where "Open in Vivre" links go; derived from the base URL. */
+  appUrl: string | null;
+  waitingCount: number;
+  attentionCount: number;
+}
+
+export interface SettingsView {
+  workspaceId: string;
+  baseUrl: string;
+  /** e.g. `vv_test_demo_wr…0000`; the key itself never leaves the worker. */
+  maskedKey: string | null;
+  autoLookup: boolean;
+  neverLookup: string[];
+}
+
+export interface SettingsInput {
+  /** Omitted: keep the saved key. */
+  apiKey?: string;
+  workspaceId: string;
+  baseUrl: string;
+}
+
+export type TestConnectionResult =
+  | { ok: true; workspaceId: string; workspaceName: string; permissions: Permission[] | null }
+  | { ok: false; error: RepError };
+
+/** Worker-side answers are always either data or a RepError, never a thrown string. */
+export type Answer<T> = { ok: true; value: T } | { ok: false; error: RepError };
+
+export interface ProtocolMap {
+  getStatus(): Answer<Status>;
+  lookupContacts(data: { emails: string[] }): Answer<Record<string, LookupResult>>;
+  getContactDetails(data: { contactId: string }): Answer<ContactDetails>;
+  searchContacts(data: { query: string }): Answer<Contact[]>;
+  enqueueWrite(data: { write: WriteRequest }): Answer<{ id: string; state: OutboxState }>;
+  getOutbox(): Answer<OutboxSummary>;
+  retryOutboxItem(data: { id: string; write?: WriteRequest }): Answer<null>;
+  discardOutboxItem(data: { id: string }): Answer<null>;
+  flushOutbox(): Answer<null>;
+  getSettings(): Answer<SettingsView>;
+  saveSettings(data: SettingsInput): Answer<SettingsView>;
+  savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Answer<SettingsView>;
+  testConnection(data: SettingsInput): Answer<TestConnectionResult>;
+  clearContactCache(): Answer<null>;
+}

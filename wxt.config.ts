@@ -1,0 +1,33 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { PRODUCTION_BASE_URL } from './lib/vivre/base-url';
+
+// Chrome MV3 is the primary target. For Firefox we build MV2 (WXT's default for
+// Firefox): Firefox's MV2 background page is persistent and its MV3 support still
+// differs on service workers, so MV2 is what WXT builds and tests best there.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode }) => ({
+    name: 'Vivre for Gmail',
+    description:
+      'See the Vivre contact card and AI score of everyone on an email, and log calls, notes and meetings in seconds.',
+    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // The production API is the only host granted at install. The local sandbox is
+    // granted in development builds so `npm start` and the tests work out of the box;
+    // any other base URL is asked for at the moment the rep sets it.
+    host_permissions: [
+      new URL(PRODUCTION_BASE_URL).origin + '/*',
+      ...(mode === 'development' || process.env.WXT_VIVRE_SANDBOX === '1'
+        ? ['http://127.0.0.1/*', 'http://localhost/*']
+        : []),
+    ],
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: 'Open Vivre quick logging',
+      },
+    },
+  }),
+});
