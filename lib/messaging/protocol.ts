@@ -8,6 +8,7 @@
  * Kept free of zod on purpose: the content script imports this file, and its bundle
  * budget (≤ 25 KB gzipped) has no room for a schema library.
  */
+import type { Participant } from '../gmail/types';
 import type {
   Activity,
   ActivityType,
@@ -156,4 +157,10 @@ export interface ProtocolMap {
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Answer<SettingsView>;
   testConnection(data: SettingsInput): Answer<TestConnectionResult>;
   clearContactCache(): Answer<null>;
+}
+
+/** Messages the worker or popup send to the Gmail content script in a tab. */
+export interface ContentProtocolMap {
+  /** What the open thread or compose shows, so the popup can preselect a contact. */
+  getPageParticipants(): { participants: Participant[]; subject: string | null };
 }
