@@ -1,0 +1,16 @@
+import { MAX_NOTE_LENGTH } from './limits';
+import { type FieldResult, invalid, valid } from './result';
+
+const formatter = new Intl.NumberFormat('en-IN');
+
+/** A logged activity needs something to say; the API caps notes at 10,000 characters. */
+export function validateNote(text: string): FieldResult<string> {
+  const note = text.trim();
+  if (!note) return invalid('Write a note about what happened.');
+  if (note.length > MAX_NOTE_LENGTH) {
+    return invalid(
+      `The note is ${formatter.format(note.length)} characters; the limit is ${formatter.format(MAX_NOTE_LENGTH)}. Shorten it a little.`,
+    );
+  }
+  return valid(note);
+}

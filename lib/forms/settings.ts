@@ -1,0 +1,93 @@
+import type { SettingsInput } from '../messaging/protocol';
+import { type FieldResult, type FormErrors, invalid, valid } from './result';
+
+const API_KEY = /^vv_(live|test)_[A-Za-z0-9_]{16,}$/;
+const WORKSPACE_ID = /^ws_[A-Za-z0-9_]+$/;
+/** Plain http only reaches a server on this machine (the sandbox); anything else must be https. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function validateApiKey(text: string): FieldResult<string> {
+  const key = text.trim();
+  if (!key) return invalid('Paste your Vivre API key.');
+  if (!API_KEY.test(key)) {
+    return invalid(
+      'That doesn’t look like a Vivre API key: it starts with vv_live_ or vv_test_ followed by at least 16 letters, digits or underscores.',
+    );
+  }
+  return valid(key);
+}
+
+export function validateWorkspaceId(text: string): FieldResult<string> {
+  const id = text.trim();
+  if (!id) return invalid('Enter your workspace ID, like ws_acme.');
+  if (!WORKSPACE_ID.test(id)) {
+    return invalid('A workspace ID starts with ws_ followed by letters, digits or underscores.');
+  }
+  return valid(id);
+}
+
+/** Accepts `https://host[:port]/path`; answers it without a trailing slash. */
+export function validateBaseUrl(text: string): FieldResult<string> {
+  const trimmed = text.trim();
+  if (!trimmed) return invalid('Enter the API base URL, like https://api.vivre.app/v1.');
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return invalid('That isn’t a web address. Use the full URL, like https://api.vivre.app/v1.');
+  }
+  if (url.username || url.password)
+    return invalid('Leave the user name and password out of the URL.');
+  if (url.search || url.hash) return invalid('Leave the ?query and #fragment out of the URL.');
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+    return invalid('Use https:// — plain http is only allowed for localhost and 127.0.0.1.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return invalid('Use an https:// address.');
+  }
+  return valid(url.origin + url.pathname.replace(/\/+$/, ''));
+}
+
+/** The host permission pattern Chrome needs before the worker may call this base URL. */
+export function originPattern(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  // Match patterns cannot name a port; the pattern for a host covers all its ports.
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+export type SettingsField = 'apiKey' | 'workspaceId' | 'baseUrl';
+
+export interface SettingsFormValues {
+  apiKey: string;
+  workspaceId: string;
+  baseUrl: string;
+}
+
+/**
+ * Validates the connection form. An empty key field means "keep the saved key",
+ * which only works when one is saved.
+ */
+export function validateSettingsForm(
+  values: SettingsFormValues,
+  hasSavedKey: boolean,
+): { ok: true; input: SettingsInput } | { ok: false; errors: FormErrors<SettingsField> } {
+  const keepKey = hasSavedKey && !values.apiKey.trim();
+  const apiKey = keepKey ? valid(undefined) : validateApiKey(values.apiKey);
+  const workspaceId = validateWorkspaceId(values.workspaceId);
+  const baseUrl = validateBaseUrl(values.baseUrl);
+  if (apiKey.ok && workspaceId.ok && baseUrl.ok) {
+    return {
+      ok: true,
+      input: {
+        ...(apiKey.value === undefined ? {} : { apiKey: apiKey.value }),
+        workspaceId: workspaceId.value,
+        baseUrl: baseUrl.value,
+      },
+    };
+  }
+  const errors: FormErrors<SettingsField> = {};
+  if (!apiKey.ok) errors.apiKey = apiKey.message;
+  if (!workspaceId.ok) errors.workspaceId = workspaceId.message;
+  if (!baseUrl.ok) errors.baseUrl = baseUrl.message;
+  return { ok: false, errors };
+}
