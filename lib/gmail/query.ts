@@ -1,0 +1,78 @@
+import { MESSAGE_BODY, VIVRE_HOST, type SelectorFallbacks } from './selectors';
+
+/**
+ * The elements matched by the newest selector that finds at least one acceptable element. Older
+ * selectors are only tried when the newer ones find nothing, so a redesign degrades to the
+ * attribute-only fallbacks instead of to nothing. Never throws: a selector a DOM implementation
+ * does not understand just counts as "no match".
+ */
+export function queryNewestFirst(
+  root: ParentNode,
+  fallbacks: SelectorFallbacks,
+  accept: (element: Element) => boolean = () => true,
+): Element[] {
+  for (const { selector } of fallbacks) {
+    const found = safeQueryAll(root, selector).filter(accept);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+export function safeQueryAll(root: ParentNode, selector: string): Element[] {
+  try {
+    return [...root.querySelectorAll(selector)];
+  } catch {
+    return [];
+  }
+}
+
+/** Inside a message body or editor, or inside one of our own hosts. */
+export function isExcluded(element: Element): boolean {
+  return closestSafe(element, MESSAGE_BODY) !== null || closestSafe(element, VIVRE_HOST) !== null;
+}
+
+/**
+ * Hidden by Gmail through the `hidden` attribute or an inline `display: none` on the element or an
+ * ancestor. Deliberately no getComputedStyle: that would force a style recalculation on Gmail's
+ * huge DOM at every scan, and Gmail hides views and rows with inline styles.
+ */
+export function isHidden(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return true;
+    const style = (node as Partial<HTMLElement>).style;
+    if (style?.display === 'none') return true;
+  }
+  return false;
+}
+
+/** Readable and ours to read: not in a body, not hidden. */
+export function isReadable(element: Element): boolean {
+  return !isExcluded(element) && !isHidden(element);
+}
+
+/** The outermost elements only: drops matches nested inside another match. */
+export function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((element) => {
+    for (let node = element.parentElement; node; node = node.parentElement) {
+      if (set.has(node)) return false;
+    }
+    return true;
+  });
+}
+
+function closestSafe(element: Element, selector: string): Element | null {
+  try {
+    return element.closest(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function matchesSafe(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}

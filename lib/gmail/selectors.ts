@@ -1,0 +1,87 @@
+/**
+ * Every Gmail selector Vivre uses, in one place, so a Gmail redesign is fixed here and nowhere else.
+ *
+ * Rule: anchor on attributes that have survived every redesign since ~2012 (`email`, `name`,
+ * `data-hovercard-id`, `data-name`, `data-message-id`, `name=to|cc|bcc`, `role`). Gmail's class
+ * names (`gD`, `g2`, `hb`, `a3s`, ...) are minified and change; they appear only as hints in the
+ * newest-first lists below, each ending in an attribute-only fallback so detection keeps working
+ * when the classes are renamed. `seen` is when that markup was observed ('stable' = attribute only).
+ */
+export interface DatedSelector {
+  seen: string;
+  selector: string;
+}
+
+/** A list is tried in order and the first selector that matches anything wins. */
+export type SelectorFallbacks = readonly DatedSelector[];
+
+/** One message of the open thread (expanded, collapsed or hidden). */
+export const MESSAGE: SelectorFallbacks = [
+  // div.adn.ads: real 2025-08 capture (tashifkhan/JIIT-placement-alerts) and gmail.js '.adn[data-message-id]'.
+  { seen: '2025-08', selector: '.adn[data-message-id]' },
+  { seen: 'stable', selector: '[data-message-id]' },
+  // Older builds carried only the hex id.
+  { seen: 'stable', selector: '[data-legacy-message-id]' },
+];
+
+/** The sender inside one message. The first element matched is the sender. */
+export const MESSAGE_SENDER: SelectorFallbacks = [
+  // h3.iw span.gD[email][name][data-hovercard-id]: real 2025-08 expanded header.
+  { seen: '2025-08', selector: 'h3 .gD[email]' },
+  // gmail.js and InboxSDK read '.gD' without the heading (2016-2023).
+  { seen: '2016', selector: '.gD[email]' },
+  // The sender is the heading of a message header; then simply the first address in the header.
+  { seen: 'stable', selector: 'h3 [email], [role=heading] [email]' },
+  { seen: 'stable', selector: '[email]' },
+];
+
+/** The To/Cc/Bcc recipients inside one message; their role comes from the "cc:"/"bcc:" labels. */
+export const MESSAGE_RECIPIENTS: SelectorFallbacks = [
+  // span.hb > span.g2[email]: real 2025-08 recipient line ("to procurement-team").
+  { seen: '2025-08', selector: '.hb [email]' },
+  { seen: 'stable', selector: '[email]' },
+];
+
+/**
+ * Never read from these: message bodies and editors hold untrusted text and links (mailto:) to
+ * people who are not on the email. All of them apply at once (a union, not fallbacks).
+ */
+export const MESSAGE_BODY = [
+  '.a3s', // 2014-2025-08: div.a3s.aiL, the rendered body
+  '.ii.gt', // 2025-08: the body's wrapper
+  '.gmail_quote', // quoted history inside a body
+  'blockquote',
+  '[contenteditable]', // compose and reply body editors (2020: div.Am.Al.editable)
+  '[role=textbox]',
+  'a[href]', // addresses inside links are body content, never header chips
+].join(',');
+
+/** Elements that repeat a person already read from the header: the avatar (img.ajn[jid]). */
+export const REPEATED_PERSON = 'img, [jid], .ajn';
+
+/** A compose window's or inline reply's recipient field; its `name` is the role. */
+export const RECIPIENT_FIELD = '[name="to"], [name="cc"], [name="bcc"]';
+
+/** Recipient chips inside one recipient field (or its row for classic compose). */
+export const RECIPIENT_CHIP: SelectorFallbacks = [
+  // PeopleKit chip div[role=option].afV[data-hovercard-id][data-name]: real 2023-08 markup
+  // (Charlex123/outreach-frontend content.js), the fixture compose-peoplekit.html.
+  { seen: '2023-08', selector: '[role=listbox] [role=option][data-hovercard-id]' },
+  { seen: 'stable', selector: '[role=option][data-hovercard-id]' },
+  // Pre-PeopleKit classic chips (before late 2021) as read by gmail.js: div.vR > span.vN[email].
+  // Not verified against a capture.
+  { seen: '2020', selector: '.vR [email]' },
+  { seen: 'stable', selector: '[data-hovercard-id]:not(img), [email]:not(img)' },
+];
+
+/** Where text is typed before Gmail turns it into a chip: input.agP.aFw[role=combobox] (2023). */
+export const RECIPIENT_TYPING = 'input:not([type=hidden]), textarea';
+
+/**
+ * The signed-in account when the title does not name it: the Google bar's account button, whose
+ * label reads "Google Account: Name (address)" (2020-2025). The #gb id predates Gmail's redesigns.
+ */
+export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]';
+
+/** Our own elements: never read as Gmail markup, never a reason to re-scan. */
+export const VIVRE_HOST = '[data-vivre-host]';

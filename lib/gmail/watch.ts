@@ -1,0 +1,111 @@
+import { RECIPIENT_FIELD, VIVRE_HOST } from './selectors';
+
+export interface WatchGmailOptions {
+  /** Usually `document`; anything whose subtree holds Gmail's threads and compose windows. */
+  root: Node;
+  /** Aborting it disconnects the observer and cancels a pending run (WXT: `ctx.signal`). */
+  signal: AbortSignal;
+  /** Called once per burst of relevant changes, at idle. Re-scan the page here. */
+  onChange: () => void;
+  /** The longest a burst waits for idle time, in ms. */
+  idleTimeout?: number;
+}
+
+// The attributes detection reads. Inline styles change constantly (animations, scrolling) and are
+// left out on purpose: Gmail adds or replaces nodes when a message or compose opens.
+const WATCHED_ATTRIBUTES = [
+  'email',
+  'name',
+  'data-hovercard-id',
+  'data-name',
+  'data-message-id',
+  'hidden',
+];
+
+/**
+ * One MutationObserver for the whole page. A burst of mutations (Gmail renders a thread in several
+ * tasks) leads to one `onChange` call when the browser is idle, never on the hot path. Changes made
+ * by our own hosts (`[data-vivre-host]`: inserting a chip, rendering into it) are ignored, so
+ * mounting chips in `onChange` does not trigger another run. No polling.
+ *
+ * It does not run `onChange` at start: scan once yourself when the content script starts.
+ */
+export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchGmailOptions): void {
+  if (signal.aborted) return;
+  const cancelRun = { current: () => {} };
+  let pending = false;
+
+  const run = () => {
+    pending = false;
+    if (!signal.aborted) onChange();
+  };
+  const schedule = () => {
+    if (pending || signal.aborted) return;
+    pending = true;
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(run, { timeout: idleTimeout });
+      cancelRun.current = () => cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(run, Math.min(idleTimeout, 50));
+      cancelRun.current = () => clearTimeout(handle);
+    }
+  };
+
+  const observer = new MutationObserver((records) => {
+    if (records.some(isGmailChange)) schedule();
+  });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+  // Typing an address changes an input's value, which is no DOM mutation.
+  root.addEventListener('input', (event) => isRecipientInput(event.target) && schedule(), {
+    capture: true,
+    signal,
+  });
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      cancelRun.current();
+    },
+    { once: true },
+  );
+}
+
+function isGmailChange(record: MutationRecord): boolean {
+  if (isOurs(record.target)) return false;
+  if (record.type !== 'childList') return true;
+  // Our chip host inserted into (or removed from) one of Gmail's elements.
+  const nodes = [...record.addedNodes, ...record.removedNodes];
+  return nodes.length === 0 || !nodes.every(isOurs);
+}
+
+function isOurs(node: Node): boolean {
+  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return element?.closest(VIVRE_HOST) != null;
+}
+
+function isRecipientInput(target: EventTarget | null): boolean {
+  return (target as Element | null)?.closest?.(RECIPIENT_FIELD) != null;
+}
+
+/**
+ * Remembers the Gmail elements a chip was already mounted for, without keeping removed elements
+ * alive (a WeakSet). `isNew` records the element and says whether it was new.
+ */
+export function createHandledSet() {
+  const handled = new WeakSet<Element>();
+  return {
+    isNew(element: Element): boolean {
+      if (handled.has(element)) return false;
+      handled.add(element);
+      return true;
+    },
+    forget(element: Element): void {
+      handled.delete(element);
+    },
+  };
+}
