@@ -1,0 +1,48 @@
+/** The shape every resource handler shares: pure-ish functions from a request context to a response. */
+import type { IncomingMessage } from 'node:http';
+import type { Caller } from '../auth';
+import type { Faults } from '../faults';
+import type { ApiResponse } from '../http';
+import type { Store } from '../store';
+import type { EventType, Permission, WorkspaceData } from '../types';
+
+export interface RouteContext {
+  req: IncomingMessage;
+  /** Captured path segments, e.g. the contact id. */
+  params: string[];
+  query: URLSearchParams;
+  /** The parsed JSON object of a POST/PATCH/PUT; `{}` for other methods. */
+  body: Record<string, unknown>;
+  caller: Caller;
+  ws: WorkspaceData;
+  store: Store;
+  now: () => number;
+  emit: (type: EventType, data: unknown) => void;
+  faults: () => Faults;
+  setFaults: (faults: Partial<Faults>) => void;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  pattern: RegExp;
+  permission: Permission;
+  /** Only `GET /v1/me`: lets a settings screen discover the workspace from the key alone. */
+  workspaceOptional?: boolean;
+  handle: (ctx: RouteContext) => ApiResponse | Promise<ApiResponse>;
+}
+
+export const isoNow = (ctx: RouteContext) => new Date(ctx.now()).toISOString();
+
+/** Query strings hold strings; the contract's schemas coerce them. */
+export const queryObject = (query: URLSearchParams) => Object.fromEntries(query.entries());
+
+export function paginate<T>(items: T[], limit: number, offset: number) {
+  return { data: items.slice(offset, offset + limit), total: items.length, limit, offset };
+}
+
+/** Newest first; ties broken by id so pages never shuffle. */
+export function newestFirst<T extends { created_at: string; id: string }>(a: T, b: T): number {
+  return (
+    b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id, 'en', { numeric: true })
+  );
+}
