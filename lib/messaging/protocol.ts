@@ -41,7 +41,9 @@ export interface RepError {
 export type LookupResult =
   | { status: 'found'; contact: Contact; fetchedAt: number; stale: boolean }
   | { status: 'not_found'; fetchedAt: number; stale: boolean }
-  | { status: 'error'; error: RepError };
+  | { status: 'error'; error: RepError }
+  /** Not looked up on purpose: the rep turned automatic lookups off, or listed this address/domain. */
+  | { status: 'skipped'; reason: 'auto_lookup_off' | 'never_lookup' };
 
 export interface ContactDetails {
   contact: Contact;
