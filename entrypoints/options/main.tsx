@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { Options } from '../../components/options/Options';
+import { optionsServices } from './services';
+import './style.css';
 
-render(<p>Vivre</p>, document.getElementById('app')!);
+render(<Options services={optionsServices} />, document.getElementById('app')!);

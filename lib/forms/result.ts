@@ -10,10 +10,3 @@ export const invalid = (message: string): FieldResult<never> => ({ ok: false, me
 
 /** Field errors keyed by field name; an empty object means the form is valid. */
 export type FormErrors<F extends string> = Partial<Record<F, string>>;
-
-/** The ARIA attributes that tie a field to the message shown beside it. */
-export function fieldAria(errorId: string, error: string | undefined) {
-  return error
-    ? { 'aria-invalid': true as const, 'aria-describedby': errorId }
-    : { 'aria-invalid': false as const };
-}
