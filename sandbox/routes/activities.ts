@@ -1,0 +1,50 @@
+/**
+ * /v1/activities: log a call, email, meeting or note (optionally on one of the
+ * contact's deals), which feeds the AI score. `GET /v1/activities?contact_id=`
+ * is an ASSUMPTION beyond the reference (see docs/SANDBOX.md).
+ */
+import { ActivityCreate, ByContactQuery } from '../../lib/vivre/contract';
+import { invalid } from '../api-error';
+import { rescore } from '../rescore';
+import type { StoredActivity } from '../types';
+import { parseWith } from '../validate';
+import { findContact } from './contacts';
+import { findDeal } from './deals';
+import { isoNow, newestFirst, paginate, queryObject, type Route, type RouteContext } from './route';
+
+function create(ctx: RouteContext) {
+  const input = parseWith(ActivityCreate, ctx.body);
+  const contact = findContact(ctx.ws, input.contact_id, 'contact_id');
+  if (input.deal_id !== undefined) {
+    const deal = findDeal(ctx.ws, input.deal_id, 'deal_id');
+    if (deal.contact_id !== contact.id) {
+      throw invalid('deal_id', `Deal ${deal.id} belongs to another contact, not ${contact.id}.`);
+    }
+  }
+  const activity: StoredActivity = {
+    id: ctx.store.nextId('act'),
+    contact_id: contact.id,
+    deal_id: input.deal_id ?? null,
+    type: input.type,
+    note: input.note ?? null,
+    created_at: isoNow(ctx),
+  };
+  ctx.ws.activities[activity.id] = activity;
+  ctx.emit('activity.logged', activity);
+  rescore(ctx, contact.id);
+  return { status: 201, body: activity };
+}
+
+function listByContact(ctx: RouteContext) {
+  const query = parseWith(ByContactQuery, queryObject(ctx.query));
+  findContact(ctx.ws, query.contact_id, 'contact_id');
+  const activities = Object.values(ctx.ws.activities)
+    .filter((activity) => activity.contact_id === query.contact_id)
+    .sort(newestFirst);
+  return { status: 200, body: paginate(activities, query.limit, query.offset) };
+}
+
+export const activityRoutes: Route[] = [
+  { method: 'GET', pattern: /^\/v1\/activities$/, permission: 'read', handle: listByContact },
+  { method: 'POST', pattern: /^\/v1\/activities$/, permission: 'write', handle: create },
+];
