@@ -1,0 +1,119 @@
+/**
+ * Answers "who in Vivre is this address?" for many addresses at once. `search` is
+ * fuzzy, so each answer is the exact, case-insensitive email match among the results.
+ * Concurrent lookups of one address share one request; the HTTP layer's shared
+ * limiter caps parallel requests and respects the rate limit.
+ */
+import type { ContactDetails, LookupResult } from '../messaging/protocol';
+import { isNeverLookup, type PrivacyPrefs } from '../settings/privacy';
+import type { VivreClient } from '../vivre/client';
+import type { Contact } from '../vivre/contract-types';
+import { VivreError } from '../vivre/errors';
+import type { CacheEntry, ContactCache } from './cache';
+import { freshness } from './freshness';
+
+export interface LookupsDeps {
+  client: VivreClient;
+  cache: ContactCache;
+  privacy: () => Promise<PrivacyPrefs>;
+  now?: () => number;
+}
+
+const SEARCH_LIMIT = 50;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function toResult(entry: CacheEntry, stale: boolean): LookupResult {
+  return entry.status === 'found'
+    ? { status: 'found', contact: entry.contact, fetchedAt: entry.fetchedAt, stale }
+    : { status: 'not_found', fetchedAt: entry.fetchedAt, stale };
+}
+
+function foundEntry(contact: Contact, fetchedAt: number): CacheEntry {
+  return {
+    email: normalizeEmail(contact.email),
+    status: 'found',
+    contact,
+    contactId: contact.id,
+    fetchedAt,
+  };
+}
+
+function asRepError(error: unknown) {
+  return error instanceof VivreError
+    ? error.toRepError()
+    : { kind: 'unknown' as const, message: 'Couldn’t look this person up in Vivre. Try again.' };
+}
+
+export function createLookups({ client, cache, privacy, now = () => Date.now() }: LookupsDeps) {
+  const inFlight = new Map<string, Promise<CacheEntry>>();
+
+  /** One request per address at a time, however many tabs ask. */
+  function fetchEntry(email: string): Promise<CacheEntry> {
+    let pending = inFlight.get(email);
+    if (!pending) {
+      pending = (async () => {
+        const page = await client.listContacts({ search: email, limit: SEARCH_LIMIT });
+        const match = page.data.find((contact) => normalizeEmail(contact.email) === email);
+        const entry: CacheEntry = match
+          ? foundEntry(match, now())
+          : { email, status: 'not_found', fetchedAt: now() };
+        await cache.put(entry);
+        return entry;
+      })().finally(() => inFlight.delete(email));
+      inFlight.set(email, pending);
+    }
+    return pending;
+  }
+
+  async function lookupOne(email: string, prefs: PrivacyPrefs): Promise<LookupResult> {
+    if (!prefs.autoLookup) return { status: 'skipped', reason: 'auto_lookup_off' };
+    if (isNeverLookup(email, prefs)) return { status: 'skipped', reason: 'never_lookup' };
+    const cached = await cache.get(email).catch(() => undefined);
+    const age = cached ? freshness(cached, now()) : 'expired';
+    if (cached && age === 'fresh') return toResult(cached, false);
+    if (cached && age === 'stale') {
+      // A failed refresh keeps the stale answer; the next lookup tries again.
+      fetchEntry(email).catch(() => undefined);
+      return toResult(cached, true);
+    }
+    try {
+      return toResult(await fetchEntry(email), false);
+    } catch (error) {
+      return { status: 'error', error: asRepError(error) };
+    }
+  }
+
+  return {
+    async lookup(emails: string[]): Promise<Record<string, LookupResult>> {
+      const prefs = await privacy();
+      const unique = [...new Set(emails.map(normalizeEmail))];
+      const results = await Promise.all(unique.map((email) => lookupOne(email, prefs)));
+      return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
+    },
+
+    async getContactDetails(contactId: string): Promise<ContactDetails> {
+      const [contact, deals, activities] = await Promise.all([
+        client.getContact(contactId),
+        client.listDeals(contactId),
+        client.listActivities(contactId),
+      ]);
+      await cache.put(foundEntry(contact, now())).catch(() => undefined);
+      return { contact, deals, activities, fetchedAt: now() };
+    },
+
+    async searchContacts(query: string): Promise<Contact[]> {
+      return (await client.listContacts({ search: query.trim(), limit: 20 })).data;
+    },
+
+    /** The extension changed this contact: forget what we knew and keep what Vivre just answered. */
+    async contactChanged(contact: Contact): Promise<void> {
+      await cache.forgetContact(contact.id);
+      await cache.put(foundEntry(contact, now()));
+    },
+
+    clear: () => cache.clear(),
+  };
+}
+
+export type Lookups = ReturnType<typeof createLookups>;
