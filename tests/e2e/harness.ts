@@ -1,0 +1,19 @@
+/** The end-to-end harness: real Chromium, the built extension, fixture Gmail pages, the sandbox. */
+export {
+  createProfile,
+  launchExtension,
+  openExtensionPage,
+  removeProfile,
+  type ExtensionBrowser,
+} from './harness/browser';
+export { configureExtension, openFixture, type Connection } from './harness/extension';
+export { askWorker, askWorkerOk } from './harness/messaging';
+export { readFixture } from './harness/network';
+export { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
+export {
+  extensionWorker,
+  runningWorkerUrls,
+  stopServiceWorkers,
+  waitForWorkerRunning,
+} from './harness/service-worker';
+export { waitFor } from './harness/wait';

@@ -1,0 +1,65 @@
+/**
+ * Talks to the worker exactly as the popup and options page do: a runtime message
+ * in @webext-core/messaging's wire format ({id, type, data, timestamp}), answered
+ * with {res} or {err}. Sent from an extension page, so the worker's sender check
+ * treats it as its own UI.
+ */
+import type { Page } from 'playwright-core';
+import type { Answer, ProtocolMap } from '../../../lib/messaging/protocol';
+
+type Value<K extends keyof ProtocolMap> =
+  ReturnType<ProtocolMap[K]> extends Answer<infer T> ? T : never;
+type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
+
+interface WireAnswer {
+  res?: unknown;
+  err?: unknown;
+  lastError?: string;
+}
+
+/** The slice of the page's `chrome` global used here (the tests compile without Chrome's types). */
+interface PageChrome {
+  runtime: {
+    sendMessage(message: unknown, callback: (response?: WireAnswer) => void): void;
+    lastError?: { message?: string };
+  };
+}
+
+/** Sends one protocol message; returns the worker's Answer, or throws on a transport failure. */
+export async function askWorker<K extends keyof ProtocolMap>(
+  page: Page,
+  type: K,
+  data?: Data<K>,
+): Promise<Answer<Value<K>>> {
+  const wire = await page.evaluate(
+    ([messageType, messageData]) =>
+      new Promise<WireAnswer>((resolve) => {
+        const message = {
+          id: Math.floor(Math.random() * 1e9),
+          type: messageType,
+          data: messageData,
+          timestamp: Date.now(),
+        };
+        const { runtime } = (globalThis as unknown as { chrome: PageChrome }).chrome;
+        runtime.sendMessage(message, (response) => {
+          const lastError = runtime.lastError?.message;
+          resolve(lastError ? { lastError } : (response ?? { lastError: 'No response' }));
+        });
+      }),
+    [type, data] as const,
+  );
+  if (wire.lastError) throw new Error(`Worker unreachable for ${type}: ${wire.lastError}`);
+  if (wire.err) throw new Error(`Worker threw on ${type}: ${JSON.stringify(wire.err)}`);
+  return wire.res as Answer<Value<K>>;
+}
+
+/** Like askWorker, but unwraps `{ok:true}` and fails loudly with the RepError otherwise. */
+export async function askWorkerOk<K extends keyof ProtocolMap>(
+  page: Page,
+  type: K,
+  data?: Data<K>,
+): Promise<Value<K>> {
+  const answer = await askWorker(page, type, data);
+  if (!answer.ok) throw new Error(`${type} failed: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}

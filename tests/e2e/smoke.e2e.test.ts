@@ -1,0 +1,73 @@
+/**
+ * Proves the harness end to end: the built extension loads in real Chromium, its
+ * content script runs on a Gmail page served at https://mail.google.com/, its
+ * worker reaches the local sandbox, and nothing else leaves the machine.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_KEYS,
+  extensionWorker,
+  launchExtension,
+  openFixture,
+  startTestSandbox,
+  waitFor,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+let sandbox: TestSandbox;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+describe('the built extension in Chromium', () => {
+  it('runs its content script on a Gmail thread page', async () => {
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    // The placeholder marks the document; the chips that replace it mark their hosts.
+    await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            document.documentElement.dataset.vivreLoaded === '1' ||
+            document.querySelector('[data-vivre-host]') !== null,
+        ),
+      'the content script to run on the fixture page',
+    );
+    await page.close();
+  });
+
+  it("lets the worker's context reach the sandbox", async () => {
+    // Proves the network policy and host permissions let the worker's fetches through.
+    const worker = await extensionWorker(browser);
+    const me = await worker.evaluate(
+      async ([url, key]) => {
+        const response = await fetch(url, {
+          headers: { Authorization: `Bearer ${key}`, 'X-Workspace-ID': 'ws_demo' },
+        });
+        return { status: response.status, body: (await response.json()) as unknown };
+      },
+      [`${sandbox.baseUrl}/me`, DEMO_KEYS.write] as const,
+    );
+    expect(me).toMatchObject({ status: 200, body: { workspace: { id: 'ws_demo' } } });
+  });
+
+  it('keeps every other request on the machine', async () => {
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    const outcome = await page.evaluate(() =>
+      fetch('https://www.example.com/', { mode: 'no-cors' }).then(
+        () => 'reached',
+        () => 'blocked',
+      ),
+    );
+    expect(outcome).toBe('blocked');
+    await page.close();
+  });
+});
