@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { Popup } from '../../components/popup/Popup';
+import { popupServices } from './services';
+import './style.css';
 
-render(<p>Vivre</p>, document.getElementById('app')!);
+render(<Popup services={popupServices} />, document.getElementById('app')!);

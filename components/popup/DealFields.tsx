@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DealChoice, LogActivityField } from '../../lib/forms/log-activity';
+import { STAGES } from '../../lib/forms/limits';
+import { formatPaise } from '../../lib/forms/money';
+import type { FormErrors } from '../../lib/forms/result';
+import type { Deal, Stage } from '../../lib/vivre/contract-types';
+import { Field } from '../options/Field';
+import type { PopupServices } from './services';
+
+interface Props {
+  contactId: string | null;
+  value: DealChoice;
+  onChange: (deal: DealChoice) => void;
+  ask: PopupServices['ask'];
+  errors: FormErrors<LogActivityField>;
+}
+
+const NEW = '__new';
+const STAGE_NAMES: Record<Stage, string> = {
+  new: 'New',
+  qualified: 'Qualified',
+  proposal: 'Proposal',
+  won: 'Won',
+};
+
+function dealLabel(deal: Deal): string {
+  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
+  return `${deal.title} (${STAGE_NAMES[deal.stage]}${value})`;
+}
+
+/** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
+export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
+  const [deals, setDeals] = useState<Deal[]>([]);
+
+  useEffect(() => {
+    setDeals([]);
+    if (!contactId) return;
+    let current = true;
+    void ask('getContactDetails', { contactId }).then((answer) => {
+      if (current && answer.ok)
+        setDeals((answer.value.deals ?? []).filter((d) => d.stage !== 'won'));
+    });
+    return () => {
+      current = false;
+    };
+  }, [contactId]);
+
+  const selectedDeal =
+    value.kind === 'existing' ? deals.find((d) => d.id === value.dealId) : undefined;
+  const selectValue = value.kind === 'new' ? NEW : value.kind === 'existing' ? value.dealId : '';
+
+  function choose(id: string) {
+    if (id === NEW) onChange({ kind: 'new', values: { title: '', value: '', stage: 'new' } });
+    else if (id) onChange({ kind: 'existing', dealId: id, moveTo: '' });
+    else onChange({ kind: 'none' });
+  }
+
+  return (
+    <div class="deal">
+      <Field id="deal" label="Deal">
+        {(control) => (
+          <select {...control} value={selectValue} onChange={(e) => choose(e.currentTarget.value)}>
+            <option value="">No deal</option>
+            {deals.map((deal) => (
+              <option key={deal.id} value={deal.id}>
+                {dealLabel(deal)}
+              </option>
+            ))}
+            <option value={NEW}>New deal…</option>
+          </select>
+        )}
+      </Field>
+      {value.kind === 'existing' ? (
+        <Field id="deal-move" label="Move deal to">
+          {(control) => (
+            <select
+              {...control}
+              value={value.moveTo}
+              onChange={(e) => onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })}
+            >
+              <option value="">
+                Leave it {selectedDeal ? `at ${STAGE_NAMES[selectedDeal.stage]}` : 'as it is'}
+              </option>
+              {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
+                <option key={stage} value={stage}>
+                  {stage === 'won' ? 'Won — mark closed today' : STAGE_NAMES[stage]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {value.kind === 'new' ? (
+        <NewDealInputs value={value} onChange={onChange} errors={errors} />
+      ) : null}
+    </div>
+  );
+}
+
+function NewDealInputs({
+  value,
+  onChange,
+  errors,
+}: {
+  value: Extract<DealChoice, { kind: 'new' }>;
+  onChange: (deal: DealChoice) => void;
+  errors: FormErrors<LogActivityField>;
+}) {
+  const set = (patch: Partial<typeof value.values>) =>
+    onChange({ kind: 'new', values: { ...value.values, ...patch } });
+  return (
+    <>
+      <Field id="deal-title" label="Deal title" error={errors.dealTitle}>
+        {(control) => (
+          <input
+            {...control}
+            value={value.values.title}
+            onInput={(e) => set({ title: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field
+        id="deal-value"
+        label="Value (₹)"
+        error={errors.dealValue}
+        hint="Optional, like 1,50,000 or 1500.50"
+      >
+        {(control) => (
+          <input
+            {...control}
+            inputMode="decimal"
+            value={value.values.value}
+            onInput={(e) => set({ value: e.currentTarget.value })}
+          />
+        )}
+      </Field>
+      <Field id="deal-stage" label="Deal stage">
+        {(control) => (
+          <select
+            {...control}
+            value={value.values.stage}
+            onChange={(e) => set({ stage: e.currentTarget.value as Stage })}
+          >
+            {STAGES.map((stage) => (
+              <option key={stage} value={stage}>
+                {STAGE_NAMES[stage]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}

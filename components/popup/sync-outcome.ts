@@ -1,0 +1,32 @@
+import type { OutboxSummary } from '../../lib/messaging/protocol';
+import type { PopupServices } from './services';
+
+export type SyncOutcome =
+  { state: 'waiting' } | { state: 'synced' } | { state: 'attention'; reason: string };
+
+const POLL_MS = 300;
+const POLL_TRIES = 10;
+
+/**
+ * Watches one outbox item for a few seconds, so the popup can say "Synced" only
+ * when the server really has it. Stops early once it synced or needs attention;
+ * if it is still waiting after that, the honest answer is "will sync".
+ */
+export async function watchItem(
+  ask: PopupServices['ask'],
+  id: string,
+  onOutbox: (outbox: OutboxSummary) => void,
+  signal: AbortSignal,
+): Promise<SyncOutcome> {
+  for (let attempt = 0; attempt < POLL_TRIES && !signal.aborted; attempt++) {
+    if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const answer = await ask('getOutbox');
+    if (!answer.ok) continue;
+    onOutbox(answer.value);
+    const stuck = answer.value.attention.find((item) => item.id === id);
+    if (stuck)
+      return { state: 'attention', reason: stuck.lastError?.message ?? 'The server refused it.' };
+    if (!answer.value.waiting.some((item) => item.id === id)) return { state: 'synced' };
+  }
+  return { state: 'waiting' };
+}

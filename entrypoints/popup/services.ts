@@ -1,0 +1,39 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
+import type { PopupServices } from '../../components/popup/services';
+import { ask } from '../../lib/messaging/client';
+import type { ContentProtocolMap } from '../../lib/messaging/protocol';
+import { draftItem, recentContactsItem, rememberRecentContact } from './storage';
+
+const gmail = defineExtensionMessaging<ContentProtocolMap>();
+
+async function getPageParticipants() {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // Without the "tabs" permission `url` may be absent; then just try, and a tab
+    // without our content script answers with an error we fall back from.
+    if (tab?.id === undefined || (tab.url && !tab.url.startsWith('https://mail.google.com/'))) {
+      return [];
+    }
+    const page = await gmail.sendMessage('getPageParticipants', undefined, tab.id);
+    return page.participants;
+  } catch {
+    return [];
+  }
+}
+
+export const popupServices: PopupServices = {
+  ask,
+  getPageParticipants,
+  draft: {
+    load: () => draftItem.getValue(),
+    save: (draft) => draftItem.setValue(draft),
+    clear: () => draftItem.removeValue(),
+  },
+  recentContacts: {
+    load: () => recentContactsItem.getValue(),
+    remember: rememberRecentContact,
+  },
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  markInteractive: () => performance.mark('vivre-popup-interactive'),
+};

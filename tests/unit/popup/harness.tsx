@@ -1,0 +1,94 @@
+/** Shared set-up for the popup's component tests: a scripted worker and a fake browser. */
+import { render, screen } from '@testing-library/preact';
+import { vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { Popup } from '../../../components/popup/Popup';
+import type { PopupServices } from '../../../components/popup/services';
+import { popupServices } from '../../../entrypoints/popup/services';
+import type { Participant } from '../../../lib/gmail/types';
+import type { OutboxSummary, ProtocolMap, Status } from '../../../lib/messaging/protocol';
+import type { Contact } from '../../../lib/vivre/contract-types';
+
+export const rahul: Contact = {
+  id: 'cnt_8821',
+  name: 'Rahul Sharma',
+  email: 'rahul.sharma@acme-tech.example',
+  company: 'Acme Technologies',
+  ai_score: 87,
+  stage: 'qualified',
+  tags: [],
+  created_at: '2026-01-01T00:00:00.000Z',
+};
+export const sneha: Contact = {
+  ...rahul,
+  id: 'cnt_2',
+  name: 'Sneha Kulkarni',
+  email: 'sneha.kulkarni@acme-tech.example',
+};
+
+export const okStatus: Status = {
+  configured: true,
+  connection: 'ok',
+  workspaceId: 'ws_demo',
+  workspaceName: 'Demo',
+  permissions: ['read', 'write'],
+  appUrl: null,
+  waitingCount: 0,
+  attentionCount: 0,
+};
+export const emptyOutbox: OutboxSummary = { waiting: [], attention: [], paused: null };
+
+type Handler<K extends keyof ProtocolMap> = (
+  data: Parameters<ProtocolMap[K]>[0],
+) => ReturnType<ProtocolMap[K]>;
+export type Worker = { [K in keyof ProtocolMap]?: Handler<K> };
+
+const ok = <T,>(value: T) => ({ ok: true as const, value });
+
+/** A worker answering like a healthy, empty one unless told otherwise. */
+export function scriptWorker(overrides: Worker = {}) {
+  let next = 0;
+  const worker: Worker = {
+    getStatus: () => ok(okStatus),
+    getOutbox: () => ok(emptyOutbox),
+    flushOutbox: () => ok(null),
+    lookupContacts: () => ok({}),
+    searchContacts: () => ok([]),
+    getContactDetails: ({ contactId }) =>
+      ok({ contact: { ...rahul, id: contactId }, deals: [], activities: null, fetchedAt: 0 }),
+    enqueueWrite: () => ok({ id: `item_${++next}`, state: 'waiting' as const }),
+    retryOutboxItem: () => ok(null),
+    discardOutboxItem: () => ok(null),
+    ...overrides,
+  };
+  const ask = vi.fn(async (type: keyof ProtocolMap, data?: unknown) => {
+    const handler = worker[type] as ((d: unknown) => unknown) | undefined;
+    if (!handler) throw new Error(`unexpected ask(${type})`);
+    return handler(data);
+  });
+  return ask as unknown as PopupServices['ask'] & typeof ask;
+}
+
+export function calls(ask: ReturnType<typeof scriptWorker>, type: keyof ProtocolMap) {
+  return ask.mock.calls.filter(([t]) => t === type).map(([, data]) => data);
+}
+
+export function makeServices(ask: PopupServices['ask'], participants: Participant[] = []) {
+  const services: PopupServices = {
+    ...popupServices,
+    ask,
+    getPageParticipants: async () => participants,
+    openOptions: vi.fn(),
+  };
+  return services;
+}
+
+export async function renderPopup(services: PopupServices) {
+  const view = render(<Popup services={services} />);
+  await screen.findByRole('button', { name: 'Log activity' }).catch(() => undefined);
+  return view;
+}
+
+export function resetBrowser() {
+  fakeBrowser.reset();
+}

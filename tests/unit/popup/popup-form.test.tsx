@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { draftItem } from '../../../entrypoints/popup/storage';
+import {
+  calls,
+  emptyOutbox,
+  makeServices,
+  rahul,
+  renderPopup,
+  resetBrowser,
+  scriptWorker,
+  sneha,
+} from './harness';
+
+beforeEach(resetBrowser);
+afterEach(cleanup);
+
+const lookupBoth = () => ({
+  ok: true as const,
+  value: {
+    [rahul.email]: { status: 'found' as const, contact: rahul, fetchedAt: 0, stale: false },
+    [sneha.email]: { status: 'found' as const, contact: sneha, fetchedAt: 0, stale: false },
+  },
+});
+const thread = [
+  { email: sneha.email, name: 'Sneha', role: 'to' as const },
+  { email: rahul.email, name: 'Rahul', role: 'sender' as const },
+];
+
+function write(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('popup form', () => {
+  it('has the controls tests and screen readers rely on', async () => {
+    await renderPopup(makeServices(scriptWorker()));
+    expect(screen.getByRole('combobox', { name: 'Contact' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Type' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: 'Deal' })).toBeTruthy();
+    expect((screen.getByLabelText('Type') as HTMLSelectElement).value).toBe('call');
+  });
+
+  it('asks the worker to flush the outbox on open', async () => {
+    const ask = scriptWorker();
+    await renderPopup(makeServices(ask));
+    expect(calls(ask, 'flushOutbox')).toHaveLength(1);
+  });
+
+  it('preselects the sender of the open Gmail thread, with the others one click away', async () => {
+    const ask = scriptWorker({ lookupContacts: lookupBoth });
+    await renderPopup(makeServices(ask, thread));
+    const contact = screen.getByRole('combobox', { name: 'Contact' }) as HTMLInputElement;
+    await waitFor(() => expect(contact.value).toBe('Rahul Sharma'));
+    expect(calls(ask, 'lookupContacts')[0]).toEqual({ emails: [rahul.email, sneha.email] });
+    fireEvent.click(screen.getByRole('button', { name: 'Sneha Kulkarni' }));
+    expect(contact.value).toBe('Sneha Kulkarni');
+  });
+
+  it('logs with Ctrl+Enter, says Synced once the outbox has sent it, and clears the draft', async () => {
+    const ask = scriptWorker({ lookupContacts: lookupBoth });
+    await renderPopup(makeServices(ask, thread));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Contact') as HTMLInputElement).value).toBe('Rahul Sharma'),
+    );
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'meeting' } });
+    write('Note', 'Demo went well');
+    await waitFor(async () => expect((await draftItem.getValue())?.note).toBe('Demo went well'));
+    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'Enter', ctrlKey: true });
+    await screen.findByText('Synced');
+    expect(calls(ask, 'enqueueWrite')).toEqual([
+      {
+        write: {
+          kind: 'logActivity',
+          body: { contact_id: rahul.id, type: 'meeting', note: 'Demo went well' },
+        },
+      },
+    ]);
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+    await waitFor(async () => expect(await draftItem.getValue()).toBeNull());
+  });
+
+  it('says "Saved — will sync" while the item is still waiting', async () => {
+    const ask = scriptWorker({
+      lookupContacts: lookupBoth,
+      getOutbox: () => ({
+        ok: true,
+        value: {
+          ...emptyOutbox,
+          waiting: [
+            {
+              id: 'item_1',
+              state: 'waiting',
+              createdAt: 0,
+              attempts: 1,
+              summary: 'Call with Rahul Sharma',
+              write: { kind: 'logActivity', body: { contact_id: rahul.id, type: 'call' } },
+            },
+          ],
+        },
+      }),
+    });
+    await renderPopup(makeServices(ask, thread));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Contact') as HTMLInputElement).value).toBe('Rahul Sharma'),
+    );
+    write('Note', 'Left a voicemail');
+    fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
+    await screen.findByText('Saved — will sync');
+    expect(screen.queryByText('Synced')).toBeNull();
+  });
+
+  it('refuses an empty note or a missing contact beside the field and sends nothing', async () => {
+    const ask = scriptWorker();
+    await renderPopup(makeServices(ask));
+    fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
+    const note = screen.getByLabelText('Note');
+    expect(note.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(note.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /Write a note/,
+    );
+    expect(screen.getByText('Pick the contact this is about.')).toBeTruthy();
+    expect(calls(ask, 'enqueueWrite')).toEqual([]);
+  });
+
+  it('refuses an over-long note and keeps the text', async () => {
+    const ask = scriptWorker({ lookupContacts: lookupBoth });
+    await renderPopup(makeServices(ask, thread));
+    write('Note', 'x'.repeat(10_001));
+    fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
+    expect(screen.getByText(/limit is 10,000/)).toBeTruthy();
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toHaveLength(10_001);
+    expect(calls(ask, 'enqueueWrite')).toEqual([]);
+  });
+
+  it('keeps a half-written note across closing and reopening', async () => {
+    const services = makeServices(scriptWorker());
+    const first = await renderPopup(services);
+    write('Note', 'Half a thought');
+    await waitFor(async () => expect((await draftItem.getValue())?.note).toBe('Half a thought'));
+    first.unmount();
+    await renderPopup(services);
+    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Half a thought');
+  });
+});
