@@ -1,0 +1,168 @@
+/**
+ * One flush pass, run while holding the flush lock: deliver due items one at a time, in
+ * order (see plan.ts), recording each outcome durably before looking at the next.
+ *
+ * One request at a time is deliberate: Vivre allows 120 requests a minute per key, far
+ * below what a sequential sender reaches, and sequential sending keeps the order rules
+ * simple to reason about.
+ *
+ * Exactly once: the idempotency key was stored at enqueue. If the worker dies after the
+ * server committed but before `recordSuccess`, the item is still 'waiting' on disk, and
+ * the next pass sends it again with the same key: the server replays its stored answer
+ * (Idempotent-Replayed) instead of creating a second record.
+ */
+import type { BackoffConfig } from './failure-policy';
+import { asVivreError, decideOnFailure } from './failure-policy';
+import type { OutboxDatabase } from './db';
+import type { StillOwner } from './flush-lock';
+import { pickNext } from './plan';
+import { resolveWrite } from './references';
+import {
+  discardedDependencyError,
+  readState,
+  recordSuccess,
+  updateItem,
+  type OutboxSnapshot,
+} from './store';
+import type { Deliver, OutboxItem } from './types';
+
+export interface PassContext {
+  db: OutboxDatabase;
+  deliver: Deliver;
+  now: () => number;
+  /** Aborted when the outbox closes: stop at once and record nothing more. */
+  signal: AbortSignal;
+  backoff: BackoffConfig;
+  /** True (once) when this context changed the store since the last call: re-read it. */
+  takeLocalChanges: () => boolean;
+  onItemChange: (snapshot: OutboxSnapshot) => void;
+  onSynced: (item: OutboxItem) => void;
+}
+
+const missingIdError = {
+  kind: 'unknown' as const,
+  message:
+    'Vivre accepted this but did not say which record it created. Check Vivre, then discard it.',
+};
+
+export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<void> {
+  const attempted = new Set<string>();
+  let state: OutboxSnapshot | undefined;
+  while (!ctx.signal.aborted) {
+    if (ctx.takeLocalChanges() || !state) state = await readState(ctx.db);
+    const now = ctx.now();
+    if (state.paused || state.notBefore > now) return;
+    const next = pickNext(state, now, attempted);
+    if (!next || !(await stillOwner()) || ctx.signal.aborted) return;
+    const { item } = next;
+    attempted.add(item.id);
+
+    if (next.blocker?.type === 'discarded') {
+      const moved = await updateItem(ctx.db, item.id, (i) => ({
+        ...i,
+        state: 'attention',
+        lastError: discardedDependencyError,
+      }));
+      replace(state, item, moved);
+      ctx.onItemChange(state);
+      continue;
+    }
+    await deliverOne(ctx, state, item);
+  }
+}
+
+async function deliverOne(ctx: PassContext, state: OutboxSnapshot, item: OutboxItem) {
+  const realIds = new Map<string, string>();
+  for (const entry of state.tempIds.values()) {
+    if (entry.realId) realIds.set(entry.tempId, entry.realId);
+  }
+  const write = resolveWrite(item.write, realIds);
+  let result: { id?: string } | undefined;
+  let failure: unknown;
+  try {
+    result = await untilAborted(ctx.deliver(write, item.idempotencyKey, ctx.signal), ctx.signal);
+  } catch (error) {
+    failure = error;
+  }
+  // Closing mid-delivery leaves the outcome unknown: the item stays as it is on disk and
+  // the next run replays it with the same key.
+  if (ctx.signal.aborted) return;
+
+  if (result) {
+    const isCreate = write.kind === 'createContact' || write.kind === 'createDeal';
+    if (isCreate && !result.id) {
+      await settle(ctx, state, item, { state: 'attention', lastError: missingIdError });
+      return;
+    }
+    await succeed(ctx, state, item, { id: result.id });
+    return;
+  }
+
+  const error = asVivreError(failure);
+  const attempts = item.attempts + 1;
+  const lastError = error.toRepError();
+  const action = decideOnFailure(error, write, attempts, ctx.now(), ctx.backoff);
+  switch (action.type) {
+    case 'existing':
+      await succeed(ctx, state, item, { id: action.id, existing: true });
+      return;
+    case 'attention':
+      await settle(ctx, state, item, { state: 'attention', attempts, lastError });
+      return;
+    case 'pause':
+      state.paused = lastError;
+      await settle(ctx, state, item, { attempts, lastError }, { paused: lastError });
+      return;
+    case 'retry': {
+      const meta = action.holdAll ? { notBefore: action.at } : {};
+      if (action.holdAll) state.notBefore = action.at;
+      await settle(ctx, state, item, { attempts, lastError, nextAttemptAt: action.at }, meta);
+    }
+  }
+}
+
+async function succeed(
+  ctx: PassContext,
+  state: OutboxSnapshot,
+  item: OutboxItem,
+  result: NonNullable<OutboxItem['result']>,
+) {
+  const synced = await recordSuccess(ctx.db, item.id, result, ctx.now());
+  const tempId = 'tempId' in item.write ? item.write.tempId : undefined;
+  if (tempId && result.id) {
+    state.tempIds.set(tempId, { tempId, itemId: item.id, realId: result.id });
+  }
+  replace(state, item, undefined);
+  ctx.onItemChange(state);
+  if (synced) ctx.onSynced(synced);
+}
+
+async function settle(
+  ctx: PassContext,
+  state: OutboxSnapshot,
+  item: OutboxItem,
+  change: Partial<OutboxItem>,
+  meta: Parameters<typeof updateItem>[3] = {},
+) {
+  const updated = await updateItem(ctx.db, item.id, (i) => ({ ...i, ...change }), meta);
+  replace(state, item, updated);
+  ctx.onItemChange(state);
+}
+
+/** Keeps the in-memory snapshot in step with what was just written, without re-reading it all. */
+function replace(state: OutboxSnapshot, old: OutboxItem, updated: OutboxItem | undefined) {
+  const index = state.items.findIndex((i) => i.id === old.id);
+  if (index === -1) return;
+  if (updated) state.items[index] = updated;
+  else state.items.splice(index, 1);
+}
+
+/** A delivery that ignores its signal must not keep a closing outbox waiting. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

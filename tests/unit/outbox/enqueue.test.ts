@@ -1,0 +1,117 @@
+import { IDBDatabase as FakeIDBDatabase } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { describe, expect, it, vi } from 'vitest';
+import { errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+
+const env = useOutboxTestEnvironment();
+
+describe('enqueue', () => {
+  it('has the item on disk, with its idempotency key, when it resolves', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(() => errors.offline());
+    const outbox = env.open({ deliver: vivre.deliver });
+
+    const item = await outbox.enqueue(writes.activity());
+
+    // Read it back through a second connection, as a restarted worker would.
+    const db = await openDB('vivre-outbox');
+    const stored = await db.get('items', item.id);
+    db.close();
+    expect(stored).toMatchObject({
+      id: item.id,
+      idempotencyKey: item.idempotencyKey,
+      state: 'waiting',
+      write: writes.activity(),
+    });
+    expect(item.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('commits every outbox write with strict durability', async () => {
+    const raw = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
+    const vivre = fakeVivre();
+    const outbox = env.open({ deliver: vivre.deliver });
+    await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+
+    const itemWrites = raw.mock.calls.filter(
+      ([stores, mode]) => mode === 'readwrite' && [stores].flat().includes('items'),
+    );
+    expect(itemWrites.length).toBeGreaterThanOrEqual(2); // enqueue + mark synced
+    for (const [, , options] of itemWrites) expect(options).toEqual({ durability: 'strict' });
+    raw.mockRestore();
+  });
+
+  it('hands out increasing seq numbers and delivers in that order', async () => {
+    const vivre = fakeVivre();
+    const outbox = env.open({ deliver: vivre.deliver });
+    const a = await outbox.enqueue(writes.activity('cnt_1'));
+    const b = await outbox.enqueue(writes.activity('cnt_2'));
+    const c = await outbox.enqueue(writes.activity('cnt_3'));
+    await outbox.flushOutbox();
+
+    expect(a.seq < b.seq && b.seq < c.seq).toBe(true);
+    expect(vivre.calls.map((call) => call.key)).toEqual([
+      a.idempotencyKey,
+      b.idempotencyKey,
+      c.idempotencyKey,
+    ]);
+    expect(await outbox.counts()).toMatchObject({ waiting: 0, attention: 0 });
+  });
+
+  it('refuses a second create with a temporary id already in use', async () => {
+    const outbox = env.open({ deliver: fakeVivre().deliver });
+    await outbox.enqueue(writes.contact('tmp_1'));
+    await expect(outbox.enqueue(writes.contact('tmp_1', 'other@x.example'))).rejects.toThrow(
+      /already in use/,
+    );
+    expect((await outbox.list()).waiting.length + (await outbox.list()).synced.length).toBe(1);
+  });
+
+  it('keeps the last synced items so the UI can say "Synced", newest first', async () => {
+    const vivre = fakeVivre();
+    const outbox = env.open({ deliver: vivre.deliver, keepSynced: 3 });
+    for (let n = 1; n <= 5; n++) {
+      await outbox.enqueue(writes.activity(`cnt_${n}`), { summary: `Call ${n}` });
+      await outbox.flushOutbox();
+    }
+    const { synced } = await outbox.list();
+    expect(synced.map((view) => view.summary)).toEqual(['Call 5', 'Call 4', 'Call 3']);
+    expect(synced.every((view) => view.state === 'synced')).toBe(true);
+  });
+
+  it('reports counts and the next wake time on every change', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(() => errors.server());
+    const onChange = vi.fn();
+    const outbox = env.open({ deliver: vivre.deliver, onChange, random: () => 0.5 });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ waiting: 1, paused: false }));
+    const [stored] = (await outbox.list()).waiting;
+    expect(stored?.id).toBe(item.id);
+    expect(await outbox.nextWakeAt()).toBe(stored?.nextAttemptAt);
+    expect(onChange).toHaveBeenLastCalledWith({
+      waiting: 1,
+      attention: 0,
+      paused: false,
+      nextWakeAt: stored?.nextAttemptAt,
+    });
+  });
+
+  it('wakes itself when a backoff ends, without anyone calling flush', async () => {
+    const vivre = fakeVivre();
+    vivre.behave((_call, n) => (n === 1 ? errors.server() : 'ok'));
+    const outbox = env.open({ deliver: vivre.deliver });
+    await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+    expect(await outbox.waitingCount()).toBe(1);
+
+    const wakeAt = (await outbox.nextWakeAt())!;
+    await vi.advanceTimersByTimeAsync(wakeAt - Date.now());
+    await outbox.flushOutbox(); // joins the pass the timer started
+
+    expect(vivre.calls).toHaveLength(2);
+    expect(await outbox.waitingCount()).toBe(0);
+  });
+});

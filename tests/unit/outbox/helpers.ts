@@ -1,0 +1,146 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { createOutbox, type Outbox, type OutboxOptions } from '../../../lib/outbox';
+import type { WriteRequest } from '../../../lib/messaging/protocol';
+import { VivreError } from '../../../lib/vivre/errors';
+
+/** What the fake server does with one call. */
+export type Behaviour =
+  | 'ok'
+  /** The server commits, then the connection drops: the client sees an unknown outcome. */
+  | 'commitThenDrop'
+  /** The server commits, then the worker is killed before it hears back. */
+  | 'commitThenHang'
+  | VivreError;
+
+export interface Call {
+  write: WriteRequest;
+  key: string;
+}
+
+/**
+ * A stand-in for Vivre with idempotency like the real API: a key it has committed under
+ * is answered with the stored response and creates nothing.
+ */
+export function fakeVivre() {
+  const byKey = new Map<string, { id: string }>();
+  const records: { id: string; write: WriteRequest }[] = [];
+  const calls: Call[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let behave: (call: Call, callNumber: number) => Behaviour = () => 'ok';
+
+  function commit(write: WriteRequest): { id: string } {
+    if (write.kind === 'updateContact') return { id: write.contactId };
+    if (write.kind === 'updateDeal') return { id: write.dealId };
+    const prefix = { createContact: 'cnt', createDeal: 'dl', logActivity: 'act' }[write.kind];
+    const record = { id: `${prefix}_${records.length + 1}`, write };
+    records.push(record);
+    return { id: record.id };
+  }
+
+  const deliver: OutboxOptions['deliver'] = async (write, key) => {
+    const call = { write, key };
+    calls.push(call);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    try {
+      await new Promise((resolve) => setImmediate(resolve)); // a real request takes a turn
+      const behaviour = behave(call, calls.length);
+      if (behaviour instanceof VivreError) throw behaviour;
+      const response = byKey.get(key) ?? commit(write);
+      byKey.set(key, response);
+      if (behaviour === 'commitThenHang') return await new Promise<never>(() => {});
+      if (behaviour === 'commitThenDrop') throw errors.dropped();
+      return response;
+    } finally {
+      inFlight--;
+    }
+  };
+
+  return {
+    deliver,
+    calls,
+    records,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    behave(fn: typeof behave) {
+      behave = fn;
+    },
+  };
+}
+
+export const errors = {
+  server: () => new VivreError({ kind: 'server', status: 500, message: 'Vivre had a problem.' }),
+  offline: () => new VivreError({ kind: 'offline', message: 'You are offline.' }),
+  dropped: () =>
+    new VivreError({ kind: 'unknown', message: 'Connection lost.', outcomeUnknown: true }),
+  unavailable: (retryAfter: number) =>
+    new VivreError({ kind: 'server', status: 503, message: 'Vivre is busy.', retryAfter }),
+  rateLimited: (retryAfter?: number) =>
+    new VivreError({
+      kind: 'rate_limited',
+      status: 429,
+      message: 'Too many requests.',
+      retryAfter,
+    }),
+  unauthorized: () =>
+    new VivreError({ kind: 'unauthorized', status: 401, message: 'Reconnect to Vivre.' }),
+  validation: (message = 'Note is too long.') =>
+    new VivreError({ kind: 'validation', status: 422, message, param: 'note' }),
+  conflict: (existingId?: string) =>
+    new VivreError({ kind: 'conflict', status: 409, message: 'Already exists.', existingId }),
+};
+
+export const writes = {
+  activity: (contact_id = 'cnt_8821', note = 'Spoke for 20 mins'): WriteRequest => ({
+    kind: 'logActivity',
+    body: { contact_id, type: 'call', note },
+  }),
+  contact: (tempId: string, email = 'priya.kapoor@bluestone.example'): WriteRequest => ({
+    kind: 'createContact',
+    tempId,
+    body: { name: 'Priya Kapoor', email, company: 'BlueStone Foods' },
+  }),
+  deal: (tempId: string, contact_id: string): WriteRequest => ({
+    kind: 'createDeal',
+    tempId,
+    body: { contact_id, title: 'Annual plan', value: 650000 },
+  }),
+  stage: (dealId: string, stage: 'proposal' | 'won'): WriteRequest => ({
+    kind: 'updateDeal',
+    dealId,
+    body: { stage },
+  }),
+};
+
+/**
+ * Each test gets its own IndexedDB and a fake clock. Only setTimeout and Date are faked:
+ * fake-indexeddb schedules its work with setImmediate, which must stay real.
+ */
+export function useOutboxTestEnvironment() {
+  const opened: Outbox[] = [];
+  beforeEach(() => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((outbox) => outbox.close()));
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+  return {
+    open(options: Partial<OutboxOptions> & Pick<OutboxOptions, 'deliver'>): Outbox {
+      const outbox = createOutbox({ random: () => 0.5, locks: null, ...options });
+      opened.push(outbox);
+      return outbox;
+    },
+  };
+}
+
+/** Moves the clock without firing timers, so each test decides when a flush happens. */
+export function advanceClock(ms: number) {
+  vi.setSystemTime(Date.now() + ms);
+}
