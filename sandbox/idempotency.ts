@@ -51,7 +51,9 @@ export class IdempotencyLedger {
     for (let pending = this.inFlight.get(slot); pending; pending = this.inFlight.get(slot)) {
       await pending.catch(() => undefined);
     }
-    const record = Object.hasOwn(ws.idempotency, key) ? ws.idempotency[key] : undefined;
+    // Prefixed so a key like "__proto__" is stored like any other.
+    const slotKey = `key:${key}`;
+    const record = Object.hasOwn(ws.idempotency, slotKey) ? ws.idempotency[slotKey] : undefined;
     if (record && now - record.created_at < IDEMPOTENCY_TTL_MS) {
       if (record.fingerprint !== print) {
         throw new ApiError(
@@ -73,10 +75,11 @@ export class IdempotencyLedger {
       const response = await run;
       // Server errors are not stored: the request did nothing, so a retry must run for real.
       if (response.status < 500) {
-        ws.idempotency[key] = {
+        ws.idempotency[slotKey] = {
           fingerprint: print,
           status: response.status,
-          body: response.body,
+          // A snapshot: the live resource may change later, the replay must not.
+          body: structuredClone(response.body),
           created_at: now,
         };
       }

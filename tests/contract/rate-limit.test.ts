@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_KEYS, expectError, useSandbox } from './sandbox-client';
+
+const ctx = useSandbox({ rateLimit: 3 });
+
+describe('rate limits per key', () => {
+  it('counts down on every answer, then answers 429 with Retry-After', async () => {
+    const replies = [];
+    for (let i = 0; i < 4; i++)
+      replies.push(await ctx.api('GET', '/v1/me', { key: DEMO_KEYS.read }));
+    expect(replies.map((reply) => reply.headers.get('x-ratelimit-limit'))).toEqual([
+      '3',
+      '3',
+      '3',
+      '3',
+    ]);
+    expect(replies.map((reply) => reply.headers.get('x-ratelimit-remaining'))).toEqual([
+      '2',
+      '1',
+      '0',
+      '0',
+    ]);
+    expect(replies.map((reply) => reply.status)).toEqual([200, 200, 200, 429]);
+    const limited = replies[3]!;
+    expectError(limited, 429, 'rate_limit_error');
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const reset = Number(limited.headers.get('x-ratelimit-reset'));
+    expect(reset).toBeGreaterThan(Date.now() / 1000 - 1);
+    expect(reset).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000) + 60);
+  });
+
+  it('limits each key separately and puts the headers on errors too', async () => {
+    const other = await ctx.api('GET', '/v1/me', { key: DEMO_KEYS.write });
+    expect(other.status).toBe(200);
+    expect(other.headers.get('x-ratelimit-remaining')).toBe('2');
+    const unknown = await ctx.api('GET', '/v1/me', { key: 'vv_test_unknown_key_000000000000' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('x-ratelimit-limit')).toBe('3');
+  });
+});
