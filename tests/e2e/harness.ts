@@ -6,9 +6,11 @@ export {
   removeProfile,
   type ExtensionBrowser,
 } from './harness/browser';
+export { evaluateInContentScript } from './harness/content-world';
 export { configureExtension, openFixture, type Connection } from './harness/extension';
 export { askWorker, askWorkerOk } from './harness/messaging';
 export { readFixture } from './harness/network';
+export { enqueueNotes, SEEDED_CONTACT, storedCopies, waitUntilSynced } from './harness/outbox';
 export { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
 export {
   extensionWorker,

@@ -1,0 +1,54 @@
+/**
+ * Writes through the real worker's outbox and checks, at the sandbox, that each
+ * one arrived exactly once: the property a rep's trust in the CRM rests on.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { askWorkerOk } from './messaging';
+import type { TestSandbox } from './sandbox';
+import { waitFor } from './wait';
+
+/** Rahul Sharma, seeded in ws_demo. */
+export const SEEDED_CONTACT = 'cnt_8821';
+
+/** Enqueues `count` notes with unique text; resolves once the worker says each is saved. */
+export async function enqueueNotes(page: Page, label: string, count: number): Promise<string[]> {
+  const run = randomUUID().slice(0, 8);
+  const notes = Array.from({ length: count }, (_, i) => `e2e ${label} ${run} #${i + 1}`);
+  for (const note of notes) {
+    const saved = await askWorkerOk(page, 'enqueueWrite', {
+      write: { kind: 'logActivity', body: { contact_id: SEEDED_CONTACT, type: 'note', note } },
+    });
+    if (saved.state !== 'waiting' && saved.state !== 'synced') {
+      throw new Error(`"${note}" was not accepted for sync: ${saved.state}`);
+    }
+  }
+  return notes;
+}
+
+/** How often each note is stored in the sandbox (0 for a missing one). */
+export async function storedCopies(sandbox: TestSandbox, notes: string[]): Promise<number[]> {
+  const stored = await sandbox.activitiesOf(SEEDED_CONTACT);
+  return notes.map((note) => stored.filter((activity) => activity.note === note).length);
+}
+
+/**
+ * Waits until the outbox has nothing left to send and every note is in the sandbox,
+ * then returns the copies of each: [1, 1, …] is the only right answer.
+ */
+export async function waitUntilSynced(
+  page: Page,
+  sandbox: TestSandbox,
+  notes: string[],
+): Promise<number[]> {
+  await waitFor(
+    async () => {
+      const outbox = await askWorkerOk(page, 'getOutbox');
+      if (outbox.waiting.length > 0 || outbox.attention.length > 0 || outbox.paused) return false;
+      return (await storedCopies(sandbox, notes)).every((copies) => copies > 0);
+    },
+    `all ${notes.length} notes to sync`,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+  return storedCopies(sandbox, notes);
+}
