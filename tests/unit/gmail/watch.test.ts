@@ -5,7 +5,9 @@ import { createHandledSet, watchGmail } from '@/lib/gmail';
 // requestIdleCallback is stubbed so a test decides when "idle" comes; mutation records are
 // delivered by happy-dom after the current task, hence `settle()`.
 let idle: Array<() => void>;
-const requestIdle = vi.fn((callback: () => void) => idle.push(callback));
+const requestIdle = vi.fn((callback: () => void, _options?: IdleRequestOptions) =>
+  idle.push(callback),
+);
 const cancelIdle = vi.fn();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const runIdle = () => idle.splice(0).forEach((callback) => callback());

@@ -1,0 +1,94 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import {
+  findComposeParticipants,
+  findParticipantAnchors,
+  findSignedInEmail,
+  findThreadParticipants,
+} from '@/lib/gmail';
+import { parseTypedAddresses } from '@/lib/gmail/address';
+
+const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
+
+describe('findSignedInEmail', () => {
+  it.each([
+    [
+      'PO-4471 – revised - Meenakshi.Rao@Bluestone.example - Gmail',
+      'meenakshi.rao@bluestone.example',
+    ],
+    ['Inbox (3) - rep@acme.example - Acme Mail', 'rep@acme.example'],
+    ['Re: intro - other@x.example - rep@acme.example - Gmail', 'rep@acme.example'],
+    ['other@x.example', null],
+    ['Gmail', null],
+    ['', null],
+  ])('%j → %j', (title, expected) => {
+    const doc = parse('<html><head></head><body></body></html>');
+    doc.title = title;
+    expect(findSignedInEmail(doc)).toBe(expected);
+  });
+
+  it('falls back to the Google bar account button when the title has no address', () => {
+    const doc = parse(
+      '<title>Gmail</title><div id="gb"><a aria-label="Google Account: Rep One  (Rep@Acme.example)"></a></div>',
+    );
+    expect(findSignedInEmail(doc)).toBe('rep@acme.example');
+  });
+});
+
+describe('never throws, reports what is there', () => {
+  it('reads a detached message that was never in a document', () => {
+    const message = document.createElement('div');
+    message.setAttribute('data-message-id', '#msg-f:7');
+    const sender = document.createElement('span');
+    sender.setAttribute('email', 'A@B.example');
+    message.append(sender);
+    expect(findThreadParticipants(message)).toEqual([
+      { email: 'a@b.example', name: null, role: 'sender', messageId: '#msg-f:7' },
+    ]);
+  });
+
+  it('returns nothing for empty pages, junk attributes and fields without a role', () => {
+    const doc = parse(`
+      <div data-message-id=""><span email>x</span><span email="@">y</span><span email="a@b">z</span></div>
+      <div name="to"><div role="listbox"><div role="option" data-hovercard-id=""></div></div>
+        <input value="Rahul"></div>
+      <div name="TO"><div role="option" data-hovercard-id="<script>@x.example"></div></div>`);
+    expect(() => findParticipantAnchors(doc)).not.toThrow();
+    expect(findParticipantAnchors(doc)).toEqual([]);
+    expect(findParticipantAnchors(parse(''))).toEqual([]);
+  });
+
+  it('never reads people from an inbox list row (outside any message)', () => {
+    const doc = parse(
+      '<table><tr class="zA"><td><span class="zF" email="x@y.example" name="X">X</span></td></tr></table>',
+    );
+    expect(findThreadParticipants(doc)).toEqual([]);
+  });
+});
+
+describe('compose typing', () => {
+  it('parses whole addresses only, lower-cased, in typing order', () => {
+    expect(parseTypedAddresses('a@b.co, "Bea" <B@Y.example>; rah, x@y, a@b.co')).toEqual([
+      'a@b.co',
+      'b@y.example',
+    ]);
+  });
+
+  it('gives a typing input one anchor even when several addresses are typed', () => {
+    const doc = parse('<div name="bcc"><input value="a@b.example, c@d.example"></div>');
+    expect(findComposeParticipants(doc).map((p) => p.email)).toEqual([
+      'a@b.example',
+      'c@d.example',
+    ]);
+    expect(findParticipantAnchors(doc)).toHaveLength(1);
+  });
+
+  it('reads a classic compose textarea[name=to] value', () => {
+    const doc = parse(
+      '<form><textarea name="cc">Deepa &lt;deepa@k.example&gt;, </textarea></form>',
+    );
+    expect(findComposeParticipants(doc)).toEqual([
+      { email: 'deepa@k.example', name: null, role: 'cc' },
+    ]);
+  });
+});
