@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Status } from '../../../lib/messaging/protocol';
+import { calls, makeServices, okStatus, renderPopup, resetBrowser, scriptWorker } from './harness';
+
+beforeEach(resetBrowser);
+afterEach(cleanup);
+
+const withStatus = (status: Partial<Status>) =>
+  scriptWorker({ getStatus: () => ({ ok: true, value: { ...okStatus, ...status } }) });
+
+describe('popup states', () => {
+  it('asks to connect a workspace when not configured, and opens the options page', async () => {
+    const services = makeServices(withStatus({ configured: false, connection: 'not_configured' }));
+    await renderPopup(services);
+    expect(screen.getByRole('heading', { name: 'Connect your Vivre workspace' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
+    expect(services.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('says what happens to logs while offline, and still lets the rep log', async () => {
+    await renderPopup(makeServices(withStatus({ connection: 'offline' })));
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /offline — what you log is saved and will sync/,
+    );
+    expect(
+      (screen.getByRole('button', { name: 'Log activity' }) as HTMLButtonElement).disabled,
+    ).toBe(false);
+  });
+
+  it('turns logging off for a read-only key and says why', async () => {
+    const ask = withStatus({ permissions: ['read'] });
+    await renderPopup(makeServices(ask));
+    expect(screen.getByRole('alert').textContent).toMatch(/read-only, so logging is turned off/);
+    expect(
+      (screen.getByRole('button', { name: 'Log activity' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'x' } });
+    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'Enter', metaKey: true });
+    expect(calls(ask, 'enqueueWrite')).toEqual([]);
+  });
+
+  it('tells the rep a refused key keeps their logs until they reconnect', async () => {
+    const services = makeServices(withStatus({ connection: 'unauthorized' }));
+    await renderPopup(services);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /API key was refused — what you log is kept/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
+    expect(services.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('marks itself interactive for the open-to-interactive benchmark', async () => {
+    performance.clearMarks('vivre-popup-interactive');
+    await renderPopup(makeServices(scriptWorker()));
+    await waitFor(() =>
+      expect(performance.getEntriesByName('vivre-popup-interactive')).toHaveLength(1),
+    );
+  });
+});
