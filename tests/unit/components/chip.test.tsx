@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Chip } from '@/components/Chip';
+import type { LookupState } from '@/components/view-types';
+import { RAHUL } from './sample-data';
+
+afterEach(cleanup);
+
+function renderChip(lookup: LookupState, onActivate = () => {}) {
+  return render(
+    <Chip
+      email="rahul.sharma@acme-tech.example"
+      displayName="Rahul Sharma"
+      lookup={lookup}
+      expanded={false}
+      cardId="card-1"
+      onActivate={onActivate}
+    />,
+  );
+}
+
+const found = (score: number): LookupState => ({
+  status: 'found',
+  contact: { ...RAHUL, ai_score: score },
+  fetchedAt: 0,
+  stale: false,
+});
+
+describe('Chip', () => {
+  it('names a known contact with score and band, and shows the score', () => {
+    renderChip(found(87));
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma, AI score 87, hot lead',
+    });
+    expect(chip.textContent).toBe('87');
+    expect(chip.querySelector('.band-hot')).not.toBeNull();
+  });
+
+  it.each([
+    [39, 'cold'],
+    [40, 'warm'],
+    [69, 'warm'],
+    [70, 'hot'],
+  ])('colours score %i as %s', (score, band) => {
+    renderChip(found(score));
+    expect(screen.getByRole('button').querySelector(`.band-${band}`)).not.toBeNull();
+    expect(screen.getByRole('button').getAttribute('aria-label')).toContain(`${band} lead`);
+  });
+
+  it('shows "+ Add" for someone not in Vivre', () => {
+    renderChip({ status: 'not_found', fetchedAt: 0, stale: false });
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma is not in Vivre, add to Vivre',
+    });
+    expect(chip.textContent).toBe('+ Add');
+  });
+
+  it('is present but busy while loading', () => {
+    renderChip({ status: 'loading' });
+    const chip = screen.getByRole('button', { name: 'Vivre: looking up Rahul Sharma' });
+    expect(chip.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows a muted "!" with the reason in its title on error', () => {
+    renderChip({ status: 'error', error: { kind: 'offline', message: 'You seem to be offline.' } });
+    const chip = screen.getByRole('button', { name: /could not look up Rahul Sharma/ });
+    expect(chip.textContent).toBe('!');
+    expect(chip.title).toBe('You seem to be offline.');
+  });
+
+  it('renders nothing for people skipped by the privacy settings', () => {
+    const { container } = renderChip({ status: 'skipped' });
+    expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('is a real button: click activates it', () => {
+    const onActivate = vi.fn();
+    renderChip(found(87), onActivate);
+    fireEvent.click(screen.getByRole('button'));
+    expect(onActivate).toHaveBeenCalledOnce();
+    expect(screen.getByRole('button').tagName).toBe('BUTTON');
+  });
+});

@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContactCard, type ContactCardProps } from '@/components/ContactCard';
+import { DETAILS, RAHUL, STATUS_OK } from './sample-data';
+
+afterEach(cleanup);
+
+const NOW = Date.parse('2026-03-02T13:00:00Z');
+
+function renderCard(overrides: Partial<ContactCardProps> = {}) {
+  const props: ContactCardProps = {
+    id: 'card-1',
+    email: RAHUL.email,
+    displayName: 'Rahul Sharma',
+    lookup: { status: 'found', contact: RAHUL, fetchedAt: NOW, stale: false },
+    status: STATUS_OK,
+    details: DETAILS,
+    now: NOW,
+    logProgress: null,
+    addProgress: null,
+    onLog: vi.fn(),
+    onAdd: vi.fn(),
+    onOpenOptions: vi.fn(),
+    onRetry: vi.fn(),
+    onClose: vi.fn(),
+    ...overrides,
+  };
+  render(<ContactCard {...props} />);
+  return props;
+}
+
+describe('ContactCard with a known contact', () => {
+  it('shows name, company, stage and the score with its band in words', () => {
+    renderCard();
+    const card = screen.getByRole('dialog', { name: 'Rahul Sharma' });
+    expect(card.textContent).toContain('Acme Technologies');
+    expect(card.textContent).toContain('Qualified');
+    expect(card.textContent).toContain('87');
+    expect(card.textContent).toContain('Hot lead');
+  });
+
+  it('lists open deals with values in rupees from paise, and leaves won deals out', () => {
+    renderCard();
+    const deals = screen.getByRole('region', { name: 'Open deals' });
+    expect(deals.textContent).toContain('Annual plan');
+    expect(deals.textContent).toContain('₹6,500.00');
+    expect(deals.textContent).not.toContain('Pilot (won)');
+  });
+
+  it('shows the last activities, and hides both sections when the API does not offer them', () => {
+    renderCard();
+    expect(screen.getByRole('region', { name: 'Recent activity' }).textContent).toContain(
+      'Discussed pricing',
+    );
+    cleanup();
+    renderCard({ details: { ...DETAILS, deals: null, activities: null } });
+    expect(screen.queryByRole('region', { name: 'Open deals' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Recent activity' })).toBeNull();
+  });
+
+  it('links to the contact in Vivre in a new tab without an opener', () => {
+    renderCard();
+    const link = screen.getByRole('link', { name: 'Open Rahul Sharma in Vivre' });
+    expect(link.getAttribute('href')).toBe('https://app.vivre.example/contacts/cnt_8821');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('says how old cached data is when it is stale or the worker is offline', () => {
+    const threeHoursAgo = NOW - 3 * 3600_000;
+    renderCard({
+      lookup: { status: 'found', contact: RAHUL, fetchedAt: threeHoursAgo, stale: true },
+      status: { ...STATUS_OK, connection: 'offline' },
+    });
+    expect(screen.getByText('Offline — cached 3 h ago')).toBeTruthy();
+  });
+
+  it('renders a hostile contact name as text and creates no element from it', () => {
+    const name = '<img src=x onerror=alert(1)>';
+    renderCard({
+      lookup: {
+        status: 'found',
+        contact: { ...RAHUL, name, company: '<b>Evil</b>' },
+        fetchedAt: NOW,
+        stale: false,
+      },
+    });
+    const card = screen.getByRole('dialog');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(name);
+    expect(card.textContent).toContain('<b>Evil</b>');
+    expect(card.querySelector('img')).toBeNull();
+    expect(card.querySelector('b')).toBeNull();
+  });
+
+  it('turns logging off with the reason for a read-only key', () => {
+    renderCard({ status: { ...STATUS_OK, permissions: ['read'] } });
+    const button = screen.getByRole('button', { name: 'Log call with Rahul Sharma' });
+    expect((button as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText(/this API key is read-only/)).toBeTruthy();
+  });
+
+  it('tells the rep when the key was revoked and offers the settings', () => {
+    const props = renderCard({ status: { ...STATUS_OK, connection: 'unauthorized' } });
+    expect(screen.getByRole('alert').textContent).toContain('revoked');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Open Vivre settings' })[0]!);
+    expect(props.onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('logs a call through onLog and shows the write progress truthfully', () => {
+    const props = renderCard({ logProgress: { state: 'waiting' } });
+    expect(screen.getByRole('status').textContent).toBe('Saved — will sync');
+    fireEvent.click(screen.getByRole('button', { name: 'Log call with Rahul Sharma' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), {
+      target: { value: '  Agreed on a demo  ' },
+    });
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    expect(props.onLog).toHaveBeenCalledWith({ type: 'call', note: 'Agreed on a demo' });
+  });
+});
+
+describe('ContactCard in other states', () => {
+  it('offers the settings when Vivre is not configured', () => {
+    const props = renderCard({ status: { ...STATUS_OK, configured: false } });
+    fireEvent.click(screen.getByRole('button', { name: 'Open Vivre settings' }));
+    expect(props.onOpenOptions).toHaveBeenCalledOnce();
+  });
+
+  it('shows the lookup error in the rep’s words with a retry', () => {
+    const props = renderCard({
+      lookup: { status: 'error', error: { kind: 'server', message: 'Vivre is having trouble.' } },
+    });
+    expect(screen.getByRole('alert').textContent).toContain('Vivre is having trouble.');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(props.onRetry).toHaveBeenCalledOnce();
+  });
+
+  it('offers Add to Vivre, prefilled from the address, for someone unknown', () => {
+    const props = renderCard({
+      email: 'arjun.patel@bluestone.example',
+      displayName: null,
+      lookup: { status: 'not_found', fetchedAt: NOW, stale: false },
+    });
+    const form = screen.getByRole('form', { name: 'Add to Vivre' });
+    expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveProperty(
+      'value',
+      'Arjun Patel',
+    );
+    expect(within(form).getByRole('textbox', { name: 'Company' })).toHaveProperty(
+      'value',
+      'Bluestone',
+    );
+    fireEvent.submit(form);
+    expect(props.onAdd).toHaveBeenCalledWith({
+      name: 'Arjun Patel',
+      email: 'arjun.patel@bluestone.example',
+      company: 'Bluestone',
+    });
+  });
+
+  it('refuses to add someone without a name, and sends nothing', () => {
+    const props = renderCard({
+      email: 'arjun.patel@bluestone.example',
+      lookup: { status: 'not_found', fetchedAt: NOW, stale: false },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '  ' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add to Vivre' }));
+    expect(screen.getByRole('alert').textContent).toBe('Enter a name.');
+    expect(props.onAdd).not.toHaveBeenCalled();
+  });
+});

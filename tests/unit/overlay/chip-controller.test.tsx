@@ -1,0 +1,134 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Status } from '@/lib/messaging/protocol';
+import type { AskWorker } from '@/lib/overlay/ask-type';
+import { ChipController } from '@/lib/overlay/ChipController';
+import { createLookupStore } from '@/lib/overlay/lookup-store';
+import { contact } from './fake-worker';
+
+afterEach(cleanup);
+
+const RAHUL = contact('rahul.sharma@acme-tech.example', 'Rahul Sharma', 87);
+const STATUS: Status = {
+  configured: true,
+  connection: 'ok',
+  workspaceId: 'ws_demo',
+  workspaceName: 'Demo',
+  permissions: ['read', 'write'],
+  appUrl: 'https://app.vivre.example',
+  waitingCount: 0,
+  attentionCount: 0,
+};
+
+// The fake reads whichever fields the message it got has.
+type Fake = {
+  emails: string[];
+  write: { kind: string; tempId?: string; body: { email: string; name: string } };
+};
+
+/** A worker with an outbox that syncs everything at once, and a contact list that grows. */
+function worker() {
+  const people = new Map([[RAHUL.email, RAHUL]]);
+  function answer(type: string, data: Fake) {
+    switch (type) {
+      case 'lookupContacts':
+        return {
+          ok: true,
+          value: Object.fromEntries(
+            data.emails.map((email) => [
+              email,
+              people.has(email)
+                ? { status: 'found', contact: people.get(email), fetchedAt: 0, stale: false }
+                : { status: 'not_found', fetchedAt: 0, stale: false },
+            ]),
+          ),
+        };
+      case 'getStatus':
+        return { ok: true, value: STATUS };
+      case 'getContactDetails':
+        return { ok: true, value: { contact: RAHUL, deals: [], activities: [], fetchedAt: 0 } };
+      case 'enqueueWrite':
+        if (data.write.kind === 'createContact') {
+          const added = { ...RAHUL, ...data.write.body, id: 'cnt_new', ai_score: 12 };
+          people.set(added.email, added);
+        }
+        return { ok: true, value: { id: 'ob_1', state: 'waiting' } };
+      case 'getOutbox':
+        return { ok: true, value: { waiting: [], attention: [], paused: null } };
+    }
+    throw new Error(`unexpected ${type}`);
+  }
+  const ask = vi.fn(async (type: string, data?: Fake) => answer(type, data!));
+  return { ask: ask as unknown as AskWorker, mock: ask };
+}
+
+async function renderController(email: string, displayName: string | null) {
+  const { ask, mock } = worker();
+  const store = createLookupStore(ask);
+  await store.lookup([email]);
+  render(
+    <ChipController
+      email={email}
+      displayName={displayName}
+      cardId="card-1"
+      store={store}
+      ask={ask}
+      openOptions={() => {}}
+      signal={new AbortController().signal}
+    />,
+  );
+  return mock;
+}
+
+describe('ChipController', () => {
+  it('loads status and details when the card opens, not before', async () => {
+    const mock = await renderController(RAHUL.email, 'Rahul Sharma');
+    expect(mock).not.toHaveBeenCalledWith('getStatus', undefined);
+    fireEvent.click(screen.getByRole('button', { name: /AI score 87/ }));
+    await screen.findByRole('region', { name: 'Open deals' });
+    expect(mock).toHaveBeenCalledWith('getContactDetails', { contactId: RAHUL.id });
+    expect(mock.mock.calls.some(([type]) => type === 'getStatus')).toBe(true);
+  });
+
+  it('logs a call through the outbox and says "Synced" once it left it', async () => {
+    const mock = await renderController(RAHUL.email, 'Rahul Sharma');
+    fireEvent.click(screen.getByRole('button', { name: /AI score 87/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Log call with Rahul Sharma' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), {
+      target: { value: 'Agreed on a demo' },
+    });
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    expect(await screen.findByText('Synced', {}, { timeout: 3000 })).toBeTruthy();
+    const writes = mock.mock.calls.filter(([type]) => type === 'enqueueWrite');
+    expect(writes).toEqual([
+      [
+        'enqueueWrite',
+        {
+          write: {
+            kind: 'logActivity',
+            body: { contact_id: RAHUL.id, type: 'call', note: 'Agreed on a demo' },
+          },
+        },
+      ],
+    ]);
+  });
+
+  it('adds an unknown person with a temporary id, then shows their score', async () => {
+    const email = 'arjun.patel@bluestone.example';
+    const mock = await renderController(email, null);
+    fireEvent.click(screen.getByRole('button', { name: /is not in Vivre/ }));
+    fireEvent.submit(await screen.findByRole('form', { name: 'Add to Vivre' }));
+    await screen.findByRole(
+      'button',
+      { name: /Arjun Patel, AI score 12, cold lead/ },
+      { timeout: 3000 },
+    );
+    const data = mock.mock.calls.find(([type]) => type === 'enqueueWrite')![1]!;
+    expect(data.write).toMatchObject({
+      kind: 'createContact',
+      body: { name: 'Arjun Patel', email, company: 'Bluestone' },
+    });
+    expect(data.write.tempId).toMatch(/^tmp_[0-9a-f-]{36}$/);
+  });
+});

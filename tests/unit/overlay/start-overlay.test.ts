@@ -1,0 +1,186 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as gmail from '@/lib/gmail';
+import type { ParticipantAnchor } from '@/lib/gmail/types';
+import { pageParticipants } from '@/lib/overlay/page-participants';
+import { startOverlay, type GmailDetection } from '@/lib/overlay/start-overlay';
+import { loadFixture } from '../gmail/load-fixture';
+import { contact, fakeWorker } from './fake-worker';
+
+const RAHUL = 'rahul.sharma@acme-tech.example';
+
+/** Puts a fixture's page into the test document (imported nodes, no HTML parsing of strings). */
+function showFixture(name: string) {
+  const fixture = loadFixture(name);
+  document.title = fixture.title;
+  document.body.replaceChildren(
+    ...[...fixture.body.childNodes].map((node) => document.importNode(node, true)),
+  );
+}
+
+const hosts = () => [...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]')];
+
+let controller: AbortController;
+beforeEach(() => {
+  controller = new AbortController();
+});
+afterEach(() => {
+  controller.abort();
+  document.body.replaceChildren();
+});
+
+describe('the overlay on a real Gmail thread', () => {
+  it('puts a chip host right after every participant anchor, none in the body', async () => {
+    showFixture('thread-expanded-2025.html');
+    const worker = fakeWorker({ [RAHUL]: contact(RAHUL, 'Rahul Sharma', 87) });
+    const anchors = gmail.findParticipantAnchors(document, gmail.findSignedInEmail(document));
+    startOverlay({
+      document,
+      signal: controller.signal,
+      ask: worker.ask,
+      detect: gmail,
+      openOptions: () => {},
+    });
+
+    expect(hosts()).toHaveLength(anchors.length);
+    anchors.forEach((anchor, i) => {
+      const host = hosts()[i]!;
+      expect(anchor.element.nextElementSibling).toBe(host);
+      expect(host.getAttribute('data-vivre-email')).toBe(anchor.email);
+      expect(host.shadowRoot?.querySelector('style')).not.toBeNull();
+    });
+    expect(document.querySelector('.a3s vivre-chip')).toBeNull();
+
+    // One message for the four distinct people, however many times they appear.
+    expect(worker.lookups()).toEqual([
+      [
+        'ananya.iyer@bluestone.example',
+        'procurement-team@bluestone.example',
+        RAHUL,
+        'vikram.reddy@bluestone.example',
+      ],
+    ]);
+    const rahulHost = hosts().find((host) => host.dataset.vivreEmail === RAHUL)!;
+    await vi.waitFor(() =>
+      expect(rahulHost.shadowRoot?.querySelector('button')?.getAttribute('aria-label')).toBe(
+        'Vivre: Rahul Sharma, AI score 87, hot lead',
+      ),
+    );
+  });
+
+  it('answers getPageParticipants with the thread’s people and subject', () => {
+    showFixture('thread-expanded-2025.html');
+    const answer = pageParticipants(document, gmail);
+    expect(answer.subject).toBe('PO-4471 – revised delivery schedule');
+    expect(answer.participants.map((p) => p.email)).toEqual([
+      RAHUL,
+      'procurement-team@bluestone.example',
+      'ananya.iyer@bluestone.example',
+      'vikram.reddy@bluestone.example',
+    ]);
+  });
+});
+
+/** Detection over test markup: every `<span data-person>` is an anchor. */
+const detect: GmailDetection = {
+  ...gmail,
+  findParticipantAnchors: (root) =>
+    [...root.querySelectorAll<HTMLElement>('span[data-person]')].map(
+      (element): ParticipantAnchor => ({
+        element,
+        email: element.dataset.person!,
+        name: null,
+        role: 'to',
+        context: 'thread',
+      }),
+    ),
+};
+
+function addPerson(email: string): HTMLElement {
+  const span = document.createElement('span');
+  span.dataset.person = email;
+  span.setAttribute('email', email);
+  document.body.append(span);
+  return span;
+}
+
+function start(worker = fakeWorker()) {
+  const overlay = startOverlay({
+    document,
+    signal: controller.signal,
+    ask: worker.ask,
+    detect,
+    openOptions: () => {},
+  });
+  return { overlay, worker };
+}
+
+describe('the overlay as Gmail changes', () => {
+  it('looks up a burst of new people in one message', async () => {
+    const { worker } = start();
+    addPerson('a@x.example');
+    addPerson('b@x.example');
+    addPerson('c@x.example');
+    addPerson('a@x.example'); // same person shown twice
+    await vi.waitFor(() => expect(hosts()).toHaveLength(4));
+    expect(worker.lookups()).toEqual([['a@x.example', 'b@x.example', 'c@x.example']]);
+  });
+
+  it('does not look up people it already knows again', async () => {
+    const { worker } = start();
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    addPerson('a@x.example');
+    addPerson('d@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(3));
+    expect(worker.lookups()).toEqual([['a@x.example'], ['d@x.example']]);
+  });
+
+  it('removes the host of an anchor that left the page', async () => {
+    start();
+    const gone = addPerson('a@x.example');
+    addPerson('b@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    gone.remove();
+    await vi.waitFor(() =>
+      expect(hosts().map((h) => h.dataset.vivreEmail)).toEqual(['b@x.example']),
+    );
+  });
+
+  it('puts a host back when Gmail removed it but kept the anchor', async () => {
+    const { overlay } = start();
+    const anchor = addPerson('a@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    hosts()[0]!.remove();
+    overlay.navigated();
+    expect(anchor.nextElementSibling?.getAttribute('data-vivre-email')).toBe('a@x.example');
+  });
+
+  it('removes every host and stops watching once the context is invalidated', async () => {
+    const { worker } = start();
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    controller.abort();
+    expect(hosts()).toHaveLength(0);
+    addPerson('b@x.example');
+    // Give a (wrongly) surviving observer every chance to run.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(hosts()).toHaveLength(0);
+    expect(worker.lookups()).toEqual([['a@x.example']]);
+  });
+
+  it('keeps clicks and keys inside the chip away from Gmail’s shortcuts', async () => {
+    start();
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(hosts()[0]?.shadowRoot?.querySelector('button')).toBeTruthy());
+    const seen = vi.fn();
+    document.addEventListener('keydown', seen);
+    document.addEventListener('click', seen);
+    const button = hosts()[0]!.shadowRoot!.querySelector('button')!;
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'c', bubbles: true, composed: true }));
+    button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    document.removeEventListener('keydown', seen);
+    document.removeEventListener('click', seen);
+    expect(seen).not.toHaveBeenCalled();
+  });
+});
