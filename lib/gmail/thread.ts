@@ -67,7 +67,8 @@ function readMessage(message: Element): ParticipantAnchor[] {
 
 // Gmail writes the recipient line as text: "to A, B, cc: C". Labels are read from the text between
 // recipients; addresses shown as text (span.go "<a@b>") are removed first so "to@x" is no label.
-const LABEL = /\b(bcc|cco|cci|cc|to)\b/gi;
+// "from:" starts the sender row of Gmail's "Show details" table when it is in the page.
+const LABEL = /\b(bcc|cco|cci|cc|to|from)\b/gi;
 const BCC_LABELS = new Set(['bcc', 'cco', 'cci']);
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
@@ -83,10 +84,16 @@ function recipientRoles(message: Element, recipients: Element[]): Map<Element, P
     } else if (node.nodeType === 3 && !node.parentElement?.closest('[email]')) {
       const text = (node.textContent ?? '').replace(/\S+@\S+/g, '');
       const label = [...text.matchAll(LABEL)].at(-1)?.[1]?.toLowerCase();
-      if (label) role = label === 'cc' ? 'cc' : BCC_LABELS.has(label) ? 'bcc' : 'to';
+      if (label) role = roleOfLabel(label);
     }
   }
   return roles;
+}
+
+function roleOfLabel(label: string): ParticipantRole {
+  if (label === 'cc') return 'cc';
+  if (label === 'from') return 'sender';
+  return BCC_LABELS.has(label) ? 'bcc' : 'to';
 }
 
 function related(element: Element, other: Element | undefined): boolean {

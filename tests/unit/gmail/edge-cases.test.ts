@@ -58,6 +58,20 @@ describe('never throws, reports what is there', () => {
     expect(findParticipantAnchors(parse(''))).toEqual([]);
   });
 
+  it('reads roles from the words of an unknown layout, e.g. a details table', () => {
+    const doc = parse(`<div data-message-id="m"><span email="s@x.example">S</span>
+      <table><tr><td>from:</td><td><span email="s@x.example">S</span></td></tr>
+      <tr><td>to:</td><td><span email="t@x.example">T</span>, <span email="u@x.example">U</span></td></tr>
+      <tr><td>cc:</td><td><span email="c@x.example">C</span></td></tr></table></div>`);
+    expect(findParticipantAnchors(doc).map((a) => `${a.role} ${a.email}`)).toEqual([
+      'sender s@x.example',
+      'sender s@x.example',
+      'to t@x.example',
+      'to u@x.example',
+      'cc c@x.example',
+    ]);
+  });
+
   it('never reads people from an inbox list row (outside any message)', () => {
     const doc = parse(
       '<table><tr class="zA"><td><span class="zF" email="x@y.example" name="X">X</span></td></tr></table>',
