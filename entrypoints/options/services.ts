@@ -1,7 +1,6 @@
-import { browser } from 'wxt/browser';
 import type { OptionsServices } from '../../components/options/services';
-import { originPattern } from '../../lib/forms/settings';
 import { ask } from '../../lib/messaging/client';
+import { requestBaseUrlPermission } from '../../lib/settings/host-permission';
 
 export const optionsServices: OptionsServices = {
   getSettings: () => ask('getSettings'),
@@ -12,7 +11,7 @@ export const optionsServices: OptionsServices = {
   async requestHostAccess(baseUrl) {
     try {
       // Resolves true at once, without a prompt, when the host is already granted.
-      return await browser.permissions.request({ origins: [originPattern(baseUrl)] });
+      return await requestBaseUrlPermission(baseUrl);
     } catch {
       return false;
     }

@@ -1,11 +1,8 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { PopupServices } from '../../components/popup/services';
 import { ask } from '../../lib/messaging/client';
-import type { ContentProtocolMap } from '../../lib/messaging/protocol';
+import { contentMessenger } from '../../lib/overlay/content-messenger';
 import { draftItem, recentContactsItem, rememberRecentContact } from './storage';
-
-const gmail = defineExtensionMessaging<ContentProtocolMap>();
 
 async function getPageParticipants() {
   try {
@@ -15,7 +12,7 @@ async function getPageParticipants() {
     if (tab?.id === undefined || (tab.url && !tab.url.startsWith('https://mail.google.com/'))) {
       return [];
     }
-    const page = await gmail.sendMessage('getPageParticipants', undefined, tab.id);
+    const page = await contentMessenger.sendMessage('getPageParticipants', undefined, tab.id);
     return page.participants;
   } catch {
     return [];

@@ -4,7 +4,7 @@ import { type FieldResult, type FormErrors, invalid, valid } from './result';
 const API_KEY = /^vv_(live|test)_[A-Za-z0-9_]{16,}$/;
 const WORKSPACE_ID = /^ws_[A-Za-z0-9_]+$/;
 /** Plain http only reaches a server on this machine (the sandbox); anything else must be https. */
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export function validateApiKey(text: string): FieldResult<string> {
   const key = text.trim();
@@ -46,13 +46,6 @@ export function validateBaseUrl(text: string): FieldResult<string> {
     return invalid('Use an https:// address.');
   }
   return valid(url.origin + url.pathname.replace(/\/+$/, ''));
-}
-
-/** The host permission pattern Chrome needs before the worker may call this base URL. */
-export function originPattern(baseUrl: string): string {
-  const url = new URL(baseUrl);
-  // Match patterns cannot name a port; the pattern for a host covers all its ports.
-  return `${url.protocol}//${url.hostname}/*`;
 }
 
 export type SettingsField = 'apiKey' | 'workspaceId' | 'baseUrl';

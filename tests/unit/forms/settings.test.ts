@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  originPattern,
   validateApiKey,
   validateBaseUrl,
   validateSettingsForm,
@@ -47,13 +46,6 @@ describe('validateBaseUrl', () => {
     const result = validateBaseUrl(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
-  });
-});
-
-describe('originPattern', () => {
-  it('drops the port and path', () => {
-    expect(originPattern('http://127.0.0.1:8787/v1')).toBe('http://127.0.0.1/*');
-    expect(originPattern('https://crm.example.com/api/v1')).toBe('https://crm.example.com/*');
   });
 });
 
