@@ -88,6 +88,8 @@ export const errors = {
     }),
   unauthorized: () =>
     new VivreError({ kind: 'unauthorized', status: 401, message: 'Reconnect to Vivre.' }),
+  forbidden: () =>
+    new VivreError({ kind: 'forbidden', status: 403, message: 'Your key cannot write here.' }),
   validation: (message = 'Note is too long.') =>
     new VivreError({ kind: 'validation', status: 422, message, param: 'note' }),
   conflict: (existingId?: string) =>

@@ -1,0 +1,174 @@
+import { describe, expect, it, vi } from 'vitest';
+import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+
+const env = useOutboxTestEnvironment();
+
+/** Lets real macrotasks (IndexedDB work) run until `condition` holds. */
+async function until(condition: () => boolean) {
+  for (let turn = 0; turn < 1000 && !condition(); turn++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  expect(condition()).toBe(true);
+}
+
+/** A minimal LockManager: exclusive, first come first served, like the browser's. */
+function fakeLocks() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    request(_name: string, callback: (lock: null) => Promise<unknown>) {
+      const run = tail.then(() => callback(null));
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  } as unknown as Pick<LockManager, 'request'>;
+}
+
+describe('one flusher at a time', () => {
+  it('coalesces concurrent flush calls in one context', async () => {
+    const vivre = fakeVivre();
+    const outbox = env.open({ deliver: vivre.deliver });
+    for (let n = 1; n <= 5; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
+    await Promise.all(Array.from({ length: 10 }, () => outbox.flushOutbox()));
+
+    expect(vivre.maxInFlight).toBe(1);
+    expect(vivre.calls).toHaveLength(5);
+  });
+
+  it('never runs two flushers across contexts sharing the database (IndexedDB lease)', async () => {
+    const vivre = fakeVivre();
+    const first = env.open({ deliver: vivre.deliver });
+    const second = env.open({ deliver: vivre.deliver });
+    for (let n = 1; n <= 6; n++) {
+      await (n % 2 ? first : second).enqueue(writes.activity(`cnt_${n}`));
+    }
+    await Promise.all([first.flushOutbox(), second.flushOutbox(), first.flushOutbox()]);
+    await vi.advanceTimersByTimeAsync(1000); // the context that found the lease taken looks again
+    await Promise.all([first.flushOutbox(), second.flushOutbox()]);
+
+    expect(vivre.maxInFlight).toBe(1);
+    expect(vivre.calls).toHaveLength(6);
+    expect(vivre.records).toHaveLength(6);
+  });
+
+  it('picks up an item enqueued elsewhere while the lease was taken', async () => {
+    const vivre = fakeVivre();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const holder = env.open({
+      deliver: async (...args) => {
+        holding = true;
+        await gate;
+        return vivre.deliver(...args);
+      },
+    });
+    const other = env.open({ deliver: vivre.deliver });
+    await holder.enqueue(writes.activity('cnt_1'));
+    const holderDone = holder.flushOutbox();
+    await until(() => holding);
+    await other.enqueue(writes.activity('cnt_2'));
+    await other.flushOutbox();
+    expect(vivre.calls).toHaveLength(0);
+
+    release();
+    await holderDone;
+    await vi.advanceTimersByTimeAsync(1000);
+    await other.flushOutbox();
+    expect(vivre.records.map((r) => r.write)).toEqual([
+      writes.activity('cnt_1'),
+      writes.activity('cnt_2'),
+    ]);
+  });
+
+  it('queues behind a Web Lock holder instead of dropping the request', async () => {
+    const vivre = fakeVivre();
+    const locks = fakeLocks();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let holding = false;
+    const holder = env.open({
+      locks,
+      deliver: async (...args) => {
+        holding = true;
+        await gate;
+        return vivre.deliver(...args);
+      },
+    });
+    const other = env.open({ locks, deliver: vivre.deliver });
+    await holder.enqueue(writes.activity('cnt_1'));
+    const holderDone = holder.flushOutbox();
+    await until(() => holding);
+    await other.enqueue(writes.activity('cnt_2'));
+    const queued = other.flushOutbox();
+
+    release();
+    await Promise.all([holderDone, queued]); // no timer needed: the queued pass runs after
+    expect(vivre.maxInFlight).toBe(1);
+    expect(vivre.records).toHaveLength(2);
+  });
+});
+
+describe('a worker killed mid-flush', () => {
+  it('delivers exactly once after Vivre committed but the worker died before recording it', async () => {
+    const vivre = fakeVivre();
+    vivre.behave((_call, n) => (n === 1 ? 'commitThenHang' : 'ok'));
+    const killed = env.open({ deliver: vivre.deliver });
+    const item = await killed.enqueue(writes.activity());
+    void killed.flushOutbox();
+    await until(() => vivre.records.length === 1);
+    // `killed` never hears back and never runs again; its lease stays on disk.
+
+    const restarted = env.open({ deliver: vivre.deliver });
+    await restarted.flushOutbox();
+    expect(vivre.calls).toHaveLength(1); // the dead worker's lease has not run out yet
+
+    advanceClock(60_001);
+    await restarted.flushOutbox();
+    expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
+    expect(vivre.records).toHaveLength(1);
+    expect((await restarted.get(item.id))?.state).toBe('synced');
+  });
+
+  it('delivers exactly once when stopped mid-request, even without a lease to wait out', async () => {
+    const vivre = fakeVivre();
+    vivre.behave((_call, n) => (n === 1 ? 'commitThenHang' : 'ok'));
+    const stopped = env.open({ deliver: vivre.deliver });
+    const item = await stopped.enqueue(writes.activity());
+    void stopped.flushOutbox();
+    await until(() => vivre.records.length === 1);
+    await stopped.close(); // aborts the request; nothing about it is recorded
+
+    const restarted = env.open({ deliver: vivre.deliver });
+    expect((await restarted.get(item.id))?.state).toBe('waiting');
+    await restarted.flushOutbox();
+    expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
+    expect(vivre.records).toHaveLength(1);
+  });
+
+  it('replays with the same key when the connection drops after the commit', async () => {
+    const vivre = fakeVivre();
+    vivre.behave((_call, n) => (n <= 3 ? 'commitThenDrop' : 'ok'));
+    const outbox = env.open({ deliver: vivre.deliver });
+    await outbox.enqueue(writes.contact('tmp_priya'));
+    await outbox.enqueue(writes.activity('tmp_priya'));
+    while ((await outbox.waitingCount()) > 0) {
+      await outbox.flushOutbox();
+      const wake = await outbox.nextWakeAt();
+      if (wake) advanceClock(wake - Date.now());
+    }
+    expect(vivre.records.map((r) => r.write.kind)).toEqual(['createContact', 'logActivity']);
+    expect(vivre.calls.at(-1)?.write).toEqual(writes.activity(vivre.records[0]!.id));
+  });
+
+  it('keeps a paused or failing outbox on disk across restarts', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(() => errors.server());
+    const first = env.open({ deliver: vivre.deliver });
+    await first.enqueue(writes.activity());
+    await first.flushOutbox();
+    await first.close();
+    const second = env.open({ deliver: vivre.deliver });
+    const [item] = (await second.list()).waiting;
+    expect(item).toMatchObject({ attempts: 1, lastError: { kind: 'server' } });
+  });
+});

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { OutboxError } from '../../../lib/outbox';
+import { discardedDependencyError } from '../../../lib/outbox/store';
+import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+
+const env = useOutboxTestEnvironment();
+
+describe('edit and retry', () => {
+  it('sends the corrected write under a fresh idempotency key', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(({ write }) =>
+      write.kind === 'logActivity' && write.body.note === 'x'.repeat(20)
+        ? errors.validation()
+        : 'ok',
+    );
+    const outbox = env.open({ deliver: vivre.deliver });
+    const item = await outbox.enqueue(writes.activity('cnt_8821', 'x'.repeat(20)));
+    await outbox.flushOutbox();
+    expect(await outbox.counts()).toMatchObject({ attention: 1 });
+
+    await outbox.retry(item.id, writes.activity('cnt_8821', 'shorter'));
+    await outbox.flushOutbox();
+
+    expect(vivre.records.map((r) => r.write)).toEqual([writes.activity('cnt_8821', 'shorter')]);
+    const [first, second] = vivre.calls;
+    // The server keeps its refusal under the old key; a new key lets the edit through.
+    expect(second?.key).not.toBe(first?.key);
+    expect((await outbox.get(item.id))?.state).toBe('synced');
+  });
+
+  it('retries an attention item unchanged when the rep fixed the cause elsewhere', async () => {
+    const vivre = fakeVivre();
+    let forbidden = true;
+    vivre.behave(() => (forbidden ? errors.forbidden() : 'ok'));
+    const outbox = env.open({ deliver: vivre.deliver });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+    forbidden = false;
+    await outbox.retry(item.id);
+    await outbox.flushOutbox();
+    expect(vivre.records).toHaveLength(1);
+  });
+
+  it('keeps the temporary id of an edited create, so its dependants still follow', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(({ write }) =>
+      write.kind === 'createContact' && write.body.email === 'bad' ? errors.validation() : 'ok',
+    );
+    const outbox = env.open({ deliver: vivre.deliver });
+    const create = await outbox.enqueue(writes.contact('tmp_priya', 'bad'));
+    await outbox.enqueue(writes.activity('tmp_priya'));
+    await outbox.flushOutbox();
+
+    await outbox.retry(create.id, writes.contact('tmp_renamed', 'priya@bluestone.example'));
+    await outbox.flushOutbox();
+    expect(vivre.calls.map((c) => c.write)).toEqual([
+      writes.contact('tmp_priya', 'bad'),
+      writes.contact('tmp_priya', 'priya@bluestone.example'),
+      writes.activity('cnt_1'),
+    ]);
+  });
+
+  it('sends a waiting item now, with its key unchanged, but refuses to edit it', async () => {
+    const vivre = fakeVivre();
+    vivre.behave((_call, n) => (n === 1 ? errors.dropped() : 'ok'));
+    const outbox = env.open({ deliver: vivre.deliver, random: () => 0.99 });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+
+    // Its first attempt may have reached Vivre: an edit could create a second activity.
+    await expect(outbox.retry(item.id, writes.activity('cnt_8821', 'edited'))).rejects.toThrow(
+      OutboxError,
+    );
+    await outbox.retry(item.id);
+    await outbox.flushOutbox();
+    expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
+    expect(vivre.records).toHaveLength(1);
+  });
+
+  it('refuses an edit that changes the kind of write', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(() => errors.validation());
+    const outbox = env.open({ deliver: vivre.deliver });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+    await expect(outbox.retry(item.id, writes.stage('dl_1', 'won'))).rejects.toThrow(/kind/);
+  });
+});
+
+describe('discard', () => {
+  it('removes the item for good', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(() => errors.validation());
+    const outbox = env.open({ deliver: vivre.deliver });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+    await outbox.discard(item.id);
+    advanceClock(3600_000);
+    await outbox.flushOutbox();
+
+    expect(await outbox.get(item.id)).toBeUndefined();
+    expect(await outbox.list()).toMatchObject({ waiting: [], attention: [] });
+    expect(vivre.calls).toHaveLength(1);
+  });
+
+  it('moves writes that referred to a discarded create to "needs attention"', async () => {
+    const vivre = fakeVivre();
+    vivre.behave(({ write }) => (write.kind === 'createContact' ? errors.validation() : 'ok'));
+    const outbox = env.open({ deliver: vivre.deliver });
+    const create = await outbox.enqueue(writes.contact('tmp_priya'));
+    await outbox.enqueue(writes.activity('tmp_priya'));
+    await outbox.flushOutbox();
+    await outbox.discard(create.id);
+    // A write enqueued later with the stale temporary id meets the same fate.
+    await outbox.enqueue(writes.deal('tmp_deal', 'tmp_priya'));
+    await outbox.flushOutbox();
+
+    const { attention, waiting } = await outbox.list();
+    expect(waiting).toEqual([]);
+    expect(attention.map((v) => [v.write.kind, v.lastError])).toEqual([
+      ['logActivity', discardedDependencyError],
+      ['createDeal', discardedDependencyError],
+    ]);
+    expect(vivre.calls).toHaveLength(1);
+  });
+
+  it('cannot discard what already reached Vivre', async () => {
+    const outbox = env.open({ deliver: fakeVivre().deliver });
+    const item = await outbox.enqueue(writes.activity());
+    await outbox.flushOutbox();
+    await expect(outbox.discard(item.id)).rejects.toThrow(/already reached Vivre/);
+  });
+});
