@@ -1,9 +1,26 @@
-// The Gmail DOM room: detection and watching, no UI, no messaging, no Vivre.
+/**
+ * The Gmail DOM room: detection and watching, no UI, no messaging, no Vivre knowledge.
+ *
+ * Usage from the content script:
+ *
+ *   const handled = createHandledSet();
+ *   const scan = () => {
+ *     const me = findSignedInEmail(document);
+ *     for (const anchor of findParticipantAnchors(document, me)) {
+ *       if (handled.isNew(anchor.element, anchor.email)) mountChipAfter(anchor); // synchronously
+ *     }
+ *   };
+ *   scan(); // watchGmail does not run at start
+ *   watchGmail({ root: document, signal: ctx.signal, onChange: scan });
+ *   ctx.addEventListener(window, 'wxt:locationchange', scan);
+ *
+ * Chip hosts must carry `data-vivre-host` so the watcher ignores them and detection never reads them.
+ */
 export {
+  dedupeByEmail,
   findComposeParticipants,
   findParticipantAnchors,
   findThreadParticipants,
-  dedupeByEmail,
 } from './participants';
 export { findSignedInEmail } from './signed-in';
 export { createHandledSet, watchGmail, type WatchGmailOptions } from './watch';

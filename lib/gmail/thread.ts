@@ -28,8 +28,8 @@ function findMessages(root: ParentNode): Element[] {
 
 function readMessage(message: Element): ParticipantAnchor[] {
   const messageId =
-    message.getAttribute('data-message-id') ??
-    message.getAttribute('data-legacy-message-id') ??
+    message.getAttribute('data-message-id') ||
+    message.getAttribute('data-legacy-message-id') ||
     undefined;
   const isPerson = (element: Element) =>
     normalizeAddress(element.getAttribute('email')) !== null &&

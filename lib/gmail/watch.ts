@@ -93,14 +93,20 @@ function isRecipientInput(target: EventTarget | null): boolean {
 }
 
 /**
- * Remembers the Gmail elements a chip was already mounted for, without keeping removed elements
- * alive (a WeakSet). `isNew` records the element and says whether it was new.
+ * Remembers the Gmail elements a chip host was mounted after, without keeping removed elements
+ * alive (a WeakSet). `isNew(element, email)` records the element and answers true when it needs a
+ * chip: never seen, or its host is gone (Gmail re-rendered around it) or shows another address
+ * (Gmail reused the element). Mount the host right after answering true.
  */
 export function createHandledSet() {
   const handled = new WeakSet<Element>();
   return {
-    isNew(element: Element): boolean {
-      if (handled.has(element)) return false;
+    isNew(element: Element, email?: string): boolean {
+      const host = element.nextElementSibling;
+      const hostStillThere =
+        host?.matches(VIVRE_HOST) === true &&
+        (email === undefined || host.getAttribute('data-vivre-email') === email);
+      if (handled.has(element) && hostStillThere) return false;
       handled.add(element);
       return true;
     },

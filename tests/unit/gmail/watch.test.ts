@@ -130,12 +130,28 @@ describe('watchGmail without requestIdleCallback', () => {
 });
 
 describe('createHandledSet', () => {
-  it('says an element is new exactly once, until forgotten', () => {
+  const mountHost = (after: Element, email: string) => {
+    const host = document.createElement('vivre-chip');
+    host.setAttribute('data-vivre-host', '');
+    host.setAttribute('data-vivre-email', email);
+    after.after(host);
+    return host;
+  };
+
+  it('says an element needs a chip once while its host stays beside it', () => {
     const handled = createHandledSet();
-    const element = document.createElement('span');
-    expect(handled.isNew(element)).toBe(true);
-    expect(handled.isNew(element)).toBe(false);
-    handled.forget(element);
-    expect(handled.isNew(element)).toBe(true);
+    const span = document.createElement('span');
+    document.body.append(span);
+    expect(handled.isNew(span, 'a@b.example')).toBe(true);
+    const host = mountHost(span, 'a@b.example');
+    expect(handled.isNew(span, 'a@b.example')).toBe(false);
+
+    host.remove(); // Gmail re-rendered the line
+    expect(handled.isNew(span, 'a@b.example')).toBe(true);
+    mountHost(span, 'a@b.example');
+    expect(handled.isNew(span, 'other@b.example')).toBe(true); // Gmail reused the span
+
+    handled.forget(span);
+    expect(handled.isNew(span)).toBe(true);
   });
 });
