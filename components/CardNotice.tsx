@@ -2,7 +2,7 @@
 import type { ErrorKind } from '../lib/messaging/protocol';
 
 interface CardNoticeProps {
-  kind: ErrorKind;
+  kind: ErrorKind | 'auto_lookup_off';
   message?: string;
   onOpenOptions: () => void;
   onRetry: () => void;
@@ -14,6 +14,15 @@ export function CardNotice({ kind, message, onOpenOptions, onRetry }: CardNotice
       <div class="notice" role="status">
         <p>Connect Vivre to see contacts and AI scores here.</p>
         <button type="button" class="primary" onClick={onOpenOptions}>
+          Open Vivre settings
+        </button>
+      </div>
+    );
+  if (kind === 'auto_lookup_off')
+    return (
+      <div class="notice" role="status">
+        <p>Automatic lookups are off, so Vivre doesn’t check who is on your emails.</p>
+        <button type="button" onClick={onOpenOptions}>
           Open Vivre settings
         </button>
       </div>

@@ -31,7 +31,7 @@ export function chipLabel(lookup: LookupState, email: string, displayName: strin
     case 'not_found':
       return `Vivre: ${who} is not in Vivre, add to Vivre`;
     case 'skipped':
-      return `Vivre: ${who} not looked up (privacy settings)`;
+      return `Vivre: ${who} not looked up, automatic lookups are off`;
     case 'error':
       return `Vivre: could not look up ${who}. ${lookup.error.message}`;
   }
@@ -56,7 +56,7 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
         </span>
       );
     case 'skipped':
-      return null;
+      return <span class="face skipped" aria-hidden="true" />;
     case 'error':
       return (
         <span class="face error" aria-hidden="true">
@@ -69,8 +69,9 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
 export function Chip(props: ChipProps) {
   const { lookup } = props;
   // Colleagues and other never-look-up people get no chip at all: an empty tab stop
-  // beside every teammate would only slow the rep down.
-  if (lookup.status === 'skipped') return null;
+  // beside every teammate would only slow the rep down. With lookups turned off a
+  // muted dot stays, so the rep can still reach the card and turn them back on.
+  if (lookup.status === 'skipped' && lookup.reason === 'never_lookup') return null;
   const label = chipLabel(lookup, props.email, props.displayName);
   return (
     <button

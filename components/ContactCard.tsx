@@ -136,7 +136,11 @@ function CardBody(props: ContactCardProps) {
     case 'loading':
       return <p class="muted">Looking up {props.displayName ?? props.email}…</p>;
     case 'skipped':
-      return <p class="muted">Not looked up because of your privacy settings.</p>;
+      return lookup.reason === 'auto_lookup_off' ? (
+        <CardNotice kind="auto_lookup_off" {...props} />
+      ) : (
+        <p class="muted">This address is on your never-look-up list.</p>
+      );
     case 'error':
       return <CardNotice kind={lookup.error.kind} message={lookup.error.message} {...props} />;
     case 'not_found':

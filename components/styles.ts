@@ -30,6 +30,7 @@ button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible
 .face.loading { width: 8px; height: 8px; border-radius: 50%; background: var(--line); }
 .face.add { color: var(--accent); }
 .face.error { color: var(--muted); }
+.face.skipped { width: 6px; height: 6px; border-radius: 50%; background: var(--line); }
 .score { font-weight: 700; }
 .band-hot { color: var(--hot); }
 .band-warm { color: var(--warm); }

@@ -4,12 +4,8 @@
  */
 import type { LookupResult, RepError } from '../lib/messaging/protocol';
 
-/** A participant's lookup as the chip shows it: the worker's answer, or not yet / not at all. */
-export type LookupState =
-  | LookupResult
-  | { status: 'loading' }
-  /** Not looked up because of the rep's privacy settings (auto-lookup off, never-look-up list). */
-  | { status: 'skipped' };
+/** A participant's lookup as the chip shows it: the worker's answer, or not yet. */
+export type LookupState = LookupResult | { status: 'loading' };
 
 /** Where a write sent through the outbox stands, told truthfully. */
 export type WriteProgress =

@@ -9,8 +9,8 @@ import type { AskWorker } from './ask-type';
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
 const LOADING: LookupState = { status: 'loading' };
-// The worker leaves out addresses it must not look up (privacy settings).
-const SKIPPED: LookupState = { status: 'skipped' };
+// An address the worker left out of its answer was not looked up: say so, quietly.
+const LEFT_OUT: LookupState = { status: 'skipped', reason: 'never_lookup' };
 
 export function createLookupStore(ask: AskWorker) {
   const states = new Map<string, LookupState>();
@@ -21,15 +21,17 @@ export function createLookupStore(ask: AskWorker) {
     listeners.get(email)?.forEach((listener) => listener());
   }
 
-  async function fetch(emails: string[]) {
+  async function fetch(emails: string[], signedInEmail?: string | null) {
     if (emails.length === 0) return;
     for (const email of emails) set(email, LOADING);
-    const answer = await ask('lookupContacts', { emails });
+    // The signed-in address lets the worker keep the rep's own domain out of lookups.
+    const data = signedInEmail ? { emails, signedInEmail } : { emails };
+    const answer = await ask('lookupContacts', data);
     for (const email of emails) {
-      set(
-        email,
-        answer.ok ? (answer.value[email] ?? SKIPPED) : { status: 'error', error: answer.error },
-      );
+      const state: LookupState = answer.ok
+        ? (answer.value[email] ?? LEFT_OUT)
+        : { status: 'error', error: answer.error };
+      set(email, state);
     }
   }
 
@@ -39,22 +41,23 @@ export function createLookupStore(ask: AskWorker) {
     },
 
     subscribe(email: string, listener: () => void): () => void {
-      const set = listeners.get(email) ?? new Set();
-      listeners.set(email, set.add(listener));
+      const forEmail = listeners.get(email) ?? new Set();
+      listeners.set(email, forEmail.add(listener));
       return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(email);
+        forEmail.delete(listener);
+        if (forEmail.size === 0) listeners.delete(email);
       };
     },
 
     /** Looks up, in one message, the emails not known or asked for yet. */
-    lookup(emails: Iterable<string>): Promise<void> {
-      return fetch([...new Set(emails)].filter((email) => !states.has(email)));
+    lookup(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
+      const unknown = [...new Set(emails)].filter((email) => !states.has(email));
+      return fetch(unknown, signedInEmail);
     },
 
     /** Asks again, e.g. after a contact was added or the rep pressed "Try again". */
-    refresh(emails: Iterable<string>): Promise<void> {
-      return fetch([...new Set(emails)]);
+    refresh(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
+      return fetch([...new Set(emails)], signedInEmail);
     },
 
     /** Emails whose last lookup failed: worth asking again when the rep navigates. */

@@ -38,7 +38,8 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
 
   function scan() {
     if (signal.aborted) return;
-    const anchors = detect.findParticipantAnchors(doc, detect.findSignedInEmail(doc));
+    const signedIn = detect.findSignedInEmail(doc);
+    const anchors = detect.findParticipantAnchors(doc, signedIn);
     const nowTheme = detectTheme(doc);
     if (nowTheme !== theme) {
       theme = nowTheme;
@@ -46,7 +47,7 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
     }
     const added = mounter.sync(anchors);
     // One message for the whole burst, however many people appeared.
-    if (added.length > 0) void store.lookup(added);
+    if (added.length > 0) void store.lookup(added, signedIn);
   }
 
   signal.addEventListener('abort', () => mounter.destroy(), { once: true });
@@ -58,7 +59,7 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
     /** After Gmail navigates: ask again for people whose lookup failed, then rescan. */
     navigated() {
       const failed = store.failed();
-      if (failed.length > 0) void store.refresh(failed);
+      if (failed.length > 0) void store.refresh(failed, detect.findSignedInEmail(doc));
       scan();
     },
   };

@@ -69,9 +69,17 @@ describe('Chip', () => {
     expect(chip.title).toBe('You seem to be offline.');
   });
 
-  it('renders nothing for people skipped by the privacy settings', () => {
-    const { container } = renderChip({ status: 'skipped' });
+  it('renders nothing for people on the never-look-up list', () => {
+    const { container } = renderChip({ status: 'skipped', reason: 'never_lookup' });
     expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('keeps a muted, reachable dot when automatic lookups are off', () => {
+    renderChip({ status: 'skipped', reason: 'auto_lookup_off' });
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma not looked up, automatic lookups are off',
+    });
+    expect(chip.textContent).toBe('');
   });
 
   it('is a real button: click activates it', () => {

@@ -126,6 +126,13 @@ describe('ContactCard in other states', () => {
     expect(props.onOpenOptions).toHaveBeenCalledOnce();
   });
 
+  it('explains that automatic lookups are off and links to the settings', () => {
+    const props = renderCard({ lookup: { status: 'skipped', reason: 'auto_lookup_off' } });
+    expect(screen.getByRole('dialog').textContent).toContain('Automatic lookups are off');
+    fireEvent.click(screen.getByRole('button', { name: 'Open Vivre settings' }));
+    expect(props.onOpenOptions).toHaveBeenCalledOnce();
+  });
+
   it('shows the lookup error in the rep’s words with a retry', () => {
     const props = renderCard({
       lookup: { status: 'error', error: { kind: 'server', message: 'Vivre is having trouble.' } },

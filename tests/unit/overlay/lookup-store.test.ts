@@ -17,11 +17,21 @@ describe('lookup store', () => {
     expect(listener).toHaveBeenCalledTimes(2); // loading, then found
   });
 
-  it('treats an email the worker left out as skipped (privacy settings)', async () => {
+  it('treats an email the worker left out as not looked up', async () => {
     const ask = vi.fn(async () => ({ ok: true, value: {} })) as unknown as AskWorker;
     const store = createLookupStore(ask);
     await store.lookup(['colleague@us.example']);
-    expect(store.get('colleague@us.example')).toEqual({ status: 'skipped' });
+    expect(store.get('colleague@us.example')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('tells the worker who is signed in, so the rep’s own domain can be skipped', async () => {
+    const worker = fakeWorker();
+    const store = createLookupStore(worker.ask);
+    await store.lookup(['a@x.example'], 'me@us.example');
+    expect(worker.mock).toHaveBeenCalledWith('lookupContacts', {
+      emails: ['a@x.example'],
+      signedInEmail: 'me@us.example',
+    });
   });
 
   it('gives every email of a failed batch the error, and lists them for a retry', async () => {

@@ -52,6 +52,9 @@ describe('the overlay on a real Gmail thread', () => {
     expect(document.querySelector('.a3s vivre-chip')).toBeNull();
 
     // One message for the four distinct people, however many times they appear.
+    expect(worker.mock.mock.calls[0]![1]).toMatchObject({
+      signedInEmail: 'meenakshi.rao@bluestone.example',
+    });
     expect(worker.lookups()).toEqual([
       [
         'ananya.iyer@bluestone.example',
