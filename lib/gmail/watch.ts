@@ -52,7 +52,8 @@ export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchG
   };
 
   const observer = new MutationObserver((records) => {
-    if (records.some(isGmailChange)) schedule();
+    // While a run is pending the records need no inspection: the run re-scans everything anyway.
+    if (!pending && records.some(isGmailChange)) schedule();
   });
   observer.observe(root, {
     childList: true,
