@@ -21,8 +21,10 @@ export function readRawBody(req: IncomingMessage): Promise<RawBody> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) req.destroy();
-      else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size > MAX_DRAIN_BYTES) {
+        req.destroy();
+        reject(new Error('Request body far over the limit; connection dropped.'));
+      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('end', () =>
       resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }),

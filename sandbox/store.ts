@@ -5,13 +5,14 @@
  * JSON instead of SQLite: Node 20 has no `node:sqlite` and better-sqlite3 needs
  * a native compile; ~250 contacts fit in memory many times over.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createSeedState } from './seed';
 import type { ApiKey, SandboxState, WorkspaceData } from './types';
 
 const FILE_NAME = 'sandbox.json';
 const SAVE_DELAY_MS = 150;
+let tempCounter = 0;
 
 export interface StoreOptions {
   memory?: boolean;
@@ -27,6 +28,7 @@ export class Store {
   private constructor(
     public state: SandboxState,
     private readonly file: string | null,
+    private readonly log: (message: string) => void = () => undefined,
   ) {}
 
   static async open(options: StoreOptions = {}): Promise<Store> {
@@ -35,8 +37,9 @@ export class Store {
     const file = path.join(dir, FILE_NAME);
     await mkdir(dir, { recursive: true });
     if (options.reset) await rm(file, { force: true });
+    await removeStaleTempFiles(dir);
     const loaded = await load(file, options.log);
-    const store = new Store(loaded ?? createSeedState(), file);
+    const store = new Store(loaded ?? createSeedState(), file, options.log);
     if (!loaded) await store.flush();
     return store;
   }
@@ -72,14 +75,26 @@ export class Store {
     const file = this.file;
     if (!file) return;
     const text = JSON.stringify(this.state);
-    // Serialised so two saves never race on the temp file.
+    // Serialised so two saves never race; a failed save is reported, never fatal:
+    // the data is still in memory and the next change tries again.
     this.saving = this.saving.then(async () => {
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, text);
-      await rename(temp, file);
+      const temp = `${file}.${process.pid}-${++tempCounter}.tmp`;
+      try {
+        await writeFile(temp, text);
+        await rename(temp, file);
+      } catch (error) {
+        this.log(`Could not save ${file}: ${(error as Error).message}`);
+        await rm(temp, { force: true }).catch(() => undefined);
+      }
     });
     return this.saving;
   }
+}
+
+/** A sandbox killed mid-write leaves its temp file behind; the real file is intact. */
+async function removeStaleTempFiles(dir: string): Promise<void> {
+  const stale = (await readdir(dir)).filter((name) => /^sandbox\.json\.[\w-]+\.tmp$/.test(name));
+  await Promise.all(stale.map((name) => rm(path.join(dir, name), { force: true })));
 }
 
 async function load(file: string, log?: (message: string) => void): Promise<SandboxState | null> {

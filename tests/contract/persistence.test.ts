@@ -57,6 +57,15 @@ describe('persistence', () => {
     });
   });
 
+  it('cleans up the temp file of a sandbox killed mid-write', async () => {
+    await withSandbox({}, async () => undefined);
+    await writeFile(path.join(dataDir, 'sandbox.json.12345-1.tmp'), '');
+    await withSandbox({}, async (api) => {
+      expect((await api('GET', '/v1/contacts/cnt_8821')).status).toBe(200);
+    });
+    expect(await readdir(dataDir)).toEqual(['sandbox.json']);
+  });
+
   it('writes nothing with memory', async () => {
     await withSandbox({ memory: true }, (api) => createContact(api, uniqueEmail('memory')));
     expect(await readdir(dataDir)).toEqual([]);
