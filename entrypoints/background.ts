@@ -1,3 +1,18 @@
+import { browser } from 'wxt/browser';
+import { registerWorkerRouter } from '../lib/messaging/worker';
+import { createWorker } from '../lib/worker/create-worker';
+import { FLUSH_ALARM } from '../lib/worker/wake-alarm';
+
 export default defineBackground(() => {
-  // Wired in the background-worker issue.
+  const worker = createWorker();
+  // MV3: every listener is registered synchronously, in the first turn of the worker,
+  // or Chrome will not wake it for the event.
+  registerWorkerRouter(worker.handlers, {
+    id: browser.runtime.id,
+    root: browser.runtime.getURL('/'),
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
+  });
+  void worker.start();
 });

@@ -15,6 +15,7 @@ const STORE = 'contacts';
 export interface ContactCache {
   get(email: string): Promise<CacheEntry | undefined>;
   put(entry: CacheEntry): Promise<void>;
+  forget(email: string): Promise<void>;
   /** Drops every address cached for this contact (the extension just changed it). */
   forgetContact(contactId: string): Promise<void>;
   clear(): Promise<void>;
@@ -35,6 +36,9 @@ export function openContactCache(name = DB_NAME): ContactCache {
     },
     async put(entry) {
       await (await db).put(STORE, entry);
+    },
+    async forget(email) {
+      await (await db).delete(STORE, email);
     },
     async forgetContact(contactId) {
       const tx = (await db).transaction(STORE, 'readwrite');

@@ -112,6 +112,9 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
       await cache.put(foundEntry(contact, now()));
     },
 
+    /** Vivre already had this address (a create answered 409): ask again next time. */
+    forgetEmail: (email: string) => cache.forget(normalizeEmail(email)),
+
     clear: () => cache.clear(),
   };
 }

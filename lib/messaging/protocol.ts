@@ -146,7 +146,11 @@ export type Answer<T> = { ok: true; value: T } | { ok: false; error: RepError };
 
 export interface ProtocolMap {
   getStatus(): Answer<Status>;
-  lookupContacts(data: { emails: string[] }): Answer<Record<string, LookupResult>>;
+  /** `signedInEmail` (optional): the rep's own Gmail address, so their domain joins "never look up" by default. */
+  lookupContacts(data: {
+    emails: string[];
+    signedInEmail?: string;
+  }): Answer<Record<string, LookupResult>>;
   getContactDetails(data: { contactId: string }): Answer<ContactDetails>;
   searchContacts(data: { query: string }): Answer<Contact[]>;
   enqueueWrite(data: { write: WriteRequest }): Answer<{ id: string; state: OutboxState }>;

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { SANDBOX_BASE_URL } from '../../../lib/vivre/base-url';
+import { FLUSH_ALARM } from '../../../lib/worker/wake-alarm';
+import { CONTACT, json, list, type Handler, type Recorded } from '../vivre/fake-vivre';
+import { GMAIL_TAB, settle, startWorker } from './harness';
+
+const ME = {
+  workspace: { id: 'ws_demo', name: 'Demo Workspace' },
+  key: { prefix: 'vv_test_demo_wr', permissions: ['read', 'write'] },
+};
+const ACTIVITY = {
+  id: 'act_1',
+  contact_id: 'cnt_8821',
+  type: 'call',
+  note: 'Spoke',
+  created_at: CONTACT.created_at,
+};
+const NOTE = {
+  kind: 'logActivity',
+  body: { contact_id: 'cnt_8821', type: 'call', note: 'Spoke' },
+} as const;
+
+/** A small Vivre: `/me`, contact search and activity logging; `down` answers every request offline. */
+function vivre(state = { down: false, refuseKey: false }): Handler {
+  return (req: Recorded) => {
+    if (state.down) throw new TypeError('Failed to fetch');
+    if (state.refuseKey)
+      return json(401, { error: { type: 'authentication_error', message: 'Invalid key' } });
+    if (req.url.pathname === '/v1/me') return json(200, ME);
+    if (req.url.pathname === '/v1/contacts') return json(200, list([CONTACT]));
+    if (req.url.pathname === '/v1/activities' && req.method === 'POST') return json(201, ACTIVITY);
+    return json(404, undefined);
+  };
+}
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+function start(handler: Handler, options?: Parameters<typeof startWorker>[1]) {
+  const started = startWorker(handler, options);
+  close = started.worker.close;
+  return started;
+}
+
+describe('worker', () => {
+  it('works out of the box in a development build: sandbox, demo workspace, demo key', async () => {
+    const { ask, requests } = start(vivre());
+    const answer = await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
+    expect(answer).toMatchObject({ ok: true, value: { [CONTACT.email]: { status: 'found' } } });
+    expect(requests[0]!.url.href.startsWith(SANDBOX_BASE_URL)).toBe(true);
+    expect(requests[0]!.headers.get('X-Workspace-ID')).toBe('ws_demo');
+  });
+
+  it('sends an enqueued write with its idempotency key and counts it on the badge until it lands', async () => {
+    const state = { down: true, refuseKey: false };
+    const { ask, requests, worker } = start(vivre(state));
+    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    expect(answer).toMatchObject({ ok: true, value: { state: 'waiting' } });
+    await settle();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+    const alarm = await fakeBrowser.alarms.get(FLUSH_ALARM);
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(Date.now() + 29_000);
+
+    state.down = false;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(alarm!.scheduledTime);
+    await worker.outbox.flushOutbox(); // what the alarm does
+    await settle();
+    const posts = requests.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(posts.map((r) => r.headers.get('Idempotency-Key'))).size).toBe(1);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+    expect(await ask('getOutbox')).toMatchObject({
+      ok: true,
+      value: { waiting: [], attention: [], paused: null },
+    });
+  });
+
+  it('pauses the outbox on a refused key, and saving new settings resumes it', async () => {
+    const state = { down: false, refuseKey: true };
+    const { ask, requests } = start(vivre(state));
+    await ask('enqueueWrite', { write: NOTE });
+    await settle();
+    expect(await ask('getStatus')).toMatchObject({
+      ok: true,
+      value: { connection: 'unauthorized', waitingCount: 1 },
+    });
+    const outbox = await ask('getOutbox');
+    expect(outbox).toMatchObject({ ok: true, value: { paused: { kind: 'unauthorized' } } });
+
+    state.refuseKey = false;
+    const saved = await ask('saveSettings', {
+      apiKey: 'vv_test_new_key_000000000000000',
+      workspaceId: 'ws_demo',
+      baseUrl: SANDBOX_BASE_URL,
+    });
+    expect(saved).toMatchObject({ ok: true, value: { maskedKey: 'vv_test_new_ke…0000' } });
+    await settle();
+    const lastPost = requests.filter((r) => r.method === 'POST').at(-1)!;
+    expect(lastPost.headers.get('Authorization')).toBe('Bearer vv_test_new_key_000000000000000');
+    expect(await ask('getStatus')).toMatchObject({
+      ok: true,
+      value: {
+        connection: 'ok',
+        waitingCount: 0,
+        workspaceName: 'Demo Workspace',
+        permissions: ['read', 'write'],
+      },
+    });
+  });
+
+  it('never tests a connection against an origin it holds no permission for', async () => {
+    const { ask, requests } = start(vivre(), {
+      permitted: (url) => url.startsWith('http://127.0.0.1'),
+    });
+    const answer = await ask('testConnection', {
+      apiKey: 'vv_live_0000000000000000',
+      workspaceId: 'ws_demo',
+      baseUrl: 'https://collector.evil.example/v1',
+    });
+    expect(answer).toMatchObject({ ok: true, value: { ok: false, error: { param: 'baseUrl' } } });
+    expect(requests).toHaveLength(0);
+    const allowed = await ask('testConnection', {
+      workspaceId: 'ws_demo',
+      baseUrl: SANDBOX_BASE_URL,
+    });
+    expect(allowed).toMatchObject({
+      ok: true,
+      value: { ok: true, workspaceName: 'Demo Workspace' },
+    });
+  });
+
+  it('never hands the key to anyone who asks for the settings', async () => {
+    const { ask } = start(vivre());
+    const answer = await ask('getSettings', undefined, GMAIL_TAB);
+    expect(answer.ok && answer.value.maskedKey).toBe('vv_test_demo_w…0000');
+    expect(JSON.stringify(answer)).not.toContain('vv_test_demo_write_0000000000000000');
+  });
+
+  it("adds the rep's own domain to the never-look-up list, and skips it", async () => {
+    const { ask } = start(vivre());
+    const answer = await ask(
+      'lookupContacts',
+      { emails: ['colleague@my-company.example'], signedInEmail: 'rep@my-company.example' },
+      GMAIL_TAB,
+    );
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { 'colleague@my-company.example': { status: 'skipped' } },
+    });
+    expect(await ask('getSettings')).toMatchObject({
+      ok: true,
+      value: { neverLookup: ['my-company.example'] },
+    });
+  });
+});
