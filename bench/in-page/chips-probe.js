@@ -1,0 +1,80 @@
+// Runs in the fixture Gmail page's main world. Inserts the thread kept in
+// <template id="vivre-bench-thread"> and times, with performance.now() inside the
+// page, how long until every expected chip has settled (a score, "+ Add" or an
+// error, no longer busy), then until the next frame, when it is painted.
+(() => {
+  const settled = (host) => {
+    const button = host.shadowRoot && host.shadowRoot.querySelector('button.chip');
+    return Boolean(button) && button.getAttribute('aria-busy') !== 'true';
+  };
+
+  function removeThread() {
+    for (const old of document.querySelectorAll('[data-vivre-bench-thread]')) old.remove();
+  }
+
+  // expected: emails whose chips must settle; null waits `discoverMs` and reports which did.
+  function insertThread(expected, { timeoutMs = 10000, discoverMs = 3000 } = {}) {
+    removeThread();
+    const template = document.getElementById('vivre-bench-thread');
+    const container = document.createElement('div');
+    container.dataset.vivreBenchThread = '';
+    container.append(template.content.cloneNode(true));
+    const observers = [];
+    const watched = new WeakSet();
+
+    return new Promise((resolve, reject) => {
+      let finished = false;
+      const finish = (outcome) => {
+        if (finished) return;
+        finished = true;
+        observers.forEach((observer) => observer.disconnect());
+        outcome();
+      };
+      const settledEmails = () =>
+        [...container.querySelectorAll('[data-vivre-email]')]
+          .filter(settled)
+          .map((host) => host.dataset.vivreEmail);
+      const check = () => {
+        for (const host of container.querySelectorAll('[data-vivre-email]')) {
+          // Chip contents live in shadow roots, which a document observer does not see.
+          if (host.shadowRoot && !watched.has(host.shadowRoot)) {
+            watched.add(host.shadowRoot);
+            const inner = new MutationObserver(check);
+            inner.observe(host.shadowRoot, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              characterData: true,
+            });
+            observers.push(inner);
+          }
+        }
+        if (!expected) return;
+        const done = new Set(settledEmails());
+        if (!expected.every((email) => done.has(email))) return;
+        const settledMs = performance.now() - start;
+        finish(() =>
+          requestAnimationFrame(() => resolve({ settledMs, frameMs: performance.now() - start })),
+        );
+      };
+      const outer = new MutationObserver(check);
+      outer.observe(container, { subtree: true, childList: true });
+      observers.push(outer);
+      const start = performance.now();
+      document.body.append(container);
+      if (!expected) {
+        setTimeout(
+          () => finish(() => resolve({ emails: [...new Set(settledEmails())] })),
+          discoverMs,
+        );
+      } else {
+        setTimeout(
+          () => finish(() => reject(new Error(`chips not settled: ${settledEmails().join(', ')}`))),
+          timeoutMs,
+        );
+      }
+    });
+  }
+
+  window.vivreBench = { insertThread, removeThread };
+})();

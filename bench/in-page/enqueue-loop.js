@@ -1,0 +1,25 @@
+/* global chrome */
+// Runs in an extension page (options.html): sends enqueueWrite to the worker exactly
+// as the popup does (@webext-core/messaging's wire format) and times each answer.
+window.vivreBenchEnqueue = async ({ count, warmup, contactId }) => {
+  const send = (message) =>
+    new Promise((resolve) => chrome.runtime.sendMessage(message, (answer) => resolve(answer)));
+  const samples = [];
+  const states = {};
+  for (let i = 0; i < warmup + count; i++) {
+    const note = `bench enqueue #${i}`;
+    const message = {
+      id: i + 1,
+      type: 'enqueueWrite',
+      data: { write: { kind: 'logActivity', body: { contact_id: contactId, type: 'note', note } } },
+      timestamp: Date.now(),
+    };
+    const start = performance.now();
+    const answer = await send(message);
+    const elapsed = performance.now() - start;
+    const state = answer && answer.res && answer.res.ok ? answer.res.value.state : 'error';
+    states[state] = (states[state] ?? 0) + 1;
+    if (i >= warmup) samples.push(elapsed);
+  }
+  return { samples, states };
+};

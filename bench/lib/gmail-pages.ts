@@ -1,0 +1,73 @@
+/**
+ * The Gmail pages the browser benchmarks load, built from the real thread fixture and
+ * served like the E2E harness serves fixtures: at https://mail.google.com/ through
+ * context.route, so the manifest decides where the content script runs.
+ */
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { readFixture } from '../../tests/e2e/harness';
+
+/** A rep outside every fixture domain, so no participant is skipped as a colleague. */
+export const BENCH_SIGNED_IN = 'bench.rep@vivre-bench.example';
+export const GMAIL_ORIGIN = 'https://mail.google.com';
+/** The same pages on an origin the content script does not match: "without the extension". */
+export const PLAIN_ORIGIN = 'https://mail.vivre-bench.test';
+
+const PARAM = 'vivre-bench';
+
+export function inPageScript(name: string): string {
+  return readFileSync(new URL(`../in-page/${name}`, import.meta.url), 'utf8');
+}
+
+/** The thread fixture with its thread kept inert in a <template>, to be inserted on cue. */
+export function threadShellPage(): string {
+  const html = readFixture('thread-expanded-2025').replace(
+    /<title>([^<]*) - [^\s<]+@[^\s<]+ - Gmail<\/title>/,
+    `<title>$1 - ${BENCH_SIGNED_IN} - Gmail</title>`,
+  );
+  const open = html.indexOf('<body>') + '<body>'.length;
+  const close = html.lastIndexOf('</body>');
+  if (open < '<body>'.length || close < open) throw new Error('Unexpected thread fixture layout');
+  return `${html.slice(0, open)}<template id="vivre-bench-thread">${html.slice(open, close)}</template>${html.slice(close)}`;
+}
+
+/** 100 expanded messages in Gmail-like chrome, built by inline scripts before document_idle. */
+export function largeThreadPage(): string {
+  const shell = threadShellPage();
+  const scripts = ['inbox-row.js', 'large-thread.js', 'mutations.js']
+    .map((name) => `<script>${inPageScript(name)}</script>`)
+    .join('\n');
+  const close = shell.lastIndexOf('</body>');
+  return `${shell.slice(0, close)}${scripts}${shell.slice(close)}`;
+}
+
+const pages: Record<string, () => string> = { thread: threadShellPage, large: largeThreadPage };
+
+/** Registered after the harness's routes, so it answers first for bench pages. */
+export async function serveBenchPages(context: BrowserContext): Promise<void> {
+  const cache = new Map<string, string>();
+  await context.route(
+    (url) => url.searchParams.has(PARAM),
+    async (route) => {
+      const name = new URL(route.request().url()).searchParams.get(PARAM) ?? '';
+      const build = pages[name];
+      if (!build) return route.fulfill({ status: 404, body: '' });
+      if (!cache.has(name)) cache.set(name, build());
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/html; charset=utf-8',
+        body: cache.get(name)!,
+      });
+    },
+  );
+}
+
+export async function openBenchPage(
+  context: BrowserContext,
+  name: keyof typeof pages & string,
+  origin = GMAIL_ORIGIN,
+): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/mail/u/0/?${PARAM}=${name}#inbox`);
+  return page;
+}
