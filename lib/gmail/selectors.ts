@@ -28,7 +28,7 @@ export const MESSAGE: SelectorFallbacks = [
 export const MESSAGE_SENDER: SelectorFallbacks = [
   // h3.iw span.gD[email][name][data-hovercard-id]: real 2025-08 expanded header.
   { seen: '2025-08', selector: 'h3 .gD[email]' },
-  // gmail.js and InboxSDK read '.gD' without the heading (2016-2023).
+  // '.gD[email]' alone, as many Gmail extensions read the sender (2016-2025): survives a heading change.
   { seen: '2016', selector: '.gD[email]' },
   // The sender is the heading of a message header; then simply the first address in the header.
   { seen: 'stable', selector: 'h3 [email], [role=heading] [email]' },
