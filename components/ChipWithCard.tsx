@@ -79,6 +79,16 @@ export function ChipWithCard(props: ChipWithCardProps) {
       },
       options,
     );
+    // Esc with focus outside the card (or lost, when a form closed under it) still
+    // closes it; focus goes back to the chip only if it had nowhere else to be.
+    doc.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape' || (host && event.composedPath().includes(host))) return;
+        close(!doc.activeElement || doc.activeElement === doc.body);
+      },
+      { signal: controller.signal },
+    );
     doc.addEventListener('scroll', place, options);
     doc.defaultView?.addEventListener('resize', place, options);
     return () => controller.abort();

@@ -4,7 +4,7 @@
  * are rendered as text nodes, never parsed as HTML.
  */
 import type { Ref } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContactDetails, Status } from '../lib/messaging/protocol';
 import type { Contact } from '../lib/vivre/contract-types';
 import { ActivityList } from './ActivityList';
@@ -54,6 +54,14 @@ function ContactView(
 ) {
   const { contact, status } = props;
   const [logType, setLogType] = useState<LogInput['type'] | null>(null);
+  // When the form closes, focus returns to the button that opened it instead of
+  // falling to Gmail's <body>, where Esc and Tab would leave the card.
+  const logButtons = useRef<Partial<Record<LogInput['type'], HTMLButtonElement | null>>>({});
+  const lastLogType = useRef<LogInput['type'] | null>(null);
+  useEffect(() => {
+    if (logType === null && lastLogType.current) logButtons.current[lastLogType.current]?.focus();
+    lastLogType.current = logType;
+  }, [logType]);
   const band = scoreBand(contact.ai_score);
   const blocked = writeBlockedReason(status);
   const offline = status?.connection === 'offline';
@@ -104,6 +112,9 @@ function ContactView(
                 key={type}
                 disabled={Boolean(blocked)}
                 aria-label={`Log ${type} with ${contact.name}`}
+                ref={(button) => {
+                  logButtons.current[type] = button;
+                }}
                 onClick={() => setLogType(type)}
               >
                 Log {type}

@@ -50,6 +50,28 @@ describe('ChipWithCard keyboard use', () => {
     expect(chip.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('keeps focus in the card after a log is saved, so Esc still closes it', () => {
+    const { props, chip } = renderChipWithCard();
+    fireEvent.click(chip);
+    fireEvent.click(screen.getByRole('button', { name: 'Log call with Rahul Sharma' }));
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    expect(props.onLog).toHaveBeenCalledOnce();
+    const opener = screen.getByRole('button', { name: 'Log call with Rahul Sharma' });
+    expect(document.activeElement).toBe(opener);
+    fireEvent.keyDown(opener, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(chip);
+  });
+
+  it('closes on Esc even when focus fell to the page, and brings focus back to the chip', () => {
+    const { chip } = renderChipWithCard();
+    fireEvent.click(chip);
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(chip);
+  });
+
   it('closes with its close button, focus back on the chip', () => {
     const { chip } = renderChipWithCard();
     fireEvent.click(chip);
