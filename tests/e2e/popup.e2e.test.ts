@@ -1,0 +1,146 @@
+/**
+ * The rep's path, in real Chromium against the sandbox: connect through the options
+ * page, log a call with a new deal from the popup, keep logging while Vivre is
+ * unreachable, and meet a read-only key with logging turned off and the reason why.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity, Deal } from '../../lib/vivre/contract-types';
+import {
+  configureExtension,
+  DEMO_KEYS,
+  launchExtension,
+  openExtensionPage,
+  SEEDED_CONTACT,
+  startTestSandbox,
+  waitUntilSynced,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+let sandbox: TestSandbox;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const unique = (label: string) => `e2e popup ${label} ${randomUUID().slice(0, 8)}`;
+
+async function fillConnection(options: Page, apiKey: string, workspaceId: string, baseUrl: string) {
+  await options.getByLabel('API key').fill(apiKey);
+  await options.getByLabel('Workspace ID').fill(workspaceId);
+  await options.getByLabel('API base URL').fill(baseUrl);
+}
+
+async function testConnection(options: Page): Promise<string> {
+  const status = options.locator('form[aria-labelledby="connection-heading"] [role="status"]');
+  await options.getByRole('button', { name: 'Test connection' }).click();
+  await status.filter({ hasText: /\S/ }).waitFor();
+  return (await status.textContent()) ?? '';
+}
+
+describe('options page', () => {
+  it('names each connection problem, then connects and keeps the key masked', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    const before = await sandbox.counts();
+
+    await fillConnection(options, 'vv_test_short', 'ws_demo', sandbox.baseUrl);
+    expect(await testConnection(options)).toMatch(/nothing was sent/);
+    expect(await options.getByLabel('API key').getAttribute('aria-invalid')).toBe('true');
+
+    await fillConnection(options, 'vv_test_not_a_real_key_000000000', 'ws_demo', sandbox.baseUrl);
+    expect(await testConnection(options)).toMatch(/401/);
+    await fillConnection(options, DEMO_KEYS.write, 'ws_other', sandbox.baseUrl);
+    expect(await testConnection(options)).toMatch(/403/);
+    await fillConnection(options, DEMO_KEYS.write, 'ws_demo', 'http://127.0.0.1:9/v1');
+    expect(await testConnection(options)).toMatch(/Couldn’t reach/);
+
+    await fillConnection(options, DEMO_KEYS.write, 'ws_demo', sandbox.baseUrl);
+    expect(await testConnection(options)).toMatch(/Connected to .+ \(ws_demo\)/);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.getByText('Saved.').waitFor();
+    expect(await options.getByLabel('API key').inputValue()).toBe('');
+    const hint = await options.locator('#api-key-hint').textContent();
+    expect(hint).toMatch(/Saved key:/);
+    expect(hint).not.toContain(DEMO_KEYS.write);
+    expect(await sandbox.counts()).toEqual(before);
+    await options.close();
+  });
+});
+
+describe('popup', () => {
+  it('logs a call with a new deal, both in the sandbox', async () => {
+    const note = unique('call');
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup.getByRole('combobox', { name: 'Contact' }).fill('Rahul');
+    await popup.getByRole('option', { name: /Rahul Sharma/ }).click();
+    expect(await popup.getByLabel('Type').inputValue()).toBe('call');
+    await popup.getByLabel('Note').fill(note);
+    await popup.getByLabel('Deal', { exact: true }).selectOption({ label: 'New deal…' });
+    await popup.getByLabel('Deal title').fill('Annual plan — popup E2E');
+    await popup.getByLabel('Value (₹)').fill('1,500.50');
+    await popup.getByLabel('Deal stage').selectOption('proposal');
+    await popup.getByRole('button', { name: 'Log activity' }).click();
+    await popup.getByText('Synced', { exact: true }).waitFor({ timeout: 15_000 });
+
+    const activity = (await sandbox.activitiesOf(SEEDED_CONTACT)).find(
+      (a: Activity) => a.note === note,
+    );
+    expect(activity).toMatchObject({ type: 'call' });
+    expect(activity?.deal_id).toMatch(/\S/);
+    const deal = await sandbox.get<Deal>(`/v1/deals/${activity!.deal_id}`);
+    expect(deal).toMatchObject({
+      contact_id: SEEDED_CONTACT,
+      title: 'Annual plan — popup E2E',
+      value: 150_050,
+      stage: 'proposal',
+    });
+    await popup.close();
+  });
+
+  it('keeps a note logged while Vivre is down and syncs it once when it is back', async () => {
+    const note = unique('offline');
+    const port = sandbox.port;
+    await sandbox.close();
+    try {
+      const popup = await openExtensionPage(browser, 'popup.html');
+      // Search needs Vivre; the contact just logged is offered from recent contacts.
+      await popup.getByRole('combobox', { name: 'Contact' }).focus();
+      await popup.getByRole('option', { name: /Rahul Sharma/ }).click();
+      await popup.getByLabel('Type').selectOption('note');
+      await popup.getByLabel('Note').fill(note);
+      await popup.getByLabel('Note').press('Control+Enter');
+      await popup.getByText('Saved — will sync', { exact: true }).waitFor();
+      await popup.getByText(/Waiting to sync \(1\)/).waitFor();
+      await popup.close();
+    } finally {
+      sandbox = await startTestSandbox({ port });
+    }
+    const popup = await openExtensionPage(browser, 'popup.html');
+    expect(await waitUntilSynced(popup, sandbox, [note])).toEqual([1]);
+    await popup.close();
+  });
+
+  it('turns logging off for a read-only key and says why', async () => {
+    await configureExtension(browser, {
+      apiKey: DEMO_KEYS.read,
+      workspaceId: 'ws_demo',
+      baseUrl: sandbox.baseUrl,
+    });
+    const popup = await openExtensionPage(browser, 'popup.html');
+    await popup
+      .getByRole('alert')
+      .filter({ hasText: /read-only, so logging is turned off/ })
+      .waitFor();
+    expect(await popup.getByRole('button', { name: 'Log activity' }).isDisabled()).toBe(true);
+    await popup.close();
+  });
+});
