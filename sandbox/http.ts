@@ -33,6 +33,15 @@ export function readRawBody(req: IncomingMessage): Promise<RawBody> {
   });
 }
 
+/** No Vivre body nests beyond 2 levels; a far deeper one would only exhaust the stack later. */
+const MAX_DEPTH = 20;
+
+function nestedDeeperThan(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth === 0) return true;
+  return Object.values(value).some((inner) => nestedDeeperThan(inner, depth - 1));
+}
+
 /** Checks content type, size and JSON syntax of a write's body; returns the parsed object. */
 export function parseJsonBody(req: IncomingMessage, raw: RawBody): Record<string, unknown> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -50,6 +59,13 @@ export function parseJsonBody(req: IncomingMessage, raw: RawBody): Record<string
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ApiError(400, 'invalid_request', 'The request body must be a JSON object.');
+  }
+  if (nestedDeeperThan(parsed, MAX_DEPTH)) {
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `The request body is nested deeper than ${MAX_DEPTH} levels.`,
+    );
   }
   return parsed as Record<string, unknown>;
 }

@@ -53,6 +53,22 @@ describe('request bodies', () => {
     expect(await contactCount()).toBe(before);
   });
 
+  it('answers 400, not a crash, to absurdly deep nesting, with or without an idempotency key', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const body = `{"name": "A", "email": "a@b.example", "tags": ${deep}}`;
+    expectError(await post('/v1/contacts', body, 'application/json'), 400, 'invalid_request');
+    const response = await fetch(`${ctx.sandbox.url}/v1/contacts`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json', 'Idempotency-Key': 'deep-body' },
+      body,
+    });
+    expectError(
+      { status: response.status, headers: response.headers, body: await response.json() },
+      400,
+      'invalid_request',
+    );
+  });
+
   it('treats look-alikes of object internals as ordinary bad input', async () => {
     const proto = await post(
       '/v1/contacts',
