@@ -5,7 +5,13 @@
  */
 import { openContactCache } from '../lookups/cache';
 import { createLookups } from '../lookups/lookups';
-import { createOutbox, type Outbox, type OutboxCounts, type OutboxItem } from '../outbox';
+import {
+  createOutbox,
+  type Outbox,
+  type OutboxCounts,
+  type OutboxItem,
+  type OutboxOptions,
+} from '../outbox';
 import { privacyItem } from '../settings/privacy';
 import { createSettings, type SettingsDeps } from '../settings/settings';
 import { createVivreClient } from '../vivre/client';
@@ -25,6 +31,8 @@ export const MAX_PARALLEL_REQUESTS = 4;
 export interface WorkerOptions extends SettingsDeps {
   outboxDbName?: string;
   lookupsDbName?: string;
+  /** Tests shorten the outbox's backoff. */
+  outboxTiming?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs'>;
 }
 
 export function createWorker(options: WorkerOptions = {}) {
@@ -68,6 +76,7 @@ export function createWorker(options: WorkerOptions = {}) {
     onChange,
     onSynced,
     dbName: options.outboxDbName,
+    ...options.outboxTiming,
     // Read Date.now at each call (not once), so tests can move the clock.
     now: () => Date.now(),
   });
