@@ -12,9 +12,11 @@ import {
   DEMO_KEYS,
   launchExtension,
   openExtensionPage,
+  openFixture,
   SEEDED_CONTACT,
   startTestSandbox,
   waitUntilSynced,
+  waitFor,
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
@@ -104,6 +106,21 @@ describe('popup', () => {
       stage: 'proposal',
     });
     await popup.close();
+  });
+
+  it('preselects the sender of the Gmail thread in the active tab', async () => {
+    const gmail = await openFixture(browser, 'thread-expanded-2025');
+    const popup = await openExtensionPage(browser, 'popup.html');
+    // The popup asks for the active tab of its window: make it the Gmail one, then reopen.
+    await gmail.bringToFront();
+    await popup.reload();
+    const contact = popup.getByRole('combobox', { name: 'Contact' });
+    await waitFor(
+      async () => (await contact.inputValue()) === 'Rahul Sharma',
+      'Rahul Sharma, the first sender, to be preselected',
+    );
+    await popup.close();
+    await gmail.close();
   });
 
   it('keeps a note logged while Vivre is down and syncs it once when it is back', async () => {
