@@ -8,34 +8,27 @@ interface CardNoticeProps {
   onRetry: () => void;
 }
 
+const SETTINGS_TEXT: Partial<Record<CardNoticeProps['kind'], string>> = {
+  not_configured: 'Connect Vivre to see contacts and AI scores here.',
+  auto_lookup_off: 'Automatic lookups are off, so Vivre doesn’t check who is on your emails.',
+  unauthorized: 'Vivre refused the API key: it may have been revoked. Enter a new key in settings.',
+};
+
 export function CardNotice({ kind, message, onOpenOptions, onRetry }: CardNoticeProps) {
-  if (kind === 'not_configured')
+  const settingsText = SETTINGS_TEXT[kind];
+  if (settingsText) {
+    const bad = kind === 'unauthorized';
     return (
-      <div class="notice" role="status">
-        <p>Connect Vivre to see contacts and AI scores here.</p>
+      <div class={bad ? 'notice bad' : 'notice'} role={bad ? 'alert' : 'status'}>
+        <p>{settingsText}</p>
         <button type="button" class="primary" onClick={onOpenOptions}>
           Open Vivre settings
         </button>
+        {/* The way there that never depends on the extension answering. */}
+        <p class="muted">Also in the Vivre toolbar icon’s menu, under Options.</p>
       </div>
     );
-  if (kind === 'auto_lookup_off')
-    return (
-      <div class="notice" role="status">
-        <p>Automatic lookups are off, so Vivre doesn’t check who is on your emails.</p>
-        <button type="button" onClick={onOpenOptions}>
-          Open Vivre settings
-        </button>
-      </div>
-    );
-  if (kind === 'unauthorized')
-    return (
-      <div class="notice bad" role="alert">
-        <p>Vivre refused the API key: it may have been revoked. Enter a new key in settings.</p>
-        <button type="button" class="primary" onClick={onOpenOptions}>
-          Open Vivre settings
-        </button>
-      </div>
-    );
+  }
   return (
     <div class="notice bad" role="alert">
       <p>{message ?? 'Vivre could not be reached.'}</p>

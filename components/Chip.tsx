@@ -29,7 +29,7 @@ export function chipLabel(lookup: LookupState, email: string, displayName: strin
       return `Vivre: ${name}, AI score ${score}, ${BAND_WORDS[scoreBand(score)].toLowerCase()}`;
     }
     case 'not_found':
-      return `Vivre: ${who} is not in Vivre, add to Vivre`;
+      return `Vivre: ${who} is not in Vivre`;
     case 'skipped':
       return `Vivre: ${who} not looked up, automatic lookups are off`;
     case 'error':

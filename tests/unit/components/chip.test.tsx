@@ -51,7 +51,7 @@ describe('Chip', () => {
   it('shows "+ Add" for someone not in Vivre', () => {
     renderChip({ status: 'not_found', fetchedAt: 0, stale: false });
     const chip = screen.getByRole('button', {
-      name: 'Vivre: Rahul Sharma is not in Vivre, add to Vivre',
+      name: 'Vivre: Rahul Sharma is not in Vivre',
     });
     expect(chip.textContent).toBe('+ Add');
   });
