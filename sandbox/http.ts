@@ -78,6 +78,8 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Expose-Headers':
     'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, Idempotent-Replayed, X-Request-ID',
   'Access-Control-Max-Age': '600',
+  // Chrome's Private Network Access preflight, for pages on public origins calling 127.0.0.1.
+  'Access-Control-Allow-Private-Network': 'true',
 };
 
 export interface ApiResponse {

@@ -23,19 +23,37 @@ function number(
   return parsed;
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    memory: { type: 'boolean', default: false },
-    reset: { type: 'boolean', default: false },
-    'rate-limit': { type: 'string' },
-    latency: { type: 'string' },
-    'error-rate': { type: 'string' },
-    'drop-rate': { type: 'string' },
-    quiet: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run sandbox -- [--port N] [--host H] [--memory] [--reset] [--rate-limit N]
+                            [--latency MS] [--error-rate X] [--drop-rate X] [--quiet]
+See docs/SANDBOX.md.`;
+
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        memory: { type: 'boolean', default: false },
+        reset: { type: 'boolean', default: false },
+        'rate-limit': { type: 'string' },
+        latency: { type: 'string' },
+        'error-rate': { type: 'string' },
+        'drop-rate': { type: 'string' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readFlags();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const faults = {
   latencyMs: number(values.latency, 'latency', 0, 60_000) ?? 0,
