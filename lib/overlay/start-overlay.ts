@@ -40,14 +40,18 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
     if (signal.aborted) return;
     const signedIn = detect.findSignedInEmail(doc);
     const anchors = detect.findParticipantAnchors(doc, signedIn);
-    const nowTheme = detectTheme(doc);
-    if (nowTheme !== theme) {
-      theme = nowTheme;
-      mounter.forEach((host) => host.setTheme(theme));
-    }
     const added = mounter.sync(anchors);
     // One message for the whole burst, however many people appeared.
     if (added.length > 0) void store.lookup(added, signedIn);
+  }
+
+  // Reading a computed style can force a style recalculation, so the theme is
+  // checked when Gmail navigates (a theme change re-renders the page), not per burst.
+  function followTheme() {
+    const now = detectTheme(doc);
+    if (now === theme) return;
+    theme = now;
+    mounter.forEach((host) => host.setTheme(theme));
   }
 
   signal.addEventListener('abort', () => mounter.destroy(), { once: true });
@@ -58,6 +62,7 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
     scan,
     /** After Gmail navigates: ask again for people whose lookup failed, then rescan. */
     navigated() {
+      followTheme();
       const failed = store.failed();
       if (failed.length > 0) void store.refresh(failed, detect.findSignedInEmail(doc));
       scan();

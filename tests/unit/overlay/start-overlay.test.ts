@@ -159,6 +159,18 @@ describe('the overlay as Gmail changes', () => {
     expect(anchor.nextElementSibling?.getAttribute('data-vivre-email')).toBe('a@x.example');
   });
 
+  it('gives hosts Gmail’s theme and follows a change when Gmail navigates', async () => {
+    document.body.style.backgroundColor = 'rgb(255, 255, 255)';
+    const { overlay } = start();
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(hosts()[0]!.getAttribute('data-theme')).toBe('light');
+    document.body.style.backgroundColor = 'rgb(32, 33, 36)';
+    overlay.navigated();
+    expect(hosts()[0]!.getAttribute('data-theme')).toBe('dark');
+    document.body.style.backgroundColor = '';
+  });
+
   it('removes every host and stops watching once the context is invalidated', async () => {
     const { worker } = start();
     addPerson('a@x.example');
