@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/contract/**/*.test.ts',
+      'tests/integration/**/*.test.ts',
       'lib/**/*.test.{ts,tsx}',
     ],
     environment: 'node',

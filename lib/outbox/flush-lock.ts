@@ -11,7 +11,7 @@ export type StillOwner = () => Promise<boolean>;
 
 export interface FlushLock {
   /** Runs `pass` exclusively; 'busy' when another context holds the lock and we did not wait. */
-  run(pass: (stillOwner: StillOwner) => Promise<void>): Promise<'ran' | 'busy'>;
+  run<T>(pass: (stillOwner: StillOwner) => Promise<T>): Promise<{ value: T } | 'busy'>;
 }
 
 /**
@@ -23,8 +23,11 @@ export interface FlushLock {
 export function webLock(locks: Pick<LockManager, 'request'>): FlushLock {
   return {
     async run(pass) {
-      await locks.request(FLUSH_LOCK_NAME, () => pass(async () => true));
-      return 'ran';
+      let value!: Awaited<ReturnType<typeof pass>>;
+      await locks.request(FLUSH_LOCK_NAME, async () => {
+        value = await pass(async () => true);
+      });
+      return { value };
     },
   };
 }
@@ -67,12 +70,11 @@ export function leaseLock(
       if (!(await take())) return 'busy';
       try {
         // Renewing costs a write, so only when half the lease is gone.
-        await pass(async () => heldUntil - now() > leaseMs / 2 || take());
+        return { value: await pass(async () => heldUntil - now() > leaseMs / 2 || take()) };
       } finally {
         // If this fails (database closed under us), the lease simply expires.
         await release().catch(() => undefined);
       }
-      return 'ran';
     },
     async expiresAt() {
       const lease = await readMeta(db.transaction('meta').store, 'lease');

@@ -16,9 +16,10 @@ import { asVivreError, decideOnFailure } from './failure-policy';
 import type { OutboxDatabase } from './db';
 import type { StillOwner } from './flush-lock';
 import { pickNext } from './plan';
-import { resolveWrite } from './references';
+import { createdTempId, resolveWrite } from './references';
 import {
   discardedDependencyError,
+  mayDeliver,
   readState,
   recordSuccess,
   updateItem,
@@ -33,8 +34,8 @@ export interface PassContext {
   /** Aborted when the outbox closes: stop at once and record nothing more. */
   signal: AbortSignal;
   backoff: BackoffConfig;
-  /** True (once) when this context changed the store since the last call: re-read it. */
-  takeLocalChanges: () => boolean;
+  /** What this context changed since the last call: items it added, or anything that needs a re-read. */
+  takeLocalChanges: () => { added: OutboxItem[]; reread: boolean };
   onItemChange: (snapshot: OutboxSnapshot) => void;
   onSynced: (item: OutboxItem) => void;
 }
@@ -45,15 +46,30 @@ const missingIdError = {
     'Vivre accepted this but did not say which record it created. Check Vivre, then discard it.',
 };
 
-export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<void> {
+/** What a pass saw last, so the caller can report counts without reading everything again. */
+export interface PassResult {
+  /** Undefined when the pass stopped before reading the items (paused, or holding off). */
+  state?: OutboxSnapshot;
+  synced: number;
+}
+
+export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<PassResult> {
   const attempted = new Set<string>();
   let state: OutboxSnapshot | undefined;
+  let synced = 0;
   while (!ctx.signal.aborted) {
-    if (ctx.takeLocalChanges() || !state) state = await readState(ctx.db);
+    const changes = ctx.takeLocalChanges();
+    if (!state || changes.reread) {
+      // Reading every item is the expensive part: skip it while nothing may be sent.
+      if (!(await mayDeliver(ctx.db, ctx.now()))) return { synced };
+      state = await readState(ctx.db);
+    } else {
+      mergeAdded(state, changes.added);
+    }
     const now = ctx.now();
-    if (state.paused || state.notBefore > now) return;
+    if (state.paused || state.notBefore > now) break;
     const next = pickNext(state, now, attempted);
-    if (!next || !(await stillOwner()) || ctx.signal.aborted) return;
+    if (!next || !(await stillOwner()) || ctx.signal.aborted) break;
     const { item } = next;
     attempted.add(item.id);
 
@@ -67,11 +83,30 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
       ctx.onItemChange(state);
       continue;
     }
-    await deliverOne(ctx, state, item);
+    if (await deliverOne(ctx, state, item)) synced++;
   }
+  return { state, synced };
 }
 
-async function deliverOne(ctx: PassContext, state: OutboxSnapshot, item: OutboxItem) {
+/** Items this context enqueued during the pass, appended without re-reading the store. */
+function mergeAdded(state: OutboxSnapshot, added: OutboxItem[]) {
+  if (added.length === 0) return;
+  const known = new Set(state.items.map((item) => item.id));
+  for (const item of added) {
+    if (known.has(item.id)) continue;
+    state.items.push(item);
+    const tempId = createdTempId(item.write);
+    if (tempId) state.tempIds.set(tempId, { tempId, itemId: item.id, realId: null });
+  }
+  state.items.sort((a, b) => a.seq - b.seq);
+}
+
+/** Returns true when the item reached Vivre. */
+async function deliverOne(
+  ctx: PassContext,
+  state: OutboxSnapshot,
+  item: OutboxItem,
+): Promise<boolean> {
   const realIds = new Map<string, string>();
   for (const entry of state.tempIds.values()) {
     if (entry.realId) realIds.set(entry.tempId, entry.realId);
@@ -86,16 +121,16 @@ async function deliverOne(ctx: PassContext, state: OutboxSnapshot, item: OutboxI
   }
   // Closing mid-delivery leaves the outcome unknown: the item stays as it is on disk and
   // the next run replays it with the same key.
-  if (ctx.signal.aborted) return;
+  if (ctx.signal.aborted) return false;
 
   if (result) {
     const isCreate = write.kind === 'createContact' || write.kind === 'createDeal';
     if (isCreate && !result.id) {
       await settle(ctx, state, item, { state: 'attention', lastError: missingIdError });
-      return;
+      return false;
     }
     await succeed(ctx, state, item, { id: result.id });
-    return;
+    return true;
   }
 
   const error = asVivreError(failure);
@@ -105,18 +140,19 @@ async function deliverOne(ctx: PassContext, state: OutboxSnapshot, item: OutboxI
   switch (action.type) {
     case 'existing':
       await succeed(ctx, state, item, { id: action.id, existing: true });
-      return;
+      return true;
     case 'attention':
       await settle(ctx, state, item, { state: 'attention', attempts, lastError });
-      return;
+      return false;
     case 'pause':
       state.paused = lastError;
       await settle(ctx, state, item, { attempts, lastError }, { paused: lastError });
-      return;
+      return false;
     case 'retry': {
       const meta = action.holdAll ? { notBefore: action.at } : {};
       if (action.holdAll) state.notBefore = action.at;
       await settle(ctx, state, item, { attempts, lastError, nextAttemptAt: action.at }, meta);
+      return false;
     }
   }
 }
@@ -128,7 +164,7 @@ async function succeed(
   result: NonNullable<OutboxItem['result']>,
 ) {
   const synced = await recordSuccess(ctx.db, item.id, result, ctx.now());
-  const tempId = 'tempId' in item.write ? item.write.tempId : undefined;
+  const tempId = createdTempId(item.write);
   if (tempId && result.id) {
     state.tempIds.set(tempId, { tempId, itemId: item.id, realId: result.id });
   }

@@ -9,7 +9,7 @@ import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import { discardItem, pruneSynced, retryItem } from './rep-actions';
-import { addItem, allItems, readState, writeMeta } from './store';
+import { addItem, allItems, quickCounts, readState, writeMeta } from './store';
 import { describeWrite } from './summary';
 import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
 import { toCounts, toListing, toView } from './views';
@@ -52,10 +52,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
 
   let running: Promise<void> | undefined;
   let again = false;
+  // What this context changed, for a running pass to pick up (see flush-pass.ts).
+  let added: OutboxItem[] = [];
+  let reread = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function notify(): Promise<OutboxCounts> {
-    const counts = toCounts(await readState(await dbReady));
+  async function notify(counts?: OutboxCounts): Promise<OutboxCounts> {
+    counts ??= toCounts(await readState(await dbReady));
     options.onChange?.(counts);
     return counts;
   }
@@ -68,7 +71,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     timer = setTimeout(() => void flushOutbox(), delay);
   }
 
-  async function runOnce(): Promise<'ran' | 'busy'> {
+  async function runOnce() {
     const db = await dbReady;
     const context: PassContext = {
       db,
@@ -81,9 +84,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         random: options.random ?? Math.random,
       },
       takeLocalChanges: () => {
-        const changed = again;
-        again = false;
-        return changed;
+        const changes = { added, reread };
+        added = [];
+        reread = again = false;
+        return changes;
       },
       onItemChange: (snapshot) => options.onChange?.(toCounts(snapshot)),
       onSynced: (item) => options.onSynced?.(item),
@@ -101,18 +105,22 @@ export function createOutbox(options: OutboxOptions): Outbox {
     }
     running = (async () => {
       try {
-        let outcome: 'ran' | 'busy';
         do {
           again = false;
-          outcome = await runOnce();
+          const outcome = await runOnce();
           if (stop.signal.aborted) return;
-          await pruneSynced(await dbReady, keepSynced);
-          const { nextWakeAt } = await notify();
-          // Lease held elsewhere: look again soon, in case that flusher missed our item.
-          const poll = outcome === 'busy' ? now() + LEASE_POLL_MS : Infinity;
-          const wake = Math.min(nextWakeAt ?? Infinity, poll);
-          scheduleWake(Number.isFinite(wake) ? wake : null);
-        } while (again && outcome === 'ran');
+          const db = await dbReady;
+          if (outcome === 'busy') {
+            // Another context is flushing; look again soon, in case it missed our item.
+            await notify(await quickCounts(db));
+            scheduleWake(now() + LEASE_POLL_MS);
+            return;
+          }
+          const { state, synced } = outcome.value;
+          if (synced > 0) await pruneSynced(db, keepSynced);
+          const counts = await notify(state ? toCounts(state) : await quickCounts(db));
+          scheduleWake(counts.nextWakeAt);
+        } while (again);
       } catch (error) {
         // Every item is on disk, so nothing is lost: log, and try again a little later.
         if (!stop.signal.aborted) {
@@ -126,8 +134,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     return running;
   }
 
-  /** Marks local changes for a running pass, and starts one if none runs. */
-  function changed(): void {
+  /** Tells a running pass what changed here, and starts one if none runs. */
+  function changed(change: { added?: OutboxItem } = {}): void {
+    if (change.added) added.push(change.added);
+    else reread = true;
     void flushOutbox();
   }
 
@@ -135,8 +145,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async enqueue(write, { summary } = {}) {
       if (stop.signal.aborted) throw new Error('The outbox is closed.');
       const item = await addItem(await dbReady, write, summary ?? describeWrite(write), now());
-      await notify();
-      changed();
+      changed({ added: item }); // the flush reports the new counts when it ends
       return item;
     },
     flushOutbox,
@@ -173,8 +182,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async pause(reason) {
       await writeMeta(await dbReady, { paused: reason });
-      scheduleWake(null);
       await notify();
+      changed(); // a running pass must stop sending
     },
     async resume() {
       await writeMeta(await dbReady, { paused: null, notBefore: 0 });

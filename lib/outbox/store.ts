@@ -6,7 +6,7 @@ import type { RepError, WriteRequest } from '../messaging/protocol';
 import { readMeta, stateRange, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './plan';
 import { createdTempId } from './references';
-import type { OutboxItem } from './types';
+import type { OutboxCounts, OutboxItem } from './types';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -134,13 +134,29 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   await tx.done;
 }
 
-export async function countStates(db: OutboxDatabase) {
-  const index = db.transaction('items').store.index('by-state-seq');
-  const [waiting, attention] = await Promise.all([
+/** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */
+export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boolean> {
+  const meta = db.transaction('meta').store;
+  const [paused, notBefore] = await Promise.all([
+    readMeta(meta, 'paused'),
+    readMeta(meta, 'notBefore'),
+  ]);
+  return !paused && notBefore <= now;
+}
+
+/** Counts without reading every item; the wake time is approximate (see below). */
+export async function quickCounts(db: OutboxDatabase): Promise<OutboxCounts> {
+  const tx = db.transaction(['items', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [waiting, attention, paused, notBefore] = await Promise.all([
     index.count(stateRange('waiting')),
     index.count(stateRange('attention')),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);
-  return { waiting, attention };
+  // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
+  const nextWakeAt = paused || waiting === 0 ? null : notBefore;
+  return { waiting, attention, paused: paused !== null, nextWakeAt };
 }
 
 export async function allItems(db: OutboxDatabase): Promise<OutboxItem[]> {
