@@ -1,7 +1,9 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type SandboxOptions } from '../../sandbox/server';
 import { clientFor, uniqueEmail } from './sandbox-client';
 
@@ -79,5 +81,50 @@ describe('persistence', () => {
     const files = await readdir(dataDir);
     expect(files).toContain('sandbox.json');
     expect(files.some((file) => file.startsWith('sandbox.json.corrupt-'))).toBe(true);
+  });
+
+  it('resumes a pending webhook retry after a restart', async () => {
+    const types: string[] = [];
+    let failures = 1;
+    const receiver = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        types.push(String(req.headers['x-vivre-event']));
+        res.writeHead(failures-- > 0 ? 503 : 200).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/`;
+    const webhooks = { retryDelaysMs: [3000, 3000], timeoutMs: 1000 };
+    try {
+      const hook = await withSandbox({ webhooks }, async (api) => {
+        const created = await api('POST', '/v1/webhooks', {
+          body: { url, events: ['contact.created'] },
+        });
+        await api('POST', '/v1/contacts', {
+          body: { name: 'Resumed', email: uniqueEmail('resumed') },
+        });
+        await vi.waitFor(async () => {
+          const list = await api('GET', `/v1/webhooks/${created.body.id}/deliveries`);
+          expect(list.body.data[0]?.attempts).toHaveLength(1);
+        });
+        return created.body;
+      });
+      expect(types).toEqual(['contact.created']);
+      await withSandbox({ webhooks }, async (api) => {
+        const record = await vi.waitFor(
+          async () => {
+            const list = await api('GET', `/v1/webhooks/${hook.id}/deliveries`);
+            expect(list.body.data[0]?.status).toBe('succeeded');
+            return list.body.data[0];
+          },
+          { timeout: 6000, interval: 100 },
+        );
+        expect(record.attempts.map((a: { status: number }) => a.status)).toEqual([503, 200]);
+      });
+      expect(types).toEqual(['contact.created', 'contact.created']);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });
