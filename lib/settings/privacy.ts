@@ -1,47 +1,87 @@
 /**
- * Privacy preferences: not secret, so they live in storage.local where the options
- * page can read them too. The rep's own domain is added to "never look up" the first
- * time it is known, unless the rep has edited the list themselves.
+ * Privacy preferences: not secret, so they live in storage.local. By default the
+ * signed-in account's own domain is in "never look up" (colleagues are not CRM
+ * contacts, and their addresses need not reach Vivre). It follows the account in
+ * use — a rep who switches Gmail accounts gets that account's domain — and the rep
+ * can remove it from the list like any other entry. Free-mail domains never count:
+ * a rep on gmail.com must still see their gmail.com customers.
  */
 import { storage } from 'wxt/utils/storage';
 
 export interface PrivacyPrefs {
   autoLookup: boolean;
+  /** What the rep listed: whole addresses or domains. */
   neverLookup: string[];
-  /** True once the rep saved the list: from then on we never add to it. */
-  neverLookupEdited: boolean;
+  /** The domain of the Gmail account last seen, or null (unknown, or free mail). */
+  ownDomain: string | null;
+  /** False once the rep removed their own domain from the list. */
+  skipOwnDomain: boolean;
 }
 
 export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
-  fallback: { autoLookup: true, neverLookup: [], neverLookupEdited: false },
+  fallback: { autoLookup: true, neverLookup: [], ownDomain: null, skipOwnDomain: true },
 });
+
+const FREE_MAIL = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'yandex.com',
+  'zoho.com',
+]);
 
 export function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
   return [...new Set(cleaned)];
 }
 
+/** The list as the rep sees and edits it: theirs, plus their own domain unless they removed it. */
+export function effectiveNeverLookup(prefs: PrivacyPrefs): string[] {
+  const { ownDomain, neverLookup } = prefs;
+  return prefs.skipOwnDomain && ownDomain && !neverLookup.includes(ownDomain)
+    ? [...neverLookup, ownDomain]
+    : neverLookup;
+}
+
 export async function savePrivacyPrefs(
   autoLookup: boolean,
-  neverLookup: string[],
+  entries: string[],
 ): Promise<PrivacyPrefs> {
-  const prefs = { autoLookup, neverLookup: normalizeEntries(neverLookup), neverLookupEdited: true };
-  await privacyItem.setValue(prefs);
-  return prefs;
+  const prefs = await privacyItem.getValue();
+  const list = normalizeEntries(entries);
+  const own = prefs.ownDomain;
+  const next: PrivacyPrefs = {
+    ...prefs,
+    autoLookup,
+    neverLookup: own ? list.filter((entry) => entry !== own) : list,
+    skipOwnDomain: own ? list.includes(own) : prefs.skipOwnDomain,
+  };
+  await privacyItem.setValue(next);
+  return next;
 }
 
 export async function rememberOwnEmail(email: string): Promise<void> {
-  const domain = email.toLowerCase().split('@')[1];
+  const domain = email.trim().toLowerCase().split('@')[1] || null;
+  const ownDomain = domain && !FREE_MAIL.has(domain) ? domain : null;
   const prefs = await privacyItem.getValue();
-  if (!domain || prefs.neverLookupEdited || prefs.neverLookup.includes(domain)) return;
-  await privacyItem.setValue({ ...prefs, neverLookup: [...prefs.neverLookup, domain] });
+  if (prefs.ownDomain !== ownDomain) await privacyItem.setValue({ ...prefs, ownDomain });
 }
 
 /** An entry is a whole address (`a@b.com`) or a domain (`b.com`, which also covers `x.b.com`). */
 export function isNeverLookup(email: string, prefs: PrivacyPrefs): boolean {
   const address = email.toLowerCase();
   const domain = address.split('@')[1] ?? '';
-  return prefs.neverLookup.some((entry) =>
+  return effectiveNeverLookup(prefs).some((entry) =>
     entry.includes('@') ? entry === address : domain === entry || domain.endsWith(`.${entry}`),
   );
 }

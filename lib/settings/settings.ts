@@ -7,7 +7,7 @@ import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
 import type { ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from './host-permission';
-import { privacyItem } from './privacy';
+import { effectiveNeverLookup, privacyItem } from './privacy';
 import { loadConnection, maskKey, saveConnection } from './secret-store';
 import { checkSettingsInput } from './validate';
 
@@ -27,7 +27,7 @@ export function createSettings({ hasPermission = hasBaseUrlPermission }: Setting
       baseUrl,
       maskedKey: maskKey(apiKey),
       autoLookup: privacy.autoLookup,
-      neverLookup: privacy.neverLookup,
+      neverLookup: effectiveNeverLookup(privacy),
     };
   }
 

@@ -62,7 +62,12 @@ describe('Vivre client against the sandbox', () => {
     const lookups = createLookups({
       client: clientWith(DEMO_KEYS.read),
       cache,
-      privacy: async () => ({ autoLookup: true, neverLookup: [], neverLookupEdited: false }),
+      privacy: async () => ({
+        autoLookup: true,
+        neverLookup: [],
+        ownDomain: null,
+        skipOwnDomain: true,
+      }),
     });
     const results = await lookups.lookup([
       'Rahul.Sharma@acme-tech.example',

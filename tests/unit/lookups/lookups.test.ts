@@ -20,7 +20,7 @@ let prefs: PrivacyPrefs;
 beforeEach(() => {
   vi.stubGlobal('indexedDB', new IDBFactory());
   cache = openContactCache();
-  prefs = { autoLookup: true, neverLookup: [], neverLookupEdited: false };
+  prefs = { autoLookup: true, neverLookup: [], ownDomain: null, skipOwnDomain: true };
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(Date.parse('2026-06-01T09:00:00Z'));
 });
@@ -188,7 +188,8 @@ describe('lookup', () => {
     prefs = {
       autoLookup: true,
       neverLookup: ['acme-tech.example', 'me@home.example'],
-      neverLookupEdited: true,
+      ownDomain: null,
+      skipOwnDomain: true,
     };
     expect(await lookups.lookup([RAHUL, 'me@home.example', 'x@other.example'])).toMatchObject({
       [RAHUL]: { status: 'skipped', reason: 'never_lookup' },

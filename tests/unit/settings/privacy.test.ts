@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import {
+  effectiveNeverLookup,
   isNeverLookup,
   privacyItem,
   rememberOwnEmail,
@@ -11,17 +12,35 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('privacy prefs', () => {
   it('looks people up by default', async () => {
-    expect(await privacyItem.getValue()).toMatchObject({ autoLookup: true, neverLookup: [] });
+    const prefs = await privacyItem.getValue();
+    expect(prefs.autoLookup).toBe(true);
+    expect(effectiveNeverLookup(prefs)).toEqual([]);
   });
 
-  it("adds the rep's own domain once, until the rep edits the list", async () => {
+  it("lists the signed-in account's domain, following the account in use", async () => {
     await rememberOwnEmail('Me@Acme-Tech.example');
-    await rememberOwnEmail('me@acme-tech.example');
-    expect((await privacyItem.getValue()).neverLookup).toEqual(['acme-tech.example']);
+    expect(effectiveNeverLookup(await privacyItem.getValue())).toEqual(['acme-tech.example']);
+    await rememberOwnEmail('me@bluestone.example');
+    const prefs = await privacyItem.getValue();
+    expect(effectiveNeverLookup(prefs)).toEqual(['bluestone.example']);
+    expect(isNeverLookup('colleague@bluestone.example', prefs)).toBe(true);
+    expect(isNeverLookup('customer@acme-tech.example', prefs)).toBe(false);
+  });
 
-    await savePrivacyPrefs(true, []);
+  it('never treats a free-mail domain as the rep’s company', async () => {
+    await rememberOwnEmail('rep@gmail.com');
+    const prefs = await privacyItem.getValue();
+    expect(effectiveNeverLookup(prefs)).toEqual([]);
+    expect(isNeverLookup('customer@gmail.com', prefs)).toBe(false);
+  });
+
+  it('lets the rep remove their own domain, and keeps it removed', async () => {
     await rememberOwnEmail('me@acme-tech.example');
-    expect((await privacyItem.getValue()).neverLookup).toEqual([]);
+    await savePrivacyPrefs(true, ['family.example']);
+    await rememberOwnEmail('me@acme-tech.example');
+    const prefs = await privacyItem.getValue();
+    expect(effectiveNeverLookup(prefs)).toEqual(['family.example']);
+    expect(isNeverLookup('colleague@acme-tech.example', prefs)).toBe(false);
   });
 
   it('matches whole addresses and domains with their subdomains', async () => {

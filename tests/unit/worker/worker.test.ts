@@ -158,5 +158,21 @@ describe('worker', () => {
       ok: true,
       value: { neverLookup: ['my-company.example'] },
     });
+    // Another account in the same browser: its colleagues are skipped, the first one's are not.
+    const other = await ask(
+      'lookupContacts',
+      {
+        emails: ['colleague@my-company.example', 'dave@other.example'],
+        signedInEmail: 'rep@other.example',
+      },
+      GMAIL_TAB,
+    );
+    expect(other).toMatchObject({
+      ok: true,
+      value: {
+        'colleague@my-company.example': { status: 'not_found' },
+        'dave@other.example': { status: 'skipped' },
+      },
+    });
   });
 });
