@@ -5,7 +5,9 @@ import { formatPaise } from '../../lib/forms/money';
 import type { FormErrors } from '../../lib/forms/result';
 import type { Deal, Stage } from '../../lib/vivre/contract-types';
 import { Field } from '../options/Field';
+import { NewDealInputs } from './NewDealInputs';
 import type { PopupServices } from './services';
+import { STAGE_NAMES } from './stage-names';
 
 interface Props {
   contactId: string | null;
@@ -16,12 +18,6 @@ interface Props {
 }
 
 const NEW = '__new';
-const STAGE_NAMES: Record<Stage, string> = {
-  new: 'New',
-  qualified: 'Qualified',
-  proposal: 'Proposal',
-  won: 'Won',
-};
 
 function dealLabel(deal: Deal): string {
   const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
@@ -94,61 +90,5 @@ export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
         <NewDealInputs value={value} onChange={onChange} errors={errors} />
       ) : null}
     </div>
-  );
-}
-
-function NewDealInputs({
-  value,
-  onChange,
-  errors,
-}: {
-  value: Extract<DealChoice, { kind: 'new' }>;
-  onChange: (deal: DealChoice) => void;
-  errors: FormErrors<LogActivityField>;
-}) {
-  const set = (patch: Partial<typeof value.values>) =>
-    onChange({ kind: 'new', values: { ...value.values, ...patch } });
-  return (
-    <>
-      <Field id="deal-title" label="Deal title" error={errors.dealTitle}>
-        {(control) => (
-          <input
-            {...control}
-            value={value.values.title}
-            onInput={(e) => set({ title: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field
-        id="deal-value"
-        label="Value (₹)"
-        error={errors.dealValue}
-        hint="Optional, like 1,50,000 or 1500.50"
-      >
-        {(control) => (
-          <input
-            {...control}
-            inputMode="decimal"
-            value={value.values.value}
-            onInput={(e) => set({ value: e.currentTarget.value })}
-          />
-        )}
-      </Field>
-      <Field id="deal-stage" label="Deal stage">
-        {(control) => (
-          <select
-            {...control}
-            value={value.values.stage}
-            onChange={(e) => set({ stage: e.currentTarget.value as Stage })}
-          >
-            {STAGES.map((stage) => (
-              <option key={stage} value={stage}>
-                {STAGE_NAMES[stage]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-    </>
   );
 }

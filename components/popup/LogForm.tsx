@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ACTIVITY_TYPES } from '../../lib/forms/limits';
 import {
   buildLogWrites,
   type DealChoice,
@@ -11,10 +10,12 @@ import type { ActivityType } from '../../lib/vivre/contract-types';
 import { Field } from '../options/Field';
 import { ContactCombobox } from './ContactCombobox';
 import { DealFields } from './DealFields';
+import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
 import type { Draft, PickedContact, PopupServices } from './services';
 import { enqueueAll } from './enqueue-all';
-import { watchItem } from './sync-outcome';
+import { followSync } from './sync-outcome';
+import { TypeSelect } from './TypeSelect';
 
 interface Props {
   services: PopupServices;
@@ -25,12 +26,6 @@ interface Props {
   onOutbox: (outbox: OutboxSummary) => void;
 }
 
-const TYPE_NAMES: Record<ActivityType, string> = {
-  call: 'Call',
-  note: 'Note',
-  meeting: 'Meeting',
-  email: 'Email',
-};
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
 export function LogForm({ services, draft, recent, disabledReason, onOutbox }: Props) {
@@ -87,16 +82,13 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
       setRecentContacts([contact, ...recentContacts.filter((c) => c.id !== contact.id)]);
     }
     if (result.synced) return;
-    void services.ask('flushOutbox');
-    const sync = await watchItem(
+    const synced = await followSync(
       services.ask,
       result.activityItemId,
       onOutbox,
       watching.current.signal,
     );
-    if (sync.state === 'synced') setOutcome({ tone: 'ok', text: 'Synced' });
-    if (sync.state === 'attention')
-      setOutcome({ tone: 'error', text: `Needs attention: ${sync.reason}` });
+    if (synced) setOutcome(synced);
   }
 
   return (
@@ -121,32 +113,8 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
         ask={services.ask}
         error={errors.contact}
       />
-      {pageContacts.length > 1 ? (
-        <div class="page-contacts" role="group" aria-label="Others on this email">
-          {pageContacts
-            .filter((c) => c.id !== contact?.id)
-            .map((c) => (
-              <button key={c.id} type="button" class="chip" onClick={() => select(c)}>
-                {c.name}
-              </button>
-            ))}
-        </div>
-      ) : null}
-      <Field id="type" label="Type">
-        {(control) => (
-          <select
-            {...control}
-            value={type}
-            onChange={(e) => setType(e.currentTarget.value as ActivityType)}
-          >
-            {ACTIVITY_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_NAMES[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
+      <TypeSelect value={type} onChange={setType} />
       <Field id="note" label="Note" error={errors.note}>
         {(control) => (
           <textarea

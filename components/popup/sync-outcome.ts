@@ -30,3 +30,17 @@ export async function watchItem(
   }
   return { state: 'waiting' };
 }
+
+/** Nudges the outbox, then words the item's fate for the rep; null while it is still waiting. */
+export async function followSync(
+  ask: PopupServices['ask'],
+  id: string,
+  onOutbox: (outbox: OutboxSummary) => void,
+  signal: AbortSignal,
+): Promise<{ tone: 'ok' | 'error'; text: string } | null> {
+  void ask('flushOutbox');
+  const sync = await watchItem(ask, id, onOutbox, signal);
+  if (sync.state === 'synced') return { tone: 'ok', text: 'Synced' };
+  if (sync.state === 'attention') return { tone: 'error', text: `Needs attention: ${sync.reason}` };
+  return null;
+}
