@@ -85,3 +85,53 @@ export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]
 
 /** Our own elements: never read as Gmail markup, never a reason to re-scan. */
 export const VIVRE_HOST = '[data-vivre-host]';
+
+/* ---- Email logging: sending a compose, reading a message (added 2026-11 for email logging) ---- */
+
+/** A compose window's or inline reply's Send button (not the "More send options" arrow beside it). */
+export const SEND_BUTTON: SelectorFallbacks = [
+  // div.T-I.J-J5-Ji.aoO.v7.T-I-atl.L3[role=button] "Send": gmail.js `.T-I.aoO` (2014-2025), InboxSDK.
+  { seen: '2024', selector: '.T-I.aoO[role=button]' },
+  // The tooltip names the shortcut in every locale: "Send ‪(Ctrl-Enter)‬", "Envoyer ‪(⌘Entrée)‬"...
+  { seen: 'stable', selector: '[role=button][data-tooltip*="Enter)"]' },
+  { seen: 'stable', selector: '[role=button][aria-label^="Send"], [role=button][data-tooltip^="Send"]' },
+];
+
+/** The subject box a rep types in (input.aoT, stable name since 2012). */
+export const COMPOSE_SUBJECT_BOX = 'input[name="subjectbox"]';
+/** Where a subject is read from; inline replies keep it in the hidden `subject` input. */
+export const COMPOSE_SUBJECT = `${COMPOSE_SUBJECT_BOX}, input[name="subject"]`;
+
+/** A compose's body editor: div.Am.Al.editable[contenteditable][role=textbox] (2020-2025). */
+export const COMPOSE_BODY: SelectorFallbacks = [
+  { seen: '2020', selector: '.Am.editable[contenteditable]' },
+  { seen: 'stable', selector: '[contenteditable="true"][role="textbox"], [g_editable="true"]' },
+];
+
+/**
+ * The draft's id (`#msg-a:r-...`) in a hidden input of each compose's form: stable across Gmail's
+ * re-renders of one compose, so it keys "already logged" better than the element does.
+ */
+export const COMPOSE_DRAFT_ID = 'input[name="draft"]';
+
+/**
+ * Gmail's notification bar, which reads "Message sent" after a send (div.vh inside div.bAp, since
+ * 2014). It is also a live region, which outlasts the class names.
+ */
+export const NOTIFICATION_BAR: SelectorFallbacks = [
+  { seen: '2014', selector: '.vh' },
+  { seen: 'stable', selector: '[role="alert"], [aria-live="assertive"], [aria-live="polite"]' },
+];
+
+/** The open thread's subject: h2.hP (gmail.js, InboxSDK '.ha h2', 2014-2025). */
+export const THREAD_SUBJECT: SelectorFallbacks = [
+  { seen: '2014', selector: 'h2.hP' },
+  { seen: 'stable', selector: '[role="main"] h2, h2[data-thread-perm-id]' },
+];
+
+/** The rendered body of one thread message: div.a3s.aiL inside div.ii.gt (2014-2025-08). */
+export const MESSAGE_BODY_TEXT: SelectorFallbacks = [
+  { seen: '2025-08', selector: '.ii.gt .a3s' },
+  { seen: '2014', selector: '.a3s' },
+  { seen: 'stable', selector: '[dir="ltr"]' },
+];

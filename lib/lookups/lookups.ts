@@ -66,8 +66,13 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
     return pending;
   }
 
-  async function lookupOne(email: string, prefs: PrivacyPrefs): Promise<LookupResult> {
-    if (!prefs.autoLookup) return { status: 'skipped', reason: 'auto_lookup_off' };
+  async function lookupOne(
+    email: string,
+    prefs: PrivacyPrefs,
+    ignoreAutoLookupOff = false,
+  ): Promise<LookupResult> {
+    if (!prefs.autoLookup && !ignoreAutoLookupOff)
+      return { status: 'skipped', reason: 'auto_lookup_off' };
     if (isNeverLookup(email, prefs)) return { status: 'skipped', reason: 'never_lookup' };
     const cached = await cache.get(email).catch(() => undefined);
     const age = cached ? freshness(cached, now()) : 'expired';
@@ -85,10 +90,16 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
   }
 
   return {
-    async lookup(emails: string[]): Promise<Record<string, LookupResult>> {
+    /** `ignoreAutoLookupOff`: the rep asked for this one (logging an email); never-look-up still holds. */
+    async lookup(
+      emails: string[],
+      { ignoreAutoLookupOff = false }: { ignoreAutoLookupOff?: boolean } = {},
+    ): Promise<Record<string, LookupResult>> {
       const prefs = await privacy();
       const unique = [...new Set(emails.map(normalizeEmail))];
-      const results = await Promise.all(unique.map((email) => lookupOne(email, prefs)));
+      const results = await Promise.all(
+        unique.map((email) => lookupOne(email, prefs, ignoreAutoLookupOff)),
+      );
       return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
     },
 

@@ -128,6 +128,20 @@ export interface SettingsView {
   maskedKey: string | null;
   autoLookup: boolean;
   neverLookup: string[];
+  /**
+   * Email logging, in the answers of getSettings and saveEmailLogging (optional so other answers
+   * and older fakes still fit); see lib/settings/email-logging.ts.
+   */
+  emailLogging?: EmailLoggingSettings;
+}
+
+export interface EmailLoggingSettings {
+  /** A new compose starts with "Log to Vivre" on. Default false. */
+  logEmailsByDefault: boolean;
+  /** Body characters kept in the logged note after the subject. Default 500. */
+  excerptLength: number;
+  /** Add recipients not in Vivre as contacts first. Default false. */
+  addUnknownRecipients: boolean;
 }
 
 export interface SettingsInput {
@@ -150,6 +164,11 @@ export interface ProtocolMap {
   lookupContacts(data: {
     emails: string[];
     signedInEmail?: string;
+    /**
+     * For logging an email the rep chose to log: looks up even with automatic lookups off (the
+     * never-look-up list still applies, and is also the never-log list).
+     */
+    forLogging?: boolean;
   }): Answer<Record<string, LookupResult>>;
   getContactDetails(data: { contactId: string }): Answer<ContactDetails>;
   searchContacts(data: { query: string }): Answer<Contact[]>;
@@ -161,6 +180,7 @@ export interface ProtocolMap {
   getSettings(): Answer<SettingsView>;
   saveSettings(data: SettingsInput): Answer<SettingsView>;
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Answer<SettingsView>;
+  saveEmailLogging(data: EmailLoggingSettings): Answer<SettingsView>;
   testConnection(data: SettingsInput): Answer<TestConnectionResult>;
   clearContactCache(): Answer<null>;
 }

@@ -82,6 +82,7 @@ export const messageSchemas = {
   lookupContacts: z.strictObject({
     emails: z.array(text(320)).max(200),
     signedInEmail: email.optional(),
+    forLogging: z.boolean().optional(),
   }),
   getContactDetails: z.strictObject({ contactId: id }),
   searchContacts: z.strictObject({ query: z.string().trim().min(1).max(200) }),
@@ -95,6 +96,11 @@ export const messageSchemas = {
   savePrivacy: z.strictObject({
     autoLookup: z.boolean(),
     neverLookup: z.array(text(320)).max(1000),
+  }),
+  saveEmailLogging: z.strictObject({
+    logEmailsByDefault: z.boolean(),
+    excerptLength: z.number().int().min(0).max(5000),
+    addUnknownRecipients: z.boolean(),
   }),
   testConnection: settingsInput,
   clearContactCache: none,

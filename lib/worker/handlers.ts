@@ -6,6 +6,7 @@ import type { Handlers } from '../messaging/worker';
 import type { TestConnectionResult } from '../messaging/protocol';
 import type { Lookups } from '../lookups/lookups';
 import type { Outbox } from '../outbox';
+import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from '../settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from '../settings/privacy';
 import type { Settings } from '../settings/settings';
 import { createVivreClient } from '../vivre/client';
@@ -74,10 +75,10 @@ export function createHandlers({
   return {
     getStatus: () => status.getStatus(),
 
-    async lookupContacts({ emails, signedInEmail }) {
+    async lookupContacts({ emails, signedInEmail, forLogging }) {
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
-      return lookups.lookup(emails);
+      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true });
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
@@ -106,7 +107,9 @@ export function createHandlers({
       return null;
     },
 
-    getSettings: () => settings.view(),
+    async getSettings() {
+      return { ...(await settings.view()), emailLogging: await loadEmailLoggingPrefs() };
+    },
 
     async saveSettings(input) {
       const view = await settings.save(input);
@@ -121,6 +124,10 @@ export function createHandlers({
     async savePrivacy({ autoLookup, neverLookup }) {
       await savePrivacyPrefs(autoLookup, neverLookup);
       return settings.view();
+    },
+
+    async saveEmailLogging(prefs) {
+      return { ...(await settings.view()), emailLogging: await saveEmailLoggingPrefs(prefs) };
     },
 
     testConnection,
