@@ -116,8 +116,9 @@ export async function runPipeline(
     });
     const route = found.route;
     if (!route) {
-      if (found.pathKnown)
+      if (found.pathKnown) {
         throw new ApiError(405, 'invalid_request', `${method} is not allowed here.`);
+      }
       throw new ApiError(404, 'not_found', `No endpoint ${method} ${url.pathname}.`);
     }
     requirePermission(caller, route.permission);
