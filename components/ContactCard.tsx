@@ -200,12 +200,12 @@ export function ContactCard(props: ContactCardProps) {
       style={props.style}
       onKeyDown={props.onKeyDown}
     >
-      <header class="card-head">
+      <div class="card-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="close" aria-label="Close Vivre card" onClick={props.onClose}>
           ×
         </button>
-      </header>
+      </div>
       {props.status?.connection === 'unauthorized' && props.lookup.status === 'found' && (
         <CardNotice kind="unauthorized" {...props} />
       )}

@@ -12,12 +12,12 @@ export const CHIP_CSS = `
   margin: 0 4px;
   font: 12px/1.4 'Google Sans', Roboto, system-ui, sans-serif;
   --bg: #fff; --fg: #1f1f1f; --muted: #5f6368; --line: #dadce0; --accent: #0b57d0;
-  --bad: #b3261e; --hot: #c5221f; --warm: #b06000; --cold: #1a73e8; --chip: #f1f3f4;
+  --bad: #b3261e; --hot: #c5221f; --warm: #975300; --cold: #0b57d0; --chip: #f1f3f4;
   color: var(--fg);
 }
 :host([data-theme='dark']) {
   --bg: #2d2e30; --fg: #e8eaed; --muted: #bdc1c6; --line: #5f6368; --accent: #a8c7fa;
-  --bad: #f2b8b5; --hot: #f28b82; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
+  --bad: #f2b8b5; --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
 }
 * { box-sizing: border-box; }
 button, input, select, textarea { font: inherit; color: inherit; }
