@@ -3,6 +3,7 @@
  * page, log a call with a new deal from the popup, keep logging while Vivre is
  * unreachable, and meet a read-only key with logging turned off and the reason why.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ afterAll(async () => {
   await browser?.close();
   await sandbox?.close();
 });
+
+/** Serious and critical accessibility problems axe finds on the page (none is the only pass). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const unique = (label: string) => `e2e popup ${label} ${randomUUID().slice(0, 8)}`;
 
@@ -74,6 +83,7 @@ describe('options page', () => {
     expect(hint).toMatch(/Saved key:/);
     expect(hint).not.toContain(DEMO_KEYS.write);
     expect(await sandbox.counts()).toEqual(before);
+    expect(await seriousViolations(options)).toEqual([]);
     await options.close();
   });
 });
@@ -90,6 +100,7 @@ describe('popup', () => {
     await popup.getByLabel('Deal title').fill('Annual plan — popup E2E');
     await popup.getByLabel('Value (₹)').fill('1,500.50');
     await popup.getByLabel('Deal stage').selectOption('proposal');
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: 'Log activity' }).click();
     await popup.getByText('Synced', { exact: true }).waitFor({ timeout: 15_000 });
 
