@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../sandbox/rate-limit';
 import { DEMO_KEYS, expectError, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox({ rateLimit: 3 });
@@ -38,5 +39,21 @@ describe('rate limits per key', () => {
     const unknown = await ctx.api('GET', '/v1/me', { key: 'vv_test_unknown_key_000000000000' });
     expect(unknown.status).toBe(401);
     expect(unknown.headers.get('x-ratelimit-limit')).toBe('3');
+  });
+});
+
+describe('the rate-limit window', () => {
+  it('opens again a minute after it started, and says when', () => {
+    const limiter = new RateLimiter(2);
+    const start = Date.parse('2026-06-01T08:00:00.250Z');
+    expect(limiter.take('k', start).allowed).toBe(true);
+    expect(limiter.take('k', start + 1_000).allowed).toBe(true);
+    const limited = limiter.take('k', start + 59_000);
+    expect(limited.allowed).toBe(false);
+    expect(limited.headers['Retry-After']).toBe('1');
+    expect(limited.headers['X-RateLimit-Reset']).toBe(String(Math.ceil((start + 60_000) / 1000)));
+    const reopened = limiter.take('k', start + 60_000);
+    expect(reopened.allowed).toBe(true);
+    expect(reopened.headers['X-RateLimit-Remaining']).toBe('1');
   });
 });
