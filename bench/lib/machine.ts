@@ -10,6 +10,8 @@ export interface Machine {
   os: string;
   node: string;
   chromium: string;
+  /** How busy the machine was while measuring (others may share it). */
+  load?: string;
 }
 
 function readOr(file: string, fallback: string): string {

@@ -82,6 +82,7 @@ export function renderReport(machine: Machine, sections: Section[], seconds: num
     `- OS: ${machine.os}`,
     `- Node: ${machine.node}`,
     `- Chromium: ${machine.chromium}`,
+    ...(machine.load ? [`- Load: ${machine.load}`] : []),
     `- Whole run: ${seconds.toFixed(0)} s; goals met: ${met} of ${summary.length} rows with a verdict`,
     '',
     ...sections.map(renderSection).flatMap((text) => [text, '']),

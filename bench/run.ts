@@ -1,0 +1,71 @@
+/**
+ * `npm run bench`: every benchmark in one run, then docs/BENCHMARKS.md. Not a test:
+ * nothing here fails a build; the report says which goals were met or missed.
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../tests/e2e/harness/paths';
+import { benchChips } from './chips';
+import { benchLookups } from './lookups';
+import { describeMachine } from './lib/machine';
+import { renderReport, type Section } from './lib/report';
+import { benchMainThread } from './main-thread';
+import { benchDrain } from './outbox-drain';
+import { benchEnqueue } from './outbox-enqueue';
+import { benchPopup } from './popup';
+import { benchSizes } from './sizes';
+
+const REPORT = path.join(repoRoot, 'docs/BENCHMARKS.md');
+
+function chromiumVersion(): string {
+  try {
+    const out = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    return out.trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' / ');
+
+async function timed(name: string, bench: () => Promise<Section>): Promise<Section> {
+  const start = performance.now();
+  console.error(`[bench] ${name}…`);
+  const section = await bench();
+  console.error(`[bench] ${name} done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
+  return section;
+}
+
+const started = performance.now();
+const loadBefore = loadAverage();
+const machine = describeMachine(chromiumVersion());
+
+const sizes = await timed('sizes', benchSizes);
+const lookups = await timed('lookups', benchLookups);
+// The drain mostly waits for the rate-limit window to reset, so the browser benchmarks run
+// meanwhile; it only counts answers, which the CPU they use does not change.
+const drain = timed('outbox drain (75 s, in the background)', benchDrain);
+const enqueue = await timed('outbox enqueue', benchEnqueue);
+const chips = await timed('chips', benchChips);
+const mainThread = await timed('main thread', benchMainThread);
+const popup = await timed('popup', benchPopup);
+const sections = [sizes, enqueue, await drain, lookups, chips, mainThread, popup];
+
+const seconds = (performance.now() - started) / 1000;
+machine.load = `1/5/15-minute load average ${loadBefore} at the start, ${loadAverage()} at the end`;
+writeFileSync(REPORT, renderReport(machine, sections, seconds));
+console.error(`[bench] wrote ${path.relative(repoRoot, REPORT)} in ${seconds.toFixed(0)} s`);
+for (const section of sections) {
+  for (const row of section.rows.filter((r) => r.verdict)) {
+    console.log(`${row.verdict!.padEnd(12)} ${section.title} — ${row.metric}: ${row.value}`);
+  }
+}
