@@ -115,6 +115,24 @@ describe('worker', () => {
     });
   });
 
+  it('pauses the outbox when a lookup finds the key refused', async () => {
+    const { ask } = start(vivre({ down: false, refuseKey: true }));
+    const answer = await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { [CONTACT.email]: { error: { kind: 'unauthorized' } } },
+    });
+    await settle();
+    expect(await ask('getOutbox')).toMatchObject({
+      ok: true,
+      value: { paused: { kind: 'unauthorized' } },
+    });
+    expect(await ask('getStatus')).toMatchObject({
+      ok: true,
+      value: { connection: 'unauthorized' },
+    });
+  });
+
   it('never tests a connection against an origin it holds no permission for', async () => {
     const { ask, requests } = start(vivre(), {
       permitted: (url) => url.startsWith('http://127.0.0.1'),
