@@ -12,6 +12,10 @@ const LOADING: LookupState = { status: 'loading' };
 // An address the worker left out of its answer was not looked up: say so, quietly.
 const LEFT_OUT: LookupState = { status: 'skipped', reason: 'never_lookup' };
 
+function hasData(state: LookupState | undefined): boolean {
+  return state?.status === 'found' || state?.status === 'not_found';
+}
+
 export function createLookupStore(ask: AskWorker) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
@@ -23,7 +27,8 @@ export function createLookupStore(ask: AskWorker) {
 
   async function fetch(emails: string[], signedInEmail?: string | null) {
     if (emails.length === 0) return;
-    for (const email of emails) set(email, LOADING);
+    // A chip with data keeps showing it while it is refreshed: no flash of "loading".
+    for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
     // The signed-in address lets the worker keep the rep's own domain out of lookups.
     const data = signedInEmail ? { emails, signedInEmail } : { emails };
     const answer = await ask('lookupContacts', data);
@@ -60,9 +65,11 @@ export function createLookupStore(ask: AskWorker) {
       return fetch([...new Set(emails)], signedInEmail);
     },
 
-    /** Emails whose last lookup failed: worth asking again when the rep navigates. */
-    failed(): string[] {
-      return [...states].filter(([, state]) => state.status === 'error').map(([email]) => email);
+    /** Emails whose lookup failed or came from a stale cache: worth asking again on navigation. */
+    worthRefreshing(): string[] {
+      return [...states]
+        .filter(([, state]) => state.status === 'error' || ('stale' in state && state.stale))
+        .map(([email]) => email);
     },
   };
 }

@@ -27,9 +27,18 @@ export interface OverlayOptions {
   ask: AskWorker;
   detect: GmailDetection;
   openOptions: () => void;
+  /** Run after each scan, so other features (email logging) share this one page watcher. */
+  onScan?: () => void;
 }
 
-export function startOverlay({ document: doc, signal, ask, detect, openOptions }: OverlayOptions) {
+export function startOverlay({
+  document: doc,
+  signal,
+  ask,
+  detect,
+  openOptions,
+  onScan,
+}: OverlayOptions) {
   const store = createLookupStore(ask);
   let theme = detectTheme(doc);
   const mounter = createChipMounter((anchor) =>
@@ -43,6 +52,7 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
     const added = mounter.sync(anchors);
     // One message for the whole burst, however many people appeared.
     if (added.length > 0) void store.lookup(added, signedIn);
+    onScan?.();
   }
 
   // Reading a computed style can force a style recalculation, so the theme is
@@ -60,11 +70,11 @@ export function startOverlay({ document: doc, signal, ask, detect, openOptions }
 
   return {
     scan,
-    /** After Gmail navigates: ask again for people whose lookup failed, then rescan. */
+    /** After Gmail navigates: ask again for failed or stale lookups, then rescan. */
     navigated() {
       followTheme();
-      const failed = store.failed();
-      if (failed.length > 0) void store.refresh(failed, detect.findSignedInEmail(doc));
+      const again = store.worthRefreshing();
+      if (again.length > 0) void store.refresh(again, detect.findSignedInEmail(doc));
       scan();
     },
   };

@@ -40,7 +40,7 @@ describe('lookup store', () => {
     const store = createLookupStore(ask);
     await store.lookup(['a@x.example', 'b@x.example']);
     expect(store.get('a@x.example')).toEqual({ status: 'error', error });
-    expect(store.failed()).toEqual(['a@x.example', 'b@x.example']);
+    expect(store.worthRefreshing()).toEqual(['a@x.example', 'b@x.example']);
   });
 
   it('asks only for emails it has not asked for, and refresh asks again', async () => {
@@ -51,6 +51,20 @@ describe('lookup store', () => {
     await store.lookup(['a@x.example']);
     await store.refresh(['a@x.example']);
     expect(worker.lookups()).toEqual([['a@x.example'], ['b@x.example'], ['a@x.example']]);
+  });
+
+  it('refreshes stale answers without flashing back to loading', async () => {
+    const stale = { status: 'not_found', fetchedAt: 0, stale: true };
+    const answers = [{ 'a@x.example': stale }, { 'a@x.example': { ...stale, stale: false } }];
+    const ask = vi.fn(async () => ({ ok: true, value: answers.shift() })) as unknown as AskWorker;
+    const store = createLookupStore(ask);
+    await store.lookup(['a@x.example']);
+    expect(store.worthRefreshing()).toEqual(['a@x.example']);
+    const seen: string[] = [];
+    store.subscribe('a@x.example', () => seen.push(store.get('a@x.example').status));
+    await store.refresh(store.worthRefreshing());
+    expect(seen).toEqual(['not_found']);
+    expect(store.worthRefreshing()).toEqual([]);
   });
 
   it('stops notifying after unsubscribe', async () => {
