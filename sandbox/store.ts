@@ -44,10 +44,6 @@ export class Store {
     return store;
   }
 
-  get persistent(): boolean {
-    return this.file !== null;
-  }
-
   workspace(id: string): WorkspaceData | undefined {
     return Object.hasOwn(this.state.workspaces, id) ? this.state.workspaces[id] : undefined;
   }
