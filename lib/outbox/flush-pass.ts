@@ -169,6 +169,7 @@ async function succeed(
     state.tempIds.set(tempId, { tempId, itemId: item.id, realId: result.id });
   }
   replace(state, item, undefined);
+  if (synced) state.synced.push(synced);
   ctx.onItemChange(state);
   if (synced) ctx.onSynced(synced);
 }

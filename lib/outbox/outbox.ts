@@ -9,7 +9,7 @@ import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import { discardItem, pruneSynced, retryItem } from './rep-actions';
-import { addItem, allItems, quickCounts, readState, writeMeta } from './store';
+import { addItem, quickCounts, readState, writeMeta } from './store';
 import { describeWrite } from './summary';
 import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
 import { toCounts, toListing, toView } from './views';
@@ -49,6 +49,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const lockReady: Promise<FlushLock> = locks
     ? Promise.resolve(webLock(locks))
     : dbReady.then((db) => leaseLock(db, now, options.leaseMs ?? 60_000));
+  // A database that cannot open fails each call that needs it, not the whole worker.
+  dbReady.catch(() => undefined);
+  lockReady.catch(() => undefined);
 
   let running: Promise<void> | undefined;
   let again = false;
@@ -57,10 +60,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let reread = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function notify(counts?: OutboxCounts): Promise<OutboxCounts> {
-    counts ??= toCounts(await readState(await dbReady));
-    options.onChange?.(counts);
-    return counts;
+  async function counts(): Promise<OutboxCounts> {
+    return toCounts(await readState(await dbReady));
+  }
+
+  async function notify(known?: OutboxCounts): Promise<OutboxCounts> {
+    const current = known ?? (await counts());
+    options.onChange?.(current);
+    return current;
   }
 
   function scheduleWake(at: number | null): void {
@@ -150,12 +157,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     flushOutbox,
     async list() {
-      const db = await dbReady;
-      const [snapshot, items] = await Promise.all([readState(db), allItems(db)]);
-      return toListing(
-        snapshot,
-        items.filter((item) => item.state === 'synced'),
-      );
+      return toListing(await readState(await dbReady));
     },
     async get(id) {
       const item = await (await dbReady).get('items', id);
@@ -171,14 +173,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await notify();
       changed();
     },
-    async counts() {
-      return toCounts(await readState(await dbReady));
-    },
+    counts,
     async waitingCount() {
-      return (await this.counts()).waiting;
+      return (await counts()).waiting;
     },
     async nextWakeAt() {
-      return (await this.counts()).nextWakeAt;
+      return (await counts()).nextWakeAt;
     },
     async pause(reason) {
       await writeMeta(await dbReady, { paused: reason });

@@ -56,20 +56,22 @@ export async function addItem(
 export interface OutboxSnapshot extends Snapshot {
   paused: RepError | null;
   notBefore: number;
+  /** The few synced items still kept, for the UI's "Synced" list. */
+  synced: OutboxItem[];
 }
 
 export async function readState(db: OutboxDatabase): Promise<OutboxSnapshot> {
   const tx = db.transaction(['items', 'tempIds', 'meta']);
-  const index = tx.objectStore('items').index('by-state-seq');
-  const [waiting, attention, tempIds, paused, notBefore] = await Promise.all([
-    index.getAll(stateRange('waiting')),
-    index.getAll(stateRange('attention')),
+  // One sweep of the store beats two index ranges: only the last few synced items are kept.
+  const [items, tempIds, paused, notBefore] = await Promise.all([
+    tx.objectStore('items').getAll(),
     tx.objectStore('tempIds').getAll(),
     readMeta(tx.objectStore('meta'), 'paused'),
     readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);
   return {
-    items: [...waiting, ...attention].sort((a, b) => a.seq - b.seq),
+    items: items.filter((item) => item.state !== 'synced').sort((a, b) => a.seq - b.seq),
+    synced: items.filter((item) => item.state === 'synced'),
     tempIds: new Map(tempIds.map((entry) => [entry.tempId, entry])),
     paused,
     notBefore,
@@ -157,8 +159,4 @@ export async function quickCounts(db: OutboxDatabase): Promise<OutboxCounts> {
   // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
   const nextWakeAt = paused || waiting === 0 ? null : notBefore;
   return { waiting, attention, paused: paused !== null, nextWakeAt };
-}
-
-export async function allItems(db: OutboxDatabase): Promise<OutboxItem[]> {
-  return db.getAllFromIndex('items', 'by-state-seq');
 }

@@ -27,13 +27,13 @@ function blockedReason(blocker: Blocker | undefined): RepError | undefined {
   };
 }
 
-export function toListing(snapshot: OutboxSnapshot, synced: OutboxItem[]): OutboxListing {
+export function toListing(snapshot: OutboxSnapshot): OutboxListing {
   const blockers = findBlockers(snapshot);
   const view = (item: OutboxItem) => toView(item, blockers.get(item.id));
   return {
     waiting: snapshot.items.filter((i) => i.state === 'waiting').map(view),
     attention: snapshot.items.filter((i) => i.state === 'attention').map(view),
-    synced: synced
+    synced: snapshot.synced
       .toSorted((a, b) => (b.syncedAt ?? 0) - (a.syncedAt ?? 0) || b.seq - a.seq)
       .map((item) => toView(item)),
     paused: snapshot.paused,
