@@ -159,6 +159,21 @@ describe('the overlay as Gmail changes', () => {
     expect(anchor.nextElementSibling?.getAttribute('data-vivre-email')).toBe('a@x.example');
   });
 
+  it('lets another feature run after each scan, sharing the one page watcher', async () => {
+    const onScan = vi.fn();
+    startOverlay({
+      document,
+      signal: controller.signal,
+      ask: fakeWorker().ask,
+      detect,
+      openOptions: () => {},
+      onScan,
+    });
+    expect(onScan).toHaveBeenCalledTimes(1); // the first scan, at start
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(onScan).toHaveBeenCalledTimes(2));
+  });
+
   it('gives hosts Gmail’s theme and follows a change when Gmail navigates', async () => {
     document.body.style.backgroundColor = 'rgb(255, 255, 255)';
     const { overlay } = start();
