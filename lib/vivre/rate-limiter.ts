@@ -21,6 +21,9 @@ export function parseReset(value: string | null, now: number): number | null {
   return n > 1e9 ? n * 1000 : now + n * 1000;
 }
 
+/** The longest the limiter holds a request on the server's say-so before trying anyway. */
+export const MAX_WAIT_MS = 5 * 60_000;
+
 export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = {}): RateLimiter {
   let active = 0;
   let remaining: number | null = null;
@@ -73,10 +76,12 @@ export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = 
       // `remaining` is compared with the requests in flight in waitMs(), as if the
       // server had not counted them yet: cautious, never a burst past the limit.
       if (left !== null && Number.isFinite(Number(left))) remaining = Number(left);
-      if (reset !== null) resetAt = reset;
+      // Capped: a reset far ahead means our clock and the server's disagree, not that
+      // the window is really that long (Vivre's is one minute).
+      if (reset !== null) resetAt = Math.min(reset, now() + MAX_WAIT_MS);
     },
     backOff(seconds) {
-      blockedUntil = Math.max(blockedUntil, now() + seconds * 1000);
+      blockedUntil = Math.max(blockedUntil, now() + Math.min(seconds * 1000, MAX_WAIT_MS));
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, parseReset } from '../../../lib/vivre/rate-limiter';
+import { createRateLimiter, MAX_WAIT_MS, parseReset } from '../../../lib/vivre/rate-limiter';
 
 function deferred() {
   let resolve!: () => void;
@@ -84,5 +84,24 @@ describe('rate limiter', () => {
     expect(parseReset('1767225660', now)).toBe(1767225660_000);
     expect(parseReset('30', now)).toBe(now + 30_000);
     expect(parseReset(null, now)).toBeNull();
+  });
+});
+
+describe('rate limiter and clock skew', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.parse('2026-01-01T00:00:00Z'));
+  });
+
+  it('does not hold a request for hours when the reset time is absurdly far away', async () => {
+    const limiter = createRateLimiter();
+    const inADay = Math.floor(Date.now() / 1000) + 86_400;
+    limiter.observe(
+      new Headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(inADay) }),
+    );
+    const task = vi.fn(async () => 'sent');
+    const run = limiter.run(task);
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
+    expect(await run).toBe('sent');
   });
 });
