@@ -21,8 +21,11 @@ interface Props {
   services: PopupServices;
   draft: Draft | null;
   recent: PickedContact[];
-  /** Why logging is off (read-only key…), or null when the rep may log. */
-  disabledReason: string | null;
+  /**
+   * Why logging is off (read-only key…), or null when the rep may log. Undefined
+   * while the worker has not answered yet: the rep can already type, not yet send.
+   */
+  disabledReason: string | null | undefined;
   onOutbox: (outbox: OutboxSummary) => void;
 }
 
@@ -61,7 +64,7 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
   }
 
   async function submit() {
-    if (disabledReason || saving) return;
+    if (disabledReason !== null || saving) return;
     const built = buildLogWrites(
       { contactId: contact?.id ?? null, type, note, deal },
       { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
@@ -134,8 +137,8 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
       />
       <button
         type="submit"
-        disabled={Boolean(disabledReason) || saving}
-        title={disabledReason ?? 'Ctrl+Enter'}
+        disabled={disabledReason !== null || saving}
+        title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? 'Ctrl+Enter')}
       >
         Log activity
       </button>

@@ -1,5 +1,5 @@
 /** Shared set-up for the popup's component tests: a scripted worker and a fake browser. */
-import { render, screen } from '@testing-library/preact';
+import { render, screen, waitFor } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Popup } from '../../../components/popup/Popup';
@@ -83,9 +83,16 @@ export function makeServices(ask: PopupServices['ask'], participants: Participan
   return services;
 }
 
+/** Renders the popup and waits until the worker's status is in: the form is ready to send, or replaced. */
 export async function renderPopup(services: PopupServices) {
   const view = render(<Popup services={services} />);
-  await screen.findByRole('button', { name: 'Log activity' }).catch(() => undefined);
+  await waitFor(() => {
+    const connect = screen.queryByRole('heading', { name: 'Connect your Vivre workspace' });
+    const button = screen.queryByRole('button', { name: 'Log activity' });
+    if (!connect && button?.getAttribute('title') === 'Connecting…')
+      throw new Error('status pending');
+    if (!connect && !button) throw new Error('not rendered');
+  });
   return view;
 }
 

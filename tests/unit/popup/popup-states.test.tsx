@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { Popup } from '../../../components/popup/Popup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Status } from '../../../lib/messaging/protocol';
 import { calls, makeServices, okStatus, renderPopup, resetBrowser, scriptWorker } from './harness';
@@ -50,6 +51,19 @@ describe('popup states', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
     expect(services.openOptions).toHaveBeenCalledOnce();
+  });
+
+  it('lets the rep type before the worker answers, but not send yet', async () => {
+    const ask = scriptWorker({ getStatus: () => new Promise(() => {}) as never });
+    render(<Popup services={makeServices(ask)} />);
+    const note = await screen.findByRole('textbox', { name: 'Note' });
+    fireEvent.input(note, { target: { value: 'Typed while the worker wakes up' } });
+    expect((note as HTMLTextAreaElement).value).toBe('Typed while the worker wakes up');
+    expect(
+      (screen.getByRole('button', { name: 'Log activity' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
+    fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true });
+    expect(calls(ask, 'enqueueWrite')).toEqual([]);
   });
 
   it('marks itself interactive for the open-to-interactive benchmark', async () => {
