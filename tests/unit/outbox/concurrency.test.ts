@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Outbox } from '../../../lib/outbox';
 import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
 
 const env = useOutboxTestEnvironment();
@@ -105,6 +106,44 @@ describe('one flusher at a time', () => {
     await Promise.all([holderDone, queued]); // no timer needed: the queued pass runs after
     expect(vivre.maxInFlight).toBe(1);
     expect(vivre.records).toHaveLength(2);
+  });
+});
+
+describe('changes made while a pass runs', () => {
+  it('picks up an item enqueued mid-pass without waiting for a timer', async () => {
+    const vivre = fakeVivre();
+    const outbox: Outbox = env.open({
+      deliver: async (write, key, signal) => {
+        if (vivre.calls.length === 0) {
+          await outbox.enqueue(writes.contact('tmp_late'));
+          await outbox.enqueue(writes.activity('tmp_late'));
+        }
+        return vivre.deliver(write, key, signal);
+      },
+    });
+    await outbox.enqueue(writes.activity('cnt_first'));
+    await outbox.flushOutbox();
+    expect(vivre.calls.map((c) => c.write)).toEqual([
+      writes.activity('cnt_first'),
+      writes.contact('tmp_late'),
+      writes.activity('cnt_2'),
+    ]);
+  });
+
+  it('stops sending as soon as the worker pauses the outbox', async () => {
+    const vivre = fakeVivre();
+    const outbox: Outbox = env.open({
+      deliver: async (write, key, signal) => {
+        if (vivre.calls.length === 0) {
+          await outbox.pause({ kind: 'unauthorized', message: 'Reconnect to Vivre.' });
+        }
+        return vivre.deliver(write, key, signal);
+      },
+    });
+    for (let n = 1; n <= 3; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
+    await outbox.flushOutbox();
+    expect(vivre.calls).toHaveLength(1);
+    expect(await outbox.counts()).toMatchObject({ waiting: 2, paused: true });
   });
 });
 
