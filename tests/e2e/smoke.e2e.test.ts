@@ -5,9 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  askWorkerOk,
+  configureExtension,
   DEMO_KEYS,
   extensionWorker,
   launchExtension,
+  openExtensionPage,
   openFixture,
   startTestSandbox,
   waitFor,
@@ -57,6 +60,42 @@ describe('the built extension in Chromium', () => {
       [`${sandbox.baseUrl}/me`, DEMO_KEYS.write] as const,
     );
     expect(me).toMatchObject({ status: 200, body: { workspace: { id: 'ws_demo' } } });
+  });
+
+  it('answers a connection test with the workspace the sandbox reports', async () => {
+    const page = await openExtensionPage(browser);
+    const result = await askWorkerOk(page, 'testConnection', {
+      baseUrl: sandbox.baseUrl,
+      apiKey: DEMO_KEYS.write,
+      workspaceId: 'ws_demo',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      workspaceId: 'ws_demo',
+      workspaceName: 'Demo Workspace',
+    });
+    await page.close();
+  });
+
+  it("shows a participant's Vivre score from the sandbox beside them in Gmail", async () => {
+    await configureExtension(browser, {
+      baseUrl: sandbox.baseUrl,
+      apiKey: DEMO_KEYS.write,
+      workspaceId: 'ws_demo',
+    });
+    const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    // Role queries pierce the chips' open shadow roots: this is what a screen reader finds.
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('button', { name: `Vivre: ${rahul.name}, AI score ${rahul.ai_score},` })
+            .count(),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
+    await page.close();
   });
 
   it('keeps every other request on the machine', async () => {

@@ -2,12 +2,13 @@
  * Launches Debian's Chromium, headless, with the built extension loaded as an
  * unpacked extension: the real manifest, the real worker, the real content script.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { installNetworkPolicy, OFFLINE_RESOLVER_ARG } from './network';
-import { builtExtensionDir, unpackedExtensionId } from './paths';
+import { builtExtensionDir, isBuilt, NOT_BUILT, unpackedExtensionId } from './paths';
+import { waitFor } from './wait';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -26,14 +27,42 @@ export function createProfile(): string {
 
 export function removeProfile(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(extensionCopyOf(dir), { recursive: true, force: true });
+}
+
+/**
+ * Each profile loads its own copy of the build, taken at launch: a rebuild of
+ * .output while a test runs (another terminal, a watcher) cannot pull files from
+ * under the browser. The copy sits at a path fixed by the profile, so a relaunch on
+ * that profile loads the same extension id and finds its storage again.
+ */
+function extensionCopyOf(userDataDir: string): string {
+  return `${userDataDir}.extension`;
+}
+
+/** WXT empties .output before writing a build, so a build in progress gets a moment to finish. */
+async function copyBuild(userDataDir: string): Promise<string> {
+  const copy = extensionCopyOf(userDataDir);
+  const copied = await waitFor(
+    () => {
+      if (!isBuilt(builtExtensionDir)) return false;
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(builtExtensionDir, copy, { recursive: true });
+      return isBuilt(copy);
+    },
+    'a complete build',
+    { timeoutMs: 30_000, intervalMs: 500 },
+  ).catch(() => false);
+  if (!copied) throw new Error(NOT_BUILT);
+  return copy;
 }
 
 export async function launchExtension(
   options: { userDataDir?: string } = {},
 ): Promise<ExtensionBrowser> {
-  const extensionDir = builtExtensionDir();
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? createProfile();
+  const extensionDir = await copyBuild(userDataDir);
   // Playwright's `headless: true` runs Chromium's new headless mode, which loads extensions.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -18,15 +18,15 @@ export const fixtureDirs = [
   path.join(sharedDir, 'fixtures/gmail'),
 ];
 
-export function builtExtensionDir(): string {
-  const dir = path.join(repoRoot, '.output/chrome-mv3');
-  if (!existsSync(path.join(dir, 'manifest.json'))) {
-    throw new Error(
-      `The extension is not built at ${dir}. Run \`npm run build:test\` first ` +
-        '(`npm run test:e2e` does it for you).',
-    );
-  }
-  return dir;
+/** Where `npm run build:test` puts the extension the E2E tests load. */
+export const builtExtensionDir = path.join(repoRoot, '.output/chrome-mv3');
+
+export const NOT_BUILT =
+  `The extension is not built at ${builtExtensionDir}. Run \`npm run build:test\` first ` +
+  '(`npm run test:e2e` does it for you).';
+
+export function isBuilt(dir: string): boolean {
+  return existsSync(path.join(dir, 'manifest.json'));
 }
 
 /**

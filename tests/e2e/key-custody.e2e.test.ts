@@ -1,0 +1,145 @@
+/**
+ * The API key stays with the worker: Gmail's page and the extension's own content
+ * script (which runs inside Gmail) can read neither it nor a copy of it, and it is
+ * not in storage.local or storage.sync, which content scripts can read.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  configureExtension,
+  DEMO_KEYS,
+  evaluateInContentScript,
+  launchExtension,
+  openExtensionPage,
+  openFixture,
+  startTestSandbox,
+  waitFor,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+// Not the build's default key, so finding it anywhere means it was copied there.
+const KEY = DEMO_KEYS.admin;
+
+let sandbox: TestSandbox;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchExtension();
+  await configureExtension(browser, {
+    baseUrl: sandbox.baseUrl,
+    apiKey: KEY,
+    workspaceId: 'ws_demo',
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+/** Everything the content script's world can reach by itself, as one JSON string. */
+const CONTENT_SCRIPT_REACH = `(async () => {
+  const ask = (type) => new Promise((resolve) =>
+    chrome.runtime.sendMessage({ id: 1, type, data: undefined, timestamp: Date.now() }, (answer) =>
+      resolve(chrome.runtime.lastError ? { lastError: chrome.runtime.lastError.message } : answer)));
+  const reach = {};
+  reach.local = await chrome.storage.local.get(null);
+  reach.sync = await chrome.storage.sync.get(null);
+  try { reach.session = await chrome.storage.session.get(null); }
+  catch (error) { reach.session = 'unavailable: ' + error.message; }
+  reach.settings = await ask('getSettings');
+  reach.status = await ask('getStatus');
+  reach.indexedDb = (await indexedDB.databases()).map((db) => db.name);
+  reach.origin = location.origin;
+  return JSON.stringify(reach);
+})()`;
+
+/** storage.local, storage.sync and every IndexedDB database of the extension's origin. */
+async function extensionStorage(): Promise<{
+  local: string;
+  sync: string;
+  idb: Record<string, string>;
+}> {
+  const page = await openExtensionPage(browser);
+  try {
+    return await page.evaluate(async () => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: Record<'local' | 'sync', { get(keys: null): Promise<object> }> };
+      };
+      const idb: Record<string, string> = {};
+      for (const { name } of await indexedDB.databases()) {
+        if (!name) continue;
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const stores: Record<string, unknown> = {};
+        for (const store of db.objectStoreNames) {
+          stores[store] = await new Promise((resolve) => {
+            const request = db.transaction(store).objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result);
+          });
+        }
+        db.close();
+        idb[name] = JSON.stringify(stores);
+      }
+      return {
+        local: JSON.stringify(await chrome.storage.local.get(null)),
+        sync: JSON.stringify(await chrome.storage.sync.get(null)),
+        idb,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+describe('API key custody', () => {
+  it('keeps the key out of storage.local and storage.sync, inside the extension origin only', async () => {
+    const storage = await extensionStorage();
+    expect(storage.local).not.toContain(KEY);
+    expect(storage.sync).not.toContain(KEY);
+    // The control: the same search finds the key where it is meant to live.
+    const holders = Object.entries(storage.idb)
+      .filter(([, dump]) => dump.includes(KEY))
+      .map(([name]) => name);
+    expect(holders).toHaveLength(1);
+  });
+
+  it("cannot be read from the content script's world in a Gmail tab", async () => {
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    const reach = await evaluateInContentScript<string>(browser, page, CONTENT_SCRIPT_REACH);
+    const parsed = JSON.parse(reach) as { origin: string; local: object; settings: unknown };
+    // The evaluation really ran in the content script, with its storage access.
+    expect(parsed.origin).toBe('https://mail.google.com');
+    expect(typeof parsed.local).toBe('object');
+    expect(reach).not.toContain(KEY);
+    expect(reach).not.toContain(KEY.slice(-12));
+    await page.close();
+  });
+
+  it('never puts the key into the Gmail page', async () => {
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    await waitFor(
+      () =>
+        page.evaluate(
+          () =>
+            document.documentElement.dataset.vivreLoaded === '1' ||
+            document.querySelector('[data-vivre-host]') !== null,
+        ),
+      'the content script to run',
+    );
+    const shadowMarkup = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-vivre-host]')]
+        .map((host) =>
+          host.shadowRoot ? new XMLSerializer().serializeToString(host.shadowRoot) : '',
+        )
+        .join('\n'),
+    );
+    const pageText = (await page.content()) + shadowMarkup;
+    expect(pageText).not.toContain(KEY);
+    await page.close();
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The outbox's promise, in real Chromium: a write the rep saw as "saved" reaches
+ * Vivre exactly once, even when Chrome kills the worker mid-request or the browser
+ * closes with writes still waiting.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askWorkerOk,
+  configureExtension,
+  createProfile,
+  DEMO_KEYS,
+  enqueueNotes,
+  launchExtension,
+  openExtensionPage,
+  removeProfile,
+  startTestSandbox,
+  stopServiceWorkers,
+  storedCopies,
+  waitFor,
+  waitUntilSynced,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+let sandbox: TestSandbox;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+async function connect(browser: ExtensionBrowser): Promise<void> {
+  await configureExtension(browser, {
+    baseUrl: sandbox.baseUrl,
+    apiKey: DEMO_KEYS.write,
+    workspaceId: 'ws_demo',
+  });
+}
+
+describe('the outbox in the real worker', () => {
+  it('delivers every write exactly once when Chrome stops the worker mid-flush', async () => {
+    const browser = await launchExtension();
+    try {
+      await connect(browser);
+      // Slow answers keep a request in flight most of the time, so the stop lands mid-request.
+      sandbox.setFaults({ latencyMs: 700 });
+      const before = (await sandbox.counts()).activities;
+      const page = await openExtensionPage(browser);
+      const notes = await enqueueNotes(page, 'worker-stop', 6);
+      await page.close();
+
+      const reached = await waitFor(async () => {
+        const arrived = (await sandbox.counts()).activities - before;
+        return arrived > 0 && arrived;
+      }, 'the flush to deliver its first write');
+      // The premise of the test: the worker is stopped with writes still to send.
+      expect(reached).toBeLessThan(notes.length);
+      await stopServiceWorkers(browser);
+      sandbox.setFaults({ latencyMs: 0 });
+
+      // A rep opening the popup wakes the worker; the popup and the worker's start-up both flush.
+      const popup = await openExtensionPage(browser, 'popup.html');
+      const copies = await waitUntilSynced(popup, sandbox, notes);
+      expect(copies).toEqual(notes.map(() => 1));
+    } finally {
+      sandbox.setFaults({ latencyMs: 0, errorRate: 0 });
+      await browser.close();
+    }
+  });
+
+  it('delivers every write exactly once after the browser closes with writes waiting', async () => {
+    const profile = createProfile();
+    try {
+      let browser = await launchExtension({ userDataDir: profile });
+      await connect(browser);
+      // Vivre is failing: every write stays in the outbox.
+      sandbox.setFaults({ errorRate: 1 });
+      const page = await openExtensionPage(browser);
+      const notes = await enqueueNotes(page, 'relaunch', 4);
+      await waitFor(async () => {
+        const { waiting } = await askWorkerOk(page, 'getOutbox');
+        return waiting.length === notes.length && waiting.some((item) => item.attempts > 0);
+      }, 'the worker to have tried to send and kept every write');
+      await browser.close();
+
+      sandbox.setFaults({ errorRate: 0 });
+      // The premise: nothing reached Vivre before the browser closed.
+      expect(await storedCopies(sandbox, notes)).toEqual(notes.map(() => 0));
+      browser = await launchExtension({ userDataDir: profile });
+      try {
+        const popup = await openExtensionPage(browser, 'popup.html');
+        const copies = await waitUntilSynced(popup, sandbox, notes);
+        expect(copies).toEqual(notes.map(() => 1));
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      sandbox.setFaults({ latencyMs: 0, errorRate: 0 });
+      removeProfile(profile);
+    }
+  });
+});
