@@ -145,6 +145,8 @@ describe('popup', () => {
       await popup.getByRole('option', { name: /Rahul Sharma/ }).click();
       await popup.getByLabel('Type').selectOption('note');
       await popup.getByLabel('Note').fill(note);
+      // Ctrl+Enter sends once the worker has said logging is allowed.
+      await popup.getByRole('button', { name: 'Log activity', disabled: false }).waitFor();
       await popup.getByLabel('Note').press('Control+Enter');
       await popup.getByText('Saved — will sync', { exact: true }).waitFor();
       await popup.getByText(/Waiting to sync \(1\)/).waitFor();
