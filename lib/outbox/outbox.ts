@@ -181,11 +181,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return (await counts()).nextWakeAt;
     },
     async pause(reason) {
+      if (stop.signal.aborted) return; // a late 401 after close() has nothing left to stop
       await writeMeta(await dbReady, { paused: reason });
       await notify();
       changed(); // a running pass must stop sending
     },
     async resume() {
+      if (stop.signal.aborted) return;
       await writeMeta(await dbReady, { paused: null, notBefore: 0 });
       await notify();
       changed();
