@@ -5,7 +5,7 @@
 import type { Handlers } from '../messaging/worker';
 import type { TestConnectionResult } from '../messaging/protocol';
 import type { Lookups } from '../lookups/lookups';
-import type { Outbox } from '../outbox';
+import { OutboxError, type Outbox } from '../outbox';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from '../settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from '../settings/privacy';
 import type { Settings } from '../settings/settings';
@@ -23,6 +23,17 @@ export interface HandlerDeps {
   connection: Connection;
   status: ReturnType<typeof createStatus>;
   limiter: RateLimiter;
+}
+
+/** The outbox refuses some rep actions (an item already synced, say) with a message written for the rep. */
+async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
+  try {
+    return await action;
+  } catch (error) {
+    if (error instanceof OutboxError)
+      throw new VivreError({ kind: 'validation', message: error.message });
+    throw error;
+  }
 }
 
 export function createHandlers({
@@ -85,19 +96,19 @@ export function createHandlers({
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
     async enqueueWrite({ write }) {
-      const item = await outbox.enqueue(write);
+      const item = await explainOutboxRefusal(outbox.enqueue(write));
       return { id: item.id, state: item.state };
     },
 
     getOutbox: () => outbox.list(),
 
     async retryOutboxItem({ id, write }) {
-      await outbox.retry(id, write);
+      await explainOutboxRefusal(outbox.retry(id, write));
       return null;
     },
 
     async discardOutboxItem({ id }) {
-      await outbox.discard(id);
+      await explainOutboxRefusal(outbox.discard(id));
       return null;
     },
 

@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SANDBOX_BASE_URL } from '../../../lib/vivre/base-url';
@@ -151,6 +152,36 @@ describe('worker', () => {
     expect(allowed).toMatchObject({
       ok: true,
       value: { ok: true, workspaceName: 'Demo Workspace' },
+    });
+  });
+
+  it('keeps the key out of queued writes and every other database', async () => {
+    const { ask } = start(vivre({ down: true, refuseKey: false }));
+    await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
+    await settle();
+    const dumps: string[] = [];
+    for (const { name } of await indexedDB.databases()) {
+      if (!name || name === 'vivre-settings') continue;
+      const db = await openDB(name);
+      for (const store of db.objectStoreNames) dumps.push(JSON.stringify(await db.getAll(store)));
+      db.close();
+    }
+    expect(dumps.join('')).toContain('Spoke'); // the queued note is there…
+    expect(dumps.join('')).not.toContain('vv_test_demo_write'); // …and the key is not
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain(
+      'vv_test_demo_write',
+    );
+    expect(JSON.stringify(await fakeBrowser.storage.session.get())).not.toContain(
+      'vv_test_demo_write',
+    );
+  });
+
+  it('explains why an outbox action cannot be done', async () => {
+    const { ask } = start(vivre());
+    expect(await ask('retryOutboxItem', { id: 'no-such-item' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: 'This item is no longer in the outbox.' },
     });
   });
 
