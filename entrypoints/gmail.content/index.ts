@@ -9,6 +9,7 @@ import {
   findThreadParticipants,
   watchGmail,
 } from '../../lib/gmail';
+import { startEmailLogging } from '../../lib/email-logging/start-email-logging';
 import { ask } from '../../lib/messaging/client';
 import { contentMessenger } from '../../lib/overlay/content-messenger';
 import { openOptionsPage } from '../../lib/overlay/open-options';
@@ -27,12 +28,14 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main(ctx) {
+    const emailLogging = startEmailLogging({ document, signal: ctx.signal, ask });
     const overlay = startOverlay({
       document,
       signal: ctx.signal,
       ask,
       detect,
       openOptions: openOptionsPage,
+      onScan: emailLogging.scan,
     });
     // Gmail is a single-page app: a new thread is a history change, not a new page.
     ctx.addEventListener(window, 'wxt:locationchange', () => overlay.navigated());

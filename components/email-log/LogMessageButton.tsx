@@ -1,0 +1,47 @@
+/**
+ * "Log this email" on one message of a thread, or, once it is logged from this browser,
+ * "Logged ✓ <time>" so the rep can see it is done and is not tempted to log it twice.
+ */
+export type MessageLogState =
+  | { status: 'idle' }
+  | { status: 'logging' }
+  | { status: 'logged'; at: number }
+  /** Nothing was logged; `message` says why, for a rep. */
+  | { status: 'not_logged'; message: string };
+
+export interface LogMessageButtonProps {
+  state: MessageLogState;
+  onLog: () => void;
+  /** Formats the logged time; injected so tests do not depend on the machine's locale. */
+  formatTime?: (at: number) => string;
+}
+
+const defaultFormat = (at: number) =>
+  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function LogMessageButton({
+  state,
+  onLog,
+  formatTime = defaultFormat,
+}: LogMessageButtonProps) {
+  if (state.status === 'logged') {
+    const when = formatTime(state.at);
+    return (
+      <span role="status" title={`Logged to Vivre from this browser on ${when}`}>
+        Logged ✓ {when}
+      </span>
+    );
+  }
+  return (
+    <>
+      <button type="button" disabled={state.status === 'logging'} onClick={onLog}>
+        {state.status === 'logging' ? 'Logging…' : 'Log this email'}
+      </button>
+      {state.status === 'not_logged' ? (
+        <span class="error" role="status">
+          {state.message}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * The ways Gmail shows that a compose is being sent, none trusted alone: a click (or Enter/Space)
+ * on its Send button, Ctrl/Cmd+Enter inside it, and the notification bar reading "Message sent"
+ * as the compose closes. Listeners run in the capture phase, before Gmail's own handlers remove
+ * the compose, so its content can still be read.
+ */
+import { composeAround, isSendClick } from './compose-content';
+import { isHidden, queryNewestFirst } from './query';
+import { NOTIFICATION_BAR, VIVRE_HOST } from './selectors';
+
+export type SendIntent = 'click' | 'shortcut';
+
+export interface SendIntentOptions {
+  doc: Document;
+  signal: AbortSignal;
+  onIntent(compose: Element, via: SendIntent): void;
+}
+
+export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
+  const composeOf = (event: Event): Element | null => {
+    const target = event.target as Element | null;
+    // Duck-typed: the content script's realm has its own Element constructor.
+    if (typeof target?.closest !== 'function' || target.closest(VIVRE_HOST)) return null;
+    return composeAround(target);
+  };
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const compose = composeOf(event);
+      if (compose && isSendClick(event.target as Element, compose)) onIntent(compose, 'click');
+    },
+    { capture: true, signal },
+  );
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      const compose = composeOf(event);
+      if (!compose || event.repeat) return;
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) onIntent(compose, 'shortcut');
+      else if (
+        (event.key === 'Enter' || event.key === ' ') &&
+        isSendClick(event.target as Element, compose)
+      ) {
+        onIntent(compose, 'click');
+      }
+    },
+    { capture: true, signal },
+  );
+}
+
+/** Whether the compose is gone from the page (removed, or hidden as Gmail does on send). */
+export function isComposeClosed(compose: Element): boolean {
+  return !compose.isConnected || isHidden(compose);
+}
+
+// Gmail's English wording; other locales fall back on the click and shortcut signals.
+const MESSAGE_SENT = /\bmessage sent\b/i;
+
+/** Whether Gmail's notification bar currently says the message was sent. */
+export function isMessageSentShown(doc: Document): boolean {
+  const bars = queryNewestFirst(doc, NOTIFICATION_BAR, (bar) => !isHidden(bar));
+  return bars.some((bar) => MESSAGE_SENT.test(bar.textContent ?? ''));
+}

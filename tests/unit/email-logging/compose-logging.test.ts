@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
+import { DEEPA, fakeWorker, SNEHA } from './fake-worker';
+import { ctrlEnter, gmailSends, memoryStorage, shadowOf, showFixture } from './page';
+
+let stop = new AbortController();
+afterEach(() => stop.abort());
+
+async function start(worker: ReturnType<typeof fakeWorker>) {
+  stop = new AbortController();
+  const logging = startEmailLogging({
+    document,
+    signal: stop.signal,
+    ask: worker.ask,
+    logged: memoryStorage().logged(),
+  });
+  await logging.ready;
+  return logging;
+}
+
+const compose = () => document.querySelector('[role=dialog]')!;
+const sendButton = () => document.querySelector('[role=button][aria-label^="Send"]') as HTMLElement;
+const body = () => document.querySelector('[role=textbox]')!;
+
+/** The rep turns "Log to Vivre" on, then waits for it to say whom it will log for. */
+async function turnLoggingOn() {
+  const toggle = shadowOf('vivre-email-log').querySelector('input') as HTMLInputElement;
+  toggle.click();
+  await expect.poll(() => statusText()).not.toMatch(/Checking/);
+}
+const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
+
+describe('logging a sent compose', () => {
+  it('logs one email per Vivre contact even when all three send signals fire', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker();
+    const logging = await start(worker);
+    await turnLoggingOn();
+    expect(statusText()).toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+
+    ctrlEnter(body());
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    logging.scan();
+    await logging.settled();
+
+    const activities = worker.activities();
+    expect(activities.map(([contactId]) => contactId)).toEqual([SNEHA.id, DEEPA.id]);
+    const note = activities[0]![1]!;
+    expect(note.startsWith('PO-4472 – revised quantities\n\nHi Sneha, Arjun,\n\nSharing')).toBe(
+      true,
+    );
+    const excerpt = note.slice('PO-4472 – revised quantities\n\n'.length);
+    expect(excerpt.length).toBeLessThanOrEqual(500); // the default excerpt length
+    expect(excerpt.length).toBeGreaterThan(450);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(note).not.toContain('QUOTED-HISTORY-MARKER');
+    expect(activities[1]![1]).toBe(note);
+  });
+
+  it('logs the content as it was at the send, not after', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker({ prefs: { logEmailsByDefault: true, excerptLength: 20 } });
+    const logging = await start(worker);
+    (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Final numbers';
+    sendButton().click();
+    (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Changed after';
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.activities().map(([, note]) => note)).toEqual(
+      Array(2).fill('Final numbers\n\nHi Sneha, Arjun,…'),
+    );
+  });
+
+  it('logs nothing with the toggle off (the default)', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker();
+    const logging = await start(worker);
+    expect(statusText()).toBe('');
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.writes).toEqual([]);
+  });
+
+  it('logs nothing when every recipient is internal, and says so before the send', async () => {
+    showFixture('compose-send-internal.html');
+    const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
+    const logging = await start(worker);
+    await expect.poll(() => statusText()).toBe('Not logged: all recipients are internal.');
+    ctrlEnter(body());
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.writes).toEqual([]);
+  });
+
+  it('leaves never-log addresses out', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker({
+      prefs: { logEmailsByDefault: true },
+      neverLookup: ['kiran-logistics.example'],
+    });
+    const logging = await start(worker);
+    await expect.poll(() => statusText()).toBe('Logs for Sneha Kulkarni.');
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.activities().map(([contactId]) => contactId)).toEqual([SNEHA.id]);
+  });
+
+  it('adds an unknown recipient first when asked, logging against its temporary id', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker({
+      prefs: { logEmailsByDefault: true, addUnknownRecipients: true },
+    });
+    const logging = await start(worker);
+    await expect
+      .poll(() => statusText())
+      .toBe('Logs for Sneha Kulkarni, Deepa Menon, Arjun Patel (adds 1 to Vivre).');
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    const create = worker.writes.find((write) => write.kind === 'createContact');
+    expect(create).toMatchObject({
+      body: { name: 'Arjun Patel', email: 'arjun.patel@bluestone.example' },
+    });
+    const tempId = create?.kind === 'createContact' ? create.tempId : '';
+    expect(worker.activities().map(([contactId]) => contactId)).toEqual([
+      SNEHA.id,
+      DEEPA.id,
+      tempId,
+    ]);
+    expect(worker.writes.indexOf(create!)).toBeLessThan(worker.writes.length - 1);
+  });
+
+  it('does not log a compose Gmail refused to send (it stayed open)', async () => {
+    showFixture('compose-send.html');
+    const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
+    const logging = await start(worker);
+    sendButton().click();
+    logging.scan();
+    await logging.settled();
+    expect(worker.writes).toEqual([]);
+  });
+
+  it('puts the toggle in the real PeopleKit compose and reads who is a colleague', async () => {
+    showFixture('compose-peoplekit.html', 'shared');
+    const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
+    await start(worker);
+    // Signed in as rahul.sharma@acme-tech.example: Sneha is a colleague, Arjun is not in Vivre.
+    await expect.poll(() => statusText()).toBe('Logs for Deepa Menon.');
+    expect(document.querySelectorAll('vivre-email-log')).toHaveLength(1);
+  });
+});

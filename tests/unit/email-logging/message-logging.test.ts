@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
+import { fakeWorker, RAHUL } from './fake-worker';
+import { memoryStorage, shadowOf, showFixture } from './page';
+
+const tabs: AbortController[] = [];
+afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
+
+async function openTab(
+  worker: ReturnType<typeof fakeWorker>,
+  storage: ReturnType<typeof memoryStorage>,
+) {
+  const tab = new AbortController();
+  tabs.push(tab);
+  const logging = startEmailLogging({
+    document,
+    signal: tab.signal,
+    ask: worker.ask,
+    logged: storage.logged(),
+    now: () => Date.UTC(2026, 10, 24, 9, 30),
+  });
+  await logging.ready;
+  return logging;
+}
+
+const firstMessage = () => shadowOf('vivre-log-email', 0);
+
+describe('"Log this email" on a thread message', () => {
+  it('logs the message once for its sender, then shows when it was logged', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker();
+    await openTab(worker, memoryStorage());
+    expect(document.querySelectorAll('vivre-log-email')).toHaveLength(2);
+
+    const button = firstMessage().querySelector('button')!;
+    expect(button.textContent).toBe('Log this email');
+    button.click();
+    button.click();
+    await expect
+      .poll(() => firstMessage().querySelector('[role=status]')?.textContent)
+      .toMatch(/^Logged ✓ /);
+
+    expect(worker.activities()).toHaveLength(1);
+    const [contactId, note] = worker.activities()[0]!;
+    expect(contactId).toBe(RAHUL.id);
+    expect(note).toMatch(/^PO-4471 – revised delivery schedule\n\nHello team,\n/);
+    expect(note).not.toContain('mailto');
+  });
+
+  it('shows "Logged ✓" in another tab and after a reload, and never logs twice', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const storage = memoryStorage();
+    const worker = fakeWorker();
+    await openTab(worker, storage);
+    firstMessage().querySelector('button')!.click();
+    await expect.poll(() => worker.activities().length).toBe(1);
+    // Storage holds ids and times, no content.
+    expect(JSON.stringify(storage.data)).not.toMatch(/PO-4471|Hello/);
+
+    tabs.shift()!.abort();
+    showFixture('thread-expanded-2025.html', 'shared');
+    await openTab(worker, storage);
+    await expect.poll(() => firstMessage().querySelector('button')).toBeNull();
+    expect(firstMessage().querySelector('[role=status]')?.textContent).toMatch(/^Logged ✓ /);
+    expect(worker.activities()).toHaveLength(1);
+  });
+
+  it("logs the rep's own message for the recipients outside their domain", async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker();
+    await openTab(worker, memoryStorage());
+    // Message 2 is from Ananya, the rep's colleague at bluestone.example; Rahul is the outsider.
+    shadowOf('vivre-log-email', 1).querySelector('button')!.click();
+    await expect.poll(() => worker.activities().map(([id]) => id)).toEqual([RAHUL.id]);
+  });
+
+  it('says why nothing was logged when nobody on the message is in Vivre', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker({ known: [] });
+    await openTab(worker, memoryStorage());
+    firstMessage().querySelector('button')!.click();
+    await expect
+      .poll(() => firstMessage().querySelector('.error')?.textContent)
+      .toBe('Not logged: nobody on it is in Vivre.');
+    expect(worker.writes).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import { createLoggedMessages } from '@/lib/email-logging/logged-messages';
+import { loadFixture } from '../gmail/load-fixture';
+
+/**
+ * Shows a Gmail fixture in the test's global document (the content script's world), without its
+ * stand-in scripts: tests play Gmail's part themselves.
+ */
+export function showFixture(name: string, where: 'shared' | 'own' = 'own'): void {
+  const parsed = loadFixture(name, where);
+  for (const script of parsed.querySelectorAll('script')) script.remove();
+  document.title = parsed.title;
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((node) => document.importNode(node, true)),
+  );
+}
+
+/** Gmail's send: the compose goes, then the notification bar says so. */
+export function gmailSends(compose: Element): void {
+  compose.remove();
+  const bar =
+    document.querySelector('.vh') ?? document.body.appendChild(document.createElement('div'));
+  bar.className = 'vh';
+  bar.textContent = 'Message sent';
+}
+
+export function ctrlEnter(target: Element): void {
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+  );
+}
+
+export function shadowOf(selector: string, index = 0): ShadowRoot {
+  const host = document.querySelectorAll(selector)[index];
+  if (!host?.shadowRoot) throw new Error(`no ${selector} host #${index}`);
+  return host.shadowRoot;
+}
+
+/** storage.local as a plain object, shared by every "tab" a test creates. */
+export function memoryStorage() {
+  const data: Record<string, unknown> = {};
+  const area = {
+    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+  } as unknown as NonNullable<Parameters<typeof createLoggedMessages>[0]>;
+  return { data, logged: () => createLoggedMessages(area) };
+}
