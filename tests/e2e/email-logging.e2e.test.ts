@@ -1,0 +1,161 @@
+/**
+ * Email logging in real Chromium against the sandbox: a send from a fixture compose at
+ * https://mail.google.com/ lands in Vivre once per contact with the right note, whichever send
+ * signals fire; an all-internal email logs nothing; an offline send syncs later, once.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Activity } from '../../lib/vivre/contract-types';
+import {
+  askWorkerOk,
+  configureExtension,
+  DEMO_KEYS,
+  launchExtension,
+  openExtensionPage,
+  openFixture,
+  startTestSandbox,
+  waitFor,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+const SNEHA = 'cnt_8825';
+const DEEPA = 'cnt_8826';
+
+let sandbox: TestSandbox;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchExtension();
+  await configureExtension(browser, {
+    baseUrl: sandbox.baseUrl,
+    apiKey: DEMO_KEYS.write,
+    workspaceId: 'ws_demo',
+  });
+  extensionPage = await openExtensionPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+/** Opens the compose fixture with a unique subject and "Log to Vivre" turned on. */
+async function composeWithLogging(fixture: string, label: string) {
+  const subject = `${label} ${randomUUID().slice(0, 8)}`;
+  const page = await openFixture(browser, fixture);
+  await page.locator('input[name=subjectbox]').fill(subject);
+  await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
+  return { page, subject };
+}
+
+const whomShown = (page: Page) =>
+  page.locator('vivre-email-log').getByRole('status').textContent({ timeout: 5_000 });
+
+async function emailsWithSubject(contactId: string, subject: string): Promise<Activity[]> {
+  const activities = await sandbox.activitiesOf(contactId);
+  return activities.filter((a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`));
+}
+
+/** Waits for the outbox to drain and each contact to hold the email, then counts the copies. */
+async function copiesOnceSynced(subject: string, contactIds: string[]): Promise<number[]> {
+  await waitFor(
+    async () => {
+      const outbox = await askWorkerOk(extensionPage, 'getOutbox');
+      if (outbox.waiting.length > 0 || outbox.attention.length > 0) return false;
+      const copies = await Promise.all(contactIds.map((id) => emailsWithSubject(id, subject)));
+      return copies.every((found) => found.length > 0);
+    },
+    `"${subject}" to be logged for ${contactIds.join(', ')}`,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+  return Promise.all(contactIds.map(async (id) => (await emailsWithSubject(id, subject)).length));
+}
+
+describe('logging sent emails from Gmail', () => {
+  it('logs a send once per Vivre contact, with the subject and an excerpt as the note', async () => {
+    const { page, subject } = await composeWithLogging('compose-send', 'E2E send');
+    await expect
+      .poll(() => whomShown(page), { timeout: 30_000 })
+      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+    const contactsBefore = (await sandbox.counts()).contacts;
+    await page.getByRole('button', { name: /^Send/ }).click();
+
+    expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    const [email] = await emailsWithSubject(SNEHA, subject);
+    const excerpt = email!.note!.slice(`${subject}\n\n`.length);
+    expect(excerpt.startsWith('Hi Sneha, Arjun,\n\nSharing the revised quantities')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(500);
+    expect(excerpt).not.toContain('QUOTED-HISTORY-MARKER');
+    // Arjun is not in Vivre and adding unknown recipients is off: nobody was created.
+    expect((await sandbox.counts()).contacts).toBe(contactsBefore);
+    await page.close();
+  });
+
+  it('logs once when Ctrl+Enter, the Send click and the close after "Message sent" all fire', async () => {
+    const { page, subject } = await composeWithLogging('compose-send', 'E2E signals');
+    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    await page.locator('[role=textbox][contenteditable=true]').press('Control+Enter');
+    await page.getByRole('button', { name: /^Send/ }).click();
+    // The fixture closes the compose and shows "Message sent", as Gmail does.
+    await page.getByText('Message sent').waitFor({ timeout: 10_000 });
+
+    expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    await page.close();
+  });
+
+  it('logs nothing when every recipient is internal', async () => {
+    // A colleague who is also a Vivre contact: only the internal rule keeps the email out.
+    await fetch(`${sandbox.baseUrl}/contacts`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${DEMO_KEYS.admin}`,
+        'X-Workspace-ID': 'ws_demo',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ name: 'Nikhil Rao', email: 'nikhil.rao@seller.example' }),
+    });
+    const before = (await sandbox.counts()).activities;
+    const internal = await composeWithLogging('compose-send-internal', 'E2E internal');
+    await expect
+      .poll(() => whomShown(internal.page), { timeout: 30_000 })
+      .toBe('Not logged: all recipients are internal.');
+    await internal.page.getByRole('button', { name: /^Send/ }).click();
+    await internal.page.getByText('Message sent').waitFor({ timeout: 10_000 });
+
+    // A logged send after it: once that one has synced, anything queued before it has too.
+    const after = await composeWithLogging('compose-send', 'E2E after internal');
+    await expect.poll(() => whomShown(after.page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    await after.page.getByRole('button', { name: /^Send/ }).click();
+    expect(await copiesOnceSynced(after.subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    expect((await sandbox.counts()).activities).toBe(before + 2);
+    await internal.page.close();
+    await after.page.close();
+  });
+
+  it('queues a send made while Vivre is unreachable and syncs it later, once', async () => {
+    const { page, subject } = await composeWithLogging('compose-send', 'E2E offline');
+    await expect
+      .poll(() => whomShown(page), { timeout: 30_000 })
+      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+    sandbox.setFaults({ errorRate: 1 });
+    try {
+      await page.getByRole('button', { name: /^Send/ }).click();
+      await waitFor(async () => {
+        const { waiting } = await askWorkerOk(extensionPage, 'getOutbox');
+        const ours = waiting.filter(
+          (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
+        );
+        return ours.length === 2 && ours.some((item) => item.attempts > 0);
+      }, 'both email activities to wait in the outbox after a failed try');
+    } finally {
+      sandbox.setFaults({ errorRate: 0 });
+    }
+    await askWorkerOk(extensionPage, 'flushOutbox');
+    expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    await page.close();
+  });
+});
