@@ -20,6 +20,7 @@ export interface LookupsDeps {
 }
 
 const SEARCH_LIMIT = 50;
+const MAX_SEARCH_PAGES = 3;
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
@@ -48,13 +49,24 @@ function asRepError(error: unknown) {
 export function createLookups({ client, cache, privacy, now = () => Date.now() }: LookupsDeps) {
   const inFlight = new Map<string, Promise<CacheEntry>>();
 
+  /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
+  async function findExact(email: string): Promise<Contact | undefined> {
+    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      const offset = page * SEARCH_LIMIT;
+      const results = await client.listContacts({ search: email, limit: SEARCH_LIMIT, offset });
+      const match = results.data.find((contact) => normalizeEmail(contact.email) === email);
+      if (match || offset + results.data.length >= results.total || results.data.length === 0)
+        return match;
+    }
+    return undefined;
+  }
+
   /** One request per address at a time, however many tabs ask. */
   function fetchEntry(email: string): Promise<CacheEntry> {
     let pending = inFlight.get(email);
     if (!pending) {
       pending = (async () => {
-        const page = await client.listContacts({ search: email, limit: SEARCH_LIMIT });
-        const match = page.data.find((contact) => normalizeEmail(contact.email) === email);
+        const match = await findExact(email);
         const entry: CacheEntry = match
           ? foundEntry(match, now())
           : { email, status: 'not_found', fetchedAt: now() };

@@ -75,6 +75,24 @@ describe('lookup', () => {
     ]);
   });
 
+  it('looks past the first page when the fuzzy search ranks the exact address low', async () => {
+    const crowd = Array.from({ length: 50 }, (_, i) => ({
+      ...CONTACT,
+      id: `cnt_x${i}`,
+      email: `x${i}.${RAHUL}`,
+    }));
+    const { lookups, requests } = setup((req) => {
+      const offset = Number(req.url.searchParams.get('offset'));
+      const data = offset === 0 ? crowd : [CONTACT];
+      return json(200, { data, total: 51, limit: 50, offset });
+    });
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({
+      status: 'found',
+      contact: { id: 'cnt_8821' },
+    });
+    expect(requests.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '50']);
+  });
+
   it('serves a fresh answer without a request', async () => {
     const { lookups, requests } = setup();
     await lookups.lookup([RAHUL]);
