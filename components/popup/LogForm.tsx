@@ -43,6 +43,8 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
   const [recentContacts, setRecentContacts] = useState(recent);
   const chosenByRep = useRef(Boolean(draft?.contact));
   const watching = useRef(new AbortController());
+  // State lags a render behind; a ref stops a double Ctrl+Enter from logging twice.
+  const sending = useRef(false);
 
   useEffect(() => {
     void findPageContacts(services).then((found) => {
@@ -64,7 +66,7 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
   }
 
   async function submit() {
-    if (disabledReason !== null || saving) return;
+    if (disabledReason !== null || sending.current) return;
     const built = buildLogWrites(
       { contactId: contact?.id ?? null, type, note, deal },
       { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
@@ -72,8 +74,10 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
     setErrors(built.ok ? {} : built.errors);
     if (!built.ok)
       return setOutcome({ tone: 'error', text: 'Fix the fields marked below; nothing was sent.' });
+    sending.current = true;
     setSaving(true);
     const result = await enqueueAll(services.ask, built.writes);
+    sending.current = false;
     setSaving(false);
     if (!result.ok) return setOutcome({ tone: 'error', text: result.message });
     setOutcome({ tone: 'ok', text: result.synced ? 'Synced' : 'Saved — will sync' });

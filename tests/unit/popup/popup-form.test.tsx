@@ -81,6 +81,25 @@ describe('popup form', () => {
     await waitFor(async () => expect(await draftItem.getValue()).toBeNull());
   });
 
+  it('logs once when Ctrl+Enter is pressed twice in a row', async () => {
+    const ask = scriptWorker({ lookupContacts: lookupBoth });
+    await renderPopup(makeServices(ask, thread));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Contact') as HTMLInputElement).value).toBe('Rahul Sharma'),
+    );
+    write('Note', 'Only once');
+    // Dispatched directly, not through act(): no re-render may happen between the two.
+    const note = screen.getByLabelText('Note');
+    const press = () =>
+      note.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
+      );
+    press();
+    press();
+    await screen.findByText('Synced');
+    expect(calls(ask, 'enqueueWrite')).toHaveLength(1);
+  });
+
   it('says "Saved — will sync" while the item is still waiting', async () => {
     const ask = scriptWorker({
       lookupContacts: lookupBoth,
