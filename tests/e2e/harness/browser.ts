@@ -62,9 +62,34 @@ export async function launchExtension(
 ): Promise<ExtensionBrowser> {
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? createProfile();
-  const extensionDir = await copyBuild(userDataDir);
+  let context: BrowserContext | undefined;
+  try {
+    const extensionDir = await copyBuild(userDataDir);
+    context = await launchChromium(userDataDir, extensionDir);
+    await installNetworkPolicy(context);
+    const extensionId = unpackedExtensionId(extensionDir);
+    const opened = context;
+    return {
+      context: opened,
+      extensionId,
+      userDataDir,
+      extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
+      async close() {
+        await opened.close();
+        if (ownsProfile) removeProfile(userDataDir);
+      },
+    };
+  } catch (error) {
+    // A failed launch leaves no browser and no temporary profile behind.
+    await context?.close().catch(() => {});
+    if (ownsProfile) removeProfile(userDataDir);
+    throw error;
+  }
+}
+
+function launchChromium(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
   // Playwright's `headless: true` runs Chromium's new headless mode, which loads extensions.
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -80,18 +105,6 @@ export async function launchExtension(
       `--load-extension=${extensionDir}`,
     ],
   });
-  await installNetworkPolicy(context);
-  const extensionId = unpackedExtensionId(extensionDir);
-  return {
-    context,
-    extensionId,
-    userDataDir,
-    extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
-    async close() {
-      await context.close();
-      if (ownsProfile) removeProfile(userDataDir);
-    },
-  };
 }
 
 /** An extension page (the options page) from which the harness talks to the worker like the UI does. */
