@@ -135,6 +135,8 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
       await cache.put(foundEntry(contact, now()));
     },
 
+    forgetContact: (contactId: string) => cache.forgetContact(contactId),
+
     /** Vivre already had this address (a create answered 409): ask again next time. */
     forgetEmail: (email: string) => cache.forget(normalizeEmail(email)),
 

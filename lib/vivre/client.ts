@@ -20,6 +20,14 @@ import { VivreError } from './errors';
 import type { Http } from './http';
 
 const ContactList = listEnvelope(Contact);
+
+/**
+ * What the outbox needs from a write's answer: the record's id. Looser than the typed
+ * calls on purpose: a write Vivre accepted must never look failed because one field of
+ * its answer drifted from the contract, or the outbox would send it again forever.
+ */
+const WrittenRecord = z.looseObject({ id: z.string().min(1) });
+export type WrittenRecord = z.infer<typeof WrittenRecord>;
 const DealList = listEnvelope(Deal);
 const ActivityList = listEnvelope(Activity);
 
@@ -50,6 +58,15 @@ export function createVivreClient(http: Http) {
   ) => http.request({ method, path, body, idempotencyKey, schema, signal });
 
   return {
+    /** For the outbox (deliver.ts): any write, answered with at least the record's id. */
+    sendWrite: (
+      method: 'POST' | 'PATCH',
+      path: string,
+      body: object,
+      idempotencyKey: string,
+      signal?: AbortSignal,
+    ): Promise<WrittenRecord> => write(method, path, body, idempotencyKey, WrittenRecord, signal),
+
     me: (signal?: AbortSignal) => http.request({ method: 'GET', path: '/me', schema: Me, signal }),
 
     listContacts: (

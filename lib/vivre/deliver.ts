@@ -4,65 +4,52 @@
  * idempotency key, which is sent unchanged on every attempt.
  */
 import type { WriteRequest } from '../messaging/protocol';
-import type { Activity, Contact, Deal } from './contract';
-import type { VivreClient } from './client';
+import type { VivreClient, WrittenRecord } from './client';
 
-export type DeliveredRecord =
-  | { kind: 'contact'; record: Contact }
-  | { kind: 'deal'; record: Deal }
-  | { kind: 'activity'; record: Activity };
-
-export async function sendWrite(
-  client: VivreClient,
-  write: WriteRequest,
-  idempotencyKey: string,
-  signal?: AbortSignal,
-): Promise<DeliveredRecord> {
+/** Method, path and body of each kind of write. */
+export function routeWrite(write: WriteRequest): {
+  method: 'POST' | 'PATCH';
+  path: string;
+  body: object;
+} {
   switch (write.kind) {
     case 'createContact':
-      return {
-        kind: 'contact',
-        record: await client.createContact(write.body, idempotencyKey, signal),
-      };
+      return { method: 'POST', path: '/contacts', body: write.body };
     case 'updateContact':
       return {
-        kind: 'contact',
-        record: await client.updateContact(write.contactId, write.body, idempotencyKey, signal),
+        method: 'PATCH',
+        path: `/contacts/${encodeURIComponent(write.contactId)}`,
+        body: write.body,
       };
     case 'createDeal':
-      return { kind: 'deal', record: await client.createDeal(write.body, idempotencyKey, signal) };
+      return { method: 'POST', path: '/deals', body: write.body };
     case 'updateDeal':
       return {
-        kind: 'deal',
-        record: await client.updateDeal(write.dealId, write.body, idempotencyKey, signal),
+        method: 'PATCH',
+        path: `/deals/${encodeURIComponent(write.dealId)}`,
+        body: write.body,
       };
     case 'logActivity':
-      return {
-        kind: 'activity',
-        record: await client.createActivity(write.body, idempotencyKey, signal),
-      };
+      return { method: 'POST', path: '/activities', body: write.body };
   }
 }
 
-/**
- * The outbox's `deliver`. `onDelivered` sees every record Vivre confirmed, so the
- * contact cache can drop what the extension itself just changed.
- */
-export function createDeliver(
-  client: VivreClient,
-  onDelivered?: (delivered: DeliveredRecord) => void | Promise<void>,
-) {
+export type OnDelivered = (write: WriteRequest, record: WrittenRecord) => void | Promise<void>;
+
+/** The outbox's `deliver`. `onDelivered` sees what Vivre confirmed, so the contact cache can drop what we changed. */
+export function createDeliver(client: VivreClient, onDelivered?: OnDelivered) {
   return async (
     write: WriteRequest,
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<{ id?: string }> => {
-    const delivered = await sendWrite(client, write, idempotencyKey, signal);
+    const { method, path, body } = routeWrite(write);
+    const record = await client.sendWrite(method, path, body, idempotencyKey, signal);
     try {
-      await onDelivered?.(delivered);
+      await onDelivered?.(write, record);
     } catch {
       // Vivre has the write; a cache that could not be told must not make it look failed.
     }
-    return { id: delivered.record.id };
+    return { id: record.id };
   };
 }

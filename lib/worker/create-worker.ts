@@ -15,7 +15,8 @@ import {
 import { privacyItem } from '../settings/privacy';
 import { createSettings, type SettingsDeps } from '../settings/settings';
 import { createVivreClient } from '../vivre/client';
-import { createDeliver, type DeliveredRecord } from '../vivre/deliver';
+import { Contact } from '../vivre/contract';
+import { createDeliver, type OnDelivered } from '../vivre/deliver';
 import type { VivreError } from '../vivre/errors';
 import { createHttp } from '../vivre/http';
 import { createRateLimiter } from '../vivre/rate-limiter';
@@ -58,8 +59,12 @@ export function createWorker(options: WorkerOptions = {}) {
     privacy: () => privacyItem.getValue(),
   });
 
-  const onDelivered = async (delivered: DeliveredRecord) => {
-    if (delivered.kind === 'contact') await lookups.contactChanged(delivered.record);
+  const onDelivered: OnDelivered = async (write, record) => {
+    if (write.kind !== 'createContact' && write.kind !== 'updateContact') return;
+    const contact = Contact.safeParse(record);
+    // Keep what Vivre just answered; if it is not a whole contact, just forget the old one.
+    if (contact.success) await lookups.contactChanged(contact.data);
+    else await lookups.forgetContact(record.id);
   };
   const onSynced = (item: OutboxItem) => {
     // A create answered "already in Vivre" brought no record back: look it up afresh.

@@ -78,6 +78,29 @@ describe('deliver', () => {
     expect(requests[0]!.body).toEqual(write.body);
   });
 
+  it('takes the id of a record Vivre accepted even when the rest of the answer drifted from the contract', async () => {
+    const fake = stubFetch(() =>
+      json(201, { id: 'cnt_new', name: 'New', email: 'n@x.example', ai_score: null }),
+    );
+    const http = createHttp({
+      getCredentials: async () => CREDENTIALS,
+      limiter: createRateLimiter(),
+    });
+    const seen: unknown[] = [];
+    const deliver = createDeliver(
+      createVivreClient(http),
+      (_write, record) => void seen.push(record),
+    );
+    const write: WriteRequest = {
+      kind: 'createContact',
+      tempId: 't',
+      body: { name: 'New', email: 'n@x.example' },
+    };
+    expect(await deliver(write, 'k', new AbortController().signal)).toEqual({ id: 'cnt_new' });
+    expect(seen).toEqual([{ id: 'cnt_new', name: 'New', email: 'n@x.example', ai_score: null }]);
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('still reports success when the contact cache cannot be told', async () => {
     const { client } = setup();
     const deliver = createDeliver(client, () => Promise.reject(new Error('cache closed')));
