@@ -31,7 +31,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
     );
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
-      setOutcome({ tone: 'error', text: 'Fix the fields marked below; nothing was sent.' });
+      setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
       return;
     }
     const { input } = checked;

@@ -24,7 +24,7 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
     const parsed = parseNeverLookup(neverLookup);
     setError(parsed.ok ? undefined : parsed.message);
     if (!parsed.ok) {
-      setOutcome({ tone: 'error', text: 'Fix the list below; nothing was saved.' });
+      setOutcome({ tone: 'error', text: 'Fix the list above; nothing was saved.' });
       return;
     }
     const answer = await services.savePrivacy({ autoLookup, neverLookup: parsed.value });

@@ -73,7 +73,7 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
     );
     setErrors(built.ok ? {} : built.errors);
     if (!built.ok)
-      return setOutcome({ tone: 'error', text: 'Fix the fields marked below; nothing was sent.' });
+      return setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
     sending.current = true;
     setSaving(true);
     const result = await enqueueAll(services.ask, built.writes);
