@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import background from '../../../entrypoints/background';
+import { closeSecretStore } from '../../../lib/settings/secret-store';
+import { settle } from './harness';
+
+afterEach(() => vi.unstubAllGlobals());
+
+/** Sends a message the way @webext-core/messaging puts it on the wire, and waits for the answer. */
+function send(type: string, sender: object): Promise<unknown> {
+  return new Promise((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(
+      { id: 1, type, data: undefined, timestamp: Date.now() },
+      sender,
+      (response: unknown) => resolve(response),
+    );
+  });
+}
+
+describe('background entrypoint', () => {
+  it('registers its listeners in the first turn, and answers through the real messenger', async () => {
+    fakeBrowser.reset();
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    closeSecretStore();
+    background.main();
+    // Synchronously, before any await: what MV3 needs to wake the worker for these events.
+    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
+    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+
+    const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    expect(await send('getSettings', page)).toMatchObject({
+      res: { ok: true, value: { workspaceId: 'ws_demo' } },
+    });
+    const stranger = {
+      id: 'another-extension',
+      url: 'chrome-extension://another-extension/x.html',
+    };
+    expect(await send('getSettings', stranger)).toMatchObject({
+      res: { ok: false, error: { kind: 'forbidden' } },
+    });
+    await settle();
+  });
+});
