@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   configureExtension,
   DEMO_KEYS,
+  enqueueNotes,
   evaluateInContentScript,
   launchExtension,
   openExtensionPage,
@@ -16,6 +17,7 @@ import {
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
+import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../lib/outbox/db';
 
 // Not the build's default key, so finding it anywhere means it was copied there.
 const KEY = DEMO_KEYS.admin;
@@ -97,11 +99,19 @@ async function extensionStorage(): Promise<{
 }
 
 describe('API key custody', () => {
-  it('keeps the key out of storage.local and storage.sync, inside the extension origin only', async () => {
+  it('keeps the key in one extension-origin database: not in storage.local/sync, not in queued writes', async () => {
+    // A queued write on disk, so "never written into queued items" is checked, not assumed.
+    const page = await openExtensionPage(browser);
+    await enqueueNotes(page, 'custody', 1);
+    await page.close();
+
     const storage = await extensionStorage();
     expect(storage.local).not.toContain(KEY);
     expect(storage.sync).not.toContain(KEY);
-    // The control: the same search finds the key where it is meant to live.
+    expect(storage.idb[OUTBOX_DB]).toBeDefined();
+    expect(storage.idb[OUTBOX_DB]).toContain('custody');
+    expect(storage.idb[OUTBOX_DB]).not.toContain(KEY);
+    // The control: the same search finds the key where it is meant to live, and only there.
     const holders = Object.entries(storage.idb)
       .filter(([, dump]) => dump.includes(KEY))
       .map(([name]) => name);
