@@ -8,14 +8,16 @@ import { settle } from './harness';
 
 afterEach(() => vi.unstubAllGlobals());
 
+const hasListeners = (event: object) => (event as { hasListeners(): boolean }).hasListeners();
+
 /** Sends a message the way @webext-core/messaging puts it on the wire, and waits for the answer. */
 function send(type: string, sender: object): Promise<unknown> {
   return new Promise((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger(
-      { id: 1, type, data: undefined, timestamp: Date.now() },
-      sender,
-      (response: unknown) => resolve(response),
-    );
+    // The fake's types omit sendResponse, but it passes every argument to the listener.
+    const trigger = fakeBrowser.runtime.onMessage.trigger as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    void trigger({ id: 1, type, data: undefined, timestamp: Date.now() }, sender, resolve);
   });
 }
 
@@ -26,8 +28,8 @@ describe('background entrypoint', () => {
     closeSecretStore();
     background.main();
     // Synchronously, before any await: what MV3 needs to wake the worker for these events.
-    expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
-    expect(fakeBrowser.alarms.onAlarm.hasListeners()).toBe(true);
+    expect(hasListeners(fakeBrowser.runtime.onMessage)).toBe(true);
+    expect(hasListeners(fakeBrowser.alarms.onAlarm)).toBe(true);
 
     const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
     expect(await send('getSettings', page)).toMatchObject({
