@@ -16,8 +16,7 @@ export interface LogMessageButtonProps {
   formatTime?: (at: number) => string;
 }
 
-const defaultFormat = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const defaultFormat = (at: number) => new Date(at).toLocaleString();
 
 export function LogMessageButton({
   state,
@@ -26,11 +25,7 @@ export function LogMessageButton({
 }: LogMessageButtonProps) {
   if (state.status === 'logged') {
     const when = formatTime(state.at);
-    return (
-      <span role="status" title={`Logged to Vivre from this browser on ${when}`}>
-        Logged ✓ {when}
-      </span>
-    );
+    return <span role="status">Logged ✓ {when}</span>;
   }
   return (
     <>

@@ -7,7 +7,7 @@ import type { Audience } from '../../lib/email-logging/audience';
 export function describeAudience(audience: Audience | null): { text: string; none: boolean } {
   if (!audience || audience.pending) return { text: 'Checking recipients…', none: false };
   if (audience.allInternal) return { text: 'Not logged: all recipients are internal.', none: true };
-  const who = [...audience.log, ...audience.add].map((person) => person.name);
+  const who = [...audience.log, ...audience.add].map((person) => person.name ?? person.email);
   if (who.length === 0) {
     const failed = audience.skipped.some((skip) => skip.reason === 'lookup_failed');
     return {

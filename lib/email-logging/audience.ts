@@ -11,7 +11,7 @@ export interface Audience {
   /** Vivre contacts the email is logged for. */
   log: { email: string; name: string; contactId: string }[];
   /** People added to Vivre first, then logged for (only with "add unknown recipients" on). */
-  add: { email: string; name: string }[];
+  add: { email: string; name: string | null }[];
   skipped: { email: string; reason: SkipReason }[];
   /** Every recipient is a colleague: nothing is logged, whatever the toggle says. */
   allInternal: boolean;
@@ -29,7 +29,7 @@ export function isInternal(email: string, signedIn: string | null): boolean {
 }
 
 export function planAudience(
-  people: readonly Participant[],
+  people: readonly Pick<Participant, 'email' | 'name'>[],
   signedIn: string | null,
   lookups: Readonly<Record<string, LookupResult | undefined>>,
   addUnknown: boolean,
@@ -45,7 +45,7 @@ export function planAudience(
     } else if (result.status === 'skipped') {
       audience.skipped.push({ email, reason: 'never_log' });
     } else if (result.status === 'not_found') {
-      if (addUnknown) audience.add.push({ email, name: name ?? nameFromAddress(email) });
+      if (addUnknown) audience.add.push({ email, name });
       else audience.skipped.push({ email, reason: 'not_in_vivre' });
     } else {
       audience.skipped.push({ email, reason: 'lookup_failed' });

@@ -9,10 +9,8 @@ import { placeInCompose, readCompose, type ComposeContent } from '../gmail/compo
 import { findComposeParticipants } from '../gmail/participants';
 import { isComposeClosed, isMessageSentShown } from '../gmail/send-signals';
 import type { Participant } from '../gmail/types';
-import { isEmpty, planAudience } from './audience';
-import { buildEmailNote } from './email-note';
-import { logEmail, type LogOutcome } from './log-email';
-import type { LoggingContext } from './logging-context';
+import { planAudience } from './audience';
+import { toEmailToLog, type LoggingContext } from './logging-context';
 import { createSendTracker } from './send-tracker';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
@@ -24,14 +22,9 @@ interface ComposeState {
   recipients: Participant[];
 }
 
-export interface ComposeLoggingOptions {
-  /** Told after each logged send (for tests and a future status line). */
-  onLogged?: (outcome: LogOutcome) => void;
-}
-
 const emailsOf = (people: Participant[]) => people.map((person) => person.email);
 
-export function createComposeLogging(context: LoggingContext, options: ComposeLoggingOptions = {}) {
+export function createComposeLogging(context: LoggingContext) {
   const { doc, ask, lookups, signedIn } = context;
   const composes = new Map<Element, ComposeState>();
   const inFlight = new Set<Promise<void>>();
@@ -49,16 +42,10 @@ export function createComposeLogging(context: LoggingContext, options: ComposeLo
     ...(context.now ? { now: context.now } : {}),
   });
 
+  /** The worker decides whom for (contacts only, never colleagues) and queues the writes. */
   async function logSent(content: ComposeContent) {
     if (content.recipients.length === 0) return;
-    const { excerptLength, addUnknownRecipients } = context.prefs();
-    const results = await lookups.resolve(emailsOf(content.recipients));
-    const audience = planAudience(content.recipients, signedIn(), results, addUnknownRecipients);
-    // All internal, never-log only, or nobody in Vivre: nothing leaves the browser.
-    if (audience.allInternal || isEmpty(audience)) return;
-    const note = buildEmailNote(content.subject, content.bodyText, excerptLength);
-    const outcome = await logEmail(ask, audience, note);
-    options.onLogged?.(outcome); // not inlined: `?.()` would skip evaluating its argument
+    await ask('logEmail', toEmailToLog(content.recipients, content, signedIn()));
   }
 
   function paint(state: ComposeState) {

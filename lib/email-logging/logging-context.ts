@@ -2,7 +2,8 @@
  * What compose and thread logging share: the page, the worker, the rep's preferences, the
  * signed-in account, and a small memory of lookups made for logging.
  */
-import type { EmailLoggingSettings, LookupResult } from '../messaging/protocol';
+import type { Participant } from '../gmail/types';
+import type { EmailLoggingSettings, EmailToLog, LookupResult } from '../messaging/protocol';
 import type { AskWorker } from '../overlay/ask-type';
 import type { Theme } from '../overlay/theme';
 
@@ -74,5 +75,21 @@ export function createLoggingLookups(ask: AskWorker, signedIn: () => string | nu
       }
       return results;
     },
+  };
+}
+
+/** What the worker needs to log an email; the body is cut to what any excerpt can use. */
+export function toEmailToLog(
+  people: Participant[],
+  { subject, bodyText }: { subject: string; bodyText: string },
+  signedIn: string | null,
+  messageId?: string,
+): EmailToLog {
+  return {
+    people: people.map(({ email, name }) => ({ email, name })),
+    subject: subject.slice(0, 2000),
+    bodyText: bodyText.slice(0, 6000),
+    ...(signedIn ? { signedInEmail: signedIn } : {}),
+    ...(messageId ? { messageId } : {}),
   };
 }

@@ -11,16 +11,14 @@ import { listenForSendIntents } from '../gmail/send-signals';
 import { findSignedInEmail } from '../gmail/signed-in';
 import type { AskWorker } from '../overlay/ask-type';
 import { detectTheme } from '../overlay/theme';
-import { createComposeLogging, type ComposeLoggingOptions } from './compose-logging';
-import { createLoggedMessages, type LoggedMessages } from './logged-messages';
+import { createComposeLogging } from './compose-logging';
 import { createLoggingLookups, createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';
 
-export interface EmailLoggingOptions extends ComposeLoggingOptions {
+export interface EmailLoggingOptions {
   document: Document;
   signal: AbortSignal;
   ask: AskWorker;
-  logged?: LoggedMessages;
   now?: () => number;
 }
 
@@ -38,8 +36,8 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     lookups: createLoggingLookups(ask, signedIn),
     ...(options.now ? { now: options.now } : {}),
   };
-  const composes = createComposeLogging(context, options);
-  const messages = createMessageLogging(context, options.logged ?? createLoggedMessages());
+  const composes = createComposeLogging(context);
+  const messages = createMessageLogging(context);
 
   function scan() {
     if (signal.aborted) return;

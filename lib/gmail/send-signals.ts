@@ -1,6 +1,5 @@
 /**
- * The ways Gmail shows that a compose is being sent, none trusted alone: a click (or Enter/Space)
- * on its Send button, Ctrl/Cmd+Enter inside it, and the notification bar reading "Message sent"
+ * The ways Gmail shows that a compose is being sent, none trusted alone: a click on its Send button, Ctrl/Cmd+Enter inside it, and the notification bar reading "Message sent"
  * as the compose closes. Listeners run in the capture phase, before Gmail's own handlers remove
  * the compose, so its content can still be read.
  */
@@ -31,18 +30,13 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
     },
     { capture: true, signal },
   );
+  // Enter or Space on a focused Send button is left to the close-after-"Message sent" signal.
   doc.addEventListener(
     'keydown',
     (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return;
       const compose = composeOf(event);
-      if (!compose || event.repeat) return;
-      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) onIntent(compose, 'shortcut');
-      else if (
-        (event.key === 'Enter' || event.key === ' ') &&
-        isSendClick(event.target as Element, compose)
-      ) {
-        onIntent(compose, 'click');
-      }
+      if (compose) onIntent(compose, 'shortcut');
     },
     { capture: true, signal },
   );

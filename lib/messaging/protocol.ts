@@ -155,6 +155,27 @@ export type TestConnectionResult =
   | { ok: true; workspaceId: string; workspaceName: string; permissions: Permission[] | null }
   | { ok: false; error: RepError };
 
+/** An email the rep chose to log (a send, or one thread message), read from Gmail. */
+export interface EmailToLog {
+  /** Whom it may be logged for: a send's recipients, or a message's sender or recipients. */
+  people: { email: string; name: string | null }[];
+  signedInEmail?: string;
+  subject: string;
+  /** Plain text; only the configured excerpt length of it is kept. */
+  bodyText: string;
+  /** A thread message's Gmail id: such a message is logged at most once from this browser. */
+  messageId?: string;
+}
+
+export interface EmailLogResult {
+  /** The addresses an `email` activity was queued for. */
+  loggedFor: string[];
+  /** When the message was logged (now, or earlier when it already was); null if it was not. */
+  loggedAt: number | null;
+  /** Why nothing was logged, written for a rep. */
+  reason?: string;
+}
+
 /** Worker-side answers are always either data or a RepError, never a thrown string. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: RepError };
 
@@ -181,6 +202,10 @@ export interface ProtocolMap {
   saveSettings(data: SettingsInput): Answer<SettingsView>;
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Answer<SettingsView>;
   saveEmailLogging(data: EmailLoggingSettings): Answer<SettingsView>;
+  /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
+  logEmail(data: EmailToLog): Answer<EmailLogResult>;
+  /** When each of these thread messages was logged from this browser (absent: never). */
+  getLoggedEmails(data: { messageIds: string[] }): Answer<Record<string, number>>;
   testConnection(data: SettingsInput): Answer<TestConnectionResult>;
   clearContactCache(): Answer<null>;
 }

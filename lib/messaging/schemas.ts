@@ -102,6 +102,14 @@ export const messageSchemas = {
     excerptLength: z.number().int().min(0).max(5000),
     addUnknownRecipients: z.boolean(),
   }),
+  logEmail: z.strictObject({
+    people: z.array(z.strictObject({ email: text(320), name: text(500).nullable() })).max(200),
+    signedInEmail: email.optional(),
+    subject: text(2000),
+    bodyText: text(MAX_NOTE_LENGTH),
+    messageId: id.optional(),
+  }),
+  getLoggedEmails: z.strictObject({ messageIds: z.array(id).max(500) }),
   testConnection: settingsInput,
   clearContactCache: none,
 } satisfies { [K in keyof ProtocolMap]: z.ZodType };

@@ -6,6 +6,8 @@ import type { Handlers } from '../messaging/worker';
 import type { TestConnectionResult } from '../messaging/protocol';
 import type { Lookups } from '../lookups/lookups';
 import { OutboxError, type Outbox } from '../outbox';
+import { createEmailLogger } from '../email-logging/email-logger';
+import { loggedMessages } from '../email-logging/logged-messages';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from '../settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from '../settings/privacy';
 import type { Settings } from '../settings/settings';
@@ -44,6 +46,13 @@ export function createHandlers({
   status,
   limiter,
 }: HandlerDeps): Handlers {
+  const emailLogger = createEmailLogger({
+    lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
+    enqueue: (write) => outbox.enqueue(write),
+    prefs: loadEmailLoggingPrefs,
+    logged: loggedMessages,
+  });
+
   async function requireConfigured(): Promise<void> {
     await settings.getCredentials(); // throws "not configured" with a message for the rep
   }
@@ -140,6 +149,14 @@ export function createHandlers({
     async saveEmailLogging(prefs) {
       return { ...(await settings.view()), emailLogging: await saveEmailLoggingPrefs(prefs) };
     },
+
+    async logEmail(email) {
+      if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
+      await requireConfigured();
+      return emailLogger.logEmail(email);
+    },
+
+    getLoggedEmails: ({ messageIds }) => emailLogger.loggedAt(messageIds),
 
     testConnection,
 

@@ -43,7 +43,7 @@ describe('whom an email is logged for', () => {
 
   it('adds unknown recipients first when the rep asked for it', () => {
     const audience = planAudience(people, ME, lookups, true);
-    expect(audience.add).toEqual([{ email: 'arjun.patel@bluestone.example', name: 'Arjun Patel' }]);
+    expect(audience.add).toEqual([{ email: 'arjun.patel@bluestone.example', name: null }]);
   });
 
   it('is nobody when every recipient is internal, even one who is in Vivre', () => {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
 import { DEEPA, fakeWorker, SNEHA } from './fake-worker';
-import { ctrlEnter, gmailSends, memoryStorage, shadowOf, showFixture } from './page';
+import { ctrlEnter, gmailSends, shadowOf, showFixture } from './page';
 
 let stop = new AbortController();
 afterEach(() => stop.abort());
@@ -13,7 +13,6 @@ async function start(worker: ReturnType<typeof fakeWorker>) {
     document,
     signal: stop.signal,
     ask: worker.ask,
-    logged: memoryStorage().logged(),
   });
   await logging.ready;
   return logging;
@@ -71,7 +70,7 @@ describe('logging a sent compose', () => {
     logging.scan();
     await logging.settled();
     expect(worker.activities().map(([, note]) => note)).toEqual(
-      Array(2).fill('Final numbers\n\nHi Sneha, Arjun,…'),
+      Array(2).fill('Final numbers\n\nHi Sneha, Arjun,\n\nS…'),
     );
   });
 
@@ -122,7 +121,9 @@ describe('logging a sent compose', () => {
     const logging = await start(worker);
     await expect
       .poll(() => statusText())
-      .toBe('Logs for Sneha Kulkarni, Deepa Menon, Arjun Patel (adds 1 to Vivre).');
+      .toBe(
+        'Logs for Sneha Kulkarni, Deepa Menon, arjun.patel@bluestone.example (adds 1 to Vivre).',
+      );
     sendButton().click();
     gmailSends(compose());
     logging.scan();

@@ -1,5 +1,11 @@
 import { vi } from 'vitest';
-import type { EmailLoggingSettings, LookupResult, WriteRequest } from '@/lib/messaging/protocol';
+import { createEmailLogger } from '@/lib/email-logging/email-logger';
+import type {
+  EmailLoggingSettings,
+  EmailToLog,
+  LookupResult,
+  WriteRequest,
+} from '@/lib/messaging/protocol';
 import type { AskWorker } from '@/lib/overlay/ask-type';
 import type { Contact } from '@/lib/vivre/contract-types';
 
@@ -22,7 +28,8 @@ export const RAHUL = contact('cnt_8821', 'rahul.sharma@acme-tech.example', 'Rahu
 
 /**
  * A worker that knows `known`, skips `neverLookup` addresses as the real one does, serves the
- * email-logging preferences, and records every write it is asked to queue.
+ * email-logging preferences, logs emails with the real worker-side logger, and records every
+ * write it queues. `logged` is its storage of logged message ids, shared by every tab.
  */
 export function fakeWorker({
   known = [SNEHA, DEEPA, RAHUL],
@@ -37,26 +44,47 @@ export function fakeWorker({
     addUnknownRecipients: false,
     ...prefs,
   };
+  const lookup = async (emails: string[]) => {
+    const value: Record<string, LookupResult> = {};
+    for (const email of emails) {
+      const found = known.find((person) => person.email === email);
+      value[email] = neverLookup.some((entry) => email.endsWith(entry))
+        ? { status: 'skipped', reason: 'never_lookup' }
+        : found
+          ? { status: 'found', contact: found, fetchedAt: 0, stale: false }
+          : { status: 'not_found', fetchedAt: 0, stale: false };
+    }
+    return value;
+  };
+  const logged: Record<string, number> = {};
+  let tempIds = 0;
+  const logger = createEmailLogger({
+    lookup,
+    async enqueue(write) {
+      if (failWrites) throw new Error('Refused.');
+      writes.push(write);
+    },
+    prefs: async () => emailLogging,
+    logged: {
+      get: async () => ({ ...logged }),
+      remember: async (id, at) => void (logged[id] = at),
+    },
+    now: () => Date.UTC(2026, 10, 24, 9, 30),
+    makeTempId: () => `tmp_${++tempIds}`,
+  });
   const ask = vi.fn(async (type: string, data?: unknown) => {
     switch (type) {
-      case 'lookupContacts': {
-        const value: Record<string, LookupResult> = {};
-        for (const email of (data as { emails: string[] }).emails) {
-          const found = known.find((person) => person.email === email);
-          value[email] = neverLookup.some((entry) => email.endsWith(entry))
-            ? { status: 'skipped', reason: 'never_lookup' }
-            : found
-              ? { status: 'found', contact: found, fetchedAt: 0, stale: false }
-              : { status: 'not_found', fetchedAt: 0, stale: false };
-        }
-        return { ok: true, value };
-      }
+      case 'lookupContacts':
+        return { ok: true, value: await lookup((data as { emails: string[] }).emails) };
+      case 'logEmail':
+        return { ok: true, value: await logger.logEmail(data as EmailToLog) };
+      case 'getLoggedEmails':
+        return {
+          ok: true,
+          value: await logger.loggedAt((data as { messageIds: string[] }).messageIds),
+        };
       case 'getSettings':
         return { ok: true, value: { emailLogging } };
-      case 'enqueueWrite':
-        if (failWrites) return { ok: false, error: { kind: 'validation', message: 'Refused.' } };
-        writes.push((data as { write: WriteRequest }).write);
-        return { ok: true, value: { id: `out_${writes.length}`, state: 'waiting' } };
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };
     }
@@ -66,5 +94,5 @@ export function fakeWorker({
     writes.flatMap((write) =>
       write.kind === 'logActivity' ? [[write.body.contact_id, write.body.note] as const] : [],
     );
-  return { ask: ask as unknown as AskWorker, mock: ask, writes, activities };
+  return { ask: ask as unknown as AskWorker, mock: ask, writes, activities, logged };
 }

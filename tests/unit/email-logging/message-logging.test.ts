@@ -2,23 +2,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
 import { fakeWorker, RAHUL } from './fake-worker';
-import { memoryStorage, shadowOf, showFixture } from './page';
+import { shadowOf, showFixture } from './page';
 
 const tabs: AbortController[] = [];
 afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
 
-async function openTab(
-  worker: ReturnType<typeof fakeWorker>,
-  storage: ReturnType<typeof memoryStorage>,
-) {
+async function openTab(worker: ReturnType<typeof fakeWorker>) {
   const tab = new AbortController();
   tabs.push(tab);
   const logging = startEmailLogging({
     document,
     signal: tab.signal,
     ask: worker.ask,
-    logged: storage.logged(),
-    now: () => Date.UTC(2026, 10, 24, 9, 30),
   });
   await logging.ready;
   return logging;
@@ -30,7 +25,7 @@ describe('"Log this email" on a thread message', () => {
   it('logs the message once for its sender, then shows when it was logged', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();
-    await openTab(worker, memoryStorage());
+    await openTab(worker);
     expect(document.querySelectorAll('vivre-log-email')).toHaveLength(2);
 
     const button = firstMessage().querySelector('button')!;
@@ -50,17 +45,16 @@ describe('"Log this email" on a thread message', () => {
 
   it('shows "Logged ✓" in another tab and after a reload, and never logs twice', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
-    const storage = memoryStorage();
     const worker = fakeWorker();
-    await openTab(worker, storage);
+    await openTab(worker);
     firstMessage().querySelector('button')!.click();
     await expect.poll(() => worker.activities().length).toBe(1);
     // Storage holds ids and times, no content.
-    expect(JSON.stringify(storage.data)).not.toMatch(/PO-4471|Hello/);
+    expect(Object.keys(worker.logged)).toEqual(['#msg-f:1840959905192440233']);
 
     tabs.shift()!.abort();
     showFixture('thread-expanded-2025.html', 'shared');
-    await openTab(worker, storage);
+    await openTab(worker);
     await expect.poll(() => firstMessage().querySelector('button')).toBeNull();
     expect(firstMessage().querySelector('[role=status]')?.textContent).toMatch(/^Logged ✓ /);
     expect(worker.activities()).toHaveLength(1);
@@ -69,7 +63,7 @@ describe('"Log this email" on a thread message', () => {
   it("logs the rep's own message for the recipients outside their domain", async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();
-    await openTab(worker, memoryStorage());
+    await openTab(worker);
     // Message 2 is from Ananya, the rep's colleague at bluestone.example; Rahul is the outsider.
     shadowOf('vivre-log-email', 1).querySelector('button')!.click();
     await expect.poll(() => worker.activities().map(([id]) => id)).toEqual([RAHUL.id]);
@@ -78,7 +72,7 @@ describe('"Log this email" on a thread message', () => {
   it('says why nothing was logged when nobody on the message is in Vivre', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ known: [] });
-    await openTab(worker, memoryStorage());
+    await openTab(worker);
     firstMessage().querySelector('button')!.click();
     await expect
       .poll(() => firstMessage().querySelector('.error')?.textContent)

@@ -1,4 +1,3 @@
-import { createLoggedMessages } from '@/lib/email-logging/logged-messages';
 import { loadFixture } from '../gmail/load-fixture';
 
 /**
@@ -33,14 +32,4 @@ export function shadowOf(selector: string, index = 0): ShadowRoot {
   const host = document.querySelectorAll(selector)[index];
   if (!host?.shadowRoot) throw new Error(`no ${selector} host #${index}`);
   return host.shadowRoot;
-}
-
-/** storage.local as a plain object, shared by every "tab" a test creates. */
-export function memoryStorage() {
-  const data: Record<string, unknown> = {};
-  const area = {
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
-  } as unknown as NonNullable<Parameters<typeof createLoggedMessages>[0]>;
-  return { data, logged: () => createLoggedMessages(area) };
 }
