@@ -22,6 +22,7 @@ import {
 
 const SNEHA = 'cnt_8825';
 const DEEPA = 'cnt_8826';
+const RAHUL = 'cnt_8821';
 
 let sandbox: TestSandbox;
 let browser: ExtensionBrowser;
@@ -156,6 +157,22 @@ describe('logging sent emails from Gmail', () => {
     }
     await askWorkerOk(extensionPage, 'flushOutbox');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    await page.close();
+  });
+
+  it('logs a thread message once from "Log this email", and shows it logged after a reload', async () => {
+    const page = await openFixture(browser, 'thread-expanded-2025');
+    const first = page.locator(
+      'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]',
+    );
+    await first.getByRole('button', { name: 'Log this email' }).click();
+    await expect.poll(() => first.getByRole('status').textContent()).toMatch(/^Logged ✓ /);
+
+    await page.reload();
+    await expect.poll(() => first.getByRole('status').count(), { timeout: 30_000 }).toBe(1);
+    expect(await first.getByRole('button', { name: 'Log this email' }).count()).toBe(0);
+    // Signed in at bluestone.example: Rahul, the sender, is the one it is logged for.
+    expect(await copiesOnceSynced('PO-4471 – revised delivery schedule', [RAHUL])).toEqual([1]);
     await page.close();
   });
 });
