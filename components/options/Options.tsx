@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RepError, SettingsView } from '../../lib/messaging/protocol';
 import { ConnectionForm } from './ConnectionForm';
+import { EmailLoggingForm } from './EmailLoggingForm';
 import { PrivacyForm } from './PrivacyForm';
 import type { OptionsServices } from './services';
 
@@ -29,6 +30,13 @@ export function Options({ services }: { services: OptionsServices }) {
       ) : null}
       <ConnectionForm settings={settings} services={services} onSaved={setSettings} />
       <PrivacyForm settings={settings} services={services} onSaved={setSettings} />
+      {services.saveEmailLogging ? (
+        <EmailLoggingForm
+          settings={settings}
+          save={services.saveEmailLogging}
+          onSaved={setSettings}
+        />
+      ) : null}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import type {
   Answer,
+  EmailLoggingSettings,
   SettingsInput,
   SettingsView,
   TestConnectionResult,
@@ -11,6 +12,8 @@ export interface OptionsServices {
   saveSettings(input: SettingsInput): Promise<Answer<SettingsView>>;
   testConnection(input: SettingsInput): Promise<Answer<TestConnectionResult>>;
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
+  /** Optional so fakes written before email logging still fit; without it the section is hidden. */
+  saveEmailLogging?(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
   clearContactCache(): Promise<Answer<null>>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a

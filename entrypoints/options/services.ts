@@ -7,6 +7,7 @@ export const optionsServices: OptionsServices = {
   saveSettings: (input) => ask('saveSettings', input),
   testConnection: (input) => ask('testConnection', input),
   savePrivacy: (data) => ask('savePrivacy', data),
+  saveEmailLogging: (data) => ask('saveEmailLogging', data),
   clearContactCache: () => ask('clearContactCache'),
   async requestHostAccess(baseUrl) {
     try {

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EmailLoggingForm } from '../../../components/options/EmailLoggingForm';
+import type { EmailLoggingSettings, SettingsView } from '../../../lib/messaging/protocol';
+
+const view = (emailLogging?: EmailLoggingSettings): SettingsView => ({
+  workspaceId: 'ws_demo',
+  baseUrl: 'http://127.0.0.1:8787/v1',
+  maskedKey: null,
+  autoLookup: true,
+  neverLookup: [],
+  ...(emailLogging ? { emailLogging } : {}),
+});
+
+function setup(settings = view()) {
+  const save = vi.fn(async (prefs: EmailLoggingSettings) => ({
+    ok: true as const,
+    value: view(prefs),
+  }));
+  const onSaved = vi.fn();
+  render(<EmailLoggingForm settings={settings} save={save} onSaved={onSaved} />);
+  return { save, onSaved };
+}
+
+const excerpt = () => screen.getByLabelText('Characters of the email kept in the note');
+const submit = () =>
+  fireEvent.click(screen.getByRole('button', { name: 'Save email logging settings' }));
+
+afterEach(cleanup);
+
+describe('email logging options', () => {
+  it('starts with logging off by default and a 500-character excerpt', () => {
+    setup();
+    const checkbox = screen.getByRole('checkbox', { name: /Log to Vivre.* in every new email/ });
+    expect((checkbox as HTMLInputElement).checked).toBe(false);
+    expect((excerpt() as HTMLInputElement).value).toBe('500');
+  });
+
+  it('saves what the rep chose', async () => {
+    const { save, onSaved } = setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: /in every new email/ }));
+    fireEvent.input(excerpt(), { target: { value: '200' } });
+    submit();
+    expect(await screen.findByText('Email logging settings saved.')).toBeTruthy();
+    expect(save).toHaveBeenCalledWith({
+      logEmailsByDefault: true,
+      excerptLength: 200,
+      addUnknownRecipients: false,
+    });
+    expect(onSaved).toHaveBeenCalledOnce();
+  });
+
+  it.each(['', '-1', '12.5', 'lots', '5001'])(
+    'refuses an excerpt length of "%s"',
+    async (value) => {
+      const { save } = setup();
+      fireEvent.input(excerpt(), { target: { value } });
+      submit();
+      expect(
+        await screen.findByText(/Enter a whole number of characters from 0 to 5,000/),
+      ).toBeTruthy();
+      expect(save).not.toHaveBeenCalled();
+    },
+  );
+});
