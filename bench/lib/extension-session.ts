@@ -37,8 +37,9 @@ export async function openExtensionSession({
   rateLimit?: number;
 }): Promise<ExtensionSession> {
   const sandbox = reachable ? await startTestSandbox({ rateLimit }) : null;
-  const browser = await launchExtension();
+  let browser: ExtensionBrowser | undefined;
   try {
+    browser = await launchExtension();
     await serveBenchPages(browser.context);
     await configureExtension(browser, {
       baseUrl: sandbox ? sandbox.baseUrl : await deadBaseUrl(),
@@ -46,7 +47,7 @@ export async function openExtensionSession({
       workspaceId: 'ws_demo',
     });
   } catch (error) {
-    await browser.close();
+    await browser?.close();
     await sandbox?.close();
     throw error;
   }
