@@ -28,12 +28,17 @@ export interface StatusDeps {
 }
 
 export function createStatus({ settings, connection, outbox, client }: StatusDeps) {
+  // Asked once per worker life: a Vivre without /v1/me is not asked again on every popup open.
+  let meMissing = false;
+
   /** GET /v1/me is an assumption beyond the reference: a 404 just means "can't say". */
   async function refreshMe(): Promise<void> {
     try {
       await connection.rememberMe(await client.me());
+      meMissing = false;
     } catch (error) {
       if (!(error instanceof VivreError)) throw error;
+      if (error.kind === 'not_found') meMissing = true;
     }
   }
 
@@ -42,7 +47,7 @@ export function createStatus({ settings, connection, outbox, client }: StatusDep
     async getStatus(): Promise<Status> {
       const configured = await settings.isConfigured();
       let record = await connection.read();
-      if (configured && !record.me && record.state !== 'unauthorized') {
+      if (configured && !record.me && !meMissing && record.state !== 'unauthorized') {
         await refreshMe();
         record = await connection.read();
       }

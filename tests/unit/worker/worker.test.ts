@@ -134,6 +134,20 @@ describe('worker', () => {
     });
   });
 
+  it('asks a Vivre without /v1/me only once, and still reports the connection', async () => {
+    const { ask, requests } = start((req) =>
+      req.url.pathname === '/v1/contacts' ? json(200, list([CONTACT])) : json(404, undefined),
+    );
+    await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
+    for (let i = 0; i < 3; i++) {
+      expect(await ask('getStatus')).toMatchObject({
+        ok: true,
+        value: { connection: 'ok', workspaceId: 'ws_demo', permissions: null },
+      });
+    }
+    expect(requests.filter((r) => r.url.pathname === '/v1/me')).toHaveLength(1);
+  });
+
   it('never tests a connection against an origin it holds no permission for', async () => {
     const { ask, requests } = start(vivre(), {
       permitted: (url) => url.startsWith('http://127.0.0.1'),
