@@ -77,6 +77,11 @@ const SKIPPED = `.gmail_quote, blockquote, script, style, ${VIVRE_HOST}`;
 export function plainTextOf(element: Element): string {
   const skipped = new Set(safeQueryAll(element, SKIPPED));
   let text = '';
+  // A block starts and ends a line, but consecutive blocks (Gmail writes one <div> per line)
+  // must not double-space the text: only <br> and empty blocks make blank lines.
+  const endLine = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) {
@@ -85,9 +90,9 @@ export function plainTextOf(element: Element): string {
         const tag = (child as Element).tagName;
         if (tag === 'BR') text += '\n';
         else if (BLOCK.test(tag)) {
-          text += '\n';
+          endLine();
           walk(child);
-          text += '\n';
+          endLine();
         } else walk(child);
       }
     }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
-import { DEEPA, fakeWorker, SNEHA } from './fake-worker';
+import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
 import { ctrlEnter, gmailSends, shadowOf, showFixture } from './page';
 
 let stop = new AbortController();
@@ -158,5 +158,20 @@ describe('logging a sent compose', () => {
     // Signed in as rahul.sharma@acme-tech.example: Sneha is a colleague, Arjun is not in Vivre.
     await expect.poll(() => statusText()).toBe('Logs for Deepa Menon.');
     expect(document.querySelectorAll('vivre-email-log')).toHaveLength(1);
+  });
+
+  it('logs an inline reply under the thread subject, without the quoted original', async () => {
+    showFixture('inline-reply-send.html');
+    const priya = contact('cnt_priya', 'priya.kapoor@bluestone.example', 'Priya Kapoor');
+    const worker = fakeWorker({ known: [priya], prefs: { logEmailsByDefault: true } });
+    const logging = await start(worker);
+    await expect.poll(() => statusText()).toBe('Logs for Priya Kapoor.');
+    ctrlEnter(body());
+    document.querySelector('.M9')!.remove(); // Gmail swaps the sent reply for the new message
+    logging.scan();
+    await logging.settled();
+    expect(worker.activities()).toEqual([
+      ['cnt_priya', 'Annual plan – pricing\n\nHi Priya,\n40 seats come to ₹6,500 a seat a year.'],
+    ]);
   });
 });
