@@ -151,6 +151,30 @@ describe('Vivre client', () => {
     expect(await pending).toMatchObject({ kind: 'unknown', outcomeUnknown: true });
   });
 
+  it('holds the next request for as long as a 429 asked', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const { client, requests } = setup(() =>
+      ++calls === 1
+        ? json(
+            429,
+            { error: { type: 'rate_limit_error', message: 'Slow down' } },
+            { 'Retry-After': '5' },
+          )
+        : json(200, CONTACT),
+    );
+    expect(await failure(client.getContact('cnt_8821'))).toMatchObject({
+      kind: 'rate_limited',
+      retryAfter: 5,
+    });
+    const next = client.getContact('cnt_8821');
+    await vi.advanceTimersByTimeAsync(4_900);
+    expect(requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await next).toMatchObject({ id: 'cnt_8821' });
+    expect(requests).toHaveLength(2);
+  });
+
   it('says "not configured" without a request when credentials are missing', async () => {
     const fake = stubFetch(() => json(200, {}));
     const http = createHttp({
