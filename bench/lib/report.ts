@@ -64,7 +64,10 @@ const HOW_TO_READ = `## How to read this
   "not measured" says why, instead of a guessed number.
 - Sizes are minified + gzip (zlib level 9); 1 kB = 1,000 bytes.
 - The machine has 2 shared cores: timings here are an upper bound for a rep's laptop, and a
-  noisy neighbour shows up as a wider p95/p99 rather than a different p50.`;
+  noisy neighbour shows up as a wider p95/p99 rather than a different p50. The load average
+  under "Machine" says how busy it was: well above 2, other work shared the CPU, so compare
+  runs only at similar load. Sizes, request counts and the drain ratio do not depend on it.
+- Not part of \`npm test\`: nothing here fails a build.`;
 
 export function renderReport(machine: Machine, sections: Section[], seconds: number): string {
   const summary = sections.flatMap((s) => s.rows.filter((r) => r.verdict).map((r) => r.verdict));
