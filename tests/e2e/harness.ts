@@ -8,6 +8,13 @@ export {
 } from './harness/browser';
 export { evaluateInContentScript } from './harness/content-world';
 export { configureExtension, openFixture, type Connection } from './harness/extension';
+export {
+  chipHostEmails,
+  createSandboxContact,
+  fixtureVariant,
+  openGmailHtml,
+  waitForSettledChips,
+} from './harness/gmail';
 export { askWorker, askWorkerOk } from './harness/messaging';
 export { readFixture } from './harness/network';
 export { enqueueNotes, SEEDED_CONTACT, storedCopies, waitUntilSynced } from './harness/outbox';

@@ -1,0 +1,221 @@
+/**
+ * Chips in real Gmail markup, in real Chromium against the sandbox: the right
+ * people get the right chip (and body links, colleagues get none), a compose
+ * follows its recipients, and moving to another thread leaves nothing behind.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BAND_WORDS, scoreBand } from '../../components/score-band';
+import type { Contact } from '../../lib/vivre/contract-types';
+import {
+  chipHostEmails,
+  configureExtension,
+  DEMO_KEYS,
+  fixtureVariant,
+  launchExtension,
+  openFixture,
+  openGmailHtml,
+  startTestSandbox,
+  waitForSettledChips,
+  type ExtensionBrowser,
+  type TestSandbox,
+} from './harness';
+
+let sandbox: TestSandbox;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  browser = await launchExtension();
+  await configureExtension(browser, {
+    baseUrl: sandbox.baseUrl,
+    apiKey: DEMO_KEYS.write,
+    workspaceId: 'ws_demo',
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const THREAD = 'thread-expanded-2025';
+const SIGNED_IN = 'meenakshi.rao@bluestone.example';
+/** In the fixture the rep works at bluestone.example; here at another company, so nobody is a colleague. */
+const OUTSIDER: [string, string] = [SIGNED_IN, 'meenakshi.rao@vivre-demo.example'];
+const BODY_LINKS = [
+  'accounts@kiran-logistics.example',
+  'dispatch@kiran-logistics.example',
+  'meera.joshi@kiran-logistics.example',
+];
+
+async function contactByEmail(email: string): Promise<Contact> {
+  const { data } = await sandbox.get<{ data: Contact[] }>(
+    `/v1/contacts?search=${encodeURIComponent(email)}`,
+  );
+  const found = data.find((contact) => contact.email.toLowerCase() === email);
+  if (!found) throw new Error(`${email} is not seeded`);
+  // The chip must show what the API says for this contact's own record.
+  return sandbox.get<Contact>(`/v1/contacts/${found.id}`);
+}
+
+const foundLabel = (contact: Contact) =>
+  `Vivre: ${contact.name}, AI score ${contact.ai_score}, ${BAND_WORDS[scoreBand(contact.ai_score)].toLowerCase()}`;
+
+/** Accessible names of every chip: role queries pierce the chips' open shadow roots. */
+async function chipNames(page: Page): Promise<string[]> {
+  const chips = page.locator('[data-vivre-email]').getByRole('button');
+  return Promise.all((await chips.all()).map((chip) => chip.getAttribute('aria-label'))).then(
+    (names) => names.map((name) => name ?? ''),
+  );
+}
+
+const unique = (values: string[]) => [...new Set(values)].sort();
+
+describe('chips on a thread', () => {
+  it('shows scores for known people, "+ Add" for unknown ones, and nothing for body links', async () => {
+    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]));
+    // Rahul and procurement-team appear in both messages; Ananya and Vikram once.
+    await waitForSettledChips(page, 6);
+    expect(unique(await chipHostEmails(page))).toEqual([
+      'ananya.iyer@bluestone.example',
+      'procurement-team@bluestone.example',
+      'rahul.sharma@acme-tech.example',
+      'vikram.reddy@bluestone.example',
+    ]);
+
+    const known = await Promise.all(
+      [
+        'rahul.sharma@acme-tech.example',
+        'ananya.iyer@bluestone.example',
+        'vikram.reddy@bluestone.example',
+      ].map(contactByEmail),
+    );
+    expect(known[0]).toMatchObject({ name: 'Rahul Sharma', ai_score: 87 });
+    const names = await chipNames(page);
+    for (const contact of known) expect(names).toContain(foundLabel(contact));
+    expect(names.filter((name) => name === foundLabel(known[0]!))).toHaveLength(2);
+    expect(names.filter((name) => name === 'Vivre: procurement-team is not in Vivre')).toHaveLength(
+      2,
+    );
+    const add = page.locator('[data-vivre-email="procurement-team@bluestone.example"]').first();
+    await expect.poll(() => add.locator('.face').textContent()).toBe('+ Add');
+
+    for (const address of BODY_LINKS) {
+      expect(await page.locator(`[data-vivre-email="${address}"]`).count()).toBe(0);
+    }
+    expect(names.join('\n')).not.toMatch(/accounts|dispatch|meera/i);
+    await page.close();
+  });
+
+  it("gives the rep's colleagues no chip, by the default never-look-up rule", async () => {
+    const page = await openFixture(browser, THREAD);
+    await expect
+      .poll(() => chipNames(page), { timeout: 30_000 })
+      .toEqual([
+        foundLabel(await contactByEmail('rahul.sharma@acme-tech.example')),
+        foundLabel(await contactByEmail('rahul.sharma@acme-tech.example')),
+      ]);
+    // Everyone at bluestone.example is a colleague: no button to tab through, no lookup.
+    expect((await chipNames(page)).join('\n')).not.toMatch(/Ananya|Vikram|procurement/);
+    await page.close();
+  });
+});
+
+describe('chips in a compose window', () => {
+  /** Adds a recipient chip to the To field, as PeopleKit does when the rep picks someone. */
+  function addRecipient(page: Page, email: string, name: string) {
+    return page.evaluate(
+      ({ email, name }) => {
+        const template = document.querySelector('[role=dialog] [role=option][data-hovercard-id]');
+        const wrapper = template?.closest('.agh');
+        if (!template || !wrapper) throw new Error('no recipient chip to copy');
+        const copy = wrapper.cloneNode(true) as Element;
+        copy.querySelectorAll('[data-vivre-host]').forEach((host) => host.remove());
+        const option = copy.querySelector('[role=option]')!;
+        option.id = ':e2e-new';
+        option.setAttribute('data-hovercard-id', email);
+        option.setAttribute('data-name', name);
+        wrapper.after(copy);
+      },
+      { email, name },
+    );
+  }
+
+  function removeRecipient(page: Page, email: string) {
+    return page.evaluate((email) => {
+      document
+        .querySelector(`[role=option][data-hovercard-id="${email}"]`)
+        ?.closest('.agh')
+        ?.remove();
+    }, email);
+  }
+
+  it('adds a chip for a new recipient and drops the chip of a removed one', async () => {
+    const page = await openFixture(browser, 'compose-peoplekit');
+    await expect
+      .poll(() => chipHostEmails(page), { timeout: 30_000 })
+      .toContain('deepa.menon@kiran-logistics.example');
+
+    await addRecipient(page, 'Kavya.Nair@Kiran-Logistics.example', 'Kavya Nair');
+    await expect
+      .poll(() => chipNames(page), { timeout: 30_000 })
+      .toContain('Vivre: Kavya Nair is not in Vivre');
+    expect(await chipHostEmails(page)).toContain('kavya.nair@kiran-logistics.example');
+
+    await removeRecipient(page, 'deepa.menon@kiran-logistics.example');
+    await expect
+      .poll(() => chipHostEmails(page), { timeout: 30_000 })
+      .not.toContain('deepa.menon@kiran-logistics.example');
+    expect(await chipHostEmails(page)).toContain('kavya.nair@kiran-logistics.example');
+    await page.close();
+  });
+});
+
+describe('moving between threads', () => {
+  /** Thread B: the same markup with other people, so nothing of thread A can be mistaken for it. */
+  const THREAD_B_PEOPLE: [string, string][] = [
+    OUTSIDER,
+    ['rahul.sharma@acme-tech.example', 'sneha.kulkarni@acme-tech.example'],
+    ['Rahul Sharma', 'Sneha Kulkarni'],
+    ['ananya.iyer@bluestone.example', 'deepa.menon@kiran-logistics.example'],
+    ['Ananya Iyer', 'Deepa Menon'],
+    ['vikram.reddy@bluestone.example', 'priya.kapoor@bluestone.example'],
+    ['Vikram Reddy', 'Priya Kapoor'],
+    // The group's display name is its local part, so this renames both.
+    ['procurement-team', 'arjun.patel'],
+  ];
+
+  it('leaves no chip or card of the old thread after an in-page navigation', async () => {
+    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]), '#inbox/a');
+    await waitForSettledChips(page, 6);
+    await page
+      .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Rahul Sharma' }).count()).toBe(1);
+
+    // Gmail swaps the thread's markup and pushes a new history entry.
+    await page.evaluate(
+      (html) => {
+        const next = new DOMParser()
+          .parseFromString(html, 'text/html')
+          .querySelector('[role=main]');
+        document.querySelector('[role=main]')!.replaceWith(document.importNode(next!, true));
+        history.pushState(null, '', '#inbox/b');
+      },
+      fixtureVariant(THREAD, THREAD_B_PEOPLE),
+    );
+
+    await waitForSettledChips(page, 6);
+    expect(unique(await chipHostEmails(page))).toEqual([
+      'arjun.patel@bluestone.example',
+      'deepa.menon@kiran-logistics.example',
+      'priya.kapoor@bluestone.example',
+      'sneha.kulkarni@acme-tech.example',
+    ]);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect((await chipNames(page)).join('\n')).not.toMatch(/Rahul|Ananya|Vikram|procurement/);
+    await page.close();
+  });
+});

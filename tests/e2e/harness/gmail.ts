@@ -1,0 +1,87 @@
+/**
+ * Gmail pages as the chip and card tests need them: a fixture changed for one test
+ * (another signed-in account, another participant), the chips it grew, and
+ * contacts made in the sandbox for it.
+ */
+import type { Page } from 'playwright-core';
+import type { Contact } from '../../../lib/vivre/contract-types';
+import type { ExtensionBrowser } from './browser';
+import { readFixture } from './network';
+import { DEMO_KEYS, type TestSandbox } from './sandbox';
+import { waitFor } from './wait';
+
+/**
+ * The fixture's markup with each `[from, to]` replaced everywhere (title, attributes,
+ * text), ignoring case: the fixtures write some addresses in mixed case on purpose.
+ */
+export function fixtureVariant(name: string, replacements: [string, string][]): string {
+  return replacements.reduce(
+    (html, [from, to]) =>
+      html.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), () => to),
+    readFixture(name),
+  );
+}
+
+/**
+ * Opens `html` at a https://mail.google.com/ address. A page route wins over the
+ * harness's context route, so only this page sees the variant.
+ */
+export async function openGmailHtml(
+  browser: ExtensionBrowser,
+  html: string,
+  hash = '#inbox/variant',
+): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.route('https://mail.google.com/**', (route) =>
+    route.request().resourceType() === 'document'
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.fulfill({ status: 404, body: '' }),
+  );
+  await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
+  return page;
+}
+
+/** The addresses of every chip host on the page, in document order. */
+export function chipHostEmails(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-vivre-email]')].map(
+      (host) => host.getAttribute('data-vivre-email') ?? '',
+    ),
+  );
+}
+
+/** Waits until `count` chips have their lookup answer: a score or "not in Vivre". */
+export async function waitForSettledChips(page: Page, count: number): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(
+        (n) =>
+          [...document.querySelectorAll('[data-vivre-email]')].filter((host) =>
+            host.shadowRoot?.querySelector(
+              'button[aria-label*="AI score"], button[aria-label*="not in Vivre"]',
+            ),
+          ).length >= n,
+        count,
+      ),
+    `${count} settled chips`,
+  );
+}
+
+/** Creates a contact in ws_demo with the demo admin key, as another Vivre user would. */
+export async function createSandboxContact(
+  sandbox: TestSandbox,
+  body: { name: string; email: string; company?: string },
+): Promise<Contact> {
+  const response = await fetch(`${sandbox.baseUrl}/contacts`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${DEMO_KEYS.admin}`,
+      'X-Workspace-ID': 'ws_demo',
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST /v1/contacts → ${response.status}`);
+  const json = (await response.json()) as Contact | { data: Contact };
+  return 'data' in json ? json.data : json;
+}
