@@ -94,7 +94,10 @@ export const SEND_BUTTON: SelectorFallbacks = [
   { seen: '2024', selector: '.T-I.aoO[role=button]' },
   // The tooltip names the shortcut in every locale: "Send ‪(Ctrl-Enter)‬", "Envoyer ‪(⌘Entrée)‬"...
   { seen: 'stable', selector: '[role=button][data-tooltip*="Enter)"]' },
-  { seen: 'stable', selector: '[role=button][aria-label^="Send"], [role=button][data-tooltip^="Send"]' },
+  {
+    seen: 'stable',
+    selector: '[role=button][aria-label^="Send"], [role=button][data-tooltip^="Send"]',
+  },
 ];
 
 /** The subject box a rep types in (input.aoT, stable name since 2012). */
