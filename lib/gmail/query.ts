@@ -50,6 +50,21 @@ export function isReadable(element: Element): boolean {
   return !isExcluded(element) && !isHidden(element);
 }
 
+/**
+ * `isReadable` for an element inside `container` that is already known to be readable: only the
+ * ancestors below it are checked, so reading a message's header costs its depth in the message,
+ * not its depth in Gmail's page.
+ */
+export function isReadableWithin(element: Element, container: Element): boolean {
+  for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || (node as Partial<HTMLElement>).style?.display === 'none') {
+      return false;
+    }
+    if (matchesSafe(node, MESSAGE_BODY) || matchesSafe(node, VIVRE_HOST)) return false;
+  }
+  return true;
+}
+
 /** The outermost elements only: drops matches nested inside another match. */
 export function outermost(elements: Element[]): Element[] {
   const set = new Set(elements);

@@ -1,5 +1,5 @@
 import { displayName, isSignedIn, normalizeAddress } from './address';
-import { isReadable, matchesSafe, outermost, queryNewestFirst } from './query';
+import { isReadable, isReadableWithin, matchesSafe, outermost, queryNewestFirst } from './query';
 import { MESSAGE, MESSAGE_RECIPIENTS, MESSAGE_SENDER, REPEATED_PERSON } from './selectors';
 import type { ParticipantAnchor, ParticipantRole } from './types';
 
@@ -20,7 +20,12 @@ export function findThreadAnchors(root: ParentNode, signedIn?: string | null): P
 
 function findMessages(root: ParentNode): Element[] {
   const messages = queryNewestFirst(root, MESSAGE, isReadable);
-  if (isElement(root) && MESSAGE.some(({ selector }) => matchesSafe(root, selector))) {
+  // A content script re-reads just the message a change was in: it must be readable itself.
+  if (
+    isElement(root) &&
+    MESSAGE.some(({ selector }) => matchesSafe(root, selector)) &&
+    isReadable(root)
+  ) {
     messages.unshift(root);
   }
   return outermost(messages);
@@ -34,7 +39,7 @@ function readMessage(message: Element): ParticipantAnchor[] {
   const isPerson = (element: Element) =>
     normalizeAddress(element.getAttribute('email')) !== null &&
     !matchesSafe(element, REPEATED_PERSON) &&
-    isReadable(element);
+    isReadableWithin(element, message);
 
   const sender = queryNewestFirst(message, MESSAGE_SENDER, isPerson)[0];
   const recipients = queryNewestFirst(

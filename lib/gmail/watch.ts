@@ -1,12 +1,19 @@
+import { noteChange, newGmailChange, type GmailChange } from './changed-roots';
 import { RECIPIENT_FIELD, VIVRE_HOST } from './selectors';
+
+export type { GmailChange } from './changed-roots';
 
 export interface WatchGmailOptions {
   /** Usually `document`; anything whose subtree holds Gmail's threads and compose windows. */
   root: Node;
   /** Aborting it disconnects the observer and cancels a pending run (WXT: `ctx.signal`). */
   signal: AbortSignal;
-  /** Called once per burst of relevant changes, at idle. Re-scan the page here. */
-  onChange: () => void;
+  /**
+   * Called once per burst of changes, at idle, with where the burst changed something detection
+   * reads (see `GmailChange`): re-scan only `change.roots`, so the work follows the change, not
+   * the size of the page.
+   */
+  onChange: (change: GmailChange) => void;
   /** The longest a burst waits for idle time, in ms. */
   idleTimeout?: number;
 }
@@ -28,20 +35,24 @@ const WATCHED_ATTRIBUTES = [
  * by our own hosts (`[data-vivre-host]`: inserting a chip, rendering into it) are ignored, so
  * mounting chips in `onChange` does not trigger another run. No polling.
  *
+ * Each record is classified as it arrives (a few `closest`/`matches` calls, never a query of the
+ * page): the burst's `GmailChange` names the messages and recipient fields it touched.
+ *
  * It does not run `onChange` at start: scan once yourself when the content script starts.
  */
 export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchGmailOptions): void {
   if (signal.aborted) return;
   const cancelRun = { current: () => {} };
-  let pending = false;
+  let burst: GmailChange | null = null;
 
   const run = () => {
-    pending = false;
-    if (!signal.aborted) onChange();
+    const change = burst;
+    burst = null;
+    if (change && !signal.aborted) onChange(change);
   };
-  const schedule = () => {
-    if (pending || signal.aborted) return;
-    pending = true;
+  const pendingBurst = (): GmailChange => {
+    if (burst) return burst;
+    burst = newGmailChange();
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(run, { timeout: idleTimeout });
       cancelRun.current = () => cancelIdleCallback(handle);
@@ -49,11 +60,14 @@ export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchG
       const handle = setTimeout(run, Math.min(idleTimeout, 50));
       cancelRun.current = () => clearTimeout(handle);
     }
+    return burst;
   };
 
   const observer = new MutationObserver((records) => {
-    // While a run is pending the records need no inspection: the run re-scans everything anyway.
-    if (!pending && records.some(isGmailChange)) schedule();
+    if (signal.aborted) return;
+    for (const record of records) {
+      if (isGmailChange(record)) noteChange(pendingBurst(), record);
+    }
   });
   observer.observe(root, {
     childList: true,
@@ -62,15 +76,20 @@ export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchG
     attributeFilter: WATCHED_ATTRIBUTES,
   });
   // Typing an address changes an input's value, which is no DOM mutation.
-  root.addEventListener('input', (event) => isRecipientInput(event.target) && schedule(), {
-    capture: true,
-    signal,
-  });
+  root.addEventListener(
+    'input',
+    (event) => {
+      const field = recipientFieldOf(event.target);
+      if (field && !signal.aborted) pendingBurst().roots.add(field.parentElement ?? field);
+    },
+    { capture: true, signal },
+  );
   signal.addEventListener(
     'abort',
     () => {
       observer.disconnect();
       cancelRun.current();
+      burst = null;
     },
     { once: true },
   );
@@ -89,8 +108,8 @@ function isOurs(node: Node): boolean {
   return element?.closest(VIVRE_HOST) != null;
 }
 
-function isRecipientInput(target: EventTarget | null): boolean {
-  return (target as Element | null)?.closest?.(RECIPIENT_FIELD) != null;
+function recipientFieldOf(target: EventTarget | null): Element | null {
+  return (target as Element | null)?.closest?.(RECIPIENT_FIELD) ?? null;
 }
 
 /**
