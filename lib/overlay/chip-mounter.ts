@@ -27,9 +27,14 @@ export function createChipMounter(createHost: (anchor: ParticipantAnchor) => Chi
   // Gmail removed is kept alive.
   const hosts = new Map<Element, Map<string, ChipHost>>();
 
-  function unmountStale(wanted: Map<Element, ParticipantAnchor[]>) {
+  function unmountStale(
+    wanted: Map<Element, ParticipantAnchor[]>,
+    inScope: (e: Element) => boolean,
+  ) {
     for (const [element, byEmail] of hosts) {
       const group = wanted.get(element);
+      const checked = element.isConnected ? inScope(element) : true;
+      if (!checked) continue;
       for (const [email, host] of byEmail) {
         const stillShown = group?.some((anchor) => anchor.email === email);
         if (!stillShown || !element.isConnected || !host.element.isConnected) {
@@ -45,10 +50,17 @@ export function createChipMounter(createHost: (anchor: ParticipantAnchor) => Chi
   }
 
   return {
-    /** Mounts and unmounts to match `anchors`; returns the emails of newly mounted chips. */
-    sync(anchors: readonly ParticipantAnchor[]): string[] {
+    /**
+     * Mounts and unmounts to match `anchors`; returns the emails of newly mounted chips.
+     * With `inScope`, `anchors` is all detection found in part of the page (the messages a burst
+     * touched): only hosts of elements in that part, or no longer on the page, can be unmounted.
+     */
+    sync(
+      anchors: readonly ParticipantAnchor[],
+      inScope: (element: Element) => boolean = () => true,
+    ): string[] {
       const wanted = groupByElement(anchors);
-      unmountStale(wanted);
+      unmountStale(wanted, inScope);
       const added: string[] = [];
       for (const [element, group] of wanted) {
         let byEmail = hosts.get(element);

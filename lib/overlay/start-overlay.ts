@@ -3,6 +3,7 @@
  * keep a chip beside every participant, look up new people in one batch, and
  * remove it all when the signal aborts.
  */
+import { isWorthScanning, type GmailChange } from '../gmail/changed-roots';
 import type { watchGmail } from '../gmail/watch';
 import type { Participant, ParticipantAnchor } from '../gmail/types';
 import type { AskWorker } from './ask-type';
@@ -27,8 +28,12 @@ export interface OverlayOptions {
   ask: AskWorker;
   detect: GmailDetection;
   openOptions: () => void;
-  /** Run after each scan, so other features (email logging) share this one page watcher. */
-  onScan?: () => void;
+  /**
+   * Run after each scan, so other features (email logging) share this one page watcher: at start,
+   * after navigation, and after each burst that touched people, a removal or a notice. `change`
+   * says what the burst touched (undefined: the whole page was scanned).
+   */
+  onScan?: (change?: GmailChange) => void;
 }
 
 export function startOverlay({
@@ -45,14 +50,34 @@ export function startOverlay({
     createChipHost(anchor, { store, ask, openOptions, theme }),
   );
 
+  /** The whole page: at start and after navigation. */
   function scan() {
     if (signal.aborted) return;
     const signedIn = detect.findSignedInEmail(doc);
-    const anchors = detect.findParticipantAnchors(doc, signedIn);
-    const added = mounter.sync(anchors);
+    lookUp(mounter.sync(detect.findParticipantAnchors(doc, signedIn)), signedIn);
+    onScan?.();
+  }
+
+  /**
+   * One burst: only the messages and recipient fields it touched are read again, so the cost
+   * follows the change, not the size of Gmail's page. Churn that shows no people costs nothing.
+   */
+  function scanChange(change: GmailChange) {
+    if (signal.aborted || !isWorthScanning(change)) return;
+    const roots = outermostConnected(change.roots);
+    if (roots.length > 0 || change.removed) {
+      const signedIn = detect.findSignedInEmail(doc);
+      const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
+      // Hosts elsewhere stay; those whose anchor left the page go in any case.
+      const inRoots = (element: Element) => roots.some((root) => root.contains(element));
+      lookUp(mounter.sync(anchors, inRoots), signedIn);
+    }
+    onScan?.(change);
+  }
+
+  function lookUp(added: string[], signedIn: string | null) {
     // One message for the whole burst, however many people appeared.
     if (added.length > 0) void store.lookup(added, signedIn);
-    onScan?.();
   }
 
   // Reading a computed style can force a style recalculation, so the theme is
@@ -65,7 +90,7 @@ export function startOverlay({
   }
 
   signal.addEventListener('abort', () => mounter.destroy(), { once: true });
-  detect.watchGmail({ root: doc, signal, onChange: scan });
+  detect.watchGmail({ root: doc, signal, onChange: scanChange });
   scan();
 
   return {
@@ -78,4 +103,12 @@ export function startOverlay({
       scan();
     },
   };
+}
+
+/** Roots still on the page, without those inside another (read once, as part of it). */
+function outermostConnected(roots: Iterable<Element>): Element[] {
+  const connected = [...roots].filter((root) => root.isConnected);
+  return connected.filter(
+    (root) => !connected.some((other) => other !== root && other.contains(root)),
+  );
 }
