@@ -4,6 +4,7 @@
  * signals fire; an all-internal email logs nothing; an offline send syncs later, once.
  */
 import { randomUUID } from 'node:crypto';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../lib/vivre/contract-types';
@@ -174,5 +175,25 @@ describe('logging sent emails from Gmail', () => {
     // Signed in at bluestone.example: Rahul, the sender, is the one it is logged for.
     expect(await copiesOnceSynced('PO-4471 – revised delivery schedule', [RAHUL])).toEqual([1]);
     await page.close();
+  });
+
+  it('gives the toggle and the button no serious accessibility problem', async () => {
+    const { page } = await composeWithLogging('compose-send', 'E2E axe');
+    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    const thread = await openFixture(browser, 'thread-expanded-2025');
+    // Message 1 was logged by an earlier test; message 2 still offers the button.
+    await thread.locator('vivre-log-email').last().getByRole('button').waitFor();
+    for (const [onPage, host, rule] of [
+      [page, 'vivre-email-log', 'label'],
+      [thread, 'vivre-log-email', 'button-name'],
+    ] as const) {
+      const { violations, passes } = await new AxeBuilder({ page: onPage }).include(host).analyze();
+      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(serious.map((v) => v.id)).toEqual([]);
+      // Proof that axe looked inside the shadow roots, at the checkbox and the button.
+      expect(passes.map((p) => p.id)).toContain(rule);
+    }
+    await page.close();
+    await thread.close();
   });
 });
