@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as gmail from '@/lib/gmail';
+import { startOverlay, type GmailDetection } from '@/lib/overlay/start-overlay';
+import { loadFixture } from '../gmail/load-fixture';
+import { fakeWorker } from './fake-worker';
+
+// Idle time is the test's to give: a burst is read when `idleNow()` runs.
+let idle: Array<() => void>;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+async function idleNow() {
+  await settle();
+  idle.splice(0).forEach((callback) => callback());
+}
+
+const hosts = () => [...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]')];
+const messages = () => [...document.querySelectorAll('[data-message-id]')];
+
+let controller: AbortController;
+let findAnchors: ReturnType<typeof vi.fn>;
+let onScan: ReturnType<typeof vi.fn>;
+let overlay: ReturnType<typeof startOverlay>;
+
+beforeEach(async () => {
+  idle = [];
+  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+  vi.stubGlobal('cancelIdleCallback', () => {});
+  const fixture = loadFixture('thread-expanded-2025.html');
+  document.title = fixture.title;
+  document.body.replaceChildren(
+    ...[...fixture.body.childNodes].map((node) => document.importNode(node, true)),
+  );
+  controller = new AbortController();
+  findAnchors = vi.fn(gmail.findParticipantAnchors);
+  onScan = vi.fn();
+  const detect: GmailDetection = { ...gmail, findParticipantAnchors: findAnchors };
+  overlay = startOverlay({
+    document,
+    signal: controller.signal,
+    ask: fakeWorker().ask,
+    detect,
+    openOptions: () => {},
+    onScan,
+  });
+  await idleNow(); // the chips' own insertion is no burst, but let any settle
+  findAnchors.mockClear();
+  onScan.mockClear();
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+});
+
+describe('the overlay reads only what a burst touched', () => {
+  it('rescans just the message whose header changed, and follows the change', async () => {
+    const second = messages()[1]!;
+    const sender = second.querySelector('.gD[email]')!;
+    const before = hosts().length;
+    sender.setAttribute('email', 'new.sender@x.example');
+    await idleNow();
+
+    expect(findAnchors.mock.calls.map(([root]) => root)).toEqual([second]);
+    expect(sender.nextElementSibling?.getAttribute('data-vivre-email')).toBe(
+      'new.sender@x.example',
+    );
+    expect(hosts()).toHaveLength(before);
+    expect(onScan).toHaveBeenCalledTimes(1);
+  });
+
+  it('does no detection work (and no onScan) for churn that shows no people', async () => {
+    const body = document.querySelector('.a3s')!;
+    body.append(document.createElement('div'));
+    messages()[0]!.classList.toggle('hover');
+    const row = document.createElement('div');
+    row.textContent = 'An inbox row';
+    document.body.append(row);
+    row.remove();
+    await idleNow();
+
+    expect(findAnchors).not.toHaveBeenCalled();
+    expect(onScan).not.toHaveBeenCalled();
+  });
+
+  it('removes the hosts of a message Gmail removed, and keeps the others', async () => {
+    const [first, ...rest] = messages();
+    const kept = hosts().filter((host) => !first!.contains(host));
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(hosts().length);
+    first!.remove();
+    await idleNow();
+
+    expect(hosts()).toEqual(kept);
+    expect(rest.every((message) => message.isConnected)).toBe(true);
+    expect(findAnchors).not.toHaveBeenCalledWith(document, expect.anything());
+  });
+
+  it('reads the whole page again after navigation', () => {
+    overlay.navigated();
+    expect(findAnchors.mock.calls.map(([root]) => root)).toEqual([document]);
+    expect(onScan).toHaveBeenCalledWith();
+  });
+});
