@@ -88,7 +88,7 @@ async function competitorRows(): Promise<{ rows: Row[]; notes: string[] }> {
     try {
       const parts = await files();
       const total = parts.reduce((sum, part) => sum + part.gzip, 0);
-      rows.push({ metric: title, value: kb(total) });
+      rows.push({ metric: title, value: kb(total), samples: `${parts.length} files` });
       notes.push(`${title}: ${parts.map((p) => `${p.label} ${kb(p.gzip)}`).join(' + ')}.`);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
@@ -137,7 +137,12 @@ export async function benchSizes(): Promise<Section> {
         { metric: 'Our service worker (background.js)', value: kb(worker), samples: '1 file' },
         ...competitors.rows,
       ],
-      notes: [`Popup files: ${popupFiles.join(', ')} (CSS not counted).`, ...competitors.notes],
+      notes: [
+        `Content script in KiB: ${(content / 1024).toFixed(1)} KiB; the verdict uses the stricter ` +
+          `1 kB = 1,000 B (budget ${CONTENT_SCRIPT_BUDGET.toLocaleString('en-US')} B).`,
+        `Popup files: ${popupFiles.join(', ')} (CSS not counted).`,
+        ...competitors.notes,
+      ],
     };
   } catch (error) {
     return failedSection(title, error);
