@@ -208,6 +208,8 @@ export interface ProtocolMap {
   getLoggedEmails(data: { messageIds: string[] }): Answer<Record<string, number>>;
   testConnection(data: SettingsInput): Answer<TestConnectionResult>;
   clearContactCache(): Answer<null>;
+  /** Content scripts cannot open extension pages themselves, so the card asks the worker. */
+  openOptions(): Answer<null>;
 }
 
 /** Messages the worker or popup send to the Gmail content script in a tab. */

@@ -112,4 +112,5 @@ export const messageSchemas = {
   getLoggedEmails: z.strictObject({ messageIds: z.array(id).max(500) }),
   testConnection: settingsInput,
   clearContactCache: none,
+  openOptions: none,
 } satisfies { [K in keyof ProtocolMap]: z.ZodType };

@@ -6,8 +6,5 @@
 import { ask } from '../messaging/client';
 
 export function openOptionsPage(): void {
-  // 'openOptions' is not in ProtocolMap yet (the worker owns it); until it is, the
-  // call is untyped and a worker without the handler simply answers an error.
-  const send = ask as unknown as (type: string) => Promise<unknown>;
-  void send('openOptions');
+  void ask('openOptions');
 }

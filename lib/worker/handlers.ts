@@ -2,6 +2,7 @@
  * What the worker does for each message. Data arrives already checked (sender and
  * schema, lib/messaging/worker.ts); a thrown VivreError becomes the Answer's error.
  */
+import { browser } from 'wxt/browser';
 import type { Handlers } from '../messaging/worker';
 import type { TestConnectionResult } from '../messaging/protocol';
 import type { Lookups } from '../lookups/lookups';
@@ -162,6 +163,11 @@ export function createHandlers({
 
     async clearContactCache() {
       await lookups.clear();
+      return null;
+    },
+
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
       return null;
     },
   };

@@ -238,4 +238,13 @@ describe('worker', () => {
       },
     });
   });
+
+  it('opens the options page for a Gmail card, which cannot open extension pages itself', async () => {
+    const opened = vi.fn(async () => {});
+    fakeBrowser.runtime.openOptionsPage = opened;
+    const { ask } = start(vivre());
+    const answer = await ask('openOptions', undefined, GMAIL_TAB);
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
 });
