@@ -69,9 +69,14 @@ try {
   await thread.screenshot({ path: out('thread-card.png') });
   await thread.close();
 
-  const compose = await openFixture(browser, 'compose-peoplekit');
+  const compose = await openFixture(browser, 'compose-send');
   await compose.setViewportSize({ width: 1100, height: 720 });
   await settled(compose, 2);
+  await compose.getByRole('checkbox', { name: 'Log to Vivre' }).first().check();
+  await compose
+    .getByText(/^Logs for /)
+    .first()
+    .waitFor();
   await compose.screenshot({ path: out('compose.png') });
   await compose.close();
 
