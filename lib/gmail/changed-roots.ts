@@ -33,47 +33,67 @@ const ANY_MESSAGE = MESSAGE.map(({ selector }) => selector).join(', ');
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
 const SHOWS_PEOPLE = `[email], [data-hovercard-id], ${ANY_MESSAGE}, ${RECIPIENT_FIELD}`;
+/** Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. */
+const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}`;
 
-/** Records one mutation into `change`. Costs a few `closest`/`matches` calls, no page query. */
-export function noteChange(change: GmailChange, record: MutationRecord): void {
+/**
+ * Records one mutation into the burst `change()` returns, and answers false when it was ours (a
+ * chip host inserted, removed or rendered into): then `change` is not called at all. Costs one
+ * `closest` walk for the common case, never a query of the page.
+ */
+export function noteChange(record: MutationRecord, change: () => GmailChange): boolean {
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-  if (!target) return;
+  if (!target) return false;
+  const nearest = closestSafe(target, DECIDES);
+  if (nearest && matchesSafe(nearest, VIVRE_HOST)) return false;
+  if (record.type === 'childList' && onlyOurs(record)) return false;
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.
-  if (closestSafe(target, MESSAGE_BODY)) return;
-  const message = outermostMessage(target);
-  if (message) {
-    change.roots.add(message);
-    return;
-  }
-  const field = closestSafe(target, RECIPIENT_FIELD);
-  if (field) {
+  const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
+  if (nearest && matchesSafe(nearest, MESSAGE_BODY)) return true;
+  if (nearest && matchesSafe(nearest, RECIPIENT_FIELD)) {
     // Classic compose put chips beside the field, so its row is read.
-    change.roots.add(field.parentElement ?? field);
-    return;
+    burst.roots.add(nearest.parentElement ?? nearest);
+    return true;
   }
-  if (closestSafe(target, NOTICE)) change.notice = true;
+  const message = nearest && outermostMessage(nearest);
+  if (message) {
+    burst.roots.add(message);
+    return true;
+  }
+  if (nearest) burst.notice = true; // the only other kind of deciding ancestor
   if (record.type === 'attributes') {
     // An address changed on an element, or `hidden` toggled around messages or fields.
-    if (matchesSafe(target, SHOWS_PEOPLE)) change.roots.add(target.parentElement ?? target);
-    else if (holds(target, SHOWS_PEOPLE)) change.roots.add(target);
-    return;
+    if (matchesSafe(target, SHOWS_PEOPLE)) burst.roots.add(target.parentElement ?? target);
+    else if (holds(target, SHOWS_PEOPLE)) burst.roots.add(target);
+    return true;
   }
   for (const node of record.addedNodes) {
     if (isElement(node) && (matchesSafe(node, SHOWS_PEOPLE) || holds(node, SHOWS_PEOPLE))) {
-      change.roots.add(target);
+      burst.roots.add(target);
       break;
     }
   }
-  if (change.removed) return;
+  if (burst.removed) return true;
   for (const node of record.removedNodes) {
     if (!isElement(node)) continue;
     if (matchesSafe(node, SHOWS_PEOPLE) || holds(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`)) {
-      change.removed = true;
-      return;
+      burst.removed = true;
+      break;
     }
   }
+  return true;
+}
+
+/** Only our hosts were added or removed (inserting a chip after an anchor). */
+function onlyOurs(record: MutationRecord): boolean {
+  const { addedNodes: added, removedNodes: removed } = record;
+  if (added.length + removed.length === 0) return false;
+  for (const list of [added, removed]) {
+    for (const node of list) if (!isElement(node) || !matchesSafe(node, VIVRE_HOST)) return false;
+  }
+  return true;
 }
 
 /** The outermost message around `element` (messages can hold quoted ones), or null. */

@@ -65,9 +65,7 @@ export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchG
 
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
-    for (const record of records) {
-      if (isGmailChange(record)) noteChange(pendingBurst(), record);
-    }
+    for (const record of records) noteChange(record, pendingBurst);
   });
   observer.observe(root, {
     childList: true,
@@ -93,19 +91,6 @@ export function watchGmail({ root, signal, onChange, idleTimeout = 100 }: WatchG
     },
     { once: true },
   );
-}
-
-function isGmailChange(record: MutationRecord): boolean {
-  if (isOurs(record.target)) return false;
-  if (record.type !== 'childList') return true;
-  // Our chip host inserted into (or removed from) one of Gmail's elements.
-  const nodes = [...record.addedNodes, ...record.removedNodes];
-  return nodes.length === 0 || !nodes.every(isOurs);
-}
-
-function isOurs(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element?.closest(VIVRE_HOST) != null;
 }
 
 function recipientFieldOf(target: EventTarget | null): Element | null {
