@@ -20,6 +20,7 @@ import {
   startTestSandbox,
   waitFor,
   waitForSettledChips,
+  waitUntilSynced,
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
@@ -89,6 +90,30 @@ describe('logging from the card', () => {
     const after = await sandbox.activitiesOf(SEEDED_CONTACT);
     expect(after).toHaveLength(before + 1);
     expect(after.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
+    await options.close();
+    await page.close();
+  });
+  it('keeps a call logged while Vivre is down and syncs it once when Vivre is back', async () => {
+    const note = `e2e card offline call ${randomUUID().slice(0, 8)}`;
+    const page = await openThread();
+    await page
+      .getByRole('button', { name: /^Vivre: Rahul Sharma,/ })
+      .first()
+      .click();
+    const card = page.getByRole('dialog', { name: 'Rahul Sharma' });
+    await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).waitFor();
+    const port = sandbox.port;
+    await sandbox.close();
+    try {
+      await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).click();
+      await card.getByRole('textbox', { name: 'Note' }).fill(note);
+      await card.getByRole('button', { name: 'Save call' }).click();
+      await card.getByText('Saved — will sync', { exact: true }).waitFor();
+    } finally {
+      sandbox = await startTestSandbox({ port });
+    }
+    const options = await openExtensionPage(browser);
+    expect(await waitUntilSynced(options, sandbox, [note])).toEqual([1]);
     await options.close();
     await page.close();
   });
