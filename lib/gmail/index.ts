@@ -11,7 +11,9 @@
  *     }
  *   };
  *   scan(); // watchGmail does not run at start
- *   watchGmail({ root: document, signal: ctx.signal, onChange: scan });
+ *   // Per burst, read again only what it touched (each root is a ParentNode for detection);
+ *   // lib/overlay/start-overlay.ts shows the whole pattern, including unmounting.
+ *   watchGmail({ root: document, signal: ctx.signal, onChange: (change) => ... change.roots ... });
  *   ctx.addEventListener(window, 'wxt:locationchange', scan);
  *
  * Chip hosts must carry `data-vivre-host` so the watcher ignores them and detection never reads them.
@@ -23,5 +25,6 @@ export {
   findThreadParticipants,
 } from './participants';
 export { findSignedInEmail } from './signed-in';
+export { isWorthScanning, type GmailChange } from './changed-roots';
 export { createHandledSet, watchGmail, type WatchGmailOptions } from './watch';
 export type { Participant, ParticipantAnchor, ParticipantRole } from './types';
