@@ -198,7 +198,7 @@ export async function benchMainThread(): Promise<Section> {
             .slice(0, 6)
             .map((leaf) => `${leaf.name} ${ms(leaf.ms)}`)
             .join(', ') +
-          '. Each burst re-scans the whole page for participants.',
+          '.',
         'TaskDuration is wall time spent in tasks, so on a shared machine it includes time the thread waited ' +
           'for a core; ThreadTime is the CPU time the main thread actually used, the steadier of the two here.',
         `Page size: ${withRuns[0]!.nodes.toLocaleString('en-US')} elements; mutation records per run: ${withRuns[0]!.records.toLocaleString('en-US')}; chips on the page: ${withRuns[0]!.chips}.`,
