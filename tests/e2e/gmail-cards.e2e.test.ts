@@ -64,10 +64,10 @@ const foundLabel = (contact: Contact) =>
 
 /** Accessible names of every chip: role queries pierce the chips' open shadow roots. */
 async function chipNames(page: Page): Promise<string[]> {
-  const chips = page.locator('[data-vivre-email]').getByRole('button');
-  return Promise.all((await chips.all()).map((chip) => chip.getAttribute('aria-label'))).then(
-    (names) => names.map((name) => name ?? ''),
-  );
+  return page
+    .locator('[data-vivre-email]')
+    .getByRole('button')
+    .evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label') ?? ''));
 }
 
 const unique = (values: string[]) => [...new Set(values)].sort();
