@@ -218,4 +218,30 @@ describe('moving between threads', () => {
     expect((await chipNames(page)).join('\n')).not.toMatch(/Rahul|Ananya|Vikram|procurement/);
     await page.close();
   });
+
+  it('closes the card of a person whose element Gmail reuses for someone else', async () => {
+    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]), '#inbox/a');
+    await waitForSettledChips(page, 6);
+    // The first Rahul chip is message 1's sender.
+    await page
+      .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Rahul Sharma' }).count()).toBe(1);
+
+    await page.evaluate(() => {
+      const sender = document.querySelector('[data-message-id] span.gD[email]')!;
+      for (const attribute of ['email', 'data-hovercard-id'])
+        sender.setAttribute(attribute, 'sneha.kulkarni@acme-tech.example');
+      sender.setAttribute('name', 'Sneha Kulkarni');
+    });
+
+    await expect
+      .poll(() => chipHostEmails(page), { timeout: 30_000 })
+      .toContain('sneha.kulkarni@acme-tech.example');
+    const hosts = await chipHostEmails(page);
+    expect(hosts.filter((email) => email === 'rahul.sharma@acme-tech.example')).toHaveLength(1);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.close();
+  });
 });
