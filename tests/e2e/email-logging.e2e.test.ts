@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity } from '../../lib/vivre/contract-types';
 import {
   askWorkerOk,
-  configureExtension,
+  connectToSandbox,
   DEMO_KEYS,
   launchExtension,
   openExtensionPage,
@@ -32,11 +32,7 @@ let extensionPage: Page;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   browser = await launchExtension();
-  await configureExtension(browser, {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
+  await connectToSandbox(browser, sandbox);
   extensionPage = await openExtensionPage(browser);
 });
 

@@ -9,9 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askWorkerOk,
-  configureExtension,
+  connectToSandbox,
   createSandboxContact,
-  DEMO_KEYS,
   fixtureVariant,
   launchExtension,
   openExtensionPage,
@@ -31,11 +30,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   browser = await launchExtension();
-  await configureExtension(browser, {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
+  await connectToSandbox(browser, sandbox);
 });
 
 afterAll(async () => {

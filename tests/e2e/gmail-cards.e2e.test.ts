@@ -9,8 +9,7 @@ import { BAND_WORDS, scoreBand } from '../../components/score-band';
 import type { Contact } from '../../lib/vivre/contract-types';
 import {
   chipHostEmails,
-  configureExtension,
-  DEMO_KEYS,
+  connectToSandbox,
   fixtureVariant,
   launchExtension,
   openFixture,
@@ -27,11 +26,7 @@ let browser: ExtensionBrowser;
 beforeAll(async () => {
   sandbox = await startTestSandbox();
   browser = await launchExtension();
-  await configureExtension(browser, {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
+  await connectToSandbox(browser, sandbox);
 });
 
 afterAll(async () => {

@@ -7,7 +7,12 @@ export {
   type ExtensionBrowser,
 } from './harness/browser';
 export { evaluateInContentScript } from './harness/content-world';
-export { configureExtension, openFixture, type Connection } from './harness/extension';
+export {
+  configureExtension,
+  connectToSandbox,
+  openFixture,
+  type Connection,
+} from './harness/extension';
 export {
   chipHostEmails,
   createSandboxContact,

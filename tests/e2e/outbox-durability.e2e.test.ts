@@ -6,9 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askWorkerOk,
-  configureExtension,
+  connectToSandbox,
   createProfile,
-  DEMO_KEYS,
   enqueueNotes,
   launchExtension,
   openExtensionPage,
@@ -33,11 +32,7 @@ afterAll(async () => {
 });
 
 async function connect(browser: ExtensionBrowser): Promise<void> {
-  await configureExtension(browser, {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
+  await connectToSandbox(browser, sandbox);
 }
 
 describe('the outbox in the real worker', () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askWorkerOk,
-  configureExtension,
+  connectToSandbox,
   DEMO_KEYS,
   extensionWorker,
   launchExtension,
@@ -78,11 +78,7 @@ describe('the built extension in Chromium', () => {
   });
 
   it("shows a participant's Vivre score from the sandbox beside them in Gmail", async () => {
-    await configureExtension(browser, {
-      baseUrl: sandbox.baseUrl,
-      apiKey: DEMO_KEYS.write,
-      workspaceId: 'ws_demo',
-    });
+    await connectToSandbox(browser, sandbox);
     const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
     const page = await openFixture(browser, 'thread-expanded-2025');
     // Role queries pierce the chips' open shadow roots: this is what a screen reader finds.

@@ -7,6 +7,7 @@ import type { SettingsView } from '../../../lib/messaging/protocol';
 import { openExtensionPage, type ExtensionBrowser } from './browser';
 import { askWorkerOk } from './messaging';
 import { FIXTURE_PARAM } from './network';
+import { DEMO_KEYS, type TestSandbox } from './sandbox';
 
 export interface Connection {
   baseUrl: string;
@@ -25,6 +26,15 @@ export async function configureExtension(
   } finally {
     await page.close();
   }
+}
+
+/** Connects the extension to a test sandbox's demo workspace (write key unless told otherwise). */
+export function connectToSandbox(
+  browser: ExtensionBrowser,
+  sandbox: TestSandbox,
+  apiKey: string = DEMO_KEYS.write,
+): Promise<SettingsView> {
+  return configureExtension(browser, { baseUrl: sandbox.baseUrl, apiKey, workspaceId: 'ws_demo' });
 }
 
 /**
