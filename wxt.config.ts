@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import { PRODUCTION_BASE_URL } from './lib/vivre/base-url';
 
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 // Chrome MV3 is the primary target. For Firefox we build MV2 (WXT's default for
 // Firefox): Firefox's MV2 background page is persistent and its MV3 support still
 // differs on service workers, so MV2 is what WXT builds and tests best there.
@@ -27,7 +29,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, manifestVersion }) => ({
     name: 'Vivre for Gmail',
     description:
       'See the Vivre contact card and AI score of everyone on an email, and log calls, notes and meetings in seconds.',
@@ -41,9 +43,13 @@ export default defineConfig({
         ? ['http://127.0.0.1/*', 'http://localhost/*']
         : []),
     ],
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
+    ...(manifestVersion === 2
+      ? { optional_permissions: OPTIONAL_ORIGINS }
+      : { optional_host_permissions: OPTIONAL_ORIGINS }),
     commands: {
-      _execute_action: {
+      // MV2 names the toolbar button's command _execute_browser_action.
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: 'Open Vivre quick logging',
       },
