@@ -4,6 +4,7 @@
  * extension talking to the sandbox. Cold: nothing cached anywhere, so each address
  * costs a request; warm: the worker's contact cache, or this tab, already knows them.
  */
+import { BURST_IDLE_TIMEOUT_MS } from '../lib/gmail/watch';
 import type { Page } from 'playwright-core';
 import {
   askWorkerOk,
@@ -169,8 +170,8 @@ export async function benchChips(): Promise<Section> {
       ],
       notes: [
         `${expected.length} chips per insert. Painted = settled + the wait for the next frame (up to ~16 ms at 60 Hz).`,
-        'The content script handles a mutation burst once, at idle (requestIdleCallback, 100 ms timeout), ' +
-          'so an idle page starts at once and a busy one within 100 ms.',
+        `The content script handles a mutation burst once, at idle (requestIdleCallback, ${BURST_IDLE_TIMEOUT_MS} ms timeout), ` +
+          `so an idle page starts at once and a busy one within ${BURST_IDLE_TIMEOUT_MS} ms.`,
       ],
     };
   } catch (error) {

@@ -45,7 +45,7 @@ describe('watchGmail', () => {
     }
     expect(onChange).not.toHaveBeenCalled(); // nothing on the hot path
     expect(requestIdle).toHaveBeenCalledTimes(1);
-    expect(requestIdle.mock.calls[0]![1]).toEqual({ timeout: 100 });
+    expect(requestIdle.mock.calls[0]![1]).toEqual({ timeout: 40 });
     runIdle();
     expect(onChange).toHaveBeenCalledTimes(1);
 
