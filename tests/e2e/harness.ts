@@ -18,6 +18,7 @@ export {
   createSandboxContact,
   fixtureVariant,
   openGmailHtml,
+  waitForContentScript,
   waitForSettledChips,
 } from './harness/gmail';
 export { askWorker, askWorkerOk } from './harness/messaging';

@@ -13,7 +13,7 @@ import {
   openExtensionPage,
   openFixture,
   startTestSandbox,
-  waitFor,
+  waitForContentScript,
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
@@ -132,15 +132,7 @@ describe('API key custody', () => {
 
   it('never puts the key into the Gmail page', async () => {
     const page = await openFixture(browser, 'thread-expanded-2025');
-    await waitFor(
-      () =>
-        page.evaluate(
-          () =>
-            document.documentElement.dataset.vivreLoaded === '1' ||
-            document.querySelector('[data-vivre-host]') !== null,
-        ),
-      'the content script to run',
-    );
+    await waitForContentScript(page);
     const shadowMarkup = await page.evaluate(() =>
       [...document.querySelectorAll('[data-vivre-host]')]
         .map((host) =>

@@ -13,7 +13,7 @@ import {
   openExtensionPage,
   openFixture,
   startTestSandbox,
-  waitFor,
+  waitForContentScript,
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
@@ -34,16 +34,7 @@ afterAll(async () => {
 describe('the built extension in Chromium', () => {
   it('runs its content script on a Gmail thread page', async () => {
     const page = await openFixture(browser, 'thread-expanded-2025');
-    // The placeholder marks the document; the chips that replace it mark their hosts.
-    await waitFor(
-      () =>
-        page.evaluate(
-          () =>
-            document.documentElement.dataset.vivreLoaded === '1' ||
-            document.querySelector('[data-vivre-host]') !== null,
-        ),
-      'the content script to run on the fixture page',
-    );
+    await waitForContentScript(page);
     await page.close();
   });
 

@@ -50,6 +50,14 @@ export function chipHostEmails(page: Page): Promise<string[]> {
   );
 }
 
+/** Waits until the content script has put its first host into the page. */
+export async function waitForContentScript(page: Page): Promise<void> {
+  await waitFor(
+    () => page.evaluate(() => document.querySelector('[data-vivre-host]') !== null),
+    'the content script to run on the Gmail page',
+  );
+}
+
 /** Waits until `count` chips have their lookup answer: a score or "not in Vivre". */
 export async function waitForSettledChips(page: Page, count: number): Promise<void> {
   await waitFor(
