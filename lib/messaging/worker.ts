@@ -15,9 +15,15 @@ import { messenger, type MessageType } from './messenger';
 import type { Answer, ProtocolMap, RepError } from './protocol';
 import { messageSchemas } from './schemas';
 
+/** The fields of `runtime.MessageSender` the check reads; both browsers send more. */
 export interface Sender {
   id?: string;
   url?: string;
+  /** Chrome 80+, Firefox 126+: the sending document's origin. */
+  origin?: string;
+  /** Firefox only: 'content_child' for content scripts, 'addon_child' for extension pages. */
+  envType?: string;
+  frameId?: number;
   tab?: { url?: string; title?: string };
 }
 
@@ -29,27 +35,53 @@ export type Handlers = {
   [K in MessageType]: (data: HandlerData<K>, sender: Sender) => Promise<HandlerValue<K>>;
 };
 
-const GMAIL = 'https://mail.google.com/';
+const GMAIL_ORIGIN = 'https://mail.google.com';
 const PAGES_ONLY = new Set<MessageType>(['saveSettings', 'testConnection']);
 
 export interface ExtensionIdentity {
   id: string;
-  /** `chrome-extension://<id>/` */
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
   root: string;
 }
 
 export type SenderKind = 'page' | 'gmail' | null;
 
+function originOf(sender: Sender): string | null {
+  if (sender.origin) return sender.origin;
+  if (!sender.url) return null;
+  try {
+    return new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who sent a message, from what both browsers really put in `runtime.MessageSender`
+ * (tests/unit/worker/fixtures/message-senders.ts): our id, then the sending document's
+ * origin. `tab.url` is not required, because Firefox omits it without a host permission
+ * for the tab (its MV2 build did, and every chip was refused); when it is there it must
+ * agree. Firefox's `envType` must agree too when present. Only messages from
+ * `runtime.sendMessage` reach here, and web pages cannot use it (no
+ * `externally_connectable`), so a matching id means one of our own contexts.
+ */
 export function classifySender(sender: Sender, self: ExtensionIdentity): SenderKind {
   if (!sender.id || sender.id !== self.id) return null;
-  if (sender.url?.startsWith(self.root)) return 'page';
-  if (
-    sender.tab?.url?.startsWith(GMAIL) &&
-    (sender.url === undefined || sender.url.startsWith(GMAIL))
-  ) {
-    return 'gmail';
+  // Extension URLs have opaque origins in the URL parser: compare with our root instead.
+  if (sender.url?.startsWith(self.root)) {
+    const agrees =
+      (sender.origin === undefined || `${sender.origin}/` === self.root) &&
+      (sender.envType === undefined || sender.envType === 'addon_child');
+    return agrees ? 'page' : null;
   }
-  return null;
+  const origin = originOf(sender);
+  const inGmail =
+    origin === GMAIL_ORIGIN &&
+    (sender.url === undefined || sender.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    sender.tab !== undefined &&
+    (sender.tab.url === undefined || sender.tab.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    (sender.envType === undefined || sender.envType === 'content_child');
+  return inGmail ? 'gmail' : null;
 }
 
 const FORBIDDEN: RepError = {
