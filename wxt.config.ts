@@ -5,13 +5,57 @@ import { PRODUCTION_BASE_URL } from './lib/vivre/base-url';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
-// Chrome MV3 is the primary target. For Firefox we build MV2 (WXT's default for
-// Firefox): Firefox's MV2 background page is persistent and its MV3 support still
-// differs on service workers, so MV2 is what WXT builds and tests best there.
+/**
+ * Firefox's add-on id: fixed, so storage, the AMO listing and updates follow one
+ * add-on, and `runtime.MessageSender.id` is the same on every install.
+ */
+export const GECKO_ID = 'vivre-for-gmail@vivre.app';
+
+/** Rendered from docs/brand/vivre-mark.svg by `npm run icons` into public/icon/. */
+const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${size}.png`]));
+
+/**
+ * What Firefox tells the rep at install, and asks before use (PRIVACY.md says the same
+ * in full). Required: the names and addresses of the people on an email are sent to
+ * Vivre to look them up, which is the extension's whole point. Optional: email
+ * subjects and text leave only when the rep turns email logging on; Firefox asks then.
+ */
+const FIREFOX_SETTINGS = {
+  // Built-in consent reached Firefox for Android in 142.
+  gecko_android: { strict_min_version: '142.0' },
+  gecko: {
+    id: GECKO_ID,
+    strict_min_version: '140.0',
+    data_collection_permissions: {
+      required: ['personallyIdentifyingInfo'],
+      optional: ['personalCommunications'],
+    },
+  },
+};
+
+// MV3 for both browsers. Firefox has supported MV3 since 109; building it there too
+// gives one manifest shape (action, host_permissions, optional_host_permissions,
+// web_accessible_resources with `matches`), and Firefox's MV3 background is an event
+// page that is stopped when idle, so the worker's wake-up and durability paths are
+// the ones Chrome exercises too, instead of hiding behind a persistent MV2 page.
+// 140 is the floor: it is the first release (and ESR) with built-in data-collection
+// consent, which AMO requires of new add-ons since 2025-11-03.
 export default defineConfig({
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // One package that the stores' linters accept as it is: `web-ext lint` (run on
+    // both zips by `npm test`) wants Firefox's keys in the Chrome package too. Chrome
+    // ignores `browser_specific_settings`, and beside `service_worker` it ignores
+    // `background.scripts` (a warning on unpacked loads only), so the Chrome zip
+    // also installs in Firefox, where the same file runs as the event page.
+    'build:manifestGenerated'(wxt, manifest) {
+      if (wxt.config.browser === 'firefox') return;
+      const worker = manifest.background?.service_worker;
+      if (worker) manifest.background = { service_worker: worker, scripts: [worker] } as never;
+      manifest.browser_specific_settings = FIREFOX_SETTINGS;
+    },
     // The content script runs on every Gmail page and has a 25 KB gzip budget. It
     // only touches promise-returning MV3 APIs (runtime.id, sendMessage, onMessage
     // through @webext-core/messaging, which calls chrome.* itself), so it gets WXT's
@@ -29,7 +73,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ mode, manifestVersion }) => ({
+  manifest: ({ browser, mode }) => ({
     name: 'Vivre for Gmail',
     description:
       'See the Vivre contact card and AI score of everyone on an email, and log calls, notes and meetings in seconds.',
@@ -43,13 +87,12 @@ export default defineConfig({
         ? ['http://127.0.0.1/*', 'http://localhost/*']
         : []),
     ],
-    // MV2 (the Firefox build) has no optional_host_permissions: origins go in optional_permissions.
-    ...(manifestVersion === 2
-      ? { optional_permissions: OPTIONAL_ORIGINS }
-      : { optional_host_permissions: OPTIONAL_ORIGINS }),
+    optional_host_permissions: OPTIONAL_ORIGINS,
+    icons: ICONS,
+    action: { default_title: 'Vivre quick logging (Alt+Shift+V)', default_icon: ICONS },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
     commands: {
-      // MV2 names the toolbar button's command _execute_browser_action.
-      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+      _execute_action: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: 'Open Vivre quick logging',
       },
