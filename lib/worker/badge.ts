@@ -5,8 +5,12 @@
 import { browser } from 'wxt/browser';
 import type { OutboxCounts } from '../outbox';
 
-const WAITING_COLOR = '#1a73e8';
-const ACTION_COLOR = '#d93025';
+// The brand's primary and attention red (docs/brand/README.md). White badge text has
+// 4.62:1 on either; both fills keep 3:1 against light (#ffffff) and dark (#202124,
+// #2b2a33) toolbars, and stay just dark enough that Firefox, which picks black or
+// white badge text by luminance, picks white as Chrome does.
+const WAITING_COLOR = '#765ee9';
+const ACTION_COLOR = '#db342f';
 
 export function badgeText({ waiting, attention, paused }: OutboxCounts): string {
   if (waiting > 0) return waiting > 999 ? '999+' : String(waiting);
