@@ -37,6 +37,12 @@ export function Options({ services }: { services: OptionsServices }) {
           onSaved={setSettings}
         />
       ) : null}
+      <footer>
+        {/* public/privacy.html, shipped in the extension: opens offline, never from the web. */}
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          Privacy: what leaves your browser
+        </a>
+      </footer>
     </main>
   );
 }
