@@ -1,88 +1,151 @@
 /**
- * `npm start`: the local Vivre sandbox (persistent, port 8787) plus WXT's dev build
- * of the extension, which in development defaults to that sandbox and its demo
- * write key, so it works with no account and no settings. Ctrl+C stops both.
+ * `npm start [-- --port N]`: the local Vivre sandbox (persistent, port 8787 unless
+ * told otherwise) plus WXT's dev build of the extension, which in development
+ * defaults to that sandbox and its demo write key, so it works with no account and
+ * no settings. Runs until Ctrl+C (SIGINT) or SIGTERM, which stop both, with or
+ * without a terminal on standard input.
  *
  * Where there is no display (a server, a container) WXT cannot open a browser, so
  * its runner is disabled and the unpacked extension is left for you to load.
  */
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'wxt';
+import {
+  SANDBOX_URL_ENV,
+  START_USAGE,
+  StartOptionsError,
+  devBaseUrl,
+  parseStartArgs,
+  portProblem,
+  useStdinThatNeverEnds,
+} from './start-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SANDBOX_URL = 'http://127.0.0.1:8787';
 const canOpenBrowser =
   process.env.VIVRE_NO_BROWSER !== '1' &&
   (process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
 
-function startSandbox() {
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  return spawn(process.execPath, [tsx, 'sandbox/main.ts', ...process.argv.slice(2)], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+let options;
+try {
+  options = parseStartArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof StartOptionsError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(START_USAGE);
+  process.exit(0);
 }
 
-async function waitUntilUp(url, child) {
-  for (let tries = 0; tries < 300; tries++) {
-    if (child.exitCode !== null) return false;
-    // Any HTTP answer (a 401 here) means the sandbox is listening.
-    if (
-      await fetch(url).then(
-        () => true,
-        () => false,
-      )
-    )
-      return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+// A busy port is one line and a non-zero exit, before WXT has started anything
+// (stopping it mid-build is what printed pages of esbuild traces).
+if (options.port !== 0) {
+  const problem = await portProblem(options.port, options.host);
+  if (problem) {
+    console.error(problem);
+    process.exit(1);
   }
-  return false;
 }
 
-const sandbox = startSandbox();
-if (!(await waitUntilUp(`${SANDBOX_URL}/v1/me`, sandbox))) {
-  console.error(`\nThe sandbox did not come up at ${SANDBOX_URL}; see its message above.`);
-  sandbox.kill('SIGTERM');
-  process.exit(1);
-}
-
-process.env.WXT_VIVRE_SANDBOX = '1';
-const wxt = await createServer({ root, webExt: { disabled: !canOpenBrowser } });
+/**
+ * The sandbox runs as one plain node process (tsx as a loader, not its CLI, which
+ * adds a second process), with no stdin and an IPC channel: it reports the port it
+ * listens on, and exits by itself if this process disappears without stopping it.
+ */
+const sandbox = spawn(
+  process.execPath,
+  ['--import', import.meta.resolve('tsx'), 'sandbox/main.ts', ...options.sandboxArgs],
+  { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+);
+const sandboxExited = new Promise((resolve) => sandbox.once('exit', resolve));
+// Node reports a failed spawn here; the exit event still follows.
+sandbox.once('error', (error) => console.error(`Could not start the sandbox: ${error.message}`));
 
 let stopping = false;
-async function stop(code = 0) {
+let wxt;
+
+async function stop(code) {
   if (stopping) return;
   stopping = true;
+  // Vite has its own SIGTERM handler that exits once its server is closed, with
+  // `process.exitCode ??= 143`: set ours first.
+  process.exitCode = code;
   console.log('\nStopping the dev build and the sandbox…');
-  await wxt.stop().catch(() => {});
-  if (sandbox.exitCode === null) {
-    sandbox.kill('SIGINT');
-    await new Promise((resolve) => sandbox.once('exit', resolve));
-  }
+  if (sandbox.exitCode === null && sandbox.signalCode === null) sandbox.kill('SIGTERM');
+  const forceKill = setTimeout(() => sandbox.kill('SIGKILL'), 10_000);
+  await Promise.all([wxt?.stop().catch(() => {}), sandboxExited]);
+  clearTimeout(forceKill);
   process.exit(code);
 }
-// Vite exits the process on its own when stdin closes or on SIGTERM; never leave
-// the sandbox running behind it.
-process.once('exit', () => sandbox.exitCode === null && sandbox.kill('SIGTERM'));
-process.once('SIGINT', () => void stop());
-process.once('SIGTERM', () => void stop());
-sandbox.once('exit', (code) => {
+process.once('SIGINT', () => void stop(0));
+process.once('SIGTERM', () => void stop(0));
+// Whatever ends this process, the sandbox goes with it.
+process.once('exit', () => {
+  if (sandbox.exitCode === null && sandbox.signalCode === null) sandbox.kill('SIGTERM');
+});
+// npm runs this under `sh -c`: a SIGTERM sent to npm alone (a process manager, CI)
+// reaches only that shell, which dies without passing it on, and this process was
+// left running with its sandbox. Being orphaned that way counts as a SIGTERM.
+if (process.env.npm_lifecycle_event !== undefined) {
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(0), 1000).unref();
+}
+
+/** The port the sandbox listens on, or null if it exited (after saying why) first. */
+const port = await new Promise((resolve) => {
+  sandbox.on('message', (message) => {
+    if (message?.type === 'vivre-sandbox:listening') resolve(message.port);
+  });
+  void sandboxExited.then(() => resolve(null));
+});
+if (port === null) {
   if (!stopping) {
-    console.error(`\nThe sandbox stopped unexpectedly (exit code ${code}).`);
+    // The sandbox prints its own one-line reason (a busy port, a bad flag) and
+    // exits with 1 or 2; anything else deserves a pointer.
+    const code = sandbox.exitCode;
+    if (code !== 1 && code !== 2) {
+      console.error(
+        `The sandbox stopped before it listened (exit code ${code ?? sandbox.signalCode}).`,
+      );
+    }
+    process.exit(code === 2 ? 2 : 1);
+  }
+  await new Promise(() => {}); // stop() is exiting
+}
+
+sandbox.once('exit', (code, signal) => {
+  if (!stopping) {
+    console.error(`\nThe sandbox stopped unexpectedly (exit code ${code ?? signal}).`);
     void stop(1);
   }
 });
 
-await wxt.start();
+const baseUrl = devBaseUrl(options.host, port);
+process.env.WXT_VIVRE_SANDBOX = '1';
+process.env[SANDBOX_URL_ENV] = baseUrl;
+
+// Vite and WXT stop everything when stdin ends: see useStdinThatNeverEnds.
+useStdinThatNeverEnds({ forward: canOpenBrowser && isatty(0) });
+
+const { createServer } = await import('wxt');
+try {
+  wxt = await createServer({ root, webExt: { disabled: !canOpenBrowser } });
+  if (stopping) await new Promise(() => {});
+  await wxt.start();
+} catch (error) {
+  if (stopping) await new Promise(() => {});
+  console.error(error);
+  await stop(1);
+}
 
 const outDir = path.relative(process.cwd(), path.join(root, '.output/chrome-mv3-dev'));
 console.log(`
 Vivre for Gmail is running in development mode.
-  API sandbox:  ${SANDBOX_URL}/v1  (workspace ws_demo; its keys are listed above)
-  Extension:    ${outDir}  (rebuilt on every change)
+  API sandbox:  ${baseUrl}  (workspace ws_demo; its keys are listed above)
+  Extension:    ${outDir}  (rebuilt on every change; it defaults to this sandbox)
 ${
   canOpenBrowser
     ? '  WXT opened a browser with the extension loaded.'
