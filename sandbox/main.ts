@@ -90,8 +90,19 @@ console.log(`Workspace ws_other key:       ${DEMO_KEYS.otherAdmin}`);
 const active = Object.entries(faults).filter(([, value]) => value > 0);
 if (active.length > 0) console.log(`Faults: ${active.map(([k, v]) => `${k}=${v}`).join(', ')}`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void sandbox.close().then(() => process.exit(0));
-  });
+let closing: Promise<void> | undefined;
+function shutdown(): void {
+  closing ??= sandbox.close().then(() => process.exit(0));
+}
+// A terminal's Ctrl+C reaches both `npm start` and this process, which then also
+// gets the SIGTERM that start.mjs sends: close once.
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);
+
+// `npm start` (scripts/start.mjs) runs this with an IPC channel: tell it the port
+// really listened on (`--port 0` picks one), and stop when that channel goes away,
+// so a killed `npm start` never leaves the sandbox holding its port.
+if (process.send) {
+  process.send({ type: 'vivre-sandbox:listening', port: sandbox.port, baseUrl: sandbox.baseUrl });
+  process.once('disconnect', shutdown);
 }
