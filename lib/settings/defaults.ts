@@ -3,7 +3,7 @@
  * the production API; development and test builds start connected to the local
  * sandbox with its demo write key, so `npm start` works with no setup.
  */
-import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../vivre/base-url';
+import { PRODUCTION_BASE_URL, sandboxBaseUrl } from '../vivre/base-url';
 
 /** Mirrors `DEMO_KEYS.write` in sandbox/seed.ts (a test keeps them equal); a sandbox-only key. */
 export const DEMO_WRITE_KEY = 'vv_test_demo_write_0000000000000000';
@@ -21,6 +21,11 @@ export function isSandboxBuild(): boolean {
 
 export function defaultConnection(sandbox = isSandboxBuild()): ConnectionSettings {
   return sandbox
-    ? { apiKey: DEMO_WRITE_KEY, workspaceId: DEMO_WORKSPACE_ID, baseUrl: SANDBOX_BASE_URL }
+    ? {
+        apiKey: DEMO_WRITE_KEY,
+        workspaceId: DEMO_WORKSPACE_ID,
+        // `npm start -- --port N` sets it; 8787 otherwise.
+        baseUrl: sandboxBaseUrl(import.meta.env.WXT_VIVRE_SANDBOX_URL),
+      }
     : { apiKey: null, workspaceId: '', baseUrl: PRODUCTION_BASE_URL };
 }
