@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests drive Debian's Chromium with the built extension (.output/chrome-mv3).
+// End-to-end tests drive Debian's Chromium with the built extension (.output/chrome-mv3-test) and Debian's
+// Firefox ESR with its Firefox build (.output/firefox-mv3-test).
 // One file at a time: two cores, and each file owns a browser and a sandbox.
 export default defineConfig({
   test: {

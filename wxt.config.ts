@@ -42,6 +42,11 @@ const FIREFOX_SETTINGS = {
 // consent, which AMO requires of new add-ons since 2025-11-03.
 export default defineConfig({
   manifestVersion: 3,
+  // Test builds (sandbox defaults, loopback granted) live apart from the store builds
+  // that `npm run zip` makes, so one never stands in for the other.
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${
+    process.env.WXT_VIVRE_SANDBOX === '1' ? '-test' : ''
+  }`,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
@@ -52,8 +57,18 @@ export default defineConfig({
     // also installs in Firefox, where the same file runs as the event page.
     'build:manifestGenerated'(wxt, manifest) {
       if (wxt.config.browser === 'firefox') return;
-      const worker = manifest.background?.service_worker;
-      if (worker) manifest.background = { service_worker: worker, scripts: [worker] } as never;
+      const background = manifest.background;
+      const worker = background && 'service_worker' in background && background.service_worker;
+      // `preferred_environment` says, as the W3C WebExtensions group agreed, that the
+      // worker and the page forms are both intended (Chrome: service worker; Firefox:
+      // document), which is also what tells the linter the fallback is deliberate.
+      if (worker) {
+        manifest.background = {
+          service_worker: worker,
+          scripts: [worker],
+          preferred_environment: ['service_worker', 'document'],
+        } as never;
+      }
       manifest.browser_specific_settings = FIREFOX_SETTINGS;
     },
     // The content script runs on every Gmail page and has a 25 KB gzip budget. It

@@ -12,7 +12,7 @@ import { repoRoot } from '../tests/e2e/harness/paths';
 import { failedSection, verdict, type Row, type Section } from './lib/report';
 import { kb } from './lib/stats';
 
-const OUTPUT = path.join(repoRoot, '.output/chrome-mv3');
+const OUTPUT = path.join(repoRoot, '.output/chrome-mv3-test');
 const CACHE = path.join(repoRoot, '.bench-cache');
 const CONTENT_SCRIPT_BUDGET = 25_000;
 
@@ -118,7 +118,7 @@ export async function benchSizes(): Promise<Section> {
     return {
       title,
       method:
-        'Our files from `.output/chrome-mv3` (`npm run build:test`, minified by WXT/Vite), gzip level 9. ' +
+        'Our files from `.output/chrome-mv3-test` (`npm run build:test`, minified by WXT/Vite), gzip level 9. ' +
         'Competitors from their npm packages (`npm pack`, cached in .bench-cache/), minified with esbuild ' +
         'unless published minified, same gzip.',
       rows: [

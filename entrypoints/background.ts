@@ -11,6 +11,10 @@ export default defineBackground(() => {
     id: browser.runtime.id,
     root: browser.runtime.getURL('/'),
   });
+  // A new install opens the settings page: connecting Vivre is the rep's first step.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
   });

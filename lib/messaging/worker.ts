@@ -24,7 +24,7 @@ export interface Sender {
   /** Firefox only: 'content_child' for content scripts, 'addon_child' for extension pages. */
   envType?: string;
   frameId?: number;
-  tab?: { url?: string; title?: string };
+  tab?: { id?: number; url?: string; title?: string };
 }
 
 export type HandlerData<K extends MessageType> = z.output<(typeof messageSchemas)[K]>;

@@ -5,6 +5,7 @@
  * treats it as its own UI.
  */
 import type { Page } from 'playwright-core';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { Answer, ProtocolMap } from '../../../lib/messaging/protocol';
 
 type Value<K extends keyof ProtocolMap> =
@@ -25,13 +26,22 @@ interface PageChrome {
   };
 }
 
+/** An extension page in Chromium (Playwright) or Firefox (Puppeteer over BiDi). */
+export type ExtensionPage = Page | PuppeteerPage;
+
+/** Both libraries' `evaluate(fn, arg)`, which TypeScript cannot call through the union. */
+function evaluate<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+  return (page as { evaluate(f: typeof fn, a: A): Promise<R> }).evaluate(fn, arg);
+}
+
 /** Sends one protocol message; returns the worker's Answer, or throws on a transport failure. */
 export async function askWorker<K extends keyof ProtocolMap>(
-  page: Page,
+  page: ExtensionPage,
   type: K,
   data?: Data<K>,
 ): Promise<Answer<Value<K>>> {
-  const wire = await page.evaluate(
+  const wire = await evaluate(
+    page,
     ([messageType, messageData]) =>
       new Promise<WireAnswer>((resolve) => {
         const message = {
@@ -55,7 +65,7 @@ export async function askWorker<K extends keyof ProtocolMap>(
 
 /** Like askWorker, but unwraps `{ok:true}` and fails loudly with the RepError otherwise. */
 export async function askWorkerOk<K extends keyof ProtocolMap>(
-  page: Page,
+  page: ExtensionPage,
   type: K,
   data?: Data<K>,
 ): Promise<Value<K>> {

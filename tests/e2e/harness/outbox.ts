@@ -3,8 +3,7 @@
  * one arrived exactly once: the property a rep's trust in the CRM rests on.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import { askWorkerOk } from './messaging';
+import { askWorkerOk, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';
 import { waitFor } from './wait';
 
@@ -12,7 +11,11 @@ import { waitFor } from './wait';
 export const SEEDED_CONTACT = 'cnt_8821';
 
 /** Enqueues `count` notes with unique text; resolves once the worker says each is saved. */
-export async function enqueueNotes(page: Page, label: string, count: number): Promise<string[]> {
+export async function enqueueNotes(
+  page: ExtensionPage,
+  label: string,
+  count: number,
+): Promise<string[]> {
   const run = randomUUID().slice(0, 8);
   const notes = Array.from({ length: count }, (_, i) => `e2e ${label} ${run} #${i + 1}`);
   for (const note of notes) {
@@ -37,7 +40,7 @@ export async function storedCopies(sandbox: TestSandbox, notes: string[]): Promi
  * then returns the copies of each: [1, 1, …] is the only right answer.
  */
 export async function waitUntilSynced(
-  page: Page,
+  page: ExtensionPage,
   sandbox: TestSandbox,
   notes: string[],
 ): Promise<number[]> {

@@ -19,7 +19,10 @@ export const fixtureDirs = [
 ];
 
 /** Where `npm run build:test` puts the extension the E2E tests load. */
-export const builtExtensionDir = path.join(repoRoot, '.output/chrome-mv3');
+export const builtExtensionDir = path.join(repoRoot, '.output/chrome-mv3-test');
+
+/** The Firefox build of the same (`npm run build:test` makes both). */
+export const builtFirefoxDir = path.join(repoRoot, '.output/firefox-mv3-test');
 
 export const NOT_BUILT =
   `The extension is not built at ${builtExtensionDir}. Run \`npm run build:test\` first ` +

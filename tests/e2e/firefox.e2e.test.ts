@@ -1,0 +1,142 @@
+/**
+ * The Firefox build in real Firefox ESR (puppeteer-core over WebDriver BiDi): chips
+ * with the sandbox's scores on a real Gmail thread, a call logged from the card that
+ * reaches Vivre once, and a call logged while Vivre is down that reaches it once
+ * when it is back. The chips' shadow roots are reached with Puppeteer's `>>>`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  askWorkerOk,
+  DEMO_KEYS,
+  fixtureVariant,
+  SEEDED_CONTACT,
+  startTestSandbox,
+  waitFor,
+  waitUntilSynced,
+  type TestSandbox,
+} from './harness';
+import {
+  launchFirefoxExtension,
+  openFirefoxFixture,
+  openFirefoxGmail,
+  type FirefoxExtension,
+} from './harness/firefox';
+
+let sandbox: TestSandbox;
+let firefox: FirefoxExtension;
+
+async function connect(): Promise<void> {
+  await askWorkerOk(firefox.options, 'saveSettings', {
+    baseUrl: sandbox.baseUrl,
+    apiKey: DEMO_KEYS.write,
+    workspaceId: 'ws_demo',
+  });
+}
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox();
+  firefox = await launchFirefoxExtension();
+  await connect();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await sandbox?.close();
+});
+
+const THREAD = 'thread-expanded-2025';
+/** As in the Chromium tests: the rep works elsewhere, so nobody on the thread is a colleague. */
+const OUTSIDER: [string, string] = [
+  'meenakshi.rao@bluestone.example',
+  'meenakshi.rao@vivre-demo.example',
+];
+
+/** Every chip's accessible name, in document order. */
+function chipLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-vivre-email]')].map(
+      (host) => host.shadowRoot?.querySelector('button')?.getAttribute('aria-label') ?? '',
+    ),
+  );
+}
+
+async function openSettledThread(): Promise<Page> {
+  const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, [OUTSIDER]));
+  await waitFor(
+    async () =>
+      (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,
+    'six settled chips',
+  );
+  return page;
+}
+
+/** The status lines (role=status) our hosts show, such as "Synced". */
+function statusLines(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-vivre-email]')].flatMap((host) =>
+      [...(host.shadowRoot?.querySelectorAll('[role="status"]') ?? [])].map(
+        (line) => line.textContent?.trim() ?? '',
+      ),
+    ),
+  );
+}
+
+async function logCallFromCard(page: Page, note: string, until: string): Promise<void> {
+  await page.locator('[data-vivre-email="rahul.sharma@acme-tech.example"] >>> button').click();
+  await page.locator('>>> button[aria-label="Log call with Rahul Sharma"]').click();
+  await page.locator('>>> textarea[aria-label="Note"]').fill(note);
+  await page
+    .locator('>>> form[aria-label="Log activity for Rahul Sharma"] button[type="submit"]')
+    .click();
+  await waitFor(async () => (await statusLines(page)).includes(until), `"${until}" in the card`, {
+    timeoutMs: 30_000,
+  });
+}
+
+describe('the built extension in Firefox', () => {
+  it('runs from the Firefox add-on id and opens its settings on install', () => {
+    expect(firefox.addonId).toBe('vivre-for-gmail@vivre.app');
+    expect(firefox.root).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}\/$/);
+  });
+
+  it("shows each participant's Vivre score from the sandbox beside them", async () => {
+    const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
+    const page = await openFirefoxFixture(firefox, THREAD);
+    await waitFor(
+      async () => (await chipLabels(page)).some((label) => label.includes('AI score')),
+      'a chip with a score',
+    );
+    const labels = await chipLabels(page);
+    expect(
+      labels.filter((l) => l.startsWith(`Vivre: ${rahul.name}, AI score ${rahul.ai_score},`)),
+    ).toHaveLength(2);
+    expect(labels.join('\n')).not.toMatch(/refused|could not/);
+    await page.close();
+  });
+
+  it('logs a call from the card that lands in the sandbox exactly once', async () => {
+    const note = `firefox card call ${randomUUID().slice(0, 8)}`;
+    const page = await openSettledThread();
+    await logCallFromCard(page, note, 'Synced');
+    expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
+    const stored = await sandbox.activitiesOf(SEEDED_CONTACT);
+    expect(stored.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
+    await page.close();
+  });
+
+  it('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async () => {
+    const note = `firefox offline call ${randomUUID().slice(0, 8)}`;
+    const page = await openSettledThread();
+    const port = sandbox.port;
+    await sandbox.close();
+    try {
+      await logCallFromCard(page, note, 'Saved — will sync');
+    } finally {
+      sandbox = await startTestSandbox({ port });
+    }
+    expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
+    await page.close();
+  });
+});

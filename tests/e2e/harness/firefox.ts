@@ -1,0 +1,136 @@
+/**
+ * Launches Debian's Firefox ESR, headless, driven by puppeteer-core over WebDriver
+ * BiDi, with the built Firefox extension installed as a temporary add-on: the real
+ * manifest, the real event page, the real content script.
+ *
+ * Extension pages: BiDi refuses to navigate a tab to a moz-extension:// URL, so the
+ * harness never does. A new install opens the options page by itself (the product's
+ * own first-run step); the harness finds that tab and keeps it, and the popup is
+ * reached from there by the page's own navigation, as a link would.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIXTURE_PARAM, readFixture } from './network';
+import { builtFirefoxDir, isBuilt } from './paths';
+import { waitFor } from './wait';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** The add-on id (browser_specific_settings.gecko.id). */
+  addonId: string;
+  /** `moz-extension://<uuid>/`, random per profile. */
+  root: string;
+  /** The options tab the install opened; the harness talks to the worker from it. */
+  options: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Keeps the browser on this machine: every proxied request goes to a closed port,
+ * loopback excepted, and Firefox's own services are off. Gmail pages never reach
+ * the proxy: request interception answers them first.
+ */
+const OFFLINE_PREFS = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.no_proxies_on': 'localhost, 127.0.0.1',
+  'network.proxy.allow_hijacking_localhost': false,
+  'network.dns.disableIPv6': true,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+};
+
+export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+  if (!isBuilt(builtFirefoxDir)) {
+    throw new Error(
+      `The Firefox extension is not built at ${builtFirefoxDir}. Run \`npm run build:test\` first.`,
+    );
+  }
+  // Its own copy, as for Chromium: a rebuild during a test cannot pull files away.
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'vivre-e2e-firefox-ext-'));
+  cpSync(builtFirefoxDir, copy, { recursive: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: OFFLINE_PREFS,
+  });
+  try {
+    const addonId = await browser.installExtension(copy);
+    const { page: options, href } = await waitFor(
+      () => findPage(browser, (url) => url.startsWith('moz-extension://')),
+      'the options page a new install opens',
+    );
+    return {
+      browser,
+      addonId,
+      root: href.slice(0, href.indexOf('/', 'moz-extension://'.length) + 1),
+      options,
+      async close() {
+        await browser.close();
+        rmSync(copy, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser.close().catch(() => {});
+    rmSync(copy, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Puppeteer's BiDi pages report moz-extension:// documents as about:blank, so each
+ * page is asked where it is.
+ */
+async function findPage(
+  browser: Browser,
+  matches: (href: string) => boolean,
+): Promise<{ page: Page; href: string } | null> {
+  for (const page of await browser.pages()) {
+    const href = await page.evaluate(() => location.href).catch(() => '');
+    if (matches(href)) return { page, href };
+  }
+  return null;
+}
+
+/** Opens `html` at a https://mail.google.com/ address; every other request but loopback fails. */
+export async function openFirefoxGmail(
+  firefox: FirefoxExtension,
+  html: string,
+  hash = '#inbox/variant',
+): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.hostname === 'mail.google.com') {
+      void (request.isNavigationRequest()
+        ? request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+        : request.respond({ status: 404, body: '' }));
+    } else if (url.hostname === '127.0.0.1' || url.hostname === 'localhost') {
+      void request.continue();
+    } else {
+      void request.abort('internetdisconnected');
+    }
+  });
+  await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
+  return page;
+}
+
+/** Opens a Gmail fixture by name, as `openFixture` does in Chromium. */
+export function openFirefoxFixture(
+  firefox: FirefoxExtension,
+  name: string,
+  hash = '#inbox',
+): Promise<Page> {
+  return openFirefoxGmail(firefox, readFixture(name), `?${FIXTURE_PARAM}=${name}${hash}`);
+}
