@@ -42,6 +42,8 @@ const FIREFOX_SETTINGS = {
 // consent, which AMO requires of new add-ons since 2025-11-03.
 export default defineConfig({
   manifestVersion: 3,
+  // AMO reviewers rebuild from the sources archive; pictures are not sources.
+  zip: { excludeSources: ['docs/**/*.png', '.sandbox-data/**', '.bench-cache/**'] },
   // Test builds (sandbox defaults, loopback granted) live apart from the store builds
   // that `npm run zip` makes, so one never stands in for the other.
   outDirTemplate: `{{browser}}-mv{{manifestVersion}}{{modeSuffix}}${
