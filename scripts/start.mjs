@@ -123,16 +123,32 @@ sandbox.once('exit', (code, signal) => {
   }
 });
 
+// A development build already defaults to the sandbox (import.meta.env.DEV) and is
+// granted loopback hosts (mode 'development'); WXT_VIVRE_SANDBOX=1 is for test builds
+// and would also move the output to .output/chrome-mv3-dev-test.
 const baseUrl = devBaseUrl(options.host, port);
-process.env.WXT_VIVRE_SANDBOX = '1';
 process.env[SANDBOX_URL_ENV] = baseUrl;
 
 // Vite and WXT stop everything when stdin ends: see useStdinThatNeverEnds.
 useStdinThatNeverEnds({ forward: canOpenBrowser && isatty(0) });
 
+// WXT restarts itself when its config changes without awaiting it: a restart whose
+// build fails is an unhandled rejection that leaves no dev build. Say so, stop both.
+process.on('unhandledRejection', (error) => {
+  if (stopping) return;
+  console.error(error);
+  console.error('\nThe dev build stopped on the error above; fix it and run npm start again.');
+  void stop(1);
+});
+
+let outDir = path.join(root, '.output/chrome-mv3-dev');
 const { createServer } = await import('wxt');
 try {
-  wxt = await createServer({ root, webExt: { disabled: !canOpenBrowser } });
+  wxt = await createServer({
+    root,
+    webExt: { disabled: !canOpenBrowser },
+    hooks: { 'config:resolved': (resolved) => void (outDir = resolved.config.outDir) },
+  });
   if (stopping) await new Promise(() => {});
   await wxt.start();
 } catch (error) {
@@ -141,17 +157,16 @@ try {
   await stop(1);
 }
 
-const outDir = path.relative(process.cwd(), path.join(root, '.output/chrome-mv3-dev'));
 console.log(`
 Vivre for Gmail is running in development mode.
   API sandbox:  ${baseUrl}  (workspace ws_demo; its keys are listed above)
-  Extension:    ${outDir}  (rebuilt on every change; it defaults to this sandbox)
+  Extension:    ${path.relative(process.cwd(), outDir)}  (rebuilt on every change; it defaults to this sandbox)
 ${
   canOpenBrowser
     ? '  WXT opened a browser with the extension loaded.'
     : `  No display here, so no browser was opened. To try it in Chrome:
     1. open chrome://extensions and turn on "Developer mode";
-    2. click "Load unpacked" and choose ${path.join(root, '.output/chrome-mv3-dev')};
+    2. click "Load unpacked" and choose ${outDir};
     3. open https://mail.google.com/ — the extension already uses the sandbox's demo key.`
 }
 Press Ctrl+C to stop both.`);
