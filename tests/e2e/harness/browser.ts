@@ -2,7 +2,7 @@
  * Launches Debian's Chromium, headless, with the built extension loaded as an
  * unpacked extension: the real manifest, the real worker, the real content script.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -64,10 +64,14 @@ export async function launchExtension(
   const userDataDir = options.userDataDir ?? createProfile();
   let context: BrowserContext | undefined;
   try {
+    // A profile that never ran has no Preferences yet: the extension is installed fresh.
+    const freshInstall = !existsSync(path.join(userDataDir, 'Default', 'Preferences'));
     const extensionDir = await copyBuild(userDataDir);
     context = await launchChromium(userDataDir, extensionDir);
     await installNetworkPolicy(context);
     const extensionId = unpackedExtensionId(extensionDir);
+    if (freshInstall)
+      await closeWelcomePage(context, `chrome-extension://${extensionId}/options.html`);
     const opened = context;
     return {
       context: opened,
@@ -85,6 +89,20 @@ export async function launchExtension(
     if (ownsProfile) removeProfile(userDataDir);
     throw error;
   }
+}
+
+/**
+ * A fresh install opens the options page by itself (the product's first-run step). Left
+ * open, it races the tests' own navigations to that page, so the harness waits for it
+ * and closes it.
+ */
+async function closeWelcomePage(context: BrowserContext, optionsUrl: string): Promise<void> {
+  const welcome = await waitFor(
+    () => context.pages().find((page) => page.url() === optionsUrl),
+    'the options page a fresh install opens',
+    { timeoutMs: 20_000 },
+  );
+  await welcome.close();
 }
 
 function launchChromium(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
