@@ -10,7 +10,6 @@ export default defineConfig({
       'tests/unit/**/*.test.{ts,tsx}',
       'tests/contract/**/*.test.ts',
       'tests/integration/**/*.test.ts',
-      'lib/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
     testTimeout: 20_000,

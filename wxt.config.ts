@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
-import { PRODUCTION_BASE_URL } from './lib/vivre/base-url';
+import { PRODUCTION_BASE_URL } from './src/shared/vivre/base-url';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -41,6 +41,7 @@ const FIREFOX_SETTINGS = {
 // 140 is the floor: it is the first release (and ESR) with built-in data-collection
 // consent, which AMO requires of new add-ons since 2025-11-03.
 export default defineConfig({
+  srcDir: 'src',
   manifestVersion: 3,
   // AMO reviewers rebuild from the sources archive; pictures are not sources.
   zip: { excludeSources: ['docs/**/*.png', '.sandbox-data/**', '.bench-cache/**'] },

@@ -13,10 +13,10 @@ Object.assign(globalThis, { chrome: fakeBrowser, browser: fakeBrowser });
 export async function workerModules(baseUrl: string) {
   const [{ createHttp }, { createRateLimiter }, { createVivreClient }, { createDeliver }] =
     await Promise.all([
-      import('../../lib/vivre/http'),
-      import('../../lib/vivre/rate-limiter'),
-      import('../../lib/vivre/client'),
-      import('../../lib/vivre/deliver'),
+      import('../../src/worker/vivre/http'),
+      import('../../src/worker/vivre/rate-limiter'),
+      import('../../src/worker/vivre/client'),
+      import('../../src/worker/vivre/deliver'),
     ]);
   const [
     { createOutbox },
@@ -25,11 +25,11 @@ export async function workerModules(baseUrl: string) {
     { MAX_PARALLEL_REQUESTS },
     { privacyItem },
   ] = await Promise.all([
-    import('../../lib/outbox'),
-    import('../../lib/lookups/lookups'),
-    import('../../lib/lookups/cache'),
-    import('../../lib/worker/create-worker'),
-    import('../../lib/settings/privacy'),
+    import('../../src/worker/outbox'),
+    import('../../src/worker/lookups/lookups'),
+    import('../../src/worker/lookups/cache'),
+    import('../../src/worker/create-worker'),
+    import('../../src/worker/settings/privacy'),
   ]);
   const credentials = { baseUrl, apiKey: DEMO_KEYS.write, workspaceId: 'ws_demo' };
 

@@ -1,5 +1,5 @@
 /** /v1/contacts: list with search and score filter, create with duplicate-email check, read, update. */
-import { ContactCreate, ContactListQuery, ContactUpdate } from '../../lib/vivre/contract';
+import { ContactCreate, ContactListQuery, ContactUpdate } from '../../src/shared/vivre/contract';
 import { ApiError, notFound } from '../api-error';
 import { rescore } from '../rescore';
 import { computeScore } from '../score';

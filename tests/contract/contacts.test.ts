@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Contact, listEnvelope } from '../../lib/vivre/contract';
+import { Contact, listEnvelope } from '../../src/shared/vivre/contract';
 import { expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox();

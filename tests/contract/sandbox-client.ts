@@ -3,7 +3,7 @@
  * disk, and a tiny fetch wrapper that speaks to it with a chosen key.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { ErrorEnvelope } from '../../lib/vivre/contract';
+import { ErrorEnvelope } from '../../src/shared/vivre/contract';
 import { DEMO_KEYS } from '../../sandbox/seed';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
 

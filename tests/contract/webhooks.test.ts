@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WEBHOOK_EVENTS } from '../../lib/vivre/contract';
+import { WEBHOOK_EVENTS } from '../../src/shared/vivre/contract';
 import { DEFAULT_DELIVERY } from '../../sandbox/webhooks';
 import { DEMO_KEYS, expectError, uniqueEmail, useSandbox } from './sandbox-client';
 

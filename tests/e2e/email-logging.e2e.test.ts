@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity } from '../../lib/vivre/contract-types';
+import type { Activity } from '../../src/shared/vivre/contract-types';
 import {
   askWorkerOk,
   connectToSandbox,

@@ -5,8 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BAND_WORDS, scoreBand } from '../../components/score-band';
-import type { Contact } from '../../lib/vivre/contract-types';
+import { BAND_WORDS, scoreBand } from '../../src/shared/score-band';
+import type { Contact } from '../../src/shared/vivre/contract-types';
 import {
   chipHostEmails,
   connectToSandbox,

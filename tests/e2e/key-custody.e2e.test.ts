@@ -17,7 +17,7 @@ import {
   type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
-import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../lib/outbox/db';
+import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../src/worker/outbox/db';
 
 // Not the build's default key, so finding it anywhere means it was copied there.
 const KEY = DEMO_KEYS.admin;

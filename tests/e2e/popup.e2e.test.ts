@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity, Deal } from '../../lib/vivre/contract-types';
+import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
 import {
   configureExtension,
   DEMO_KEYS,

@@ -8,16 +8,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { fakeBrowser } from 'wxt/testing';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { DEMO_KEYS } from '../../sandbox/seed';
-import { openContactCache } from '../../lib/lookups/cache';
-import { createLookups } from '../../lib/lookups/lookups';
-import { routeMessage } from '../../lib/messaging/worker';
-import { DEMO_WRITE_KEY } from '../../lib/settings/defaults';
-import { closeSecretStore } from '../../lib/settings/secret-store';
-import { createVivreClient } from '../../lib/vivre/client';
-import { VivreError } from '../../lib/vivre/errors';
-import { createHttp } from '../../lib/vivre/http';
-import { createRateLimiter } from '../../lib/vivre/rate-limiter';
-import { createWorker } from '../../lib/worker/create-worker';
+import { openContactCache } from '../../src/worker/lookups/cache';
+import { createLookups } from '../../src/worker/lookups/lookups';
+import { routeMessage } from '../../src/worker/router';
+import { DEMO_WRITE_KEY } from '../../src/worker/settings/defaults';
+import { closeSecretStore } from '../../src/worker/settings/secret-store';
+import { createVivreClient } from '../../src/worker/vivre/client';
+import { VivreError } from '../../src/worker/vivre/errors';
+import { createHttp } from '../../src/worker/vivre/http';
+import { createRateLimiter } from '../../src/worker/vivre/rate-limiter';
+import { createWorker } from '../../src/worker/create-worker';
 
 let sandbox: Sandbox;
 

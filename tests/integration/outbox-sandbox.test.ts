@@ -6,13 +6,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WriteRequest } from '../../lib/messaging/protocol';
-import { createOutbox, type Deliver, type Outbox } from '../../lib/outbox';
-import { createVivreClient } from '../../lib/vivre/client';
-import { createDeliver } from '../../lib/vivre/deliver';
-import { VivreError } from '../../lib/vivre/errors';
-import { createHttp } from '../../lib/vivre/http';
-import { createRateLimiter } from '../../lib/vivre/rate-limiter';
+import type { WriteRequest } from '../../src/shared/messaging/protocol';
+import { createOutbox, type Deliver, type Outbox } from '../../src/worker/outbox';
+import { createVivreClient } from '../../src/worker/vivre/client';
+import { createDeliver } from '../../src/worker/vivre/deliver';
+import { VivreError } from '../../src/worker/vivre/errors';
+import { createHttp } from '../../src/worker/vivre/http';
+import { createRateLimiter } from '../../src/worker/vivre/rate-limiter';
 import { DEMO_KEYS } from '../../sandbox/seed';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 

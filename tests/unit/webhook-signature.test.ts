@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { verifyVivreSignature } from '../../lib/vivre/webhook-signature';
+import { verifyVivreSignature } from '../../src/shared/vivre/webhook-signature';
 
 const secret = 'whsec_test_secret';
 const body =

@@ -4,7 +4,7 @@
  * contacts made in the sandbox for it.
  */
 import type { Page } from 'playwright-core';
-import type { Contact } from '../../../lib/vivre/contract-types';
+import type { Contact } from '../../../src/shared/vivre/contract-types';
 import type { ExtensionBrowser } from './browser';
 import { readFixture } from './network';
 import { DEMO_KEYS, type TestSandbox } from './sandbox';

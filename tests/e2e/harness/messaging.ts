@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Answer, ProtocolMap } from '../../../lib/messaging/protocol';
+import type { Answer, ProtocolMap } from '../../../src/shared/messaging/protocol';
 
 type Value<K extends keyof ProtocolMap> =
   ReturnType<ProtocolMap[K]> extends Answer<infer T> ? T : never;

@@ -2,7 +2,7 @@
  * The local Vivre sandbox as the E2E tests use it: in memory, on a free port,
  * silent, plus the admin-only helpers that tell a test what really reached it.
  */
-import type { Activity } from '../../../lib/vivre/contract-types';
+import type { Activity } from '../../../src/shared/vivre/contract-types';
 import { startSandbox } from '../../../sandbox/server';
 import { DEMO_KEYS } from '../../../sandbox/seed';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ChipWithCard, placeCard, type ChipWithCardProps } from '@/components/ChipWithCard';
+import { ChipWithCard, placeCard, type ChipWithCardProps } from '@/content/ui/ChipWithCard';
 import { DETAILS, RAHUL, STATUS_OK } from './sample-data';
 
 afterEach(cleanup);

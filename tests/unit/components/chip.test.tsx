@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Chip } from '@/components/Chip';
-import type { LookupState } from '@/components/view-types';
+import { Chip } from '@/content/ui/Chip';
+import type { LookupState } from '@/ui/view-types';
 import { RAHUL } from './sample-data';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContactCard, type ContactCardProps } from '@/components/ContactCard';
+import { ContactCard, type ContactCardProps } from '@/content/ui/ContactCard';
 import { DETAILS, RAHUL, STATUS_OK } from './sample-data';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatPaise, timeAgo } from '@/components/labels';
-import { guessCompany, guessName } from '@/components/prefill-contact';
-import { scoreBand } from '@/components/score-band';
+import { formatPaise, timeAgo } from '@/shared/labels';
+import { guessCompany, guessName } from '@/content/ui/prefill-contact';
+import { scoreBand } from '@/shared/score-band';
 
 describe('formatPaise', () => {
   it('formats paise as Indian rupees', () => {

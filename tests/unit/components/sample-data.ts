@@ -1,5 +1,5 @@
-import type { ContactDetails, Status } from '@/lib/messaging/protocol';
-import type { Contact, Deal } from '@/lib/vivre/contract-types';
+import type { ContactDetails, Status } from '@/shared/messaging/protocol';
+import type { Contact, Deal } from '@/shared/vivre/contract-types';
 
 export const RAHUL: Contact = {
   id: 'cnt_8821',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nameFromAddress, planAudience } from '@/lib/email-logging/audience';
-import type { Participant } from '@/lib/gmail/types';
-import type { LookupResult } from '@/lib/messaging/protocol';
+import { nameFromAddress, planAudience } from '@/shared/email-audience';
+import type { Participant } from '@/shared/people';
+import type { LookupResult } from '@/shared/messaging/protocol';
 import { contact, DEEPA, SNEHA } from './fake-worker';
 
 const person = (email: string, name: string | null = null): Participant => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, RAHUL } from './fake-worker';
-import type { EmailToLog } from '@/lib/messaging/protocol';
+import type { EmailToLog } from '@/shared/messaging/protocol';
 
 const message: EmailToLog = {
   people: [{ email: RAHUL.email, name: 'Rahul Sharma' }],

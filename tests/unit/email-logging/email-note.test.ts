@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildEmailNote, excerptOf, NOTE_LIMIT } from '@/lib/email-logging/email-note';
-import { MAX_NOTE_LENGTH } from '@/lib/vivre/contract';
+import { buildEmailNote, excerptOf, NOTE_LIMIT } from '@/worker/email-logging/email-note';
+import { MAX_NOTE_LENGTH } from '@/shared/vivre/contract';
 
 const words = (count: number) => Array.from({ length: count }, (_, i) => `word${i}`).join(' ');
 

@@ -1,13 +1,13 @@
 import { vi } from 'vitest';
-import { createEmailLogger } from '@/lib/email-logging/email-logger';
+import { createEmailLogger } from '@/worker/email-logging/email-logger';
 import type {
   EmailLoggingSettings,
   EmailToLog,
   LookupResult,
   WriteRequest,
-} from '@/lib/messaging/protocol';
-import type { AskWorker } from '@/lib/overlay/ask-type';
-import type { Contact } from '@/lib/vivre/contract-types';
+} from '@/shared/messaging/protocol';
+import type { AskWorker } from '@/content/chips/ask-type';
+import type { Contact } from '@/shared/vivre/contract-types';
 
 export function contact(id: string, email: string, name: string): Contact {
   return {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmailLogging } from '@/lib/email-logging/start-email-logging';
+import { startEmailLogging } from '@/content/email-logging/start-email-logging';
 import { fakeWorker, RAHUL } from './fake-worker';
 import { shadowOf, showFixture } from './page';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ComposeContent } from '@/lib/gmail/compose-content';
-import { createSendTracker, INTENT_WINDOW_MS } from '@/lib/email-logging/send-tracker';
+import type { ComposeContent } from '@/content/gmail/compose-content';
+import { createSendTracker, INTENT_WINDOW_MS } from '@/content/email-logging/send-tracker';
 
 /** A page with composes that can be closed and a "Message sent" bar that can be shown. */
 function page() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildLogWrites, type LogActivityValues } from '../../../lib/forms/log-activity';
+import { buildLogWrites, type LogActivityValues } from '../../../src/shared/forms/log-activity';
 
 const context = { newTempId: () => 'tmp_1', now: () => new Date('2026-01-02T03:04:05.000Z') };
 const base: LogActivityValues = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPaise, parseRupeesToPaise } from '../../../lib/forms/money';
+import { formatPaise, parseRupeesToPaise } from '../../../src/shared/forms/money';
 
 describe('parseRupeesToPaise', () => {
   it.each([

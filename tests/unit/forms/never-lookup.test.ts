@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNeverLookup } from '../../../lib/forms/never-lookup';
+import { parseNeverLookup } from '../../../src/shared/forms/never-lookup';
 
 describe('parseNeverLookup', () => {
   it('reads addresses and domains, one per line, cleaned and deduplicated', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../../../lib/forms/limits';
-import { validateNote } from '../../../lib/forms/note';
-import * as contract from '../../../lib/vivre/contract';
+import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../../../src/shared/forms/limits';
+import { validateNote } from '../../../src/shared/forms/note';
+import * as contract from '../../../src/shared/vivre/contract';
 
 describe('form limits', () => {
   it('match the API contract', () => {

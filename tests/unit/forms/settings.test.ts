@@ -4,7 +4,7 @@ import {
   validateBaseUrl,
   validateSettingsForm,
   validateWorkspaceId,
-} from '../../../lib/forms/settings';
+} from '../../../src/shared/forms/settings';
 
 describe('validateApiKey', () => {
   it('accepts live and test keys', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isWorthScanning, type GmailChange } from '@/lib/gmail/changed-roots';
-import { watchGmail } from '@/lib/gmail/watch';
+import { isWorthScanning, type GmailChange } from '@/content/gmail/changed-roots';
+import { watchGmail } from '@/content/gmail/watch';
 import { loadFixture } from './load-fixture';
 
 // Idle time is the test's to give, as in watch.test.ts.

@@ -5,7 +5,7 @@ import {
   findParticipantAnchors,
   findSignedInEmail,
   findThreadParticipants,
-} from '@/lib/gmail';
+} from '@/content/gmail';
 import { loadFixture } from './load-fixture';
 
 const doc = loadFixture('compose-peoplekit.html');

@@ -5,8 +5,8 @@ import {
   findParticipantAnchors,
   findSignedInEmail,
   findThreadParticipants,
-} from '@/lib/gmail';
-import { parseTypedAddresses } from '@/lib/gmail/address';
+} from '@/content/gmail';
+import { parseTypedAddresses } from '@/content/gmail/address';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 

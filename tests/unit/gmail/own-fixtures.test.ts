@@ -5,7 +5,7 @@ import {
   findParticipantAnchors,
   findSignedInEmail,
   findThreadParticipants,
-} from '@/lib/gmail';
+} from '@/content/gmail';
 import { loadFixture } from './load-fixture';
 
 const brief = (anchors: { email: string; role: string; context: string }[]) =>

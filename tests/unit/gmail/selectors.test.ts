@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as selectors from '@/lib/gmail/selectors';
+import * as selectors from '@/content/gmail/selectors';
 
 const fallbackLists = Object.entries(selectors).filter(
   (entry): entry is [string, selectors.SelectorFallbacks] => Array.isArray(entry[1]),

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findParticipantAnchors, findSignedInEmail, findThreadParticipants } from '@/lib/gmail';
+import { findParticipantAnchors, findSignedInEmail, findThreadParticipants } from '@/content/gmail';
 import { loadFixture } from './load-fixture';
 
 const doc = loadFixture('thread-expanded-2025.html');

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openContactCache, type ContactCache } from '../../../lib/lookups/cache';
-import { FRESH_MS, STALE_MS } from '../../../lib/lookups/freshness';
-import { createLookups } from '../../../lib/lookups/lookups';
-import type { PrivacyPrefs } from '../../../lib/settings/privacy';
-import { createVivreClient } from '../../../lib/vivre/client';
-import { Contact } from '../../../lib/vivre/contract';
-import { createHttp } from '../../../lib/vivre/http';
-import { createRateLimiter } from '../../../lib/vivre/rate-limiter';
+import { openContactCache, type ContactCache } from '../../../src/worker/lookups/cache';
+import { FRESH_MS, STALE_MS } from '../../../src/worker/lookups/freshness';
+import { createLookups } from '../../../src/worker/lookups/lookups';
+import type { PrivacyPrefs } from '../../../src/worker/settings/privacy';
+import { createVivreClient } from '../../../src/worker/vivre/client';
+import { Contact } from '../../../src/shared/vivre/contract';
+import { createHttp } from '../../../src/worker/vivre/http';
+import { createRateLimiter } from '../../../src/worker/vivre/rate-limiter';
 import { CONTACT, CREDENTIALS, json, list, stubFetch, type Handler } from '../vivre/fake-vivre';
 
 const RAHUL = CONTACT.email;

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EmailLoggingForm } from '../../../components/options/EmailLoggingForm';
-import type { EmailLoggingSettings, SettingsView } from '../../../lib/messaging/protocol';
+import { EmailLoggingForm } from '../../../src/pages/options/EmailLoggingForm';
+import type { EmailLoggingSettings, SettingsView } from '../../../src/shared/messaging/protocol';
 
 const view = (emailLogging?: EmailLoggingSettings): SettingsView => ({
   workspaceId: 'ws_demo',

@@ -2,12 +2,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { Options } from '../../../components/options/Options';
-import { optionsServices } from '../../../entrypoints/options/services';
-import { ask } from '../../../lib/messaging/client';
-import type { ProtocolMap, SettingsView } from '../../../lib/messaging/protocol';
+import { Options } from '../../../src/pages/options/Options';
+import { optionsServices } from '../../../src/pages/options/services';
+import { ask } from '../../../src/shared/messaging/ask';
+import type { ProtocolMap, SettingsView } from '../../../src/shared/messaging/protocol';
 
-vi.mock('../../../lib/messaging/client', () => ({ ask: vi.fn() }));
+vi.mock('../../../src/shared/messaging/ask', () => ({ ask: vi.fn() }));
 
 const KEY = 'vv_test_demo_write_0000000000000000';
 const saved: SettingsView = {

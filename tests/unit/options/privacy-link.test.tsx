@@ -7,9 +7,9 @@ import { cleanup, render, screen } from '@testing-library/preact';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Options } from '../../../components/options/Options';
-import type { OptionsServices } from '../../../components/options/services';
-import type { SettingsView } from '../../../lib/messaging/protocol';
+import { Options } from '../../../src/pages/options/Options';
+import type { OptionsServices } from '../../../src/pages/options/services-type';
+import type { SettingsView } from '../../../src/shared/messaging/protocol';
 
 const saved: SettingsView = {
   workspaceId: 'ws_demo',

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Outbox } from '../../../lib/outbox';
+import type { Outbox } from '../../../src/worker/outbox';
 import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
 
 const env = useOutboxTestEnvironment();

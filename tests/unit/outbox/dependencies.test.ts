@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
-import type { WriteRequest } from '../../../lib/messaging/protocol';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
 
 const env = useOutboxTestEnvironment();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../../lib/outbox/failure-policy';
+import { backoffDelay } from '../../../src/worker/outbox/failure-policy';
 import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
 
 const env = useOutboxTestEnvironment();

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { createOutbox, type Outbox, type OutboxOptions } from '../../../lib/outbox';
-import type { WriteRequest } from '../../../lib/messaging/protocol';
-import { VivreError } from '../../../lib/vivre/errors';
+import { createOutbox, type Outbox, type OutboxOptions } from '../../../src/worker/outbox';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
+import { VivreError } from '../../../src/worker/vivre/errors';
 
 /** What the fake server does with one call. */
 export type Behaviour =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OutboxError } from '../../../lib/outbox';
-import { discardedDependencyError } from '../../../lib/outbox/store';
+import { OutboxError } from '../../../src/worker/outbox';
+import { discardedDependencyError } from '../../../src/worker/outbox/store';
 import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
 
 const env = useOutboxTestEnvironment();

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Status } from '@/lib/messaging/protocol';
-import type { AskWorker } from '@/lib/overlay/ask-type';
-import { ChipController } from '@/lib/overlay/ChipController';
-import { createLookupStore } from '@/lib/overlay/lookup-store';
+import type { Status } from '@/shared/messaging/protocol';
+import type { AskWorker } from '@/content/chips/ask-type';
+import { ChipController } from '@/content/chips/ChipController';
+import { createLookupStore } from '@/content/chips/lookup-store';
 import { contact } from './fake-worker';
 
 afterEach(cleanup);

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ParticipantAnchor } from '@/lib/gmail/types';
-import type { ChipHost } from '@/lib/overlay/chip-host';
-import { createChipMounter } from '@/lib/overlay/chip-mounter';
+import type { ParticipantAnchor } from '@/shared/people';
+import type { ChipHost } from '@/content/chips/chip-host';
+import { createChipMounter } from '@/content/chips/chip-mounter';
 
 /** A stand-in host: a marked element, so the test sees where it was put. */
 function fakeHost(anchor: ParticipantAnchor): ChipHost {

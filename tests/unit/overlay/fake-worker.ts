@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import type { AskWorker } from '@/lib/overlay/ask-type';
-import type { LookupResult } from '@/lib/messaging/protocol';
-import type { Contact } from '@/lib/vivre/contract-types';
+import type { AskWorker } from '@/content/chips/ask-type';
+import type { LookupResult } from '@/shared/messaging/protocol';
+import type { Contact } from '@/shared/vivre/contract-types';
 
 export function contact(email: string, name: string, score: number): Contact {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AskWorker } from '@/lib/overlay/ask-type';
-import { createLookupStore } from '@/lib/overlay/lookup-store';
+import type { AskWorker } from '@/content/chips/ask-type';
+import { createLookupStore } from '@/content/chips/lookup-store';
 import { contact, fakeWorker } from './fake-worker';
 
 describe('lookup store', () => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WriteProgress } from '@/components/view-types';
-import type { OutboxItemView, OutboxSummary, WriteRequest } from '@/lib/messaging/protocol';
-import type { AskWorker } from '@/lib/overlay/ask-type';
-import { sendWrite } from '@/lib/overlay/send-write';
+import type { WriteProgress } from '@/ui/view-types';
+import type { OutboxItemView, OutboxSummary, WriteRequest } from '@/shared/messaging/protocol';
+import type { AskWorker } from '@/content/chips/ask-type';
+import { sendWrite } from '@/content/chips/send-write';
 
 const WRITE: WriteRequest = {
   kind: 'logActivity',

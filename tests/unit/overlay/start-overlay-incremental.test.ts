@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as gmail from '@/lib/gmail';
-import { startOverlay, type GmailDetection } from '@/lib/overlay/start-overlay';
+import * as gmail from '@/content/gmail';
+import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
 import { loadFixture } from '../gmail/load-fixture';
 import { fakeWorker } from './fake-worker';
 

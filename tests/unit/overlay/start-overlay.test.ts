@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as gmail from '@/lib/gmail';
-import type { ParticipantAnchor } from '@/lib/gmail/types';
-import { pageParticipants } from '@/lib/overlay/page-participants';
-import { startOverlay, type GmailDetection } from '@/lib/overlay/start-overlay';
+import * as gmail from '@/content/gmail';
+import type { ParticipantAnchor } from '@/shared/people';
+import { pageParticipants } from '@/content/page-participants';
+import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
 import { loadFixture } from '../gmail/load-fixture';
 import { contact, fakeWorker } from './fake-worker';
 

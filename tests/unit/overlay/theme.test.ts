@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detectTheme } from '@/lib/overlay/theme';
+import { detectTheme } from '@/content/gmail/theme';
 
 afterEach(() => {
   document.body.style.backgroundColor = '';

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pickContact } from '../../../components/popup/services';
-import { recentContactsItem } from '../../../entrypoints/popup/storage';
+import { pickContact } from '../../../src/pages/popup/services-type';
+import { recentContactsItem } from '../../../src/pages/popup/storage';
 import {
   calls,
   makeServices,

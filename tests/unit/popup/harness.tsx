@@ -2,12 +2,12 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { Popup } from '../../../components/popup/Popup';
-import type { PopupServices } from '../../../components/popup/services';
-import { popupServices } from '../../../entrypoints/popup/services';
-import type { Participant } from '../../../lib/gmail/types';
-import type { OutboxSummary, ProtocolMap, Status } from '../../../lib/messaging/protocol';
-import type { Contact } from '../../../lib/vivre/contract-types';
+import { Popup } from '../../../src/pages/popup/Popup';
+import type { PopupServices } from '../../../src/pages/popup/services-type';
+import { popupServices } from '../../../src/pages/popup/services';
+import type { Participant } from '../../../src/shared/people';
+import type { OutboxSummary, ProtocolMap, Status } from '../../../src/shared/messaging/protocol';
+import type { Contact } from '../../../src/shared/vivre/contract-types';
 
 export const rahul: Contact = {
   id: 'cnt_8821',

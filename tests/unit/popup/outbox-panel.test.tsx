@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxItemView, OutboxSummary } from '../../../lib/messaging/protocol';
+import type { OutboxItemView, OutboxSummary } from '../../../src/shared/messaging/protocol';
 import { calls, makeServices, rahul, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { popupServices } from '../../../entrypoints/popup/services';
-import { contentMessenger } from '../../../lib/overlay/content-messenger';
+import { popupServices } from '../../../src/pages/popup/services';
+import { contentMessenger } from '../../../src/shared/messaging/content-messenger';
 
-vi.mock('../../../lib/overlay/content-messenger', () => ({
+vi.mock('../../../src/shared/messaging/content-messenger', () => ({
   contentMessenger: { sendMessage: vi.fn() },
 }));
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WriteRequest } from '../../../lib/messaging/protocol';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
 import { calls, makeServices, rahul, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);

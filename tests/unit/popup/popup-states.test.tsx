@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { Popup } from '../../../components/popup/Popup';
+import { Popup } from '../../../src/pages/popup/Popup';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Status } from '../../../lib/messaging/protocol';
+import type { Status } from '../../../src/shared/messaging/protocol';
 import { calls, makeServices, okStatus, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);

@@ -6,7 +6,7 @@ import {
   privacyItem,
   rememberOwnEmail,
   savePrivacyPrefs,
-} from '../../../lib/settings/privacy';
+} from '../../../src/worker/settings/privacy';
 
 beforeEach(() => fakeBrowser.reset());
 

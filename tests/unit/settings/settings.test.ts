@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { defaultConnection, DEMO_WRITE_KEY } from '../../../lib/settings/defaults';
-import { closeSecretStore } from '../../../lib/settings/secret-store';
-import { createSettings } from '../../../lib/settings/settings';
-import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../../lib/vivre/base-url';
-import type { VivreError } from '../../../lib/vivre/errors';
+import { defaultConnection, DEMO_WRITE_KEY } from '../../../src/worker/settings/defaults';
+import { closeSecretStore } from '../../../src/worker/settings/secret-store';
+import { createSettings } from '../../../src/worker/settings/settings';
+import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../../src/shared/vivre/base-url';
+import type { VivreError } from '../../../src/worker/vivre/errors';
 
 const KEY = 'vv_live_Secret_Key_1234567890abcdef';
 

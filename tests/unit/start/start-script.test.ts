@@ -11,8 +11,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultConnection } from '../../../lib/settings/defaults';
-import { SANDBOX_BASE_URL, sandboxBaseUrl } from '../../../lib/vivre/base-url';
+import { defaultConnection } from '../../../src/worker/settings/defaults';
+import { SANDBOX_BASE_URL, sandboxBaseUrl } from '../../../src/shared/vivre/base-url';
 import {
   DEFAULT_PORT,
   SANDBOX_URL_ENV,

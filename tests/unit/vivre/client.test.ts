@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createVivreClient } from '../../../lib/vivre/client';
-import { VivreError } from '../../../lib/vivre/errors';
-import { createHttp, REQUEST_TIMEOUT_MS } from '../../../lib/vivre/http';
-import { createRateLimiter } from '../../../lib/vivre/rate-limiter';
+import { createVivreClient } from '../../../src/worker/vivre/client';
+import { VivreError } from '../../../src/worker/vivre/errors';
+import { createHttp, REQUEST_TIMEOUT_MS } from '../../../src/worker/vivre/http';
+import { createRateLimiter } from '../../../src/worker/vivre/rate-limiter';
 import { CONTACT, CREDENTIALS, json, list, stubFetch, type Handler } from './fake-vivre';
 
 function setup(handler: Handler) {

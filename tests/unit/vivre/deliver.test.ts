@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WriteRequest } from '../../../lib/messaging/protocol';
-import { createVivreClient } from '../../../lib/vivre/client';
-import { createDeliver } from '../../../lib/vivre/deliver';
-import { createHttp } from '../../../lib/vivre/http';
-import { createRateLimiter } from '../../../lib/vivre/rate-limiter';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
+import { createVivreClient } from '../../../src/worker/vivre/client';
+import { createDeliver } from '../../../src/worker/vivre/deliver';
+import { createHttp } from '../../../src/worker/vivre/http';
+import { createRateLimiter } from '../../../src/worker/vivre/rate-limiter';
 import { CONTACT, CREDENTIALS, json, stubFetch } from './fake-vivre';
 
 const created = CONTACT.created_at;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromFailure, errorFromResponse, parseRetryAfter } from '../../../lib/vivre/map-error';
-import { isTransient } from '../../../lib/vivre/errors';
+import { errorFromFailure, errorFromResponse, parseRetryAfter } from '../../../src/worker/vivre/map-error';
+import { isTransient } from '../../../src/worker/vivre/errors';
 import { json } from './fake-vivre';
 
 const envelope = (type: string, message: string, extra: Record<string, string> = {}) => ({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter, MAX_WAIT_MS, parseReset } from '../../../lib/vivre/rate-limiter';
+import { createRateLimiter, MAX_WAIT_MS, parseReset } from '../../../src/worker/vivre/rate-limiter';
 
 function deferred() {
   let resolve!: () => void;

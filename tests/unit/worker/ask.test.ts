@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sendMessage = vi.fn();
-vi.mock('../../../lib/messaging/messenger', () => ({ messenger: { sendMessage } }));
+vi.mock('../../../src/shared/messaging/messenger', () => ({ messenger: { sendMessage } }));
 
-const { ask, RESTARTING } = await import('../../../lib/messaging/client');
+const { ask, RESTARTING } = await import('../../../src/shared/messaging/ask');
 
 afterEach(() => sendMessage.mockReset());
 

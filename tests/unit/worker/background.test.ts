@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import background from '../../../entrypoints/background';
-import { closeSecretStore } from '../../../lib/settings/secret-store';
+import background from '../../../src/entrypoints/background';
+import { closeSecretStore } from '../../../src/worker/settings/secret-store';
 import { settle } from './harness';
 
 afterEach(() => vi.unstubAllGlobals());

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { badgeText, showOutboxBadge } from '../../../lib/worker/badge';
-import { stateAfter } from '../../../lib/worker/connection';
-import { appUrlFor } from '../../../lib/worker/status';
-import { createWakeAlarm, FLUSH_ALARM, MIN_ALARM_DELAY_MS } from '../../../lib/worker/wake-alarm';
-import { VivreError } from '../../../lib/vivre/errors';
+import { badgeText, showOutboxBadge } from '../../../src/worker/badge';
+import { stateAfter } from '../../../src/worker/connection';
+import { appUrlFor } from '../../../src/worker/status';
+import { createWakeAlarm, FLUSH_ALARM, MIN_ALARM_DELAY_MS } from '../../../src/worker/wake-alarm';
+import { VivreError } from '../../../src/worker/vivre/errors';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -3,10 +3,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { routeMessage, type Sender } from '../../../lib/messaging/worker';
-import type { MessageType } from '../../../lib/messaging/messenger';
-import { closeSecretStore } from '../../../lib/settings/secret-store';
-import { createWorker } from '../../../lib/worker/create-worker';
+import { routeMessage, type Sender } from '../../../src/worker/router';
+import type { MessageType } from '../../../src/shared/messaging/messenger';
+import { closeSecretStore } from '../../../src/worker/settings/secret-store';
+import { createWorker } from '../../../src/worker/create-worker';
 import { stubFetch, type Handler } from '../vivre/fake-vivre';
 
 export const SELF = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { classifySender } from '../../../lib/messaging/worker';
+import { classifySender } from '../../../src/worker/router';
 import { CONTACT, json, list } from '../vivre/fake-vivre';
 import { GMAIL_TAB, POPUP, SELF, settle, startWorker } from './harness';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender, type Sender } from '../../../lib/messaging/worker';
+import { classifySender, type Sender } from '../../../src/worker/router';
 import * as real from './fixtures/message-senders';
 
 const chrome = { id: real.CHROME_ID, root: real.CHROME_ROOT };

@@ -1,8 +1,8 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SANDBOX_BASE_URL } from '../../../lib/vivre/base-url';
-import { FLUSH_ALARM } from '../../../lib/worker/wake-alarm';
+import { SANDBOX_BASE_URL } from '../../../src/shared/vivre/base-url';
+import { FLUSH_ALARM } from '../../../src/worker/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from '../vivre/fake-vivre';
 import { GMAIL_TAB, settle, startWorker } from './harness';
 

@@ -1,0 +1,127 @@
+/**
+ * "Log to Vivre" in every open compose: a toggle per compose (starting from the rep's default),
+ * whom it would log for kept current while the rep edits recipients, and, once the send tracker
+ * says the message went, one `email` activity per Vivre contact among the recipients.
+ */
+import { h } from 'preact';
+import { ComposeLogToggle } from '../ui/ComposeLogToggle';
+import { placeInCompose, readCompose, type ComposeContent } from '../gmail/compose-content';
+import { findComposeParticipants } from '../gmail/participants';
+import { isComposeClosed, isMessageSentShown } from '../gmail/send-signals';
+import type { Participant } from '../../shared/people';
+import { planAudience } from '../../shared/email-audience';
+import { toEmailToLog, type LoggingContext } from './logging-context';
+import { createSendTracker } from './send-tracker';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+
+interface ComposeState {
+  host: ShadowHost;
+  on: boolean;
+  /** Whether the rep flipped the toggle: then a changed default no longer applies. */
+  touched: boolean;
+  recipients: Participant[];
+}
+
+const emailsOf = (people: Participant[]) => people.map((person) => person.email);
+
+export function createComposeLogging(context: LoggingContext) {
+  const { doc, ask, lookups, signedIn } = context;
+  const composes = new Map<Element, ComposeState>();
+  const inFlight = new Set<Promise<void>>();
+
+  const tracker = createSendTracker({
+    read: (compose) => readCompose(compose, signedIn()),
+    isClosed: isComposeClosed,
+    isSentShown: () => isMessageSentShown(doc),
+    onSent: (compose, content) => {
+      // Read now: the compose's state is dropped once it has closed.
+      if (!composes.get(compose)?.on) return;
+      const logging = logSent(content).finally(() => inFlight.delete(logging));
+      inFlight.add(logging);
+    },
+    ...(context.now ? { now: context.now } : {}),
+  });
+
+  /** The worker decides whom for (contacts only, never colleagues) and queues the writes. */
+  async function logSent(content: ComposeContent) {
+    if (content.recipients.length === 0) return;
+    await ask('logEmail', toEmailToLog(content.recipients, content, signedIn()));
+  }
+
+  function paint(state: ComposeState) {
+    const known = lookups.known(emailsOf(state.recipients));
+    const addUnknown = context.prefs().addUnknownRecipients;
+    state.host.render(
+      h(ComposeLogToggle, {
+        on: state.on,
+        audience: known ? planAudience(state.recipients, signedIn(), known, addUnknown) : null,
+        onToggle: (on) => {
+          state.on = on;
+          state.touched = true;
+          void refresh(state);
+        },
+      }),
+    );
+  }
+
+  /** Repaints, and while the toggle is on, checks recipients not known yet, then repaints. */
+  async function refresh(state: ComposeState) {
+    paint(state);
+    const emails = emailsOf(state.recipients);
+    if (!state.on || !lookups.needsAsking(emails)) return;
+    await lookups.resolve(emails);
+    paint(state);
+  }
+
+  function track(compose: Element) {
+    tracker.observe(compose);
+    const recipients = findComposeParticipants(compose, signedIn());
+    const state = composes.get(compose);
+    if (!state) {
+      const host = createShadowHost(doc, 'vivre-email-log', context.theme());
+      placeInCompose(compose, host.element);
+      const fresh: ComposeState = {
+        host,
+        on: context.prefs().logEmailsByDefault,
+        touched: false,
+        recipients,
+      };
+      composes.set(compose, fresh);
+      void refresh(fresh);
+      // The rep may have changed the default in options since this tab loaded.
+      void context.reloadPrefs().then(({ logEmailsByDefault }) => {
+        if (fresh.touched || fresh.on === logEmailsByDefault) return;
+        fresh.on = logEmailsByDefault;
+        void refresh(fresh);
+      });
+    } else if (emailsOf(recipients).join() !== emailsOf(state.recipients).join()) {
+      state.recipients = recipients;
+      void refresh(state);
+    }
+  }
+
+  return {
+    /** After each page change: new composes get a toggle, closed ones are checked for a send. */
+    sync(open: Element[]) {
+      for (const compose of open) track(compose);
+      tracker.check();
+      for (const [compose, state] of composes) {
+        if (compose.isConnected && !isComposeClosed(compose)) continue;
+        state.host.destroy();
+        // Kept while the tracker waits for "Message sent": the toggle decides what is logged.
+        if (!tracker.tracks(compose)) composes.delete(compose);
+      }
+    },
+    /** A Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
+    intent(compose: Element) {
+      tracker.intent(compose);
+      tracker.check();
+    },
+    /** Resolves once every send being logged has been queued (or found to need nothing). */
+    settled: () => Promise.all(inFlight).then(() => undefined),
+    destroy() {
+      for (const state of composes.values()) state.host.destroy();
+      composes.clear();
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * "Log this email" on each expanded message of the open thread. A message is logged for its
+ * sender, or, when the rep (or a colleague) sent it, for its recipients outside the rep's domain.
+ * The worker logs a message id at most once from this browser and remembers when, so a second
+ * click, another tab or a reload shows "Logged ✓ <time>" instead of logging again.
+ */
+import { h } from 'preact';
+import {
+  LogMessageButton,
+  type MessageLogState,
+} from '../ui/LogMessageButton';
+import {
+  findExpandedMessages,
+  messageIdOf,
+  placeInMessage,
+  readMessage,
+} from '../gmail/message-content';
+import type { Participant } from '../../shared/people';
+import { isInternal } from '../../shared/email-audience';
+import { toEmailToLog, type LoggingContext } from './logging-context';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+
+interface MessageState {
+  host: ShadowHost;
+  messageId: string;
+  state: MessageLogState;
+  paint(state: MessageLogState): void;
+}
+
+export function createMessageLogging(context: LoggingContext) {
+  const messages = new Map<Element, MessageState>();
+
+  async function log(entry: MessageState, message: Element) {
+    if (entry.state.status === 'logging' || entry.state.status === 'logged') return;
+    const content = readMessage(message);
+    if (!content) return;
+    entry.paint({ status: 'logging' });
+    const me = context.signedIn();
+    const people = whomFor(content.sender, content.recipients, me);
+    const answer = await context.ask(
+      'logEmail',
+      toEmailToLog(people, content, me, entry.messageId),
+    );
+    if (!answer.ok) return entry.paint({ status: 'not_logged', message: answer.error.message });
+    const { loggedAt, reason } = answer.value;
+    entry.paint(
+      loggedAt === null
+        ? { status: 'not_logged', message: reason ?? 'Not logged.' }
+        : { status: 'logged', at: loggedAt },
+    );
+  }
+
+  function mount(message: Element, messageId: string): MessageState {
+    const host = createShadowHost(context.doc, 'vivre-log-email', context.theme());
+    host.element.setAttribute('data-vivre-message-id', messageId);
+    placeInMessage(message, host.element);
+    const entry: MessageState = {
+      host,
+      messageId,
+      state: { status: 'idle' },
+      paint(state) {
+        entry.state = state;
+        host.render(h(LogMessageButton, { state, onLog: () => void log(entry, message) }));
+      },
+    };
+    messages.set(message, entry);
+    entry.paint(entry.state);
+    return entry;
+  }
+
+  /** One question to the worker for every newly shown message: which are logged already. */
+  async function showLogged(entries: MessageState[]) {
+    if (entries.length === 0) return;
+    const answer = await context.ask('getLoggedEmails', {
+      messageIds: entries.map((entry) => entry.messageId),
+    });
+    if (!answer.ok) return;
+    for (const entry of entries) {
+      const at = answer.value[entry.messageId];
+      if (at !== undefined && entry.state.status === 'idle') entry.paint({ status: 'logged', at });
+    }
+  }
+
+  return {
+    sync() {
+      const added: MessageState[] = [];
+      for (const message of findExpandedMessages(context.doc)) {
+        const messageId = messageIdOf(message);
+        const known = messages.get(message);
+        // Gmail reuses message elements: a host for another id, or one Gmail removed, is replaced.
+        if (known && known.messageId === messageId && known.host.element.isConnected) continue;
+        known?.host.destroy();
+        if (messageId) added.push(mount(message, messageId));
+      }
+      for (const [message, entry] of messages) {
+        if (!message.isConnected) {
+          entry.host.destroy();
+          messages.delete(message);
+        }
+      }
+      void showLogged(added);
+    },
+    destroy() {
+      for (const entry of messages.values()) entry.host.destroy();
+      messages.clear();
+    },
+  };
+}
+
+/** The sender; for a message from the rep or a colleague, its recipients outside the domain. */
+export function whomFor(
+  sender: Participant | null,
+  recipients: Participant[],
+  signedIn: string | null,
+): Participant[] {
+  const fromUs = sender === null || sender.email === signedIn || isInternal(sender.email, signedIn);
+  return fromUs ? recipients.filter((person) => person.email !== signedIn) : [sender];
+}

@@ -1,0 +1,79 @@
+import { displayName, isSignedIn, normalizeAddress, parseTypedAddresses } from './address';
+import { isReadable, matchesSafe, outermost, queryNewestFirst, safeQueryAll } from './query';
+import { RECIPIENT_CHIP, RECIPIENT_FIELD, RECIPIENT_TYPING } from './selectors';
+import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';
+
+/**
+ * Every recipient of every open compose window and inline reply, one entry per element: the chips
+ * of each To/Cc/Bcc field, then an address typed into the field but not yet turned into a chip.
+ * The role is the `name` of the enclosing field. Compose has no sender to report: it is the rep.
+ */
+export function findComposeAnchors(
+  root: ParentNode,
+  signedIn?: string | null,
+): ParticipantAnchor[] {
+  const anchors: ParticipantAnchor[] = [];
+  for (const field of findRecipientFields(root)) {
+    const role = field.getAttribute('name')?.toLowerCase() as ParticipantRole;
+    for (const anchor of [...readChips(field, role), ...readTyped(field, role)]) {
+      if (!isSignedIn(anchor.email, signedIn)) anchors.push(anchor);
+    }
+  }
+  return anchors;
+}
+
+function findRecipientFields(root: ParentNode): Element[] {
+  const fields = safeQueryAll(root, RECIPIENT_FIELD).filter(
+    // Classic compose put a hidden input[name=to] inside each chip: that is data, not a field.
+    (field) => !matchesSafe(field, 'input[type=hidden]') && isReadable(field),
+  );
+  return outermost(fields);
+}
+
+function readChips(field: Element, role: ParticipantRole): ParticipantAnchor[] {
+  // PeopleKit nests chips inside the field; classic compose put them beside its textarea.
+  const scope = isTypingControl(field) ? field.parentElement : field;
+  if (!scope) return [];
+  const chips = queryNewestFirst(
+    scope,
+    RECIPIENT_CHIP,
+    (chip) => chipAddress(chip) !== null && isReadable(chip),
+  );
+  return outermost(chips).map((chip) => {
+    const email = chipAddress(chip) as string;
+    const name = displayName(chip.getAttribute('data-name') ?? chip.getAttribute('name'), email);
+    return { email, name, role, element: chipHost(chip, scope), context: 'compose' as const };
+  });
+}
+
+function readTyped(field: Element, role: ParticipantRole): ParticipantAnchor[] {
+  const inputs = isTypingControl(field) ? [field] : safeQueryAll(field, RECIPIENT_TYPING);
+  return inputs.filter(isReadable).flatMap((input) =>
+    parseTypedAddresses((input as HTMLInputElement).value ?? '').map((email) => ({
+      email,
+      name: null,
+      role,
+      element: input,
+      context: 'compose' as const,
+    })),
+  );
+}
+
+function chipAddress(chip: Element): string | null {
+  return normalizeAddress(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
+}
+
+/**
+ * The chip as Gmail lays it out: the listbox's direct child (div.agh, the draggable wrapper), so
+ * our chip sits beside Gmail's instead of inside its rounded box. Falls back to the chip itself.
+ */
+function chipHost(chip: Element, scope: Element): Element {
+  for (let node: Element = chip; node.parentElement && node !== scope; node = node.parentElement) {
+    if (node.parentElement.getAttribute('role') === 'listbox') return node;
+  }
+  return chip;
+}
+
+function isTypingControl(element: Element): boolean {
+  return matchesSafe(element, RECIPIENT_TYPING);
+}

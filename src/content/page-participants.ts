@@ -1,0 +1,30 @@
+/**
+ * The answer to the popup's `getPageParticipants`: who is on the open thread and
+ * compose windows, and the thread's subject, so the popup can preselect a contact.
+ */
+import type { Participant } from '../shared/people';
+import type { GmailDetection } from './chips/start-overlay';
+
+// Gmail titles a page "<subject> - <signed-in address> - Gmail".
+const TITLE = /^(.+) - \S+@\S+ - Gmail$/;
+
+export function subjectFromTitle(title: string): string | null {
+  return TITLE.exec(title.trim())?.[1]?.trim() || null;
+}
+
+export function pageParticipants(
+  doc: Document,
+  detect: Pick<
+    GmailDetection,
+    'findSignedInEmail' | 'findThreadParticipants' | 'findComposeParticipants'
+  >,
+): { participants: Participant[]; subject: string | null } {
+  const signedIn = detect.findSignedInEmail(doc);
+  const thread = detect.findThreadParticipants(doc, signedIn);
+  const seen = new Set<string>();
+  const participants = [...thread, ...detect.findComposeParticipants(doc, signedIn)].filter(
+    (person) => !seen.has(person.email) && seen.add(person.email),
+  );
+  // Without an open thread the title names a folder ("Inbox (3)"), not a subject.
+  return { participants, subject: thread.length > 0 ? subjectFromTitle(doc.title) : null };
+}

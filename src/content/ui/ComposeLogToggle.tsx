@@ -1,0 +1,32 @@
+/**
+ * "Log to Vivre" in a compose window or inline reply, with, while it is on, exactly whom the email
+ * will be logged for: the rep never has to wonder after sending.
+ */
+import type { Audience } from '../../shared/email-audience';
+import { describeAudience } from './describe-audience';
+
+export interface ComposeLogToggleProps {
+  on: boolean;
+  /** Whom a send would log for now; null while the recipients are being checked. */
+  audience: Audience | null;
+  onToggle: (on: boolean) => void;
+}
+
+export function ComposeLogToggle({ on, audience, onToggle }: ComposeLogToggleProps) {
+  const summary = on ? describeAudience(audience) : null;
+  return (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          onChange={(event) => onToggle(event.currentTarget.checked)}
+        />
+        Log to Vivre
+      </label>
+      <span class={summary?.none ? 'who none' : 'who'} role="status" aria-live="polite">
+        {summary?.text ?? ''}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The inline "log a call / note / meeting" form. Validates before anything is sent,
+ * with the message next to the field, so a rep never waits on a request that
+ * cannot succeed.
+ */
+import { useState } from 'preact/hooks';
+import { validateNote } from '../../shared/forms/note';
+import { ACTIVITY_WORDS } from '../../shared/labels';
+import type { LogInput } from '../../ui/view-types';
+
+const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
+
+/** A note needs text; a call or meeting may be logged bare. Same rules and words as the popup's form. */
+export function validateLog(input: LogInput): string | null {
+  if (input.type !== 'note' && input.note.trim() === '') return null;
+  const note = validateNote(input.note);
+  return note.ok ? null : note.message;
+}
+
+export interface LogActivityFormProps {
+  idPrefix: string;
+  initialType: LogInput['type'];
+  contactName: string;
+  onSubmit: (input: LogInput) => void;
+  onCancel: () => void;
+}
+
+export function LogActivityForm(props: LogActivityFormProps) {
+  const [type, setType] = useState(props.initialType);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const noteId = `${props.idPrefix}-note`;
+  const errorId = `${props.idPrefix}-note-error`;
+
+  function submit(event: Event) {
+    event.preventDefault();
+    const problem = validateLog({ type, note });
+    setError(problem);
+    if (!problem) props.onSubmit({ type, note: note.trim() });
+  }
+
+  return (
+    <form
+      class="log-form"
+      onSubmit={submit}
+      aria-label={`Log activity for ${props.contactName}`}
+      noValidate
+    >
+      <label class="field">
+        <span>Type</span>
+        <select
+          aria-label="Activity type"
+          value={type}
+          onChange={(e) => setType(e.currentTarget.value as LogInput['type'])}
+        >
+          {TYPES.map((t) => (
+            <option value={t} key={t}>
+              {ACTIVITY_WORDS[t]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field" for={noteId}>
+        <span>Note{type === 'note' ? '' : ' (optional)'}</span>
+      </label>
+      <textarea
+        id={noteId}
+        aria-label="Note"
+        rows={3}
+        value={note}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      {error && (
+        <p id={errorId} class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="row">
+        <button type="submit" class="primary">
+          Save {ACTIVITY_WORDS[type].toLowerCase()}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

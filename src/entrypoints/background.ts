@@ -1,0 +1,22 @@
+import { browser } from 'wxt/browser';
+import { registerWorkerRouter } from '../worker/router';
+import { createWorker } from '../worker/create-worker';
+import { FLUSH_ALARM } from '../worker/wake-alarm';
+
+export default defineBackground(() => {
+  const worker = createWorker();
+  // MV3: every listener is registered synchronously, in the first turn of the worker,
+  // or Chrome will not wake it for the event.
+  registerWorkerRouter(worker.handlers, {
+    id: browser.runtime.id,
+    root: browser.runtime.getURL('/'),
+  });
+  // A new install opens the settings page: connecting Vivre is the rep's first step.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
+  });
+  void worker.start();
+});

@@ -1,0 +1,101 @@
+/**
+ * Email logging in options: whether a new compose starts with "Log to Vivre" on, how much of the
+ * body the logged note keeps, and whether unknown recipients are added to Vivre first. The
+ * never-log list is the never-look-up list above (one list, explained in the hint).
+ */
+import { useState } from 'preact/hooks';
+import type { Answer, EmailLoggingSettings, SettingsView } from '../../shared/messaging/protocol';
+import { describeError } from './connection-messages';
+import { Field } from '../../ui/Field';
+
+interface Props {
+  settings: SettingsView | null;
+  save: (prefs: EmailLoggingSettings) => Promise<Answer<SettingsView>>;
+  onSaved: (settings: SettingsView) => void;
+}
+
+const DEFAULTS: EmailLoggingSettings = {
+  logEmailsByDefault: false,
+  excerptLength: 500,
+  addUnknownRecipients: false,
+};
+const MAX_EXCERPT = 5000;
+
+type Outcome = { tone: 'ok' | 'error'; text: string } | null;
+
+export function EmailLoggingForm({ settings, save, onSaved }: Props) {
+  const initial = settings?.emailLogging ?? DEFAULTS;
+  const [byDefault, setByDefault] = useState(initial.logEmailsByDefault);
+  const [excerpt, setExcerpt] = useState(String(initial.excerptLength));
+  const [addUnknown, setAddUnknown] = useState(initial.addUnknownRecipients);
+  const [error, setError] = useState<string>();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    const length = Number(excerpt.trim());
+    if (excerpt.trim() === '' || !Number.isInteger(length) || length < 0 || length > MAX_EXCERPT) {
+      setError(
+        `Enter a whole number of characters from 0 to ${MAX_EXCERPT.toLocaleString('en-IN')}.`,
+      );
+      setOutcome({ tone: 'error', text: 'Fix the excerpt length; nothing was saved.' });
+      return;
+    }
+    setError(undefined);
+    const answer = await save({
+      logEmailsByDefault: byDefault,
+      excerptLength: length,
+      addUnknownRecipients: addUnknown,
+    });
+    if (!answer.ok) {
+      setOutcome({ tone: 'error', text: describeError(answer.error) });
+      return;
+    }
+    onSaved(answer.value);
+    setOutcome({ tone: 'ok', text: 'Email logging settings saved.' });
+  }
+
+  return (
+    <form aria-labelledby="email-logging-heading" noValidate onSubmit={submit}>
+      <h2 id="email-logging-heading">Email logging</h2>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={byDefault}
+          onChange={(event) => setByDefault(event.currentTarget.checked)}
+        />
+        Turn “Log to Vivre” on in every new email I write
+      </label>
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          checked={addUnknown}
+          onChange={(event) => setAddUnknown(event.currentTarget.checked)}
+        />
+        Add recipients who aren’t in Vivre as contacts when logging
+      </label>
+      <Field
+        id="excerpt-length"
+        label="Characters of the email kept in the note"
+        error={error}
+        hint="The note is the subject and the start of the email. 0 keeps the subject only. Emails to colleagues only, and people on your Never look up list, are never logged."
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            inputMode="numeric"
+            value={excerpt}
+            onInput={(event) => setExcerpt(event.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <div class="actions">
+        <button type="submit">Save email logging settings</button>
+      </div>
+      <p role="status" class={outcome?.tone ?? ''}>
+        {outcome?.text}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,24 @@
+import type {
+  Answer,
+  EmailLoggingSettings,
+  SettingsInput,
+  SettingsView,
+  TestConnectionResult,
+} from '../../shared/messaging/protocol';
+
+/** Everything the options page does outside itself, passed in so the components stay pure. */
+export interface OptionsServices {
+  getSettings(): Promise<Answer<SettingsView>>;
+  saveSettings(input: SettingsInput): Promise<Answer<SettingsView>>;
+  testConnection(input: SettingsInput): Promise<Answer<TestConnectionResult>>;
+  savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
+  /** Optional so fakes written before email logging still fit; without it the section is hidden. */
+  saveEmailLogging?(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
+  clearContactCache(): Promise<Answer<null>>;
+  /**
+   * Asks Chrome for access to the API's host. Chrome only shows the prompt during a
+   * user gesture, so callers must call this before their first `await`.
+   * Answers false when refused.
+   */
+  requestHostAccess(baseUrl: string): Promise<boolean>;
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { DealChoice, LogActivityField } from '../../shared/forms/log-activity';
+import { STAGES } from '../../shared/forms/limits';
+import { formatPaise } from '../../shared/forms/money';
+import type { FormErrors } from '../../shared/forms/result';
+import type { Deal, Stage } from '../../shared/vivre/contract-types';
+import { Field } from '../../ui/Field';
+import { NewDealInputs } from './NewDealInputs';
+import type { PopupServices } from './services-type';
+import { STAGE_NAMES } from './stage-names';
+
+interface Props {
+  contactId: string | null;
+  value: DealChoice;
+  onChange: (deal: DealChoice) => void;
+  ask: PopupServices['ask'];
+  errors: FormErrors<LogActivityField>;
+}
+
+const NEW = '__new';
+
+function dealLabel(deal: Deal): string {
+  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
+  return `${deal.title} (${STAGE_NAMES[deal.stage]}${value})`;
+}
+
+/** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
+export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
+  const [deals, setDeals] = useState<Deal[]>([]);
+
+  useEffect(() => {
+    setDeals([]);
+    if (!contactId) return;
+    let current = true;
+    void ask('getContactDetails', { contactId }).then((answer) => {
+      if (current && answer.ok)
+        setDeals((answer.value.deals ?? []).filter((d) => d.stage !== 'won'));
+    });
+    return () => {
+      current = false;
+    };
+  }, [contactId]);
+
+  const selectedDeal =
+    value.kind === 'existing' ? deals.find((d) => d.id === value.dealId) : undefined;
+  const selectValue = value.kind === 'new' ? NEW : value.kind === 'existing' ? value.dealId : '';
+
+  function choose(id: string) {
+    if (id === NEW) onChange({ kind: 'new', values: { title: '', value: '', stage: 'new' } });
+    else if (id) onChange({ kind: 'existing', dealId: id, moveTo: '' });
+    else onChange({ kind: 'none' });
+  }
+
+  return (
+    <div class="deal">
+      <Field id="deal" label="Deal">
+        {(control) => (
+          <select {...control} value={selectValue} onChange={(e) => choose(e.currentTarget.value)}>
+            <option value="">No deal</option>
+            {deals.map((deal) => (
+              <option key={deal.id} value={deal.id}>
+                {dealLabel(deal)}
+              </option>
+            ))}
+            <option value={NEW}>New deal…</option>
+          </select>
+        )}
+      </Field>
+      {value.kind === 'existing' ? (
+        <Field id="deal-move" label="Move deal to">
+          {(control) => (
+            <select
+              {...control}
+              value={value.moveTo}
+              onChange={(e) => onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })}
+            >
+              <option value="">
+                Leave it {selectedDeal ? `at ${STAGE_NAMES[selectedDeal.stage]}` : 'as it is'}
+              </option>
+              {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
+                <option key={stage} value={stage}>
+                  {stage === 'won' ? 'Won — mark closed today' : STAGE_NAMES[stage]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {value.kind === 'new' ? (
+        <NewDealInputs value={value} onChange={onChange} errors={errors} />
+      ) : null}
+    </div>
+  );
+}

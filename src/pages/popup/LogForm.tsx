@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  buildLogWrites,
+  type DealChoice,
+  type LogActivityField,
+} from '../../shared/forms/log-activity';
+import type { FormErrors } from '../../shared/forms/result';
+import type { OutboxSummary } from '../../shared/messaging/protocol';
+import type { ActivityType } from '../../shared/vivre/contract-types';
+import { Field } from '../../ui/Field';
+import { ContactCombobox } from './ContactCombobox';
+import { DealFields } from './DealFields';
+import { PageContactChoices } from './PageContactChoices';
+import { findPageContacts } from './page-contacts';
+import type { Draft, PickedContact, PopupServices } from './services-type';
+import { enqueueAll } from './enqueue-all';
+import { followSync } from './sync-outcome';
+import { TypeSelect } from './TypeSelect';
+
+interface Props {
+  services: PopupServices;
+  draft: Draft | null;
+  recent: PickedContact[];
+  /**
+   * Why logging is off (read-only key…), or null when the rep may log. Undefined
+   * while the worker has not answered yet: the rep can already type, not yet send.
+   */
+  disabledReason: string | null | undefined;
+  onOutbox: (outbox: OutboxSummary) => void;
+}
+
+type Outcome = { tone: 'ok' | 'error'; text: string } | null;
+
+export function LogForm({ services, draft, recent, disabledReason, onOutbox }: Props) {
+  const [contact, setContact] = useState(draft?.contact ?? null);
+  const [pageContacts, setPageContacts] = useState<PickedContact[]>([]);
+  const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
+  const [note, setNote] = useState(draft?.note ?? '');
+  const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
+  const [errors, setErrors] = useState<FormErrors<LogActivityField>>({});
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [saving, setSaving] = useState(false);
+  const [recentContacts, setRecentContacts] = useState(recent);
+  const chosenByRep = useRef(Boolean(draft?.contact));
+  const watching = useRef(new AbortController());
+  // State lags a render behind; a ref stops a double Ctrl+Enter from logging twice.
+  const sending = useRef(false);
+
+  useEffect(() => {
+    void findPageContacts(services).then((found) => {
+      setPageContacts(found);
+      if (!chosenByRep.current && found[0]) setContact(found[0]);
+    });
+    return () => watching.current.abort();
+  }, []);
+
+  // The draft exists only while there is something written to lose.
+  useEffect(() => {
+    void (note.trim() ? services.draft.save({ contact, type, note }) : services.draft.clear());
+  }, [contact, type, note]);
+
+  function select(next: PickedContact | null) {
+    chosenByRep.current = true;
+    if (next?.id !== contact?.id) setDeal({ kind: 'none' });
+    setContact(next);
+  }
+
+  async function submit() {
+    if (disabledReason !== null || sending.current) return;
+    const built = buildLogWrites(
+      { contactId: contact?.id ?? null, type, note, deal },
+      { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
+    );
+    setErrors(built.ok ? {} : built.errors);
+    if (!built.ok)
+      return setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
+    sending.current = true;
+    setSaving(true);
+    const result = await enqueueAll(services.ask, built.writes);
+    sending.current = false;
+    setSaving(false);
+    if (!result.ok) return setOutcome({ tone: 'error', text: result.message });
+    setOutcome({ tone: 'ok', text: result.synced ? 'Synced' : 'Saved — will sync' });
+    setNote('');
+    setDeal({ kind: 'none' });
+    await services.draft.clear();
+    if (contact) {
+      await services.recentContacts.remember(contact);
+      setRecentContacts([contact, ...recentContacts.filter((c) => c.id !== contact.id)]);
+    }
+    if (result.synced) return;
+    const synced = await followSync(
+      services.ask,
+      result.activityItemId,
+      onOutbox,
+      watching.current.signal,
+    );
+    if (synced) setOutcome(synced);
+  }
+
+  return (
+    <form
+      class="log-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <ContactCombobox
+        selected={contact}
+        onSelect={select}
+        recent={recentContacts}
+        ask={services.ask}
+        error={errors.contact}
+      />
+      <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
+      <TypeSelect value={type} onChange={setType} />
+      <Field id="note" label="Note" error={errors.note}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={4}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <DealFields
+        contactId={contact?.id ?? null}
+        value={deal}
+        onChange={setDeal}
+        ask={services.ask}
+        errors={errors}
+      />
+      <button
+        type="submit"
+        disabled={disabledReason !== null || saving}
+        title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? 'Ctrl+Enter')}
+      >
+        Log activity
+      </button>
+      <p role="status" class={outcome?.tone ?? ''}>
+        {outcome?.text}
+      </p>
+    </form>
+  );
+}

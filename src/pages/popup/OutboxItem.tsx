@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { validateNote } from '../../shared/forms/note';
+import type { OutboxItemView, WriteRequest } from '../../shared/messaging/protocol';
+import { Field } from '../../ui/Field';
+
+interface Props {
+  item: OutboxItemView;
+  onRetry: (write?: WriteRequest) => void;
+  onDiscard: () => void;
+}
+
+/** One waiting or stuck write: what it is, why it has not synced, and what the rep can do. */
+export function OutboxItem({ item, onRetry, onDiscard }: Props) {
+  const { write } = item;
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(write.kind === 'logActivity' ? (write.body.note ?? '') : '');
+  const [error, setError] = useState<string>();
+  const fieldId = `outbox-note-${item.id}`;
+
+  function retry() {
+    if (!editing || write.kind !== 'logActivity') return onRetry();
+    const checked = validateNote(note);
+    setError(checked.ok ? undefined : checked.message);
+    if (checked.ok) onRetry({ ...write, body: { ...write.body, note: checked.value } });
+  }
+
+  return (
+    <li class={`outbox-item ${item.state}`}>
+      <span class="summary">{item.summary}</span>
+      {item.lastError ? (
+        <span class="reason">
+          {item.state === 'attention'
+            ? item.lastError.message
+            : `Will retry: ${item.lastError.message}`}
+        </span>
+      ) : null}
+      {editing ? (
+        <Field id={fieldId} label={`Note for ${item.summary}`} error={error}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={note}
+              onInput={(e) => setNote(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <span class="actions">
+        {write.kind === 'logActivity' && !editing ? (
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit ${item.summary}`}
+          >
+            Edit
+          </button>
+        ) : null}
+        <button type="button" onClick={retry} aria-label={`Retry ${item.summary}`}>
+          Retry
+        </button>
+        <button type="button" onClick={onDiscard} aria-label={`Discard ${item.summary}`}>
+          Discard
+        </button>
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+import type { OutboxItemView, OutboxSummary, WriteRequest } from '../../shared/messaging/protocol';
+import { OutboxItem } from './OutboxItem';
+import type { PopupServices } from './services-type';
+
+interface Props {
+  outbox: OutboxSummary | null;
+  ask: PopupServices['ask'];
+  onOutbox: (outbox: OutboxSummary) => void;
+}
+
+/** What has not reached Vivre yet: waiting items sync by themselves, stuck ones need the rep. */
+export function OutboxPanel({ outbox, ask, onOutbox }: Props) {
+  if (!outbox || (outbox.waiting.length === 0 && outbox.attention.length === 0)) return null;
+
+  async function refresh() {
+    const answer = await ask('getOutbox');
+    if (answer.ok) onOutbox(answer.value);
+  }
+  async function retry(id: string, write?: WriteRequest) {
+    await ask('retryOutboxItem', write ? { id, write } : { id });
+    await refresh();
+  }
+  async function discard(id: string) {
+    await ask('discardOutboxItem', { id });
+    await refresh();
+  }
+
+  const list = (items: OutboxItemView[]) => (
+    <ul>
+      {items.map((item) => (
+        <OutboxItem
+          key={item.id}
+          item={item}
+          onRetry={(write) => void retry(item.id, write)}
+          onDiscard={() => void discard(item.id)}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <section class="outbox" aria-labelledby="outbox-heading">
+      <h2 id="outbox-heading">Outbox</h2>
+      {outbox.attention.length > 0 ? (
+        <>
+          <h3>Needs attention ({outbox.attention.length})</h3>
+          {list(outbox.attention)}
+        </>
+      ) : null}
+      {outbox.waiting.length > 0 ? (
+        <>
+          <h3>Waiting to sync ({outbox.waiting.length})</h3>
+          {list(outbox.waiting)}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { browser } from 'wxt/browser';
+import type { PopupServices } from './services-type';
+import { ask } from '../../shared/messaging/ask';
+import { contentMessenger } from '../../shared/messaging/content-messenger';
+import { draftItem, recentContactsItem, rememberRecentContact } from './storage';
+
+async function getPageParticipants() {
+  try {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    // Without the "tabs" permission `url` may be absent; then just try, and a tab
+    // without our content script answers with an error we fall back from.
+    if (tab?.id === undefined || (tab.url && !tab.url.startsWith('https://mail.google.com/'))) {
+      return [];
+    }
+    const page = await contentMessenger.sendMessage('getPageParticipants', undefined, tab.id);
+    return page.participants;
+  } catch {
+    return [];
+  }
+}
+
+export const popupServices: PopupServices = {
+  ask,
+  getPageParticipants,
+  draft: {
+    load: () => draftItem.getValue(),
+    save: (draft) => draftItem.setValue(draft),
+    clear: () => draftItem.removeValue(),
+  },
+  recentContacts: {
+    load: () => recentContactsItem.getValue(),
+    remember: rememberRecentContact,
+  },
+  openOptions: () => void browser.runtime.openOptionsPage(),
+  markInteractive: () => performance.mark('vivre-popup-interactive'),
+};

@@ -1,0 +1,27 @@
+/**
+ * The shapes components receive. lib/overlay/ produces them from worker answers;
+ * components only render them, so they stay free of I/O and easy to test.
+ */
+import type { LookupResult, RepError } from '../shared/messaging/protocol';
+
+/** A participant's lookup as the chip shows it: the worker's answer, or not yet. */
+export type LookupState = LookupResult | { status: 'loading' };
+
+/** Where a write sent through the outbox stands, told truthfully. */
+export type WriteProgress =
+  | { state: 'sending' }
+  | { state: 'waiting' }
+  | { state: 'synced' }
+  | { state: 'attention'; error: RepError }
+  | { state: 'failed'; error: RepError };
+
+export interface LogInput {
+  type: 'call' | 'note' | 'meeting';
+  note: string;
+}
+
+export interface AddInput {
+  name: string;
+  email: string;
+  company: string;
+}

@@ -1,0 +1,147 @@
+/**
+ * Answers "who in Vivre is this address?" for many addresses at once. `search` is
+ * fuzzy, so each answer is the exact, case-insensitive email match among the results.
+ * Concurrent lookups of one address share one request; the HTTP layer's shared
+ * limiter caps parallel requests and respects the rate limit.
+ */
+import type { ContactDetails, LookupResult } from '../../shared/messaging/protocol';
+import { isNeverLookup, type PrivacyPrefs } from '../settings/privacy';
+import type { VivreClient } from '../vivre/client';
+import type { Contact } from '../../shared/vivre/contract-types';
+import { VivreError } from '../vivre/errors';
+import type { CacheEntry, ContactCache } from './cache';
+import { freshness } from './freshness';
+
+export interface LookupsDeps {
+  client: VivreClient;
+  cache: ContactCache;
+  privacy: () => Promise<PrivacyPrefs>;
+  now?: () => number;
+}
+
+const SEARCH_LIMIT = 50;
+const MAX_SEARCH_PAGES = 3;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+function toResult(entry: CacheEntry, stale: boolean): LookupResult {
+  return entry.status === 'found'
+    ? { status: 'found', contact: entry.contact, fetchedAt: entry.fetchedAt, stale }
+    : { status: 'not_found', fetchedAt: entry.fetchedAt, stale };
+}
+
+function foundEntry(contact: Contact, fetchedAt: number): CacheEntry {
+  return {
+    email: normalizeEmail(contact.email),
+    status: 'found',
+    contact,
+    contactId: contact.id,
+    fetchedAt,
+  };
+}
+
+function asRepError(error: unknown) {
+  return error instanceof VivreError
+    ? error.toRepError()
+    : { kind: 'unknown' as const, message: 'Couldn’t look this person up in Vivre. Try again.' };
+}
+
+export function createLookups({ client, cache, privacy, now = () => Date.now() }: LookupsDeps) {
+  const inFlight = new Map<string, Promise<CacheEntry>>();
+
+  /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
+  async function findExact(email: string): Promise<Contact | undefined> {
+    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      const offset = page * SEARCH_LIMIT;
+      const results = await client.listContacts({ search: email, limit: SEARCH_LIMIT, offset });
+      const match = results.data.find((contact) => normalizeEmail(contact.email) === email);
+      if (match || offset + results.data.length >= results.total || results.data.length === 0)
+        return match;
+    }
+    return undefined;
+  }
+
+  /** One request per address at a time, however many tabs ask. */
+  function fetchEntry(email: string): Promise<CacheEntry> {
+    let pending = inFlight.get(email);
+    if (!pending) {
+      pending = (async () => {
+        const match = await findExact(email);
+        const entry: CacheEntry = match
+          ? foundEntry(match, now())
+          : { email, status: 'not_found', fetchedAt: now() };
+        await cache.put(entry);
+        return entry;
+      })().finally(() => inFlight.delete(email));
+      inFlight.set(email, pending);
+    }
+    return pending;
+  }
+
+  async function lookupOne(
+    email: string,
+    prefs: PrivacyPrefs,
+    ignoreAutoLookupOff = false,
+  ): Promise<LookupResult> {
+    if (!prefs.autoLookup && !ignoreAutoLookupOff)
+      return { status: 'skipped', reason: 'auto_lookup_off' };
+    if (isNeverLookup(email, prefs)) return { status: 'skipped', reason: 'never_lookup' };
+    const cached = await cache.get(email).catch(() => undefined);
+    const age = cached ? freshness(cached, now()) : 'expired';
+    if (cached && age === 'fresh') return toResult(cached, false);
+    if (cached && age === 'stale') {
+      // A failed refresh keeps the stale answer; the next lookup tries again.
+      fetchEntry(email).catch(() => undefined);
+      return toResult(cached, true);
+    }
+    try {
+      return toResult(await fetchEntry(email), false);
+    } catch (error) {
+      return { status: 'error', error: asRepError(error) };
+    }
+  }
+
+  return {
+    /** `ignoreAutoLookupOff`: the rep asked for this one (logging an email); never-look-up still holds. */
+    async lookup(
+      emails: string[],
+      { ignoreAutoLookupOff = false }: { ignoreAutoLookupOff?: boolean } = {},
+    ): Promise<Record<string, LookupResult>> {
+      const prefs = await privacy();
+      const unique = [...new Set(emails.map(normalizeEmail))];
+      const results = await Promise.all(
+        unique.map((email) => lookupOne(email, prefs, ignoreAutoLookupOff)),
+      );
+      return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
+    },
+
+    async getContactDetails(contactId: string): Promise<ContactDetails> {
+      const [contact, deals, activities] = await Promise.all([
+        client.getContact(contactId),
+        client.listDeals(contactId),
+        client.listActivities(contactId),
+      ]);
+      await cache.put(foundEntry(contact, now())).catch(() => undefined);
+      return { contact, deals, activities, fetchedAt: now() };
+    },
+
+    async searchContacts(query: string): Promise<Contact[]> {
+      return (await client.listContacts({ search: query.trim(), limit: 20 })).data;
+    },
+
+    /** The extension changed this contact: forget what we knew and keep what Vivre just answered. */
+    async contactChanged(contact: Contact): Promise<void> {
+      await cache.forgetContact(contact.id);
+      await cache.put(foundEntry(contact, now()));
+    },
+
+    forgetContact: (contactId: string) => cache.forgetContact(contactId),
+
+    /** Vivre already had this address (a create answered 409): ask again next time. */
+    forgetEmail: (email: string) => cache.forget(normalizeEmail(email)),
+
+    clear: () => cache.clear(),
+  };
+}
+
+export type Lookups = ReturnType<typeof createLookups>;

@@ -1,0 +1,74 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { RepError } from '../../shared/messaging/protocol';
+import type { OutboxItem, TempIdEntry } from './types';
+
+export interface FlushLease {
+  owner: string;
+  expiresAt: number;
+}
+
+/** Outbox-wide state, kept on disk so a restarted worker honours it. */
+export interface OutboxMeta {
+  /** Last seq handed out. */
+  seq: number;
+  /** Set by a 401: nothing is sent until the settings change. */
+  paused: RepError | null;
+  /** No request before this time (epoch ms): offline, or the server asked us to wait. */
+  notBefore: number;
+  lease: FlushLease | null;
+}
+
+export interface OutboxDB extends DBSchema {
+  items: {
+    key: string;
+    value: OutboxItem;
+    indexes: { 'by-state-seq': [string, number] };
+  };
+  tempIds: { key: string; value: TempIdEntry };
+  meta: { key: keyof OutboxMeta; value: OutboxMeta[keyof OutboxMeta] };
+}
+
+export type OutboxDatabase = IDBPDatabase<OutboxDB>;
+
+export const DEFAULT_DB_NAME = 'vivre-outbox';
+
+export function openOutboxDb(name = DEFAULT_DB_NAME): Promise<OutboxDatabase> {
+  return openDB<OutboxDB>(name, 1, {
+    upgrade(db) {
+      const items = db.createObjectStore('items', { keyPath: 'id' });
+      // One index answers both "unsynced items in order" and "oldest synced items to prune".
+      items.createIndex('by-state-seq', ['state', 'seq'], { unique: true });
+      db.createObjectStore('tempIds', { keyPath: 'tempId' });
+      db.createObjectStore('meta');
+    },
+    blocking(_current, _next, event) {
+      // A newer version elsewhere wants to upgrade: step aside rather than block it forever.
+      (event.target as IDBDatabase | null)?.close();
+    },
+  });
+}
+
+/**
+ * Every write that records a rep's data goes through here: 'strict' makes the commit
+ * wait for the disk flush, so "saved" in the UI means a crash or power cut cannot lose it.
+ */
+export function strictWrite<const Names extends ArrayLike<'items' | 'tempIds' | 'meta'>>(
+  db: OutboxDatabase,
+  stores: Names,
+) {
+  return db.transaction(stores, 'readwrite', { durability: 'strict' });
+}
+
+export function stateRange(state: OutboxItem['state']): IDBKeyRange {
+  return IDBKeyRange.bound([state, -Infinity], [state, Infinity]);
+}
+
+const metaDefaults: OutboxMeta = { seq: 0, paused: null, notBefore: 0, lease: null };
+
+export async function readMeta<K extends keyof OutboxMeta>(
+  source: { get(key: keyof OutboxMeta): Promise<unknown> },
+  key: K,
+): Promise<OutboxMeta[K]> {
+  const value = (await source.get(key)) as OutboxMeta[K] | undefined;
+  return value ?? metaDefaults[key];
+}

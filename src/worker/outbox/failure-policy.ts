@@ -1,0 +1,92 @@
+/**
+ * What a failed delivery means for the item and for the outbox. Only `VivreError.kind`
+ * decides; the client (lib/vivre) owns the mapping from HTTP to kinds.
+ */
+import type { WriteRequest } from '../../shared/messaging/protocol';
+import { VivreError } from '../vivre/errors';
+
+export type FailureAction =
+  /** Try this item again at `at`. `holdAll`: the failure is not about this item, so nothing else goes before `at` either. */
+  | { type: 'retry'; at: number; holdAll: boolean }
+  /** The key is refused (or missing): stop everything, keep every item, until the settings change. */
+  | { type: 'pause' }
+  /** The server refused this write as it is: only the rep can fix it. */
+  | { type: 'attention' }
+  /** The contact already exists in Vivre: carry on as if we had created it. */
+  | { type: 'existing'; id: string };
+
+export interface BackoffConfig {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  random: () => number;
+}
+
+/**
+ * "Full jitter": a uniform delay in [0, min(cap, base·2^(attempt-1))). Spreading retries
+ * over the whole window avoids every tab's writes hitting a recovering server in step.
+ */
+export function backoffDelay(attempts: number, config: BackoffConfig): number {
+  const exponent = Math.min(Math.max(attempts - 1, 0), 30);
+  const ceiling = Math.min(config.maxDelayMs, config.baseDelayMs * 2 ** exponent);
+  return Math.floor(config.random() * ceiling);
+}
+
+export function asVivreError(error: unknown): VivreError {
+  if (error instanceof VivreError) return error;
+  // A bug or an unexpected answer: the write may have gone through, so retry with the same key.
+  return new VivreError({
+    kind: 'unknown',
+    message: 'Something unexpected happened while syncing. It will be tried again.',
+    outcomeUnknown: true,
+  });
+}
+
+export function decideOnFailure(
+  error: VivreError,
+  write: WriteRequest,
+  attempts: number,
+  now: number,
+  config: BackoffConfig,
+): FailureAction {
+  const backoff = () => now + backoffDelay(attempts, config);
+  // Retry-After is a floor; a little jitter on top keeps a burst of clients from returning together.
+  const serverAskedWait = (seconds: number) =>
+    now + seconds * 1000 + Math.floor(config.random() * config.baseDelayMs);
+
+  switch (error.kind) {
+    case 'unauthorized':
+    case 'not_configured':
+      return { type: 'pause' };
+    case 'offline':
+      // The network is down for every item alike: don't spend a request per item finding out.
+      return { type: 'retry', at: backoff(), holdAll: true };
+    case 'rate_limited':
+      // The limit is per key, so it holds for every item.
+      return {
+        type: 'retry',
+        at: error.retryAfter !== undefined ? serverAskedWait(error.retryAfter) : backoff(),
+        holdAll: true,
+      };
+    case 'server':
+      // A 503 with Retry-After speaks for the whole server; a bare 5xx may be about this payload.
+      return error.retryAfter !== undefined
+        ? { type: 'retry', at: serverAskedWait(error.retryAfter), holdAll: true }
+        : { type: 'retry', at: backoff(), holdAll: false };
+    case 'unknown':
+      return { type: 'retry', at: backoff(), holdAll: false };
+    case 'conflict':
+      // Creating a contact whose email is already in Vivre: the rep wanted this person in
+      // Vivre and they are, so map the temporary id to the existing contact and let the
+      // deals and activities that refer to it go through. The fields of our create are
+      // not applied to the existing contact (we never overwrite a colleague's data).
+      // This is also what a replay looks like once the server forgot the idempotency key.
+      if (write.kind === 'createContact' && error.existingId) {
+        return { type: 'existing', id: error.existingId };
+      }
+      return { type: 'attention' };
+    case 'validation':
+    case 'forbidden':
+    case 'not_found':
+      return { type: 'attention' };
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * The durable outbox: every write is committed to IndexedDB (strict durability) before
+ * anyone is told "saved", then delivered in the background until Vivre has it, exactly
+ * once, however often the worker is killed. It knows nothing about HTTP: `deliver` is
+ * injected and its `VivreError` kinds drive the policy (see failure-policy.ts).
+ */
+import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import { DEFAULT_DB_NAME, openOutboxDb } from './db';
+import { runFlushPass, type PassContext } from './flush-pass';
+import { leaseLock, webLock, type FlushLock } from './flush-lock';
+import { discardItem, pruneSynced, retryItem } from './rep-actions';
+import { addItem, quickCounts, readState, writeMeta } from './store';
+import { describeWrite } from './summary';
+import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
+import { toCounts, toListing, toView } from './views';
+
+export interface Outbox {
+  /** Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a flush. */
+  enqueue(write: WriteRequest, options?: { summary?: string }): Promise<OutboxItem>;
+  /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
+  flushOutbox(): Promise<void>;
+  list(): Promise<OutboxListing>;
+  get(id: string): Promise<ReturnType<typeof toView> | undefined>;
+  /** Send again now; `write` replaces the write of an item that needs attention. */
+  retry(id: string, write?: WriteRequest): Promise<void>;
+  discard(id: string): Promise<void>;
+  counts(): Promise<OutboxCounts>;
+  /** Items not yet in Vivre and not needing the rep (the toolbar badge). */
+  waitingCount(): Promise<number>;
+  /** When to wake the worker (epoch ms) for the next flush, or null; for a chrome.alarms alarm. */
+  nextWakeAt(): Promise<number | null>;
+  /** Stops all sending, keeping every item, e.g. after a 401. Survives restarts. */
+  pause(reason: RepError): Promise<void>;
+  /** Call when the settings change: lifts a pause and flushes. */
+  resume(): Promise<void>;
+  /** Stops timers and any delivery in flight (its outcome is settled by the next run's replay). */
+  close(): Promise<void>;
+}
+
+/** While a lease is held elsewhere (no Web Locks), look again this often. */
+const LEASE_POLL_MS = 1000;
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const now = options.now ?? Date.now;
+  const keepSynced = options.keepSynced ?? 50;
+  const dbReady = openOutboxDb(options.dbName ?? DEFAULT_DB_NAME);
+  const stop = new AbortController();
+  const locks = options.locks === undefined ? (globalThis.navigator?.locks ?? null) : options.locks;
+  const lockReady: Promise<FlushLock> = locks
+    ? Promise.resolve(webLock(locks))
+    : dbReady.then((db) => leaseLock(db, now, options.leaseMs ?? 60_000));
+  // A database that cannot open fails each call that needs it, not the whole worker.
+  dbReady.catch(() => undefined);
+  lockReady.catch(() => undefined);
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  // What this context changed, for a running pass to pick up (see flush-pass.ts).
+  let added: OutboxItem[] = [];
+  let reread = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function counts(): Promise<OutboxCounts> {
+    return toCounts(await readState(await dbReady));
+  }
+
+  async function notify(known?: OutboxCounts): Promise<OutboxCounts> {
+    const current = known ?? (await counts());
+    options.onChange?.(current);
+    return current;
+  }
+
+  function scheduleWake(at: number | null): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (at === null || stop.signal.aborted) return;
+    const delay = Math.min(Math.max(at - now(), 0), 2 ** 31 - 1);
+    timer = setTimeout(() => void flushOutbox(), delay);
+  }
+
+  async function runOnce() {
+    const db = await dbReady;
+    const context: PassContext = {
+      db,
+      deliver: options.deliver,
+      now,
+      signal: stop.signal,
+      backoff: {
+        baseDelayMs: options.baseDelayMs ?? 1000,
+        maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
+        random: options.random ?? Math.random,
+      },
+      takeLocalChanges: () => {
+        const changes = { added, reread };
+        added = [];
+        reread = again = false;
+        return changes;
+      },
+      onItemChange: (snapshot) => options.onChange?.(toCounts(snapshot)),
+      onSynced: (item) => options.onSynced?.(item),
+    };
+    return (await lockReady).run((stillOwner) => runFlushPass(context, stillOwner));
+  }
+
+  function flushOutbox(): Promise<void> {
+    if (stop.signal.aborted) return Promise.resolve();
+    if (running) {
+      // Seen by the running pass before it next picks an item, or by the loop below if
+      // the pass has already finished: either way, the caller's change gets a pass.
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          const outcome = await runOnce();
+          if (stop.signal.aborted) return;
+          const db = await dbReady;
+          if (outcome === 'busy') {
+            // Another context is flushing; look again soon, in case it missed our item.
+            await notify(await quickCounts(db));
+            scheduleWake(now() + LEASE_POLL_MS);
+            return;
+          }
+          const { state, synced } = outcome.value;
+          if (synced > 0) await pruneSynced(db, keepSynced);
+          const counts = await notify(state ? toCounts(state) : await quickCounts(db));
+          scheduleWake(counts.nextWakeAt);
+        } while (again);
+      } catch (error) {
+        // Every item is on disk, so nothing is lost: log, and try again a little later.
+        if (!stop.signal.aborted) {
+          console.warn('Vivre outbox: flush failed, will retry', error);
+          scheduleWake(now() + 30_000);
+        }
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  }
+
+  /** Tells a running pass what changed here, and starts one if none runs. */
+  function changed(change: { added?: OutboxItem } = {}): void {
+    if (change.added) added.push(change.added);
+    else reread = true;
+    void flushOutbox();
+  }
+
+  return {
+    async enqueue(write, { summary } = {}) {
+      if (stop.signal.aborted) throw new Error('The outbox is closed.');
+      const item = await addItem(await dbReady, write, summary ?? describeWrite(write), now());
+      changed({ added: item }); // the flush reports the new counts when it ends
+      return item;
+    },
+    flushOutbox,
+    async list() {
+      return toListing(await readState(await dbReady));
+    },
+    async get(id) {
+      const item = await (await dbReady).get('items', id);
+      return item && toView(item);
+    },
+    async retry(id, write) {
+      await retryItem(await dbReady, id, write, now());
+      await notify();
+      changed();
+    },
+    async discard(id) {
+      await discardItem(await dbReady, id);
+      await notify();
+      changed();
+    },
+    counts,
+    async waitingCount() {
+      return (await counts()).waiting;
+    },
+    async nextWakeAt() {
+      return (await counts()).nextWakeAt;
+    },
+    async pause(reason) {
+      if (stop.signal.aborted) return; // a late 401 after close() has nothing left to stop
+      await writeMeta(await dbReady, { paused: reason });
+      await notify();
+      changed(); // a running pass must stop sending
+    },
+    async resume() {
+      if (stop.signal.aborted) return;
+      await writeMeta(await dbReady, { paused: null, notBefore: 0 });
+      await notify();
+      changed();
+    },
+    async close() {
+      stop.abort();
+      scheduleWake(null);
+      await running;
+      (await dbReady).close();
+    },
+  };
+}

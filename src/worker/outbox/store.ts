@@ -1,0 +1,162 @@
+/**
+ * Every read and write of the outbox database. Each function is one transaction, so an
+ * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
+ */
+import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import { readMeta, stateRange, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
+import type { Snapshot } from './plan';
+import { createdTempId } from './references';
+import type { OutboxCounts, OutboxItem } from './types';
+
+export class OutboxError extends Error {
+  override name = 'OutboxError';
+}
+
+export const discardedDependencyError: RepError = {
+  kind: 'validation',
+  message:
+    'The contact or deal this refers to was discarded before it reached Vivre. Edit it to pick another one, or discard it.',
+};
+
+export async function addItem(
+  db: OutboxDatabase,
+  write: WriteRequest,
+  summary: string,
+  now: number,
+): Promise<OutboxItem> {
+  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
+  const meta = tx.objectStore('meta');
+  const seq = (await readMeta(meta, 'seq')) + 1;
+  const item: OutboxItem = {
+    id: crypto.randomUUID(),
+    idempotencyKey: crypto.randomUUID(),
+    write,
+    seq,
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    summary,
+  };
+  const tempId = createdTempId(write);
+  if (tempId) {
+    if (await tx.objectStore('tempIds').get(tempId)) {
+      tx.done.catch(() => undefined); // the abort below rejects it; the throw says why
+      tx.abort();
+      throw new OutboxError(`Temporary id ${tempId} is already in use`);
+    }
+    await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
+  }
+  await meta.put(seq, 'seq');
+  await tx.objectStore('items').add(item);
+  await tx.done;
+  return item;
+}
+
+export interface OutboxSnapshot extends Snapshot {
+  paused: RepError | null;
+  notBefore: number;
+  /** The few synced items still kept, for the UI's "Synced" list. */
+  synced: OutboxItem[];
+}
+
+export async function readState(db: OutboxDatabase): Promise<OutboxSnapshot> {
+  const tx = db.transaction(['items', 'tempIds', 'meta']);
+  // One sweep of the store beats two index ranges: only the last few synced items are kept.
+  const [items, tempIds, paused, notBefore] = await Promise.all([
+    tx.objectStore('items').getAll(),
+    tx.objectStore('tempIds').getAll(),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  return {
+    items: items.filter((item) => item.state !== 'synced').sort((a, b) => a.seq - b.seq),
+    synced: items.filter((item) => item.state === 'synced'),
+    tempIds: new Map(tempIds.map((entry) => [entry.tempId, entry])),
+    paused,
+    notBefore,
+  };
+}
+
+/**
+ * Marks the item synced and, for a create, records the real id in the same transaction:
+ * there is no moment on disk where the record exists in Vivre but its dependants
+ * could be sent with the temporary id, or the item could be sent a second time.
+ */
+export async function recordSuccess(
+  db: OutboxDatabase,
+  itemId: string,
+  result: NonNullable<OutboxItem['result']>,
+  now: number,
+): Promise<OutboxItem | undefined> {
+  const tx = strictWrite(db, ['items', 'tempIds']);
+  const item = await tx.objectStore('items').get(itemId);
+  // Discarded (or synced by another context) while in flight: nothing left to record.
+  if (!item || item.state === 'synced') return undefined;
+  const { lastError: _dropped, ...rest } = item;
+  const synced: OutboxItem = {
+    ...rest,
+    state: 'synced',
+    attempts: item.attempts + 1,
+    syncedAt: now,
+    result,
+  };
+  const tempId = createdTempId(item.write);
+  if (tempId && result.id) {
+    await tx.objectStore('tempIds').put({ tempId, itemId, realId: result.id });
+  }
+  await tx.objectStore('items').put(synced);
+  await tx.done;
+  return synced;
+}
+
+/** Applies `change` to an unsynced item; `meta` entries are written in the same transaction. */
+export async function updateItem(
+  db: OutboxDatabase,
+  itemId: string,
+  change: (item: OutboxItem) => OutboxItem,
+  meta: Partial<OutboxMeta> = {},
+): Promise<OutboxItem | undefined> {
+  const tx = strictWrite(db, ['items', 'meta']);
+  const item = await tx.objectStore('items').get(itemId);
+  const updated = item && item.state !== 'synced' ? change(item) : undefined;
+  if (updated) await tx.objectStore('items').put(updated);
+  for (const [key, value] of Object.entries(meta)) {
+    await tx.objectStore('meta').put(value, key as keyof OutboxMeta);
+  }
+  await tx.done;
+  return updated;
+}
+
+export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): Promise<void> {
+  const tx = strictWrite(db, ['meta']);
+  for (const [key, value] of Object.entries(meta)) {
+    await tx.objectStore('meta').put(value, key as keyof OutboxMeta);
+  }
+  await tx.done;
+}
+
+/** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */
+export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boolean> {
+  const meta = db.transaction('meta').store;
+  const [paused, notBefore] = await Promise.all([
+    readMeta(meta, 'paused'),
+    readMeta(meta, 'notBefore'),
+  ]);
+  return !paused && notBefore <= now;
+}
+
+/** Counts without reading every item; the wake time is approximate (see below). */
+export async function quickCounts(db: OutboxDatabase): Promise<OutboxCounts> {
+  const tx = db.transaction(['items', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [waiting, attention, paused, notBefore] = await Promise.all([
+    index.count(stateRange('waiting')),
+    index.count(stateRange('attention')),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
+  const nextWakeAt = paused || waiting === 0 ? null : notBefore;
+  return { waiting, attention, paused: paused !== null, nextWakeAt };
+}

@@ -1,0 +1,142 @@
+/**
+ * The worker's side of the messenger: who may ask, what they may send, and one
+ * `Answer` shape back whatever happens. Checks run in this order, and a message
+ * that fails one never reaches a handler, so it can cause no request:
+ * 1. the sender is this extension: one of its pages, or its content script in a
+ *    https://mail.google.com/ tab (web pages and other extensions are refused);
+ * 2. settings messages come from extension pages only, never from a content script;
+ * 3. the data matches its schema (schemas.ts).
+ * The worker never fetches a URL a message supplies: testConnection's baseUrl is used
+ * only when the extension already holds a host permission for it (settings.ts).
+ */
+import type { z } from 'zod';
+import { VivreError } from './vivre/errors';
+import { messenger, type MessageType } from '../shared/messaging/messenger';
+import type { Answer, ProtocolMap, RepError } from '../shared/messaging/protocol';
+import { messageSchemas } from '../shared/messaging/schemas';
+
+/** The fields of `runtime.MessageSender` the check reads; both browsers send more. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  /** Chrome 80+, Firefox 126+: the sending document's origin. */
+  origin?: string;
+  /** Firefox only: 'content_child' for content scripts, 'addon_child' for extension pages. */
+  envType?: string;
+  frameId?: number;
+  tab?: { id?: number; url?: string; title?: string };
+}
+
+export type HandlerData<K extends MessageType> = z.output<(typeof messageSchemas)[K]>;
+export type HandlerValue<K extends MessageType> =
+  ReturnType<ProtocolMap[K]> extends Answer<infer T> ? T : never;
+
+export type Handlers = {
+  [K in MessageType]: (data: HandlerData<K>, sender: Sender) => Promise<HandlerValue<K>>;
+};
+
+const GMAIL_ORIGIN = 'https://mail.google.com';
+const PAGES_ONLY = new Set<MessageType>(['saveSettings', 'testConnection']);
+
+export interface ExtensionIdentity {
+  id: string;
+  /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
+  root: string;
+}
+
+export type SenderKind = 'page' | 'gmail' | null;
+
+function originOf(sender: Sender): string | null {
+  if (sender.origin) return sender.origin;
+  if (!sender.url) return null;
+  try {
+    return new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Who sent a message, from what both browsers really put in `runtime.MessageSender`
+ * (tests/unit/worker/fixtures/message-senders.ts): our id, then the sending document's
+ * origin. `tab.url` is not required, because Firefox omits it without a host permission
+ * for the tab (its MV2 build did, and every chip was refused); when it is there it must
+ * agree. Firefox's `envType` must agree too when present. Only messages from
+ * `runtime.sendMessage` reach here, and web pages cannot use it (no
+ * `externally_connectable`), so a matching id means one of our own contexts.
+ */
+export function classifySender(sender: Sender, self: ExtensionIdentity): SenderKind {
+  if (!sender.id || sender.id !== self.id) return null;
+  // Extension URLs have opaque origins in the URL parser: compare with our root instead.
+  if (sender.url?.startsWith(self.root)) {
+    const agrees =
+      (sender.origin === undefined || `${sender.origin}/` === self.root) &&
+      (sender.envType === undefined || sender.envType === 'addon_child');
+    return agrees ? 'page' : null;
+  }
+  const origin = originOf(sender);
+  const inGmail =
+    origin === GMAIL_ORIGIN &&
+    (sender.url === undefined || sender.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    sender.tab !== undefined &&
+    (sender.tab.url === undefined || sender.tab.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    (sender.envType === undefined || sender.envType === 'content_child');
+  return inGmail ? 'gmail' : null;
+}
+
+const FORBIDDEN: RepError = {
+  kind: 'forbidden',
+  message: 'This request didn’t come from Vivre for Gmail, so it was refused.',
+};
+
+const BROKEN: RepError = {
+  kind: 'unknown',
+  message: 'Something went wrong in Vivre for Gmail. Try again.',
+};
+
+function describeInvalid(error: z.ZodError): RepError {
+  const issue = error.issues[0];
+  const param = issue?.path.map(String).join('.') || undefined;
+  return {
+    kind: 'validation',
+    message: `Vivre for Gmail couldn’t use this${param ? ` (check “${param}”)` : ''}.`,
+    ...(param ? { param } : {}),
+  };
+}
+
+export async function routeMessage<K extends MessageType>(
+  type: K,
+  data: unknown,
+  sender: Sender,
+  handlers: Handlers,
+  self: ExtensionIdentity,
+): Promise<Answer<HandlerValue<K>>> {
+  const from = classifySender(sender, self);
+  if (from === null || (from !== 'page' && PAGES_ONLY.has(type)))
+    return { ok: false, error: FORBIDDEN };
+  const schema = messageSchemas[type] as z.ZodType;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
+  try {
+    const handler = handlers[type] as (d: unknown, s: Sender) => Promise<HandlerValue<K>>;
+    return { ok: true, value: await handler(parsed.data, sender) };
+  } catch (error) {
+    if (error instanceof VivreError) return { ok: false, error: error.toRepError() };
+    // Never the data: it may hold the API key, which is never logged.
+    console.error(
+      `Vivre worker: ${String(type)} failed`,
+      error instanceof Error ? error.name : typeof error,
+    );
+    return { ok: false, error: BROKEN };
+  }
+}
+
+/** Registers one listener per message type; call synchronously at the top of the worker. */
+export function registerWorkerRouter(handlers: Handlers, self: ExtensionIdentity): void {
+  for (const type of Object.keys(messageSchemas) as MessageType[]) {
+    messenger.onMessage(
+      type,
+      ({ data, sender }) => routeMessage(type, data, sender, handlers, self) as never,
+    );
+  }
+}

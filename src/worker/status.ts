@@ -1,0 +1,68 @@
+/** Builds the popup's `Status` from the settings, the connection record and the outbox. */
+import type { Status } from '../shared/messaging/protocol';
+import type { Outbox } from './outbox';
+import type { Settings } from './settings/settings';
+import type { VivreClient } from './vivre/client';
+import { VivreError } from './vivre/errors';
+import type { Connection } from './connection';
+
+/**
+ * ASSUMPTION: the web app lives beside the API — `https://api.vivre.app/v1` →
+ * `https://app.vivre.app`; the sandbox serves both from one origin.
+ */
+export function appUrlFor(baseUrl: string): string | null {
+  try {
+    const url = new URL(baseUrl);
+    if (url.hostname.startsWith('api.')) url.hostname = `app.${url.hostname.slice(4)}`;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export interface StatusDeps {
+  settings: Settings;
+  connection: Connection;
+  outbox: Outbox;
+  client: VivreClient;
+}
+
+export function createStatus({ settings, connection, outbox, client }: StatusDeps) {
+  // Asked once per worker life: a Vivre without /v1/me is not asked again on every popup open.
+  let meMissing = false;
+
+  /** GET /v1/me is an assumption beyond the reference: a 404 just means "can't say". */
+  async function refreshMe(): Promise<void> {
+    try {
+      await connection.rememberMe(await client.me());
+      meMissing = false;
+    } catch (error) {
+      if (!(error instanceof VivreError)) throw error;
+      if (error.kind === 'not_found') meMissing = true;
+    }
+  }
+
+  return {
+    refreshMe,
+    async getStatus(): Promise<Status> {
+      const configured = await settings.isConfigured();
+      let record = await connection.read();
+      if (configured && !record.me && !meMissing && record.state !== 'unauthorized') {
+        await refreshMe();
+        record = await connection.read();
+      }
+      const [view, counts] = await Promise.all([settings.view(), outbox.counts()]);
+      const state = !configured ? 'not_configured' : counts.paused ? 'unauthorized' : record.state;
+      return {
+        configured,
+        connection: state,
+        workspaceId: record.me?.workspace.id ?? (view.workspaceId || null),
+        workspaceName: record.me?.workspace.name ?? null,
+        permissions: record.me?.key.permissions ?? null,
+        appUrl: appUrlFor(view.baseUrl),
+        waitingCount: counts.waiting,
+        attentionCount: counts.attention,
+      };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Every failure talking to Vivre becomes one `VivreError` with a `kind` the code
+ * branches on and a `message` a rep can read. The outbox decides retry vs.
+ * "needs attention" from `kind` alone, so this mapping is the single source of truth.
+ */
+import type { ErrorKind, RepError } from '../../shared/messaging/protocol';
+
+export class VivreError extends Error {
+  readonly kind: ErrorKind;
+  readonly status: number | null;
+  readonly param?: string;
+  /** Seconds the server asked us to wait (429/503 `Retry-After`). */
+  readonly retryAfter?: number;
+  /** On 409 for a duplicate email: the contact that already has it. */
+  readonly existingId?: string;
+  /** True when a write may or may not have reached the server (timeout, dropped connection). */
+  readonly outcomeUnknown: boolean;
+
+  constructor(init: {
+    kind: ErrorKind;
+    message: string;
+    status?: number | null;
+    param?: string;
+    retryAfter?: number;
+    existingId?: string;
+    outcomeUnknown?: boolean;
+  }) {
+    super(init.message);
+    this.name = 'VivreError';
+    this.kind = init.kind;
+    this.status = init.status ?? null;
+    this.param = init.param;
+    this.retryAfter = init.retryAfter;
+    this.existingId = init.existingId;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
+  }
+
+  toRepError(): RepError {
+    return { kind: this.kind, message: this.message, ...(this.param ? { param: this.param } : {}) };
+  }
+}
+
+/** Kinds worth trying again later as they are; the rest need a person. */
+export function isTransient(kind: ErrorKind): boolean {
+  return kind === 'offline' || kind === 'server' || kind === 'rate_limited' || kind === 'unknown';
+}

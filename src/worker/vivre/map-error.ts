@@ -1,0 +1,131 @@
+/**
+ * Turns whatever went wrong on the way to Vivre into one `VivreError` whose message
+ * a rep can act on. The outbox retries or parks an item from `kind` alone, so the
+ * status → kind table here decides what "waiting to sync" and "needs attention" mean.
+ */
+import { ErrorEnvelope } from '../../shared/vivre/contract';
+import { VivreError } from './errors';
+
+const AUTH_MESSAGE = "Vivre didn't accept your API key. Open Vivre settings and reconnect.";
+
+/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function readEnvelope(body: unknown): ErrorEnvelope['error'] | undefined {
+  const parsed = ErrorEnvelope.safeParse(body);
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/** A non-2xx answer. `body` is the parsed JSON, or undefined when there was none. */
+export function errorFromResponse(response: Response, body: unknown): VivreError {
+  const { status } = response;
+  const detail = readEnvelope(body);
+  const param = detail?.param;
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  const reason = detail?.message ? ` Vivre said: ${detail.message}` : '';
+
+  if (status === 401)
+    return new VivreError({ kind: 'unauthorized', status, message: AUTH_MESSAGE });
+  if (status === 403) {
+    return new VivreError({
+      kind: 'forbidden',
+      status,
+      message:
+        "Your Vivre API key isn't allowed to do this. Ask your Vivre admin for a key with write access.",
+    });
+  }
+  if (status === 404) {
+    return new VivreError({
+      kind: 'not_found',
+      status,
+      param,
+      message: "Vivre couldn't find this record — it may have been deleted.",
+    });
+  }
+  if (status === 409) {
+    return new VivreError({
+      kind: 'conflict',
+      status,
+      param,
+      existingId: detail?.existing_id,
+      message: detail?.existing_id
+        ? 'A contact with this email is already in Vivre.'
+        : `Vivre refused this because it conflicts with existing data.${reason}`,
+    });
+  }
+  if (status === 400 || status === 413 || status === 415 || status === 422) {
+    return new VivreError({
+      kind: 'validation',
+      status,
+      param,
+      message: `Vivre couldn't accept this${param ? ` (check “${param}”)` : ''}.${reason}`,
+    });
+  }
+  if (status === 429) {
+    return new VivreError({
+      kind: 'rate_limited',
+      status,
+      retryAfter,
+      message: 'Vivre asked us to slow down. We’ll try again in a moment.',
+    });
+  }
+  if (status >= 500) {
+    return new VivreError({
+      kind: 'server',
+      status,
+      retryAfter,
+      message: 'Vivre is having trouble right now. We’ll keep trying.',
+    });
+  }
+  return new VivreError({
+    kind: 'unknown',
+    status,
+    message: `Vivre answered with an unexpected error (${status}). Try again later.`,
+  });
+}
+
+/**
+ * A request that never got an answer. For a write the server may still have
+ * committed it, so it is "outcome unknown" and must be retried with the same key.
+ */
+export function errorFromFailure(
+  cause: unknown,
+  opts: { timedOut: boolean; write: boolean },
+): VivreError {
+  if (cause instanceof VivreError) return cause;
+  if (opts.timedOut) {
+    return new VivreError({
+      kind: 'unknown',
+      outcomeUnknown: opts.write,
+      message: "Vivre didn't answer in time. We’ll try again.",
+    });
+  }
+  if (cause instanceof DOMException && cause.name === 'AbortError') {
+    return new VivreError({
+      kind: 'unknown',
+      outcomeUnknown: opts.write,
+      message: 'The request to Vivre was cancelled. We’ll try again.',
+    });
+  }
+  return new VivreError({
+    kind: 'offline',
+    outcomeUnknown: opts.write,
+    message: "Can't reach Vivre — check your internet connection. We’ll keep trying.",
+  });
+}
+
+/** A 2xx whose body does not match the contract: our code and the API disagree. */
+export function unexpectedAnswer(status: number): VivreError {
+  return new VivreError({
+    kind: 'unknown',
+    status,
+    message:
+      'Vivre answered in a way this extension doesn’t understand. Try updating the extension.',
+  });
+}
