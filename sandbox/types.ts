@@ -1,5 +1,10 @@
 /** The sandbox's stored shapes: what the JSON file holds, one level below the API's resources. */
-import type { ACTIVITY_TYPES, PERMISSIONS, STAGES, WEBHOOK_EVENTS } from '../src/shared/vivre/contract';
+import type {
+  ACTIVITY_TYPES,
+  PERMISSIONS,
+  STAGES,
+  WEBHOOK_EVENTS,
+} from '../src/shared/vivre/contract';
 
 export type Stage = (typeof STAGES)[number];
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

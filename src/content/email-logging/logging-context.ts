@@ -3,7 +3,11 @@
  * signed-in account, and a small memory of lookups made for logging.
  */
 import type { Participant } from '../../shared/people';
-import type { EmailLoggingSettings, EmailToLog, LookupResult } from '../../shared/messaging/protocol';
+import type {
+  EmailLoggingSettings,
+  EmailToLog,
+  LookupResult,
+} from '../../shared/messaging/protocol';
 import type { AskWorker } from '../chips/ask-type';
 import type { Theme } from '../gmail/theme';
 

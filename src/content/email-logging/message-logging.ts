@@ -5,10 +5,7 @@
  * click, another tab or a reload shows "Logged ✓ <time>" instead of logging again.
  */
 import { h } from 'preact';
-import {
-  LogMessageButton,
-  type MessageLogState,
-} from '../ui/LogMessageButton';
+import { LogMessageButton, type MessageLogState } from '../ui/LogMessageButton';
 import {
   findExpandedMessages,
   messageIdOf,

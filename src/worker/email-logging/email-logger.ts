@@ -5,7 +5,12 @@
  * browser, remembers its id and turns away a second request, even from another tab at the same
  * moment. Logic the content script does not need lives here, where no bundle budget applies.
  */
-import type { EmailLogResult, EmailToLog, LookupResult, WriteRequest } from '../../shared/messaging/protocol';
+import type {
+  EmailLogResult,
+  EmailToLog,
+  LookupResult,
+  WriteRequest,
+} from '../../shared/messaging/protocol';
 import type { EmailLoggingPrefs } from '../settings/email-logging';
 import { isEmpty, nameFromAddress, planAudience, type Audience } from '../../shared/email-audience';
 import { buildEmailNote } from './email-note';

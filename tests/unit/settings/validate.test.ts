@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { API_KEY_PATTERN, checkBaseUrl, checkSettingsInput } from '../../../src/worker/settings/validate';
+import {
+  API_KEY_PATTERN,
+  checkBaseUrl,
+  checkSettingsInput,
+} from '../../../src/worker/settings/validate';
 
 const DEMO_KEYS = [
   'vv_test_demo_admin_0000000000000000',

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { errorFromFailure, errorFromResponse, parseRetryAfter } from '../../../src/worker/vivre/map-error';
+import {
+  errorFromFailure,
+  errorFromResponse,
+  parseRetryAfter,
+} from '../../../src/worker/vivre/map-error';
 import { isTransient } from '../../../src/worker/vivre/errors';
 import { json } from './fake-vivre';
 
