@@ -2,6 +2,7 @@
  * Whom an email is logged for, decided from its people and the worker's lookups. Pure, so the
  * compose toggle can show exactly this before the send and the send logs exactly this.
  */
+import { isColleague } from './address';
 import type { Participant } from './people';
 import type { LookupResult } from './messaging/protocol';
 
@@ -19,15 +20,6 @@ export interface Audience {
   pending: boolean;
 }
 
-export function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-}
-
-/** A colleague: same domain as the signed-in account. Unknown account → nobody is internal. */
-export function isInternal(email: string, signedIn: string | null): boolean {
-  return signedIn !== null && domainOf(email) === domainOf(signedIn);
-}
-
 export function planAudience(
   people: readonly Pick<Participant, 'email' | 'name'>[],
   signedIn: string | null,
@@ -38,7 +30,7 @@ export function planAudience(
   const others = people.filter((person) => person.email !== signedIn);
   for (const { email, name } of others) {
     const result = lookups[email];
-    if (isInternal(email, signedIn)) audience.skipped.push({ email, reason: 'internal' });
+    if (isColleague(email, signedIn)) audience.skipped.push({ email, reason: 'internal' });
     else if (!result) audience.pending = true;
     else if (result.status === 'found') {
       audience.log.push({ email, name: result.contact.name, contactId: result.contact.id });
@@ -52,18 +44,8 @@ export function planAudience(
     }
   }
   audience.allInternal =
-    others.length > 0 && others.every((person) => isInternal(person.email, signedIn));
+    others.length > 0 && others.every((person) => isColleague(person.email, signedIn));
   return audience;
-}
-
-/** "arjun.patel@x" → "Arjun Patel": a readable name for a contact the rep can rename later. */
-export function nameFromAddress(email: string): string {
-  const local = email.slice(0, email.indexOf('@')) || email;
-  return local
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((part) => part[0]!.toUpperCase() + part.slice(1))
-    .join(' ');
 }
 
 export function isEmpty(audience: Audience): boolean {

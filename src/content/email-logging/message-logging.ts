@@ -13,7 +13,7 @@ import {
   readMessage,
 } from '../gmail/message-content';
 import type { Participant } from '../../shared/people';
-import { isInternal } from '../../shared/email-audience';
+import { isColleague } from '../../shared/address';
 import { toEmailToLog, type LoggingContext } from './logging-context';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
@@ -110,6 +110,7 @@ export function whomFor(
   recipients: Participant[],
   signedIn: string | null,
 ): Participant[] {
-  const fromUs = sender === null || sender.email === signedIn || isInternal(sender.email, signedIn);
+  const fromUs =
+    sender === null || sender.email === signedIn || isColleague(sender.email, signedIn);
   return fromUs ? recipients.filter((person) => person.email !== signedIn) : [sender];
 }

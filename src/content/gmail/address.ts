@@ -1,16 +1,10 @@
 /**
- * Address handling shared by thread and compose detection. Gmail writes addresses in the case the
- * sender typed them (e.g. Rahul.Sharma@Acme-Tech.example), so everything is compared lower-cased.
+ * Address handling shared by thread and compose detection: what Gmail shows as a name, and what
+ * a rep typed into a recipient field. Addresses themselves are parsed in shared/address.ts.
  */
+import { parseAddress } from '../../shared/address';
 
-// Deliberately loose: Gmail has already validated chips; this only has to tell an address from a
-// half-typed name in a recipient input ("rah", "Rahul S") and from junk attribute values.
-const ADDRESS = /^[^\s@<>,;:"()[\]]+@[^\s@<>,;:"()[\]]+\.[^\s@<>,;:"()[\].]{2,}$/;
-
-export function normalizeAddress(value: string | null | undefined): string | null {
-  const address = value?.trim().toLowerCase();
-  return address && ADDRESS.test(address) ? address : null;
-}
+export { parseAddress };
 
 /** Gmail repeats the address as the name when a contact has none: report that as no name. */
 export function displayName(name: string | null | undefined, address: string): string | null {
@@ -27,7 +21,7 @@ export function parseTypedAddresses(value: string): string[] {
   const found: string[] = [];
   for (const part of value.split(/[,;]/)) {
     const bracketed = /<([^<>]*)>\s*$/.exec(part);
-    const address = normalizeAddress(bracketed ? bracketed[1] : part);
+    const address = parseAddress(bracketed ? bracketed[1] : part);
     if (address && !found.includes(address)) found.push(address);
   }
   return found;

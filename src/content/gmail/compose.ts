@@ -1,4 +1,4 @@
-import { displayName, isSignedIn, normalizeAddress, parseTypedAddresses } from './address';
+import { displayName, isSignedIn, parseAddress, parseTypedAddresses } from './address';
 import { isReadable, matchesSafe, outermost, queryNewestFirst, safeQueryAll } from './query';
 import { RECIPIENT_CHIP, RECIPIENT_FIELD, RECIPIENT_TYPING } from './selectors';
 import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';
@@ -60,7 +60,7 @@ function readTyped(field: Element, role: ParticipantRole): ParticipantAnchor[] {
 }
 
 function chipAddress(chip: Element): string | null {
-  return normalizeAddress(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
+  return parseAddress(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeAddress } from './address';
+import { parseAddress } from './address';
 import { safeQueryAll } from './query';
 import { ACCOUNT_BUTTON } from './selectors';
 
@@ -21,7 +21,7 @@ export function findSignedInEmail(doc: Document): string | null {
 function fromTitle(title: string): string | null {
   const parts = title.split(' - ').slice(1).reverse();
   for (const part of parts) {
-    const address = normalizeAddress(part);
+    const address = parseAddress(part);
     if (address) return address;
   }
   return null;
@@ -31,7 +31,7 @@ function fromAccountButton(doc: Document): string | null {
   for (const button of safeQueryAll(doc, ACCOUNT_BUTTON)) {
     const label = button.getAttribute('aria-label') ?? '';
     const inParentheses = /\(([^()]+@[^()]+)\)\s*$/.exec(label)?.[1];
-    const address = normalizeAddress(inParentheses);
+    const address = parseAddress(inParentheses);
     if (address) return address;
   }
   return null;

@@ -1,4 +1,4 @@
-import { displayName, isSignedIn, normalizeAddress } from './address';
+import { displayName, isSignedIn, parseAddress } from './address';
 import { isReadable, isReadableWithin, matchesSafe, outermost, queryNewestFirst } from './query';
 import { MESSAGE, MESSAGE_RECIPIENTS, MESSAGE_SENDER, REPEATED_PERSON } from './selectors';
 import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';
@@ -37,7 +37,7 @@ function readMessage(message: Element): ParticipantAnchor[] {
     message.getAttribute('data-legacy-message-id') ||
     undefined;
   const isPerson = (element: Element) =>
-    normalizeAddress(element.getAttribute('email')) !== null &&
+    parseAddress(element.getAttribute('email')) !== null &&
     !matchesSafe(element, REPEATED_PERSON) &&
     isReadableWithin(element, message);
 
@@ -50,7 +50,7 @@ function readMessage(message: Element): ParticipantAnchor[] {
   const roles = recipientRoles(message, recipients);
   const anchors: ParticipantAnchor[] = [];
   const add = (element: Element, role: ParticipantRole) => {
-    const email = normalizeAddress(element.getAttribute('email'));
+    const email = parseAddress(element.getAttribute('email'));
     if (!email) return;
     const name = displayName(
       element.getAttribute('name') ?? element.getAttribute('data-name') ?? element.textContent,

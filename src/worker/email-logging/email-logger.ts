@@ -12,7 +12,8 @@ import type {
   WriteRequest,
 } from '../../shared/messaging/protocol';
 import type { EmailLoggingPrefs } from '../settings/email-logging';
-import { isEmpty, nameFromAddress, planAudience, type Audience } from '../../shared/email-audience';
+import { nameFromAddress } from '../../shared/address';
+import { isEmpty, planAudience, type Audience } from '../../shared/email-audience';
 import { buildEmailNote } from './email-note';
 
 export interface EmailLoggerDeps {

@@ -4,6 +4,7 @@
  * Concurrent lookups of one address share one request; the HTTP layer's shared
  * limiter caps parallel requests and respects the rate limit.
  */
+import { normalizeEmail } from '../../shared/address';
 import type { ContactDetails, LookupResult } from '../../shared/messaging/protocol';
 import { isNeverLookup, type PrivacyPrefs } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
@@ -21,8 +22,6 @@ export interface LookupsDeps {
 
 const SEARCH_LIMIT = 50;
 const MAX_SEARCH_PAGES = 3;
-
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 function toResult(entry: CacheEntry, stale: boolean): LookupResult {
   return entry.status === 'found'

@@ -7,6 +7,7 @@
  * a rep on gmail.com must still see their gmail.com customers.
  */
 import { storage } from 'wxt/utils/storage';
+import { companyDomainOf, normalizeEmail } from '../../shared/address';
 
 export interface PrivacyPrefs {
   autoLookup: boolean;
@@ -21,24 +22,6 @@ export interface PrivacyPrefs {
 export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
   fallback: { autoLookup: true, neverLookup: [], ownDomain: null, skipOwnDomain: true },
 });
-
-const FREE_MAIL = new Set([
-  'gmail.com',
-  'googlemail.com',
-  'outlook.com',
-  'hotmail.com',
-  'live.com',
-  'msn.com',
-  'yahoo.com',
-  'icloud.com',
-  'me.com',
-  'aol.com',
-  'proton.me',
-  'protonmail.com',
-  'gmx.com',
-  'yandex.com',
-  'zoho.com',
-]);
 
 export function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
@@ -71,8 +54,7 @@ export async function savePrivacyPrefs(
 }
 
 export async function rememberOwnEmail(email: string): Promise<void> {
-  const domain = email.trim().toLowerCase().split('@')[1] || null;
-  const ownDomain = domain && !FREE_MAIL.has(domain) ? domain : null;
+  const ownDomain = companyDomainOf(normalizeEmail(email));
   const prefs = await privacyItem.getValue();
   if (prefs.ownDomain !== ownDomain) await privacyItem.setValue({ ...prefs, ownDomain });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameFromAddress, planAudience } from '@/shared/email-audience';
+import { nameFromAddress } from '@/shared/address';
+import { planAudience } from '@/shared/email-audience';
 import type { Participant } from '@/shared/people';
 import type { LookupResult } from '@/shared/messaging/protocol';
 import { contact, DEEPA, SNEHA } from './fake-worker';
