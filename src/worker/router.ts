@@ -4,16 +4,23 @@
  * that fails one never reaches a handler, so it can cause no request:
  * 1. the sender is this extension: one of its pages, or its content script in a
  *    https://mail.google.com/ tab (web pages and other extensions are refused);
- * 2. settings messages come from extension pages only, never from a content script;
- * 3. the data matches its schema (schemas.ts).
+ * 2. that kind of sender may send this message (`from` in messages.ts): settings, for
+ *    one, come from extension pages only, never from a content script;
+ * 3. the data matches its schema (messages.ts).
  * The worker never fetches a URL a message supplies: testConnection's baseUrl is used
  * only when the extension already holds a host permission for it (settings.ts).
  */
 import type { z } from 'zod';
 import { VivreError } from './vivre/errors';
-import { messenger, type MessageType } from '../shared/messaging/messenger';
-import type { Answer, ProtocolMap, RepError } from '../shared/messaging/protocol';
-import { messageSchemas } from '../shared/messaging/schemas';
+import {
+  MESSAGES,
+  type HandlerData,
+  type MessageType,
+  type MessageValue,
+  type SenderKind,
+} from '../shared/messaging/messages';
+import { messenger } from '../shared/messaging/messenger';
+import type { Answer, RepError } from '../shared/messaging/protocol';
 
 /** The fields of `runtime.MessageSender` the check reads; both browsers send more. */
 export interface Sender {
@@ -27,24 +34,19 @@ export interface Sender {
   tab?: { id?: number; url?: string; title?: string };
 }
 
-export type HandlerData<K extends MessageType> = z.output<(typeof messageSchemas)[K]>;
-export type HandlerValue<K extends MessageType> =
-  ReturnType<ProtocolMap[K]> extends Answer<infer T> ? T : never;
+export type { HandlerData };
 
 export type Handlers = {
-  [K in MessageType]: (data: HandlerData<K>, sender: Sender) => Promise<HandlerValue<K>>;
+  [K in MessageType]: (data: HandlerData<K>, sender: Sender) => Promise<MessageValue<K>>;
 };
 
 const GMAIL_ORIGIN = 'https://mail.google.com';
-const PAGES_ONLY = new Set<MessageType>(['saveSettings', 'testConnection']);
 
 export interface ExtensionIdentity {
   id: string;
   /** `chrome-extension://<id>/` or `moz-extension://<uuid>/` */
   root: string;
 }
-
-export type SenderKind = 'page' | 'gmail' | null;
 
 function originOf(sender: Sender): string | null {
   if (sender.origin) return sender.origin;
@@ -65,7 +67,7 @@ function originOf(sender: Sender): string | null {
  * `runtime.sendMessage` reach here, and web pages cannot use it (no
  * `externally_connectable`), so a matching id means one of our own contexts.
  */
-export function classifySender(sender: Sender, self: ExtensionIdentity): SenderKind {
+export function classifySender(sender: Sender, self: ExtensionIdentity): SenderKind | null {
   if (!sender.id || sender.id !== self.id) return null;
   // Extension URLs have opaque origins in the URL parser: compare with our root instead.
   if (sender.url?.startsWith(self.root)) {
@@ -110,15 +112,15 @@ export async function routeMessage<K extends MessageType>(
   sender: Sender,
   handlers: Handlers,
   self: ExtensionIdentity,
-): Promise<Answer<HandlerValue<K>>> {
+): Promise<Answer<MessageValue<K>>> {
   const from = classifySender(sender, self);
-  if (from === null || (from !== 'page' && PAGES_ONLY.has(type)))
-    return { ok: false, error: FORBIDDEN };
-  const schema = messageSchemas[type] as z.ZodType;
+  const spec = MESSAGES[type];
+  if (from === null || !spec.from.includes(from)) return { ok: false, error: FORBIDDEN };
+  const schema = spec.data as z.ZodType;
   const parsed = schema.safeParse(data);
   if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
   try {
-    const handler = handlers[type] as (d: unknown, s: Sender) => Promise<HandlerValue<K>>;
+    const handler = handlers[type] as (d: unknown, s: Sender) => Promise<MessageValue<K>>;
     return { ok: true, value: await handler(parsed.data, sender) };
   } catch (error) {
     if (error instanceof VivreError) return { ok: false, error: error.toRepError() };
@@ -133,7 +135,7 @@ export async function routeMessage<K extends MessageType>(
 
 /** Registers one listener per message type; call synchronously at the top of the worker. */
 export function registerWorkerRouter(handlers: Handlers, self: ExtensionIdentity): void {
-  for (const type of Object.keys(messageSchemas) as MessageType[]) {
+  for (const type of Object.keys(MESSAGES) as MessageType[]) {
     messenger.onMessage(
       type,
       ({ data, sender }) => routeMessage(type, data, sender, handlers, self) as never,

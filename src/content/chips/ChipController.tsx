@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ChipWithCard } from '../ui/ChipWithCard';
 import type { AddInput, LogInput, WriteProgress } from '../../ui/view-types';
 import type { ContactDetails, Status } from '../../shared/messaging/protocol';
-import type { AskWorker } from './ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupStore } from './lookup-store';
 import { sendWrite } from './send-write';
 
@@ -16,7 +16,7 @@ export interface ChipControllerProps {
   displayName: string | null;
   cardId: string;
   store: LookupStore;
-  ask: AskWorker;
+  ask: Ask;
   openOptions: () => void;
   /** Aborted when the chip is removed: stops following writes. */
   signal: AbortSignal;

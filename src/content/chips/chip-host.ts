@@ -6,7 +6,7 @@
 import { h, render } from 'preact';
 import { CHIP_CSS } from '../ui/styles';
 import type { ParticipantAnchor } from '../../shared/people';
-import type { AskWorker } from './ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 import { ChipController } from './ChipController';
 import type { LookupStore } from './lookup-store';
 import type { Theme } from '../gmail/theme';
@@ -20,7 +20,7 @@ export interface ChipHost {
 
 export interface ChipHostDeps {
   store: LookupStore;
-  ask: AskWorker;
+  ask: Ask;
   openOptions: () => void;
   theme: Theme;
 }

@@ -4,7 +4,7 @@
  * of ten people costs one message to the worker, not ten.
  */
 import type { LookupState } from '../../ui/view-types';
-import type { AskWorker } from './ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
@@ -16,7 +16,7 @@ function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
 
-export function createLookupStore(ask: AskWorker) {
+export function createLookupStore(ask: Ask) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
 

@@ -5,7 +5,7 @@
  */
 import type { WriteProgress } from '../../ui/view-types';
 import type { WriteRequest } from '../../shared/messaging/protocol';
-import type { AskWorker } from './ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 
 // Bounded: after ~15 s the rep sees "Saved — will sync" and the outbox carries on alone.
 const FOLLOW_DELAYS_MS = [300, 700, 1500, 3000, 4500, 5000];
@@ -18,7 +18,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export async function sendWrite(
-  ask: AskWorker,
+  ask: Ask,
   write: WriteRequest,
   onProgress: (progress: WriteProgress) => void,
   signal: AbortSignal,

@@ -6,7 +6,7 @@
 import { isWorthScanning, type GmailChange } from '../gmail/changed-roots';
 import type { watchGmail } from '../gmail/watch';
 import type { Participant, ParticipantAnchor } from '../../shared/people';
-import type { AskWorker } from './ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore } from './lookup-store';
@@ -25,7 +25,7 @@ export interface OverlayOptions {
   document: Document;
   /** WXT's `ctx.signal`: aborting removes every host and stops the observer. */
   signal: AbortSignal;
-  ask: AskWorker;
+  ask: Ask;
   detect: GmailDetection;
   openOptions: () => void;
   /**

@@ -8,12 +8,12 @@ import type {
   EmailToLog,
   LookupResult,
 } from '../../shared/messaging/protocol';
-import type { AskWorker } from '../chips/ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 import type { Theme } from '../gmail/theme';
 
 export interface LoggingContext {
   doc: Document;
-  ask: AskWorker;
+  ask: Ask;
   /** The preferences as last read; `reloadPrefs` asks the worker again. */
   prefs(): EmailLoggingSettings;
   reloadPrefs(): Promise<EmailLoggingSettings>;
@@ -30,7 +30,7 @@ export const FALLBACK_PREFS: EmailLoggingSettings = {
   addUnknownRecipients: false,
 };
 
-export function createPrefs(ask: AskWorker) {
+export function createPrefs(ask: Ask) {
   let current = FALLBACK_PREFS;
   return {
     get: () => current,
@@ -48,7 +48,7 @@ export type LoggingLookups = ReturnType<typeof createLoggingLookups>;
  * Lookups made with `forLogging` (they work with automatic lookups off; never-look-up still
  * applies). A failure is shown like any answer but asked again at the next check.
  */
-export function createLoggingLookups(ask: AskWorker, signedIn: () => string | null) {
+export function createLoggingLookups(ask: Ask, signedIn: () => string | null) {
   const answers = new Map<string, LookupResult>();
   return {
     /** Every answer, or null while any is missing. */

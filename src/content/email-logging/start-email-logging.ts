@@ -9,7 +9,7 @@
 import { findComposes } from '../gmail/compose-content';
 import { listenForSendIntents } from '../gmail/send-signals';
 import { findSignedInEmail } from '../gmail/signed-in';
-import type { AskWorker } from '../chips/ask-type';
+import type { Ask } from '../../shared/messaging/messenger';
 import { detectTheme } from '../gmail/theme';
 import { createComposeLogging } from './compose-logging';
 import { createLoggingLookups, createPrefs, type LoggingContext } from './logging-context';
@@ -18,7 +18,7 @@ import { createMessageLogging } from './message-logging';
 export interface EmailLoggingOptions {
   document: Document;
   signal: AbortSignal;
-  ask: AskWorker;
+  ask: Ask;
   now?: () => number;
 }
 

@@ -10,8 +10,8 @@ import {
   watchGmail,
 } from '../../content/gmail';
 import { startEmailLogging } from '../../content/email-logging/start-email-logging';
-import { ask } from '../../shared/messaging/ask';
-import { contentMessenger } from '../../shared/messaging/content-messenger';
+import { ask } from '../../shared/messaging/messenger';
+import { contentMessenger } from '../../shared/messaging/messenger';
 import { openOptionsPage } from '../../content/chips/open-options';
 import { pageParticipants } from '../../content/page-participants';
 import { startOverlay } from '../../content/chips/start-overlay';

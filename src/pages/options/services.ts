@@ -1,5 +1,5 @@
 import type { OptionsServices } from './services-type';
-import { ask } from '../../shared/messaging/ask';
+import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
 
 export const optionsServices: OptionsServices = {

@@ -1,4 +1,4 @@
-import type { ask } from '../../shared/messaging/ask';
+import type { ask } from '../../shared/messaging/messenger';
 import type { Participant } from '../../shared/people';
 import type { ActivityType, Contact } from '../../shared/vivre/contract-types';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PopupServices } from './services-type';
-import { ask } from '../../shared/messaging/ask';
-import { contentMessenger } from '../../shared/messaging/content-messenger';
+import { ask } from '../../shared/messaging/messenger';
+import { contentMessenger } from '../../shared/messaging/messenger';
 import { draftItem, recentContactsItem, rememberRecentContact } from './storage';
 
 async function getPageParticipants() {

@@ -1,22 +1,14 @@
 /**
- * The one typed contract between the worker and everything else (content script,
- * popup, options). Only the worker holds the API key and talks to Vivre; the others
- * ask through these messages. Every message is validated in the worker with the
- * schemas in `./schemas.ts` before anything happens, and only the extension's own
- * pages and its content script on https://mail.google.com/ are answered.
+ * The shapes the worker answers with (statuses, lookups, outbox views, errors written for
+ * a rep) and, re-exported from schemas.ts, the shapes messages carry. Which message
+ * carries and answers what is declared once, in messages.ts.
  *
- * Kept free of zod on purpose: the content script imports this file, and its bundle
- * budget (≤ 25 KB gzipped) has no room for a schema library.
+ * Types only, so every runtime can import it; the content script's bundle has no room for
+ * a schema library.
  */
-import type { Participant } from '../people';
-import type {
-  Activity,
-  ActivityType,
-  Contact,
-  Deal,
-  Permission,
-  Stage,
-} from '../vivre/contract-types';
+export type { EmailLoggingSettings, EmailToLog, SettingsInput, WriteRequest } from './schemas';
+import type { EmailLoggingSettings, WriteRequest } from './schemas';
+import type { Activity, Contact, Deal, Permission } from '../vivre/contract-types';
 
 export type ErrorKind =
   | 'offline'
@@ -55,33 +47,6 @@ export interface ContactDetails {
 
 /** A contact reference: a real Vivre id, or the temporary id of a contact created offline. */
 export type ContactRef = string;
-
-export type WriteRequest =
-  | {
-      kind: 'createContact';
-      /** Chosen by the caller (e.g. `tmp_<uuid>`) so later writes can refer to it before it syncs. */
-      tempId: string;
-      body: { name: string; email: string; company?: string; stage?: Stage; tags?: string[] };
-    }
-  | {
-      kind: 'updateContact';
-      contactId: ContactRef;
-      body: { name?: string; company?: string; stage?: Stage; tags?: string[] };
-    }
-  | {
-      kind: 'createDeal';
-      tempId: string;
-      body: { contact_id: ContactRef; title: string; value?: number; stage?: Stage };
-    }
-  | {
-      kind: 'updateDeal';
-      dealId: string;
-      body: { stage?: Stage; closed_at?: string | null; title?: string; value?: number };
-    }
-  | {
-      kind: 'logActivity';
-      body: { contact_id: ContactRef; deal_id?: string; type: ActivityType; note?: string };
-    };
 
 export type OutboxState = 'waiting' | 'attention' | 'synced';
 
@@ -135,37 +100,9 @@ export interface SettingsView {
   emailLogging?: EmailLoggingSettings;
 }
 
-export interface EmailLoggingSettings {
-  /** A new compose starts with "Log to Vivre" on. Default false. */
-  logEmailsByDefault: boolean;
-  /** Body characters kept in the logged note after the subject. Default 500. */
-  excerptLength: number;
-  /** Add recipients not in Vivre as contacts first. Default false. */
-  addUnknownRecipients: boolean;
-}
-
-export interface SettingsInput {
-  /** Omitted: keep the saved key. */
-  apiKey?: string;
-  workspaceId: string;
-  baseUrl: string;
-}
-
 export type TestConnectionResult =
   | { ok: true; workspaceId: string; workspaceName: string; permissions: Permission[] | null }
   | { ok: false; error: RepError };
-
-/** An email the rep chose to log (a send, or one thread message), read from Gmail. */
-export interface EmailToLog {
-  /** Whom it may be logged for: a send's recipients, or a message's sender or recipients. */
-  people: { email: string; name: string | null }[];
-  signedInEmail?: string;
-  subject: string;
-  /** Plain text; only the configured excerpt length of it is kept. */
-  bodyText: string;
-  /** A thread message's Gmail id: such a message is logged at most once from this browser. */
-  messageId?: string;
-}
 
 export interface EmailLogResult {
   /** The addresses an `email` activity was queued for. */
@@ -178,42 +115,3 @@ export interface EmailLogResult {
 
 /** Worker-side answers are always either data or a RepError, never a thrown string. */
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: RepError };
-
-export interface ProtocolMap {
-  getStatus(): Answer<Status>;
-  /** `signedInEmail` (optional): the rep's own Gmail address, so their domain joins "never look up" by default. */
-  lookupContacts(data: {
-    emails: string[];
-    signedInEmail?: string;
-    /**
-     * For logging an email the rep chose to log: looks up even with automatic lookups off (the
-     * never-look-up list still applies, and is also the never-log list).
-     */
-    forLogging?: boolean;
-  }): Answer<Record<string, LookupResult>>;
-  getContactDetails(data: { contactId: string }): Answer<ContactDetails>;
-  searchContacts(data: { query: string }): Answer<Contact[]>;
-  enqueueWrite(data: { write: WriteRequest }): Answer<{ id: string; state: OutboxState }>;
-  getOutbox(): Answer<OutboxSummary>;
-  retryOutboxItem(data: { id: string; write?: WriteRequest }): Answer<null>;
-  discardOutboxItem(data: { id: string }): Answer<null>;
-  flushOutbox(): Answer<null>;
-  getSettings(): Answer<SettingsView>;
-  saveSettings(data: SettingsInput): Answer<SettingsView>;
-  savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Answer<SettingsView>;
-  saveEmailLogging(data: EmailLoggingSettings): Answer<SettingsView>;
-  /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
-  logEmail(data: EmailToLog): Answer<EmailLogResult>;
-  /** When each of these thread messages was logged from this browser (absent: never). */
-  getLoggedEmails(data: { messageIds: string[] }): Answer<Record<string, number>>;
-  testConnection(data: SettingsInput): Answer<TestConnectionResult>;
-  clearContactCache(): Answer<null>;
-  /** Content scripts cannot open extension pages themselves, so the card asks the worker. */
-  openOptions(): Answer<null>;
-}
-
-/** Messages the worker or popup send to the Gmail content script in a tab. */
-export interface ContentProtocolMap {
-  /** What the open thread or compose shows, so the popup can preselect a contact. */
-  getPageParticipants(): { participants: Participant[]; subject: string | null };
-}

@@ -1,12 +1,15 @@
 /**
- * Zod schemas for the data of every worker message. The worker parses incoming
- * data with these before doing anything: a message that does not fit is refused
- * with a validation error and causes no request. Strict objects, so unexpected
+ * What messages to the worker carry, declared once as zod schemas; their TypeScript
+ * types are derived from them (`WriteRequest`, `SettingsInput`, …). The worker parses
+ * every incoming message with these before doing anything: data that does not fit is
+ * refused with a validation error and causes no request. Strict objects, so unexpected
  * fields (say, a `baseUrl` smuggled into a lookup) are refused rather than ignored.
+ *
+ * The content script may import the *types* only (`import type`): zod has no room in
+ * its bundle, and ESLint refuses a value import there.
  */
 import { z } from 'zod';
 import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../vivre/contract';
-import type { ProtocolMap, WriteRequest } from './protocol';
 
 const stage = z.enum(STAGES);
 const id = z.string().trim().min(1).max(200);
@@ -66,51 +69,41 @@ export const WriteRequestSchema = z.discriminatedUnion('kind', [
       note: text(MAX_NOTE_LENGTH).optional(),
     }),
   }),
-]) satisfies z.ZodType<WriteRequest>;
+]);
 
-const settingsInput = z.strictObject({
+/** A write the rep made, as the outbox keeps it until Vivre has it. */
+export type WriteRequest = z.input<typeof WriteRequestSchema>;
+
+export const SettingsInputSchema = z.strictObject({
+  /** Omitted: keep the saved key. */
   apiKey: text(500).optional(),
   workspaceId: text(200),
   baseUrl: text(2000),
 });
+export type SettingsInput = z.input<typeof SettingsInputSchema>;
 
-const none = z.undefined();
+export const EmailLoggingSettingsSchema = z.strictObject({
+  /** A new compose starts with "Log to Vivre" on. Default false. */
+  logEmailsByDefault: z.boolean(),
+  /** Body characters kept in the logged note after the subject. Default 500. */
+  excerptLength: z.number().int().min(0).max(5000),
+  /** Add recipients not in Vivre as contacts first. Default false. */
+  addUnknownRecipients: z.boolean(),
+});
+export type EmailLoggingSettings = z.input<typeof EmailLoggingSettingsSchema>;
 
-/** One schema per message; a message type missing here is a compile error. */
-export const messageSchemas = {
-  getStatus: none,
-  lookupContacts: z.strictObject({
-    emails: z.array(text(320)).max(200),
-    signedInEmail: email.optional(),
-    forLogging: z.boolean().optional(),
-  }),
-  getContactDetails: z.strictObject({ contactId: id }),
-  searchContacts: z.strictObject({ query: z.string().trim().min(1).max(200) }),
-  enqueueWrite: z.strictObject({ write: WriteRequestSchema }),
-  getOutbox: none,
-  retryOutboxItem: z.strictObject({ id, write: WriteRequestSchema.optional() }),
-  discardOutboxItem: z.strictObject({ id }),
-  flushOutbox: none,
-  getSettings: none,
-  saveSettings: settingsInput,
-  savePrivacy: z.strictObject({
-    autoLookup: z.boolean(),
-    neverLookup: z.array(text(320)).max(1000),
-  }),
-  saveEmailLogging: z.strictObject({
-    logEmailsByDefault: z.boolean(),
-    excerptLength: z.number().int().min(0).max(5000),
-    addUnknownRecipients: z.boolean(),
-  }),
-  logEmail: z.strictObject({
-    people: z.array(z.strictObject({ email: text(320), name: text(500).nullable() })).max(200),
-    signedInEmail: email.optional(),
-    subject: text(2000),
-    bodyText: text(MAX_NOTE_LENGTH),
-    messageId: id.optional(),
-  }),
-  getLoggedEmails: z.strictObject({ messageIds: z.array(id).max(500) }),
-  testConnection: settingsInput,
-  clearContactCache: none,
-  openOptions: none,
-} satisfies { [K in keyof ProtocolMap]: z.ZodType };
+/** An email the rep chose to log (a send, or one thread message), read from Gmail. */
+export const EmailToLogSchema = z.strictObject({
+  /** Whom it may be logged for: a send's recipients, or a message's sender or recipients. */
+  people: z.array(z.strictObject({ email: text(320), name: text(500).nullable() })).max(200),
+  signedInEmail: email.optional(),
+  subject: text(2000),
+  /** Plain text; only the configured excerpt length of it is kept. */
+  bodyText: text(MAX_NOTE_LENGTH),
+  /** A thread message's Gmail id: such a message is logged at most once from this browser. */
+  messageId: id.optional(),
+});
+export type EmailToLog = z.input<typeof EmailToLogSchema>;
+
+/** Building blocks for the message table (messages.ts). */
+export { email, id, text };

@@ -6,7 +6,7 @@ import type {
   LookupResult,
   WriteRequest,
 } from '@/shared/messaging/protocol';
-import type { AskWorker } from '@/content/chips/ask-type';
+import type { Ask } from '@/shared/messaging/messenger';
 import type { Contact } from '@/shared/vivre/contract-types';
 
 export function contact(id: string, email: string, name: string): Contact {
@@ -94,5 +94,5 @@ export function fakeWorker({
     writes.flatMap((write) =>
       write.kind === 'logActivity' ? [[write.body.contact_id, write.body.note] as const] : [],
     );
-  return { ask: ask as unknown as AskWorker, mock: ask, writes, activities, logged };
+  return { ask: ask as unknown as Ask, mock: ask, writes, activities, logged };
 }

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Options } from '../../../src/pages/options/Options';
 import { optionsServices } from '../../../src/pages/options/services';
-import { ask } from '../../../src/shared/messaging/ask';
-import type { ProtocolMap, SettingsView } from '../../../src/shared/messaging/protocol';
+import { ask } from '../../../src/shared/messaging/messenger';
+import type { SettingsView } from '../../../src/shared/messaging/protocol';
+import type { ProtocolMap } from '../../../src/shared/messaging/messages';
 
-vi.mock('../../../src/shared/messaging/ask', () => ({ ask: vi.fn() }));
+vi.mock('../../../src/shared/messaging/messenger', () => ({ ask: vi.fn() }));
 
 const KEY = 'vv_test_demo_write_0000000000000000';
 const saved: SettingsView = {

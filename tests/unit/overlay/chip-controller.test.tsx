@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Status } from '@/shared/messaging/protocol';
-import type { AskWorker } from '@/content/chips/ask-type';
+import type { Ask } from '@/shared/messaging/messenger';
 import { ChipController } from '@/content/chips/ChipController';
 import { createLookupStore } from '@/content/chips/lookup-store';
 import { contact } from './fake-worker';
@@ -60,7 +60,7 @@ function worker() {
     throw new Error(`unexpected ${type}`);
   }
   const ask = vi.fn(async (type: string, data?: Fake) => answer(type, data!));
-  return { ask: ask as unknown as AskWorker, mock: ask };
+  return { ask: ask as unknown as Ask, mock: ask };
 }
 
 async function renderController(email: string, displayName: string | null) {

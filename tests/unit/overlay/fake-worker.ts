@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { AskWorker } from '@/content/chips/ask-type';
+import type { Ask } from '@/shared/messaging/messenger';
 import type { LookupResult } from '@/shared/messaging/protocol';
 import type { Contact } from '@/shared/vivre/contract-types';
 
@@ -39,5 +39,5 @@ export function fakeWorker(known: Record<string, Contact> = {}) {
     ask.mock.calls
       .filter(([type]) => type === 'lookupContacts')
       .map(([, data]) => [...(data as { emails: string[] }).emails].sort());
-  return { ask: ask as unknown as AskWorker, mock: ask, lookups };
+  return { ask: ask as unknown as Ask, mock: ask, lookups };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AskWorker } from '@/content/chips/ask-type';
+import type { Ask } from '@/shared/messaging/messenger';
 import { createLookupStore } from '@/content/chips/lookup-store';
 import { contact, fakeWorker } from './fake-worker';
 
@@ -18,7 +18,7 @@ describe('lookup store', () => {
   });
 
   it('treats an email the worker left out as not looked up', async () => {
-    const ask = vi.fn(async () => ({ ok: true, value: {} })) as unknown as AskWorker;
+    const ask = vi.fn(async () => ({ ok: true, value: {} })) as unknown as Ask;
     const store = createLookupStore(ask);
     await store.lookup(['colleague@us.example']);
     expect(store.get('colleague@us.example')).toMatchObject({ status: 'skipped' });
@@ -36,7 +36,7 @@ describe('lookup store', () => {
 
   it('gives every email of a failed batch the error, and lists them for a retry', async () => {
     const error = { kind: 'not_configured' as const, message: 'Connect Vivre first.' };
-    const ask = vi.fn(async () => ({ ok: false, error })) as unknown as AskWorker;
+    const ask = vi.fn(async () => ({ ok: false, error })) as unknown as Ask;
     const store = createLookupStore(ask);
     await store.lookup(['a@x.example', 'b@x.example']);
     expect(store.get('a@x.example')).toEqual({ status: 'error', error });
@@ -56,7 +56,7 @@ describe('lookup store', () => {
   it('refreshes stale answers without flashing back to loading', async () => {
     const stale = { status: 'not_found', fetchedAt: 0, stale: true };
     const answers = [{ 'a@x.example': stale }, { 'a@x.example': { ...stale, stale: false } }];
-    const ask = vi.fn(async () => ({ ok: true, value: answers.shift() })) as unknown as AskWorker;
+    const ask = vi.fn(async () => ({ ok: true, value: answers.shift() })) as unknown as Ask;
     const store = createLookupStore(ask);
     await store.lookup(['a@x.example']);
     expect(store.worthRefreshing()).toEqual(['a@x.example']);

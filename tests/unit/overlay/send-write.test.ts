@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WriteProgress } from '@/ui/view-types';
 import type { OutboxItemView, OutboxSummary, WriteRequest } from '@/shared/messaging/protocol';
-import type { AskWorker } from '@/content/chips/ask-type';
+import type { Ask } from '@/shared/messaging/messenger';
 import { sendWrite } from '@/content/chips/send-write';
 
 const WRITE: WriteRequest = {
@@ -29,7 +29,7 @@ function worker(enqueued: 'waiting' | 'synced', outboxes: OutboxSummary[]) {
       return { ok: true, value: outboxes.length > 1 ? outboxes.shift() : outboxes[0] };
     throw new Error(type);
   });
-  return { ask: ask as unknown as AskWorker, mock: ask };
+  return { ask: ask as unknown as Ask, mock: ask };
 }
 
 const empty: OutboxSummary = { waiting: [], attention: [], paused: null };
@@ -37,7 +37,7 @@ const empty: OutboxSummary = { waiting: [], attention: [], paused: null };
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
-async function run(ask: AskWorker, signal = new AbortController().signal) {
+async function run(ask: Ask, signal = new AbortController().signal) {
   const seen: WriteProgress['state'][] = [];
   const done = sendWrite(ask, WRITE, (p) => seen.push(p.state), signal);
   await vi.runAllTimersAsync();
@@ -71,7 +71,7 @@ describe('sendWrite', () => {
 
   it('fails visibly when the worker refuses the write', async () => {
     const error = { kind: 'unknown' as const, message: 'Vivre for Gmail is restarting.' };
-    const ask = vi.fn(async () => ({ ok: false, error })) as unknown as AskWorker;
+    const ask = vi.fn(async () => ({ ok: false, error })) as unknown as Ask;
     expect((await run(ask)).final).toEqual({ state: 'failed', error });
   });
 

@@ -6,7 +6,8 @@ import { Popup } from '../../../src/pages/popup/Popup';
 import type { PopupServices } from '../../../src/pages/popup/services-type';
 import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
-import type { OutboxSummary, ProtocolMap, Status } from '../../../src/shared/messaging/protocol';
+import type { OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
+import type { ProtocolMap } from '../../../src/shared/messaging/messages';
 import type { Contact } from '../../../src/shared/vivre/contract-types';
 
 export const rahul: Contact = {

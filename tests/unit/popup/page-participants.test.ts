@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { popupServices } from '../../../src/pages/popup/services';
-import { contentMessenger } from '../../../src/shared/messaging/content-messenger';
+import { contentMessenger } from '../../../src/shared/messaging/messenger';
 
-vi.mock('../../../src/shared/messaging/content-messenger', () => ({
+vi.mock('../../../src/shared/messaging/messenger', async (original) => ({
+  ...(await original<object>()),
   contentMessenger: { sendMessage: vi.fn() },
 }));
 

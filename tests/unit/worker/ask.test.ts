@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const sendMessage = vi.fn();
-vi.mock('../../../src/shared/messaging/messenger', () => ({ messenger: { sendMessage } }));
+vi.mock('@webext-core/messaging', () => ({ defineExtensionMessaging: () => ({ sendMessage }) }));
 
-const { ask, RESTARTING } = await import('../../../src/shared/messaging/ask');
+const { ask, RESTARTING } = await import('../../../src/shared/messaging/messenger');
 
 afterEach(() => sendMessage.mockReset());
 
