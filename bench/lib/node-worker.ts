@@ -29,7 +29,7 @@ export async function workerModules(baseUrl: string) {
     import('../../src/worker/lookups/lookups'),
     import('../../src/worker/lookups/cache'),
     import('../../src/worker/create-worker'),
-    import('../../src/worker/settings/privacy'),
+    import('../../src/shared/storage'),
   ]);
   const credentials = { baseUrl, apiKey: DEMO_KEYS.write, workspaceId: 'ws_demo' };
 

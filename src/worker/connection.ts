@@ -4,19 +4,10 @@
  * storage.session — not readable by content scripts, and it survives the worker
  * being stopped without outliving the browser session.
  */
-import { storage } from 'wxt/utils/storage';
 import type { ConnectionState } from '../shared/messaging/protocol';
+import { connectionItem, type ConnectionRecord } from '../shared/storage';
 import type { Me } from '../shared/vivre/contract-types';
 import type { VivreError } from './vivre/errors';
-
-interface ConnectionRecord {
-  state: ConnectionState;
-  me: Me | null;
-}
-
-const connectionItem = storage.defineItem<ConnectionRecord>('session:connection', {
-  fallback: { state: 'unknown', me: null },
-});
 
 /** Only failures that say something about the connection itself change the state. */
 export function stateAfter(error: VivreError | null, previous: ConnectionState): ConnectionState {

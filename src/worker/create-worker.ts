@@ -12,7 +12,7 @@ import {
   type OutboxItem,
   type OutboxOptions,
 } from './outbox';
-import { privacyItem } from './settings/privacy';
+import { privacyItem } from '../shared/storage';
 import { createSettings, type SettingsDeps } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';
@@ -23,6 +23,7 @@ import { createRateLimiter } from './vivre/rate-limiter';
 import { showOutboxBadge } from './badge';
 import { createConnection } from './connection';
 import { createHandlers } from './handlers';
+import { createOutboxFeed } from './outbox-feed';
 import { createStatus } from './status';
 import { createWakeAlarm } from './wake-alarm';
 
@@ -71,9 +72,12 @@ export function createWorker(options: WorkerOptions = {}) {
     if (item.write.kind === 'createContact' && item.result?.existing)
       void lookups.forgetEmail(item.write.body.email);
   };
+  // Pages and chips follow the outbox through this feed (outbox is assigned below).
+  const feed = createOutboxFeed(() => outbox.list());
   const onChange = (counts: OutboxCounts) => {
     void showOutboxBadge(counts).catch(() => undefined);
     void wakeAlarm.schedule(counts.nextWakeAt).catch(() => undefined);
+    void feed.changed();
   };
 
   const outbox: Outbox = createOutbox({

@@ -73,8 +73,15 @@ export function ChipController({
         ...(input.note ? { note: input.note } : {}),
       },
     } as const;
-    const done = await sendWrite(ask, write, setLogProgress, signal);
-    if (done.state === 'synced') void loadDetails(contactId);
+    await sendWrite(
+      ask,
+      write,
+      (progress) => {
+        setLogProgress(progress);
+        if (progress.state === 'synced') void loadDetails(contactId);
+      },
+      signal,
+    );
   }
 
   async function add(input: AddInput) {
@@ -84,8 +91,15 @@ export function ChipController({
       ...(input.company ? { company: input.company } : {}),
     };
     const write = { kind: 'createContact', tempId: `tmp_${crypto.randomUUID()}`, body } as const;
-    const done = await sendWrite(ask, write, setAddProgress, signal);
-    if (done.state === 'synced') void store.refresh([email]);
+    await sendWrite(
+      ask,
+      write,
+      (progress) => {
+        setAddProgress(progress);
+        if (progress.state === 'synced') void store.refresh([email]);
+      },
+      signal,
+    );
   }
 
   return (

@@ -2,6 +2,8 @@
  * What compose and thread logging share: the page, the worker, the rep's preferences, the
  * signed-in account, and a small memory of lookups made for logging.
  */
+// Used until the worker answers, and when it cannot: logging stays off unless the rep opts in.
+import { DEFAULT_EMAIL_LOGGING } from '../../shared/settings';
 import type { Participant } from '../../shared/people';
 import type {
   EmailLoggingSettings,
@@ -23,15 +25,8 @@ export interface LoggingContext {
   now?: () => number;
 }
 
-/** Used until the worker answers, and when it cannot: logging stays off unless the rep opts in. */
-export const FALLBACK_PREFS: EmailLoggingSettings = {
-  logEmailsByDefault: false,
-  excerptLength: 500,
-  addUnknownRecipients: false,
-};
-
 export function createPrefs(ask: Ask) {
-  let current = FALLBACK_PREFS;
+  let current = DEFAULT_EMAIL_LOGGING;
   return {
     get: () => current,
     async reload(): Promise<EmailLoggingSettings> {

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Answer, EmailLoggingSettings, SettingsView } from '../../shared/messaging/protocol';
+import { DEFAULT_EMAIL_LOGGING, MAX_EXCERPT_LENGTH } from '../../shared/settings';
 import { describeError } from './connection-messages';
 import { Field } from '../../ui/Field';
 
@@ -14,17 +15,10 @@ interface Props {
   onSaved: (settings: SettingsView) => void;
 }
 
-const DEFAULTS: EmailLoggingSettings = {
-  logEmailsByDefault: false,
-  excerptLength: 500,
-  addUnknownRecipients: false,
-};
-const MAX_EXCERPT = 5000;
-
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
 export function EmailLoggingForm({ settings, save, onSaved }: Props) {
-  const initial = settings?.emailLogging ?? DEFAULTS;
+  const initial = settings?.emailLogging ?? DEFAULT_EMAIL_LOGGING;
   const [byDefault, setByDefault] = useState(initial.logEmailsByDefault);
   const [excerpt, setExcerpt] = useState(String(initial.excerptLength));
   const [addUnknown, setAddUnknown] = useState(initial.addUnknownRecipients);
@@ -34,9 +28,14 @@ export function EmailLoggingForm({ settings, save, onSaved }: Props) {
   async function submit(event: Event) {
     event.preventDefault();
     const length = Number(excerpt.trim());
-    if (excerpt.trim() === '' || !Number.isInteger(length) || length < 0 || length > MAX_EXCERPT) {
+    if (
+      excerpt.trim() === '' ||
+      !Number.isInteger(length) ||
+      length < 0 ||
+      length > MAX_EXCERPT_LENGTH
+    ) {
       setError(
-        `Enter a whole number of characters from 0 to ${MAX_EXCERPT.toLocaleString('en-IN')}.`,
+        `Enter a whole number of characters from 0 to ${MAX_EXCERPT_LENGTH.toLocaleString('en-IN')}.`,
       );
       setOutcome({ tone: 'error', text: 'Fix the excerpt length; nothing was saved.' });
       return;

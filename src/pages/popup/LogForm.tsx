@@ -5,7 +5,6 @@ import {
   type LogActivityField,
 } from '../../shared/forms/log-activity';
 import type { FormErrors } from '../../shared/forms/result';
-import type { OutboxSummary } from '../../shared/messaging/protocol';
 import type { ActivityType } from '../../shared/vivre/contract-types';
 import { Field } from '../../ui/Field';
 import { ContactCombobox } from './ContactCombobox';
@@ -14,7 +13,6 @@ import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
 import type { Draft, PickedContact, PopupServices } from './services-type';
 import { enqueueAll } from './enqueue-all';
-import { followSync } from './sync-outcome';
 import { TypeSelect } from './TypeSelect';
 
 interface Props {
@@ -26,12 +24,11 @@ interface Props {
    * while the worker has not answered yet: the rep can already type, not yet send.
    */
   disabledReason: string | null | undefined;
-  onOutbox: (outbox: OutboxSummary) => void;
 }
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
-export function LogForm({ services, draft, recent, disabledReason, onOutbox }: Props) {
+export function LogForm({ services, draft, recent, disabledReason }: Props) {
   const [contact, setContact] = useState(draft?.contact ?? null);
   const [pageContacts, setPageContacts] = useState<PickedContact[]>([]);
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
@@ -89,13 +86,16 @@ export function LogForm({ services, draft, recent, disabledReason, onOutbox }: P
       setRecentContacts([contact, ...recentContacts.filter((c) => c.id !== contact.id)]);
     }
     if (result.synced) return;
-    const synced = await followSync(
-      services.ask,
-      result.activityItemId,
-      onOutbox,
-      watching.current.signal,
-    );
-    if (synced) setOutcome(synced);
+    // Only the latest write's fate is told: following an earlier one stops here.
+    watching.current.abort();
+    watching.current = new AbortController();
+    services.followWrite(result.activityItemId, watching.current.signal, (status) => {
+      if (status?.state === 'synced') setOutcome({ tone: 'ok', text: 'Synced' });
+      else if (status?.state === 'attention' || status?.error) {
+        const reason = status.error?.message ?? 'The server refused it.';
+        setOutcome({ tone: 'error', text: `Needs attention: ${reason}` });
+      }
+    });
   }
 
   return (

@@ -5,24 +5,20 @@ import type { PopupServices } from './services-type';
 interface Props {
   outbox: OutboxSummary | null;
   ask: PopupServices['ask'];
-  onOutbox: (outbox: OutboxSummary) => void;
 }
 
-/** What has not reached Vivre yet: waiting items sync by themselves, stuck ones need the rep. */
-export function OutboxPanel({ outbox, ask, onOutbox }: Props) {
+/**
+ * What has not reached Vivre yet: waiting items sync by themselves, stuck ones need the rep.
+ * After a retry or a discard the worker publishes the new outbox, which re-renders this.
+ */
+export function OutboxPanel({ outbox, ask }: Props) {
   if (!outbox || (outbox.waiting.length === 0 && outbox.attention.length === 0)) return null;
 
-  async function refresh() {
-    const answer = await ask('getOutbox');
-    if (answer.ok) onOutbox(answer.value);
-  }
   async function retry(id: string, write?: WriteRequest) {
     await ask('retryOutboxItem', write ? { id, write } : { id });
-    await refresh();
   }
   async function discard(id: string) {
     await ask('discardOutboxItem', { id });
-    await refresh();
   }
 
   const list = (items: OutboxItemView[]) => (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Answer, OutboxSummary, Status } from '../../shared/messaging/protocol';
+import type { Answer, Status } from '../../shared/messaging/protocol';
+import type { OutboxFeed } from '../../shared/storage';
 import { ConnectPrompt } from './ConnectPrompt';
 import { LogForm } from './LogForm';
 import { OutboxPanel } from './OutboxPanel';
@@ -19,18 +20,19 @@ interface Local {
 export function Popup({ services }: { services: PopupServices }) {
   const [local, setLocal] = useState<Local | null>(null);
   const [status, setStatus] = useState<Answer<Status> | null>(null);
-  const [outbox, setOutbox] = useState<OutboxSummary | null>(null);
+  const [outbox, setOutbox] = useState<OutboxFeed | null>(null);
 
   useEffect(() => {
-    const refreshOutbox = () =>
-      services.ask('getOutbox').then((answer) => answer.ok && setOutbox(answer.value));
+    const open = new AbortController();
+    // The worker publishes the outbox after every change: the last version, then each new one.
+    services.followOutbox(open.signal, setOutbox);
     // Opening the popup is a good moment to retry: the rep may just have come back online.
-    void services.ask('flushOutbox').then(refreshOutbox);
-    void refreshOutbox();
+    void services.ask('flushOutbox');
     void services.ask('getStatus').then(setStatus);
     void Promise.all([services.draft.load(), services.recentContacts.load()]).then(
       ([draft, recent]) => setLocal({ draft, recent }),
     );
+    return () => open.abort();
   }, []);
 
   useEffect(() => {
@@ -56,9 +58,8 @@ export function Popup({ services }: { services: PopupServices }) {
         draft={local.draft}
         recent={local.recent}
         disabledReason={situation ? situation.disabledReason : undefined}
-        onOutbox={setOutbox}
       />
-      <OutboxPanel outbox={outbox} ask={services.ask} onOutbox={setOutbox} />
+      <OutboxPanel outbox={outbox} ask={services.ask} />
     </main>
   );
 }

@@ -1,16 +1,10 @@
 import type { ask } from '../../shared/messaging/messenger';
 import type { Participant } from '../../shared/people';
-import type { ActivityType, Contact } from '../../shared/vivre/contract-types';
+import type { Draft, OutboxFeed, PickedContact } from '../../shared/storage';
+import type { followWrite } from '../../shared/write-status';
+import type { Contact } from '../../shared/vivre/contract-types';
 
-/** What the popup keeps of a contact: enough to log against it and to show it. */
-export type PickedContact = Pick<Contact, 'id' | 'name' | 'email'> & { company?: string | null };
-
-/** A half-written log, kept in session storage so closing the popup loses nothing. */
-export interface Draft {
-  contact: PickedContact | null;
-  type: ActivityType;
-  note: string;
-}
+export type { Draft, PickedContact };
 
 /** Everything the popup does outside itself, passed in so the components hold no I/O. */
 export interface PopupServices {
@@ -27,6 +21,10 @@ export interface PopupServices {
     load(): Promise<PickedContact[]>;
     remember(contact: PickedContact): Promise<void>;
   };
+  /** The outbox as the worker last published it, then each new version (no polling). */
+  followOutbox(signal: AbortSignal, onFeed: (feed: OutboxFeed | null) => void): void;
+  /** Follows one write until it settles (src/shared/write-status.ts). */
+  followWrite: typeof followWrite;
   openOptions(): void;
   /** Marks the popup ready for input (the open-to-interactive benchmark reads it). */
   markInteractive(): void;

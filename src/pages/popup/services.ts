@@ -2,7 +2,14 @@ import { browser } from 'wxt/browser';
 import type { PopupServices } from './services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';
-import { draftItem, recentContactsItem, rememberRecentContact } from './storage';
+import {
+  follow,
+  outboxFeedItem,
+  popupDraftItem as draftItem,
+  recentContactsItem,
+} from '../../shared/storage';
+import { followWrite } from '../../shared/write-status';
+import { rememberRecentContact } from './storage';
 
 async function getPageParticipants() {
   try {
@@ -31,6 +38,8 @@ export const popupServices: PopupServices = {
     load: () => recentContactsItem.getValue(),
     remember: rememberRecentContact,
   },
+  followOutbox: (signal, onFeed) => follow(outboxFeedItem, signal, onFeed),
+  followWrite,
   openOptions: () => void browser.runtime.openOptionsPage(),
   markInteractive: () => performance.mark('vivre-popup-interactive'),
 };

@@ -1,13 +1,4 @@
-import { storage } from 'wxt/utils/storage';
-import type { Draft, PickedContact } from './services-type';
-
-/** Session storage: a draft survives the popup closing but not the browser, nor a sign-out. */
-export const draftItem = storage.defineItem<Draft | null>('session:vivreDraft', { fallback: null });
-
-export const RECENT_LIMIT = 5;
-export const recentContactsItem = storage.defineItem<PickedContact[]>('local:vivreRecentContacts', {
-  fallback: [],
-});
+import { RECENT_LIMIT, recentContactsItem, type PickedContact } from '../../shared/storage';
 
 export async function rememberRecentContact(contact: PickedContact): Promise<void> {
   const recent = await recentContactsItem.getValue();

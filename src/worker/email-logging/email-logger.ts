@@ -11,7 +11,7 @@ import type {
   LookupResult,
   WriteRequest,
 } from '../../shared/messaging/protocol';
-import type { EmailLoggingPrefs } from '../settings/email-logging';
+import type { EmailLoggingPrefs } from '../../shared/settings';
 import { nameFromAddress } from '../../shared/address';
 import { isEmpty, planAudience, type Audience } from '../../shared/email-audience';
 import { buildEmailNote } from './email-note';

@@ -2,15 +2,10 @@
  * Thread messages already logged from this browser, kept by the worker: Gmail message id → when.
  * Ids and times only, never content, in storage.local so "Logged ✓" survives reloads.
  */
-import { storage } from 'wxt/utils/storage';
+import { loggedMessagesItem } from '../../shared/storage';
 
 /** Plenty for months of logging, and a bound on what storage.local holds. */
 const KEEP = 5000;
-
-export const loggedMessagesItem = storage.defineItem<Record<string, number>>(
-  'local:logged-email-messages',
-  { fallback: {} },
-);
 
 export const loggedMessages = {
   get: () => loggedMessagesItem.getValue(),

@@ -6,7 +6,8 @@
  */
 import { normalizeEmail } from '../../shared/address';
 import type { ContactDetails, LookupResult } from '../../shared/messaging/protocol';
-import { isNeverLookup, type PrivacyPrefs } from '../settings/privacy';
+import type { PrivacyPrefs } from '../../shared/settings';
+import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
 import type { Contact } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';

@@ -6,22 +6,9 @@
  * can remove it from the list like any other entry. Free-mail domains never count:
  * a rep on gmail.com must still see their gmail.com customers.
  */
-import { storage } from 'wxt/utils/storage';
 import { companyDomainOf, normalizeEmail } from '../../shared/address';
-
-export interface PrivacyPrefs {
-  autoLookup: boolean;
-  /** What the rep listed: whole addresses or domains. */
-  neverLookup: string[];
-  /** The domain of the Gmail account last seen, or null (unknown, or free mail). */
-  ownDomain: string | null;
-  /** False once the rep removed their own domain from the list. */
-  skipOwnDomain: boolean;
-}
-
-export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
-  fallback: { autoLookup: true, neverLookup: [], ownDomain: null, skipOwnDomain: true },
-});
+import type { PrivacyPrefs } from '../../shared/settings';
+import { privacyItem } from '../../shared/storage';
 
 export function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);

@@ -7,7 +7,8 @@ import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
 import type { ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from '../../shared/host-permission';
-import { effectiveNeverLookup, privacyItem } from './privacy';
+import { privacyItem } from '../../shared/storage';
+import { effectiveNeverLookup } from './privacy';
 import { loadConnection, maskKey, saveConnection } from './secret-store';
 import { checkSettingsInput } from './validate';
 

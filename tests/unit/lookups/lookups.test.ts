@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openContactCache, type ContactCache } from '../../../src/worker/lookups/cache';
 import { FRESH_MS, STALE_MS } from '../../../src/worker/lookups/freshness';
 import { createLookups } from '../../../src/worker/lookups/lookups';
-import type { PrivacyPrefs } from '../../../src/worker/settings/privacy';
+import type { PrivacyPrefs } from '../../../src/shared/settings';
 import { createVivreClient } from '../../../src/worker/vivre/client';
 import { Contact } from '../../../src/shared/vivre/contract';
 import { createHttp } from '../../../src/worker/vivre/http';

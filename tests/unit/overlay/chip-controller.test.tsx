@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { writeStatesItem } from '@/shared/storage';
 import type { Status } from '@/shared/messaging/protocol';
 import type { Ask } from '@/shared/messaging/messenger';
 import { ChipController } from '@/content/chips/ChipController';
@@ -53,9 +55,9 @@ function worker() {
           const added = { ...RAHUL, ...data.write.body, id: 'cnt_new', ai_score: 12 };
           people.set(added.email, added);
         }
+        // The worker sends it at once, and publishes that (as src/worker/outbox-feed.ts does).
+        setTimeout(() => void writeStatesItem.setValue({ ob_1: { state: 'synced' } }));
         return { ok: true, value: { id: 'ob_1', state: 'waiting' } };
-      case 'getOutbox':
-        return { ok: true, value: { waiting: [], attention: [], paused: null } };
     }
     throw new Error(`unexpected ${type}`);
   }
@@ -80,6 +82,8 @@ async function renderController(email: string, displayName: string | null) {
   );
   return mock;
 }
+
+beforeEach(() => fakeBrowser.reset());
 
 describe('ChipController', () => {
   it('loads status and details when the card opens, not before', async () => {

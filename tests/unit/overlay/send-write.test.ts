@@ -1,83 +1,97 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WriteProgress } from '@/ui/view-types';
-import type { OutboxItemView, OutboxSummary, WriteRequest } from '@/shared/messaging/protocol';
-import type { Ask } from '@/shared/messaging/messenger';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { sendWrite } from '@/content/chips/send-write';
+import type { Ask } from '@/shared/messaging/messenger';
+import type { WriteRequest } from '@/shared/messaging/protocol';
+import { writeStatesItem, type WriteStatus } from '@/shared/storage';
+import type { WriteProgress } from '@/ui/view-types';
 
 const WRITE: WriteRequest = {
   kind: 'logActivity',
   body: { contact_id: 'cnt_1', type: 'call' },
 };
 
-function item(id: string, extra: Partial<OutboxItemView> = {}): OutboxItemView {
-  return {
-    id,
-    write: WRITE,
-    state: 'waiting',
-    createdAt: 0,
-    attempts: 1,
-    summary: 'Call',
-    ...extra,
-  };
-}
-
-/** A worker whose outbox goes through the given summaries, one per getOutbox call. */
-function worker(enqueued: 'waiting' | 'synced', outboxes: OutboxSummary[]) {
+/** A worker that queues the write as `ob_1`, answering `state`. */
+function worker(state: 'waiting' | 'synced') {
   const ask = vi.fn(async (type: string) => {
-    if (type === 'enqueueWrite') return { ok: true, value: { id: 'ob_1', state: enqueued } };
-    if (type === 'getOutbox')
-      return { ok: true, value: outboxes.length > 1 ? outboxes.shift() : outboxes[0] };
-    throw new Error(type);
+    if (type === 'enqueueWrite') return { ok: true, value: { id: 'ob_1', state } };
+    throw new Error(`unexpected ask(${type})`);
   });
   return { ask: ask as unknown as Ask, mock: ask };
 }
 
-const empty: OutboxSummary = { waiting: [], attention: [], paused: null };
+/** What the worker publishes after an outbox change. */
+const publish = (states: Record<string, WriteStatus>) => writeStatesItem.setValue(states);
 
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
-
-async function run(ask: Ask, signal = new AbortController().signal) {
-  const seen: WriteProgress['state'][] = [];
-  const done = sendWrite(ask, WRITE, (p) => seen.push(p.state), signal);
-  await vi.runAllTimersAsync();
-  return { final: await done, seen };
+async function start(ask: Ask, signal = new AbortController().signal) {
+  const seen: WriteProgress[] = [];
+  await sendWrite(ask, WRITE, (progress) => seen.push(progress), signal);
+  const states = () => seen.map((progress) => progress.state);
+  return { seen, states };
 }
 
+beforeEach(() => fakeBrowser.reset());
+
 describe('sendWrite', () => {
-  it('says "waiting" while the item is in the outbox, and "synced" only once it left', async () => {
-    const { ask, mock } = worker('waiting', [{ ...empty, waiting: [item('ob_1')] }, empty]);
-    const { final, seen } = await run(ask);
-    expect(seen).toEqual(['sending', 'waiting', 'synced']);
-    expect(final).toEqual({ state: 'synced' });
+  it('says "waiting" while the item is in the outbox, and "synced" once the worker says so', async () => {
+    const { ask, mock } = worker('waiting');
+    await publish({ ob_1: { state: 'waiting' } });
+    const { states } = await start(ask);
+    await vi.waitFor(() => expect(states()).toEqual(['sending', 'waiting', 'waiting']));
+    await publish({ ob_1: { state: 'synced' } });
+    await vi.waitFor(() => expect(states().at(-1)).toBe('synced'));
     expect(mock).toHaveBeenCalledWith('enqueueWrite', { write: WRITE });
   });
 
   it('reports the server’s reason when the item needs attention', async () => {
     const lastError = { kind: 'validation' as const, message: 'The note is too long.' };
-    const { ask } = worker('waiting', [
-      { ...empty, attention: [item('ob_1', { state: 'attention', lastError })] },
-    ]);
-    expect((await run(ask)).final).toEqual({ state: 'attention', error: lastError });
+    const { seen } = await start(worker('waiting').ask);
+    await publish({ ob_1: { state: 'attention', error: lastError } });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ state: 'attention', error: lastError }));
   });
 
-  it('stays "waiting" (never claims synced) while the worker is offline', async () => {
-    const { ask, mock } = worker('waiting', [{ ...empty, waiting: [item('ob_1')] }]);
-    const { final } = await run(ask);
-    expect(final).toEqual({ state: 'waiting' });
-    // Bounded: it stops following after a handful of checks.
-    expect(mock.mock.calls.filter(([type]) => type === 'getOutbox').length).toBeLessThan(10);
+  it('says why when a refused key holds the whole outbox', async () => {
+    const paused = { kind: 'unauthorized' as const, message: 'Vivre refused the API key.' };
+    const { seen } = await start(worker('waiting').ask);
+    await publish({ ob_1: { state: 'waiting', error: paused } });
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual({ state: 'attention', error: paused }));
+  });
+
+  it('stays "waiting" (never claims synced) while the worker has not sent it, and never polls', async () => {
+    const { ask, mock } = worker('waiting');
+    const { states } = await start(ask);
+    await publish({ ob_1: { state: 'waiting' } });
+    await publish({ ob_2: { state: 'synced' }, ob_1: { state: 'waiting' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(states()).not.toContain('synced');
+    expect(mock).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when the write was discarded before it reached Vivre', async () => {
+    const { seen } = await start(worker('waiting').ask);
+    await publish({ ob_1: { state: 'waiting' } });
+    await publish({});
+    await vi.waitFor(() => expect(seen.at(-1)?.state).toBe('failed'));
+  });
+
+  it('stops following once the chip is gone', async () => {
+    const gone = new AbortController();
+    const { states } = await start(worker('waiting').ask, gone.signal);
+    gone.abort();
+    await publish({ ob_1: { state: 'synced' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(states()).toEqual(['sending', 'waiting']);
   });
 
   it('fails visibly when the worker refuses the write', async () => {
     const error = { kind: 'unknown' as const, message: 'Vivre for Gmail is restarting.' };
     const ask = vi.fn(async () => ({ ok: false, error })) as unknown as Ask;
-    expect((await run(ask)).final).toEqual({ state: 'failed', error });
+    expect((await start(ask)).seen.at(-1)).toEqual({ state: 'failed', error });
   });
 
   it('is synced at once when the worker already sent it', async () => {
-    const { ask, mock } = worker('synced', []);
-    expect((await run(ask)).final).toEqual({ state: 'synced' });
+    const { ask, mock } = worker('synced');
+    expect((await start(ask)).states()).toEqual(['sending', 'synced']);
     expect(mock).toHaveBeenCalledTimes(1);
   });
 });

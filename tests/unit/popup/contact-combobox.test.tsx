@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pickContact } from '../../../src/pages/popup/services-type';
-import { recentContactsItem } from '../../../src/pages/popup/storage';
+import { recentContactsItem } from '../../../src/shared/storage';
 import {
   calls,
   makeServices,

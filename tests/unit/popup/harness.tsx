@@ -6,7 +6,9 @@ import { Popup } from '../../../src/pages/popup/Popup';
 import type { PopupServices } from '../../../src/pages/popup/services-type';
 import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
-import type { OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
+import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
+import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
+import { statesOf } from '../../../src/worker/outbox-feed';
 import type { ProtocolMap } from '../../../src/shared/messaging/messages';
 import type { Contact } from '../../../src/shared/vivre/contract-types';
 
@@ -39,6 +41,15 @@ export const okStatus: Status = {
 };
 export const emptyOutbox: OutboxSummary = { waiting: [], attention: [], paused: null };
 
+const SYNCED_ITEM: OutboxItemView = {
+  id: '',
+  state: 'synced',
+  createdAt: 0,
+  attempts: 1,
+  summary: 'Synced write',
+  write: { kind: 'logActivity', body: { contact_id: 'cnt_8821', type: 'call' } },
+};
+
 type Handler<K extends keyof ProtocolMap> = (
   data: Parameters<ProtocolMap[K]>[0],
 ) => ReturnType<ProtocolMap[K]>;
@@ -62,10 +73,31 @@ export function scriptWorker(overrides: Worker = {}) {
     discardOutboxItem: () => ok(null),
     ...overrides,
   };
+  const enqueued = new Set<string>();
+  /**
+   * What the real worker does after every outbox change (src/worker/outbox-feed.ts): publish
+   * the outbox for pages and each write's state. A write this fake queued that is no longer
+   * waiting or stuck has reached Vivre.
+   */
+  async function publish() {
+    const answer = worker.getOutbox?.(undefined);
+    if (!answer?.ok) return;
+    const listed = new Set([...answer.value.waiting, ...answer.value.attention].map((i) => i.id));
+    const synced = [...enqueued]
+      .filter((id) => !listed.has(id))
+      .map((id) => ({ ...SYNCED_ITEM, id }));
+    const feed = { ...answer.value, synced };
+    await outboxFeedItem.setValue(feed);
+    await writeStatesItem.setValue(statesOf(feed));
+  }
+  void publish();
   const ask = vi.fn(async (type: keyof ProtocolMap, data?: unknown) => {
     const handler = worker[type] as ((d: unknown) => unknown) | undefined;
     if (!handler) throw new Error(`unexpected ask(${type})`);
-    return handler(data);
+    const answer = (await handler(data)) as { ok: boolean; value?: { id?: string } };
+    if (type === 'enqueueWrite' && answer.ok && answer.value?.id) enqueued.add(answer.value.id);
+    await publish();
+    return answer;
   });
   return ask as unknown as PopupServices['ask'] & typeof ask;
 }

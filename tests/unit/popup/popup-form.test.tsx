@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftItem } from '../../../src/pages/popup/storage';
+import { popupDraftItem as draftItem } from '../../../src/shared/storage';
 import {
   calls,
   emptyOutbox,

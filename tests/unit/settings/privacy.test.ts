@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { privacyItem } from '../../../src/shared/storage';
 import {
   effectiveNeverLookup,
   isNeverLookup,
-  privacyItem,
   rememberOwnEmail,
   savePrivacyPrefs,
 } from '../../../src/worker/settings/privacy';

@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
 import { SANDBOX_BASE_URL } from '../../../src/shared/vivre/base-url';
 import { FLUSH_ALARM } from '../../../src/worker/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from '../vivre/fake-vivre';
@@ -81,6 +82,28 @@ describe('worker', () => {
       ok: true,
       value: { waiting: [], attention: [], paused: null },
     });
+  });
+
+  it('publishes each outbox change: the listing for pages, states without content for chips', async () => {
+    const state = { down: true, refuseKey: false };
+    const { ask, worker } = start(vivre(state));
+    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    const id = answer.ok ? answer.value.id : '';
+    await settle();
+    expect(await writeStatesItem.getValue()).toEqual({ [id]: { state: 'waiting' } });
+    expect((await outboxFeedItem.getValue())?.waiting.map((item) => item.id)).toEqual([id]);
+
+    state.down = false;
+    const alarm = await fakeBrowser.alarms.get(FLUSH_ALARM);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(alarm!.scheduledTime);
+    await worker.outbox.flushOutbox(); // what the alarm does
+    await settle();
+    const states = await writeStatesItem.getValue();
+    expect(states).toEqual({ [id]: { state: 'synced' } });
+    // The content script's view holds no note: only ids and states.
+    expect(JSON.stringify(states)).not.toContain(NOTE.body.note);
+    expect((await outboxFeedItem.getValue())?.synced.map((item) => item.id)).toEqual([id]);
   });
 
   it('pauses the outbox on a refused key, and saving new settings resumes it', async () => {

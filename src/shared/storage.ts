@@ -1,0 +1,133 @@
+/**
+ * Every item the extension keeps in storage.local and storage.session, declared once:
+ * its key, its version, its default, who writes it and who reads it. The API key is not
+ * here: it lives in the worker's IndexedDB (src/worker/settings/secret-store.ts), which
+ * content scripts cannot open. IndexedDB stores are typed in src/worker (outbox, contact
+ * cache, secret store).
+ *
+ * storage.session is readable by extension pages and the worker only; storage.local also
+ * by content scripts, so only `writeStatesItem` (ids and states, no content) is meant for
+ * them, and ESLint lets the content script import nothing else from here.
+ */
+import { storage } from 'wxt/utils/storage';
+import type {
+  ConnectionState,
+  OutboxItemView,
+  OutboxState,
+  OutboxSummary,
+  RepError,
+} from './messaging/protocol';
+import {
+  DEFAULT_EMAIL_LOGGING,
+  DEFAULT_PRIVACY,
+  type EmailLoggingPrefs,
+  type PrivacyPrefs,
+} from './settings';
+import type { ActivityType, Contact, Me } from './vivre/contract-types';
+
+/** Worker writes and reads: who is looked up (the options page changes it through messages). */
+export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
+  fallback: DEFAULT_PRIVACY,
+  version: 1,
+});
+
+/** Worker writes and reads: email-logging preferences (options change them through messages). */
+export const emailLoggingItem = storage.defineItem<EmailLoggingPrefs>('local:email-logging', {
+  fallback: DEFAULT_EMAIL_LOGGING,
+  version: 1,
+});
+
+/**
+ * Worker writes and reads: thread messages already logged from this browser, Gmail message
+ * id → when. Ids and times only, never content, so "Logged ✓" survives reloads.
+ */
+export const loggedMessagesItem = storage.defineItem<Record<string, number>>(
+  'local:logged-messages',
+  { fallback: {}, version: 1 },
+);
+
+export interface ConnectionRecord {
+  state: ConnectionState;
+  me: Me | null;
+}
+
+/**
+ * Worker writes and reads: the outcome of the last request and what GET /v1/me said, so
+ * the popup's status survives the worker being stopped, but not the browser session.
+ */
+export const connectionItem = storage.defineItem<ConnectionRecord>('session:connection', {
+  fallback: { state: 'unknown', me: null },
+  version: 1,
+});
+
+/** What the popup keeps of a contact: enough to log against it and to show it. */
+export type PickedContact = Pick<Contact, 'id' | 'name' | 'email'> & { company?: string | null };
+
+/** A half-written log, so closing the popup loses nothing. */
+export interface Draft {
+  contact: PickedContact | null;
+  type: ActivityType;
+  note: string;
+}
+
+/** Popup writes and reads: the draft survives the popup closing, not the browser session. */
+export const popupDraftItem = storage.defineItem<Draft | null>('session:popup-draft', {
+  fallback: null,
+  version: 1,
+});
+
+export const RECENT_LIMIT = 5;
+
+/** Popup writes and reads: the contacts the rep logged for last, most recent first. */
+export const recentContactsItem = storage.defineItem<PickedContact[]>('local:recent-contacts', {
+  fallback: [],
+  version: 1,
+});
+
+/** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
+export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
+
+/** Worker writes after every outbox change; extension pages follow it (notes included). */
+export const outboxFeedItem = storage.defineItem<OutboxFeed | null>('session:outbox', {
+  fallback: null,
+  version: 1,
+});
+
+/** Where one write stands, without its content. */
+export interface WriteStatus {
+  state: OutboxState;
+  /** For 'attention', or 'waiting' while the whole outbox is paused: why, for a rep. */
+  error?: RepError;
+}
+
+/**
+ * Worker writes after every outbox change: the state of each waiting, stuck and recently
+ * synced write by outbox id, and nothing else. The content script follows the writes it
+ * made here ("Saved — will sync" → "Synced") without reading any queued note.
+ */
+export const writeStatesItem = storage.defineItem<Record<string, WriteStatus>>(
+  'local:write-states',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * Calls `callback` with the item's value now, then with each new value, until `signal`
+ * aborts. A first read that comes back after a change was already seen is dropped: it
+ * would be older than what the callback has.
+ */
+export function follow<T>(
+  item: { getValue(): Promise<T>; watch(cb: (value: T) => void): () => void },
+  signal: AbortSignal,
+  callback: (value: T) => void,
+): void {
+  if (signal.aborted) return;
+  let changed = false;
+  const unwatch = item.watch((value) => {
+    changed = true;
+    if (!signal.aborted) callback(value);
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
+  void item.getValue().then((value) => {
+    if (!changed && !signal.aborted) callback(value);
+  });
+}
