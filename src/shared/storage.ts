@@ -6,17 +6,12 @@
  * cache, secret store).
  *
  * storage.session is readable by extension pages and the worker only; storage.local also
- * by content scripts, so only `writeStatesItem` (ids and states, no content) is meant for
- * them, and ESLint lets the content script import nothing else from here.
+ * by content scripts, so only the write states (ids and states, no content) are meant for
+ * them: they read those through ./write-states.ts, and ESLint keeps this module out of the
+ * content script.
  */
 import { storage } from 'wxt/utils/storage';
-import type {
-  ConnectionState,
-  OutboxItemView,
-  OutboxState,
-  OutboxSummary,
-  RepError,
-} from './messaging/protocol';
+import type { ConnectionState, OutboxItemView, OutboxSummary } from './messaging/protocol';
 import {
   DEFAULT_EMAIL_LOGGING,
   DEFAULT_PRIVACY,
@@ -24,6 +19,9 @@ import {
   type PrivacyPrefs,
 } from './settings';
 import type { ActivityType, Contact, Me } from './vivre/contract-types';
+import { WRITE_STATES_KEY, type WriteStates } from './write-states';
+
+export type { WriteStatus } from './write-states';
 
 /** Worker writes and reads: who is looked up (the options page changes it through messages). */
 export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
@@ -93,22 +91,15 @@ export const outboxFeedItem = storage.defineItem<OutboxFeed | null>('session:out
   version: 1,
 });
 
-/** Where one write stands, without its content. */
-export interface WriteStatus {
-  state: OutboxState;
-  /** For 'attention', or 'waiting' while the whole outbox is paused: why, for a rep. */
-  error?: RepError;
-}
-
 /**
  * Worker writes after every outbox change: the state of each waiting, stuck and recently
  * synced write by outbox id, and nothing else. The content script follows the writes it
  * made here ("Saved — will sync" → "Synced") without reading any queued note.
  */
-export const writeStatesItem = storage.defineItem<Record<string, WriteStatus>>(
-  'local:write-states',
-  { fallback: {}, version: 1 },
-);
+export const writeStatesItem = storage.defineItem<WriteStates>(`local:${WRITE_STATES_KEY}`, {
+  fallback: {},
+  version: 1,
+});
 
 /**
  * Calls `callback` with the item's value now, then with each new value, until `signal`

@@ -4,7 +4,7 @@
  * long that takes (minutes offline, a worker restart in between). Used by the popup and
  * the Gmail card alike.
  */
-import { follow, writeStatesItem, type WriteStatus } from './storage';
+import { followWriteStates, type WriteStates, type WriteStatus } from './write-states';
 
 /**
  * Calls `onStatus` with the write's status now and at each change, until it is synced,
@@ -20,7 +20,7 @@ export function followWrite(
   const following = new AbortController();
   signal.addEventListener('abort', () => following.abort(), { once: true });
   let seen = false;
-  const check = (states: Record<string, WriteStatus>) => {
+  const check = (states: WriteStates) => {
     if (following.signal.aborted) return;
     const status = states[id];
     if (!status) {
@@ -33,5 +33,5 @@ export function followWrite(
     onStatus(status);
     if (status.state !== 'waiting') following.abort();
   };
-  follow(writeStatesItem, following.signal, check);
+  followWriteStates(following.signal, check);
 }

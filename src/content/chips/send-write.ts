@@ -5,7 +5,7 @@
  */
 import type { Ask } from '../../shared/messaging/messenger';
 import type { WriteRequest } from '../../shared/messaging/protocol';
-import type { WriteStatus } from '../../shared/storage';
+import type { WriteStatus } from '../../shared/write-states';
 import { followWrite } from '../../shared/write-status';
 import type { WriteProgress } from '../../ui/view-types';
 
