@@ -20,6 +20,7 @@ import { createDeliver, type OnDelivered } from './vivre/deliver';
 import type { VivreError } from './vivre/errors';
 import { createHttp } from './vivre/http';
 import { createRateLimiter } from './vivre/rate-limiter';
+import { recordOf } from './vivre/write-kinds';
 import { showOutboxBadge } from './badge';
 import { createConnection } from './connection';
 import { createHandlers } from './handlers';
@@ -60,7 +61,7 @@ export function createWorker(options: WorkerOptions = {}) {
   });
 
   const onDelivered: OnDelivered = async (write, record) => {
-    if (write.kind !== 'createContact' && write.kind !== 'updateContact') return;
+    if (recordOf(write) !== 'contact') return;
     const contact = Contact.safeParse(record);
     // Keep what Vivre just answered; if it is not a whole contact, just forget the old one.
     if (contact.success) await lookups.contactChanged(contact.data);
@@ -68,6 +69,8 @@ export function createWorker(options: WorkerOptions = {}) {
   };
   const onSynced = (item: OutboxItem) => {
     // A create answered "already in Vivre" brought no record back: look it up afresh.
+    // Only a contact create is ever answered so (the 409 existing-contact rule in
+    // outbox/failure-policy.ts), and only a contact has an email to look up.
     if (item.write.kind === 'createContact' && item.result?.existing)
       void lookups.forgetEmail(item.write.body.email);
   };

@@ -5,12 +5,12 @@
  * injected and its `VivreError` kinds drive the policy (see failure-policy.ts).
  */
 import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import { discardItem, pruneSynced, retryItem } from './rep-actions';
 import { addItem, quickCounts, readState, writeMeta } from './store';
-import { describeWrite } from './summary';
 import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
 import { toCounts, toListing, toView } from './views';
 

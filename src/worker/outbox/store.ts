@@ -3,9 +3,9 @@
  * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
  */
 import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import { createdTempId } from '../vivre/write-kinds';
 import { readMeta, stateRange, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './plan';
-import { createdTempId } from './references';
 import type { OutboxCounts, OutboxItem } from './types';
 
 export class OutboxError extends Error {
