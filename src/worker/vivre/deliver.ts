@@ -16,8 +16,7 @@ export function createDeliver(client: VivreClient, onDelivered?: OnDelivered) {
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<{ id?: string }> => {
-    const { method, path, body } = routeWrite(write);
-    const record = await client.sendWrite(method, path, body, idempotencyKey, signal);
+    const record = await client.sendWrite(routeWrite(write), idempotencyKey, signal);
     try {
       await onDelivered?.(write, record);
     } catch {
