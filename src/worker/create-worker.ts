@@ -31,8 +31,6 @@ import { createWakeAlarm } from './wake-alarm';
 export const MAX_PARALLEL_REQUESTS = 4;
 
 export interface WorkerOptions extends SettingsDeps {
-  outboxDbName?: string;
-  lookupsDbName?: string;
   /** Tests shorten the outbox's backoff. */
   outboxTiming?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs'>;
 }
@@ -56,7 +54,7 @@ export function createWorker(options: WorkerOptions = {}) {
   const client = createVivreClient(http);
   const lookups = createLookups({
     client,
-    cache: openContactCache(options.lookupsDbName),
+    cache: openContactCache(),
     privacy: () => privacyItem.getValue(),
   });
 
@@ -83,7 +81,6 @@ export function createWorker(options: WorkerOptions = {}) {
     deliver: createDeliver(client, onDelivered),
     onChange,
     onSynced,
-    dbName: options.outboxDbName,
     ...options.outboxTiming,
     // Read Date.now at each call (not once), so tests can move the clock.
     now: () => Date.now(),
@@ -93,10 +90,8 @@ export function createWorker(options: WorkerOptions = {}) {
 
   return {
     handlers,
+    /** The entrypoint's alarm listener flushes it. */
     outbox,
-    lookups,
-    /** For tests: stop the outbox's timers and close its database. */
-    close: () => outbox.close(),
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
       onChange(await outbox.counts());

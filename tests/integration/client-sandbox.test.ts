@@ -156,7 +156,7 @@ describe('worker against a flaky sandbox', () => {
       hasPermission: async () => true,
       outboxTiming: { baseDelayMs: 20, maxDelayMs: 200 },
     });
-    close = worker.close;
+    close = () => worker.outbox.close();
     const self = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };
     const ask = (type: Parameters<typeof routeMessage>[0], data?: unknown) =>
       routeMessage(

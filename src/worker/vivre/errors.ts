@@ -1,7 +1,8 @@
 /**
  * Every failure talking to Vivre becomes one `VivreError` with a `kind` the code
  * branches on and a `message` a rep can read. The outbox decides retry vs.
- * "needs attention" from `kind` alone, so this mapping is the single source of truth.
+ * "needs attention" from `kind` alone (outbox/failure-policy.ts), so the mapping in
+ * map-error.ts is the single source of truth.
  */
 import type { ErrorKind, RepError } from '../../shared/messaging/protocol';
 
@@ -38,9 +39,4 @@ export class VivreError extends Error {
   toRepError(): RepError {
     return { kind: this.kind, message: this.message, ...(this.param ? { param: this.param } : {}) };
   }
-}
-
-/** Kinds worth trying again later as they are; the rest need a person. */
-export function isTransient(kind: ErrorKind): boolean {
-  return kind === 'offline' || kind === 'server' || kind === 'rate_limited' || kind === 'unknown';
 }
