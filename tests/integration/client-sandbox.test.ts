@@ -12,7 +12,6 @@ import { openContactCache } from '../../src/worker/lookups/cache';
 import { createLookups } from '../../src/worker/lookups/lookups';
 import { routeMessage } from '../../src/worker/router';
 import { DEMO_WRITE_KEY } from '../../src/worker/settings/defaults';
-import { closeSecretStore } from '../../src/worker/settings/secret-store';
 import type { WriteRequest } from '../../src/shared/messaging/protocol';
 import { createVivreClient } from '../../src/worker/vivre/client';
 import { createDeliver } from '../../src/worker/vivre/deliver';
@@ -151,7 +150,6 @@ describe('worker against a flaky sandbox', () => {
   it('delivers every queued write exactly once through 5xx and dropped connections, contact before its activity', async () => {
     fakeBrowser.reset();
     vi.stubGlobal('indexedDB', new IDBFactory());
-    closeSecretStore();
     const worker = createWorker({
       hasPermission: async () => true,
       outboxTiming: { baseDelayMs: 20, maxDelayMs: 200 },
