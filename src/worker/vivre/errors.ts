@@ -6,6 +6,16 @@
  */
 import type { ErrorKind, RepError } from '../../shared/messaging/protocol';
 
+export interface VivreErrorInit {
+  kind: ErrorKind;
+  message: string;
+  status?: number | null;
+  param?: string;
+  retryAfter?: number;
+  existingId?: string;
+  outcomeUnknown?: boolean;
+}
+
 export class VivreError extends Error {
   readonly kind: ErrorKind;
   readonly status: number | null;
@@ -17,15 +27,7 @@ export class VivreError extends Error {
   /** True when a write may or may not have reached the server (timeout, dropped connection). */
   readonly outcomeUnknown: boolean;
 
-  constructor(init: {
-    kind: ErrorKind;
-    message: string;
-    status?: number | null;
-    param?: string;
-    retryAfter?: number;
-    existingId?: string;
-    outcomeUnknown?: boolean;
-  }) {
+  constructor(init: VivreErrorInit) {
     super(init.message);
     this.name = 'VivreError';
     this.kind = init.kind;
