@@ -57,7 +57,7 @@ const createsNothing = (): undefined => undefined;
 
 const activityNames = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' } as const;
 
-export const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
+const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
   createContact: {
     record: 'contact',
     route: (write) => post('contacts', write.body),
