@@ -21,10 +21,12 @@ export async function benchLookups(): Promise<Section> {
   const requests = recordRequests(sandbox.baseUrl);
   try {
     const modules = await workerModules(sandbox.baseUrl);
-    const setup = modules.client();
+    // Created the way the outbox sends writes: through `deliver`.
+    const deliver = modules.createDeliver(modules.client());
     const known = Array.from({ length: KNOWN }, (_, i) => `bench.lookup${i}@lookup-bench.example`);
     for (const [i, email] of known.entries()) {
-      await setup.createContact({ name: `Bench Lookup ${i}`, email }, randomUUID());
+      const body = { name: `Bench Lookup ${i}`, email };
+      await deliver({ kind: 'createContact', tempId: `tmp_${i}`, body }, randomUUID());
     }
     // Mixed case, as Gmail shows addresses: the lookup must match exactly, case-insensitively.
     const emails = [

@@ -1,7 +1,7 @@
 /**
  * The worker's real modules (HTTP client, rate limiter, outbox, lookups) running in
  * Node: IndexedDB from fake-indexeddb, `browser` from WXT's fake browser (only the
- * privacy settings touch it). Wired as lib/worker/create-worker.ts wires them.
+ * privacy settings touch it). Wired as src/worker/create-worker.ts wires them.
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from '@webext-core/fake-browser';

@@ -20,6 +20,7 @@ import { createDeliver, type OnDelivered } from './vivre/deliver';
 import type { VivreError } from './vivre/errors';
 import { createHttp } from './vivre/http';
 import { createRateLimiter } from './vivre/rate-limiter';
+import { recordOf } from './vivre/write-kinds';
 import { showOutboxBadge } from './badge';
 import { createConnection } from './connection';
 import { createHandlers } from './handlers';
@@ -31,8 +32,6 @@ import { createWakeAlarm } from './wake-alarm';
 export const MAX_PARALLEL_REQUESTS = 4;
 
 export interface WorkerOptions extends SettingsDeps {
-  outboxDbName?: string;
-  lookupsDbName?: string;
   /** Tests shorten the outbox's backoff. */
   outboxTiming?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs'>;
 }
@@ -56,12 +55,12 @@ export function createWorker(options: WorkerOptions = {}) {
   const client = createVivreClient(http);
   const lookups = createLookups({
     client,
-    cache: openContactCache(options.lookupsDbName),
+    cache: openContactCache(),
     privacy: () => privacyItem.getValue(),
   });
 
   const onDelivered: OnDelivered = async (write, record) => {
-    if (write.kind !== 'createContact' && write.kind !== 'updateContact') return;
+    if (recordOf(write) !== 'contact') return;
     const contact = Contact.safeParse(record);
     // Keep what Vivre just answered; if it is not a whole contact, just forget the old one.
     if (contact.success) await lookups.contactChanged(contact.data);
@@ -69,6 +68,8 @@ export function createWorker(options: WorkerOptions = {}) {
   };
   const onSynced = (item: OutboxItem) => {
     // A create answered "already in Vivre" brought no record back: look it up afresh.
+    // Only a contact create is ever answered so (the 409 existing-contact rule in
+    // outbox/failure-policy.ts), and only a contact has an email to look up.
     if (item.write.kind === 'createContact' && item.result?.existing)
       void lookups.forgetEmail(item.write.body.email);
   };
@@ -84,7 +85,6 @@ export function createWorker(options: WorkerOptions = {}) {
     deliver: createDeliver(client, onDelivered),
     onChange,
     onSynced,
-    dbName: options.outboxDbName,
     ...options.outboxTiming,
     // Read Date.now at each call (not once), so tests can move the clock.
     now: () => Date.now(),
@@ -94,10 +94,8 @@ export function createWorker(options: WorkerOptions = {}) {
 
   return {
     handlers,
+    /** The entrypoint's alarm listener flushes it. */
     outbox,
-    lookups,
-    /** For tests: stop the outbox's timers and close its database. */
-    close: () => outbox.close(),
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
       onChange(await outbox.counts());

@@ -12,8 +12,9 @@ import { openContactCache } from '../../src/worker/lookups/cache';
 import { createLookups } from '../../src/worker/lookups/lookups';
 import { routeMessage } from '../../src/worker/router';
 import { DEMO_WRITE_KEY } from '../../src/worker/settings/defaults';
-import { closeSecretStore } from '../../src/worker/settings/secret-store';
+import type { WriteRequest } from '../../src/shared/messaging/protocol';
 import { createVivreClient } from '../../src/worker/vivre/client';
+import { createDeliver } from '../../src/worker/vivre/deliver';
 import { VivreError } from '../../src/worker/vivre/errors';
 import { createHttp } from '../../src/worker/vivre/http';
 import { createRateLimiter } from '../../src/worker/vivre/rate-limiter';
@@ -33,6 +34,9 @@ function clientWith(apiKey: string, workspaceId = 'ws_demo') {
   });
   return createVivreClient(http);
 }
+
+/** Writes go as the outbox sends them: a WriteRequest through `deliver`. */
+const deliverWith = (apiKey: string) => createDeliver(clientWith(apiKey));
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -96,39 +100,40 @@ describe('Vivre client against the sandbox', () => {
   });
 
   it('replays a write sent twice with one idempotency key instead of creating two', async () => {
-    const client = clientWith(DEMO_KEYS.write);
+    const deliver = deliverWith(DEMO_KEYS.write);
     const key = `idem-${unique()}`;
     const body = { contact_id: 'cnt_8821', type: 'note' as const, note: `replay ${key}` };
-    const first = await client.createActivity(body, key);
-    const second = await client.createActivity(body, key);
+    const first = await deliver({ kind: 'logActivity', body }, key);
+    const second = await deliver({ kind: 'logActivity', body }, key);
     expect(second.id).toBe(first.id);
   });
 
   it('maps what the sandbox refuses to the right kinds', async () => {
     const writer = clientWith(DEMO_KEYS.write);
+    const deliver = deliverWith(DEMO_KEYS.write);
+    const createContact = (name: string, email: string): WriteRequest => ({
+      kind: 'createContact',
+      tempId: `tmp_${unique()}`,
+      body: { name, email },
+    });
     expect((await failure(clientWith('vv_test_wrong_key_000000000000000').me())).kind).toBe(
       'unauthorized',
     );
     expect(
       (
         await failure(
-          clientWith(DEMO_KEYS.read).createActivity(
-            { contact_id: 'cnt_8821', type: 'call' },
+          deliverWith(DEMO_KEYS.read)(
+            { kind: 'logActivity', body: { contact_id: 'cnt_8821', type: 'call' } },
             unique(),
           ),
         )
       ).kind,
     ).toBe('forbidden');
     expect((await failure(writer.getContact('cnt_does_not_exist'))).kind).toBe('not_found');
-    const invalid = await failure(
-      writer.createContact({ name: 'No Email', email: 'not-an-email' }, unique()),
-    );
+    const invalid = await failure(deliver(createContact('No Email', 'not-an-email'), unique()));
     expect(invalid).toMatchObject({ kind: 'validation', param: 'email' });
     const duplicate = await failure(
-      writer.createContact(
-        { name: 'Rahul Again', email: 'rahul.sharma@acme-tech.example' },
-        unique(),
-      ),
+      deliver(createContact('Rahul Again', 'rahul.sharma@acme-tech.example'), unique()),
     );
     expect(duplicate).toMatchObject({ kind: 'conflict', existingId: 'cnt_8821' });
   });
@@ -145,12 +150,11 @@ describe('worker against a flaky sandbox', () => {
   it('delivers every queued write exactly once through 5xx and dropped connections, contact before its activity', async () => {
     fakeBrowser.reset();
     vi.stubGlobal('indexedDB', new IDBFactory());
-    closeSecretStore();
     const worker = createWorker({
       hasPermission: async () => true,
       outboxTiming: { baseDelayMs: 20, maxDelayMs: 200 },
     });
-    close = worker.close;
+    close = () => worker.outbox.close();
     const self = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };
     const ask = (type: Parameters<typeof routeMessage>[0], data?: unknown) =>
       routeMessage(

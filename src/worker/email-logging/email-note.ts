@@ -4,7 +4,7 @@
  * can tell it was cut.
  */
 
-/** The API refuses longer notes (lib/vivre/contract.ts MAX_NOTE_LENGTH); kept in sync by a test. */
+/** The API refuses longer notes (src/shared/vivre/contract.ts MAX_NOTE_LENGTH); kept in sync by a test. */
 export const NOTE_LIMIT = 10_000;
 
 export function buildEmailNote(subject: string, bodyText: string, excerptLength: number): string {

@@ -2,7 +2,7 @@
  * The contact cache, in the extension origin's IndexedDB so every Gmail tab shares
  * it and it survives the worker being stopped. Only the worker touches it.
  */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Contact } from '../../shared/vivre/contract-types';
 
 export type CacheEntry =
@@ -11,6 +11,14 @@ export type CacheEntry =
 
 const DB_NAME = 'vivre-lookups';
 const STORE = 'contacts';
+
+/**
+ * Version 1, as installs have it: entries keyed by their (normalized) email, with an index on
+ * `contactId`, which "not in Vivre" entries lack and so are never found by.
+ */
+interface ContactCacheDB extends DBSchema {
+  [STORE]: { key: string; value: CacheEntry; indexes: { contactId: string } };
+}
 
 export interface ContactCache {
   get(email: string): Promise<CacheEntry | undefined>;
@@ -23,7 +31,7 @@ export interface ContactCache {
 }
 
 export function openContactCache(name = DB_NAME): ContactCache {
-  const db: Promise<IDBPDatabase> = openDB(name, 1, {
+  const db: Promise<IDBPDatabase<ContactCacheDB>> = openDB<ContactCacheDB>(name, 1, {
     upgrade(database) {
       const store = database.createObjectStore(STORE, { keyPath: 'email' });
       store.createIndex('contactId', 'contactId');
@@ -32,7 +40,7 @@ export function openContactCache(name = DB_NAME): ContactCache {
 
   return {
     async get(email) {
-      return (await (await db).get(STORE, email)) as CacheEntry | undefined;
+      return (await db).get(STORE, email);
     },
     async put(entry) {
       await (await db).put(STORE, entry);

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type StoreNames } from 'idb';
 import type { RepError } from '../../shared/messaging/protocol';
 import type { OutboxItem, TempIdEntry } from './types';
 
@@ -18,13 +18,17 @@ export interface OutboxMeta {
   lease: FlushLease | null;
 }
 
+/** Version 1, as installs have it. */
 export interface OutboxDB extends DBSchema {
+  /** Keyed by `id`. */
   items: {
     key: string;
     value: OutboxItem;
-    indexes: { 'by-state-seq': [string, number] };
+    indexes: { 'by-state-seq': [OutboxItem['state'], number] };
   };
+  /** Keyed by `tempId`. */
   tempIds: { key: string; value: TempIdEntry };
+  /** Out-of-line keys: one record per field of `OutboxMeta`. */
   meta: { key: keyof OutboxMeta; value: OutboxMeta[keyof OutboxMeta] };
 }
 
@@ -52,7 +56,7 @@ export function openOutboxDb(name = DEFAULT_DB_NAME): Promise<OutboxDatabase> {
  * Every write that records a rep's data goes through here: 'strict' makes the commit
  * wait for the disk flush, so "saved" in the UI means a crash or power cut cannot lose it.
  */
-export function strictWrite<const Names extends ArrayLike<'items' | 'tempIds' | 'meta'>>(
+export function strictWrite<const Names extends ArrayLike<StoreNames<OutboxDB>>>(
   db: OutboxDatabase,
   stores: Names,
 ) {
@@ -65,10 +69,24 @@ export function stateRange(state: OutboxItem['state']): IDBKeyRange {
 
 const metaDefaults: OutboxMeta = { seq: 0, paused: null, notBefore: 0, lease: null };
 
+/** The `meta` store of any transaction that has it. */
+interface MetaStore {
+  get(key: keyof OutboxMeta): Promise<OutboxMeta[keyof OutboxMeta] | undefined>;
+  put(value: OutboxMeta[keyof OutboxMeta], key: keyof OutboxMeta): Promise<unknown>;
+}
+
 export async function readMeta<K extends keyof OutboxMeta>(
-  source: { get(key: keyof OutboxMeta): Promise<unknown> },
+  store: Pick<MetaStore, 'get'>,
   key: K,
 ): Promise<OutboxMeta[K]> {
-  const value = (await source.get(key)) as OutboxMeta[K] | undefined;
+  // A DBSchema cannot spare this cast (nor putMeta's): here the value's type depends on
+  // the key, and idb gives a store one value type, so `meta` is typed as the union.
+  const value = (await store.get(key)) as OutboxMeta[K] | undefined;
   return value ?? metaDefaults[key];
+}
+
+/** Writes each given field of `meta` as its own record, in the caller's transaction. */
+export async function putMeta(store: MetaStore, meta: Partial<OutboxMeta>): Promise<void> {
+  type Entry = [keyof OutboxMeta, OutboxMeta[keyof OutboxMeta]];
+  for (const [key, value] of Object.entries(meta) as Entry[]) await store.put(value, key);
 }

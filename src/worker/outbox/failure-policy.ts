@@ -1,6 +1,6 @@
 /**
  * What a failed delivery means for the item and for the outbox. Only `VivreError.kind`
- * decides; the client (lib/vivre) owns the mapping from HTTP to kinds.
+ * decides; the Vivre room (vivre/map-error.ts) owns the mapping from HTTP to kinds.
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
@@ -80,6 +80,9 @@ export function decideOnFailure(
       // deals and activities that refer to it go through. The fields of our create are
       // not applied to the existing contact (we never overwrite a colleague's data).
       // This is also what a replay looks like once the server forgot the idempotency key.
+      // Contacts only, on purpose: `existingId` is Vivre's answer to a duplicate email, and
+      // only creating a contact can mean "this person is already there"; any other write
+      // that conflicts has not been done, so the rep must see it.
       if (write.kind === 'createContact' && error.existingId) {
         return { type: 'existing', id: error.existingId };
       }

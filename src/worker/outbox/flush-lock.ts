@@ -4,7 +4,7 @@
  */
 import { readMeta, type OutboxDatabase } from './db';
 
-export const FLUSH_LOCK_NAME = 'vivre-outbox-flush';
+const FLUSH_LOCK_NAME = 'vivre-outbox-flush';
 
 /** Returns false once this flusher has lost the right to continue (its lease expired and was taken). */
 export type StillOwner = () => Promise<boolean>;

@@ -11,12 +11,12 @@
  * the next pass sends it again with the same key: the server replays its stored answer
  * (Idempotent-Replayed) instead of creating a second record.
  */
+import { createdTempId, creates, resolveWrite } from '../vivre/write-kinds';
 import type { BackoffConfig } from './failure-policy';
 import { asVivreError, decideOnFailure } from './failure-policy';
 import type { OutboxDatabase } from './db';
 import type { StillOwner } from './flush-lock';
 import { pickNext } from './plan';
-import { createdTempId, resolveWrite } from './references';
 import {
   discardedDependencyError,
   mayDeliver,
@@ -124,8 +124,7 @@ async function deliverOne(
   if (ctx.signal.aborted) return false;
 
   if (result) {
-    const isCreate = write.kind === 'createContact' || write.kind === 'createDeal';
-    if (isCreate && !result.id) {
+    if (creates(write) && !result.id) {
       await settle(ctx, state, item, { state: 'attention', lastError: missingIdError });
       return false;
     }

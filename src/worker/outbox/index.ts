@@ -1,5 +1,4 @@
 /** The durable offline outbox. The worker creates one with its `deliver` and wires flush triggers. */
 export { createOutbox, type Outbox } from './outbox';
 export { OutboxError } from './store';
-export { FLUSH_LOCK_NAME } from './flush-lock';
 export type { Deliver, OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';

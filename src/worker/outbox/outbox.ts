@@ -5,14 +5,14 @@
  * injected and its `VivreError` kinds drive the policy (see failure-policy.ts).
  */
 import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import { discardItem, pruneSynced, retryItem } from './rep-actions';
 import { addItem, quickCounts, readState, writeMeta } from './store';
-import { describeWrite } from './summary';
 import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
-import { toCounts, toListing, toView } from './views';
+import { toCounts, toListing } from './views';
 
 export interface Outbox {
   /** Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a flush. */
@@ -20,15 +20,11 @@ export interface Outbox {
   /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
   flushOutbox(): Promise<void>;
   list(): Promise<OutboxListing>;
-  get(id: string): Promise<ReturnType<typeof toView> | undefined>;
   /** Send again now; `write` replaces the write of an item that needs attention. */
   retry(id: string, write?: WriteRequest): Promise<void>;
   discard(id: string): Promise<void>;
+  /** What the badge and the wake-up alarm need; `onChange` hands over the same after each change. */
   counts(): Promise<OutboxCounts>;
-  /** Items not yet in Vivre and not needing the rep (the toolbar badge). */
-  waitingCount(): Promise<number>;
-  /** When to wake the worker (epoch ms) for the next flush, or null; for a chrome.alarms alarm. */
-  nextWakeAt(): Promise<number | null>;
   /** Stops all sending, keeping every item, e.g. after a 401. Survives restarts. */
   pause(reason: RepError): Promise<void>;
   /** Call when the settings change: lifts a pause and flushes. */
@@ -159,10 +155,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async list() {
       return toListing(await readState(await dbReady));
     },
-    async get(id) {
-      const item = await (await dbReady).get('items', id);
-      return item && toView(item);
-    },
     async retry(id, write) {
       await retryItem(await dbReady, id, write, now());
       await notify();
@@ -174,12 +166,6 @@ export function createOutbox(options: OutboxOptions): Outbox {
       changed();
     },
     counts,
-    async waitingCount() {
-      return (await counts()).waiting;
-    },
-    async nextWakeAt() {
-      return (await counts()).nextWakeAt;
-    },
     async pause(reason) {
       if (stop.signal.aborted) return; // a late 401 after close() has nothing left to stop
       await writeMeta(await dbReady, { paused: reason });

@@ -8,7 +8,7 @@
  * it, an activity can reach Vivre a little before an older one on the same contact,
  * which only shows as a slightly different timeline order.
  */
-import { changedIds, referencedIds } from './references';
+import { changedIds, referencedIds } from '../vivre/write-kinds';
 import type { OutboxItem, TempIdEntry } from './types';
 
 export interface Snapshot {

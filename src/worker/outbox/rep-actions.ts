@@ -1,7 +1,7 @@
 /** What the rep can do to an item from the "needs attention" list, and housekeeping. */
 import type { WriteRequest } from '../../shared/messaging/protocol';
+import { createdTempId, referencedIds } from '../vivre/write-kinds';
 import { stateRange, strictWrite, type OutboxDatabase } from './db';
-import { createdTempId, referencedIds } from './references';
 import { discardedDependencyError, OutboxError } from './store';
 import type { OutboxItem } from './types';
 
@@ -31,11 +31,9 @@ export async function retryItem(
     throw new OutboxError('An edit cannot change what kind of write this is.');
   }
   let write = edited ?? item.write;
-  // Later writes refer to the temporary id, so an edited create keeps it.
+  // Later writes refer to the temporary id, so an edited create keeps it (the kinds match).
   const tempId = createdTempId(item.write);
-  if (tempId && (write.kind === 'createContact' || write.kind === 'createDeal')) {
-    write = { ...write, tempId };
-  }
+  if (tempId && 'tempId' in write) write = { ...write, tempId };
   const { lastError: _cleared, ...rest } = item;
   const retried: OutboxItem =
     item.state === 'attention'

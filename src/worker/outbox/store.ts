@@ -3,9 +3,16 @@
  * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
  */
 import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
-import { readMeta, stateRange, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
+import { createdTempId } from '../vivre/write-kinds';
+import {
+  putMeta,
+  readMeta,
+  stateRange,
+  strictWrite,
+  type OutboxDatabase,
+  type OutboxMeta,
+} from './db';
 import type { Snapshot } from './plan';
-import { createdTempId } from './references';
 import type { OutboxCounts, OutboxItem } from './types';
 
 export class OutboxError extends Error {
@@ -121,18 +128,14 @@ export async function updateItem(
   const item = await tx.objectStore('items').get(itemId);
   const updated = item && item.state !== 'synced' ? change(item) : undefined;
   if (updated) await tx.objectStore('items').put(updated);
-  for (const [key, value] of Object.entries(meta)) {
-    await tx.objectStore('meta').put(value, key as keyof OutboxMeta);
-  }
+  await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
   return updated;
 }
 
 export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): Promise<void> {
   const tx = strictWrite(db, ['meta']);
-  for (const [key, value] of Object.entries(meta)) {
-    await tx.objectStore('meta').put(value, key as keyof OutboxMeta);
-  }
+  await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
 }
 

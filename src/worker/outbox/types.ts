@@ -42,7 +42,7 @@ export interface TempIdEntry {
 
 /**
  * Sends one write to Vivre. Temporary ids are already replaced by real ones.
- * Resolves with the created record's id (required for createContact/createDeal);
+ * Resolves with the record's id (required for a write that creates one, see `creates`);
  * rejects with a `VivreError` whose `kind` decides what the outbox does next.
  */
 export type Deliver = (

@@ -4,7 +4,7 @@ import { earliestDue, findBlockers, type Blocker } from './plan';
 import type { OutboxSnapshot } from './store';
 import type { OutboxCounts, OutboxItem, OutboxListing } from './types';
 
-export function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
+function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
   const lastError = blockedReason(blocker) ?? item.lastError;
   return {
     id: item.id,

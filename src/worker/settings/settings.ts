@@ -9,7 +9,7 @@ import type { ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from '../../shared/host-permission';
 import { privacyItem } from '../../shared/storage';
 import { effectiveNeverLookup } from './privacy';
-import { loadConnection, maskKey, saveConnection } from './secret-store';
+import { maskKey, openSecretStore } from './secret-store';
 import { checkSettingsInput } from './validate';
 
 export const NOT_CONFIGURED_MESSAGE =
@@ -20,6 +20,8 @@ export interface SettingsDeps {
 }
 
 export function createSettings({ hasPermission = hasBaseUrlPermission }: SettingsDeps = {}) {
+  const { loadConnection, saveConnection } = openSecretStore();
+
   async function view(connection?: ConnectionSettings): Promise<SettingsView> {
     const { apiKey, workspaceId, baseUrl } = connection ?? (await loadConnection());
     const privacy = await privacyItem.getValue();

@@ -44,25 +44,25 @@ export function checkBaseUrl(raw: string): Checked<string> {
   return { ok: true, value: url.href.replace(/\/+$/, '') };
 }
 
-export function checkApiKey(raw: string): Checked<string> {
-  const key = raw.trim();
-  return API_KEY_PATTERN.test(key)
-    ? { ok: true, value: key }
-    : invalid(
-        'apiKey',
-        'That API key doesn’t look right. Copy it again from Vivre → Settings → API Keys; it starts with vv_live_ or vv_test_.',
-      );
+/** The trimmed value when it matches `pattern`; otherwise `message`, blaming `param`. */
+function checkPattern(pattern: RegExp, param: string, message: string) {
+  return (raw: string): Checked<string> => {
+    const value = raw.trim();
+    return pattern.test(value) ? { ok: true, value } : invalid(param, message);
+  };
 }
 
-export function checkWorkspaceId(raw: string): Checked<string> {
-  const id = raw.trim();
-  return WORKSPACE_PATTERN.test(id)
-    ? { ok: true, value: id }
-    : invalid(
-        'workspaceId',
-        'That workspace ID doesn’t look right. It starts with ws_, like ws_abc123.',
-      );
-}
+export const checkApiKey = checkPattern(
+  API_KEY_PATTERN,
+  'apiKey',
+  'That API key doesn’t look right. Copy it again from Vivre → Settings → API Keys; it starts with vv_live_ or vv_test_.',
+);
+
+export const checkWorkspaceId = checkPattern(
+  WORKSPACE_PATTERN,
+  'workspaceId',
+  'That workspace ID doesn’t look right. It starts with ws_, like ws_abc123.',
+);
 
 /** `apiKey` stays undefined when the rep kept the saved key. */
 export function checkSettingsInput(input: SettingsInput): Checked<SettingsInput> {

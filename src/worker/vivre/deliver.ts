@@ -1,38 +1,11 @@
 /**
  * Sends one queued write to Vivre: the `deliver` the outbox is built with. The
- * outbox has already swapped temporary contact ids for real ones and owns the
- * idempotency key, which is sent unchanged on every attempt.
+ * outbox has already swapped temporary ids for real ones and owns the idempotency
+ * key, which is sent unchanged on every attempt. Each kind's request is in write-kinds.ts.
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import type { VivreClient, WrittenRecord } from './client';
-
-/** Method, path and body of each kind of write. */
-export function routeWrite(write: WriteRequest): {
-  method: 'POST' | 'PATCH';
-  path: string;
-  body: object;
-} {
-  switch (write.kind) {
-    case 'createContact':
-      return { method: 'POST', path: '/contacts', body: write.body };
-    case 'updateContact':
-      return {
-        method: 'PATCH',
-        path: `/contacts/${encodeURIComponent(write.contactId)}`,
-        body: write.body,
-      };
-    case 'createDeal':
-      return { method: 'POST', path: '/deals', body: write.body };
-    case 'updateDeal':
-      return {
-        method: 'PATCH',
-        path: `/deals/${encodeURIComponent(write.dealId)}`,
-        body: write.body,
-      };
-    case 'logActivity':
-      return { method: 'POST', path: '/activities', body: write.body };
-  }
-}
+import { routeWrite } from './write-kinds';
 
 export type OnDelivered = (write: WriteRequest, record: WrittenRecord) => void | Promise<void>;
 
@@ -43,8 +16,7 @@ export function createDeliver(client: VivreClient, onDelivered?: OnDelivered) {
     idempotencyKey: string,
     signal?: AbortSignal,
   ): Promise<{ id?: string }> => {
-    const { method, path, body } = routeWrite(write);
-    const record = await client.sendWrite(method, path, body, idempotencyKey, signal);
+    const record = await client.sendWrite(routeWrite(write), idempotencyKey, signal);
     try {
       await onDelivered?.(write, record);
     } catch {

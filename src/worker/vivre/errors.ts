@@ -1,9 +1,20 @@
 /**
  * Every failure talking to Vivre becomes one `VivreError` with a `kind` the code
  * branches on and a `message` a rep can read. The outbox decides retry vs.
- * "needs attention" from `kind` alone, so this mapping is the single source of truth.
+ * "needs attention" from `kind` alone (outbox/failure-policy.ts), so the mapping in
+ * map-error.ts is the single source of truth.
  */
 import type { ErrorKind, RepError } from '../../shared/messaging/protocol';
+
+export interface VivreErrorInit {
+  kind: ErrorKind;
+  message: string;
+  status?: number | null;
+  param?: string;
+  retryAfter?: number;
+  existingId?: string;
+  outcomeUnknown?: boolean;
+}
 
 export class VivreError extends Error {
   readonly kind: ErrorKind;
@@ -16,15 +27,7 @@ export class VivreError extends Error {
   /** True when a write may or may not have reached the server (timeout, dropped connection). */
   readonly outcomeUnknown: boolean;
 
-  constructor(init: {
-    kind: ErrorKind;
-    message: string;
-    status?: number | null;
-    param?: string;
-    retryAfter?: number;
-    existingId?: string;
-    outcomeUnknown?: boolean;
-  }) {
+  constructor(init: VivreErrorInit) {
     super(init.message);
     this.name = 'VivreError';
     this.kind = init.kind;
@@ -38,9 +41,4 @@ export class VivreError extends Error {
   toRepError(): RepError {
     return { kind: this.kind, message: this.message, ...(this.param ? { param: this.param } : {}) };
   }
-}
-
-/** Kinds worth trying again later as they are; the rest need a person. */
-export function isTransient(kind: ErrorKind): boolean {
-  return kind === 'offline' || kind === 'server' || kind === 'rate_limited' || kind === 'unknown';
 }

@@ -39,11 +39,7 @@ export interface HttpDeps {
   onOutcome?: (error: VivreError | null) => void;
 }
 
-export function buildUrl(
-  baseUrl: string,
-  path: string,
-  query: RequestOptions<z.ZodTypeAny>['query'],
-) {
+function buildUrl(baseUrl: string, path: string, query: RequestOptions<z.ZodTypeAny>['query']) {
   const url = new URL(baseUrl.replace(/\/+$/, '') + path);
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));

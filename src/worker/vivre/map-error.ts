@@ -4,7 +4,7 @@
  * status → kind table here decides what "waiting to sync" and "needs attention" mean.
  */
 import { ErrorEnvelope } from '../../shared/vivre/contract';
-import { VivreError } from './errors';
+import { VivreError, type VivreErrorInit } from './errors';
 
 const AUTH_MESSAGE = "Vivre didn't accept your API key. Open Vivre settings and reconnect.";
 
@@ -25,69 +25,70 @@ function readEnvelope(body: unknown): ErrorEnvelope['error'] | undefined {
 /** A non-2xx answer. `body` is the parsed JSON, or undefined when there was none. */
 export function errorFromResponse(response: Response, body: unknown): VivreError {
   const { status } = response;
-  const detail = readEnvelope(body);
-  const param = detail?.param;
   const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+  return new VivreError({ status, ...describeStatus(status, readEnvelope(body), retryAfter) });
+}
+
+/** The status → kind table, with what a rep is told for each. */
+function describeStatus(
+  status: number,
+  detail: ErrorEnvelope['error'] | undefined,
+  retryAfter: number | undefined,
+): Omit<VivreErrorInit, 'status'> {
+  const param = detail?.param;
   const reason = detail?.message ? ` Vivre said: ${detail.message}` : '';
 
-  if (status === 401)
-    return new VivreError({ kind: 'unauthorized', status, message: AUTH_MESSAGE });
+  if (status === 401) return { kind: 'unauthorized', message: AUTH_MESSAGE };
   if (status === 403) {
-    return new VivreError({
+    return {
       kind: 'forbidden',
-      status,
       message:
         "Your Vivre API key isn't allowed to do this. Ask your Vivre admin for a key with write access.",
-    });
+    };
   }
   if (status === 404) {
-    return new VivreError({
+    return {
       kind: 'not_found',
-      status,
       param,
       message: "Vivre couldn't find this record — it may have been deleted.",
-    });
+    };
   }
   if (status === 409) {
-    return new VivreError({
+    const existingId = detail?.existing_id;
+    return {
       kind: 'conflict',
-      status,
       param,
-      existingId: detail?.existing_id,
-      message: detail?.existing_id
+      existingId,
+      message: existingId
         ? 'A contact with this email is already in Vivre.'
         : `Vivre refused this because it conflicts with existing data.${reason}`,
-    });
+    };
   }
   if (status === 400 || status === 413 || status === 415 || status === 422) {
-    return new VivreError({
+    return {
       kind: 'validation',
-      status,
       param,
       message: `Vivre couldn't accept this${param ? ` (check “${param}”)` : ''}.${reason}`,
-    });
+    };
   }
   if (status === 429) {
-    return new VivreError({
+    return {
       kind: 'rate_limited',
-      status,
       retryAfter,
       message: 'Vivre asked us to slow down. We’ll try again in a moment.',
-    });
+    };
   }
   if (status >= 500) {
-    return new VivreError({
+    return {
       kind: 'server',
-      status,
       retryAfter,
       message: 'Vivre is having trouble right now. We’ll keep trying.',
-    });
+    };
   }
-  return new VivreError({
+  return {
     kind: 'unknown',
-    status,
     message: `Vivre answered with an unexpected error (${status}). Try again later.`,
-  });
+  };
 }
 
 /**
@@ -99,25 +100,16 @@ export function errorFromFailure(
   opts: { timedOut: boolean; write: boolean },
 ): VivreError {
   if (cause instanceof VivreError) return cause;
-  if (opts.timedOut) {
-    return new VivreError({
-      kind: 'unknown',
-      outcomeUnknown: opts.write,
-      message: "Vivre didn't answer in time. We’ll try again.",
-    });
-  }
+  const unanswered = (kind: 'unknown' | 'offline', message: string) =>
+    new VivreError({ kind, outcomeUnknown: opts.write, message });
+  if (opts.timedOut) return unanswered('unknown', "Vivre didn't answer in time. We’ll try again.");
   if (cause instanceof DOMException && cause.name === 'AbortError') {
-    return new VivreError({
-      kind: 'unknown',
-      outcomeUnknown: opts.write,
-      message: 'The request to Vivre was cancelled. We’ll try again.',
-    });
+    return unanswered('unknown', 'The request to Vivre was cancelled. We’ll try again.');
   }
-  return new VivreError({
-    kind: 'offline',
-    outcomeUnknown: opts.write,
-    message: "Can't reach Vivre — check your internet connection. We’ll keep trying.",
-  });
+  return unanswered(
+    'offline',
+    "Can't reach Vivre — check your internet connection. We’ll keep trying.",
+  );
 }
 
 /** A 2xx whose body does not match the contract: our code and the API disagree. */

@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Outbox } from '../../../src/worker/outbox';
-import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+import {
+  advanceClock,
+  errors,
+  fakeVivre,
+  useOutboxTestEnvironment,
+  writes,
+  stateOf,
+} from './helpers';
 
 const env = useOutboxTestEnvironment();
 
@@ -165,7 +172,7 @@ describe('a worker killed mid-flush', () => {
     await restarted.flushOutbox();
     expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
     expect(vivre.records).toHaveLength(1);
-    expect((await restarted.get(item.id))?.state).toBe('synced');
+    expect(await stateOf(restarted, item.id)).toBe('synced');
   });
 
   it('delivers exactly once when stopped mid-request, even without a lease to wait out', async () => {
@@ -178,7 +185,7 @@ describe('a worker killed mid-flush', () => {
     await stopped.close(); // aborts the request; nothing about it is recorded
 
     const restarted = env.open({ deliver: vivre.deliver });
-    expect((await restarted.get(item.id))?.state).toBe('waiting');
+    expect(await stateOf(restarted, item.id)).toBe('waiting');
     await restarted.flushOutbox();
     expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
     expect(vivre.records).toHaveLength(1);
@@ -190,9 +197,9 @@ describe('a worker killed mid-flush', () => {
     const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.activity('tmp_priya'));
-    while ((await outbox.waitingCount()) > 0) {
+    while ((await outbox.counts()).waiting > 0) {
       await outbox.flushOutbox();
-      const wake = await outbox.nextWakeAt();
+      const wake = (await outbox.counts()).nextWakeAt;
       if (wake) advanceClock(wake - Date.now());
     }
     expect(vivre.records.map((r) => r.write.kind)).toEqual(['createContact', 'logActivity']);

@@ -49,8 +49,8 @@ describe('records created offline', () => {
     // The unrelated activity went; the deal did not overtake its contact.
     expect(vivre.calls.map((call) => call.write.kind)).toEqual(['createContact', 'logActivity']);
 
-    for (let n = 0; n < 3 && (await outbox.waitingCount()) > 0; n++) {
-      advanceClock((await outbox.nextWakeAt())! - Date.now());
+    for (let n = 0; n < 3 && (await outbox.counts()).waiting > 0; n++) {
+      advanceClock((await outbox.counts()).nextWakeAt! - Date.now());
       await outbox.flushOutbox();
     }
     expect(vivre.calls.map((call) => call.write.kind)).toEqual([
@@ -84,7 +84,7 @@ describe('records created offline', () => {
     ]);
     expect(vivre.calls).toHaveLength(1);
     // Blocked items do not ask for a wake-up: they go when their create does.
-    expect(await outbox.nextWakeAt()).toBeNull();
+    expect((await outbox.counts()).nextWakeAt).toBeNull();
   });
 
   it('map to the existing contact when Vivre already has that email', async () => {
@@ -130,7 +130,7 @@ describe('changes to one record', () => {
       writes.activity('cnt_8821'),
     ]);
 
-    advanceClock((await outbox.nextWakeAt())! - Date.now());
+    advanceClock((await outbox.counts()).nextWakeAt! - Date.now());
     await outbox.flushOutbox();
     expect(vivre.calls.slice(2).map((c) => c.write)).toEqual([
       writes.stage('dl_4420', 'proposal'),

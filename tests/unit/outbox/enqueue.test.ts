@@ -90,7 +90,7 @@ describe('enqueue', () => {
     expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ waiting: 1, paused: false }));
     const [stored] = (await outbox.list()).waiting;
     expect(stored?.id).toBe(item.id);
-    expect(await outbox.nextWakeAt()).toBe(stored?.nextAttemptAt);
+    expect((await outbox.counts()).nextWakeAt).toBe(stored?.nextAttemptAt);
     expect(onChange).toHaveBeenLastCalledWith({
       waiting: 1,
       attention: 0,
@@ -105,13 +105,13 @@ describe('enqueue', () => {
     const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
-    expect(await outbox.waitingCount()).toBe(1);
+    expect((await outbox.counts()).waiting).toBe(1);
 
-    const wakeAt = (await outbox.nextWakeAt())!;
+    const wakeAt = (await outbox.counts()).nextWakeAt!;
     await vi.advanceTimersByTimeAsync(wakeAt - Date.now());
     await outbox.flushOutbox(); // joins the pass the timer started
 
     expect(vivre.calls).toHaveLength(2);
-    expect(await outbox.waitingCount()).toBe(0);
+    expect((await outbox.counts()).waiting).toBe(0);
   });
 });

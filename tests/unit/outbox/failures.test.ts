@@ -49,7 +49,7 @@ describe('transient failures', () => {
     const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
-    const wakeAt = (await outbox.nextWakeAt())!;
+    const wakeAt = (await outbox.counts()).nextWakeAt!;
 
     advanceClock(wakeAt - Date.now() - 1);
     await outbox.flushOutbox();
@@ -94,7 +94,7 @@ describe('transient failures', () => {
     ]);
 
     online = true;
-    advanceClock((await outbox.nextWakeAt())! - Date.now());
+    advanceClock((await outbox.counts()).nextWakeAt! - Date.now());
     await outbox.flushOutbox();
     expect(vivre.records).toHaveLength(3);
   });
@@ -122,7 +122,7 @@ describe('transient failures', () => {
     const outbox = env.open({ deliver: vivre.deliver, random: () => 0 });
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
-    expect(await outbox.nextWakeAt()).toBe(Date.now() + 120_000);
+    expect((await outbox.counts()).nextWakeAt).toBe(Date.now() + 120_000);
 
     advanceClock(119_000);
     await outbox.flushOutbox();
@@ -162,7 +162,7 @@ describe('401', () => {
     let listing = await outbox.list();
     expect(listing.paused).toEqual({ kind: 'unauthorized', message: 'Reconnect to Vivre.' });
     expect(listing.waiting).toHaveLength(3);
-    expect(await outbox.nextWakeAt()).toBeNull();
+    expect((await outbox.counts()).nextWakeAt).toBeNull();
 
     advanceClock(24 * 3600_000);
     await outbox.flushOutbox();

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createOutbox, type Outbox, type OutboxOptions } from '../../../src/worker/outbox';
-import type { WriteRequest } from '../../../src/shared/messaging/protocol';
+import type { OutboxState, WriteRequest } from '../../../src/shared/messaging/protocol';
 import { VivreError } from '../../../src/worker/vivre/errors';
 
 /** What the fake server does with one call. */
@@ -140,6 +140,12 @@ export function useOutboxTestEnvironment() {
       return outbox;
     },
   };
+}
+
+/** An item's state in the lists the rep sees (waiting, attention, synced); undefined once it is gone. */
+export async function stateOf(outbox: Outbox, id: string): Promise<OutboxState | undefined> {
+  const { waiting, attention, synced } = await outbox.list();
+  return [...waiting, ...attention, ...synced].find((view) => view.id === id)?.state;
 }
 
 /** Moves the clock without firing timers, so each test decides when a flush happens. */

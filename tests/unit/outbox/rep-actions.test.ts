@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxError } from '../../../src/worker/outbox';
 import { discardedDependencyError } from '../../../src/worker/outbox/store';
-import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+import {
+  advanceClock,
+  errors,
+  fakeVivre,
+  useOutboxTestEnvironment,
+  writes,
+  stateOf,
+} from './helpers';
 
 const env = useOutboxTestEnvironment();
 
@@ -25,7 +32,7 @@ describe('edit and retry', () => {
     const [first, second] = vivre.calls;
     // The server keeps its refusal under the old key; a new key lets the edit through.
     expect(second?.key).not.toBe(first?.key);
-    expect((await outbox.get(item.id))?.state).toBe('synced');
+    expect(await stateOf(outbox, item.id)).toBe('synced');
   });
 
   it('retries an attention item unchanged when the rep fixed the cause elsewhere', async () => {
@@ -98,7 +105,7 @@ describe('discard', () => {
     advanceClock(3600_000);
     await outbox.flushOutbox();
 
-    expect(await outbox.get(item.id)).toBeUndefined();
+    expect(await stateOf(outbox, item.id)).toBeUndefined();
     expect(await outbox.list()).toMatchObject({ waiting: [], attention: [] });
     expect(vivre.calls).toHaveLength(1);
   });

@@ -3,7 +3,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultConnection, DEMO_WRITE_KEY } from '../../../src/worker/settings/defaults';
-import { closeSecretStore } from '../../../src/worker/settings/secret-store';
 import { createSettings } from '../../../src/worker/settings/settings';
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '../../../src/shared/vivre/base-url';
 import type { VivreError } from '../../../src/worker/vivre/errors';
@@ -13,7 +12,6 @@ const KEY = 'vv_live_Secret_Key_1234567890abcdef';
 beforeEach(() => {
   fakeBrowser.reset();
   vi.stubGlobal('indexedDB', new IDBFactory());
-  closeSecretStore();
 });
 
 async function everythingInExtensionStorage(): Promise<string> {

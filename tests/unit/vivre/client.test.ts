@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
 import { createVivreClient } from '../../../src/worker/vivre/client';
+import { createDeliver } from '../../../src/worker/vivre/deliver';
 import { VivreError } from '../../../src/worker/vivre/errors';
 import { createHttp, REQUEST_TIMEOUT_MS } from '../../../src/worker/vivre/http';
 import { createRateLimiter } from '../../../src/worker/vivre/rate-limiter';
@@ -13,8 +15,15 @@ function setup(handler: Handler) {
     limiter: createRateLimiter(),
     onOutcome: (error) => outcomes.push(error),
   });
-  return { ...fake, client: createVivreClient(http), outcomes };
+  const client = createVivreClient(http);
+  return { ...fake, client, deliver: createDeliver(client), outcomes };
 }
+
+/** Writes take the outbox's path: a WriteRequest through `deliver`, as the worker sends it. */
+const logActivity = (contact_id: string, type: 'call' | 'note'): WriteRequest => ({
+  kind: 'logActivity',
+  body: { contact_id, type },
+});
 
 async function failure(promise: Promise<unknown>): Promise<VivreError> {
   const error = await promise.then(
@@ -32,8 +41,9 @@ afterEach(() => {
 
 describe('Vivre client', () => {
   it('sends the key, workspace and JSON body, with the idempotency key on writes', async () => {
-    const { client, requests } = setup(() => json(201, CONTACT));
-    await client.createContact({ name: 'Rahul Sharma', email: CONTACT.email }, 'idem_1');
+    const { deliver, requests } = setup(() => json(201, CONTACT));
+    const body = { name: 'Rahul Sharma', email: CONTACT.email };
+    await deliver({ kind: 'createContact', tempId: 'tmp_1', body }, 'idem_1');
     const [req] = requests;
     expect(req!.method).toBe('POST');
     expect(req!.url.href).toBe('https://api.vivre.test/v1/contacts');
@@ -58,7 +68,7 @@ describe('Vivre client', () => {
       type: 'call',
       created_at: CONTACT.created_at,
     };
-    const { client, requests } = setup((req) => {
+    const { client, deliver, requests } = setup((req) => {
       const path = req.url.pathname;
       if (path === '/v1/me')
         return json(200, {
@@ -77,11 +87,14 @@ describe('Vivre client', () => {
     await client.me();
     await client.listContacts({ search: 'rahul', limit: 5, offset: 10 });
     await client.getContact('cnt_8821');
-    await client.updateContact('cnt_8821', { stage: 'won' }, 'k1');
-    await client.createDeal({ contact_id: 'cnt_8821', title: 'T' }, 'k2');
-    await client.updateDeal('dl_1', { stage: 'won' }, 'k3');
+    await deliver({ kind: 'updateContact', contactId: 'cnt_8821', body: { stage: 'won' } }, 'k1');
+    await deliver(
+      { kind: 'createDeal', tempId: 'tmp_d', body: { contact_id: 'cnt_8821', title: 'T' } },
+      'k2',
+    );
+    await deliver({ kind: 'updateDeal', dealId: 'dl_1', body: { stage: 'won' } }, 'k3');
     expect(await client.listDeals('cnt_8821')).toHaveLength(1);
-    await client.createActivity({ contact_id: 'cnt_8821', type: 'call' }, 'k4');
+    await deliver(logActivity('cnt_8821', 'call'), 'k4');
     expect(await client.listActivities('cnt_8821')).toHaveLength(1);
     expect(requests.map((r) => `${r.method} ${r.url.pathname}${r.url.search}`)).toEqual([
       'GET /v1/me',
@@ -127,26 +140,29 @@ describe('Vivre client', () => {
 
   it('turns a write with no answer in 20 s into "outcome unknown"', async () => {
     vi.useFakeTimers();
-    const { client } = setup(() => new Promise<Response>(() => {}));
-    const pending = failure(client.createActivity({ contact_id: 'cnt_1', type: 'note' }, 'k'));
+    const { deliver } = setup(() => new Promise<Response>(() => {}));
+    const pending = failure(deliver(logActivity('cnt_1', 'note'), 'k'));
     await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
     expect(await pending).toMatchObject({ kind: 'unknown', outcomeUnknown: true });
   });
 
   it('turns a dropped connection on a write into offline, outcome unknown', async () => {
-    const { client } = setup(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await failure(client.createDeal({ contact_id: 'c', title: 't' }, 'k'))).toMatchObject({
+    const { deliver } = setup(() => Promise.reject(new TypeError('Failed to fetch')));
+    const deal: WriteRequest = {
+      kind: 'createDeal',
+      tempId: 'tmp_d',
+      body: { contact_id: 'c', title: 't' },
+    };
+    expect(await failure(deliver(deal, 'k'))).toMatchObject({
       kind: 'offline',
       outcomeUnknown: true,
     });
   });
 
   it('stops at once when the caller cancels', async () => {
-    const { client } = setup(() => new Promise<Response>(() => {}));
+    const { deliver } = setup(() => new Promise<Response>(() => {}));
     const controller = new AbortController();
-    const pending = failure(
-      client.createActivity({ contact_id: 'c', type: 'note' }, 'k', controller.signal),
-    );
+    const pending = failure(deliver(logActivity('c', 'note'), 'k', controller.signal));
     controller.abort();
     expect(await pending).toMatchObject({ kind: 'unknown', outcomeUnknown: true });
   });

@@ -4,7 +4,7 @@ import {
   errorFromResponse,
   parseRetryAfter,
 } from '../../../src/worker/vivre/map-error';
-import { isTransient } from '../../../src/worker/vivre/errors';
+import { decideOnFailure } from '../../../src/worker/outbox/failure-policy';
 import { json } from './fake-vivre';
 
 const envelope = (type: string, message: string, extra: Record<string, string> = {}) => ({
@@ -89,7 +89,10 @@ describe('errorFromFailure', () => {
       write: true,
     });
     expect(error).toMatchObject({ kind: 'unknown', outcomeUnknown: true });
-    expect(isTransient(error.kind)).toBe(true);
+    // …which the outbox tries again, rather than asking the rep.
+    const write = { kind: 'logActivity', body: { contact_id: 'cnt_1', type: 'note' } } as const;
+    const backoff = { baseDelayMs: 1000, maxDelayMs: 300_000, random: () => 0.5 };
+    expect(decideOnFailure(error, write, 1, 0, backoff).type).toBe('retry');
   });
 
   it('treats a network failure as offline', () => {

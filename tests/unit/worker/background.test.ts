@@ -3,7 +3,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import background from '../../../src/entrypoints/background';
-import { closeSecretStore } from '../../../src/worker/settings/secret-store';
 import { settle } from './harness';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -25,7 +24,6 @@ describe('background entrypoint', () => {
   it('registers its listeners in the first turn, and answers through the real messenger', async () => {
     fakeBrowser.reset();
     vi.stubGlobal('indexedDB', new IDBFactory());
-    closeSecretStore();
     background.main();
     // Synchronously, before any await: what MV3 needs to wake the worker for these events.
     expect(hasListeners(fakeBrowser.runtime.onMessage)).toBe(true);

@@ -5,7 +5,6 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { routeMessage, type Sender } from '../../../src/worker/router';
 import type { MessageType } from '../../../src/shared/messaging/messenger';
-import { closeSecretStore } from '../../../src/worker/settings/secret-store';
 import { createWorker } from '../../../src/worker/create-worker';
 import { stubFetch, type Handler } from '../vivre/fake-vivre';
 
@@ -23,7 +22,6 @@ export function startWorker(
 ) {
   fakeBrowser.reset();
   vi.stubGlobal('indexedDB', new IDBFactory());
-  closeSecretStore();
   const fake = stubFetch(handler);
   const worker = createWorker({
     hasPermission: async (baseUrl) => permitted(baseUrl),

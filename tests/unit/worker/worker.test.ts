@@ -46,7 +46,7 @@ afterEach(async () => {
 
 function start(handler: Handler, options?: Parameters<typeof startWorker>[1]) {
   const started = startWorker(handler, options);
-  close = started.worker.close;
+  close = () => started.worker.outbox.close();
   return started;
 }
 
