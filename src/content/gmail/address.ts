@@ -4,8 +4,6 @@
  */
 import { parseAddress } from '../../shared/address';
 
-export { parseAddress };
-
 /** Gmail repeats the address as the name when a contact has none: report that as no name. */
 export function displayName(name: string | null | undefined, address: string): string | null {
   const trimmed = name?.trim();

@@ -48,7 +48,7 @@ export function composeAround(element: Element): Element | null {
   return null;
 }
 
-export function findSendButton(compose: Element): Element | null {
+function findSendButton(compose: Element): Element | null {
   return queryNewestFirst(compose, SEND_BUTTON, (button) => !isHidden(button))[0] ?? null;
 }
 

@@ -1,4 +1,5 @@
-import { displayName, isSignedIn, parseAddress, parseTypedAddresses } from './address';
+import { displayName, isSignedIn, parseTypedAddresses } from './address';
+import { parseAddress } from '../../shared/address';
 import { isReadable, matchesSafe, outermost, queryNewestFirst, safeQueryAll } from './query';
 import { RECIPIENT_CHIP, RECIPIENT_FIELD, RECIPIENT_TYPING } from './selectors';
 import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';

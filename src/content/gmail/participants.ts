@@ -31,7 +31,7 @@ export function findParticipantAnchors(
  * message (the sender of the earliest message stays "sender"); a real name seen later replaces a
  * missing one, because Gmail sometimes shows only the address in one place and the name in another.
  */
-export function dedupeByEmail(anchors: readonly Participant[]): Participant[] {
+function dedupeByEmail(anchors: readonly Participant[]): Participant[] {
   const byEmail = new Map<string, Participant>();
   for (const { email, name, role, messageId } of anchors) {
     const known = byEmail.get(email);

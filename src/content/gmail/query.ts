@@ -26,11 +26,6 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** Inside a message body or editor, or inside one of our own hosts. */
-export function isExcluded(element: Element): boolean {
-  return closestSafe(element, MESSAGE_BODY) !== null || closestSafe(element, VIVRE_HOST) !== null;
-}
-
 /**
  * Hidden by Gmail through the `hidden` attribute or an inline `display: none` on the element or an
  * ancestor. Deliberately no getComputedStyle: that would force a style recalculation on Gmail's
@@ -45,9 +40,13 @@ export function isHidden(element: Element): boolean {
   return false;
 }
 
-/** Readable and ours to read: not in a body, not hidden. */
+/** Ours to read: not inside a message body or editor, not inside one of our hosts, not hidden. */
 export function isReadable(element: Element): boolean {
-  return !isExcluded(element) && !isHidden(element);
+  return (
+    closestSafe(element, MESSAGE_BODY) === null &&
+    closestSafe(element, VIVRE_HOST) === null &&
+    !isHidden(element)
+  );
 }
 
 /**

@@ -7,7 +7,7 @@
  * newest-first lists below, each ending in an attribute-only fallback so detection keeps working
  * when the classes are renamed. `seen` is when that markup was observed ('stable' = attribute only).
  */
-export interface DatedSelector {
+interface DatedSelector {
   seen: string;
   selector: string;
 }

@@ -7,12 +7,10 @@ import { composeAround, isSendClick } from './compose-content';
 import { isHidden, queryNewestFirst } from './query';
 import { NOTIFICATION_BAR, VIVRE_HOST } from './selectors';
 
-export type SendIntent = 'click' | 'shortcut';
-
-export interface SendIntentOptions {
+interface SendIntentOptions {
   doc: Document;
   signal: AbortSignal;
-  onIntent(compose: Element, via: SendIntent): void;
+  onIntent(compose: Element): void;
 }
 
 export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
@@ -26,7 +24,7 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
     'click',
     (event) => {
       const compose = composeOf(event);
-      if (compose && isSendClick(event.target as Element, compose)) onIntent(compose, 'click');
+      if (compose && isSendClick(event.target as Element, compose)) onIntent(compose);
     },
     { capture: true, signal },
   );
@@ -36,7 +34,7 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
     (event) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return;
       const compose = composeOf(event);
-      if (compose) onIntent(compose, 'shortcut');
+      if (compose) onIntent(compose);
     },
     { capture: true, signal },
   );

@@ -1,4 +1,4 @@
-import { parseAddress } from './address';
+import { parseAddress } from '../../shared/address';
 import { safeQueryAll } from './query';
 import { ACCOUNT_BUTTON } from './selectors';
 

@@ -1,4 +1,5 @@
-import { displayName, isSignedIn, parseAddress } from './address';
+import { displayName, isSignedIn } from './address';
+import { parseAddress } from '../../shared/address';
 import { isReadable, isReadableWithin, matchesSafe, outermost, queryNewestFirst } from './query';
 import { MESSAGE, MESSAGE_RECIPIENTS, MESSAGE_SENDER, REPEATED_PERSON } from './selectors';
 import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';
