@@ -10,7 +10,7 @@ import type { AskWorker } from './ask-type';
 import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore } from './lookup-store';
-import { detectTheme } from '../gmail/theme';
+import { detectTheme } from '../gmail/page';
 
 /** lib/gmail's detection, injected so tests can drive the overlay with any page. */
 export interface GmailDetection {

@@ -9,7 +9,7 @@ import type {
   LookupResult,
 } from '../../shared/messaging/protocol';
 import type { AskWorker } from '../chips/ask-type';
-import type { Theme } from '../gmail/theme';
+import type { Theme } from '../gmail/page';
 
 export interface LoggingContext {
   doc: Document;

@@ -8,9 +8,8 @@
  */
 import { findComposes } from '../gmail/compose-content';
 import { listenForSendIntents } from '../gmail/send-signals';
-import { findSignedInEmail } from '../gmail/signed-in';
+import { detectTheme, findSignedInEmail } from '../gmail/page';
 import type { AskWorker } from '../chips/ask-type';
-import { detectTheme } from '../gmail/theme';
 import { createComposeLogging } from './compose-logging';
 import { createLoggingLookups, createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';

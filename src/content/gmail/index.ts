@@ -4,7 +4,7 @@ export {
   findParticipantAnchors,
   findThreadParticipants,
 } from './participants';
-export { findSignedInEmail } from './signed-in';
+export { findSignedInEmail } from './page';
 export { isWorthScanning, type GmailChange } from './changed-roots';
 export { watchGmail } from './watch';
 export type { Participant, ParticipantAnchor, ParticipantRole } from '../../shared/people';

@@ -4,8 +4,8 @@
  * the compose, so its content can still be read.
  */
 import { composeAround, isSendClick } from './compose-content';
-import { isHidden, queryNewestFirst } from './query';
-import { NOTIFICATION_BAR, VIVRE_HOST } from './selectors';
+import { isHidden } from './query';
+import { VIVRE_HOST } from './selectors';
 
 interface SendIntentOptions {
   doc: Document;
@@ -43,13 +43,4 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
 /** Whether the compose is gone from the page (removed, or hidden as Gmail does on send). */
 export function isComposeClosed(compose: Element): boolean {
   return !compose.isConnected || isHidden(compose);
-}
-
-// Gmail's English wording; other locales fall back on the click and shortcut signals.
-const MESSAGE_SENT = /\bmessage sent\b/i;
-
-/** Whether Gmail's notification bar currently says the message was sent. */
-export function isMessageSentShown(doc: Document): boolean {
-  const bars = queryNewestFirst(doc, NOTIFICATION_BAR, (bar) => !isHidden(bar));
-  return bars.some((bar) => MESSAGE_SENT.test(bar.textContent ?? ''));
 }

@@ -3,37 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   findComposeParticipants,
   findParticipantAnchors,
-  findSignedInEmail,
   findThreadParticipants,
 } from '@/content/gmail';
 import { parseTypedAddresses } from '@/content/gmail/address';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
-
-describe('findSignedInEmail', () => {
-  it.each([
-    [
-      'PO-4471 – revised - Meenakshi.Rao@Bluestone.example - Gmail',
-      'meenakshi.rao@bluestone.example',
-    ],
-    ['Inbox (3) - rep@acme.example - Acme Mail', 'rep@acme.example'],
-    ['Re: intro - other@x.example - rep@acme.example - Gmail', 'rep@acme.example'],
-    ['other@x.example', null],
-    ['Gmail', null],
-    ['', null],
-  ])('%j → %j', (title, expected) => {
-    const doc = parse('<html><head></head><body></body></html>');
-    doc.title = title;
-    expect(findSignedInEmail(doc)).toBe(expected);
-  });
-
-  it('falls back to the Google bar account button when the title has no address', () => {
-    const doc = parse(
-      '<title>Gmail</title><div id="gb"><a aria-label="Google Account: Rep One  (Rep@Acme.example)"></a></div>',
-    );
-    expect(findSignedInEmail(doc)).toBe('rep@acme.example');
-  });
-});
 
 describe('never throws, reports what is there', () => {
   it('reads a detached message that was never in a document', () => {
