@@ -6,8 +6,7 @@
  *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
  *   startOverlay({ ..., onScan: logging.scan });
  */
-import { findComposes } from '../gmail/compose-content';
-import { listenForSendIntents } from '../gmail/send-signals';
+import { findComposes, listenForSendIntents } from '../gmail/compose';
 import { detectTheme, findSignedInEmail } from '../gmail/page';
 import type { AskWorker } from '../chips/ask-type';
 import { createComposeLogging } from './compose-logging';

@@ -1,9 +1,7 @@
 /** The Gmail DOM room: detection and watching, no UI, no messaging, no Vivre knowledge. */
-export {
-  findComposeParticipants,
-  findParticipantAnchors,
-  findThreadParticipants,
-} from './participants';
+export { findComposeParticipants } from './compose-recipients';
+export { findParticipantAnchors } from './participants';
+export { findThreadParticipants } from './thread';
 export { findSignedInEmail } from './page';
 export { isWorthScanning, type GmailChange } from './changed-roots';
 export { watchGmail } from './watch';

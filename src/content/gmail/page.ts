@@ -1,10 +1,10 @@
 /**
- * Gmail's page as a whole, outside any message or compose: the signed-in account and the subject
- * its title names, the theme it paints, and its notification bar.
+ * Gmail's page as a whole, outside any message or compose: the signed-in account, the open
+ * thread's subject (its heading, or the title), the theme Gmail paints, and the notification bar.
  */
 import { parseAddress } from '../../shared/address';
 import { isHidden, queryNewestFirst, safeQueryAll } from './query';
-import { ACCOUNT_BUTTON, NOTIFICATION_BAR } from './selectors';
+import { ACCOUNT_BUTTON, NOTIFICATION_BAR, THREAD_SUBJECT } from './selectors';
 
 /* ---- The title: "<subject or Inbox (n)> - <address> - Gmail" (Workspace may brand the last part) ---- */
 
@@ -51,6 +51,15 @@ const TITLE_WITH_SUBJECT = /^(.+) - \S+@\S+ - Gmail$/;
  */
 export function subjectFromTitle(title: string): string | null {
   return TITLE_WITH_SUBJECT.exec(title.trim())?.[1]?.trim() || null;
+}
+
+/**
+ * The open thread's subject as its heading shows it, or '' without an open thread. Gmail shows
+ * it once, above the messages: it is every message's subject, and an inline reply's.
+ */
+export function findThreadSubject(doc: Document): string {
+  const heading = queryNewestFirst(doc, THREAD_SUBJECT)[0];
+  return heading?.textContent?.trim() ?? '';
 }
 
 /* ---- The theme ---- */

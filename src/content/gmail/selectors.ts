@@ -56,11 +56,29 @@ export const MESSAGE_BODY = [
   'a[href]', // addresses inside links are body content, never header chips
 ].join(',');
 
+/** Any element Gmail puts a person on: `email` in headers and classic chips, hovercards elsewhere. */
+export const PERSON = '[email], [data-hovercard-id]';
+
+/** An element carrying an address in `email`; text inside it is a name, never a "to"/"cc:" label. */
+export const ADDRESS_HOLDER = '[email]';
+
+/** The heading line of an expanded message's header, the one naming the sender (h3.iw, 2025-08). */
+export const MESSAGE_HEADING = 'h3, [role="heading"]';
+
 /** Elements that repeat a person already read from the header: the avatar (img.ajn[jid]). */
 export const REPEATED_PERSON = 'img, [jid], .ajn';
 
 /** A compose window's or inline reply's recipient field; its `name` is the role. */
 export const RECIPIENT_FIELD = '[name="to"], [name="cc"], [name="bcc"]';
+
+/**
+ * A hidden input is form data, never a field a rep sees: classic compose put an input[name=to]
+ * inside each chip.
+ */
+export const HIDDEN_INPUT = 'input[type=hidden]';
+
+/** The list PeopleKit keeps a field's chips in: each chip's wrapper is one of its children. */
+export const RECIPIENT_LIST = '[role=listbox]';
 
 /** Recipient chips inside one recipient field (or its row for classic compose). */
 export const RECIPIENT_CHIP: SelectorFallbacks = [
@@ -131,6 +149,12 @@ export const THREAD_SUBJECT: SelectorFallbacks = [
   { seen: '2014', selector: 'h2.hP' },
   { seen: 'stable', selector: '[role="main"] h2, h2[data-thread-perm-id]' },
 ];
+
+/**
+ * Left out of a body's text: quoted history (what the other side already wrote: div.gmail_quote
+ * or a blockquote), scripts and styles, and our own hosts.
+ */
+export const NOT_BODY_TEXT = `.gmail_quote, blockquote, script, style, ${VIVRE_HOST}`;
 
 /** The rendered body of one thread message: div.a3s.aiL inside div.ii.gt (2014-2025-08). */
 export const MESSAGE_BODY_TEXT: SelectorFallbacks = [
