@@ -1,10 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import {
-  findComposeParticipants,
-  findParticipantAnchors,
-  findThreadParticipants,
-} from '@/content/gmail';
+import { findComposeParticipants } from '@/content/gmail/compose-recipients';
+import { findParticipantAnchors } from '@/content/gmail/participants';
+import { findThreadParticipants } from '@/content/gmail/thread';
 import { parseTypedAddresses } from '@/content/gmail/address';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');

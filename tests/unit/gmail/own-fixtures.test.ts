@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import {
-  findComposeParticipants,
-  findParticipantAnchors,
-  findSignedInEmail,
-  findThreadParticipants,
-} from '@/content/gmail';
+import { findComposeParticipants } from '@/content/gmail/compose-recipients';
+import { findParticipantAnchors } from '@/content/gmail/participants';
+import { findSignedInEmail } from '@/content/gmail/page';
+import { findThreadParticipants } from '@/content/gmail/thread';
 import { loadFixture } from './load-fixture';
 
 const brief = (anchors: { email: string; role: string; context: string }[]) =>

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchGmail } from '@/content/gmail';
+import { watchGmail } from '@/content/gmail/watch';
 
 // requestIdleCallback is stubbed so a test decides when "idle" comes; mutation records are
 // delivered by happy-dom after the current task, hence `settle()`.
