@@ -1,5 +1,11 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { findComposeParticipants } from '@/content/gmail/compose-recipients';
+import { findSignedInEmail } from '@/content/gmail/page';
+import { findParticipantAnchors } from '@/content/gmail/participants';
 import * as selectors from '@/content/gmail/selectors';
+import { findThreadParticipants } from '@/content/gmail/thread';
+import { loadFixture } from './load-fixture';
 
 const fallbackLists = Object.entries(selectors).filter(
   (entry): entry is [string, selectors.SelectorFallbacks] => Array.isArray(entry[1]),
@@ -17,4 +23,42 @@ describe('selectors.ts', () => {
       expect(last.selector).not.toMatch(/\.[a-zA-Z]/); // no class name in the last resort
     },
   );
+});
+
+describe('future markup: every class renamed, attributes kept', () => {
+  const doc = loadFixture('future-markup.html', 'own');
+  const me = findSignedInEmail(doc);
+
+  it('still finds sender, To and Cc of the message', () => {
+    expect(findThreadParticipants(doc, me)).toEqual([
+      {
+        email: 'sneha.kulkarni@acme-tech.example',
+        name: 'Sneha Kulkarni',
+        role: 'sender',
+        messageId: '#msg-f:99',
+      },
+      {
+        email: 'rahul.sharma@acme-tech.example',
+        name: 'Rahul Sharma',
+        role: 'to',
+        messageId: '#msg-f:99',
+      },
+      {
+        email: 'deepa.menon@kiran-logistics.example',
+        name: null,
+        role: 'cc',
+        messageId: '#msg-f:99',
+      },
+    ]);
+  });
+
+  it('still finds compose chips and typed addresses, never the avatar or body links', () => {
+    expect(findComposeParticipants(doc, me)).toEqual([
+      { email: 'vikram.reddy@bluestone.example', name: 'Vikram Reddy', role: 'to' },
+      { email: 'ananya.iyer@bluestone.example', name: null, role: 'to' },
+    ]);
+    const all = findParticipantAnchors(doc, me);
+    expect(all.map((a) => a.element.tagName)).not.toContain('IMG');
+    expect(all.map((a) => a.email).join()).not.toMatch(/meera|accounts/);
+  });
 });
