@@ -1,6 +1,6 @@
 /**
  * The overlay's only way to reach the worker: the shape of `ask()` from
- * lib/messaging/client.ts, injected so tests can hand in a fake.
+ * shared/messaging/ask.ts, injected so tests can hand in a fake.
  */
 import type { ask } from '../../shared/messaging/ask';
 

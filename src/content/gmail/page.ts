@@ -6,7 +6,10 @@ import { parseAddress } from '../../shared/address';
 import { isHidden, queryNewestFirst, safeQueryAll } from './query';
 import { ACCOUNT_BUTTON, NOTIFICATION_BAR, THREAD_SUBJECT } from './selectors';
 
-/* ---- The title: "<subject or Inbox (n)> - <address> - Gmail" (Workspace may brand the last part) ---- */
+// Gmail titles a page "<subject or Inbox (n)> - <address> - Gmail"; Workspace may brand the last
+// part. The title names the account and, with a thread open, its subject.
+
+/* ---- The account ---- */
 
 /**
  * The signed-in account, lower-cased, or null when the page does not say.
@@ -41,6 +44,8 @@ function accountInButton(doc: Document): string | null {
   }
   return null;
 }
+
+/* ---- The open thread's subject ---- */
 
 // Only the plain "<subject> - <address> - Gmail": a branded Workspace title names no subject here.
 const TITLE_WITH_SUBJECT = /^(.+) - \S+@\S+ - Gmail$/;

@@ -1,5 +1,7 @@
 /**
  * Every Gmail selector Vivre uses, in one place, so a Gmail redesign is fixed here and nowhere else.
+ * The rest of src/content/gmail reads Gmail's DOM through these and does nothing else: no UI of its own,
+ * no messaging, no Vivre knowledge.
  *
  * Rule: anchor on attributes that have survived every redesign since ~2012 (`email`, `name`,
  * `data-hovercard-id`, `data-name`, `data-message-id`, `name=to|cc|bcc`, `role`). Gmail's class
@@ -56,14 +58,11 @@ export const MESSAGE_BODY = [
   'a[href]', // addresses inside links are body content, never header chips
 ].join(',');
 
-/** Any element Gmail puts a person on: `email` in headers and classic chips, hovercards elsewhere. */
+/** Any element Gmail puts a person's address on: `email`, or `data-hovercard-id` (PeopleKit chips). */
 export const PERSON = '[email], [data-hovercard-id]';
 
 /** An element carrying an address in `email`; text inside it is a name, never a "to"/"cc:" label. */
 export const ADDRESS_HOLDER = '[email]';
-
-/** The heading line of an expanded message's header, the one naming the sender (h3.iw, 2025-08). */
-export const MESSAGE_HEADING = 'h3, [role="heading"]';
 
 /** Elements that repeat a person already read from the header: the avatar (img.ajn[jid]). */
 export const REPEATED_PERSON = 'img, [jid], .ajn';
@@ -155,6 +154,12 @@ export const THREAD_SUBJECT: SelectorFallbacks = [
  * or a blockquote), scripts and styles, and our own hosts.
  */
 export const NOT_BODY_TEXT = `.gmail_quote, blockquote, script, style, ${VIVRE_HOST}`;
+
+/**
+ * The heading line of an expanded message's header, the one naming the sender (h3.iw, 2025-08):
+ * "Log this email" goes after it.
+ */
+export const MESSAGE_HEADING = 'h3, [role="heading"]';
 
 /** The rendered body of one thread message: div.a3s.aiL inside div.ii.gt (2014-2025-08). */
 export const MESSAGE_BODY_TEXT: SelectorFallbacks = [
