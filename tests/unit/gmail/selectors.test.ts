@@ -1,4 +1,7 @@
 // @vitest-environment happy-dom
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findComposeParticipants } from '@/content/gmail/compose-recipients';
 import { findSignedInEmail } from '@/content/gmail/page';
@@ -23,6 +26,25 @@ describe('selectors.ts', () => {
       expect(last.selector).not.toMatch(/\.[a-zA-Z]/); // no class name in the last resort
     },
   );
+
+  // A query whose selector is a literal, or a template that adds more than commas to selectors.ts's.
+  const QUERY =
+    /\.(?:querySelector(?:All)?|closest|matches)(?:<\w+>)?\(|\b(?:closestSafe|matchesSafe|holdsSafe|safeQueryAll|queryNewestFirst)\([^,()]+,/g;
+  const room = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '../../../src/content/gmail',
+  );
+  const modules = readdirSync(room).filter((file) => file !== 'selectors.ts');
+
+  it.each(modules)('%s takes every selector from selectors.ts', (file) => {
+    const source = readFileSync(path.join(room, file), 'utf8');
+    const inline = [...source.matchAll(QUERY)]
+      .map((match) => source.slice(match.index! + match[0].length).trimStart())
+      .filter(
+        (arg) => /^'/.test(arg) || /^`([^`]*)`/.exec(arg)?.[1]?.replace(/\$\{\w+\}|[,\s]/g, ''),
+      );
+    expect(inline).toEqual([]);
+  });
 });
 
 describe('future markup: every class renamed, attributes kept', () => {
