@@ -4,13 +4,7 @@
  */
 import type { Participant } from '../shared/people';
 import type { GmailDetection } from './chips/start-overlay';
-
-// Gmail titles a page "<subject> - <signed-in address> - Gmail".
-const TITLE = /^(.+) - \S+@\S+ - Gmail$/;
-
-export function subjectFromTitle(title: string): string | null {
-  return TITLE.exec(title.trim())?.[1]?.trim() || null;
-}
+import { subjectFromTitle } from './gmail/page';
 
 export function pageParticipants(
   doc: Document,

@@ -9,7 +9,7 @@ import type { ParticipantAnchor } from '../../shared/people';
 import type { Ask } from '../../shared/messaging/messenger';
 import { ChipController } from './ChipController';
 import type { LookupStore } from './lookup-store';
-import type { Theme } from '../gmail/theme';
+import type { Theme } from '../gmail/page';
 
 export interface ChipHost {
   element: HTMLElement;

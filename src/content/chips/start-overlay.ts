@@ -10,9 +10,9 @@ import type { Ask } from '../../shared/messaging/messenger';
 import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore } from './lookup-store';
-import { detectTheme } from '../gmail/theme';
+import { detectTheme } from '../gmail/page';
 
-/** lib/gmail's detection, injected so tests can drive the overlay with any page. */
+/** content/gmail's detection, injected so tests can drive the overlay with any page. */
 export interface GmailDetection {
   findParticipantAnchors(root: ParentNode, signedIn?: string | null): ParticipantAnchor[];
   findThreadParticipants(root: ParentNode, signedIn?: string | null): Participant[];

@@ -5,9 +5,14 @@
  */
 import { h } from 'preact';
 import { ComposeLogToggle } from '../ui/ComposeLogToggle';
-import { placeInCompose, readCompose, type ComposeContent } from '../gmail/compose-content';
-import { findComposeParticipants } from '../gmail/participants';
-import { isComposeClosed, isMessageSentShown } from '../gmail/send-signals';
+import {
+  isComposeClosed,
+  placeInCompose,
+  readCompose,
+  type ComposeContent,
+} from '../gmail/compose';
+import { findComposeParticipants } from '../gmail/compose-recipients';
+import { isMessageSentShown } from '../gmail/page';
 import type { Participant } from '../../shared/people';
 import { planAudience } from '../../shared/email-audience';
 import { toEmailToLog, type LoggingContext } from './logging-context';

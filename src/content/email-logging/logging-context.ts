@@ -11,7 +11,7 @@ import type {
   LookupResult,
 } from '../../shared/messaging/protocol';
 import type { Ask } from '../../shared/messaging/messenger';
-import type { Theme } from '../gmail/theme';
+import type { Theme } from '../gmail/page';
 
 export interface LoggingContext {
   doc: Document;

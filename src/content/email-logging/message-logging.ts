@@ -10,8 +10,8 @@ import {
   findExpandedMessages,
   messageIdOf,
   placeInMessage,
-  readMessage,
-} from '../gmail/message-content';
+  readMessageContent,
+} from '../gmail/message';
 import type { Participant } from '../../shared/people';
 import { isColleague } from '../../shared/address';
 import { toEmailToLog, type LoggingContext } from './logging-context';
@@ -29,7 +29,7 @@ export function createMessageLogging(context: LoggingContext) {
 
   async function log(entry: MessageState, message: Element) {
     if (entry.state.status === 'logging' || entry.state.status === 'logged') return;
-    const content = readMessage(message);
+    const content = readMessageContent(message);
     if (!content) return;
     entry.paint({ status: 'logging' });
     const me = context.signedIn();

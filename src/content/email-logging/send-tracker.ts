@@ -8,7 +8,7 @@
  * expires. A compose is marked sent by element and by draft id, so a re-rendered compose of the
  * same draft is not logged again either. In memory only: a reload ends every compose anyway.
  */
-import type { ComposeContent } from '../gmail/compose-content';
+import type { ComposeContent } from '../gmail/compose';
 
 export interface SendTrackerDeps {
   read(compose: Element): ComposeContent;

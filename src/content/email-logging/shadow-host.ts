@@ -5,7 +5,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
-import type { Theme } from '../gmail/theme';
+import type { Theme } from '../gmail/page';
 
 const CONTAINED_EVENTS = ['keydown', 'keyup', 'keypress', 'click', 'mousedown', 'mouseup', 'input'];
 

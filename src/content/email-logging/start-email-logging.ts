@@ -6,11 +6,9 @@
  *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
  *   startOverlay({ ..., onScan: logging.scan });
  */
-import { findComposes } from '../gmail/compose-content';
-import { listenForSendIntents } from '../gmail/send-signals';
-import { findSignedInEmail } from '../gmail/signed-in';
+import { findComposes, listenForSendIntents } from '../gmail/compose';
+import { detectTheme, findSignedInEmail } from '../gmail/page';
 import type { Ask } from '../../shared/messaging/messenger';
-import { detectTheme } from '../gmail/theme';
 import { createComposeLogging } from './compose-logging';
 import { createLoggingLookups, createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';

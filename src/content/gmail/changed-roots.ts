@@ -4,8 +4,15 @@
  * elements that change all the time (inbox rows, labels, hover states, message bodies loading);
  * only messages' headers, recipient fields and the elements holding people matter.
  */
-import { matchesSafe } from './query';
-import { MESSAGE, MESSAGE_BODY, NOTIFICATION_BAR, RECIPIENT_FIELD, VIVRE_HOST } from './selectors';
+import { closestSafe, holdsSafe, matchesSafe } from './query';
+import {
+  MESSAGE,
+  MESSAGE_BODY,
+  NOTIFICATION_BAR,
+  PERSON,
+  RECIPIENT_FIELD,
+  VIVRE_HOST,
+} from './selectors';
 
 export interface GmailChange {
   /**
@@ -32,58 +39,57 @@ export function isWorthScanning(change: GmailChange): boolean {
 const ANY_MESSAGE = MESSAGE.map(({ selector }) => selector).join(', ');
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
-const SHOWS_PEOPLE = `[email], [data-hovercard-id], ${ANY_MESSAGE}, ${RECIPIENT_FIELD}`;
+const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}`;
 /** Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. */
 const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}`;
 
 /**
- * Records one mutation into the burst `change()` returns, and answers false when it was ours (a
- * chip host inserted, removed or rendered into): then `change` is not called at all. Costs one
- * `closest` walk for the common case, never a query of the page.
+ * Records one mutation into the burst `change()` returns. A mutation of ours (a chip host
+ * inserted, removed or rendered into) is not Gmail's: then `change` is not called at all. Costs
+ * one `closest` walk for the common case, never a query of the page.
  */
-export function noteChange(record: MutationRecord, change: () => GmailChange): boolean {
+export function noteChange(record: MutationRecord, change: () => GmailChange): void {
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-  if (!target) return false;
+  if (!target) return;
   const nearest = closestSafe(target, DECIDES);
-  if (nearest && matchesSafe(nearest, VIVRE_HOST)) return false;
-  if (record.type === 'childList' && onlyOurs(record)) return false;
+  if (nearest && matchesSafe(nearest, VIVRE_HOST)) return;
+  if (record.type === 'childList' && onlyOurs(record)) return;
+  const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.
-  const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
-  if (nearest && matchesSafe(nearest, MESSAGE_BODY)) return true;
+  if (nearest && matchesSafe(nearest, MESSAGE_BODY)) return;
   if (nearest && matchesSafe(nearest, RECIPIENT_FIELD)) {
     // Classic compose put chips beside the field, so its row is read.
     burst.roots.add(nearest.parentElement ?? nearest);
-    return true;
+    return;
   }
   const message = nearest && outermostMessage(nearest);
   if (message) {
     burst.roots.add(message);
-    return true;
+    return;
   }
   if (nearest) burst.notice = true; // the only other kind of deciding ancestor
   if (record.type === 'attributes') {
     // An address changed on an element, or `hidden` toggled around messages or fields.
     if (matchesSafe(target, SHOWS_PEOPLE)) burst.roots.add(target.parentElement ?? target);
-    else if (holds(target, SHOWS_PEOPLE)) burst.roots.add(target);
-    return true;
+    else if (holdsSafe(target, SHOWS_PEOPLE)) burst.roots.add(target);
+    return;
   }
   for (const node of record.addedNodes) {
-    if (isElement(node) && (matchesSafe(node, SHOWS_PEOPLE) || holds(node, SHOWS_PEOPLE))) {
+    if (isElement(node) && (matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, SHOWS_PEOPLE))) {
       burst.roots.add(target);
       break;
     }
   }
-  if (burst.removed) return true;
+  if (burst.removed) return;
   for (const node of record.removedNodes) {
     if (!isElement(node)) continue;
-    if (matchesSafe(node, SHOWS_PEOPLE) || holds(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`)) {
+    if (matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`)) {
       burst.removed = true;
       break;
     }
   }
-  return true;
 }
 
 /** Only our hosts were added or removed (inserting a chip after an anchor). */
@@ -105,22 +111,6 @@ function outermostMessage(element: Element): Element | null {
     found = outer;
   }
   return found;
-}
-
-function holds(element: Element, selector: string): boolean {
-  try {
-    return element.querySelector(selector) !== null;
-  } catch {
-    return false;
-  }
-}
-
-function closestSafe(element: Element, selector: string): Element | null {
-  try {
-    return element.closest(selector);
-  } catch {
-    return null;
-  }
 }
 
 function isElement(node: Node): node is Element {

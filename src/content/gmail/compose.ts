@@ -1,79 +1,151 @@
-import { displayName, isSignedIn, parseAddress, parseTypedAddresses } from './address';
-import { isReadable, matchesSafe, outermost, queryNewestFirst, safeQueryAll } from './query';
-import { RECIPIENT_CHIP, RECIPIENT_FIELD, RECIPIENT_TYPING } from './selectors';
-import type { ParticipantAnchor, ParticipantRole } from '../../shared/people';
+/**
+ * A compose window or inline reply, everything about it: finding composes, what one holds at the
+ * moment of the send (for logging, read then because Gmail removes the compose right after), its
+ * Send button and the signs that it is being sent, and where the "Log to Vivre" toggle goes. Its
+ * recipients are read by compose-recipients.ts.
+ */
+import type { Participant } from '../../shared/people';
+import {
+  findComposeParticipants,
+  findRecipientFields,
+  hasRecipientField,
+} from './compose-recipients';
+import { findThreadSubject } from './page';
+import { isHidden, matchesSafe, plainTextOf, queryNewestFirst, safeQueryAll } from './query';
+import {
+  COMPOSE_BODY,
+  COMPOSE_DRAFT_ID,
+  COMPOSE_SUBJECT,
+  COMPOSE_SUBJECT_BOX,
+  HIDDEN_INPUT,
+  SEND_BUTTON,
+  VIVRE_HOST,
+} from './selectors';
+
+/* ---- Finding composes ---- */
 
 /**
- * Every recipient of every open compose window and inline reply, one entry per element: the chips
- * of each To/Cc/Bcc field, then an address typed into the field but not yet turned into a chip.
- * The role is the `name` of the enclosing field. Compose has no sender to report: it is the rep.
+ * Every open compose window and inline reply. A compose is the smallest element holding both a
+ * recipient field and a body editor: that needs no class name and fits the dialog, the pop-out
+ * and the inline reply alike.
  */
-export function findComposeAnchors(
-  root: ParentNode,
-  signedIn?: string | null,
-): ParticipantAnchor[] {
-  const anchors: ParticipantAnchor[] = [];
+export function findComposes(root: ParentNode): Element[] {
+  const composes = new Set<Element>();
   for (const field of findRecipientFields(root)) {
-    const role = field.getAttribute('name')?.toLowerCase() as ParticipantRole;
-    for (const anchor of [...readChips(field, role), ...readTyped(field, role)]) {
-      if (!isSignedIn(anchor.email, signedIn)) anchors.push(anchor);
-    }
+    const compose = composeAround(field);
+    if (compose && !isHidden(compose)) composes.add(compose);
   }
-  return anchors;
+  return [...composes];
 }
 
-function findRecipientFields(root: ParentNode): Element[] {
-  const fields = safeQueryAll(root, RECIPIENT_FIELD).filter(
-    // Classic compose put a hidden input[name=to] inside each chip: that is data, not a field.
-    (field) => !matchesSafe(field, 'input[type=hidden]') && isReadable(field),
-  );
-  return outermost(fields);
+/** The compose an element (a clicked button, a focused editor) belongs to, if any. */
+export function composeAround(element: Element): Element | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (queryNewestFirst(node, COMPOSE_BODY).length > 0 && hasRecipientField(node)) return node;
+  }
+  return null;
 }
 
-function readChips(field: Element, role: ParticipantRole): ParticipantAnchor[] {
-  // PeopleKit nests chips inside the field; classic compose put them beside its textarea.
-  const scope = isTypingControl(field) ? field.parentElement : field;
-  if (!scope) return [];
-  const chips = queryNewestFirst(
-    scope,
-    RECIPIENT_CHIP,
-    (chip) => chipAddress(chip) !== null && isReadable(chip),
-  );
-  return outermost(chips).map((chip) => {
-    const email = chipAddress(chip) as string;
-    const name = displayName(chip.getAttribute('data-name') ?? chip.getAttribute('name'), email);
-    return { email, name, role, element: chipHost(chip, scope), context: 'compose' as const };
-  });
+/* ---- What it holds ---- */
+
+export interface ComposeContent {
+  /** The draft's id when Gmail shows it (`#msg-a:r-...`), else null. */
+  draftId: string | null;
+  subject: string;
+  bodyText: string;
+  /** To/Cc/Bcc without the rep, one per address. */
+  recipients: Participant[];
 }
 
-function readTyped(field: Element, role: ParticipantRole): ParticipantAnchor[] {
-  const inputs = isTypingControl(field) ? [field] : safeQueryAll(field, RECIPIENT_TYPING);
-  return inputs.filter(isReadable).flatMap((input) =>
-    parseTypedAddresses((input as HTMLInputElement).value ?? '').map((email) => ({
-      email,
-      name: null,
-      role,
-      element: input,
-      context: 'compose' as const,
-    })),
-  );
+export function readCompose(compose: Element, signedIn: string | null): ComposeContent {
+  const draft = compose.querySelector<HTMLInputElement>(COMPOSE_DRAFT_ID)?.value.trim();
+  const body = queryNewestFirst(compose, COMPOSE_BODY)[0];
+  return {
+    draftId: draft || null,
+    subject: readSubject(compose),
+    bodyText: body ? plainTextOf(body) : '',
+    recipients: findComposeParticipants(compose, signedIn),
+  };
 }
 
-function chipAddress(chip: Element): string | null {
-  return parseAddress(chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('email'));
+/** The typed subject; an inline reply has no subject box and replies under the thread's subject. */
+function readSubject(compose: Element): string {
+  for (const input of safeQueryAll(compose, COMPOSE_SUBJECT) as HTMLInputElement[]) {
+    const value = input.value?.trim();
+    if (value) return value;
+  }
+  const hasSubjectBox = safeQueryAll(compose, COMPOSE_SUBJECT_BOX).some((box) => !isHidden(box));
+  return hasSubjectBox ? '' : findThreadSubject(compose.ownerDocument);
+}
+
+/* ---- Its sending ---- */
+
+function findSendButton(compose: Element): Element | null {
+  return queryNewestFirst(compose, SEND_BUTTON, (button) => !isHidden(button))[0] ?? null;
+}
+
+interface SendIntentOptions {
+  doc: Document;
+  signal: AbortSignal;
+  onIntent(compose: Element): void;
 }
 
 /**
- * The chip as Gmail lays it out: the listbox's direct child (div.agh, the draggable wrapper), so
- * our chip sits beside Gmail's instead of inside its rounded box. Falls back to the chip itself.
+ * A send shows in three ways, none trusted alone: a click on the compose's Send button and
+ * Ctrl/Cmd+Enter inside it, reported here, and the compose closing (`isComposeClosed`) while the
+ * notification bar says "Message sent" (page.ts). The listeners run in the capture phase, before
+ * Gmail's own handlers remove the compose, so its content can still be read.
  */
-function chipHost(chip: Element, scope: Element): Element {
-  for (let node: Element = chip; node.parentElement && node !== scope; node = node.parentElement) {
-    if (node.parentElement.getAttribute('role') === 'listbox') return node;
-  }
-  return chip;
+export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
+  const composeOf = (event: Event): Element | null => {
+    const target = event.target as Element | null;
+    // Duck-typed: the content script's realm has its own Element constructor.
+    if (typeof target?.closest !== 'function' || target.closest(VIVRE_HOST)) return null;
+    return composeAround(target);
+  };
+  doc.addEventListener(
+    'click',
+    (event) => {
+      const compose = composeOf(event);
+      if (compose && isSendClick(event.target as Element, compose)) onIntent(compose);
+    },
+    { capture: true, signal },
+  );
+  // Enter or Space on a focused Send button is left to the close-after-"Message sent" signal.
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return;
+      const compose = composeOf(event);
+      if (compose) onIntent(compose);
+    },
+    { capture: true, signal },
+  );
 }
 
-function isTypingControl(element: Element): boolean {
-  return matchesSafe(element, RECIPIENT_TYPING);
+/** Whether a click on `target` was a click on the compose's Send button. */
+function isSendClick(target: Element, compose: Element): boolean {
+  const button = findSendButton(compose);
+  return button !== null && (button === target || button.contains(target));
+}
+
+/** Whether the compose is gone from the page (removed, or hidden as Gmail does on send). */
+export function isComposeClosed(compose: Element): boolean {
+  return !compose.isConnected || isHidden(compose);
+}
+
+/* ---- Where our UI goes ---- */
+
+/**
+ * Where the "Log to Vivre" toggle goes: after the Send button's group, so it sits in the bottom
+ * toolbar; without a visible Send button, after the subject, else at the top of the compose.
+ */
+export function placeInCompose(compose: Element, host: Element): void {
+  const send = findSendButton(compose);
+  const subject = safeQueryAll(compose, COMPOSE_SUBJECT_BOX).find(
+    (box) => !matchesSafe(box, HIDDEN_INPUT),
+  );
+  const after = send?.parentElement ?? subject?.parentElement;
+  if (after && compose.contains(after) && after !== compose) after.after(host);
+  else compose.prepend(host);
 }

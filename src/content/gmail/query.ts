@@ -1,4 +1,8 @@
-import { MESSAGE_BODY, VIVRE_HOST, type SelectorFallbacks } from './selectors';
+/**
+ * DOM helpers for reading Gmail's page: queries that never throw, newest-first selector lists,
+ * what is ours to read, and the text a reader sees. No Gmail knowledge beyond selectors.ts.
+ */
+import { MESSAGE_BODY, NOT_BODY_TEXT, VIVRE_HOST, type SelectorFallbacks } from './selectors';
 
 /**
  * The elements matched by the newest selector that finds at least one acceptable element. Older
@@ -26,9 +30,29 @@ export function safeQueryAll(root: ParentNode, selector: string): Element[] {
   }
 }
 
-/** Inside a message body or editor, or inside one of our own hosts. */
-export function isExcluded(element: Element): boolean {
-  return closestSafe(element, MESSAGE_BODY) !== null || closestSafe(element, VIVRE_HOST) !== null;
+export function closestSafe(element: Element, selector: string): Element | null {
+  try {
+    return element.closest(selector);
+  } catch {
+    return null;
+  }
+}
+
+export function matchesSafe(element: Element, selector: string): boolean {
+  try {
+    return element.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether anything inside `element` matches. */
+export function holdsSafe(element: Element, selector: string): boolean {
+  try {
+    return element.querySelector(selector) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -45,9 +69,13 @@ export function isHidden(element: Element): boolean {
   return false;
 }
 
-/** Readable and ours to read: not in a body, not hidden. */
+/** Ours to read: not inside a message body or editor, not inside one of our hosts, not hidden. */
 export function isReadable(element: Element): boolean {
-  return !isExcluded(element) && !isHidden(element);
+  return (
+    closestSafe(element, MESSAGE_BODY) === null &&
+    closestSafe(element, VIVRE_HOST) === null &&
+    !isHidden(element)
+  );
 }
 
 /**
@@ -76,18 +104,41 @@ export function outermost(elements: Element[]): Element[] {
   });
 }
 
-function closestSafe(element: Element, selector: string): Element | null {
-  try {
-    return element.closest(selector);
-  } catch {
-    return null;
-  }
-}
+const BLOCK = /^(P|DIV|LI|TR|H[1-6]|BLOCKQUOTE|UL|OL|TABLE|PRE)$/;
 
-export function matchesSafe(element: Element, selector: string): boolean {
-  try {
-    return element.matches(selector);
-  } catch {
-    return false;
-  }
+/**
+ * The text a reader sees of a rendered body or an editor, with line breaks where <br> and blocks
+ * put them, quoted history and our own hosts left out, and runs of blank space collapsed. Text
+ * only: no markup is kept, so a hostile message can only ever become characters in a note. No
+ * innerText: it forces layout on Gmail's page and happy-dom does not implement it.
+ */
+export function plainTextOf(element: Element): string {
+  const skipped = new Set(safeQueryAll(element, NOT_BODY_TEXT));
+  let text = '';
+  // A block starts and ends a line, but consecutive blocks (Gmail writes one <div> per line)
+  // must not double-space the text: only <br> makes a blank line (Gmail's is <div><br></div>).
+  const endLine = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        text += child.textContent ?? '';
+      } else if (child.nodeType === 1 && !skipped.has(child as Element)) {
+        const tag = (child as Element).tagName;
+        if (tag === 'BR') text += '\n';
+        else if (BLOCK.test(tag)) {
+          endLine();
+          walk(child);
+          endLine();
+        } else walk(child);
+      }
+    }
+  };
+  walk(element);
+  return text
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

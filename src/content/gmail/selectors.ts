@@ -1,5 +1,7 @@
 /**
  * Every Gmail selector Vivre uses, in one place, so a Gmail redesign is fixed here and nowhere else.
+ * The rest of src/content/gmail reads Gmail's DOM through these and does nothing else: no UI of its own,
+ * no messaging, no Vivre knowledge.
  *
  * Rule: anchor on attributes that have survived every redesign since ~2012 (`email`, `name`,
  * `data-hovercard-id`, `data-name`, `data-message-id`, `name=to|cc|bcc`, `role`). Gmail's class
@@ -7,7 +9,7 @@
  * newest-first lists below, each ending in an attribute-only fallback so detection keeps working
  * when the classes are renamed. `seen` is when that markup was observed ('stable' = attribute only).
  */
-export interface DatedSelector {
+interface DatedSelector {
   seen: string;
   selector: string;
 }
@@ -56,11 +58,26 @@ export const MESSAGE_BODY = [
   'a[href]', // addresses inside links are body content, never header chips
 ].join(',');
 
+/** Any element Gmail puts a person's address on: `email`, or `data-hovercard-id` (PeopleKit chips). */
+export const PERSON = '[email], [data-hovercard-id]';
+
+/** An element carrying an address in `email`; text inside it is a name, never a "to"/"cc:" label. */
+export const ADDRESS_HOLDER = '[email]';
+
 /** Elements that repeat a person already read from the header: the avatar (img.ajn[jid]). */
 export const REPEATED_PERSON = 'img, [jid], .ajn';
 
 /** A compose window's or inline reply's recipient field; its `name` is the role. */
 export const RECIPIENT_FIELD = '[name="to"], [name="cc"], [name="bcc"]';
+
+/**
+ * A hidden input is form data, never a field a rep sees: classic compose put an input[name=to]
+ * inside each chip.
+ */
+export const HIDDEN_INPUT = 'input[type=hidden]';
+
+/** The list PeopleKit keeps a field's chips in: each chip's wrapper is one of its children. */
+export const RECIPIENT_LIST = '[role=listbox]';
 
 /** Recipient chips inside one recipient field (or its row for classic compose). */
 export const RECIPIENT_CHIP: SelectorFallbacks = [
@@ -131,6 +148,18 @@ export const THREAD_SUBJECT: SelectorFallbacks = [
   { seen: '2014', selector: 'h2.hP' },
   { seen: 'stable', selector: '[role="main"] h2, h2[data-thread-perm-id]' },
 ];
+
+/**
+ * Left out of a body's text: quoted history (what the other side already wrote: div.gmail_quote
+ * or a blockquote), scripts and styles, and our own hosts.
+ */
+export const NOT_BODY_TEXT = `.gmail_quote, blockquote, script, style, ${VIVRE_HOST}`;
+
+/**
+ * The heading line of an expanded message's header, the one naming the sender (h3.iw, 2025-08):
+ * "Log this email" goes after it.
+ */
+export const MESSAGE_HEADING = 'h3, [role="heading"]';
 
 /** The rendered body of one thread message: div.a3s.aiL inside div.ii.gt (2014-2025-08). */
 export const MESSAGE_BODY_TEXT: SelectorFallbacks = [

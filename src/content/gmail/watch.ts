@@ -1,9 +1,7 @@
 import { noteChange, newGmailChange, type GmailChange } from './changed-roots';
-import { RECIPIENT_FIELD, VIVRE_HOST } from './selectors';
+import { RECIPIENT_FIELD } from './selectors';
 
-export type { GmailChange } from './changed-roots';
-
-export interface WatchGmailOptions {
+interface WatchGmailOptions {
   /** Usually `document`; anything whose subtree holds Gmail's threads and compose windows. */
   root: Node;
   /** Aborting it disconnects the observer and cancels a pending run (WXT: `ctx.signal`). */
@@ -30,6 +28,14 @@ const WATCHED_ATTRIBUTES = [
 ];
 
 /**
+ * A burst that finds no idle time still runs within this many ms. On a busy new tab 100 ms
+ * left ~105 ms before the first chip appeared in `npm run bench`; 40 ms brings it to ~64 ms.
+ * With incremental scanning a run costs under a millisecond, and the extra runs this allows
+ * did not move the main-thread benchmark beyond its noise.
+ */
+export const BURST_IDLE_TIMEOUT_MS = 40;
+
+/**
  * One MutationObserver for the whole page. A burst of mutations (Gmail renders a thread in several
  * tasks) leads to one `onChange` call when the browser is idle, never on the hot path. Changes made
  * by our own hosts (`[data-vivre-host]`: inserting a chip, rendering into it) are ignored, so
@@ -40,14 +46,6 @@ const WATCHED_ATTRIBUTES = [
  *
  * It does not run `onChange` at start: scan once yourself when the content script starts.
  */
-/**
- * A burst that finds no idle time still runs within this many ms. On a busy new tab 100 ms
- * left ~105 ms before the first chip appeared in `npm run bench`; 40 ms brings it to ~64 ms.
- * With incremental scanning a run costs under a millisecond, and the extra runs this allows
- * did not move the main-thread benchmark beyond its noise.
- */
-export const BURST_IDLE_TIMEOUT_MS = 40;
-
 export function watchGmail({
   root,
   signal,
@@ -108,28 +106,4 @@ export function watchGmail({
 
 function recipientFieldOf(target: EventTarget | null): Element | null {
   return (target as Element | null)?.closest?.(RECIPIENT_FIELD) ?? null;
-}
-
-/**
- * Remembers the Gmail elements a chip host was mounted after, without keeping removed elements
- * alive (a WeakSet). `isNew(element, email)` records the element and answers true when it needs a
- * chip: never seen, or its host is gone (Gmail re-rendered around it) or shows another address
- * (Gmail reused the element). Mount the host right after answering true.
- */
-export function createHandledSet() {
-  const handled = new WeakSet<Element>();
-  return {
-    isNew(element: Element, email?: string): boolean {
-      const host = element.nextElementSibling;
-      const hostStillThere =
-        host?.matches(VIVRE_HOST) === true &&
-        (email === undefined || host.getAttribute('data-vivre-email') === email);
-      if (handled.has(element) && hostStillThere) return false;
-      handled.add(element);
-      return true;
-    },
-    forget(element: Element): void {
-      handled.delete(element);
-    },
-  };
 }

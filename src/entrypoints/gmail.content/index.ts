@@ -1,14 +1,13 @@
 /**
- * Gmail content script: only wiring. lib/gmail/ finds the people, lib/overlay/
- * mounts the chips and talks to the worker; WXT's context tears it all down.
+ * Gmail content script: only wiring. content/gmail/ finds the people and watches the page,
+ * content/chips/ mounts the chips and talks to the worker, content/email-logging/ logs emails;
+ * WXT's context tears it all down.
  */
-import {
-  findComposeParticipants,
-  findParticipantAnchors,
-  findSignedInEmail,
-  findThreadParticipants,
-  watchGmail,
-} from '../../content/gmail';
+import { findComposeParticipants } from '../../content/gmail/compose-recipients';
+import { findSignedInEmail } from '../../content/gmail/page';
+import { findParticipantAnchors } from '../../content/gmail/participants';
+import { findThreadParticipants } from '../../content/gmail/thread';
+import { watchGmail } from '../../content/gmail/watch';
 import { startEmailLogging } from '../../content/email-logging/start-email-logging';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ComposeContent } from '@/content/gmail/compose-content';
+import type { ComposeContent } from '@/content/gmail/compose';
 import { createSendTracker, INTENT_WINDOW_MS } from '@/content/email-logging/send-tracker';
 
 /** A page with composes that can be closed and a "Message sent" bar that can be shown. */

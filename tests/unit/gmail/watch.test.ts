@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandledSet, watchGmail } from '@/content/gmail';
+import { watchGmail } from '@/content/gmail/watch';
 
 // requestIdleCallback is stubbed so a test decides when "idle" comes; mutation records are
 // delivered by happy-dom after the current task, hence `settle()`.
@@ -126,32 +126,5 @@ describe('watchGmail without requestIdleCallback', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(changed).toHaveBeenCalledTimes(1);
     fallbackController.abort();
-  });
-});
-
-describe('createHandledSet', () => {
-  const mountHost = (after: Element, email: string) => {
-    const host = document.createElement('vivre-chip');
-    host.setAttribute('data-vivre-host', '');
-    host.setAttribute('data-vivre-email', email);
-    after.after(host);
-    return host;
-  };
-
-  it('says an element needs a chip once while its host stays beside it', () => {
-    const handled = createHandledSet();
-    const span = document.createElement('span');
-    document.body.append(span);
-    expect(handled.isNew(span, 'a@b.example')).toBe(true);
-    const host = mountHost(span, 'a@b.example');
-    expect(handled.isNew(span, 'a@b.example')).toBe(false);
-
-    host.remove(); // Gmail re-rendered the line
-    expect(handled.isNew(span, 'a@b.example')).toBe(true);
-    mountHost(span, 'a@b.example');
-    expect(handled.isNew(span, 'other@b.example')).toBe(true); // Gmail reused the span
-
-    handled.forget(span);
-    expect(handled.isNew(span)).toBe(true);
   });
 });

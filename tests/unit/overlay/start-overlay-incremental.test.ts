@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as gmail from '@/content/gmail';
 import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
 import { loadFixture } from '../gmail/load-fixture';
+import { gmail } from './gmail-detection';
 import { fakeWorker } from './fake-worker';
 
 // Idle time is the test's to give: a burst is read when `idleNow()` runs.

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as gmail from '@/content/gmail';
 import type { ParticipantAnchor } from '@/shared/people';
 import { pageParticipants } from '@/content/page-participants';
 import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
 import { loadFixture } from '../gmail/load-fixture';
+import { gmail } from './gmail-detection';
 import { contact, fakeWorker } from './fake-worker';
 
 const RAHUL = 'rahul.sharma@acme-tech.example';

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findParticipantAnchors, findSignedInEmail, findThreadParticipants } from '@/content/gmail';
+import { findParticipantAnchors } from '@/content/gmail/participants';
+import { findSignedInEmail } from '@/content/gmail/page';
+import { findThreadParticipants } from '@/content/gmail/thread';
 import { loadFixture } from './load-fixture';
 
 const doc = loadFixture('thread-expanded-2025.html');
