@@ -4,7 +4,8 @@
  * answer. The worker is connected to a loopback port where nothing listens, so
  * nothing drains and the queue only grows.
  */
-import { openExtensionPage, SEEDED_CONTACT } from '../tests/e2e/harness';
+import { openExtensionPage } from '../tests/e2e/harness';
+import { RAHUL } from '../tests/factories';
 import { openExtensionSession } from './lib/extension-session';
 import { inPageScript } from './lib/gmail-pages';
 import { failedSection, verdict, type Section } from './lib/report';
@@ -26,7 +27,7 @@ export async function benchEnqueue(): Promise<Section> {
     const page = await openExtensionPage(session.browser);
     await page.evaluate(inPageScript('enqueue-loop.js'));
     const run = await page.evaluate<EnqueueRun>(
-      `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: SEEDED_CONTACT })})`,
+      `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: RAHUL.id })})`,
     );
     const stats = summarize(run.samples);
     const firstHalf = summarize(run.samples.slice(0, COUNT / 2));

@@ -6,45 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askWorkerOk,
-  DEMO_KEYS,
-  fixtureVariant,
-  SEEDED_CONTACT,
-  startTestSandbox,
-  waitFor,
-  waitUntilSynced,
-  type TestSandbox,
-} from './harness';
-import {
-  launchFirefoxExtension,
-  openFirefoxFixture,
-  openFirefoxGmail,
-  type FirefoxExtension,
-} from './harness/firefox';
-
-let sandbox: TestSandbox;
-let firefox: FirefoxExtension;
-
-async function connect(): Promise<void> {
-  await askWorkerOk(firefox.options, 'saveSettings', {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
-}
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  firefox = await launchFirefoxExtension();
-  await connect();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await sandbox?.close();
-});
+import { RAHUL } from '../factories';
+import { describe, expect, test } from './fixtures';
+import { fixtureVariant, waitFor, waitUntilSynced } from './harness';
+import { openFirefoxFixture, openFirefoxGmail, type FirefoxExtension } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
 /** As in the Chromium tests: the rep works elsewhere, so nobody on the thread is a colleague. */
@@ -62,7 +27,7 @@ function chipLabels(page: Page): Promise<string[]> {
   );
 }
 
-async function openSettledThread(): Promise<Page> {
+async function openSettledThread(firefox: FirefoxExtension): Promise<Page> {
   const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, [OUTSIDER]));
   await waitFor(
     async () =>
@@ -96,13 +61,16 @@ async function logCallFromCard(page: Page, note: string, until: string): Promise
 }
 
 describe('the built extension in Firefox', () => {
-  it('runs from the Firefox add-on id and opens its settings on install', () => {
+  test('runs from the Firefox add-on id and opens its settings on install', ({ firefox }) => {
     expect(firefox.addonId).toBe('vivre-for-gmail@vivre.app');
     expect(firefox.root).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}\/$/);
   });
 
-  it("shows each participant's Vivre score from the sandbox beside them", async () => {
-    const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
+  test("shows each participant's Vivre score from the sandbox beside them", async ({
+    sandbox,
+    firefox,
+  }) => {
+    const rahul = await sandbox.get<{ name: string; ai_score: number }>(`/v1/contacts/${RAHUL.id}`);
     const page = await openFirefoxFixture(firefox, THREAD);
     await waitFor(
       async () => (await chipLabels(page)).some((label) => label.includes('AI score')),
@@ -116,26 +84,26 @@ describe('the built extension in Firefox', () => {
     await page.close();
   });
 
-  it('logs a call from the card that lands in the sandbox exactly once', async () => {
+  test('logs a call from the card that lands in the sandbox exactly once', async ({
+    sandbox,
+    firefox,
+  }) => {
     const note = `firefox card call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread();
+    const page = await openSettledThread(firefox);
     await logCallFromCard(page, note, 'Synced');
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
-    const stored = await sandbox.activitiesOf(SEEDED_CONTACT);
+    const stored = await sandbox.activitiesOf(RAHUL.id);
     expect(stored.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
     await page.close();
   });
 
-  it('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async () => {
+  test('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async ({
+    sandbox,
+    firefox,
+  }) => {
     const note = `firefox offline call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread();
-    const port = sandbox.port;
-    await sandbox.close();
-    try {
-      await logCallFromCard(page, note, 'Saved — will sync');
-    } finally {
-      sandbox = await startTestSandbox({ port });
-    }
+    const page = await openSettledThread(firefox);
+    await sandbox.whileDown(() => logCallFromCard(page, note, 'Saved — will sync'));
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
     await page.close();
   });
