@@ -6,9 +6,9 @@
  */
 import { openExtensionPage } from '../tests/e2e/harness';
 import { RAHUL } from '../tests/factories';
-import { openExtensionSession } from './lib/extension-session';
+import { benchInSession } from './lib/extension-session';
 import { inPageScript } from './lib/gmail-pages';
-import { failedSection, verdict, type Section } from './lib/report';
+import { verdict, type Section } from './lib/report';
 import { ms, summarize } from './lib/stats';
 
 const COUNT = 300;
@@ -21,9 +21,7 @@ interface EnqueueRun {
 
 export async function benchEnqueue(): Promise<Section> {
   const title = 'Outbox: enqueue latency (Chromium, real IndexedDB)';
-  let session;
-  try {
-    session = await openExtensionSession({ reachable: false });
+  return benchInSession(title, { reachable: false }, async (session) => {
     const page = await openExtensionPage(session.browser);
     await page.evaluate(inPageScript('enqueue-loop.js'));
     const run = await page.evaluate<EnqueueRun>(
@@ -58,9 +56,5 @@ export async function benchEnqueue(): Promise<Section> {
       ],
       notes: [`max ${ms(stats.max)}; answer states: ${JSON.stringify(run.states)}.`],
     };
-  } catch (error) {
-    return failedSection(title, error);
-  } finally {
-    await session?.close();
-  }
+  });
 }
