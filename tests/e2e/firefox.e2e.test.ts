@@ -7,16 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import { RAHUL } from '../factories';
+import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
 import { fixtureVariant, waitFor, waitUntilSynced } from './harness';
 import { openFirefoxFixture, openFirefoxGmail, type FirefoxExtension } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
-/** As in the Chromium tests: the rep works elsewhere, so nobody on the thread is a colleague. */
-const OUTSIDER: [string, string] = [
-  'meenakshi.rao@bluestone.example',
-  'meenakshi.rao@vivre-demo.example',
-];
 
 /** Every chip's accessible name, in document order. */
 function chipLabels(page: Page): Promise<string[]> {
@@ -28,7 +24,7 @@ function chipLabels(page: Page): Promise<string[]> {
 }
 
 async function openSettledThread(firefox: FirefoxExtension): Promise<Page> {
-  const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, [OUTSIDER]));
+  const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, REP_ELSEWHERE));
   await waitFor(
     async () =>
       (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,

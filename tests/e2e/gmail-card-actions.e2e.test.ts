@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { RAHUL } from '../factories';
-import type { Replacements } from '../fixtures/gmail/variants';
+import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';
 import {
   askWorkerOk,
@@ -18,15 +18,10 @@ import {
 } from './harness';
 
 const THREAD = 'thread-expanded-2025';
-/** In the fixture the rep works at bluestone.example; here at another company, so nobody is a colleague. */
-const OUTSIDER: [string, string] = [
-  'meenakshi.rao@bluestone.example',
-  'meenakshi.rao@vivre-demo.example',
-];
 
 /** The thread with every chip settled (Rahul and procurement-team twice, Ananya and Vikram once). */
 async function openThread(gmail: GmailPages, replacements: Replacements = []): Promise<Page> {
-  const page = await gmail.variant(THREAD, [OUTSIDER, ...replacements]);
+  const page = await gmail.variant(THREAD, [...REP_ELSEWHERE, ...replacements]);
   await waitForSettledChips(page, 6);
   return page;
 }

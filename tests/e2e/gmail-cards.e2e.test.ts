@@ -7,13 +7,11 @@ import type { Page } from 'playwright-core';
 import { BAND_WORDS, scoreBand } from '../../src/shared/score-band';
 import type { Contact } from '../../src/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
+import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';
 import { chipHostEmails, fixtureVariant, waitForSettledChips, type TestSandbox } from './harness';
 
 const THREAD = 'thread-expanded-2025';
-const SIGNED_IN = 'meenakshi.rao@bluestone.example';
-/** In the fixture the rep works at bluestone.example; here at another company, so nobody is a colleague. */
-const OUTSIDER: [string, string] = [SIGNED_IN, 'meenakshi.rao@vivre-demo.example'];
 const BODY_LINKS = [
   'accounts@kiran-logistics.example',
   'dispatch@kiran-logistics.example',
@@ -48,7 +46,7 @@ describe('chips on a thread', () => {
     sandbox,
     gmail,
   }) => {
-    const page = await gmail.variant(THREAD, [OUTSIDER]);
+    const page = await gmail.variant(THREAD, REP_ELSEWHERE);
     // Rahul and procurement-team appear in both messages; Ananya and Vikram once.
     await waitForSettledChips(page, 6);
     expect(unique(await chipHostEmails(page))).toEqual([
@@ -143,7 +141,7 @@ describe('chips in a compose window', () => {
 describe('moving between threads', () => {
   /** Thread A at #inbox/a, every chip settled, with the card of its first Rahul chip open. */
   async function openThreadWithCard(gmail: GmailPages): Promise<Page> {
-    const page = await gmail.variant(THREAD, [OUTSIDER], '#inbox/a');
+    const page = await gmail.variant(THREAD, REP_ELSEWHERE, '#inbox/a');
     await waitForSettledChips(page, 6);
     await page
       .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
@@ -154,8 +152,8 @@ describe('moving between threads', () => {
   }
 
   /** Thread B: the same markup with other people, so nothing of thread A can be mistaken for it. */
-  const THREAD_B_PEOPLE: [string, string][] = [
-    OUTSIDER,
+  const THREAD_B_PEOPLE: Replacements = [
+    ...REP_ELSEWHERE,
     ['rahul.sharma@acme-tech.example', 'sneha.kulkarni@acme-tech.example'],
     ['Rahul Sharma', 'Sneha Kulkarni'],
     ['ananya.iyer@bluestone.example', 'deepa.menon@kiran-logistics.example'],
