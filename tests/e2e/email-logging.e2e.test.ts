@@ -17,8 +17,8 @@ import {
   type TestSandbox,
 } from './harness';
 
-const whomShown = (page: Page) =>
-  page.locator('vivre-email-log').getByRole('status').textContent({ timeout: 5_000 });
+/** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
+const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
 
 async function emailsWithSubject(
   sandbox: TestSandbox,
@@ -30,21 +30,31 @@ async function emailsWithSubject(
 }
 
 interface EmailLoggingFixtures {
-  /** Opens compose-send (or a variant of it) with a unique subject and "Log to Vivre" turned on. */
-  compose(label: string, variant?: Replacements): Promise<{ page: Page; subject: string }>;
+  /**
+   * Opens compose-send (or a variant of it) with a unique subject and "Log to Vivre" turned on,
+   * and waits until the toggle's line says whom it logs for: `shows`.
+   */
+  compose(
+    label: string,
+    shows: string | RegExp,
+    variant?: Replacements,
+  ): Promise<{ page: Page; subject: string }>;
   /** Waits for the outbox to drain and each contact to hold the email, then counts the copies. */
   copiesOnceSynced(subject: string, contacts: Contact[]): Promise<number[]>;
 }
 
 const test = base.extend<EmailLoggingFixtures>({
   compose: async ({ gmail }, use) => {
-    await use(async (label, variant) => {
+    await use(async (label, shows, variant) => {
       const subject = `${label} ${randomUUID().slice(0, 8)}`;
       const page = await (variant
         ? gmail.variant('compose-send', variant, '#inbox')
         : gmail.open('compose-send'));
       await page.locator('input[name=subjectbox]').fill(subject);
       await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
+      const line = page.locator('vivre-email-log').getByRole('status');
+      const whom = expect.poll(() => line.textContent({ timeout: 5_000 }), { timeout: 30_000 });
+      await (typeof shows === 'string' ? whom.toBe(shows) : whom.toMatch(shows));
       return { page, subject };
     });
   },
@@ -72,10 +82,7 @@ describe('logging sent emails from Gmail', () => {
     compose,
     copiesOnceSynced,
   }) => {
-    const { page, subject } = await compose('E2E send');
-    await expect
-      .poll(() => whomShown(page), { timeout: 30_000 })
-      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+    const { page, subject } = await compose('E2E send', SNEHA_AND_DEEPA);
     const contactsBefore = (await sandbox.counts()).contacts;
     await page.getByRole('button', { name: /^Send/ }).click();
 
@@ -93,8 +100,7 @@ describe('logging sent emails from Gmail', () => {
     compose,
     copiesOnceSynced,
   }) => {
-    const { page, subject } = await compose('E2E signals');
-    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    const { page, subject } = await compose('E2E signals', /^Logs for/);
     await page.locator('[role=textbox][contenteditable=true]').press('Control+Enter');
     await page.getByRole('button', { name: /^Send/ }).click();
     // The fixture closes the compose and shows "Message sent", as Gmail does.
@@ -111,16 +117,16 @@ describe('logging sent emails from Gmail', () => {
     // A colleague who is also a Vivre contact: only the internal rule keeps the email out.
     await createSandboxContact(sandbox, { name: 'Nikhil Rao', email: 'nikhil.rao@seller.example' });
     const before = (await sandbox.counts()).activities;
-    const internal = await compose('E2E internal', ALL_INTERNAL_RECIPIENTS);
-    await expect
-      .poll(() => whomShown(internal.page), { timeout: 30_000 })
-      .toBe('Not logged: all recipients are internal.');
+    const internal = await compose(
+      'E2E internal',
+      'Not logged: all recipients are internal.',
+      ALL_INTERNAL_RECIPIENTS,
+    );
     await internal.page.getByRole('button', { name: /^Send/ }).click();
     await internal.page.getByText('Message sent').waitFor({ timeout: 10_000 });
 
     // A logged send after it: once that one has synced, anything queued before it has too.
-    const after = await compose('E2E after internal');
-    await expect.poll(() => whomShown(after.page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    const after = await compose('E2E after internal', /^Logs for/);
     await after.page.getByRole('button', { name: /^Send/ }).click();
     expect(await copiesOnceSynced(after.subject, [SNEHA, DEEPA])).toEqual([1, 1]);
     expect((await sandbox.counts()).activities).toBe(before + 2);
@@ -132,10 +138,7 @@ describe('logging sent emails from Gmail', () => {
     compose,
     copiesOnceSynced,
   }) => {
-    const { page, subject } = await compose('E2E offline');
-    await expect
-      .poll(() => whomShown(page), { timeout: 30_000 })
-      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+    const { page, subject } = await compose('E2E offline', SNEHA_AND_DEEPA);
     sandbox.setFaults({ errorRate: 1 });
     try {
       await page.getByRole('button', { name: /^Send/ }).click();
@@ -175,8 +178,7 @@ describe('logging sent emails from Gmail', () => {
     gmail,
     compose,
   }) => {
-    const { page } = await compose('E2E axe');
-    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    const { page } = await compose('E2E axe', /^Logs for/);
     const thread = await gmail.open('thread-expanded-2025');
     // Message 1 was logged by an earlier test; message 2 still offers the button.
     await thread.locator('vivre-log-email').last().getByRole('button').waitFor();

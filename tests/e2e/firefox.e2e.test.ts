@@ -8,9 +8,9 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
-import { describe, expect, test } from './fixtures';
+import { describe, expect, test as base } from './fixtures';
 import { fixtureVariant, waitFor, waitUntilSynced } from './harness';
-import { openFirefoxFixture, openFirefoxGmail, type FirefoxExtension } from './harness/firefox';
+import { openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
 
@@ -23,15 +23,19 @@ function chipLabels(page: Page): Promise<string[]> {
   );
 }
 
-async function openSettledThread(firefox: FirefoxExtension): Promise<Page> {
-  const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, REP_ELSEWHERE));
-  await waitFor(
-    async () =>
-      (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,
-    'six settled chips',
-  );
-  return page;
-}
+/** The file's fixtures, and `thread`: the thread with six settled chips, closed after the test. */
+const test = base.extend<{ thread: Page }>({
+  thread: async ({ firefox }, use) => {
+    const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, REP_ELSEWHERE));
+    await waitFor(
+      async () =>
+        (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,
+      'six settled chips',
+    );
+    await use(page);
+    await page.close();
+  },
+});
 
 /** The status lines (role=status) our hosts show, such as "Synced". */
 function statusLines(page: Page): Promise<string[]> {
@@ -44,7 +48,9 @@ function statusLines(page: Page): Promise<string[]> {
   );
 }
 
-async function logCallFromCard(page: Page, note: string, until: string): Promise<void> {
+/** Logs a call with a unique note (returned) from Rahul's card, and waits for `until` in it. */
+async function logCallFromCard(page: Page, label: string, until: string): Promise<string> {
+  const note = `${label} ${randomUUID().slice(0, 8)}`;
   await page.locator('[data-vivre-email="rahul.sharma@acme-tech.example"] >>> button').click();
   await page.locator('>>> button[aria-label="Log call with Rahul Sharma"]').click();
   await page.locator('>>> textarea[aria-label="Note"]').fill(note);
@@ -54,6 +60,7 @@ async function logCallFromCard(page: Page, note: string, until: string): Promise
   await waitFor(async () => (await statusLines(page)).includes(until), `"${until}" in the card`, {
     timeoutMs: 30_000,
   });
+  return note;
 }
 
 describe('the built extension in Firefox', () => {
@@ -83,24 +90,22 @@ describe('the built extension in Firefox', () => {
   test('logs a call from the card that lands in the sandbox exactly once', async ({
     sandbox,
     firefox,
+    thread,
   }) => {
-    const note = `firefox card call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread(firefox);
-    await logCallFromCard(page, note, 'Synced');
+    const note = await logCallFromCard(thread, 'firefox card call', 'Synced');
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
     const stored = await sandbox.activitiesOf(RAHUL.id);
     expect(stored.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
-    await page.close();
   });
 
   test('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async ({
     sandbox,
     firefox,
+    thread,
   }) => {
-    const note = `firefox offline call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread(firefox);
-    await sandbox.whileDown(() => logCallFromCard(page, note, 'Saved — will sync'));
+    const note = await sandbox.whileDown(() =>
+      logCallFromCard(thread, 'firefox offline call', 'Saved — will sync'),
+    );
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
-    await page.close();
   });
 });

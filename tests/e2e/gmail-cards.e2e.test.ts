@@ -39,7 +39,11 @@ async function chipNames(page: Page): Promise<string[]> {
     .evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label') ?? ''));
 }
 
-const unique = (values: string[]) => [...new Set(values)].sort();
+/** Once all six chips have settled: the addresses that have one, each once, sorted. */
+async function settledChipAddresses(page: Page): Promise<string[]> {
+  await waitForSettledChips(page, 6);
+  return [...new Set(await chipHostEmails(page))].sort();
+}
 
 describe('chips on a thread', () => {
   test('shows scores for known people, "+ Add" for unknown ones, and nothing for body links', async ({
@@ -48,8 +52,7 @@ describe('chips on a thread', () => {
   }) => {
     const page = await gmail.variant(THREAD, REP_ELSEWHERE);
     // Rahul and procurement-team appear in both messages; Ananya and Vikram once.
-    await waitForSettledChips(page, 6);
-    expect(unique(await chipHostEmails(page))).toEqual([
+    expect(await settledChipAddresses(page)).toEqual([
       'ananya.iyer@bluestone.example',
       'procurement-team@bluestone.example',
       'rahul.sharma@acme-tech.example',
@@ -181,8 +184,7 @@ describe('moving between threads', () => {
       fixtureVariant(THREAD, THREAD_B_PEOPLE),
     );
 
-    await waitForSettledChips(page, 6);
-    expect(unique(await chipHostEmails(page))).toEqual([
+    expect(await settledChipAddresses(page)).toEqual([
       'arjun.patel@bluestone.example',
       'deepa.menon@kiran-logistics.example',
       'priya.kapoor@bluestone.example',
