@@ -13,9 +13,9 @@ import {
   extensionWorker,
   openExtensionPage,
 } from '../tests/e2e/harness';
-import { openExtensionSession, type ExtensionSession } from './lib/extension-session';
+import { benchInSession, type ExtensionSession } from './lib/extension-session';
 import { inPageScript, openBenchPage } from './lib/gmail-pages';
-import { failedSection, verdict, type Row, type Section } from './lib/report';
+import { verdict, type Row, type Section } from './lib/report';
 import { ms, sleep, summarize, type Summary } from './lib/stats';
 
 const SAMPLES = 30;
@@ -115,10 +115,8 @@ function rows(
 
 export async function benchChips(): Promise<Section> {
   const title = 'Gmail: thread inserted → chips visible';
-  let session: ExtensionSession | undefined;
-  try {
-    // Raised limit: the cold runs alone make ~120 requests in well under a minute.
-    session = await openExtensionSession({ reachable: true, rateLimit: 100_000 });
+  // Raised limit: the cold runs alone make ~120 requests in well under a minute.
+  return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
     const control = await openExtensionPage(session.browser);
     const rtt = summarize(await sandboxRoundTrips(session));
 
@@ -174,9 +172,5 @@ export async function benchChips(): Promise<Section> {
           `so an idle page starts at once and a busy one within ${BURST_IDLE_TIMEOUT_MS} ms.`,
       ],
     };
-  } catch (error) {
-    return failedSection(title, error);
-  } finally {
-    await session?.close();
-  }
+  });
 }

@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { profileScript, type ScriptShare } from './lib/cpu-profile';
-import { openExtensionSession, type ExtensionSession } from './lib/extension-session';
+import { benchInSession, type ExtensionSession } from './lib/extension-session';
 import { GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
-import { failedSection, verdict, type Section } from './lib/report';
+import { verdict, type Section } from './lib/report';
 import { ms, sleep } from './lib/stats';
 
 const PAIRS = 5;
@@ -22,97 +22,89 @@ const TRAILING_MS = 1000;
 const SETTLE_MS = 1500;
 const GOAL_RATIO = 1.05;
 
-interface Run {
-  taskMs: number;
-  cpuMs: number;
-  scriptMs: number;
-  layoutMs: number;
-  styleMs: number;
-  records: number;
-  nodes: number;
-  chips: number;
-}
+/** What a run reports, in ms, and the CDP Performance.getMetrics entry each comes from. */
+const TIMES = {
+  taskMs: 'TaskDuration',
+  cpuMs: 'ThreadTime',
+  scriptMs: 'ScriptDuration',
+  layoutMs: 'LayoutDuration',
+  styleMs: 'RecalcStyleDuration',
+} as const;
+type Times = Record<keyof typeof TIMES, number>;
+type Run = Times & { records: number; nodes: number; chips: number };
 
-async function metrics(session: ExtensionSession, page: Page) {
+/** Reads the page's main-thread times now; subtract two readings for a window. */
+async function timesReader(session: ExtensionSession, page: Page): Promise<() => Promise<Times>> {
   const cdp = await session.browser.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   return async () => {
-    const { metrics: list } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => (list.find((m) => m.name === name)?.value ?? 0) * 1000;
-    return {
-      task: get('TaskDuration'),
-      cpu: get('ThreadTime'),
-      script: get('ScriptDuration'),
-      layout: get('LayoutDuration'),
-      style: get('RecalcStyleDuration'),
-    };
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    const entries = Object.entries(TIMES).map(([key, name]) => [key, get(name)]);
+    return Object.fromEntries(entries) as Times;
   };
 }
 
-async function runOnce(session: ExtensionSession, withExtension: boolean): Promise<Run> {
-  const page = await openBenchPage(
-    session.browser.context,
-    'large',
-    withExtension ? GMAIL_ORIGIN : PLAIN_ORIGIN,
-  );
+/**
+ * The large page, settled (with the extension: once its chips are in), handed to `use`;
+ * closed afterwards.
+ */
+async function withLargePage<T>(
+  session: ExtensionSession,
+  withExtension: boolean,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  const origin = withExtension ? GMAIL_ORIGIN : PLAIN_ORIGIN;
+  const page = await openBenchPage(session.browser.context, 'large', origin);
   try {
     if (withExtension) {
       await page.waitForFunction(
         'document.querySelectorAll("[data-vivre-email]").length >= 100',
         null,
-        {
-          timeout: 30_000,
-        },
+        { timeout: 30_000 },
       );
     }
     await sleep(SETTLE_MS);
-    const read = await metrics(session, page);
-    const before = await read();
-    const mutated = await page.evaluate<{ records: number; nodes: number }>(
-      `window.vivreBenchMutate(${JSON.stringify({ bursts: BURSTS, perBurst: PER_BURST, gapMs: GAP_MS })})`,
-    );
-    await sleep(TRAILING_MS);
-    const after = await read();
-    const chips = await page.evaluate<number>(
-      'document.querySelectorAll("[data-vivre-email]").length',
-    );
-    return {
-      taskMs: after.task - before.task,
-      cpuMs: after.cpu - before.cpu,
-      scriptMs: after.script - before.script,
-      layoutMs: after.layout - before.layout,
-      styleMs: after.style - before.style,
-      records: mutated.records,
-      nodes: mutated.nodes,
-      chips,
-    };
+    return await use(page);
   } finally {
     await page.close();
   }
 }
 
-/** One more run with the extension under the CPU profiler, to say where its time goes. */
-async function profileRun(session: ExtensionSession): Promise<ScriptShare> {
-  const page = await openBenchPage(session.browser.context, 'large', GMAIL_ORIGIN);
-  try {
-    await page.waitForFunction(
-      'document.querySelectorAll("[data-vivre-email]").length >= 100',
-      null,
-      {
-        timeout: 30_000,
-      },
+/** The bursts of mutations, then the trailing wait in which the content script catches up. */
+async function mutate(page: Page): Promise<{ records: number; nodes: number }> {
+  const mutated = await page.evaluate<{ records: number; nodes: number }>(
+    `window.vivreBenchMutate(${JSON.stringify({ bursts: BURSTS, perBurst: PER_BURST, gapMs: GAP_MS })})`,
+  );
+  await sleep(TRAILING_MS);
+  return mutated;
+}
+
+function runOnce(session: ExtensionSession, withExtension: boolean): Promise<Run> {
+  return withLargePage(session, withExtension, async (page) => {
+    const read = await timesReader(session, page);
+    const before = await read();
+    const { records, nodes } = await mutate(page);
+    const after = await read();
+    const chips = await page.evaluate<number>(
+      'document.querySelectorAll("[data-vivre-email]").length',
     );
-    await sleep(SETTLE_MS);
+    const spent = (Object.keys(TIMES) as (keyof Times)[]).map((key) => [
+      key,
+      after[key] - before[key],
+    ]);
+    return { ...(Object.fromEntries(spent) as Times), records, nodes, chips };
+  });
+}
+
+/** One more run with the extension under the CPU profiler, to say where its time goes. */
+function profileRun(session: ExtensionSession): Promise<ScriptShare> {
+  return withLargePage(session, true, async (page) => {
     const cdp = await session.browser.context.newCDPSession(page);
-    return await profileScript(cdp, 'content-scripts/gmail.js', async () => {
-      await page.evaluate(
-        `window.vivreBenchMutate(${JSON.stringify({ bursts: BURSTS, perBurst: PER_BURST, gapMs: GAP_MS })})`,
-      );
-      await sleep(TRAILING_MS);
+    return profileScript(cdp, 'content-scripts/gmail.js', async () => {
+      await mutate(page);
     });
-  } finally {
-    await page.close();
-  }
+  });
 }
 
 const median = (values: number[]) => {
@@ -123,9 +115,7 @@ const median = (values: number[]) => {
 
 export async function benchMainThread(): Promise<Section> {
   const title = 'Gmail: main-thread cost of 5,000 mutations, with vs without the extension';
-  let session: ExtensionSession | undefined;
-  try {
-    session = await openExtensionSession({ reachable: true, rateLimit: 100_000 });
+  return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
     // Warm both origins once (code caches, fonts) before anything is counted.
     await runOnce(session, true);
     await runOnce(session, false);
@@ -204,9 +194,5 @@ export async function benchMainThread(): Promise<Section> {
         `Page size: ${withRuns[0]!.nodes.toLocaleString('en-US')} elements; mutation records per run: ${withRuns[0]!.records.toLocaleString('en-US')}; chips on the page: ${withRuns[0]!.chips}.`,
       ],
     };
-  } catch (error) {
-    return failedSection(title, error);
-  } finally {
-    await session?.close();
-  }
+  });
 }

@@ -4,6 +4,7 @@
  * its default limit of 120 requests per minute per key.
  */
 import { startTestSandbox } from '../tests/e2e/harness';
+import { RAHUL } from '../tests/factories';
 import { recordRequests, workerModules } from './lib/node-worker';
 import { failedSection, verdict, type Section } from './lib/report';
 import { sleep } from './lib/stats';
@@ -28,7 +29,7 @@ export async function benchDrain(): Promise<Section> {
     for (let i = 0; i < BACKLOG; i++) {
       await outbox.enqueue({
         kind: 'logActivity',
-        body: { contact_id: 'cnt_8821', type: 'note', note: `bench drain #${i}` },
+        body: { contact_id: RAHUL.id, type: 'note', note: `bench drain #${i}` },
       });
     }
     while (requests.log.length === 0) await sleep(50);

@@ -4,10 +4,11 @@
  * answer. The worker is connected to a loopback port where nothing listens, so
  * nothing drains and the queue only grows.
  */
-import { openExtensionPage, SEEDED_CONTACT } from '../tests/e2e/harness';
-import { openExtensionSession } from './lib/extension-session';
+import { openExtensionPage } from '../tests/e2e/harness';
+import { RAHUL } from '../tests/factories';
+import { benchInSession } from './lib/extension-session';
 import { inPageScript } from './lib/gmail-pages';
-import { failedSection, verdict, type Section } from './lib/report';
+import { verdict, type Section } from './lib/report';
 import { ms, summarize } from './lib/stats';
 
 const COUNT = 300;
@@ -20,13 +21,11 @@ interface EnqueueRun {
 
 export async function benchEnqueue(): Promise<Section> {
   const title = 'Outbox: enqueue latency (Chromium, real IndexedDB)';
-  let session;
-  try {
-    session = await openExtensionSession({ reachable: false });
+  return benchInSession(title, { reachable: false }, async (session) => {
     const page = await openExtensionPage(session.browser);
     await page.evaluate(inPageScript('enqueue-loop.js'));
     const run = await page.evaluate<EnqueueRun>(
-      `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: SEEDED_CONTACT })})`,
+      `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: RAHUL.id })})`,
     );
     const stats = summarize(run.samples);
     const firstHalf = summarize(run.samples.slice(0, COUNT / 2));
@@ -57,9 +56,5 @@ export async function benchEnqueue(): Promise<Section> {
       ],
       notes: [`max ${ms(stats.max)}; answer states: ${JSON.stringify(run.states)}.`],
     };
-  } catch (error) {
-    return failedSection(title, error);
-  } finally {
-    await session?.close();
-  }
+  });
 }

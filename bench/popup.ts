@@ -3,8 +3,8 @@
  * connected to the sandbox, reading the popup's own
  * performance.mark('vivre-popup-interactive') (relative to navigation start).
  */
-import { openExtensionSession, type ExtensionSession } from './lib/extension-session';
-import { failedSection, verdict, type Section } from './lib/report';
+import { benchInSession } from './lib/extension-session';
+import { verdict, type Section } from './lib/report';
 import { ms, summarize } from './lib/stats';
 
 const SAMPLES = 40;
@@ -14,9 +14,7 @@ const MARK = 'vivre-popup-interactive';
 
 export async function benchPopup(): Promise<Section> {
   const title = 'Popup: open → interactive';
-  let session: ExtensionSession | undefined;
-  try {
-    session = await openExtensionSession({ reachable: true, rateLimit: 100_000 });
+  return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
     const url = session.browser.extensionUrl('popup.html');
     const times: number[] = [];
     const loaded: number[] = [];
@@ -71,9 +69,5 @@ export async function benchPopup(): Promise<Section> {
           "the mark, is the popup waiting for what it shows first (the worker's answers) and rendering it.",
       ],
     };
-  } catch (error) {
-    return failedSection(title, error);
-  } finally {
-    await session?.close();
-  }
+  });
 }

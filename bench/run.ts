@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
+import { chromiumPath } from '../tests/e2e/harness/chromium';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { benchChips } from './chips';
 import { benchLookups } from './lookups';
@@ -22,7 +23,7 @@ const REPORT = path.join(repoRoot, 'docs/BENCHMARKS.md');
 
 function chromiumVersion(): string {
   try {
-    const out = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
+    const out = execFileSync(chromiumPath, ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
     });

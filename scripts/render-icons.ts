@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions, chromiumPath } from '../tests/e2e/harness/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SOURCE = new URL('../docs/brand/vivre-mark.svg', import.meta.url);
 const OUT_DIR = new URL('../public/icon/', import.meta.url);
 const SIZES = [16, 32, 48, 128] as const;
@@ -21,9 +21,9 @@ const SIZES = [16, 32, 48, 128] as const;
  */
 const padding = (size: number) => (size === 128 ? 16 : 0);
 
-if (!existsSync(CHROMIUM)) {
+if (!existsSync(chromiumPath)) {
   console.error(
-    `render-icons: no Chromium at ${CHROMIUM}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
+    `render-icons: no Chromium at ${chromiumPath}; install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH.`,
   );
   process.exit(1);
 }
@@ -32,19 +32,7 @@ const svg = await readFile(SOURCE);
 const src = `data:image/svg+xml;base64,${svg.toString('base64')}`;
 await mkdir(OUT_DIR, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   for (const size of SIZES) {
     const pad = padding(size);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   connectToSandbox,
   fixtureVariant,
@@ -18,6 +18,7 @@ import {
   waitForSettledChips,
   type ExtensionBrowser,
 } from '../tests/e2e/harness';
+import { REP_ELSEWHERE } from '../tests/fixtures/gmail/variants';
 
 interface Size {
   width: number;
@@ -50,6 +51,16 @@ const PANEL_MARGIN = 24;
 const readmeOut = (name: string) => path.resolve('docs/screenshots', name);
 const storeOut = (name: string) => path.resolve('docs/store', name);
 
+/** A scene of an extension page: opened at the scene's size, ready once `ready` is there. */
+function extensionPageScene(file: string, ready: (page: Page) => Locator): Scene['open'] {
+  return async (browser, size) => {
+    const page = await openExtensionPage(browser, file);
+    await page.setViewportSize(size);
+    await ready(page).waitFor();
+    return page;
+  };
+}
+
 const scenes: Scene[] = [
   {
     readme: 'thread-card.png',
@@ -57,14 +68,11 @@ const scenes: Scene[] = [
     viewport: { width: 1100, height: 720 },
     storeLayout: { kind: 'viewport' },
     async open(browser, size) {
-      // In the fixture the signed-in rep works at bluestone.example, so its colleagues
-      // rightly get no chip. For the picture the rep sits at another company, so every
-      // kind of chip shows: known contacts with scores and "+ Add" for the group address.
+      // The rep at another company, so every kind of chip shows: known contacts with
+      // scores and "+ Add" for the group address.
       const thread = await openGmailHtml(
         browser,
-        fixtureVariant('thread-expanded-2025', [
-          ['meenakshi.rao@bluestone.example', 'meenakshi.rao@vivre-demo.example'],
-        ]),
+        fixtureVariant('thread-expanded-2025', REP_ELSEWHERE),
       );
       await thread.setViewportSize(size);
       await waitForSettledChips(thread, 6);
@@ -98,12 +106,9 @@ const scenes: Scene[] = [
     store: 'store-2-popup.png',
     viewport: { width: 400, height: 600 },
     storeLayout: { kind: 'centred' },
-    async open(browser, size) {
-      const popup = await openExtensionPage(browser, 'popup.html');
-      await popup.setViewportSize(size);
-      await popup.getByRole('button', { name: 'Log activity' }).waitFor();
-      return popup;
-    },
+    open: extensionPageScene('popup.html', (popup) =>
+      popup.getByRole('button', { name: 'Log activity' }),
+    ),
   },
   {
     readme: 'options.png',
@@ -111,12 +116,9 @@ const scenes: Scene[] = [
     viewport: { width: 900, height: 900 },
     fullPage: true,
     storeLayout: { kind: 'centred', panel: 'main' },
-    async open(browser, size) {
-      const options = await openExtensionPage(browser, 'options.html');
-      await options.setViewportSize(size);
-      await options.getByRole('button', { name: 'Save' }).first().waitFor();
-      return options;
-    },
+    open: extensionPageScene('options.html', (options) =>
+      options.getByRole('button', { name: 'Save' }).first(),
+    ),
   },
 ];
 

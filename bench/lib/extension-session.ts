@@ -12,6 +12,7 @@ import {
   type TestSandbox,
 } from '../../tests/e2e/harness';
 import { serveBenchPages } from './gmail-pages';
+import { failedSection, type Section } from './report';
 
 export interface ExtensionSession {
   browser: ExtensionBrowser;
@@ -29,13 +30,16 @@ async function deadBaseUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/v1`;
 }
 
+export interface SessionOptions {
+  /** false: connected to a loopback port where nothing listens, and no sandbox. */
+  reachable: boolean;
+  rateLimit?: number;
+}
+
 export async function openExtensionSession({
   reachable,
   rateLimit,
-}: {
-  reachable: boolean;
-  rateLimit?: number;
-}): Promise<ExtensionSession> {
+}: SessionOptions): Promise<ExtensionSession> {
   const sandbox = reachable ? await startTestSandbox({ rateLimit }) : null;
   let browser: ExtensionBrowser | undefined;
   try {
@@ -59,4 +63,24 @@ export async function openExtensionSession({
       await sandbox?.close();
     },
   };
+}
+
+/**
+ * One benchmark in its own session: `measure` gets the open session and returns the section;
+ * a failure anywhere becomes a failed section saying why. The session is closed either way.
+ */
+export async function benchInSession(
+  title: string,
+  options: SessionOptions,
+  measure: (session: ExtensionSession) => Promise<Section>,
+): Promise<Section> {
+  let session: ExtensionSession | undefined;
+  try {
+    session = await openExtensionSession(options);
+    return await measure(session);
+  } catch (error) {
+    return failedSection(title, error);
+  } finally {
+    await session?.close();
+  }
 }

@@ -4,141 +4,141 @@
  * signals fire; an all-internal email logs nothing; an offline send syncs later, once.
  */
 import { randomUUID } from 'node:crypto';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Activity } from '../../src/shared/vivre/contract-types';
+import type { Activity, Contact } from '../../src/shared/vivre/contract-types';
+import { DEEPA, RAHUL, SNEHA } from '../factories';
+import { ALL_INTERNAL_RECIPIENTS, type Replacements } from '../fixtures/gmail/variants';
+import { describe, expect, test as base } from './fixtures';
 import {
   askWorkerOk,
-  connectToSandbox,
-  DEMO_KEYS,
-  launchExtension,
-  openExtensionPage,
-  openFixture,
-  startTestSandbox,
+  axeFindings,
+  createSandboxContact,
   waitFor,
-  type ExtensionBrowser,
   type TestSandbox,
 } from './harness';
 
-const SNEHA = 'cnt_8825';
-const DEEPA = 'cnt_8826';
-const RAHUL = 'cnt_8821';
+/** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
+const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
 
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-let extensionPage: Page;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-  await connectToSandbox(browser, sandbox);
-  extensionPage = await openExtensionPage(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-/** Opens the compose fixture with a unique subject and "Log to Vivre" turned on. */
-async function composeWithLogging(fixture: string, label: string) {
-  const subject = `${label} ${randomUUID().slice(0, 8)}`;
-  const page = await openFixture(browser, fixture);
-  await page.locator('input[name=subjectbox]').fill(subject);
-  await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
-  return { page, subject };
-}
-
-const whomShown = (page: Page) =>
-  page.locator('vivre-email-log').getByRole('status').textContent({ timeout: 5_000 });
-
-async function emailsWithSubject(contactId: string, subject: string): Promise<Activity[]> {
-  const activities = await sandbox.activitiesOf(contactId);
+async function emailsWithSubject(
+  sandbox: TestSandbox,
+  contact: Contact,
+  subject: string,
+): Promise<Activity[]> {
+  const activities = await sandbox.activitiesOf(contact.id);
   return activities.filter((a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`));
 }
 
-/** Waits for the outbox to drain and each contact to hold the email, then counts the copies. */
-async function copiesOnceSynced(subject: string, contactIds: string[]): Promise<number[]> {
-  await waitFor(
-    async () => {
-      const outbox = await askWorkerOk(extensionPage, 'getOutbox');
-      if (outbox.waiting.length > 0 || outbox.attention.length > 0) return false;
-      const copies = await Promise.all(contactIds.map((id) => emailsWithSubject(id, subject)));
-      return copies.every((found) => found.length > 0);
-    },
-    `"${subject}" to be logged for ${contactIds.join(', ')}`,
-    { timeoutMs: 60_000, intervalMs: 250 },
-  );
-  return Promise.all(contactIds.map(async (id) => (await emailsWithSubject(id, subject)).length));
+interface EmailLoggingFixtures {
+  /**
+   * Opens compose-send (or a variant of it) with a unique subject and "Log to Vivre" turned on,
+   * and waits until the toggle's line says whom it logs for: `shows`.
+   */
+  compose(
+    label: string,
+    shows: string | RegExp,
+    variant?: Replacements,
+  ): Promise<{ page: Page; subject: string }>;
+  /** Waits for the outbox to drain and each contact to hold the email, then counts the copies. */
+  copiesOnceSynced(subject: string, contacts: Contact[]): Promise<number[]>;
 }
 
+const test = base.extend<EmailLoggingFixtures>({
+  compose: async ({ gmail }, use) => {
+    await use(async (label, shows, variant) => {
+      const subject = `${label} ${randomUUID().slice(0, 8)}`;
+      const page = await (variant
+        ? gmail.variant('compose-send', variant, '#inbox')
+        : gmail.open('compose-send'));
+      await page.locator('input[name=subjectbox]').fill(subject);
+      await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
+      const line = page.locator('vivre-email-log').getByRole('status');
+      const whom = expect.poll(() => line.textContent({ timeout: 5_000 }), { timeout: 30_000 });
+      await (typeof shows === 'string' ? whom.toBe(shows) : whom.toMatch(shows));
+      return { page, subject };
+    });
+  },
+  copiesOnceSynced: async ({ sandbox, extensionPage }, use) => {
+    await use(async (subject, contacts) => {
+      const emails = (contact: Contact) => emailsWithSubject(sandbox, contact, subject);
+      await waitFor(
+        async () => {
+          const outbox = await askWorkerOk(extensionPage, 'getOutbox');
+          if (outbox.waiting.length > 0 || outbox.attention.length > 0) return false;
+          const copies = await Promise.all(contacts.map(emails));
+          return copies.every((found) => found.length > 0);
+        },
+        `"${subject}" to be logged for ${contacts.map((contact) => contact.id).join(', ')}`,
+        { timeoutMs: 60_000, intervalMs: 250 },
+      );
+      return Promise.all(contacts.map(async (contact) => (await emails(contact)).length));
+    });
+  },
+});
+
 describe('logging sent emails from Gmail', () => {
-  it('logs a send once per Vivre contact, with the subject and an excerpt as the note', async () => {
-    const { page, subject } = await composeWithLogging('compose-send', 'E2E send');
-    await expect
-      .poll(() => whomShown(page), { timeout: 30_000 })
-      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+  test('logs a send once per Vivre contact, with the subject and an excerpt as the note', async ({
+    sandbox,
+    compose,
+    copiesOnceSynced,
+  }) => {
+    const { page, subject } = await compose('E2E send', SNEHA_AND_DEEPA);
     const contactsBefore = (await sandbox.counts()).contacts;
     await page.getByRole('button', { name: /^Send/ }).click();
 
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    const [email] = await emailsWithSubject(SNEHA, subject);
+    const [email] = await emailsWithSubject(sandbox, SNEHA, subject);
     const excerpt = email!.note!.slice(`${subject}\n\n`.length);
     expect(excerpt.startsWith('Hi Sneha, Arjun,\n\nSharing the revised quantities')).toBe(true);
     expect(excerpt.length).toBeLessThanOrEqual(500);
     expect(excerpt).not.toContain('QUOTED-HISTORY-MARKER');
     // Arjun is not in Vivre and adding unknown recipients is off: nobody was created.
     expect((await sandbox.counts()).contacts).toBe(contactsBefore);
-    await page.close();
   });
 
-  it('logs once when Ctrl+Enter, the Send click and the close after "Message sent" all fire', async () => {
-    const { page, subject } = await composeWithLogging('compose-send', 'E2E signals');
-    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
+  test('logs once when Ctrl+Enter, the Send click and the close after "Message sent" all fire', async ({
+    compose,
+    copiesOnceSynced,
+  }) => {
+    const { page, subject } = await compose('E2E signals', /^Logs for/);
     await page.locator('[role=textbox][contenteditable=true]').press('Control+Enter');
     await page.getByRole('button', { name: /^Send/ }).click();
     // The fixture closes the compose and shows "Message sent", as Gmail does.
     await page.getByText('Message sent').waitFor({ timeout: 10_000 });
 
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    await page.close();
   });
 
-  it('logs nothing when every recipient is internal', async () => {
+  test('logs nothing when every recipient is internal', async ({
+    sandbox,
+    compose,
+    copiesOnceSynced,
+  }) => {
     // A colleague who is also a Vivre contact: only the internal rule keeps the email out.
-    await fetch(`${sandbox.baseUrl}/contacts`, {
-      method: 'POST',
-      headers: {
-        Authorization: `Bearer ${DEMO_KEYS.admin}`,
-        'X-Workspace-ID': 'ws_demo',
-        'Content-Type': 'application/json',
-      },
-      body: JSON.stringify({ name: 'Nikhil Rao', email: 'nikhil.rao@seller.example' }),
-    });
+    await createSandboxContact(sandbox, { name: 'Nikhil Rao', email: 'nikhil.rao@seller.example' });
     const before = (await sandbox.counts()).activities;
-    const internal = await composeWithLogging('compose-send-internal', 'E2E internal');
-    await expect
-      .poll(() => whomShown(internal.page), { timeout: 30_000 })
-      .toBe('Not logged: all recipients are internal.');
+    const internal = await compose(
+      'E2E internal',
+      'Not logged: all recipients are internal.',
+      ALL_INTERNAL_RECIPIENTS,
+    );
     await internal.page.getByRole('button', { name: /^Send/ }).click();
     await internal.page.getByText('Message sent').waitFor({ timeout: 10_000 });
 
     // A logged send after it: once that one has synced, anything queued before it has too.
-    const after = await composeWithLogging('compose-send', 'E2E after internal');
-    await expect.poll(() => whomShown(after.page), { timeout: 30_000 }).toMatch(/^Logs for/);
+    const after = await compose('E2E after internal', /^Logs for/);
     await after.page.getByRole('button', { name: /^Send/ }).click();
     expect(await copiesOnceSynced(after.subject, [SNEHA, DEEPA])).toEqual([1, 1]);
     expect((await sandbox.counts()).activities).toBe(before + 2);
-    await internal.page.close();
-    await after.page.close();
   });
 
-  it('queues a send made while Vivre is unreachable and syncs it later, once', async () => {
-    const { page, subject } = await composeWithLogging('compose-send', 'E2E offline');
-    await expect
-      .poll(() => whomShown(page), { timeout: 30_000 })
-      .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+  test('queues a send made while Vivre is unreachable and syncs it later, once', async ({
+    sandbox,
+    extensionPage,
+    compose,
+    copiesOnceSynced,
+  }) => {
+    const { page, subject } = await compose('E2E offline', SNEHA_AND_DEEPA);
     sandbox.setFaults({ errorRate: 1 });
     try {
       await page.getByRole('button', { name: /^Send/ }).click();
@@ -154,11 +154,13 @@ describe('logging sent emails from Gmail', () => {
     }
     await askWorkerOk(extensionPage, 'flushOutbox');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    await page.close();
   });
 
-  it('logs a thread message once from "Log this email", and shows it logged after a reload', async () => {
-    const page = await openFixture(browser, 'thread-expanded-2025');
+  test('logs a thread message once from "Log this email", and shows it logged after a reload', async ({
+    gmail,
+    copiesOnceSynced,
+  }) => {
+    const page = await gmail.open('thread-expanded-2025');
     const first = page.locator(
       'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]',
     );
@@ -170,26 +172,24 @@ describe('logging sent emails from Gmail', () => {
     expect(await first.getByRole('button', { name: 'Log this email' }).count()).toBe(0);
     // Signed in at bluestone.example: Rahul, the sender, is the one it is logged for.
     expect(await copiesOnceSynced('PO-4471 – revised delivery schedule', [RAHUL])).toEqual([1]);
-    await page.close();
   });
 
-  it('gives the toggle and the button no serious accessibility problem', async () => {
-    const { page } = await composeWithLogging('compose-send', 'E2E axe');
-    await expect.poll(() => whomShown(page), { timeout: 30_000 }).toMatch(/^Logs for/);
-    const thread = await openFixture(browser, 'thread-expanded-2025');
+  test('gives the toggle and the button no serious accessibility problem', async ({
+    gmail,
+    compose,
+  }) => {
+    const { page } = await compose('E2E axe', /^Logs for/);
+    const thread = await gmail.open('thread-expanded-2025');
     // Message 1 was logged by an earlier test; message 2 still offers the button.
     await thread.locator('vivre-log-email').last().getByRole('button').waitFor();
     for (const [onPage, host, rule] of [
       [page, 'vivre-email-log', 'label'],
       [thread, 'vivre-log-email', 'button-name'],
     ] as const) {
-      const { violations, passes } = await new AxeBuilder({ page: onPage }).include(host).analyze();
-      const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => v.id)).toEqual([]);
+      const { serious, passed } = await axeFindings(onPage, host);
+      expect(serious).toEqual([]);
       // Proof that axe looked inside the shadow roots, at the checkbox and the button.
-      expect(passes.map((p) => p.id)).toContain(rule);
+      expect(passed).toContain(rule);
     }
-    await page.close();
-    await thread.close();
   });
 });

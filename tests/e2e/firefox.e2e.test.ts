@@ -6,52 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  askWorkerOk,
-  DEMO_KEYS,
-  fixtureVariant,
-  SEEDED_CONTACT,
-  startTestSandbox,
-  waitFor,
-  waitUntilSynced,
-  type TestSandbox,
-} from './harness';
-import {
-  launchFirefoxExtension,
-  openFirefoxFixture,
-  openFirefoxGmail,
-  type FirefoxExtension,
-} from './harness/firefox';
-
-let sandbox: TestSandbox;
-let firefox: FirefoxExtension;
-
-async function connect(): Promise<void> {
-  await askWorkerOk(firefox.options, 'saveSettings', {
-    baseUrl: sandbox.baseUrl,
-    apiKey: DEMO_KEYS.write,
-    workspaceId: 'ws_demo',
-  });
-}
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  firefox = await launchFirefoxExtension();
-  await connect();
-});
-
-afterAll(async () => {
-  await firefox?.close();
-  await sandbox?.close();
-});
+import { RAHUL } from '../factories';
+import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
+import { describe, expect, test as base } from './fixtures';
+import { fixtureVariant, waitFor, waitUntilSynced } from './harness';
+import { openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
-/** As in the Chromium tests: the rep works elsewhere, so nobody on the thread is a colleague. */
-const OUTSIDER: [string, string] = [
-  'meenakshi.rao@bluestone.example',
-  'meenakshi.rao@vivre-demo.example',
-];
 
 /** Every chip's accessible name, in document order. */
 function chipLabels(page: Page): Promise<string[]> {
@@ -62,15 +23,19 @@ function chipLabels(page: Page): Promise<string[]> {
   );
 }
 
-async function openSettledThread(): Promise<Page> {
-  const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, [OUTSIDER]));
-  await waitFor(
-    async () =>
-      (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,
-    'six settled chips',
-  );
-  return page;
-}
+/** The file's fixtures, and `thread`: the thread with six settled chips, closed after the test. */
+const test = base.extend<{ thread: Page }>({
+  thread: async ({ firefox }, use) => {
+    const page = await openFirefoxGmail(firefox, fixtureVariant(THREAD, REP_ELSEWHERE));
+    await waitFor(
+      async () =>
+        (await chipLabels(page)).filter((label) => /AI score|not in Vivre/.test(label)).length >= 6,
+      'six settled chips',
+    );
+    await use(page);
+    await page.close();
+  },
+});
 
 /** The status lines (role=status) our hosts show, such as "Synced". */
 function statusLines(page: Page): Promise<string[]> {
@@ -83,7 +48,9 @@ function statusLines(page: Page): Promise<string[]> {
   );
 }
 
-async function logCallFromCard(page: Page, note: string, until: string): Promise<void> {
+/** Logs a call with a unique note (returned) from Rahul's card, and waits for `until` in it. */
+async function logCallFromCard(page: Page, label: string, until: string): Promise<string> {
+  const note = `${label} ${randomUUID().slice(0, 8)}`;
   await page.locator('[data-vivre-email="rahul.sharma@acme-tech.example"] >>> button').click();
   await page.locator('>>> button[aria-label="Log call with Rahul Sharma"]').click();
   await page.locator('>>> textarea[aria-label="Note"]').fill(note);
@@ -93,16 +60,20 @@ async function logCallFromCard(page: Page, note: string, until: string): Promise
   await waitFor(async () => (await statusLines(page)).includes(until), `"${until}" in the card`, {
     timeoutMs: 30_000,
   });
+  return note;
 }
 
 describe('the built extension in Firefox', () => {
-  it('runs from the Firefox add-on id and opens its settings on install', () => {
+  test('runs from the Firefox add-on id and opens its settings on install', ({ firefox }) => {
     expect(firefox.addonId).toBe('vivre-for-gmail@vivre.app');
     expect(firefox.root).toMatch(/^moz-extension:\/\/[0-9a-f-]{36}\/$/);
   });
 
-  it("shows each participant's Vivre score from the sandbox beside them", async () => {
-    const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
+  test("shows each participant's Vivre score from the sandbox beside them", async ({
+    sandbox,
+    firefox,
+  }) => {
+    const rahul = await sandbox.get<{ name: string; ai_score: number }>(`/v1/contacts/${RAHUL.id}`);
     const page = await openFirefoxFixture(firefox, THREAD);
     await waitFor(
       async () => (await chipLabels(page)).some((label) => label.includes('AI score')),
@@ -116,27 +87,25 @@ describe('the built extension in Firefox', () => {
     await page.close();
   });
 
-  it('logs a call from the card that lands in the sandbox exactly once', async () => {
-    const note = `firefox card call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread();
-    await logCallFromCard(page, note, 'Synced');
+  test('logs a call from the card that lands in the sandbox exactly once', async ({
+    sandbox,
+    firefox,
+    thread,
+  }) => {
+    const note = await logCallFromCard(thread, 'firefox card call', 'Synced');
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
-    const stored = await sandbox.activitiesOf(SEEDED_CONTACT);
+    const stored = await sandbox.activitiesOf(RAHUL.id);
     expect(stored.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
-    await page.close();
   });
 
-  it('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async () => {
-    const note = `firefox offline call ${randomUUID().slice(0, 8)}`;
-    const page = await openSettledThread();
-    const port = sandbox.port;
-    await sandbox.close();
-    try {
-      await logCallFromCard(page, note, 'Saved — will sync');
-    } finally {
-      sandbox = await startTestSandbox({ port });
-    }
+  test('keeps a call logged while Vivre is down and delivers it once when Vivre is back', async ({
+    sandbox,
+    firefox,
+    thread,
+  }) => {
+    const note = await sandbox.whileDown(() =>
+      logCallFromCard(thread, 'firefox offline call', 'Saved — will sync'),
+    );
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
-    await page.close();
   });
 });

@@ -3,119 +3,86 @@
  * it reaches Vivre once, hostile contact data stays text, the keyboard alone can
  * open and close it, and axe finds nothing serious in it.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RAHUL } from '../factories';
+import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
+import { describe, expect, test, type GmailPages } from './fixtures';
 import {
   askWorkerOk,
-  connectToSandbox,
   createSandboxContact,
-  fixtureVariant,
-  launchExtension,
-  openExtensionPage,
-  openGmailHtml,
-  SEEDED_CONTACT,
-  startTestSandbox,
+  seriousViolations,
   waitFor,
   waitForSettledChips,
   waitUntilSynced,
-  type ExtensionBrowser,
-  type TestSandbox,
 } from './harness';
 
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-  await connectToSandbox(browser, sandbox);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
 const THREAD = 'thread-expanded-2025';
-/** In the fixture the rep works at bluestone.example; here at another company, so nobody is a colleague. */
-const OUTSIDER: [string, string] = [
-  'meenakshi.rao@bluestone.example',
-  'meenakshi.rao@vivre-demo.example',
-];
 
 /** The thread with every chip settled (Rahul and procurement-team twice, Ananya and Vikram once). */
-async function openThread(replacements: [string, string][] = []): Promise<Page> {
-  const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER, ...replacements]));
+async function openThread(gmail: GmailPages, replacements: Replacements = []): Promise<Page> {
+  const page = await gmail.variant(THREAD, [...REP_ELSEWHERE, ...replacements]);
   await waitForSettledChips(page, 6);
   return page;
 }
 
-/** Serious and critical problems axe finds in our hosts (chips and open cards) only. */
-async function seriousViolationsInChips(page: Page): Promise<string[]> {
-  // axe follows open shadow roots, so the chips' buttons and the card's form are checked.
-  const { violations } = await new AxeBuilder({ page }).include('vivre-chip').analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+/** Opens Rahul's card from his first chip. */
+async function openRahulsCard(page: Page) {
+  await page
+    .getByRole('button', { name: /^Vivre: Rahul Sharma,/ })
+    .first()
+    .click();
+  return page.getByRole('dialog', { name: 'Rahul Sharma' });
 }
 
 describe('logging from the card', () => {
-  it('logs a call that lands in the sandbox exactly once', async () => {
+  test('logs a call that lands in the sandbox exactly once', async ({
+    sandbox,
+    extensionPage,
+    gmail,
+  }) => {
     const note = `e2e card call ${randomUUID().slice(0, 8)}`;
-    const before = (await sandbox.activitiesOf(SEEDED_CONTACT)).length;
-    const page = await openThread();
-    await page
-      .getByRole('button', { name: /^Vivre: Rahul Sharma,/ })
-      .first()
-      .click();
-    const card = page.getByRole('dialog', { name: 'Rahul Sharma' });
+    const before = (await sandbox.activitiesOf(RAHUL.id)).length;
+    const card = await openRahulsCard(await openThread(gmail));
     await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).click();
     await card.getByRole('textbox', { name: 'Note' }).fill(note);
     await card.getByRole('button', { name: 'Save call' }).click();
     await card.getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });
 
     // Once the outbox has nothing left to send, no late retry can add a copy.
-    const options = await openExtensionPage(browser);
     await waitFor(async () => {
-      const outbox = await askWorkerOk(options, 'getOutbox');
+      const outbox = await askWorkerOk(extensionPage, 'getOutbox');
       return outbox.waiting.length === 0 && outbox.attention.length === 0;
     }, 'an empty outbox');
-    const after = await sandbox.activitiesOf(SEEDED_CONTACT);
+    const after = await sandbox.activitiesOf(RAHUL.id);
     expect(after).toHaveLength(before + 1);
     expect(after.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
-    await options.close();
-    await page.close();
   });
-  it('keeps a call logged while Vivre is down and syncs it once when Vivre is back', async () => {
+
+  test('keeps a call logged while Vivre is down and syncs it once when Vivre is back', async ({
+    sandbox,
+    extensionPage,
+    gmail,
+  }) => {
     const note = `e2e card offline call ${randomUUID().slice(0, 8)}`;
-    const page = await openThread();
-    await page
-      .getByRole('button', { name: /^Vivre: Rahul Sharma,/ })
-      .first()
-      .click();
-    const card = page.getByRole('dialog', { name: 'Rahul Sharma' });
+    const card = await openRahulsCard(await openThread(gmail));
     await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).waitFor();
-    const port = sandbox.port;
-    await sandbox.close();
-    try {
+    await sandbox.whileDown(async () => {
       await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).click();
       await card.getByRole('textbox', { name: 'Note' }).fill(note);
       await card.getByRole('button', { name: 'Save call' }).click();
       await card.getByText('Saved — will sync', { exact: true }).waitFor();
-    } finally {
-      sandbox = await startTestSandbox({ port });
-    }
-    const options = await openExtensionPage(browser);
-    expect(await waitUntilSynced(options, sandbox, [note])).toEqual([1]);
-    await options.close();
-    await page.close();
+    });
+    expect(await waitUntilSynced(extensionPage, sandbox, [note])).toEqual([1]);
   });
 });
 
 describe('untrusted contact data', () => {
-  it('shows a contact named like an <img> tag as text and runs none of it', async () => {
+  test('shows a contact named like an <img> tag as text and runs none of it', async ({
+    sandbox,
+    extension,
+    gmail,
+  }) => {
     const name = '<img src=x onerror=alert(1)>';
     const email = `xss.${randomUUID().slice(0, 8)}@kiran-logistics.example`;
     await createSandboxContact(sandbox, { name, email, company: '<b>Bold</b> Ltd' });
@@ -126,12 +93,8 @@ describe('untrusted contact data', () => {
         dialogs.push(dialog.message());
         void dialog.dismiss();
       });
-    browser.context.on('page', watchDialogs);
-    const page = await openGmailHtml(
-      browser,
-      fixtureVariant(THREAD, [OUTSIDER, ['vikram.reddy@bluestone.example', email]]),
-    );
-    await waitForSettledChips(page, 6);
+    extension.context.on('page', watchDialogs);
+    const page = await openThread(gmail, [['vikram.reddy@bluestone.example', email]]);
     await page.getByRole('button', { name: `Vivre: ${name}, AI score`, exact: false }).click();
     const card = page.getByRole('dialog', { name });
     await expect.poll(() => card.textContent()).toContain(name);
@@ -149,8 +112,7 @@ describe('untrusted contact data', () => {
     expect(htmlInShadows).toEqual(htmlInShadows.map(() => 0));
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
-    browser.context.off('page', watchDialogs);
-    await page.close();
+    extension.context.off('page', watchDialogs);
   });
 });
 
@@ -165,8 +127,10 @@ describe('keyboard and screen readers', () => {
     });
   }
 
-  it('reaches a chip with Tab, opens its card with Enter and closes it with Esc', async () => {
-    const page = await openThread();
+  test('reaches a chip with Tab, opens its card with Enter and closes it with Esc', async ({
+    gmail,
+  }) => {
+    const page = await openThread(gmail);
     let chip: string | null = null;
     for (let presses = 0; presses < 80 && !chip; presses++) {
       await page.keyboard.press('Tab');
@@ -180,18 +144,14 @@ describe('keyboard and screen readers', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
     expect(await focusedChip(page)).toBe(chip);
-    await page.close();
   });
 
-  it('has no serious or critical axe violations with a card open', async () => {
-    const page = await openThread();
-    await page
-      .getByRole('button', { name: /^Vivre: Rahul Sharma,/ })
-      .first()
-      .click();
-    const card = page.getByRole('dialog', { name: 'Rahul Sharma' });
+  test('has no serious or critical axe violations with a card open', async ({ gmail }) => {
+    const page = await openThread(gmail);
+    const card = await openRahulsCard(page);
     await card.getByText('Loading deals and activity…').waitFor({ state: 'detached' });
-    expect(await seriousViolationsInChips(page)).toEqual([]);
+    // axe follows open shadow roots, so the chips' buttons and the card's form are checked.
+    expect(await seriousViolations(page, 'vivre-chip')).toEqual([]);
     await card.getByRole('button', { name: 'Close Vivre card' }).click();
 
     // An unknown person's card holds the add form, prefilled from the address.
@@ -208,7 +168,6 @@ describe('keyboard and screen readers', () => {
     await add.getByRole('textbox', { name: 'Name' }).waitFor();
     await add.getByRole('textbox', { name: 'Company' }).waitFor();
     await add.getByRole('button', { name: 'Add to Vivre' }).waitFor();
-    expect(await seriousViolationsInChips(page)).toEqual([]);
-    await page.close();
+    expect(await seriousViolations(page, 'vivre-chip')).toEqual([]);
   });
 });

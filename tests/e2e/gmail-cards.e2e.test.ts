@@ -4,47 +4,21 @@
  * follows its recipients, and moving to another thread leaves nothing behind.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BAND_WORDS, scoreBand } from '../../src/shared/score-band';
 import type { Contact } from '../../src/shared/vivre/contract-types';
-import {
-  chipHostEmails,
-  connectToSandbox,
-  fixtureVariant,
-  launchExtension,
-  openFixture,
-  openGmailHtml,
-  startTestSandbox,
-  waitForSettledChips,
-  type ExtensionBrowser,
-  type TestSandbox,
-} from './harness';
-
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-  await connectToSandbox(browser, sandbox);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+import { RAHUL } from '../factories';
+import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
+import { describe, expect, test, type GmailPages } from './fixtures';
+import { chipHostEmails, fixtureVariant, waitForSettledChips, type TestSandbox } from './harness';
 
 const THREAD = 'thread-expanded-2025';
-const SIGNED_IN = 'meenakshi.rao@bluestone.example';
-/** In the fixture the rep works at bluestone.example; here at another company, so nobody is a colleague. */
-const OUTSIDER: [string, string] = [SIGNED_IN, 'meenakshi.rao@vivre-demo.example'];
 const BODY_LINKS = [
   'accounts@kiran-logistics.example',
   'dispatch@kiran-logistics.example',
   'meera.joshi@kiran-logistics.example',
 ];
 
-async function contactByEmail(email: string): Promise<Contact> {
+async function contactByEmail(sandbox: TestSandbox, email: string): Promise<Contact> {
   const { data } = await sandbox.get<{ data: Contact[] }>(
     `/v1/contacts?search=${encodeURIComponent(email)}`,
   );
@@ -65,14 +39,20 @@ async function chipNames(page: Page): Promise<string[]> {
     .evaluateAll((chips) => chips.map((chip) => chip.getAttribute('aria-label') ?? ''));
 }
 
-const unique = (values: string[]) => [...new Set(values)].sort();
+/** Once all six chips have settled: the addresses that have one, each once, sorted. */
+async function settledChipAddresses(page: Page): Promise<string[]> {
+  await waitForSettledChips(page, 6);
+  return [...new Set(await chipHostEmails(page))].sort();
+}
 
 describe('chips on a thread', () => {
-  it('shows scores for known people, "+ Add" for unknown ones, and nothing for body links', async () => {
-    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]));
+  test('shows scores for known people, "+ Add" for unknown ones, and nothing for body links', async ({
+    sandbox,
+    gmail,
+  }) => {
+    const page = await gmail.variant(THREAD, REP_ELSEWHERE);
     // Rahul and procurement-team appear in both messages; Ananya and Vikram once.
-    await waitForSettledChips(page, 6);
-    expect(unique(await chipHostEmails(page))).toEqual([
+    expect(await settledChipAddresses(page)).toEqual([
       'ananya.iyer@bluestone.example',
       'procurement-team@bluestone.example',
       'rahul.sharma@acme-tech.example',
@@ -80,13 +60,11 @@ describe('chips on a thread', () => {
     ]);
 
     const known = await Promise.all(
-      [
-        'rahul.sharma@acme-tech.example',
-        'ananya.iyer@bluestone.example',
-        'vikram.reddy@bluestone.example',
-      ].map(contactByEmail),
+      [RAHUL.email, 'ananya.iyer@bluestone.example', 'vikram.reddy@bluestone.example'].map(
+        (email) => contactByEmail(sandbox, email),
+      ),
     );
-    expect(known[0]).toMatchObject({ name: 'Rahul Sharma', ai_score: 87 });
+    expect(known[0]).toMatchObject(RAHUL);
     const names = await chipNames(page);
     for (const contact of known) expect(names).toContain(foundLabel(contact));
     expect(names.filter((name) => name === foundLabel(known[0]!))).toHaveLength(2);
@@ -100,20 +78,17 @@ describe('chips on a thread', () => {
       expect(await page.locator(`[data-vivre-email="${address}"]`).count()).toBe(0);
     }
     expect(names.join('\n')).not.toMatch(/accounts|dispatch|meera/i);
-    await page.close();
   });
 
-  it("gives the rep's colleagues no chip, by the default never-look-up rule", async () => {
-    const page = await openFixture(browser, THREAD);
-    await expect
-      .poll(() => chipNames(page), { timeout: 30_000 })
-      .toEqual([
-        foundLabel(await contactByEmail('rahul.sharma@acme-tech.example')),
-        foundLabel(await contactByEmail('rahul.sharma@acme-tech.example')),
-      ]);
+  test("gives the rep's colleagues no chip, by the default never-look-up rule", async ({
+    sandbox,
+    gmail,
+  }) => {
+    const page = await gmail.open(THREAD);
+    const rahul = foundLabel(await contactByEmail(sandbox, RAHUL.email));
+    await expect.poll(() => chipNames(page), { timeout: 30_000 }).toEqual([rahul, rahul]);
     // Everyone at bluestone.example is a colleague: no button to tab through, no lookup.
     expect((await chipNames(page)).join('\n')).not.toMatch(/Ananya|Vikram|procurement/);
-    await page.close();
   });
 });
 
@@ -146,8 +121,8 @@ describe('chips in a compose window', () => {
     }, email);
   }
 
-  it('adds a chip for a new recipient and drops the chip of a removed one', async () => {
-    const page = await openFixture(browser, 'compose-peoplekit');
+  test('adds a chip for a new recipient and drops the chip of a removed one', async ({ gmail }) => {
+    const page = await gmail.open('compose-peoplekit');
     await expect
       .poll(() => chipHostEmails(page), { timeout: 30_000 })
       .toContain('deepa.menon@kiran-logistics.example');
@@ -163,14 +138,25 @@ describe('chips in a compose window', () => {
       .poll(() => chipHostEmails(page), { timeout: 30_000 })
       .not.toContain('deepa.menon@kiran-logistics.example');
     expect(await chipHostEmails(page)).toContain('kavya.nair@kiran-logistics.example');
-    await page.close();
   });
 });
 
 describe('moving between threads', () => {
+  /** Thread A at #inbox/a, every chip settled, with the card of its first Rahul chip open. */
+  async function openThreadWithCard(gmail: GmailPages): Promise<Page> {
+    const page = await gmail.variant(THREAD, REP_ELSEWHERE, '#inbox/a');
+    await waitForSettledChips(page, 6);
+    await page
+      .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
+      .first()
+      .click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Rahul Sharma' }).count()).toBe(1);
+    return page;
+  }
+
   /** Thread B: the same markup with other people, so nothing of thread A can be mistaken for it. */
-  const THREAD_B_PEOPLE: [string, string][] = [
-    OUTSIDER,
+  const THREAD_B_PEOPLE: Replacements = [
+    ...REP_ELSEWHERE,
     ['rahul.sharma@acme-tech.example', 'sneha.kulkarni@acme-tech.example'],
     ['Rahul Sharma', 'Sneha Kulkarni'],
     ['ananya.iyer@bluestone.example', 'deepa.menon@kiran-logistics.example'],
@@ -181,14 +167,10 @@ describe('moving between threads', () => {
     ['procurement-team', 'arjun.patel'],
   ];
 
-  it('leaves no chip or card of the old thread after an in-page navigation', async () => {
-    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]), '#inbox/a');
-    await waitForSettledChips(page, 6);
-    await page
-      .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
-      .first()
-      .click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Rahul Sharma' }).count()).toBe(1);
+  test('leaves no chip or card of the old thread after an in-page navigation', async ({
+    gmail,
+  }) => {
+    const page = await openThreadWithCard(gmail);
 
     // Gmail swaps the thread's markup and pushes a new history entry.
     await page.evaluate(
@@ -202,8 +184,7 @@ describe('moving between threads', () => {
       fixtureVariant(THREAD, THREAD_B_PEOPLE),
     );
 
-    await waitForSettledChips(page, 6);
-    expect(unique(await chipHostEmails(page))).toEqual([
+    expect(await settledChipAddresses(page)).toEqual([
       'arjun.patel@bluestone.example',
       'deepa.menon@kiran-logistics.example',
       'priya.kapoor@bluestone.example',
@@ -211,18 +192,13 @@ describe('moving between threads', () => {
     ]);
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect((await chipNames(page)).join('\n')).not.toMatch(/Rahul|Ananya|Vikram|procurement/);
-    await page.close();
   });
 
-  it('closes the card of a person whose element Gmail reuses for someone else', async () => {
-    const page = await openGmailHtml(browser, fixtureVariant(THREAD, [OUTSIDER]), '#inbox/a');
-    await waitForSettledChips(page, 6);
-    // The first Rahul chip is message 1's sender.
-    await page
-      .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
-      .first()
-      .click();
-    await expect.poll(() => page.getByRole('dialog', { name: 'Rahul Sharma' }).count()).toBe(1);
+  test('closes the card of a person whose element Gmail reuses for someone else', async ({
+    gmail,
+  }) => {
+    // The first Rahul chip, whose card is open, is message 1's sender.
+    const page = await openThreadWithCard(gmail);
 
     await page.evaluate(() => {
       const sender = document.querySelector('[data-message-id] span.gD[email]')!;
@@ -237,6 +213,5 @@ describe('moving between threads', () => {
     const hosts = await chipHostEmails(page);
     expect(hosts.filter((email) => email === 'rahul.sharma@acme-tech.example')).toHaveLength(1);
     expect(await page.getByRole('dialog').count()).toBe(0);
-    await page.close();
   });
 });

@@ -1,4 +1,8 @@
-/** The end-to-end harness: real Chromium, the built extension, fixture Gmail pages, the sandbox. */
+/**
+ * The end-to-end harness: real Chromium, the built extension, fixture Gmail pages, the sandbox.
+ * Tests get the sandbox, the browsers and Gmail pages from ./fixtures; these are the helpers.
+ */
+export { axeFindings, seriousViolations, type AxeFindings } from './harness/axe';
 export {
   createProfile,
   launchExtension,
@@ -23,7 +27,7 @@ export {
 } from './harness/gmail';
 export { askWorker, askWorkerOk } from './harness/messaging';
 export { readFixture } from './harness/network';
-export { enqueueNotes, SEEDED_CONTACT, storedCopies, waitUntilSynced } from './harness/outbox';
+export { enqueueNotes, storedCopies, waitUntilSynced } from './harness/outbox';
 export { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
 export {
   extensionWorker,

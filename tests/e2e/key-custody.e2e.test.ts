@@ -3,42 +3,20 @@
  * script (which runs inside Gmail) can read neither it nor a copy of it, and it is
  * not in storage.local or storage.sync, which content scripts can read.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../src/worker/outbox/db';
+import { describe, expect, test } from './fixtures';
 import {
-  configureExtension,
   DEMO_KEYS,
   enqueueNotes,
   evaluateInContentScript,
-  launchExtension,
   openExtensionPage,
-  openFixture,
-  startTestSandbox,
   waitForContentScript,
   type ExtensionBrowser,
-  type TestSandbox,
 } from './harness';
-import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../src/worker/outbox/db';
 
 // Not the build's default key, so finding it anywhere means it was copied there.
 const KEY = DEMO_KEYS.admin;
-
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-  await configureExtension(browser, {
-    baseUrl: sandbox.baseUrl,
-    apiKey: KEY,
-    workspaceId: 'ws_demo',
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+test.scoped({ connectWith: KEY });
 
 /** Everything the content script's world can reach by itself, as one JSON string. */
 const CONTENT_SCRIPT_REACH = `(async () => {
@@ -58,7 +36,7 @@ const CONTENT_SCRIPT_REACH = `(async () => {
 })()`;
 
 /** storage.local, storage.sync and every IndexedDB database of the extension's origin. */
-async function extensionStorage(): Promise<{
+async function extensionStorage(browser: ExtensionBrowser): Promise<{
   local: string;
   sync: string;
   idb: Record<string, string>;
@@ -99,13 +77,14 @@ async function extensionStorage(): Promise<{
 }
 
 describe('API key custody', () => {
-  it('keeps the key in one extension-origin database: not in storage.local/sync, not in queued writes', async () => {
+  test('keeps the key in one extension-origin database: not in storage.local/sync, not in queued writes', async ({
+    extension,
+    extensionPage,
+  }) => {
     // A queued write on disk, so "never written into queued items" is checked, not assumed.
-    const page = await openExtensionPage(browser);
-    await enqueueNotes(page, 'custody', 1);
-    await page.close();
+    await enqueueNotes(extensionPage, 'custody', 1);
 
-    const storage = await extensionStorage();
+    const storage = await extensionStorage(extension);
     expect(storage.local).not.toContain(KEY);
     expect(storage.sync).not.toContain(KEY);
     expect(storage.idb[OUTBOX_DB]).toBeDefined();
@@ -118,20 +97,22 @@ describe('API key custody', () => {
     expect(holders).toHaveLength(1);
   });
 
-  it("cannot be read from the content script's world in a Gmail tab", async () => {
-    const page = await openFixture(browser, 'thread-expanded-2025');
-    const reach = await evaluateInContentScript<string>(browser, page, CONTENT_SCRIPT_REACH);
+  test("cannot be read from the content script's world in a Gmail tab", async ({
+    extension,
+    gmail,
+  }) => {
+    const page = await gmail.open('thread-expanded-2025');
+    const reach = await evaluateInContentScript<string>(extension, page, CONTENT_SCRIPT_REACH);
     const parsed = JSON.parse(reach) as { origin: string; local: object; settings: unknown };
     // The evaluation really ran in the content script, with its storage access.
     expect(parsed.origin).toBe('https://mail.google.com');
     expect(typeof parsed.local).toBe('object');
     expect(reach).not.toContain(KEY);
     expect(reach).not.toContain(KEY.slice(-12));
-    await page.close();
   });
 
-  it('never puts the key into the Gmail page', async () => {
-    const page = await openFixture(browser, 'thread-expanded-2025');
+  test('never puts the key into the Gmail page', async ({ gmail }) => {
+    const page = await gmail.open('thread-expanded-2025');
     await waitForContentScript(page);
     const shadowMarkup = await page.evaluate(() =>
       [...document.querySelectorAll('[data-vivre-host]')]
@@ -142,6 +123,5 @@ describe('API key custody', () => {
     );
     const pageText = (await page.content()) + shadowMarkup;
     expect(pageText).not.toContain(KEY);
-    await page.close();
   });
 });

@@ -3,7 +3,7 @@
  * Vivre exactly once, even when Chrome kills the worker mid-request or the browser
  * closes with writes still waiting.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, test } from './fixtures';
 import {
   askWorkerOk,
   connectToSandbox,
@@ -12,34 +12,20 @@ import {
   launchExtension,
   openExtensionPage,
   removeProfile,
-  startTestSandbox,
   stopServiceWorkers,
   storedCopies,
   waitFor,
   waitUntilSynced,
-  type ExtensionBrowser,
-  type TestSandbox,
 } from './harness';
 
-let sandbox: TestSandbox;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-});
-
-async function connect(browser: ExtensionBrowser): Promise<void> {
-  await connectToSandbox(browser, sandbox);
-}
-
+// Each test launches (and relaunches) browsers of its own: their lifetime is what it tests.
 describe('the outbox in the real worker', () => {
-  it('delivers every write exactly once when Chrome stops the worker mid-flush', async () => {
+  test('delivers every write exactly once when Chrome stops the worker mid-flush', async ({
+    sandbox,
+  }) => {
     const browser = await launchExtension();
     try {
-      await connect(browser);
+      await connectToSandbox(browser, sandbox);
       // Slow answers keep a request in flight most of the time, so the stop lands mid-request.
       sandbox.setFaults({ latencyMs: 700 });
       const before = (await sandbox.counts()).activities;
@@ -66,11 +52,13 @@ describe('the outbox in the real worker', () => {
     }
   });
 
-  it('delivers every write exactly once after the browser closes with writes waiting', async () => {
+  test('delivers every write exactly once after the browser closes with writes waiting', async ({
+    sandbox,
+  }) => {
     const profile = createProfile();
     try {
       let browser = await launchExtension({ userDataDir: profile });
-      await connect(browser);
+      await connectToSandbox(browser, sandbox);
       // Vivre is failing: every write stays in the outbox.
       sandbox.setFaults({ errorRate: 1 });
       const page = await openExtensionPage(browser);

@@ -3,45 +3,22 @@
  * page, log a call with a new deal from the popup, keep logging while Vivre is
  * unreachable, and meet a read-only key with logging turned off and the reason why.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
+import { RAHUL } from '../factories';
+import { describe, expect, test } from './fixtures';
 import {
   configureExtension,
   DEMO_KEYS,
-  launchExtension,
   openExtensionPage,
-  openFixture,
-  SEEDED_CONTACT,
-  startTestSandbox,
+  seriousViolations,
   waitUntilSynced,
   waitFor,
-  type ExtensionBrowser,
-  type TestSandbox,
 } from './harness';
 
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
-
-/** Serious and critical accessibility problems axe finds on the page (none is the only pass). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+// The rep connects through the options page, in the first test.
+test.scoped({ connectWith: null });
 
 const unique = (label: string) => `e2e popup ${label} ${randomUUID().slice(0, 8)}`;
 
@@ -59,8 +36,11 @@ async function testConnection(options: Page): Promise<string> {
 }
 
 describe('options page', () => {
-  it('names each connection problem, then connects and keeps the key masked', async () => {
-    const options = await openExtensionPage(browser, 'options.html');
+  test('names each connection problem, then connects and keeps the key masked', async ({
+    sandbox,
+    extension,
+  }) => {
+    const options = await openExtensionPage(extension, 'options.html');
     const before = await sandbox.counts();
 
     await fillConnection(options, 'vv_test_short', 'ws_demo', sandbox.baseUrl);
@@ -89,9 +69,9 @@ describe('options page', () => {
 });
 
 describe('popup', () => {
-  it('logs a call with a new deal, both in the sandbox', async () => {
+  test('logs a call with a new deal, both in the sandbox', async ({ sandbox, extension }) => {
     const note = unique('call');
-    const popup = await openExtensionPage(browser, 'popup.html');
+    const popup = await openExtensionPage(extension, 'popup.html');
     await popup.getByRole('combobox', { name: 'Contact' }).fill('Rahul');
     await popup.getByRole('option', { name: /Rahul Sharma/ }).click();
     expect(await popup.getByLabel('Type').inputValue()).toBe('call');
@@ -104,14 +84,12 @@ describe('popup', () => {
     await popup.getByRole('button', { name: 'Log activity' }).click();
     await popup.getByText('Synced', { exact: true }).waitFor({ timeout: 15_000 });
 
-    const activity = (await sandbox.activitiesOf(SEEDED_CONTACT)).find(
-      (a: Activity) => a.note === note,
-    );
+    const activity = (await sandbox.activitiesOf(RAHUL.id)).find((a: Activity) => a.note === note);
     expect(activity).toMatchObject({ type: 'call' });
     expect(activity?.deal_id).toMatch(/\S/);
     const deal = await sandbox.get<Deal>(`/v1/deals/${activity!.deal_id}`);
     expect(deal).toMatchObject({
-      contact_id: SEEDED_CONTACT,
+      contact_id: RAHUL.id,
       title: 'Annual plan — popup E2E',
       value: 150_050,
       stage: 'proposal',
@@ -119,11 +97,14 @@ describe('popup', () => {
     await popup.close();
   });
 
-  it('preselects the sender of the Gmail thread in the active tab', async () => {
-    const gmail = await openFixture(browser, 'thread-expanded-2025');
-    const popup = await openExtensionPage(browser, 'popup.html');
+  test('preselects the sender of the Gmail thread in the active tab', async ({
+    extension,
+    gmail,
+  }) => {
+    const thread = await gmail.open('thread-expanded-2025');
+    const popup = await openExtensionPage(extension, 'popup.html');
     // The popup asks for the active tab of its window: make it the Gmail one, then reopen.
-    await gmail.bringToFront();
+    await thread.bringToFront();
     await popup.reload();
     const contact = popup.getByRole('combobox', { name: 'Contact' });
     await waitFor(
@@ -131,15 +112,15 @@ describe('popup', () => {
       'Rahul Sharma, the first sender, to be preselected',
     );
     await popup.close();
-    await gmail.close();
   });
 
-  it('keeps a note logged while Vivre is down and syncs it once when it is back', async () => {
+  test('keeps a note logged while Vivre is down and syncs it once when it is back', async ({
+    sandbox,
+    extension,
+  }) => {
     const note = unique('offline');
-    const port = sandbox.port;
-    await sandbox.close();
-    try {
-      const popup = await openExtensionPage(browser, 'popup.html');
+    await sandbox.whileDown(async () => {
+      const popup = await openExtensionPage(extension, 'popup.html');
       // Search needs Vivre; the contact just logged is offered from recent contacts.
       await popup.getByRole('combobox', { name: 'Contact' }).focus();
       await popup.getByRole('option', { name: /Rahul Sharma/ }).click();
@@ -151,21 +132,19 @@ describe('popup', () => {
       await popup.getByText('Saved — will sync', { exact: true }).waitFor();
       await popup.getByText(/Waiting to sync \(1\)/).waitFor();
       await popup.close();
-    } finally {
-      sandbox = await startTestSandbox({ port });
-    }
-    const popup = await openExtensionPage(browser, 'popup.html');
+    });
+    const popup = await openExtensionPage(extension, 'popup.html');
     expect(await waitUntilSynced(popup, sandbox, [note])).toEqual([1]);
     await popup.close();
   });
 
-  it('turns logging off for a read-only key and says why', async () => {
-    await configureExtension(browser, {
+  test('turns logging off for a read-only key and says why', async ({ sandbox, extension }) => {
+    await configureExtension(extension, {
       apiKey: DEMO_KEYS.read,
       workspaceId: 'ws_demo',
       baseUrl: sandbox.baseUrl,
     });
-    const popup = await openExtensionPage(browser, 'popup.html');
+    const popup = await openExtensionPage(extension, 'popup.html');
     await popup
       .getByRole('alert')
       .filter({ hasText: /read-only, so logging is turned off/ })

@@ -3,44 +3,27 @@
  * content script runs on a Gmail page served at https://mail.google.com/, its
  * worker reaches the local sandbox, and nothing else leaves the machine.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RAHUL } from '../factories';
+import { describe, expect, test } from './fixtures';
 import {
   askWorkerOk,
   connectToSandbox,
   DEMO_KEYS,
   extensionWorker,
-  launchExtension,
-  openExtensionPage,
-  openFixture,
-  startTestSandbox,
   waitForContentScript,
-  type ExtensionBrowser,
-  type TestSandbox,
 } from './harness';
 
-let sandbox: TestSandbox;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  browser = await launchExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await sandbox?.close();
-});
+// The first tests meet the extension as installed; one connects it on the way.
+test.scoped({ connectWith: null });
 
 describe('the built extension in Chromium', () => {
-  it('runs its content script on a Gmail thread page', async () => {
-    const page = await openFixture(browser, 'thread-expanded-2025');
-    await waitForContentScript(page);
-    await page.close();
+  test('runs its content script on a Gmail thread page', async ({ gmail }) => {
+    await waitForContentScript(await gmail.open('thread-expanded-2025'));
   });
 
-  it("lets the worker's context reach the sandbox", async () => {
+  test("lets the worker's context reach the sandbox", async ({ sandbox, extension }) => {
     // Proves the network policy and host permissions let the worker's fetches through.
-    const worker = await extensionWorker(browser);
+    const worker = await extensionWorker(extension);
     const me = await worker.evaluate(
       async ([url, key]) => {
         const response = await fetch(url, {
@@ -53,9 +36,11 @@ describe('the built extension in Chromium', () => {
     expect(me).toMatchObject({ status: 200, body: { workspace: { id: 'ws_demo' } } });
   });
 
-  it('answers a connection test with the workspace the sandbox reports', async () => {
-    const page = await openExtensionPage(browser);
-    const result = await askWorkerOk(page, 'testConnection', {
+  test('answers a connection test with the workspace the sandbox reports', async ({
+    sandbox,
+    extensionPage,
+  }) => {
+    const result = await askWorkerOk(extensionPage, 'testConnection', {
       baseUrl: sandbox.baseUrl,
       apiKey: DEMO_KEYS.write,
       workspaceId: 'ws_demo',
@@ -65,13 +50,16 @@ describe('the built extension in Chromium', () => {
       workspaceId: 'ws_demo',
       workspaceName: 'Demo Workspace',
     });
-    await page.close();
   });
 
-  it("shows a participant's Vivre score from the sandbox beside them in Gmail", async () => {
-    await connectToSandbox(browser, sandbox);
-    const rahul = await sandbox.get<{ name: string; ai_score: number }>('/v1/contacts/cnt_8821');
-    const page = await openFixture(browser, 'thread-expanded-2025');
+  test("shows a participant's Vivre score from the sandbox beside them in Gmail", async ({
+    sandbox,
+    extension,
+    gmail,
+  }) => {
+    await connectToSandbox(extension, sandbox);
+    const rahul = await sandbox.get<{ name: string; ai_score: number }>(`/v1/contacts/${RAHUL.id}`);
+    const page = await gmail.open('thread-expanded-2025');
     // Role queries pierce the chips' open shadow roots: this is what a screen reader finds.
     await expect
       .poll(
@@ -82,11 +70,10 @@ describe('the built extension in Chromium', () => {
         { timeout: 30_000 },
       )
       .toBeGreaterThan(0);
-    await page.close();
   });
 
-  it('keeps every other request on the machine', async () => {
-    const page = await openFixture(browser, 'thread-expanded-2025');
+  test('keeps every other request on the machine', async ({ gmail }) => {
+    const page = await gmail.open('thread-expanded-2025');
     const outcome = await page.evaluate(() =>
       fetch('https://www.example.com/', { mode: 'no-cors' }).then(
         () => 'reached',
@@ -94,6 +81,5 @@ describe('the built extension in Chromium', () => {
       ),
     );
     expect(outcome).toBe('blocked');
-    await page.close();
   });
 });

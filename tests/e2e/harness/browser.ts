@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium';
 import { installNetworkPolicy, OFFLINE_RESOLVER_ARG } from './network';
 import { builtExtensionDir, isBuilt, NOT_BUILT, unpackedExtensionId } from './paths';
 import { waitFor } from './wait';
@@ -106,23 +107,14 @@ async function closeWelcomePage(context: BrowserContext, optionsUrl: string): Pr
 }
 
 function launchChromium(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
-  // Playwright's `headless: true` runs Chromium's new headless mode, which loads extensions.
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+  return chromium.launchPersistentContext(
+    userDataDir,
+    chromiumLaunchOptions([
       OFFLINE_RESOLVER_ARG,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-    ],
-  });
+    ]),
+  );
 }
 
 /** An extension page (the options page) from which the harness talks to the worker like the UI does. */

@@ -5,21 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import type { Contact } from '../../../src/shared/vivre/contract-types';
+import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 import type { ExtensionBrowser } from './browser';
 import { readFixture } from './network';
 import { DEMO_KEYS, type TestSandbox } from './sandbox';
 import { waitFor } from './wait';
 
-/**
- * The fixture's markup with each `[from, to]` replaced everywhere (title, attributes,
- * text), ignoring case: the fixtures write some addresses in mixed case on purpose.
- */
-export function fixtureVariant(name: string, replacements: [string, string][]): string {
-  return replacements.reduce(
-    (html, [from, to]) =>
-      html.replace(new RegExp(from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), () => to),
-    readFixture(name),
-  );
+/** A fixture's markup with each `[from, to]` replaced (see tests/fixtures/gmail/variants.ts). */
+export function fixtureVariant(name: string, replacements: Replacements): string {
+  return replaceInFixture(readFixture(name), replacements);
 }
 
 /**

@@ -3,14 +3,12 @@
  * one arrived exactly once: the property a rep's trust in the CRM rests on.
  */
 import { randomUUID } from 'node:crypto';
+import { RAHUL } from '../../factories';
 import { askWorkerOk, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';
 import { waitFor } from './wait';
 
-/** Rahul Sharma, seeded in ws_demo. */
-export const SEEDED_CONTACT = 'cnt_8821';
-
-/** Enqueues `count` notes with unique text; resolves once the worker says each is saved. */
+/** Enqueues `count` notes with unique text on Rahul Sharma (seeded); resolves once each is saved. */
 export async function enqueueNotes(
   page: ExtensionPage,
   label: string,
@@ -20,7 +18,7 @@ export async function enqueueNotes(
   const notes = Array.from({ length: count }, (_, i) => `e2e ${label} ${run} #${i + 1}`);
   for (const note of notes) {
     const saved = await askWorkerOk(page, 'enqueueWrite', {
-      write: { kind: 'logActivity', body: { contact_id: SEEDED_CONTACT, type: 'note', note } },
+      write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'note', note } },
     });
     if (saved.state !== 'waiting' && saved.state !== 'synced') {
       throw new Error(`"${note}" was not accepted for sync: ${saved.state}`);
@@ -31,7 +29,7 @@ export async function enqueueNotes(
 
 /** How often each note is stored in the sandbox (0 for a missing one). */
 export async function storedCopies(sandbox: TestSandbox, notes: string[]): Promise<number[]> {
-  const stored = await sandbox.activitiesOf(SEEDED_CONTACT);
+  const stored = await sandbox.activitiesOf(RAHUL.id);
   return notes.map((note) => stored.filter((activity) => activity.note === note).length);
 }
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChipWithCard, placeCard, type ChipWithCardProps } from '@/content/ui/ChipWithCard';
-import { DETAILS, RAHUL, STATUS_OK } from './sample-data';
+import { found, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../factories';
 
 afterEach(cleanup);
 
@@ -11,9 +11,9 @@ function renderChipWithCard() {
     cardId: 'card-1',
     email: RAHUL.email,
     displayName: 'Rahul Sharma',
-    lookup: { status: 'found', contact: RAHUL, fetchedAt: 0, stale: false },
+    lookup: found(RAHUL),
     status: STATUS_OK,
-    details: DETAILS,
+    details: RAHUL_DETAILS,
     now: 0,
     logProgress: null,
     addProgress: null,

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Chip } from '@/content/ui/Chip';
 import type { LookupState } from '@/ui/view-types';
-import { RAHUL } from './sample-data';
+import { found as foundLookup, notFound, RAHUL } from '../../factories';
 
 afterEach(cleanup);
 
@@ -20,12 +20,7 @@ function renderChip(lookup: LookupState, onActivate = () => {}) {
   );
 }
 
-const found = (score: number): LookupState => ({
-  status: 'found',
-  contact: { ...RAHUL, ai_score: score },
-  fetchedAt: 0,
-  stale: false,
-});
+const found = (score: number): LookupState => foundLookup({ ...RAHUL, ai_score: score });
 
 describe('Chip', () => {
   it('names a known contact with score and band, and shows the score', () => {
@@ -49,7 +44,7 @@ describe('Chip', () => {
   });
 
   it('shows "+ Add" for someone not in Vivre', () => {
-    renderChip({ status: 'not_found', fetchedAt: 0, stale: false });
+    renderChip(notFound());
     const chip = screen.getByRole('button', {
       name: 'Vivre: Rahul Sharma is not in Vivre',
     });

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactCard, type ContactCardProps } from '@/content/ui/ContactCard';
-import { DETAILS, RAHUL, STATUS_OK } from './sample-data';
+import { found, notFound, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../factories';
 
 afterEach(cleanup);
 
@@ -13,9 +13,9 @@ function renderCard(overrides: Partial<ContactCardProps> = {}) {
     id: 'card-1',
     email: RAHUL.email,
     displayName: 'Rahul Sharma',
-    lookup: { status: 'found', contact: RAHUL, fetchedAt: NOW, stale: false },
+    lookup: found(RAHUL, NOW),
     status: STATUS_OK,
-    details: DETAILS,
+    details: RAHUL_DETAILS,
     now: NOW,
     logProgress: null,
     addProgress: null,
@@ -54,7 +54,7 @@ describe('ContactCard with a known contact', () => {
       'Discussed pricing',
     );
     cleanup();
-    renderCard({ details: { ...DETAILS, deals: null, activities: null } });
+    renderCard({ details: { ...RAHUL_DETAILS, deals: null, activities: null } });
     expect(screen.queryByRole('region', { name: 'Open deals' })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Recent activity' })).toBeNull();
   });
@@ -62,7 +62,7 @@ describe('ContactCard with a known contact', () => {
   it('links to the contact in Vivre in a new tab without an opener', () => {
     renderCard();
     const link = screen.getByRole('link', { name: 'Open Rahul Sharma in Vivre' });
-    expect(link.getAttribute('href')).toBe('https://app.vivre.example/contacts/cnt_8821');
+    expect(link.getAttribute('href')).toBe(`https://app.vivre.example/contacts/${RAHUL.id}`);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
   });
@@ -70,7 +70,7 @@ describe('ContactCard with a known contact', () => {
   it('says how old cached data is when it is stale or the worker is offline', () => {
     const threeHoursAgo = NOW - 3 * 3600_000;
     renderCard({
-      lookup: { status: 'found', contact: RAHUL, fetchedAt: threeHoursAgo, stale: true },
+      lookup: found(RAHUL, threeHoursAgo, true),
       status: { ...STATUS_OK, connection: 'offline' },
     });
     expect(screen.getByText('Offline — cached 3 h ago')).toBeTruthy();
@@ -79,12 +79,7 @@ describe('ContactCard with a known contact', () => {
   it('renders a hostile contact name as text and creates no element from it', () => {
     const name = '<img src=x onerror=alert(1)>';
     renderCard({
-      lookup: {
-        status: 'found',
-        contact: { ...RAHUL, name, company: '<b>Evil</b>' },
-        fetchedAt: NOW,
-        stale: false,
-      },
+      lookup: found({ ...RAHUL, name, company: '<b>Evil</b>' }, NOW),
     });
     const card = screen.getByRole('dialog');
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(name);
@@ -146,7 +141,7 @@ describe('ContactCard in other states', () => {
     const props = renderCard({
       email: 'arjun.patel@bluestone.example',
       displayName: null,
-      lookup: { status: 'not_found', fetchedAt: NOW, stale: false },
+      lookup: notFound(NOW),
     });
     const form = screen.getByRole('form', { name: 'Add to Vivre' });
     expect(within(form).getByRole('textbox', { name: 'Name' })).toHaveProperty(
@@ -168,7 +163,7 @@ describe('ContactCard in other states', () => {
   it('refuses to add someone without a name, and sends nothing', () => {
     const props = renderCard({
       email: 'arjun.patel@bluestone.example',
-      lookup: { status: 'not_found', fetchedAt: NOW, stale: false },
+      lookup: notFound(NOW),
     });
     fireEvent.input(screen.getByRole('textbox', { name: 'Name' }), { target: { value: '  ' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Add to Vivre' }));

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import { ALL_INTERNAL_RECIPIENTS } from '../../fixtures/gmail/variants';
 import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
 import { ctrlEnter, gmailSends, shadowOf, showFixture } from './page';
 
@@ -87,7 +88,7 @@ describe('logging a sent compose', () => {
   });
 
   it('logs nothing when every recipient is internal, and says so before the send', async () => {
-    showFixture('compose-send-internal.html');
+    showFixture('compose-send.html', 'own', ALL_INTERNAL_RECIPIENTS);
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
     const logging = await start(worker);
     await expect.poll(() => statusText()).toBe('Not logged: all recipients are internal.');

@@ -1,11 +1,16 @@
+import type { Replacements } from '../../fixtures/gmail/variants';
 import { loadFixture } from '../gmail/load-fixture';
 
 /**
  * Shows a Gmail fixture in the test's global document (the content script's world), without its
  * stand-in scripts: tests play Gmail's part themselves.
  */
-export function showFixture(name: string, where: 'shared' | 'own' = 'own'): void {
-  const parsed = loadFixture(name, where);
+export function showFixture(
+  name: string,
+  where: 'shared' | 'own' = 'own',
+  replacements: Replacements = [],
+): void {
+  const parsed = loadFixture(name, where, replacements);
   for (const script of parsed.querySelectorAll('script')) script.remove();
   document.title = parsed.title;
   document.body.replaceChildren(

@@ -41,27 +41,22 @@ describe('buildLogWrites', () => {
     });
   });
 
-  it('marks an existing deal won with a closing date after the activity', () => {
+  it.each([
+    [
+      'marks an existing deal won with a closing date after the activity',
+      'won',
+      { stage: 'won', closed_at: '2026-01-02T03:04:05.000Z' },
+    ],
+    ['moves an existing deal without closing it', 'qualified', { stage: 'qualified' }],
+  ] as const)('%s', (_, moveTo, body) => {
     const result = buildLogWrites(
-      { ...base, deal: { kind: 'existing', dealId: 'deal_9', moveTo: 'won' } },
+      { ...base, deal: { kind: 'existing', dealId: 'deal_9', moveTo } },
       context,
     );
     expect(result.ok && result.writes.at(-1)).toEqual({
       kind: 'updateDeal',
       dealId: 'deal_9',
-      body: { stage: 'won', closed_at: '2026-01-02T03:04:05.000Z' },
-    });
-  });
-
-  it('moves an existing deal without closing it', () => {
-    const result = buildLogWrites(
-      { ...base, deal: { kind: 'existing', dealId: 'deal_9', moveTo: 'qualified' } },
-      context,
-    );
-    expect(result.ok && result.writes.at(-1)).toEqual({
-      kind: 'updateDeal',
-      dealId: 'deal_9',
-      body: { stage: 'qualified' },
+      body,
     });
   });
 

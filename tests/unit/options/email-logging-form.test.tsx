@@ -2,16 +2,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EmailLoggingForm } from '../../../src/pages/options/EmailLoggingForm';
-import type { EmailLoggingSettings, SettingsView } from '../../../src/shared/messaging/protocol';
+import type { EmailLoggingSettings } from '../../../src/shared/messaging/protocol';
+import { settingsView } from '../../factories';
 
-const view = (emailLogging?: EmailLoggingSettings): SettingsView => ({
-  workspaceId: 'ws_demo',
-  baseUrl: 'http://127.0.0.1:8787/v1',
-  maskedKey: null,
-  autoLookup: true,
-  neverLookup: [],
-  ...(emailLogging ? { emailLogging } : {}),
-});
+const view = (emailLogging?: EmailLoggingSettings) =>
+  settingsView(emailLogging ? { emailLogging } : {});
 
 function setup(settings = view()) {
   const save = vi.fn(async (prefs: EmailLoggingSettings) => ({

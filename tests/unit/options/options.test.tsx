@@ -5,24 +5,24 @@ import { fakeBrowser } from 'wxt/testing';
 import { Options } from '../../../src/pages/options/Options';
 import { optionsServices } from '../../../src/pages/options/services';
 import { ask } from '../../../src/shared/messaging/messenger';
-import type { SettingsView } from '../../../src/shared/messaging/protocol';
 import type { ProtocolMap } from '../../../src/shared/messaging/messages';
+import { settingsView } from '../../factories';
 
 vi.mock('../../../src/shared/messaging/messenger', () => ({ ask: vi.fn() }));
 
 const KEY = 'vv_test_demo_write_0000000000000000';
-const saved: SettingsView = {
-  workspaceId: 'ws_demo',
-  baseUrl: 'http://127.0.0.1:8787/v1',
+const saved = settingsView({
   maskedKey: 'vv_test_demo_wr…0000',
-  autoLookup: true,
   neverLookup: ['mycompany.example'],
-};
+});
 
 type Replies = Partial<{ [K in keyof ProtocolMap]: ReturnType<ProtocolMap[K]> }>;
-function answer(replies: Replies) {
+const ok = <T,>(value: T) => ({ ok: true as const, value });
+/** The worker's answers: the saved settings, and whatever else the test gives. */
+function answer(replies: Replies = {}) {
+  const all: Replies = { getSettings: ok(saved), ...replies };
   vi.mocked(ask).mockImplementation((async (type: keyof ProtocolMap) => {
-    const reply = replies[type];
+    const reply = all[type];
     if (!reply) throw new Error(`unexpected ask(${type})`);
     return reply;
   }) as typeof ask);
@@ -47,7 +47,7 @@ afterEach(cleanup);
 
 describe('options: connection', () => {
   it('shows the saved key masked and never fills the key field', async () => {
-    answer({ getSettings: { ok: true, value: saved } });
+    answer();
     const keyField = await renderOptions();
     expect((keyField as HTMLInputElement).value).toBe('');
     expect(screen.getByText('vv_test_demo_wr…0000')).toBeTruthy();
@@ -60,7 +60,7 @@ describe('options: connection', () => {
     ['Workspace ID', 'demo', /starts with ws_/],
     ['API base URL', 'http://crm.example.com/v1', /https/],
   ])('refuses a bad %s beside the field and sends nothing', async (label, value, message) => {
-    answer({ getSettings: { ok: true, value: saved } });
+    answer();
     await renderOptions();
     type(label, value);
     for (const button of ['Save', 'Test connection']) {
@@ -78,8 +78,8 @@ describe('options: connection', () => {
 
   it('saves a new key after asking for the host, then shows it masked', async () => {
     answer({
-      getSettings: { ok: true, value: { ...saved, maskedKey: null } },
-      saveSettings: { ok: true, value: saved },
+      getSettings: ok({ ...saved, maskedKey: null }),
+      saveSettings: ok(saved),
     });
     await renderOptions();
     type('API key', KEY);
@@ -98,7 +98,7 @@ describe('options: connection', () => {
   });
 
   it('keeps the saved key when the key field is left empty', async () => {
-    answer({ getSettings: { ok: true, value: saved }, saveSettings: { ok: true, value: saved } });
+    answer({ saveSettings: ok(saved) });
     await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText('Saved.');
@@ -109,7 +109,7 @@ describe('options: connection', () => {
   });
 
   it('explains a refused host permission and saves nothing', async () => {
-    answer({ getSettings: { ok: true, value: saved } });
+    answer();
     fakeBrowser.permissions.request = vi.fn(async () => false);
     await renderOptions();
     type('API base URL', 'https://crm.example.com/v1');
@@ -123,16 +123,12 @@ describe('options: connection', () => {
 
   it('reports the workspace reached by a test', async () => {
     answer({
-      getSettings: { ok: true, value: saved },
-      testConnection: {
+      testConnection: ok({
         ok: true,
-        value: {
-          ok: true,
-          workspaceId: 'ws_demo',
-          workspaceName: 'Demo Co',
-          permissions: ['read'],
-        },
-      },
+        workspaceId: 'ws_demo',
+        workspaceName: 'Demo Co',
+        permissions: ['read'],
+      }),
     });
     await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -145,11 +141,7 @@ describe('options: connection', () => {
     ['offline', /Couldn’t reach the server/],
   ] as const)('names a %s problem found by the test', async (kind, message) => {
     answer({
-      getSettings: { ok: true, value: saved },
-      testConnection: {
-        ok: true,
-        value: { ok: false, error: { kind, message: 'Details from the worker.' } },
-      },
+      testConnection: ok({ ok: false, error: { kind, message: 'Details from the worker.' } }),
     });
     await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -160,15 +152,11 @@ describe('options: connection', () => {
 describe('options: privacy', () => {
   it('lists the own domain and saves a cleaned list', async () => {
     answer({
-      getSettings: { ok: true, value: saved },
-      savePrivacy: {
-        ok: true,
-        value: {
-          ...saved,
-          autoLookup: false,
-          neverLookup: ['mycompany.example', 'boss@x.example'],
-        },
-      },
+      savePrivacy: ok({
+        ...saved,
+        autoLookup: false,
+        neverLookup: ['mycompany.example', 'boss@x.example'],
+      }),
     });
     await renderOptions();
     expect((screen.getByLabelText('Never look up') as HTMLTextAreaElement).value).toBe(
@@ -185,7 +173,7 @@ describe('options: privacy', () => {
   });
 
   it('refuses a bad line without saving', async () => {
-    answer({ getSettings: { ok: true, value: saved } });
+    answer();
     await renderOptions();
     type('Never look up', 'mycompany.example\nnot valid');
     fireEvent.click(screen.getByRole('button', { name: 'Save privacy settings' }));
@@ -195,10 +183,7 @@ describe('options: privacy', () => {
   });
 
   it('clears cached contacts', async () => {
-    answer({
-      getSettings: { ok: true, value: saved },
-      clearContactCache: { ok: true, value: null },
-    });
+    answer({ clearContactCache: ok(null) });
     await renderOptions();
     fireEvent.click(screen.getByRole('button', { name: 'Clear cached contacts' }));
     await screen.findByText(/Cached contacts cleared/);

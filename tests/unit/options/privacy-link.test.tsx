@@ -9,15 +9,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../src/pages/options/Options';
 import type { OptionsServices } from '../../../src/pages/options/services-type';
-import type { SettingsView } from '../../../src/shared/messaging/protocol';
+import { settingsView } from '../../factories';
 
-const saved: SettingsView = {
-  workspaceId: 'ws_demo',
-  baseUrl: 'https://api.vivre.app/v1',
-  maskedKey: null,
-  autoLookup: true,
-  neverLookup: [],
-};
+const saved = settingsView({ baseUrl: 'https://api.vivre.app/v1' });
 
 function services(getSettings: OptionsServices['getSettings']): OptionsServices {
   const unused = vi.fn(async () => {

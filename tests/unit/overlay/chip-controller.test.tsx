@@ -7,21 +7,13 @@ import type { Status } from '@/shared/messaging/protocol';
 import type { Ask } from '@/shared/messaging/messenger';
 import { ChipController } from '@/content/chips/ChipController';
 import { createLookupStore } from '@/content/chips/lookup-store';
+import { STATUS_OK } from '../../factories';
 import { contact } from './fake-worker';
 
 afterEach(cleanup);
 
 const RAHUL = contact('rahul.sharma@acme-tech.example', 'Rahul Sharma', 87);
-const STATUS: Status = {
-  configured: true,
-  connection: 'ok',
-  workspaceId: 'ws_demo',
-  workspaceName: 'Demo',
-  permissions: ['read', 'write'],
-  appUrl: 'https://app.vivre.example',
-  waitingCount: 0,
-  attentionCount: 0,
-};
+const STATUS: Status = STATUS_OK;
 
 // The fake reads whichever fields the message it got has.
 type Fake = {

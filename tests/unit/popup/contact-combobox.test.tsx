@@ -3,15 +3,8 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pickContact } from '../../../src/pages/popup/services-type';
 import { recentContactsItem } from '../../../src/shared/storage';
-import {
-  calls,
-  makeServices,
-  rahul,
-  renderPopup,
-  resetBrowser,
-  scriptWorker,
-  sneha,
-} from './harness';
+import { PRIYA, RAHUL, SNEHA } from '../../factories';
+import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);
 afterEach(cleanup);
@@ -19,18 +12,10 @@ afterEach(cleanup);
 const suggestions = () =>
   within(screen.getByRole('listbox', { hidden: true })).queryAllByRole('option');
 
-const priya = {
-  ...rahul,
-  id: 'cnt_3',
-  name: 'Priya Kapoor',
-  email: 'priya.kapoor@bluestone.example',
-  company: 'BlueStone Foods',
-};
-
 describe('contact search', () => {
   it('searches as the rep types, recent contacts first, and picks with the keyboard', async () => {
-    await recentContactsItem.setValue([pickContact(sneha)]);
-    const ask = scriptWorker({ searchContacts: () => ({ ok: true, value: [rahul, sneha] }) });
+    await recentContactsItem.setValue([pickContact(SNEHA)]);
+    const ask = scriptWorker({ searchContacts: () => ({ ok: true, value: [RAHUL, SNEHA] }) });
     await renderPopup(makeServices(ask));
     const box = screen.getByRole('combobox', { name: 'Contact' });
     fireEvent.focus(box);
@@ -52,7 +37,7 @@ describe('contact search', () => {
   });
 
   it('shows recent contacts before anything is typed and remembers who was logged', async () => {
-    await recentContactsItem.setValue([pickContact(sneha)]);
+    await recentContactsItem.setValue([pickContact(SNEHA)]);
     const ask = scriptWorker();
     await renderPopup(makeServices(ask));
     const box = screen.getByRole('combobox', { name: 'Contact' });
@@ -62,12 +47,12 @@ describe('contact search', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
     await screen.findByText('Synced');
     expect(calls(ask, 'searchContacts')).toEqual([]);
-    expect((await recentContactsItem.getValue()).map((c) => c.id)).toEqual([sneha.id]);
+    expect((await recentContactsItem.getValue()).map((c) => c.id)).toEqual([SNEHA.id]);
   });
 
   it('keeps only the latest answer when searches overlap', async () => {
     const ask = scriptWorker({
-      searchContacts: ({ query }) => ({ ok: true, value: query === 'pri' ? [priya] : [rahul] }),
+      searchContacts: ({ query }) => ({ ok: true, value: query === 'pri' ? [PRIYA] : [RAHUL] }),
     });
     await renderPopup(makeServices(ask));
     const box = screen.getByRole('combobox', { name: 'Contact' });

@@ -6,40 +6,14 @@ import { Popup } from '../../../src/pages/popup/Popup';
 import type { PopupServices } from '../../../src/pages/popup/services-type';
 import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
-import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
+import type { OutboxItemView, Status } from '../../../src/shared/messaging/protocol';
+import type { ProtocolMap } from '../../../src/shared/messaging/messages';
 import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
 import { statesOf } from '../../../src/worker/outbox-feed';
-import type { ProtocolMap } from '../../../src/shared/messaging/messages';
-import type { Contact } from '../../../src/shared/vivre/contract-types';
+import { EMPTY_OUTBOX, RAHUL, STATUS_OK } from '../../factories';
 
-export const rahul: Contact = {
-  id: 'cnt_8821',
-  name: 'Rahul Sharma',
-  email: 'rahul.sharma@acme-tech.example',
-  company: 'Acme Technologies',
-  ai_score: 87,
-  stage: 'qualified',
-  tags: [],
-  created_at: '2026-01-01T00:00:00.000Z',
-};
-export const sneha: Contact = {
-  ...rahul,
-  id: 'cnt_2',
-  name: 'Sneha Kulkarni',
-  email: 'sneha.kulkarni@acme-tech.example',
-};
-
-export const okStatus: Status = {
-  configured: true,
-  connection: 'ok',
-  workspaceId: 'ws_demo',
-  workspaceName: 'Demo',
-  permissions: ['read', 'write'],
-  appUrl: null,
-  waitingCount: 0,
-  attentionCount: 0,
-};
-export const emptyOutbox: OutboxSummary = { waiting: [], attention: [], paused: null };
+/** Connected, read-write; no Vivre web app to link to. */
+export const okStatus: Status = { ...STATUS_OK, appUrl: null };
 
 const SYNCED_ITEM: OutboxItemView = {
   id: '',
@@ -62,12 +36,12 @@ export function scriptWorker(overrides: Worker = {}) {
   let next = 0;
   const worker: Worker = {
     getStatus: () => ok(okStatus),
-    getOutbox: () => ok(emptyOutbox),
+    getOutbox: () => ok(EMPTY_OUTBOX),
     flushOutbox: () => ok(null),
     lookupContacts: () => ok({}),
     searchContacts: () => ok([]),
     getContactDetails: ({ contactId }) =>
-      ok({ contact: { ...rahul, id: contactId }, deals: [], activities: null, fetchedAt: 0 }),
+      ok({ contact: { ...RAHUL, id: contactId }, deals: [], activities: null, fetchedAt: 0 }),
     enqueueWrite: () => ok({ id: `item_${++next}`, state: 'waiting' as const }),
     retryOutboxItem: () => ok(null),
     discardOutboxItem: () => ok(null),

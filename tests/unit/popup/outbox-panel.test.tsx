@@ -2,7 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxItemView, OutboxSummary } from '../../../src/shared/messaging/protocol';
-import { calls, makeServices, rahul, renderPopup, resetBrowser, scriptWorker } from './harness';
+import { RAHUL } from '../../factories';
+import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);
 afterEach(cleanup);
@@ -14,7 +15,7 @@ const stuck: OutboxItemView = {
   attempts: 1,
   summary: 'Note with Rahul Sharma',
   lastError: { kind: 'validation', message: 'The note is too long for Vivre.' },
-  write: { kind: 'logActivity', body: { contact_id: rahul.id, type: 'note', note: 'Too long' } },
+  write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'note', note: 'Too long' } },
 };
 const waiting: OutboxItemView = {
   ...stuck,

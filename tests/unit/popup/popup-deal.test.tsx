@@ -2,39 +2,26 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WriteRequest } from '../../../src/shared/messaging/protocol';
-import { calls, makeServices, rahul, renderPopup, resetBrowser, scriptWorker } from './harness';
+import { deal, found, RAHUL } from '../../factories';
+import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);
 afterEach(cleanup);
 
-const thread = [{ email: rahul.email, name: 'Rahul', role: 'sender' as const }];
+const thread = [{ email: RAHUL.email, name: 'Rahul', role: 'sender' as const }];
 const worker = () =>
   scriptWorker({
     lookupContacts: () => ({
       ok: true,
-      value: { [rahul.email]: { status: 'found', contact: rahul, fetchedAt: 0, stale: false } },
+      value: { [RAHUL.email]: found(RAHUL) },
     }),
     getContactDetails: () => ({
       ok: true,
       value: {
-        contact: rahul,
+        contact: RAHUL,
         deals: [
-          {
-            id: 'deal_1',
-            contact_id: rahul.id,
-            title: 'Pilot',
-            value: 650_000,
-            stage: 'proposal',
-            created_at: rahul.created_at,
-          },
-          {
-            id: 'deal_2',
-            contact_id: rahul.id,
-            title: 'Old',
-            value: 1,
-            stage: 'won',
-            created_at: rahul.created_at,
-          },
+          deal({ id: 'deal_1', title: 'Pilot', value: 650_000, stage: 'proposal' }),
+          deal({ id: 'deal_2', title: 'Old', value: 1, stage: 'won' }),
         ],
         activities: null,
         fetchedAt: 0,
@@ -79,7 +66,7 @@ describe('popup deal', () => {
     const [create, log] = writes(ask);
     expect(create).toMatchObject({
       kind: 'createDeal',
-      body: { contact_id: rahul.id, title: 'Annual plan', value: 150_050, stage: 'qualified' },
+      body: { contact_id: RAHUL.id, title: 'Annual plan', value: 150_050, stage: 'qualified' },
     });
     const tempId = (create as { tempId: string }).tempId;
     expect(tempId).toMatch(/^tmp_/);

@@ -2,16 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { popupDraftItem as draftItem } from '../../../src/shared/storage';
-import {
-  calls,
-  emptyOutbox,
-  makeServices,
-  rahul,
-  renderPopup,
-  resetBrowser,
-  scriptWorker,
-  sneha,
-} from './harness';
+import { EMPTY_OUTBOX, found, RAHUL, SNEHA } from '../../factories';
+import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
 beforeEach(resetBrowser);
 afterEach(cleanup);
@@ -19,13 +11,13 @@ afterEach(cleanup);
 const lookupBoth = () => ({
   ok: true as const,
   value: {
-    [rahul.email]: { status: 'found' as const, contact: rahul, fetchedAt: 0, stale: false },
-    [sneha.email]: { status: 'found' as const, contact: sneha, fetchedAt: 0, stale: false },
+    [RAHUL.email]: found(RAHUL),
+    [SNEHA.email]: found(SNEHA),
   },
 });
 const thread = [
-  { email: sneha.email, name: 'Sneha', role: 'to' as const },
-  { email: rahul.email, name: 'Rahul', role: 'sender' as const },
+  { email: SNEHA.email, name: 'Sneha', role: 'to' as const },
+  { email: RAHUL.email, name: 'Rahul', role: 'sender' as const },
 ];
 
 function write(label: string, value: string) {
@@ -53,7 +45,7 @@ describe('popup form', () => {
     await renderPopup(makeServices(ask, thread));
     const contact = screen.getByRole('combobox', { name: 'Contact' }) as HTMLInputElement;
     await waitFor(() => expect(contact.value).toBe('Rahul Sharma'));
-    expect(calls(ask, 'lookupContacts')[0]).toEqual({ emails: [rahul.email, sneha.email] });
+    expect(calls(ask, 'lookupContacts')[0]).toEqual({ emails: [RAHUL.email, SNEHA.email] });
     fireEvent.click(screen.getByRole('button', { name: 'Sneha Kulkarni' }));
     expect(contact.value).toBe('Sneha Kulkarni');
   });
@@ -73,7 +65,7 @@ describe('popup form', () => {
       {
         write: {
           kind: 'logActivity',
-          body: { contact_id: rahul.id, type: 'meeting', note: 'Demo went well' },
+          body: { contact_id: RAHUL.id, type: 'meeting', note: 'Demo went well' },
         },
       },
     ]);
@@ -106,7 +98,7 @@ describe('popup form', () => {
       getOutbox: () => ({
         ok: true,
         value: {
-          ...emptyOutbox,
+          ...EMPTY_OUTBOX,
           waiting: [
             {
               id: 'item_1',
@@ -114,7 +106,7 @@ describe('popup form', () => {
               createdAt: 0,
               attempts: 1,
               summary: 'Call with Rahul Sharma',
-              write: { kind: 'logActivity', body: { contact_id: rahul.id, type: 'call' } },
+              write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'call' } },
             },
           ],
         },

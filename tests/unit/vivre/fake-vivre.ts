@@ -42,15 +42,7 @@ export function stubFetch(handler: Handler) {
   return { requests, fetchMock };
 }
 
-export const CONTACT = {
-  id: 'cnt_8821',
-  name: 'Rahul Sharma',
-  email: 'rahul.sharma@acme-tech.example',
-  company: 'Acme Technologies',
-  ai_score: 87,
-  stage: 'qualified',
-  created_at: '2026-06-01T08:00:00Z',
-};
+export { RAHUL as CONTACT } from '../../factories';
 
 export const list = (data: unknown[]) => ({ data, total: data.length, limit: 50, offset: 0 });
 
