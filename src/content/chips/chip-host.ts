@@ -1,9 +1,6 @@
-/**
- * One chip's host: `<vivre-chip data-vivre-host data-vivre-email>` with an open
- * shadow root holding our <style> and the Preact tree. This element is the only
- * thing we ever put into Gmail's DOM.
- */
-import { h, render } from 'preact';
+/** One chip: `<vivre-chip data-vivre-host data-vivre-email>` (../ui/shadow-host.ts) and its controller. */
+import { h } from 'preact';
+import { createShadowHost } from '../ui/shadow-host';
 import { CHIP_CSS } from '../ui/styles';
 import type { ParticipantAnchor } from '../../shared/people';
 import type { Ask } from '../../shared/messaging/messenger';
@@ -25,44 +22,17 @@ export interface ChipHostDeps {
   theme: Theme;
 }
 
-// Gmail listens on the document for shortcuts (typing "c" composes) and for clicks
-// on message headers (which collapse the message). Events from our chip and card
-// stop at our shadow root so typing a note or clicking a chip never reaches Gmail.
-const CONTAINED_EVENTS = [
-  'keydown',
-  'keyup',
-  'keypress',
-  'click',
-  'dblclick',
-  'mousedown',
-  'mouseup',
-  'pointerdown',
-  'pointerup',
-  'input',
-] as const;
-
 let nextCardId = 0;
 
 export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): ChipHost {
-  const doc = anchor.element.ownerDocument;
-  // A plain unknown element: content scripts cannot define custom elements
-  // (customElements is null in Chrome's isolated world), and a hyphenated name
-  // is all attachShadow needs.
-  const element = doc.createElement('vivre-chip');
-  element.setAttribute('data-vivre-host', '');
-  element.setAttribute('data-vivre-email', anchor.email);
-  element.setAttribute('data-theme', deps.theme);
-  const shadow = element.attachShadow({ mode: 'open' });
-  for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
-
-  const style = doc.createElement('style');
-  style.textContent = CHIP_CSS;
-  // Preact owns this container only, so it never touches the <style>.
-  const container = doc.createElement('span');
-  shadow.append(style, container);
-
+  const host = createShadowHost(anchor.element.ownerDocument, {
+    tag: 'vivre-chip',
+    css: CHIP_CSS,
+    theme: deps.theme,
+    attributes: { 'data-vivre-email': anchor.email },
+  });
   const lifetime = new AbortController();
-  render(
+  host.render(
     h(ChipController, {
       email: anchor.email,
       displayName: anchor.name,
@@ -72,19 +42,15 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
       openOptions: deps.openOptions,
       signal: lifetime.signal,
     }),
-    container,
   );
 
   return {
-    element,
+    element: host.element,
     email: anchor.email,
-    setTheme(theme) {
-      element.setAttribute('data-theme', theme);
-    },
+    setTheme: host.setTheme,
     destroy() {
       lifetime.abort();
-      render(null, container);
-      element.remove();
+      host.destroy();
     },
   };
 }

@@ -1,24 +1,49 @@
 /**
- * What the page knows about each participant, keyed by lower-cased email. Chips
- * subscribe to their email; the overlay asks for many emails at once so a thread
- * of ten people costs one message to the worker, not ten.
+ * What this Gmail tab knows about each person, keyed by lower-cased email: the one memory of
+ * lookups in the content script. Chips subscribe to their email, and a thread of ten people
+ * costs one message to the worker, not ten. Email logging keeps its own answers beside them
+ * (`forLogging`): those are asked for even when automatic lookups are off, because the rep
+ * chose to log, and must not turn chips on when the rep turned lookups off.
  */
-import type { LookupState } from '../../ui/view-types';
 import type { Ask } from '../../shared/messaging/messenger';
+import type { LookupResult } from '../../shared/messaging/protocol';
+import type { LookupState } from '../../ui/view-types';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
 const LOADING: LookupState = { status: 'loading' };
 // An address the worker left out of its answer was not looked up: say so, quietly.
-const LEFT_OUT: LookupState = { status: 'skipped', reason: 'never_lookup' };
+const LEFT_OUT: LookupResult = { status: 'skipped', reason: 'never_lookup' };
 
 function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
 
+/** One message for many addresses; every address gets an answer, failures included. */
+async function askFor(
+  ask: Ask,
+  emails: string[],
+  signedInEmail: string | null | undefined,
+  forLogging: boolean,
+): Promise<Record<string, LookupResult>> {
+  // The signed-in address lets the worker keep the rep's own domain out of lookups.
+  const answer = await ask('lookupContacts', {
+    emails,
+    ...(signedInEmail ? { signedInEmail } : {}),
+    ...(forLogging ? { forLogging } : {}),
+  });
+  return Object.fromEntries(
+    emails.map((email) => [
+      email,
+      answer.ok ? (answer.value[email] ?? LEFT_OUT) : { status: 'error', error: answer.error },
+    ]),
+  );
+}
+
 export function createLookupStore(ask: Ask) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
+  const forLogging = new Map<string, LookupResult>();
 
   function set(email: string, state: LookupState) {
     states.set(email, state);
@@ -29,15 +54,8 @@ export function createLookupStore(ask: Ask) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
-    // The signed-in address lets the worker keep the rep's own domain out of lookups.
-    const data = signedInEmail ? { emails, signedInEmail } : { emails };
-    const answer = await ask('lookupContacts', data);
-    for (const email of emails) {
-      const state: LookupState = answer.ok
-        ? (answer.value[email] ?? LEFT_OUT)
-        : { status: 'error', error: answer.error };
-      set(email, state);
-    }
+    const answers = await askFor(ask, emails, signedInEmail, false);
+    for (const email of emails) set(email, answers[email]!);
   }
 
   return {
@@ -70,6 +88,29 @@ export function createLookupStore(ask: Ask) {
       return [...states]
         .filter(([, state]) => state.status === 'error' || ('stale' in state && state.stale))
         .map(([email]) => email);
+    },
+
+    /** Answers asked for logging an email, or null while any is missing. */
+    knownForLogging(emails: string[]): Record<string, LookupResult> | null {
+      const found = emails.map((email) => forLogging.get(email));
+      if (found.some((answer) => answer === undefined)) return null;
+      return Object.fromEntries(emails.map((email, i) => [email, found[i]!]));
+    },
+
+    /** Whether logging needs to ask about any of these (never asked, or the answer failed). */
+    needsAskingForLogging(emails: string[]): boolean {
+      return emails.some((email) => (forLogging.get(email)?.status ?? 'error') === 'error');
+    },
+
+    /** Asks the worker for logging (it answers from its cache when it can, offline too). */
+    async resolveForLogging(
+      emails: string[],
+      signedInEmail: string | null,
+    ): Promise<Record<string, LookupResult>> {
+      if (emails.length === 0) return {};
+      const answers = await askFor(ask, emails, signedInEmail, true);
+      for (const email of emails) forLogging.set(email, answers[email]!);
+      return answers;
     },
   };
 }

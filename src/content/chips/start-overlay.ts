@@ -9,7 +9,7 @@ import type { Participant, ParticipantAnchor } from '../../shared/people';
 import type { Ask } from '../../shared/messaging/messenger';
 import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
-import { createLookupStore } from './lookup-store';
+import { createLookupStore, type LookupStore } from './lookup-store';
 import { detectTheme } from '../gmail/page';
 
 /** content/gmail's detection, injected so tests can drive the overlay with any page. */
@@ -26,6 +26,8 @@ export interface OverlayOptions {
   /** WXT's `ctx.signal`: aborting removes every host and stops the observer. */
   signal: AbortSignal;
   ask: Ask;
+  /** The page's lookup store, shared with email logging (a fresh one when omitted). */
+  store?: LookupStore;
   detect: GmailDetection;
   openOptions: () => void;
   /**
@@ -43,8 +45,8 @@ export function startOverlay({
   detect,
   openOptions,
   onScan,
+  store = createLookupStore(ask),
 }: OverlayOptions) {
-  const store = createLookupStore(ask);
   let theme = detectTheme(doc);
   const mounter = createChipMounter((anchor) =>
     createChipHost(anchor, { store, ask, openOptions, theme }),

@@ -17,7 +17,8 @@ import type { Participant } from '../../shared/people';
 import { planAudience } from '../../shared/email-audience';
 import { toEmailToLog, type LoggingContext } from './logging-context';
 import { createSendTracker } from './send-tracker';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
+import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
 
 interface ComposeState {
   host: ShadowHost;
@@ -54,7 +55,7 @@ export function createComposeLogging(context: LoggingContext) {
   }
 
   function paint(state: ComposeState) {
-    const known = lookups.known(emailsOf(state.recipients));
+    const known = lookups.knownForLogging(emailsOf(state.recipients));
     const addUnknown = context.prefs().addUnknownRecipients;
     state.host.render(
       h(ComposeLogToggle, {
@@ -73,8 +74,8 @@ export function createComposeLogging(context: LoggingContext) {
   async function refresh(state: ComposeState) {
     paint(state);
     const emails = emailsOf(state.recipients);
-    if (!state.on || !lookups.needsAsking(emails)) return;
-    await lookups.resolve(emails);
+    if (!state.on || !lookups.needsAskingForLogging(emails)) return;
+    await lookups.resolveForLogging(emails, signedIn());
     paint(state);
   }
 
@@ -83,7 +84,11 @@ export function createComposeLogging(context: LoggingContext) {
     const recipients = findComposeParticipants(compose, signedIn());
     const state = composes.get(compose);
     if (!state) {
-      const host = createShadowHost(doc, 'vivre-email-log', context.theme());
+      const host = createShadowHost(doc, {
+        tag: 'vivre-email-log',
+        css: EMAIL_LOG_CSS,
+        theme: context.theme(),
+      });
       placeInCompose(compose, host.element);
       const fresh: ComposeState = {
         host,

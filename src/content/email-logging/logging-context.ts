@@ -1,16 +1,13 @@
 /**
  * What compose and thread logging share: the page, the worker, the rep's preferences, the
- * signed-in account, and a small memory of lookups made for logging.
+ * signed-in account, and the page's lookup store.
  */
 // Used until the worker answers, and when it cannot: logging stays off unless the rep opts in.
 import { DEFAULT_EMAIL_LOGGING } from '../../shared/settings';
 import type { Participant } from '../../shared/people';
-import type {
-  EmailLoggingSettings,
-  EmailToLog,
-  LookupResult,
-} from '../../shared/messaging/protocol';
+import type { EmailLoggingSettings, EmailToLog } from '../../shared/messaging/protocol';
 import type { Ask } from '../../shared/messaging/messenger';
+import type { LookupStore } from '../chips/lookup-store';
 import type { Theme } from '../gmail/page';
 
 export interface LoggingContext {
@@ -21,7 +18,8 @@ export interface LoggingContext {
   reloadPrefs(): Promise<EmailLoggingSettings>;
   signedIn(): string | null;
   theme(): Theme;
-  lookups: LoggingLookups;
+  /** The page's one lookup store; logging uses its `forLogging` answers. */
+  lookups: LookupStore;
   now?: () => number;
 }
 
@@ -33,46 +31,6 @@ export function createPrefs(ask: Ask) {
       const answer = await ask('getSettings');
       if (answer.ok && answer.value.emailLogging) current = answer.value.emailLogging;
       return current;
-    },
-  };
-}
-
-export type LoggingLookups = ReturnType<typeof createLoggingLookups>;
-
-/**
- * Lookups made with `forLogging` (they work with automatic lookups off; never-look-up still
- * applies). A failure is shown like any answer but asked again at the next check.
- */
-export function createLoggingLookups(ask: Ask, signedIn: () => string | null) {
-  const answers = new Map<string, LookupResult>();
-  return {
-    /** Every answer, or null while any is missing. */
-    known(emails: string[]): Record<string, LookupResult> | null {
-      const found = emails.map((email) => answers.get(email));
-      if (found.some((answer) => answer === undefined)) return null;
-      return Object.fromEntries(emails.map((email, i) => [email, found[i]!]));
-    },
-    needsAsking(emails: string[]): boolean {
-      return emails.some((email) => (answers.get(email)?.status ?? 'error') === 'error');
-    },
-    /** Asks the worker (which answers from its cache when it can, offline too). */
-    async resolve(emails: string[]): Promise<Record<string, LookupResult>> {
-      if (emails.length === 0) return {};
-      const me = signedIn();
-      const answer = await ask('lookupContacts', {
-        emails,
-        forLogging: true,
-        ...(me ? { signedInEmail: me } : {}),
-      });
-      const results: Record<string, LookupResult> = {};
-      for (const email of emails) {
-        const result: LookupResult = answer.ok
-          ? (answer.value[email] ?? { status: 'skipped', reason: 'never_lookup' })
-          : { status: 'error', error: answer.error };
-        results[email] = result;
-        answers.set(email, result);
-      }
-      return results;
     },
   };
 }

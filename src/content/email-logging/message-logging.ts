@@ -15,7 +15,8 @@ import {
 import type { Participant } from '../../shared/people';
 import { isColleague } from '../../shared/address';
 import { toEmailToLog, type LoggingContext } from './logging-context';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
+import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
 
 interface MessageState {
   host: ShadowHost;
@@ -48,7 +49,11 @@ export function createMessageLogging(context: LoggingContext) {
   }
 
   function mount(message: Element, messageId: string): MessageState {
-    const host = createShadowHost(context.doc, 'vivre-log-email', context.theme());
+    const host = createShadowHost(context.doc, {
+      tag: 'vivre-log-email',
+      css: EMAIL_LOG_CSS,
+      theme: context.theme(),
+    });
     host.element.setAttribute('data-vivre-message-id', messageId);
     placeInMessage(message, host.element);
     const entry: MessageState = {

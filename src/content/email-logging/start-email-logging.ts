@@ -10,13 +10,16 @@ import { findComposes, listenForSendIntents } from '../gmail/compose';
 import { detectTheme, findSignedInEmail } from '../gmail/page';
 import type { Ask } from '../../shared/messaging/messenger';
 import { createComposeLogging } from './compose-logging';
-import { createLoggingLookups, createPrefs, type LoggingContext } from './logging-context';
+import { createLookupStore, type LookupStore } from '../chips/lookup-store';
+import { createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';
 
 export interface EmailLoggingOptions {
   document: Document;
   signal: AbortSignal;
   ask: Ask;
+  /** The page's lookup store, shared with the chips (a fresh one when omitted). */
+  store?: LookupStore;
   now?: () => number;
 }
 
@@ -31,7 +34,7 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     reloadPrefs: prefs.reload,
     signedIn,
     theme: () => detectTheme(doc),
-    lookups: createLoggingLookups(ask, signedIn),
+    lookups: options.store ?? createLookupStore(ask),
     ...(options.now ? { now: options.now } : {}),
   };
   const composes = createComposeLogging(context);

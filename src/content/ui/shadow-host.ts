@@ -1,0 +1,64 @@
+/**
+ * The one way our UI enters Gmail's page: an element marked `data-vivre-host` (so detection
+ * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree. Chips,
+ * the compose toggle and "Log this email" all use it.
+ */
+import { render, type ComponentChild } from 'preact';
+import type { Theme } from '../gmail/page';
+
+// Gmail listens on the document for shortcuts (typing "c" composes) and for clicks on message
+// headers (which collapse the message) and compose handlers. Events from our hosts stop at our
+// shadow root, so typing a note or clicking a chip or toggle never reaches Gmail.
+const CONTAINED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'input',
+] as const;
+
+export interface ShadowHost {
+  element: HTMLElement;
+  render(vnode: ComponentChild): void;
+  setTheme(theme: Theme): void;
+  destroy(): void;
+}
+
+export interface ShadowHostOptions {
+  /** A hyphenated name: content scripts cannot define custom elements, attachShadow needs one. */
+  tag: string;
+  css: string;
+  theme: Theme;
+  /** Extra attributes, e.g. `data-vivre-email`. */
+  attributes?: Record<string, string>;
+}
+
+export function createShadowHost(doc: Document, options: ShadowHostOptions): ShadowHost {
+  const element = doc.createElement(options.tag);
+  element.setAttribute('data-vivre-host', '');
+  for (const [name, value] of Object.entries(options.attributes ?? {})) {
+    element.setAttribute(name, value);
+  }
+  element.setAttribute('data-theme', options.theme);
+  const shadow = element.attachShadow({ mode: 'open' });
+  for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+  const style = doc.createElement('style');
+  style.textContent = options.css;
+  // Preact owns this container only, so it never touches the <style>.
+  const container = doc.createElement('span');
+  shadow.append(style, container);
+  return {
+    element,
+    render: (vnode) => render(vnode, container),
+    setTheme: (theme) => element.setAttribute('data-theme', theme),
+    destroy() {
+      render(null, container);
+      element.remove();
+    },
+  };
+}
