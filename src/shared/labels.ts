@@ -8,6 +8,9 @@ export const STAGE_WORDS: Record<Stage, string> = {
   won: 'Won',
 };
 
+/** The order a rep picks an activity type in. */
+export const ACTIVITY_CHOICES: readonly ActivityType[] = ['call', 'note', 'meeting', 'email'];
+
 export const ACTIVITY_WORDS: Record<ActivityType, string> = {
   call: 'Call',
   email: 'Email',

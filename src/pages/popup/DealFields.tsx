@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DealChoice, LogActivityField } from '../../shared/forms/log-activity';
-import { STAGES } from '../../shared/forms/limits';
-import { formatPaise } from '../../shared/forms/money';
+import { formatPaise, STAGE_WORDS } from '../../shared/labels';
+import { STAGES } from '../../shared/vivre/limits';
 import type { FormErrors } from '../../shared/forms/result';
 import type { Deal, Stage } from '../../shared/vivre/contract-types';
 import { Field } from '../../ui/Field';
 import { NewDealInputs } from './NewDealInputs';
 import type { PopupServices } from './services-type';
-import { STAGE_NAMES } from './stage-names';
 
 interface Props {
   contactId: string | null;
@@ -21,7 +20,7 @@ const NEW = '__new';
 
 function dealLabel(deal: Deal): string {
   const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
-  return `${deal.title} (${STAGE_NAMES[deal.stage]}${value})`;
+  return `${deal.title} (${STAGE_WORDS[deal.stage]}${value})`;
 }
 
 /** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
@@ -75,11 +74,11 @@ export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
               onChange={(e) => onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })}
             >
               <option value="">
-                Leave it {selectedDeal ? `at ${STAGE_NAMES[selectedDeal.stage]}` : 'as it is'}
+                Leave it {selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}
               </option>
               {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
                 <option key={stage} value={stage}>
-                  {stage === 'won' ? 'Won — mark closed today' : STAGE_NAMES[stage]}
+                  {stage === 'won' ? 'Won — mark closed today' : STAGE_WORDS[stage]}
                 </option>
               ))}
             </select>

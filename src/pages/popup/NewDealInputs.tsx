@@ -1,9 +1,9 @@
 import type { DealChoice, LogActivityField } from '../../shared/forms/log-activity';
-import { STAGES } from '../../shared/forms/limits';
+import { STAGE_WORDS } from '../../shared/labels';
+import { STAGES } from '../../shared/vivre/limits';
 import type { FormErrors } from '../../shared/forms/result';
 import type { Stage } from '../../shared/vivre/contract-types';
 import { Field } from '../../ui/Field';
-import { STAGE_NAMES } from './stage-names';
 
 /** Title, value in rupees (stored in paise) and stage of a deal created with the activity. */
 export function NewDealInputs({
@@ -52,7 +52,7 @@ export function NewDealInputs({
           >
             {STAGES.map((stage) => (
               <option key={stage} value={stage}>
-                {STAGE_NAMES[stage]}
+                {STAGE_WORDS[stage]}
               </option>
             ))}
           </select>

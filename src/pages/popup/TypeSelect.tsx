@@ -1,4 +1,4 @@
-import { ACTIVITY_TYPES } from '../../shared/forms/limits';
+import { ACTIVITY_CHOICES } from '../../shared/labels';
 import type { ActivityType } from '../../shared/vivre/contract-types';
 import { Field } from '../../ui/Field';
 
@@ -24,7 +24,7 @@ export function TypeSelect({
           value={value}
           onChange={(e) => onChange(e.currentTarget.value as ActivityType)}
         >
-          {ACTIVITY_TYPES.map((t) => (
+          {ACTIVITY_CHOICES.map((t) => (
             <option key={t} value={t}>
               {TYPE_NAMES[t]}
             </option>

@@ -1,5 +1,5 @@
 import type { Stage } from '../vivre/contract-types';
-import { MAX_TITLE_LENGTH } from './limits';
+import { MAX_TITLE_LENGTH } from '../vivre/limits';
 import { parseRupeesToPaise } from './money';
 import { type FormErrors, type FieldResult, invalid, valid } from './result';
 

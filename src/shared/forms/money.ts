@@ -33,10 +33,3 @@ export function parseRupeesToPaise(input: string): FieldResult<number> {
   }
   return valid(paise);
 }
-
-const inr = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
-
-/** 650000 → "₹6,500.00". */
-export function formatPaise(paise: number): string {
-  return inr.format(paise / 100);
-}

@@ -1,4 +1,4 @@
-import { MAX_NOTE_LENGTH } from './limits';
+import { MAX_NOTE_LENGTH } from '../vivre/limits';
 import { type FieldResult, invalid, valid } from './result';
 
 const formatter = new Intl.NumberFormat('en-IN');

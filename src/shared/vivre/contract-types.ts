@@ -11,7 +11,7 @@ export type {
   DealCreate,
   ActivityCreate,
 } from './contract';
-import type { ACTIVITY_TYPES, PERMISSIONS, STAGES } from './contract';
+import type { ACTIVITY_TYPES, PERMISSIONS, STAGES } from './limits';
 
 export type Stage = (typeof STAGES)[number];
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];

@@ -7,9 +7,25 @@
  */
 import { z } from 'zod';
 
-export const STAGES = ['new', 'qualified', 'proposal', 'won'] as const;
-export const ACTIVITY_TYPES = ['call', 'email', 'meeting', 'note'] as const;
-export const PERMISSIONS = ['read', 'write', 'admin'] as const;
+import {
+  ACTIVITY_TYPES,
+  DEFAULT_LIST_LIMIT,
+  MAX_LIST_LIMIT,
+  MAX_NOTE_LENGTH,
+  MAX_TITLE_LENGTH,
+  PERMISSIONS,
+  STAGES,
+} from './limits';
+
+export {
+  ACTIVITY_TYPES,
+  DEFAULT_LIST_LIMIT,
+  MAX_LIST_LIMIT,
+  MAX_NOTE_LENGTH,
+  MAX_TITLE_LENGTH,
+  PERMISSIONS,
+  STAGES,
+};
 export const WEBHOOK_EVENTS = [
   'contact.created',
   'contact.updated',
@@ -20,10 +36,6 @@ export const WEBHOOK_EVENTS = [
   'activity.logged',
 ] as const;
 
-export const MAX_NOTE_LENGTH = 10_000;
-export const MAX_LIST_LIMIT = 500;
-export const DEFAULT_LIST_LIMIT = 50;
-
 export const Stage = z.enum(STAGES);
 export const ActivityType = z.enum(ACTIVITY_TYPES);
 export const Permission = z.enum(PERMISSIONS);
@@ -31,7 +43,7 @@ export const WebhookEvent = z.enum(WEBHOOK_EVENTS);
 
 const isoDate = z.string().datetime({ offset: true });
 const email = z.string().trim().email().max(254);
-const name = z.string().trim().min(1).max(200);
+const name = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
 
 // ---- Resources, as the API returns them ----
 

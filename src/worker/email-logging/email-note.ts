@@ -3,14 +3,12 @@
  * A shortened excerpt ends in an ellipsis, so a rep reading the activity in Vivre
  * can tell it was cut.
  */
-
-/** The API refuses longer notes (src/shared/vivre/contract.ts MAX_NOTE_LENGTH); kept in sync by a test. */
-export const NOTE_LIMIT = 10_000;
+import { MAX_NOTE_LENGTH } from '../../shared/vivre/limits';
 
 export function buildEmailNote(subject: string, bodyText: string, excerptLength: number): string {
   const title = subject.trim() || '(no subject)';
   const excerpt = excerptOf(bodyText, excerptLength);
-  return (excerpt ? `${title}\n\n${excerpt}` : title).slice(0, NOTE_LIMIT);
+  return (excerpt ? `${title}\n\n${excerpt}` : title).slice(0, MAX_NOTE_LENGTH);
 }
 
 /** At most `length` characters of `text` (the ellipsis included), whitespace tidied. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPaise, parseRupeesToPaise } from '../../../src/shared/forms/money';
+import { parseRupeesToPaise } from '../../../src/shared/forms/money';
+import { formatPaise } from '../../../src/shared/labels';
 
 describe('parseRupeesToPaise', () => {
   it.each([

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../../../src/shared/forms/limits';
 import { validateNote } from '../../../src/shared/forms/note';
+import { ACTIVITY_CHOICES } from '../../../src/shared/labels';
 import * as contract from '../../../src/shared/vivre/contract';
+import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../../../src/shared/vivre/limits';
 
-describe('form limits', () => {
-  it('match the API contract', () => {
-    expect(MAX_NOTE_LENGTH).toBe(contract.MAX_NOTE_LENGTH);
-    expect([...STAGES]).toEqual([...contract.STAGES]);
-    expect([...ACTIVITY_TYPES].sort()).toEqual([...contract.ACTIVITY_TYPES].sort());
+describe('the API limits the forms use', () => {
+  it('are the reference’s, and the contract’s schemas are built on them', () => {
+    expect(MAX_NOTE_LENGTH).toBe(10_000);
+    expect([...STAGES]).toEqual(['new', 'qualified', 'proposal', 'won']);
+    expect(contract.Stage.options).toEqual([...STAGES]);
+    expect(contract.ActivityType.options).toEqual([...ACTIVITY_TYPES]);
+    expect(
+      contract.ActivityCreate.safeParse({
+        contact_id: 'c',
+        type: 'call',
+        note: 'a'.repeat(MAX_NOTE_LENGTH + 1),
+      }).success,
+    ).toBe(false);
+  });
+  it('offer every activity type the API has, in the order a rep picks from', () => {
+    expect([...ACTIVITY_CHOICES].sort()).toEqual([...ACTIVITY_TYPES].sort());
   });
 });
 
