@@ -3,6 +3,55 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The rooms of src/ (ARCHITECTURE.md) and what each may import. A room never imports one it
+ * is not allowed to; the rules name the reason, so the error says why.
+ */
+const room = (names) => `(^|/)(${names.join('|')})/`;
+const ROOMS = {
+  worker: {
+    regex: room(['worker']),
+    message:
+      'Only the worker holds the key and talks to Vivre: ask it through src/shared/messaging.',
+  },
+  content: {
+    regex: room(['content']),
+    message: 'The Gmail content script is not imported: it runs in another world.',
+  },
+  pages: { regex: room(['pages']), message: 'Extension pages are not imported from other rooms.' },
+  ui: {
+    regex: room(['ui']),
+    message: 'Shared components are for pages and the content script only.',
+  },
+  entrypoints: {
+    regex: room(['entrypoints']),
+    message: 'Entrypoints are the top: nothing imports them.',
+  },
+};
+const only = (...names) => names.map((name) => ROOMS[name]);
+
+/** Modules that do I/O: components receive what they need through props. */
+const IO_MODULES = [
+  { name: 'wxt/browser', message: 'Components do no I/O: receive it through props.' },
+  { name: 'wxt/utils/storage', message: 'Components do no I/O: receive it through props.' },
+  { name: 'webextension-polyfill', message: 'Components do no I/O: receive it through props.' },
+  { name: 'idb', message: 'Components do no I/O: receive it through props.' },
+  { name: '@webext-core/messaging', message: 'Components do no I/O: receive it through props.' },
+];
+const IO_PATHS = {
+  regex: '(^|/)shared/(messaging/messenger|storage|write-states|write-status|host-permission)$',
+  message: 'Components do no I/O: receive `ask`, storage and followers through props.',
+  allowTypeImports: true,
+};
+const IO_GLOBALS = ['fetch', 'indexedDB', 'chrome', 'browser', 'XMLHttpRequest', 'WebSocket'].map(
+  (name) => ({ name, message: 'Components do no I/O: receive it through props.' }),
+);
+
+const restrict = (patterns, paths = []) => [
+  'error',
+  { patterns: patterns.map((p) => ({ allowTypeImports: false, ...p })), paths },
+];
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**'] },
   js.configs.recommended,
@@ -31,6 +80,118 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
+    },
+  },
+  // ---- Rooms: nothing imports upward or sideways into another runtime ----
+  {
+    files: ['src/shared/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        only('worker', 'content', 'pages', 'ui', 'entrypoints'),
+        [{ name: 'preact', message: 'shared/ is plain TypeScript, used by every runtime.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/worker/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        only('content', 'pages', 'ui', 'entrypoints'),
+        [{ name: 'preact', message: 'The worker renders nothing.' }],
+      ),
+    },
+  },
+  {
+    files: ['src/pages/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        only('worker', 'content', 'entrypoints'),
+      ),
+    },
+  },
+  {
+    // The key and zod stay out of the Gmail content script: its bundle has a 25 KB budget, and
+    // the key never reaches a page's process. Types are fine (erased at build time).
+    files: ['src/content/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          ...only('worker', 'pages', 'entrypoints'),
+          {
+            regex: '(^|/)shared/(messaging/(schemas|messages)|vivre/contract)$',
+            message: 'Zod stays out of the content script: import types only.',
+            allowTypeImports: true,
+          },
+          {
+            regex: '(^|/)shared/storage$',
+            message: 'The content script reads write states only: use shared/write-states.',
+          },
+        ],
+        [
+          { name: 'zod', message: 'Zod stays out of the content script (25 KB budget).' },
+          { name: 'idb', message: 'The content script cannot open the extension’s databases.' },
+          { name: 'webextension-polyfill', message: 'The content script uses the native API.' },
+        ],
+      ),
+    },
+  },
+  {
+    // Gmail's DOM, lowest room of the content script: it knows nothing about Vivre or UI.
+    files: ['src/content/gmail/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          ...only('worker', 'pages', 'entrypoints', 'ui'),
+          {
+            regex: '(^|/)(chips|email-logging|ui)/',
+            message: 'Gmail reading knows nothing of chips, logging or UI.',
+          },
+          {
+            regex: '(^|/)shared/(messaging|storage|write-)',
+            message: 'Gmail reading does no messaging.',
+          },
+        ],
+        [{ name: 'preact', message: 'Gmail reading renders nothing.' }],
+      ),
+    },
+  },
+  ...[
+    // Components: they render what they are given and do no I/O, in Gmail and on our pages.
+    { files: ['src/ui/**', 'src/content/ui/**'], rooms: only('worker', 'pages', 'entrypoints') },
+    { files: ['src/pages/**/*.tsx'], rooms: only('worker', 'content', 'entrypoints') },
+  ].map(({ files, rooms }) => ({
+    files,
+    ignores: ['src/content/ui/shadow-host.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict(
+        [
+          ...rooms,
+          IO_PATHS,
+          {
+            regex: '(^|/)(chips|email-logging)/',
+            message: 'Components do not import controllers.',
+          },
+          {
+            regex: '(^|/)shared/(messaging/(schemas|messages)|vivre/contract)$',
+            message: 'Components get validated data: import types only.',
+            allowTypeImports: true,
+          },
+        ],
+        [...IO_MODULES, { name: 'zod', message: 'Components get validated data.' }],
+      ),
+      'no-restricted-globals': ['error', ...IO_GLOBALS],
+    },
+  })),
+  {
+    files: ['sandbox/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrict([
+        {
+          regex: '(^|/)src/(worker|content|pages|ui|entrypoints)/',
+          message:
+            'The sandbox shares only the API contract (src/shared/vivre) with the extension.',
+        },
+      ]),
     },
   },
   prettier,
