@@ -16,9 +16,10 @@ const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${
 
 /**
  * What Firefox tells the rep at install, and asks before use (PRIVACY.md says the same
- * in full). Required: the names and addresses of the people on an email are sent to
- * Vivre to look them up, which is the extension's whole point. Optional: email
- * subjects and text leave only when the rep turns email logging on; Firefox asks then.
+ * in full). Required: the addresses of the people on an email are sent to Vivre to look
+ * them up (and names when the rep adds one), which is the extension's whole point.
+ * Optional: email subjects and text, which leave only when the rep logs an email and has
+ * allowed it in Firefox (src/worker/settings/data-consent.ts).
  */
 const FIREFOX_SETTINGS = {
   // Built-in consent reached Firefox for Android in 142.

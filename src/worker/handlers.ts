@@ -1,6 +1,6 @@
 /**
  * What the worker does for each message. Data arrives already checked (sender and
- * schema, lib/messaging/worker.ts); a thrown VivreError becomes the Answer's error.
+ * schema, ./router.ts); a thrown VivreError becomes the Answer's error.
  */
 import { browser } from 'wxt/browser';
 import type { Handlers } from './router';
@@ -9,6 +9,7 @@ import type { Lookups } from './lookups/lookups';
 import { OutboxError, type Outbox } from './outbox';
 import { createEmailLogger } from './email-logging/email-logger';
 import { loggedMessages } from './email-logging/logged-messages';
+import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
 import type { Settings } from './settings/settings';
@@ -129,7 +130,11 @@ export function createHandlers({
     },
 
     async getSettings() {
-      return { ...(await settings.view()), emailLogging: await loadEmailLoggingPrefs() };
+      return {
+        ...(await settings.view()),
+        emailLogging: await loadEmailLoggingPrefs(),
+        emailTextAllowed: await emailTextAllowed(),
+      };
     },
 
     async saveSettings(input) {
@@ -148,12 +153,18 @@ export function createHandlers({
     },
 
     async saveEmailLogging(prefs) {
-      return { ...(await settings.view()), emailLogging: await saveEmailLoggingPrefs(prefs) };
+      return {
+        ...(await settings.view()),
+        emailLogging: await saveEmailLoggingPrefs(prefs),
+        emailTextAllowed: await emailTextAllowed(),
+      };
     },
 
     async logEmail(email) {
       if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
       await requireConfigured();
+      if (!(await emailTextAllowed()))
+        throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
       return emailLogger.logEmail(email);
     },
 

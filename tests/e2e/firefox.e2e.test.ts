@@ -108,4 +108,54 @@ describe('the built extension in Firefox', () => {
     );
     expect(await waitUntilSynced(firefox.options, sandbox, [note])).toEqual([1]);
   });
+
+  test('sends no email text until the rep allows it in Firefox, then logs a message once', async ({
+    sandbox,
+    firefox,
+    thread,
+  }) => {
+    const logButton = (page: Page) => page.locator('vivre-log-email >>> button').click();
+    const logLines = (page: Page) =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('vivre-log-email')].map(
+          (host) => host.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '',
+        ),
+      );
+    const emailsBefore = (await sandbox.activitiesOf(RAHUL.id)).filter((a) => a.type === 'email');
+
+    await logButton(thread);
+    await waitFor(
+      async () => (await logLines(thread)).some((line) => line.includes('Firefox hasn’t allowed')),
+      'the card to say Firefox has not allowed email text',
+    );
+    expect((await sandbox.activitiesOf(RAHUL.id)).filter((a) => a.type === 'email')).toEqual(
+      emailsBefore,
+    );
+
+    // What the rep does: Vivre settings → Email logging → Allow (Firefox's prompt answers yes).
+    // The options tab the install opened has shown the request since it loaded.
+    await firefox.options.locator('::-p-text(Allow Vivre to send email text)').click();
+    await waitFor(
+      () =>
+        firefox.options.evaluate(
+          () => !document.body.textContent?.includes('Allow Vivre to send email text'),
+        ),
+      'the options page to show email text allowed',
+    );
+
+    await logButton(thread);
+    await waitFor(
+      async () => (await logLines(thread)).some((line) => line.startsWith('Logged ✓')),
+      '"Logged ✓"',
+    );
+    await waitFor(
+      async () =>
+        (await sandbox.activitiesOf(RAHUL.id)).filter((a) => a.type === 'email').length >
+        emailsBefore.length,
+      'the email activity in the sandbox',
+      { timeoutMs: 30_000 },
+    );
+    const emails = (await sandbox.activitiesOf(RAHUL.id)).filter((a) => a.type === 'email');
+    expect(emails).toHaveLength(emailsBefore.length + 1);
+  });
 });

@@ -17,6 +17,7 @@ import type { Participant } from '../../shared/people';
 import { planAudience } from '../../shared/email-audience';
 import { toEmailToLog, type LoggingContext } from './logging-context';
 import { createSendTracker } from './send-tracker';
+import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
 import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
 import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
 
@@ -61,6 +62,7 @@ export function createComposeLogging(context: LoggingContext) {
       h(ComposeLogToggle, {
         on: state.on,
         audience: known ? planAudience(state.recipients, signedIn(), known, addUnknown) : null,
+        blocked: context.emailTextAllowed() ? null : EMAIL_TEXT_NOT_ALLOWED,
         onToggle: (on) => {
           state.on = on;
           state.touched = true;

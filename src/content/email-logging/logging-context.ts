@@ -16,6 +16,8 @@ export interface LoggingContext {
   /** The preferences as last read; `reloadPrefs` asks the worker again. */
   prefs(): EmailLoggingSettings;
   reloadPrefs(): Promise<EmailLoggingSettings>;
+  /** False in Firefox until the rep allows email text to leave (as last read with the prefs). */
+  emailTextAllowed(): boolean;
   signedIn(): string | null;
   theme(): Theme;
   /** The page's one lookup store; logging uses its `forLogging` answers. */
@@ -25,11 +27,15 @@ export interface LoggingContext {
 
 export function createPrefs(ask: Ask) {
   let current = DEFAULT_EMAIL_LOGGING;
+  // Until the worker says otherwise; it refuses to log without consent whatever this says.
+  let allowed = true;
   return {
     get: () => current,
+    emailTextAllowed: () => allowed,
     async reload(): Promise<EmailLoggingSettings> {
       const answer = await ask('getSettings');
       if (answer.ok && answer.value.emailLogging) current = answer.value.emailLogging;
+      if (answer.ok) allowed = answer.value.emailTextAllowed !== false;
       return current;
     },
   };

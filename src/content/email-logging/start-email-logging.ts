@@ -32,6 +32,7 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     ask,
     prefs: prefs.get,
     reloadPrefs: prefs.reload,
+    emailTextAllowed: prefs.emailTextAllowed,
     signedIn,
     theme: () => detectTheme(doc),
     lookups: options.store ?? createLookupStore(ask),

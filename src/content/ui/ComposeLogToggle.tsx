@@ -9,11 +9,13 @@ export interface ComposeLogToggleProps {
   on: boolean;
   /** Whom a send would log for now; null while the recipients are being checked. */
   audience: Audience | null;
+  /** Why nothing can be logged from this browser yet (Firefox's consent), or null. */
+  blocked?: string | null;
   onToggle: (on: boolean) => void;
 }
 
-export function ComposeLogToggle({ on, audience, onToggle }: ComposeLogToggleProps) {
-  const summary = on ? describeAudience(audience) : null;
+export function ComposeLogToggle({ on, audience, blocked, onToggle }: ComposeLogToggleProps) {
+  const summary = !on ? null : blocked ? { text: blocked, none: true } : describeAudience(audience);
   return (
     <>
       <label>

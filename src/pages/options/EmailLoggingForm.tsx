@@ -13,11 +13,13 @@ interface Props {
   settings: SettingsView | null;
   save: (prefs: EmailLoggingSettings) => Promise<Answer<SettingsView>>;
   onSaved: (settings: SettingsView) => void;
+  /** Firefox's consent prompt for email text; called first thing in the click (a user gesture). */
+  allowEmailText: () => Promise<boolean>;
 }
 
 type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
-export function EmailLoggingForm({ settings, save, onSaved }: Props) {
+export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Props) {
   const initial = settings?.emailLogging ?? DEFAULT_EMAIL_LOGGING;
   const [byDefault, setByDefault] = useState(initial.logEmailsByDefault);
   const [excerpt, setExcerpt] = useState(String(initial.excerptLength));
@@ -57,6 +59,17 @@ export function EmailLoggingForm({ settings, save, onSaved }: Props) {
   return (
     <form aria-labelledby="email-logging-heading" noValidate onSubmit={submit}>
       <h2 id="email-logging-heading">Email logging</h2>
+      {settings?.emailTextAllowed === false ? (
+        <div class="notice" role="status">
+          <p>
+            Firefox asks before Vivre may send the text of your emails (the subject and the start of
+            the body). Until you allow it, no email is logged.
+          </p>
+          <button type="button" onClick={() => void allowEmailText()}>
+            Allow Vivre to send email text
+          </button>
+        </div>
+      ) : null}
       <label class="checkbox">
         <input
           type="checkbox"

@@ -35,6 +35,12 @@ export function Options({ services }: { services: OptionsServices }) {
           settings={settings}
           save={services.saveEmailLogging}
           onSaved={setSettings}
+          allowEmailText={async () => {
+            const allowed = await services.allowEmailText();
+            const fresh = await services.getSettings();
+            if (fresh.ok) setSettings(fresh.value);
+            return allowed;
+          }}
         />
       ) : null}
       <footer>

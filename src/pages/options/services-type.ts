@@ -21,4 +21,10 @@ export interface OptionsServices {
    * Answers false when refused.
    */
   requestHostAccess(baseUrl: string): Promise<boolean>;
+  /**
+   * Firefox: asks the rep, through Firefox's own prompt, to let email text leave the browser
+   * (data-collection consent). Like host access, only during a user gesture. Answers whether
+   * it is allowed now.
+   */
+  allowEmailText(): Promise<boolean>;
 }

@@ -1,4 +1,6 @@
+import { browser } from 'wxt/browser';
 import type { OptionsServices } from './services-type';
+import { EMAIL_TEXT_CONSENT } from '../../shared/data-consent';
 import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
 
@@ -9,6 +11,16 @@ export const optionsServices: OptionsServices = {
   savePrivacy: (data) => ask('savePrivacy', data),
   saveEmailLogging: (data) => ask('saveEmailLogging', data),
   clearContactCache: () => ask('clearContactCache'),
+  async allowEmailText() {
+    try {
+      const permissions = browser.permissions as unknown as {
+        request(consent: typeof EMAIL_TEXT_CONSENT): Promise<boolean>;
+      };
+      return await permissions.request(EMAIL_TEXT_CONSENT);
+    } catch {
+      return false;
+    }
+  },
   async requestHostAccess(baseUrl) {
     try {
       // Resolves true at once, without a prompt, when the host is already granted.

@@ -98,6 +98,11 @@ export interface SettingsView {
    * and older fakes still fit); see lib/settings/email-logging.ts.
    */
   emailLogging?: EmailLoggingSettings;
+  /**
+   * Whether email text may leave the browser: false in Firefox until the rep allows it (Firefox's
+   * data-collection consent); always true in Chrome. Absent in answers that do not say.
+   */
+  emailTextAllowed?: boolean;
 }
 
 export type TestConnectionResult =

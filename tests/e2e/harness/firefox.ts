@@ -47,6 +47,9 @@ const OFFLINE_PREFS = {
   'browser.safebrowsing.malware.enabled': false,
   'browser.safebrowsing.phishing.enabled': false,
   'datareporting.policy.dataSubmissionEnabled': false,
+  // Firefox's prompt for optional permissions is browser UI a test cannot click: a rep's
+  // "Allow" there is what this pref answers.
+  'extensions.webextOptionalPermissionPrompts': false,
 };
 
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {

@@ -14,8 +14,16 @@ function setup(settings = view()) {
     value: view(prefs),
   }));
   const onSaved = vi.fn();
-  render(<EmailLoggingForm settings={settings} save={save} onSaved={onSaved} />);
-  return { save, onSaved };
+  const allowEmailText = vi.fn(async () => true);
+  render(
+    <EmailLoggingForm
+      settings={settings}
+      save={save}
+      onSaved={onSaved}
+      allowEmailText={allowEmailText}
+    />,
+  );
+  return { save, onSaved, allowEmailText };
 }
 
 const excerpt = () => screen.getByLabelText('Characters of the email kept in the note');
@@ -58,4 +66,16 @@ describe('email logging options', () => {
       expect(save).not.toHaveBeenCalled();
     },
   );
+
+  it('in Firefox, says no email is logged until the rep allows email text, and asks when told to', () => {
+    const { allowEmailText } = setup({ ...view(), emailTextAllowed: false });
+    expect(screen.getByText(/Until you allow it, no email is logged/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Allow Vivre to send email text' }));
+    expect(allowEmailText).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks nothing where email text is allowed (Chrome, or Firefox once allowed)', () => {
+    setup({ ...view(), emailTextAllowed: true });
+    expect(screen.queryByRole('button', { name: /Allow Vivre/ })).toBeNull();
+  });
 });

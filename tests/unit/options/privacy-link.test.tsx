@@ -23,6 +23,7 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     testConnection: unused,
     savePrivacy: unused,
     clearContactCache: unused,
+    allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),
   };
 }
