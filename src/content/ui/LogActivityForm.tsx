@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
 import { ACTIVITY_WORDS } from '../../shared/labels';
+import { Choices } from '../../ui/Choices';
 import type { LogInput } from '../../ui/view-types';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
@@ -53,11 +54,7 @@ export function LogActivityForm(props: LogActivityFormProps) {
           value={type}
           onChange={(e) => setType(e.currentTarget.value as LogInput['type'])}
         >
-          {TYPES.map((t) => (
-            <option value={t} key={t}>
-              {ACTIVITY_WORDS[t]}
-            </option>
-          ))}
+          <Choices choices={TYPES} words={ACTIVITY_WORDS} />
         </select>
       </label>
       <label class="field" for={noteId}>

@@ -1,18 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { SettingsView } from '../../shared/messaging/protocol';
 import type { FormErrors } from '../../shared/forms/result';
 import { type SettingsField, validateSettingsForm } from '../../shared/forms/settings';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
 import { describeError, describeTestResult, hostRefusedMessage } from './connection-messages';
+import { OutcomeLine, type Outcome, type SectionProps } from './section';
 
-interface Props {
-  settings: SettingsView | null;
-  services: OptionsServices;
-  onSaved: (settings: SettingsView) => void;
-}
-
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
+type Props = SectionProps & { services: OptionsServices };
 
 export function ConnectionForm({ settings, services, onSaved }: Props) {
   const [apiKey, setApiKey] = useState('');
@@ -78,7 +72,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
       }}
     >
       <h2 id="connection-heading">Connection</h2>
-      <Field
+      <TextField
         id="api-key"
         label="API key"
         error={errors.apiKey}
@@ -91,39 +85,29 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
             'Find it in Vivre under Settings → API keys.'
           )
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="off"
-            spellcheck={false}
-            value={apiKey}
-            onInput={(event) => setApiKey(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="workspace-id" label="Workspace ID" error={errors.workspaceId}>
-        {(control) => (
-          <input
-            {...control}
-            spellcheck={false}
-            value={workspaceId}
-            onInput={(event) => setWorkspaceId(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="base-url" label="API base URL" error={errors.baseUrl}>
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            spellcheck={false}
-            value={baseUrl}
-            onInput={(event) => setBaseUrl(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="off"
+        spellcheck={false}
+        value={apiKey}
+        onValue={setApiKey}
+      />
+      <TextField
+        id="workspace-id"
+        label="Workspace ID"
+        error={errors.workspaceId}
+        spellcheck={false}
+        value={workspaceId}
+        onValue={setWorkspaceId}
+      />
+      <TextField
+        id="base-url"
+        label="API base URL"
+        error={errors.baseUrl}
+        type="url"
+        spellcheck={false}
+        value={baseUrl}
+        onValue={setBaseUrl}
+      />
       <div class="actions">
         <button type="submit" disabled={busy}>
           Save
@@ -132,9 +116,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
           Test connection
         </button>
       </div>
-      <p role="status" class={outcome?.tone ?? ''}>
-        {outcome?.text}
-      </p>
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }
