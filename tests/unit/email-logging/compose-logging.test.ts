@@ -1,23 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import { describe, expect, it } from 'vitest';
 import { ALL_INTERNAL_RECIPIENTS } from '../../fixtures/gmail/variants';
 import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
-import { ctrlEnter, gmailSends, shadowOf, showFixture } from './page';
+import { ctrlEnter, gmailSends, shadowOf, showFixture, useGmailTabs } from './page';
 
-let stop = new AbortController();
-afterEach(() => stop.abort());
-
-async function start(worker: ReturnType<typeof fakeWorker>) {
-  stop = new AbortController();
-  const logging = startEmailLogging({
-    document,
-    signal: stop.signal,
-    ask: worker.ask,
-  });
-  await logging.ready;
-  return logging;
-}
+const tabs = useGmailTabs();
 
 const compose = () => document.querySelector('[role=dialog]')!;
 const sendButton = () => document.querySelector('[role=button][aria-label^="Send"]') as HTMLElement;
@@ -35,7 +22,7 @@ describe('logging a sent compose', () => {
   it('logs one email per Vivre contact even when all three send signals fire', async () => {
     showFixture('compose-send.html');
     const worker = fakeWorker();
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await turnLoggingOn();
     expect(statusText()).toBe('Logs for Sneha Kulkarni, Deepa Menon.');
 
@@ -63,7 +50,7 @@ describe('logging a sent compose', () => {
   it('logs the content as it was at the send, not after', async () => {
     showFixture('compose-send.html');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true, excerptLength: 20 } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Final numbers';
     sendButton().click();
     (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Changed after';
@@ -78,7 +65,7 @@ describe('logging a sent compose', () => {
   it('logs nothing with the toggle off (the default)', async () => {
     showFixture('compose-send.html');
     const worker = fakeWorker();
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     expect(statusText()).toBe('');
     sendButton().click();
     gmailSends(compose());
@@ -90,7 +77,7 @@ describe('logging a sent compose', () => {
   it('logs nothing when every recipient is internal, and says so before the send', async () => {
     showFixture('compose-send.html', 'own', ALL_INTERNAL_RECIPIENTS);
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Not logged: all recipients are internal.');
     ctrlEnter(body());
     gmailSends(compose());
@@ -105,7 +92,7 @@ describe('logging a sent compose', () => {
       prefs: { logEmailsByDefault: true },
       neverLookup: ['kiran-logistics.example'],
     });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Logs for Sneha Kulkarni.');
     sendButton().click();
     gmailSends(compose());
@@ -119,7 +106,7 @@ describe('logging a sent compose', () => {
     const worker = fakeWorker({
       prefs: { logEmailsByDefault: true, addUnknownRecipients: true },
     });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect
       .poll(() => statusText())
       .toBe(
@@ -145,7 +132,7 @@ describe('logging a sent compose', () => {
   it('does not log a compose Gmail refused to send (it stayed open)', async () => {
     showFixture('compose-send.html');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     sendButton().click();
     logging.scan();
     await logging.settled();
@@ -155,7 +142,7 @@ describe('logging a sent compose', () => {
   it('puts the toggle in the real PeopleKit compose and reads who is a colleague', async () => {
     showFixture('compose-peoplekit.html', 'shared');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    await start(worker);
+    await tabs.open(worker);
     // Signed in as rahul.sharma@acme-tech.example: Sneha is a colleague, Arjun is not in Vivre.
     await expect.poll(() => statusText()).toBe('Logs for Deepa Menon.');
     expect(document.querySelectorAll('vivre-email-log')).toHaveLength(1);
@@ -165,7 +152,7 @@ describe('logging a sent compose', () => {
     showFixture('inline-reply-send.html');
     const priya = contact('cnt_priya', 'priya.kapoor@bluestone.example', 'Priya Kapoor');
     const worker = fakeWorker({ known: [priya], prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Logs for Priya Kapoor.');
     ctrlEnter(body());
     document.querySelector('.M9')!.remove(); // Gmail swaps the sent reply for the new message

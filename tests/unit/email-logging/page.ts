@@ -1,5 +1,8 @@
+import { afterEach } from 'vitest';
+import { startEmailLogging } from '@/content/email-logging/start-email-logging';
 import type { Replacements } from '../../fixtures/gmail/variants';
 import { loadFixture } from '../gmail/load-fixture';
+import type { fakeWorker } from './fake-worker';
 
 /**
  * Shows a Gmail fixture in the test's global document (the content script's world), without its
@@ -37,4 +40,26 @@ export function shadowOf(selector: string, index = 0): ShadowRoot {
   const host = document.querySelectorAll(selector)[index];
   if (!host?.shadowRoot) throw new Error(`no ${selector} host #${index}`);
   return host.shadowRoot;
+}
+
+/**
+ * Email logging started in the test document as each Gmail tab starts it; every tab still open
+ * is closed after the test.
+ */
+export function useGmailTabs() {
+  const tabs: AbortController[] = [];
+  afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
+  return {
+    async open(worker: ReturnType<typeof fakeWorker>) {
+      const tab = new AbortController();
+      tabs.push(tab);
+      const logging = startEmailLogging({ document, signal: tab.signal, ask: worker.ask });
+      await logging.ready;
+      return logging;
+    },
+    /** Closes the first tab still open, as closing or reloading it does. */
+    closeFirst() {
+      tabs.shift()!.abort();
+    },
+  };
 }
