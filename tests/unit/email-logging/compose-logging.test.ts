@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_INTERNAL_RECIPIENTS } from '../../fixtures/gmail/variants';
 import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
-import { ctrlEnter, gmailSends, shadowOf, showFixture, useGmailTabs } from './page';
+import { ctrlEnter, gmailSends, shadowOf, useGmailTabs } from './page';
+import { showFixture } from '../gmail/load-fixture';
 
 const tabs = useGmailTabs();
 
@@ -20,7 +21,7 @@ const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status
 
 describe('logging a sent compose', () => {
   it('logs one email per Vivre contact even when all three send signals fire', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker();
     const logging = await tabs.open(worker);
     await turnLoggingOn();
@@ -48,7 +49,7 @@ describe('logging a sent compose', () => {
   });
 
   it('logs the content as it was at the send, not after', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true, excerptLength: 20 } });
     const logging = await tabs.open(worker);
     (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Final numbers';
@@ -63,7 +64,7 @@ describe('logging a sent compose', () => {
   });
 
   it('logs nothing with the toggle off (the default)', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker();
     const logging = await tabs.open(worker);
     expect(statusText()).toBe('');
@@ -87,7 +88,7 @@ describe('logging a sent compose', () => {
   });
 
   it('leaves never-log addresses out', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({
       prefs: { logEmailsByDefault: true },
       neverLookup: ['kiran-logistics.example'],
@@ -102,7 +103,7 @@ describe('logging a sent compose', () => {
   });
 
   it('adds an unknown recipient first when asked, logging against its temporary id', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({
       prefs: { logEmailsByDefault: true, addUnknownRecipients: true },
     });
@@ -130,7 +131,7 @@ describe('logging a sent compose', () => {
   });
 
   it('does not log a compose Gmail refused to send (it stayed open)', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
     const logging = await tabs.open(worker);
     sendButton().click();
@@ -149,7 +150,7 @@ describe('logging a sent compose', () => {
   });
 
   it('logs an inline reply under the thread subject, without the quoted original', async () => {
-    showFixture('inline-reply-send.html');
+    showFixture('inline-reply-send.html', 'own');
     const priya = contact('cnt_priya', 'priya.kapoor@bluestone.example', 'Priya Kapoor');
     const worker = fakeWorker({ known: [priya], prefs: { logEmailsByDefault: true } });
     const logging = await tabs.open(worker);

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, RAHUL } from './fake-worker';
-import { shadowOf, showFixture, useGmailTabs } from './page';
+import { shadowOf, useGmailTabs } from './page';
+import { showFixture } from '../gmail/load-fixture';
 
 const tabs = useGmailTabs();
 

@@ -1,25 +1,6 @@
 import { afterEach } from 'vitest';
 import { startEmailLogging } from '@/content/email-logging/start-email-logging';
-import type { Replacements } from '../../fixtures/gmail/variants';
-import { loadFixture } from '../gmail/load-fixture';
 import type { fakeWorker } from './fake-worker';
-
-/**
- * Shows a Gmail fixture in the test's global document (the content script's world), without its
- * stand-in scripts: tests play Gmail's part themselves.
- */
-export function showFixture(
-  name: string,
-  where: 'shared' | 'own' = 'own',
-  replacements: Replacements = [],
-): void {
-  const parsed = loadFixture(name, where, replacements);
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  document.title = parsed.title;
-  document.body.replaceChildren(
-    ...[...parsed.body.childNodes].map((node) => document.importNode(node, true)),
-  );
-}
 
 /** Gmail's send: the compose goes, then the notification bar says so. */
 export function gmailSends(compose: Element): void {

@@ -23,3 +23,20 @@ export function loadFixture(
   const html = replaceInFixture(readFileSync(path.join(dir, name), 'utf8'), replacements);
   return new DOMParser().parseFromString(html, 'text/html');
 }
+
+/**
+ * Shows a fixture in the test's global document (the content script's world), without its
+ * stand-in scripts: tests play Gmail's part themselves.
+ */
+export function showFixture(
+  name: string,
+  where: 'shared' | 'own',
+  replacements: Replacements = [],
+): void {
+  const parsed = loadFixture(name, where, replacements);
+  for (const script of parsed.querySelectorAll('script')) script.remove();
+  document.title = parsed.title;
+  document.body.replaceChildren(
+    ...[...parsed.body.childNodes].map((node) => document.importNode(node, true)),
+  );
+}
