@@ -40,7 +40,7 @@ export interface ContactCardProps {
 }
 
 /** Why writing is off for this rep right now, in their words; null when it is on. */
-export function writeBlockedReason(status: Status | null): string | null {
+function writeBlockedReason(status: Status | null): string | null {
   if (!status) return null;
   if (status.connection === 'unauthorized')
     return 'Logging is paused: Vivre refused the API key. Update it in Vivre settings.';

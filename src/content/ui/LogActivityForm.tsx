@@ -12,7 +12,7 @@ import type { LogInput } from '../../ui/view-types';
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
 /** A note needs text; a call or meeting may be logged bare. Same rules and words as the popup's form. */
-export function validateLog(input: LogInput): string | null {
+function validateLog(input: LogInput): string | null {
   if (input.type !== 'note' && input.note.trim() === '') return null;
   const note = validateNote(input.note);
   return note.ok ? null : note.message;

@@ -30,13 +30,11 @@ export function Options({ services }: { services: OptionsServices }) {
       ) : null}
       <ConnectionForm settings={settings} services={services} onSaved={setSettings} />
       <PrivacyForm settings={settings} services={services} onSaved={setSettings} />
-      {services.saveEmailLogging ? (
-        <EmailLoggingForm
-          settings={settings}
-          save={services.saveEmailLogging}
-          onSaved={setSettings}
-        />
-      ) : null}
+      <EmailLoggingForm
+        settings={settings}
+        save={services.saveEmailLogging}
+        onSaved={setSettings}
+      />
       <footer>
         {/* public/privacy.html, shipped in the extension: opens offline, never from the web. */}
         <a href="/privacy.html" target="_blank" rel="noopener">
