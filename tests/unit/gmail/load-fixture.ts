@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ParticipantRole } from '@/shared/people';
 import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,4 +40,14 @@ export function showFixture(
   document.body.replaceChildren(
     ...[...parsed.body.childNodes].map((node) => document.importNode(node, true)),
   );
+}
+
+/** A thread participant as the Gmail readers report it: on which message, in which role, who. */
+export function participant(
+  messageId: string,
+  role: ParticipantRole,
+  email: string,
+  name: string | null,
+) {
+  return { email, name, role, messageId };
 }
