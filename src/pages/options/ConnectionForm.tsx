@@ -1,6 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { FormErrors } from '../../shared/forms/result';
-import { type SettingsField, validateSettingsForm } from '../../shared/forms/settings';
+import {
+  type SettingsField,
+  type SettingsFormValues,
+  validateSettingsForm,
+} from '../../shared/forms/settings';
 import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
 import { describeError, describeTestResult, hostRefusedMessage } from './connection-messages';
@@ -9,20 +13,26 @@ import { OutcomeLine, type Outcome, type SectionProps } from './section';
 type Props = SectionProps & { services: OptionsServices };
 
 export function ConnectionForm({ settings, services, onSaved }: Props) {
-  const [apiKey, setApiKey] = useState('');
-  const [workspaceId, setWorkspaceId] = useState(settings?.workspaceId ?? '');
-  const [baseUrl, setBaseUrl] = useState(settings?.baseUrl ?? '');
+  const [values, setValues] = useState<SettingsFormValues>({
+    apiKey: '',
+    workspaceId: settings?.workspaceId ?? '',
+    baseUrl: settings?.baseUrl ?? '',
+  });
   const [errors, setErrors] = useState<FormErrors<SettingsField>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A field's value, what changes it, and its error: what a TextField needs. */
+  const bind = (field: SettingsField) => ({
+    value: values[field],
+    onValue: (value: string) => setValues((all) => ({ ...all, [field]: value })),
+    error: errors[field],
+  });
+
   // Validation and the permission prompt run synchronously in the click handler:
   // Chrome shows `permissions.request` only during the user's gesture.
   function run(action: 'save' | 'test') {
-    const checked = validateSettingsForm(
-      { apiKey, workspaceId, baseUrl },
-      Boolean(settings?.maskedKey),
-    );
+    const checked = validateSettingsForm(values, Boolean(settings?.maskedKey));
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
       setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
@@ -53,7 +63,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
           setOutcome({ tone: 'error', text: describeError(answer.error) });
           return;
         }
-        setApiKey('');
+        setValues((all) => ({ ...all, apiKey: '' }));
         onSaved(answer.value);
         setOutcome({ tone: 'ok', text: 'Saved.' });
       } finally {
@@ -75,7 +85,6 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
       <TextField
         id="api-key"
         label="API key"
-        error={errors.apiKey}
         hint={
           settings?.maskedKey ? (
             <>
@@ -88,25 +97,20 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
         type="password"
         autoComplete="off"
         spellcheck={false}
-        value={apiKey}
-        onValue={setApiKey}
+        {...bind('apiKey')}
       />
       <TextField
         id="workspace-id"
         label="Workspace ID"
-        error={errors.workspaceId}
         spellcheck={false}
-        value={workspaceId}
-        onValue={setWorkspaceId}
+        {...bind('workspaceId')}
       />
       <TextField
         id="base-url"
         label="API base URL"
-        error={errors.baseUrl}
         type="url"
         spellcheck={false}
-        value={baseUrl}
-        onValue={setBaseUrl}
+        {...bind('baseUrl')}
       />
       <div class="actions">
         <button type="submit" disabled={busy}>
