@@ -1,6 +1,6 @@
 /**
  * The card a chip opens. Pure view: every piece of data and every action comes in
- * through props (lib/overlay/ does the talking to the worker). All contact fields
+ * through props (src/content/chips/ does the talking to the worker). All contact fields
  * are rendered as text nodes, never parsed as HTML.
  */
 import type { Ref } from 'preact';
