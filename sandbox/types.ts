@@ -1,54 +1,24 @@
 /** The sandbox's stored shapes: what the JSON file holds, one level below the API's resources. */
+import type { WEBHOOK_EVENTS } from '../src/shared/vivre/contract';
 import type {
-  ACTIVITY_TYPES,
-  PERMISSIONS,
-  STAGES,
-  WEBHOOK_EVENTS,
-} from '../src/shared/vivre/contract';
+  Activity,
+  ActivityType,
+  Contact,
+  Deal,
+  Permission,
+  Stage,
+  Webhook,
+} from '../src/shared/vivre/contract-types';
 
-export type Stage = (typeof STAGES)[number];
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
-export type Permission = (typeof PERMISSIONS)[number];
+export type { ActivityType, Permission, Stage };
 export type EventType = (typeof WEBHOOK_EVENTS)[number];
 
-export interface StoredContact {
-  id: string;
-  name: string;
-  email: string;
-  company: string | null;
-  ai_score: number;
-  stage: Stage;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-}
-
-export interface StoredDeal {
-  id: string;
-  contact_id: string;
-  title: string;
-  value: number | null;
-  stage: Stage;
-  created_at: string;
-  closed_at: string | null;
-}
-
-export interface StoredActivity {
-  id: string;
-  contact_id: string;
-  deal_id: string | null;
-  type: ActivityType;
-  note: string | null;
-  created_at: string;
-}
-
-export interface StoredWebhook {
-  id: string;
-  url: string;
-  events: EventType[];
-  secret: string;
-  created_at: string;
-}
+/** The API's resources as the sandbox stores them: every optional field present, null when empty. */
+export type StoredContact = Required<Contact>;
+export type StoredDeal = Required<Deal>;
+export type StoredActivity = Required<Activity>;
+/** The signing secret is stored with the webhook and shown once, at creation. */
+export type StoredWebhook = Webhook & { secret: string };
 
 export interface WebhookEventPayload {
   id: string;

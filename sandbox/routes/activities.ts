@@ -3,14 +3,14 @@
  * contact's deals), which feeds the AI score. `GET /v1/activities?contact_id=`
  * is an ASSUMPTION beyond the reference (see docs/SANDBOX.md).
  */
-import { ActivityCreate, ByContactQuery } from '../../src/shared/vivre/contract';
+import { ActivityCreate } from '../../src/shared/vivre/contract';
 import { invalid } from '../api-error';
 import { rescore } from '../rescore';
 import type { StoredActivity } from '../types';
 import { parseWith } from '../validate';
-import { findContact } from './contacts';
+import { findContact, listOfContact } from './contacts';
 import { findDeal } from './deals';
-import { isoNow, newestFirst, paginate, queryObject, type Route, type RouteContext } from './route';
+import { isoNow, resourceRoutes, type RouteContext } from './route';
 
 function create(ctx: RouteContext) {
   const input = parseWith(ActivityCreate, ctx.body);
@@ -35,16 +35,7 @@ function create(ctx: RouteContext) {
   return { status: 201, body: activity };
 }
 
-function listByContact(ctx: RouteContext) {
-  const query = parseWith(ByContactQuery, queryObject(ctx.query));
-  findContact(ctx.ws, query.contact_id, 'contact_id');
-  const activities = Object.values(ctx.ws.activities)
-    .filter((activity) => activity.contact_id === query.contact_id)
-    .sort(newestFirst);
-  return { status: 200, body: paginate(activities, query.limit, query.offset) };
-}
-
-export const activityRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/v1\/activities$/, permission: 'read', handle: listByContact },
-  { method: 'POST', pattern: /^\/v1\/activities$/, permission: 'write', handle: create },
-];
+export const activityRoutes = resourceRoutes('activities', {
+  list: (ctx) => listOfContact(ctx, ctx.ws.activities),
+  create,
+});

@@ -1,16 +1,44 @@
 /** /v1/contacts: list with search and score filter, create with duplicate-email check, read, update. */
-import { ContactCreate, ContactListQuery, ContactUpdate } from '../../src/shared/vivre/contract';
+import {
+  ByContactQuery,
+  ContactCreate,
+  ContactListQuery,
+  ContactUpdate,
+} from '../../src/shared/vivre/contract';
 import { ApiError, notFound } from '../api-error';
 import { rescore } from '../rescore';
 import { computeScore } from '../score';
 import type { StoredContact, WorkspaceData } from '../types';
 import { parseWith } from '../validate';
-import { isoNow, newestFirst, paginate, queryObject, type Route, type RouteContext } from './route';
+import {
+  isoNow,
+  newestFirst,
+  paginate,
+  queryObject,
+  resourceRoutes,
+  type RouteContext,
+} from './route';
 
 export function findContact(ws: WorkspaceData, id: string, param?: string): StoredContact {
   const contact = Object.hasOwn(ws.contacts, id) ? ws.contacts[id] : undefined;
   if (!contact) throw notFound('contact', id, param);
   return contact;
+}
+
+/**
+ * `GET /v1/deals?contact_id=` and `GET /v1/activities?contact_id=` (ASSUMPTIONS, see
+ * docs/SANDBOX.md): one contact's records, newest first.
+ */
+export function listOfContact<T extends { contact_id: string; created_at: string; id: string }>(
+  ctx: RouteContext,
+  records: Record<string, T>,
+) {
+  const query = parseWith(ByContactQuery, queryObject(ctx.query));
+  findContact(ctx.ws, query.contact_id, 'contact_id');
+  const items = Object.values(records)
+    .filter((record) => record.contact_id === query.contact_id)
+    .sort(newestFirst);
+  return { status: 200, body: paginate(items, query.limit, query.offset) };
 }
 
 function assertEmailFree(ws: WorkspaceData, email: string, selfId?: string): void {
@@ -86,14 +114,9 @@ function update(ctx: RouteContext) {
   return { status: 200, body: contact };
 }
 
-export const contactRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/v1\/contacts$/, permission: 'read', handle: list },
-  { method: 'POST', pattern: /^\/v1\/contacts$/, permission: 'write', handle: create },
-  {
-    method: 'GET',
-    pattern: /^\/v1\/contacts\/([^/]+)$/,
-    permission: 'read',
-    handle: (ctx) => ({ status: 200, body: findContact(ctx.ws, ctx.params[0]!) }),
-  },
-  { method: 'PATCH', pattern: /^\/v1\/contacts\/([^/]+)$/, permission: 'write', handle: update },
-];
+export const contactRoutes = resourceRoutes('contacts', {
+  list,
+  create,
+  read: (ctx) => findContact(ctx.ws, ctx.params[0]!),
+  update,
+});

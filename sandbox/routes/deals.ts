@@ -3,13 +3,13 @@
  * the reference implies but does not spell out (ASSUMPTIONS, see docs/SANDBOX.md):
  * `GET /v1/deals?contact_id=` and `GET /v1/deals/{id}`.
  */
-import { ByContactQuery, DealCreate, DealUpdate } from '../../src/shared/vivre/contract';
+import { DealCreate, DealUpdate } from '../../src/shared/vivre/contract';
 import { notFound } from '../api-error';
 import { rescore } from '../rescore';
 import type { StoredDeal, WorkspaceData } from '../types';
 import { parseWith } from '../validate';
-import { findContact } from './contacts';
-import { isoNow, newestFirst, paginate, queryObject, type Route, type RouteContext } from './route';
+import { findContact, listOfContact } from './contacts';
+import { isoNow, resourceRoutes, type RouteContext } from './route';
 
 export function findDeal(ws: WorkspaceData, id: string, param?: string): StoredDeal {
   const deal = Object.hasOwn(ws.deals, id) ? ws.deals[id] : undefined;
@@ -57,23 +57,9 @@ function update(ctx: RouteContext) {
   return { status: 200, body: deal };
 }
 
-function listByContact(ctx: RouteContext) {
-  const query = parseWith(ByContactQuery, queryObject(ctx.query));
-  findContact(ctx.ws, query.contact_id, 'contact_id');
-  const deals = Object.values(ctx.ws.deals)
-    .filter((deal) => deal.contact_id === query.contact_id)
-    .sort(newestFirst);
-  return { status: 200, body: paginate(deals, query.limit, query.offset) };
-}
-
-export const dealRoutes: Route[] = [
-  { method: 'GET', pattern: /^\/v1\/deals$/, permission: 'read', handle: listByContact },
-  { method: 'POST', pattern: /^\/v1\/deals$/, permission: 'write', handle: create },
-  {
-    method: 'GET',
-    pattern: /^\/v1\/deals\/([^/]+)$/,
-    permission: 'read',
-    handle: (ctx) => ({ status: 200, body: findDeal(ctx.ws, ctx.params[0]!) }),
-  },
-  { method: 'PATCH', pattern: /^\/v1\/deals\/([^/]+)$/, permission: 'write', handle: update },
-];
+export const dealRoutes = resourceRoutes('deals', {
+  list: (ctx) => listOfContact(ctx, ctx.ws.deals),
+  create,
+  read: (ctx) => findDeal(ctx.ws, ctx.params[0]!),
+  update,
+});

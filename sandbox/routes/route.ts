@@ -46,3 +46,33 @@ export function newestFirst<T extends { created_at: string; id: string }>(a: T, 
     b.created_at.localeCompare(a.created_at) || b.id.localeCompare(a.id, 'en', { numeric: true })
   );
 }
+
+type Handler = Route['handle'];
+
+/**
+ * A resource's routes: list and create on /v1/{name}, and, where the resource has them, read
+ * and update one on /v1/{name}/{id}. Reading needs a `read` key, changing a `write` key.
+ */
+export function resourceRoutes(
+  name: string,
+  handlers: {
+    list: Handler;
+    create: Handler;
+    read?: (ctx: RouteContext) => unknown;
+    update?: Handler;
+  },
+): Route[] {
+  const all = new RegExp(`^/v1/${name}$`);
+  const one = new RegExp(`^/v1/${name}/([^/]+)$`);
+  const { list, create, read, update } = handlers;
+  const routes: Route[] = [
+    { method: 'GET', pattern: all, permission: 'read', handle: list },
+    { method: 'POST', pattern: all, permission: 'write', handle: create },
+  ];
+  if (read) {
+    const handle = (ctx: RouteContext) => ({ status: 200, body: read(ctx) });
+    routes.push({ method: 'GET', pattern: one, permission: 'read', handle });
+  }
+  if (update) routes.push({ method: 'PATCH', pattern: one, permission: 'write', handle: update });
+  return routes;
+}

@@ -19,12 +19,12 @@ export function parseAddress(value: string | null | undefined): string | null {
   return ADDRESS.test(address) ? address : null;
 }
 
-export function domainOf(email: string): string {
+function domainOf(email: string): string {
   return email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 }
 
 /** Mail providers whose users share nothing but the provider: never a company, never colleagues. */
-export const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
+const FREE_MAIL_DOMAINS: ReadonlySet<string> = new Set([
   'gmail.com',
   'googlemail.com',
   'outlook.com',

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 
 /** Match patterns ignore ports, so `http://127.0.0.1:8787/v1` → `http://127.0.0.1/*`. */
-export function originPattern(baseUrl: string): string {
+function originPattern(baseUrl: string): string {
   const url = new URL(baseUrl);
   return `${url.protocol}//${url.hostname}/*`;
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { Choices } from './Choices';
 
 export interface FieldControlProps {
   id: string;
@@ -42,5 +43,66 @@ export function Field({ id, label, hint, error, children }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+type ControlledField<T> = Omit<FieldProps, 'children'> & {
+  value: T;
+  onValue: (value: T) => void;
+};
+
+/** A Field holding one text control bound to a string: a textarea when it has rows, else an input. */
+export function TextField({
+  value,
+  onValue,
+  rows,
+  type,
+  inputMode,
+  autoComplete,
+  spellcheck,
+  ...field
+}: ControlledField<string> & {
+  rows?: number;
+  type?: 'password' | 'text' | 'url';
+  inputMode?: 'decimal' | 'numeric';
+  autoComplete?: string;
+  spellcheck?: boolean;
+}) {
+  return (
+    <Field {...field}>
+      {(control) => {
+        const bound = {
+          ...control,
+          spellcheck,
+          value,
+          onInput: (event: { currentTarget: { value: string } }) =>
+            onValue(event.currentTarget.value),
+        };
+        return rows ? (
+          <textarea {...bound} rows={rows} />
+        ) : (
+          <input {...bound} type={type} inputMode={inputMode} autoComplete={autoComplete} />
+        );
+      }}
+    </Field>
+  );
+}
+
+/** A Field holding a select of `choices`, each shown as its word. */
+export function SelectField<T extends string>({
+  value,
+  onValue,
+  choices,
+  words,
+  ...field
+}: ControlledField<T> & { choices: readonly T[]; words: Record<T, string> }) {
+  return (
+    <Field {...field}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onValue(e.currentTarget.value as T)}>
+          <Choices choices={choices} words={words} />
+        </select>
+      )}
+    </Field>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The shapes components receive. lib/overlay/ produces them from worker answers;
+ * The shapes components receive. src/content/chips/ produces them from worker answers;
  * components only render them, so they stay free of I/O and easy to test.
  */
 import type { LookupResult, RepError } from '../shared/messaging/protocol';

@@ -103,5 +103,3 @@ export function createWorker(options: WorkerOptions = {}) {
     },
   };
 }
-
-export type Worker = ReturnType<typeof createWorker>;

@@ -1,6 +1,6 @@
 /**
  * What the worker does for each message. Data arrives already checked (sender and
- * schema, ./router.ts); a thrown VivreError becomes the Answer's error.
+ * schema, src/worker/router.ts); a thrown VivreError becomes the Answer's error.
  */
 import { browser } from 'wxt/browser';
 import type { Handlers } from './router';

@@ -7,8 +7,6 @@
 import type { ParticipantAnchor } from '../../shared/people';
 import type { ChipHost } from './chip-host';
 
-export type ChipMounter = ReturnType<typeof createChipMounter>;
-
 function groupByElement(anchors: readonly ParticipantAnchor[]) {
   const groups = new Map<Element, ParticipantAnchor[]>();
   for (const anchor of anchors) {

@@ -2,7 +2,6 @@
  * What compose and thread logging share: the page, the worker, the rep's preferences, the
  * signed-in account, and the page's lookup store.
  */
-// Used until the worker answers, and when it cannot: logging stays off unless the rep opts in.
 import { DEFAULT_EMAIL_LOGGING } from '../../shared/settings';
 import type { Participant } from '../../shared/people';
 import type { EmailLoggingSettings, EmailToLog } from '../../shared/messaging/protocol';
@@ -25,7 +24,9 @@ export interface LoggingContext {
   now?: () => number;
 }
 
+/** The rep's email-logging preferences, as the worker last told them. */
 export function createPrefs(ask: Ask) {
+  // Used until the worker answers, and when it cannot: logging stays off unless the rep opts in.
   let current = DEFAULT_EMAIL_LOGGING;
   // Until the worker says otherwise; it refuses to log without consent whatever this says.
   let allowed = true;

@@ -110,7 +110,7 @@ export function createMessageLogging(context: LoggingContext) {
 }
 
 /** The sender; for a message from the rep or a colleague, its recipients outside the domain. */
-export function whomFor(
+function whomFor(
   sender: Participant | null,
   recipients: Participant[],
   signedIn: string | null,

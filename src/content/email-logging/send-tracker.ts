@@ -21,7 +21,7 @@ export interface SendTrackerDeps {
 /** How long after an intent Gmail may take to close the compose or say "Message sent". */
 export const INTENT_WINDOW_MS = 30_000;
 /** How close together a compose closing and "Message sent" appearing must be to count alone. */
-export const CLOSE_WINDOW_MS = 5_000;
+const CLOSE_WINDOW_MS = 5_000;
 
 interface Tracked {
   content: ComposeContent;
@@ -90,5 +90,3 @@ export function createSendTracker(deps: SendTrackerDeps) {
     tracks: (compose: Element) => tracked.has(compose),
   };
 }
-
-export type SendTracker = ReturnType<typeof createSendTracker>;

@@ -39,7 +39,7 @@ export function findComposes(root: ParentNode): Element[] {
 }
 
 /** The compose an element (a clicked button, a focused editor) belongs to, if any. */
-export function composeAround(element: Element): Element | null {
+function composeAround(element: Element): Element | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
     if (queryNewestFirst(node, COMPOSE_BODY).length > 0 && hasRecipientField(node)) return node;
   }

@@ -6,7 +6,7 @@ import type { AddInput } from '../../ui/view-types';
 // Loose on purpose: the server has the final word; this only catches typos.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function validateAdd(input: AddInput): Partial<Record<keyof AddInput, string>> {
+function validateAdd(input: AddInput): Partial<Record<keyof AddInput, string>> {
   const errors: Partial<Record<keyof AddInput, string>> = {};
   if (!input.name.trim()) errors.name = 'Enter a name.';
   else if (input.name.trim().length > 200) errors.name = 'Keep the name under 200 characters.';

@@ -19,7 +19,7 @@ export interface ChipProps {
 }
 
 /** The chip's accessible name: what a screen reader (and an E2E test) finds it by. */
-export function chipLabel(lookup: LookupState, email: string, displayName: string | null): string {
+function chipLabel(lookup: LookupState, email: string, displayName: string | null): string {
   const who = displayName ?? email;
   switch (lookup.status) {
     case 'loading':

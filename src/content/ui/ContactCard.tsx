@@ -1,6 +1,6 @@
 /**
  * The card a chip opens. Pure view: every piece of data and every action comes in
- * through props (lib/overlay/ does the talking to the worker). All contact fields
+ * through props (src/content/chips/ does the talking to the worker). All contact fields
  * are rendered as text nodes, never parsed as HTML.
  */
 import type { Ref } from 'preact';
@@ -40,7 +40,7 @@ export interface ContactCardProps {
 }
 
 /** Why writing is off for this rep right now, in their words; null when it is on. */
-export function writeBlockedReason(status: Status | null): string | null {
+function writeBlockedReason(status: Status | null): string | null {
   if (!status) return null;
   if (status.connection === 'unauthorized')
     return 'Logging is paused: Vivre refused the API key. Update it in Vivre settings.';

@@ -6,12 +6,13 @@
 import { useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
 import { ACTIVITY_WORDS } from '../../shared/labels';
+import { Choices } from '../../ui/Choices';
 import type { LogInput } from '../../ui/view-types';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
 /** A note needs text; a call or meeting may be logged bare. Same rules and words as the popup's form. */
-export function validateLog(input: LogInput): string | null {
+function validateLog(input: LogInput): string | null {
   if (input.type !== 'note' && input.note.trim() === '') return null;
   const note = validateNote(input.note);
   return note.ok ? null : note.message;
@@ -53,11 +54,7 @@ export function LogActivityForm(props: LogActivityFormProps) {
           value={type}
           onChange={(e) => setType(e.currentTarget.value as LogInput['type'])}
         >
-          {TYPES.map((t) => (
-            <option value={t} key={t}>
-              {ACTIVITY_WORDS[t]}
-            </option>
-          ))}
+          <Choices choices={TYPES} words={ACTIVITY_WORDS} />
         </select>
       </label>
       <label class="field" for={noteId}>

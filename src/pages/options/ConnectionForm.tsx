@@ -1,34 +1,38 @@
 import { useState } from 'preact/hooks';
-import type { SettingsView } from '../../shared/messaging/protocol';
 import type { FormErrors } from '../../shared/forms/result';
-import { type SettingsField, validateSettingsForm } from '../../shared/forms/settings';
-import { Field } from '../../ui/Field';
+import {
+  type SettingsField,
+  type SettingsFormValues,
+  validateSettingsForm,
+} from '../../shared/forms/settings';
+import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
 import { describeError, describeTestResult, hostRefusedMessage } from './connection-messages';
+import { OutcomeLine, type Outcome, type SectionProps } from './section';
 
-interface Props {
-  settings: SettingsView | null;
-  services: OptionsServices;
-  onSaved: (settings: SettingsView) => void;
-}
-
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
+type Props = SectionProps & { services: OptionsServices };
 
 export function ConnectionForm({ settings, services, onSaved }: Props) {
-  const [apiKey, setApiKey] = useState('');
-  const [workspaceId, setWorkspaceId] = useState(settings?.workspaceId ?? '');
-  const [baseUrl, setBaseUrl] = useState(settings?.baseUrl ?? '');
+  const [values, setValues] = useState<SettingsFormValues>({
+    apiKey: '',
+    workspaceId: settings?.workspaceId ?? '',
+    baseUrl: settings?.baseUrl ?? '',
+  });
   const [errors, setErrors] = useState<FormErrors<SettingsField>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
+  /** A field's value, what changes it, and its error: what a TextField needs. */
+  const bind = (field: SettingsField) => ({
+    value: values[field],
+    onValue: (value: string) => setValues((all) => ({ ...all, [field]: value })),
+    error: errors[field],
+  });
+
   // Validation and the permission prompt run synchronously in the click handler:
   // Chrome shows `permissions.request` only during the user's gesture.
   function run(action: 'save' | 'test') {
-    const checked = validateSettingsForm(
-      { apiKey, workspaceId, baseUrl },
-      Boolean(settings?.maskedKey),
-    );
+    const checked = validateSettingsForm(values, Boolean(settings?.maskedKey));
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
       setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
@@ -59,7 +63,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
           setOutcome({ tone: 'error', text: describeError(answer.error) });
           return;
         }
-        setApiKey('');
+        setValues((all) => ({ ...all, apiKey: '' }));
         onSaved(answer.value);
         setOutcome({ tone: 'ok', text: 'Saved.' });
       } finally {
@@ -78,10 +82,9 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
       }}
     >
       <h2 id="connection-heading">Connection</h2>
-      <Field
+      <TextField
         id="api-key"
         label="API key"
-        error={errors.apiKey}
         hint={
           settings?.maskedKey ? (
             <>
@@ -91,39 +94,24 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
             'Find it in Vivre under Settings → API keys.'
           )
         }
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="off"
-            spellcheck={false}
-            value={apiKey}
-            onInput={(event) => setApiKey(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="workspace-id" label="Workspace ID" error={errors.workspaceId}>
-        {(control) => (
-          <input
-            {...control}
-            spellcheck={false}
-            value={workspaceId}
-            onInput={(event) => setWorkspaceId(event.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="base-url" label="API base URL" error={errors.baseUrl}>
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            spellcheck={false}
-            value={baseUrl}
-            onInput={(event) => setBaseUrl(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        type="password"
+        autoComplete="off"
+        spellcheck={false}
+        {...bind('apiKey')}
+      />
+      <TextField
+        id="workspace-id"
+        label="Workspace ID"
+        spellcheck={false}
+        {...bind('workspaceId')}
+      />
+      <TextField
+        id="base-url"
+        label="API base URL"
+        type="url"
+        spellcheck={false}
+        {...bind('baseUrl')}
+      />
       <div class="actions">
         <button type="submit" disabled={busy}>
           Save
@@ -132,9 +120,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
           Test connection
         </button>
       </div>
-      <p role="status" class={outcome?.tone ?? ''}>
-        {outcome?.text}
-      </p>
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

@@ -7,17 +7,14 @@ import { useState } from 'preact/hooks';
 import type { Answer, EmailLoggingSettings, SettingsView } from '../../shared/messaging/protocol';
 import { DEFAULT_EMAIL_LOGGING, MAX_EXCERPT_LENGTH } from '../../shared/settings';
 import { describeError } from './connection-messages';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
+import { Checkbox, OutcomeLine, type Outcome, type SectionProps } from './section';
 
-interface Props {
-  settings: SettingsView | null;
+interface Props extends SectionProps {
   save: (prefs: EmailLoggingSettings) => Promise<Answer<SettingsView>>;
-  onSaved: (settings: SettingsView) => void;
   /** Firefox's consent prompt for email text; called first thing in the click (a user gesture). */
   allowEmailText: () => Promise<boolean>;
 }
-
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 
 export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Props) {
   const initial = settings?.emailLogging ?? DEFAULT_EMAIL_LOGGING;
@@ -70,44 +67,26 @@ export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Pr
           </button>
         </div>
       ) : null}
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={byDefault}
-          onChange={(event) => setByDefault(event.currentTarget.checked)}
-        />
+      <Checkbox checked={byDefault} onChange={setByDefault}>
         Turn “Log to Vivre” on in every new email I write
-      </label>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={addUnknown}
-          onChange={(event) => setAddUnknown(event.currentTarget.checked)}
-        />
+      </Checkbox>
+      <Checkbox checked={addUnknown} onChange={setAddUnknown}>
         Add recipients who aren’t in Vivre as contacts when logging
-      </label>
-      <Field
+      </Checkbox>
+      <TextField
         id="excerpt-length"
         label="Characters of the email kept in the note"
         error={error}
         hint="The note is the subject and the start of the email. 0 keeps the subject only. Emails to colleagues only, and people on your Never look up list, are never logged."
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            value={excerpt}
-            onInput={(event) => setExcerpt(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        type="text"
+        inputMode="numeric"
+        value={excerpt}
+        onValue={setExcerpt}
+      />
       <div class="actions">
         <button type="submit">Save email logging settings</button>
       </div>
-      <p role="status" class={outcome?.tone ?? ''}>
-        {outcome?.text}
-      </p>
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

@@ -30,19 +30,17 @@ export function Options({ services }: { services: OptionsServices }) {
       ) : null}
       <ConnectionForm settings={settings} services={services} onSaved={setSettings} />
       <PrivacyForm settings={settings} services={services} onSaved={setSettings} />
-      {services.saveEmailLogging ? (
-        <EmailLoggingForm
-          settings={settings}
-          save={services.saveEmailLogging}
-          onSaved={setSettings}
-          allowEmailText={async () => {
-            const allowed = await services.allowEmailText();
-            const fresh = await services.getSettings();
-            if (fresh.ok) setSettings(fresh.value);
-            return allowed;
-          }}
-        />
-      ) : null}
+      <EmailLoggingForm
+        settings={settings}
+        save={services.saveEmailLogging}
+        onSaved={setSettings}
+        allowEmailText={async () => {
+          const allowed = await services.allowEmailText();
+          const fresh = await services.getSettings();
+          if (fresh.ok) setSettings(fresh.value);
+          return allowed;
+        }}
+      />
       <footer>
         {/* public/privacy.html, shipped in the extension: opens offline, never from the web. */}
         <a href="/privacy.html" target="_blank" rel="noopener">

@@ -1,17 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { SettingsView } from '../../shared/messaging/protocol';
 import { parseNeverLookup } from '../../shared/forms/never-lookup';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
 import { describeError } from './connection-messages';
+import { Checkbox, OutcomeLine, type Outcome, type SectionProps } from './section';
 
-interface Props {
-  settings: SettingsView | null;
-  services: OptionsServices;
-  onSaved: (settings: SettingsView) => void;
-}
-
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
+type Props = SectionProps & { services: OptionsServices };
 
 export function PrivacyForm({ settings, services, onSaved }: Props) {
   const [autoLookup, setAutoLookup] = useState(settings?.autoLookup ?? true);
@@ -49,39 +43,26 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
   return (
     <form aria-labelledby="privacy-heading" noValidate onSubmit={save}>
       <h2 id="privacy-heading">Privacy</h2>
-      <label class="checkbox">
-        <input
-          type="checkbox"
-          checked={autoLookup}
-          onChange={(event) => setAutoLookup(event.currentTarget.checked)}
-        />
+      <Checkbox checked={autoLookup} onChange={setAutoLookup}>
         Look people up in Vivre automatically when I open an email
-      </label>
-      <Field
+      </Checkbox>
+      <TextField
         id="never-lookup"
         label="Never look up"
         error={error}
         hint="One address or domain per line, like colleague@mycompany.com or mycompany.com. Your own domain is here so colleagues aren’t looked up."
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={5}
-            spellcheck={false}
-            value={neverLookup}
-            onInput={(event) => setNeverLookup(event.currentTarget.value)}
-          />
-        )}
-      </Field>
+        rows={5}
+        spellcheck={false}
+        value={neverLookup}
+        onValue={setNeverLookup}
+      />
       <div class="actions">
         <button type="submit">Save privacy settings</button>
         <button type="button" onClick={() => void clearCache()}>
           Clear cached contacts
         </button>
       </div>
-      <p role="status" class={outcome?.tone ?? ''}>
-        {outcome?.text}
-      </p>
+      <OutcomeLine outcome={outcome} />
     </form>
   );
 }

@@ -12,8 +12,7 @@ export interface OptionsServices {
   saveSettings(input: SettingsInput): Promise<Answer<SettingsView>>;
   testConnection(input: SettingsInput): Promise<Answer<TestConnectionResult>>;
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
-  /** Optional so fakes written before email logging still fit; without it the section is hidden. */
-  saveEmailLogging?(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
+  saveEmailLogging(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
   clearContactCache(): Promise<Answer<null>>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a

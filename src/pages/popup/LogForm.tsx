@@ -6,14 +6,14 @@ import {
 } from '../../shared/forms/log-activity';
 import type { FormErrors } from '../../shared/forms/result';
 import type { ActivityType } from '../../shared/vivre/contract-types';
-import { Field } from '../../ui/Field';
+import { ACTIVITY_CHOICES, ACTIVITY_WORDS } from '../../shared/labels';
+import { SelectField, TextField } from '../../ui/Field';
 import { ContactCombobox } from './ContactCombobox';
 import { DealFields } from './DealFields';
 import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
 import type { Draft, PickedContact, PopupServices } from './services-type';
 import { enqueueAll } from './enqueue-all';
-import { TypeSelect } from './TypeSelect';
 
 interface Props {
   services: PopupServices;
@@ -121,17 +121,22 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
         error={errors.contact}
       />
       <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
-      <TypeSelect value={type} onChange={setType} />
-      <Field id="note" label="Note" error={errors.note}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            value={note}
-            onInput={(e) => setNote(e.currentTarget.value)}
-          />
-        )}
-      </Field>
+      <SelectField
+        id="type"
+        label="Type"
+        value={type}
+        onValue={setType}
+        choices={ACTIVITY_CHOICES}
+        words={ACTIVITY_WORDS}
+      />
+      <TextField
+        id="note"
+        label="Note"
+        error={errors.note}
+        rows={4}
+        value={note}
+        onValue={setNote}
+      />
       <DealFields
         contactId={contact?.id ?? null}
         value={deal}

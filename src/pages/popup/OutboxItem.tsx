@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
 import type { OutboxItemView, WriteRequest } from '../../shared/messaging/protocol';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 
 interface Props {
   item: OutboxItemView;
@@ -35,16 +35,14 @@ export function OutboxItem({ item, onRetry, onDiscard }: Props) {
         </span>
       ) : null}
       {editing ? (
-        <Field id={fieldId} label={`Note for ${item.summary}`} error={error}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={note}
-              onInput={(e) => setNote(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id={fieldId}
+          label={`Note for ${item.summary}`}
+          error={error}
+          rows={3}
+          value={note}
+          onValue={setNote}
+        />
       ) : null}
       <span class="actions">
         {write.kind === 'logActivity' && !editing ? (

@@ -1,7 +1,7 @@
 import { type FieldResult, invalid, valid } from './result';
 
 /** ₹100 crore. Above that a typo is far likelier than a real deal. */
-export const MAX_DEAL_RUPEES = 1_000_000_000;
+const MAX_DEAL_RUPEES = 1_000_000_000;
 
 // Plain digits, or digits grouped the Western (1,500,000) or Indian (15,00,000) way,
 // then at most two decimals. Anything else ("1e99", "12abc", "1,2,3") is refused

@@ -121,7 +121,7 @@ export type ProtocolMap = {
 
 /**
  * Messages our extension pages send to the content script in a Gmail tab (the popup asks
- * who is on the open thread). Answered in src/entrypoints/gmail.content.
+ * who is on the open thread). Answered in src/content/start-in-gmail.ts.
  */
 export interface ContentProtocolMap {
   /** What the open thread or compose shows, so the popup can preselect a contact. */

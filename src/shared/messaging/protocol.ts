@@ -45,9 +45,6 @@ export interface ContactDetails {
   fetchedAt: number;
 }
 
-/** A contact reference: a real Vivre id, or the temporary id of a contact created offline. */
-export type ContactRef = string;
-
 export type OutboxState = 'waiting' | 'attention' | 'synced';
 
 export interface OutboxItemView {
@@ -94,8 +91,8 @@ export interface SettingsView {
   autoLookup: boolean;
   neverLookup: string[];
   /**
-   * Email logging, in the answers of getSettings and saveEmailLogging (optional so other answers
-   * and older fakes still fit); see lib/settings/email-logging.ts.
+   * Email logging, in the answers of getSettings and saveEmailLogging (optional: the other
+   * settings answers leave it out); see src/worker/settings/email-logging.ts.
    */
   emailLogging?: EmailLoggingSettings;
   /**

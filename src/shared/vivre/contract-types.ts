@@ -10,6 +10,7 @@ export type {
   ContactCreate,
   DealCreate,
   ActivityCreate,
+  Webhook,
 } from './contract';
 import type { ACTIVITY_TYPES, PERMISSIONS, STAGES } from './limits';
 

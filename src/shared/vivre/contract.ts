@@ -17,15 +17,9 @@ import {
   STAGES,
 } from './limits';
 
-export {
-  ACTIVITY_TYPES,
-  DEFAULT_LIST_LIMIT,
-  MAX_LIST_LIMIT,
-  MAX_NOTE_LENGTH,
-  MAX_TITLE_LENGTH,
-  PERMISSIONS,
-  STAGES,
-};
+// The enums and limits are part of the contract: its importers get them here too.
+export * from './limits';
+
 export const WEBHOOK_EVENTS = [
   'contact.created',
   'contact.updated',

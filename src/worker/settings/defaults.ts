@@ -7,7 +7,7 @@ import { PRODUCTION_BASE_URL, sandboxBaseUrl } from '../../shared/vivre/base-url
 
 /** Mirrors `DEMO_KEYS.write` in sandbox/seed.ts (a test keeps them equal); a sandbox-only key. */
 export const DEMO_WRITE_KEY = 'vv_test_demo_write_0000000000000000';
-export const DEMO_WORKSPACE_ID = 'ws_demo';
+const DEMO_WORKSPACE_ID = 'ws_demo';
 
 export interface ConnectionSettings {
   apiKey: string | null;
@@ -15,7 +15,7 @@ export interface ConnectionSettings {
   baseUrl: string;
 }
 
-export function isSandboxBuild(): boolean {
+function isSandboxBuild(): boolean {
   return import.meta.env.WXT_VIVRE_SANDBOX === '1' || import.meta.env.DEV === true;
 }
 

@@ -10,7 +10,7 @@ import { companyDomainOf, normalizeEmail } from '../../shared/address';
 import type { PrivacyPrefs } from '../../shared/settings';
 import { privacyItem } from '../../shared/storage';
 
-export function normalizeEntries(entries: string[]): string[] {
+function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);
   return [...new Set(cleaned)];
 }

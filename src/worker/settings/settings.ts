@@ -12,8 +12,7 @@ import { effectiveNeverLookup } from './privacy';
 import { maskKey, openSecretStore } from './secret-store';
 import { checkSettingsInput } from './validate';
 
-export const NOT_CONFIGURED_MESSAGE =
-  'Connect Vivre first: open Vivre settings and paste your API key.';
+const NOT_CONFIGURED_MESSAGE = 'Connect Vivre first: open Vivre settings and paste your API key.';
 
 export interface SettingsDeps {
   hasPermission?: (baseUrl: string) => Promise<boolean>;

@@ -5,7 +5,7 @@
 import type { RepError, SettingsInput } from '../../shared/messaging/protocol';
 
 export const API_KEY_PATTERN = /^vv_(live|test)_[A-Za-z0-9_]{16,}$/;
-export const WORKSPACE_PATTERN = /^ws_[A-Za-z0-9_]+$/;
+const WORKSPACE_PATTERN = /^ws_[A-Za-z0-9_]+$/;
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
@@ -52,13 +52,13 @@ function checkPattern(pattern: RegExp, param: string, message: string) {
   };
 }
 
-export const checkApiKey = checkPattern(
+const checkApiKey = checkPattern(
   API_KEY_PATTERN,
   'apiKey',
   'That API key doesn’t look right. Copy it again from Vivre → Settings → API Keys; it starts with vv_live_ or vv_test_.',
 );
 
-export const checkWorkspaceId = checkPattern(
+const checkWorkspaceId = checkPattern(
   WORKSPACE_PATTERN,
   'workspaceId',
   'That workspace ID doesn’t look right. It starts with ws_, like ws_abc123.',

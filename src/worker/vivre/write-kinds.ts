@@ -7,6 +7,7 @@
  * Pure data and functions, no I/O: deliver.ts reads the routes, the outbox reads the
  * rest, and neither has to know which kinds exist.
  */
+import { ACTIVITY_WORDS } from '../../shared/labels';
 import type { WriteRequest } from '../../shared/messaging/protocol';
 
 export type WriteKind = WriteRequest['kind'];
@@ -55,7 +56,24 @@ const patch = (collection: string, id: string, body: object): WriteRoute => ({
 const none = (): string[] => [];
 const createsNothing = (): undefined => undefined;
 
-const activityNames = { call: 'Call', email: 'Email', meeting: 'Meeting', note: 'Note' } as const;
+/** A PATCH of one existing record: it refers to and changes that record only, and creates none. */
+function patchOne<W extends WriteOf<'updateContact' | 'updateDeal'>>(entry: {
+  record: 'contact' | 'deal';
+  id: (write: W) => string;
+  withId: (write: W, id: string) => W;
+  describe: (write: W) => string;
+}): WriteKindEntry<W> {
+  const { record, id, withId, describe } = entry;
+  return {
+    record,
+    route: (write) => patch(`${record}s`, id(write), write.body),
+    referencedIds: (write) => [id(write)],
+    changedIds: (write) => [id(write)],
+    createdTempId: createsNothing,
+    resolve: (write, real) => withId(write, real(id(write))),
+    describe,
+  };
+}
 
 const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
   createContact: {
@@ -67,16 +85,13 @@ const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
     resolve: (write) => write,
     describe: (write) => `New contact: ${write.body.name}`,
   },
-  updateContact: {
+  updateContact: patchOne({
     record: 'contact',
-    route: (write) => patch('contacts', write.contactId, write.body),
-    referencedIds: (write) => [write.contactId],
-    changedIds: (write) => [write.contactId],
-    createdTempId: createsNothing,
-    resolve: (write, real) => ({ ...write, contactId: real(write.contactId) }),
+    id: (write) => write.contactId,
+    withId: (write, contactId) => ({ ...write, contactId }),
     describe: (write) =>
       write.body.stage ? `Contact moved to ${write.body.stage}` : 'Contact details changed',
-  },
+  }),
   createDeal: {
     record: 'deal',
     route: (write) => post('deals', write.body),
@@ -89,15 +104,12 @@ const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
     }),
     describe: (write) => `New deal: ${write.body.title}`,
   },
-  updateDeal: {
+  updateDeal: patchOne({
     record: 'deal',
-    route: (write) => patch('deals', write.dealId, write.body),
-    referencedIds: (write) => [write.dealId],
-    changedIds: (write) => [write.dealId],
-    createdTempId: createsNothing,
-    resolve: (write, real) => ({ ...write, dealId: real(write.dealId) }),
+    id: (write) => write.dealId,
+    withId: (write, dealId) => ({ ...write, dealId }),
     describe: (write) => (write.body.stage ? `Deal moved to ${write.body.stage}` : 'Deal changed'),
-  },
+  }),
   logActivity: {
     record: 'activity',
     route: (write) => post('activities', write.body),
@@ -110,7 +122,7 @@ const WRITE_KINDS: { [K in WriteKind]: WriteKindEntry<WriteOf<K>> } = {
       if (write.body.deal_id) body.deal_id = real(write.body.deal_id);
       return { ...write, body };
     },
-    describe: (write) => `${activityNames[write.body.type]} logged`,
+    describe: (write) => `${ACTIVITY_WORDS[write.body.type]} logged`,
   },
 };
 

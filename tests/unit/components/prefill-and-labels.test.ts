@@ -22,15 +22,13 @@ describe('timeAgo', () => {
 });
 
 describe('scoreBand', () => {
-  it('has three bands with edges at 40 and 70', () => {
-    expect([0, 39, 40, 69, 70, 100].map(scoreBand)).toEqual([
-      'cold',
-      'cold',
-      'warm',
-      'warm',
-      'hot',
-      'hot',
-    ]);
+  // Three bands with edges at 40 and 70: each band from its lowest score to its highest.
+  it.each([
+    ['cold', 0, 39],
+    ['warm', 40, 69],
+    ['hot', 70, 100],
+  ])('%s runs from %i to %i', (band, lowest, highest) => {
+    expect([lowest, highest].map(scoreBand)).toEqual([band, band]);
   });
 });
 

@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import { describe, expect, it } from 'vitest';
 import { ALL_INTERNAL_RECIPIENTS } from '../../fixtures/gmail/variants';
 import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
-import { ctrlEnter, gmailSends, shadowOf, showFixture } from './page';
+import { ctrlEnter, gmailSends, shadowOf, useGmailTabs } from './page';
+import { showFixture } from '../gmail/load-fixture';
 
-let stop = new AbortController();
-afterEach(() => stop.abort());
-
-async function start(worker: ReturnType<typeof fakeWorker>) {
-  stop = new AbortController();
-  const logging = startEmailLogging({
-    document,
-    signal: stop.signal,
-    ask: worker.ask,
-  });
-  await logging.ready;
-  return logging;
-}
+const tabs = useGmailTabs();
 
 const compose = () => document.querySelector('[role=dialog]')!;
 const sendButton = () => document.querySelector('[role=button][aria-label^="Send"]') as HTMLElement;
@@ -33,9 +21,9 @@ const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status
 
 describe('logging a sent compose', () => {
   it('logs one email per Vivre contact even when all three send signals fire', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker();
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await turnLoggingOn();
     expect(statusText()).toBe('Logs for Sneha Kulkarni, Deepa Menon.');
 
@@ -61,9 +49,9 @@ describe('logging a sent compose', () => {
   });
 
   it('logs the content as it was at the send, not after', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true, excerptLength: 20 } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Final numbers';
     sendButton().click();
     (document.querySelector('[name=subjectbox]') as HTMLInputElement).value = 'Changed after';
@@ -76,9 +64,9 @@ describe('logging a sent compose', () => {
   });
 
   it('logs nothing with the toggle off (the default)', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker();
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     expect(statusText()).toBe('');
     sendButton().click();
     gmailSends(compose());
@@ -90,7 +78,7 @@ describe('logging a sent compose', () => {
   it('logs nothing when every recipient is internal, and says so before the send', async () => {
     showFixture('compose-send.html', 'own', ALL_INTERNAL_RECIPIENTS);
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Not logged: all recipients are internal.');
     ctrlEnter(body());
     gmailSends(compose());
@@ -100,12 +88,12 @@ describe('logging a sent compose', () => {
   });
 
   it('leaves never-log addresses out', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({
       prefs: { logEmailsByDefault: true },
       neverLookup: ['kiran-logistics.example'],
     });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Logs for Sneha Kulkarni.');
     sendButton().click();
     gmailSends(compose());
@@ -115,11 +103,11 @@ describe('logging a sent compose', () => {
   });
 
   it('adds an unknown recipient first when asked, logging against its temporary id', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({
       prefs: { logEmailsByDefault: true, addUnknownRecipients: true },
     });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect
       .poll(() => statusText())
       .toBe(
@@ -143,9 +131,9 @@ describe('logging a sent compose', () => {
   });
 
   it('does not log a compose Gmail refused to send (it stayed open)', async () => {
-    showFixture('compose-send.html');
+    showFixture('compose-send.html', 'own');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     sendButton().click();
     logging.scan();
     await logging.settled();
@@ -155,17 +143,17 @@ describe('logging a sent compose', () => {
   it('puts the toggle in the real PeopleKit compose and reads who is a colleague', async () => {
     showFixture('compose-peoplekit.html', 'shared');
     const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
-    await start(worker);
+    await tabs.open(worker);
     // Signed in as rahul.sharma@acme-tech.example: Sneha is a colleague, Arjun is not in Vivre.
     await expect.poll(() => statusText()).toBe('Logs for Deepa Menon.');
     expect(document.querySelectorAll('vivre-email-log')).toHaveLength(1);
   });
 
   it('logs an inline reply under the thread subject, without the quoted original', async () => {
-    showFixture('inline-reply-send.html');
+    showFixture('inline-reply-send.html', 'own');
     const priya = contact('cnt_priya', 'priya.kapoor@bluestone.example', 'Priya Kapoor');
     const worker = fakeWorker({ known: [priya], prefs: { logEmailsByDefault: true } });
-    const logging = await start(worker);
+    const logging = await tabs.open(worker);
     await expect.poll(() => statusText()).toBe('Logs for Priya Kapoor.');
     ctrlEnter(body());
     document.querySelector('.M9')!.remove(); // Gmail swaps the sent reply for the new message

@@ -1,23 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
-import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import { describe, expect, it } from 'vitest';
 import { fakeWorker, RAHUL } from './fake-worker';
-import { shadowOf, showFixture } from './page';
+import { shadowOf, useGmailTabs } from './page';
+import { showFixture } from '../gmail/load-fixture';
 
-const tabs: AbortController[] = [];
-afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
-
-async function openTab(worker: ReturnType<typeof fakeWorker>) {
-  const tab = new AbortController();
-  tabs.push(tab);
-  const logging = startEmailLogging({
-    document,
-    signal: tab.signal,
-    ask: worker.ask,
-  });
-  await logging.ready;
-  return logging;
-}
+const tabs = useGmailTabs();
 
 const firstMessage = () => shadowOf('vivre-log-email', 0);
 
@@ -25,7 +12,7 @@ describe('"Log this email" on a thread message', () => {
   it('logs the message once for its sender, then shows when it was logged', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();
-    await openTab(worker);
+    await tabs.open(worker);
     expect(document.querySelectorAll('vivre-log-email')).toHaveLength(2);
 
     const button = firstMessage().querySelector('button')!;
@@ -46,15 +33,15 @@ describe('"Log this email" on a thread message', () => {
   it('shows "Logged ✓" in another tab and after a reload, and never logs twice', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();
-    await openTab(worker);
+    await tabs.open(worker);
     firstMessage().querySelector('button')!.click();
     await expect.poll(() => worker.activities().length).toBe(1);
     // Storage holds ids and times, no content.
     expect(Object.keys(worker.logged)).toEqual(['#msg-f:1840959905192440233']);
 
-    tabs.shift()!.abort();
+    tabs.closeFirst();
     showFixture('thread-expanded-2025.html', 'shared');
-    await openTab(worker);
+    await tabs.open(worker);
     await expect.poll(() => firstMessage().querySelector('button')).toBeNull();
     expect(firstMessage().querySelector('[role=status]')?.textContent).toMatch(/^Logged ✓ /);
     expect(worker.activities()).toHaveLength(1);
@@ -63,7 +50,7 @@ describe('"Log this email" on a thread message', () => {
   it("logs the rep's own message for the recipients outside their domain", async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();
-    await openTab(worker);
+    await tabs.open(worker);
     // Message 2 is from Ananya, the rep's colleague at bluestone.example; Rahul is the outsider.
     shadowOf('vivre-log-email', 1).querySelector('button')!.click();
     await expect.poll(() => worker.activities().map(([id]) => id)).toEqual([RAHUL.id]);
@@ -72,7 +59,7 @@ describe('"Log this email" on a thread message', () => {
   it('says why nothing was logged when nobody on the message is in Vivre', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ known: [] });
-    await openTab(worker);
+    await tabs.open(worker);
     firstMessage().querySelector('button')!.click();
     await expect
       .poll(() => firstMessage().querySelector('.error')?.textContent)

@@ -1,22 +1,6 @@
-import type { Replacements } from '../../fixtures/gmail/variants';
-import { loadFixture } from '../gmail/load-fixture';
-
-/**
- * Shows a Gmail fixture in the test's global document (the content script's world), without its
- * stand-in scripts: tests play Gmail's part themselves.
- */
-export function showFixture(
-  name: string,
-  where: 'shared' | 'own' = 'own',
-  replacements: Replacements = [],
-): void {
-  const parsed = loadFixture(name, where, replacements);
-  for (const script of parsed.querySelectorAll('script')) script.remove();
-  document.title = parsed.title;
-  document.body.replaceChildren(
-    ...[...parsed.body.childNodes].map((node) => document.importNode(node, true)),
-  );
-}
+import { afterEach } from 'vitest';
+import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import type { fakeWorker } from './fake-worker';
 
 /** Gmail's send: the compose goes, then the notification bar says so. */
 export function gmailSends(compose: Element): void {
@@ -37,4 +21,26 @@ export function shadowOf(selector: string, index = 0): ShadowRoot {
   const host = document.querySelectorAll(selector)[index];
   if (!host?.shadowRoot) throw new Error(`no ${selector} host #${index}`);
   return host.shadowRoot;
+}
+
+/**
+ * Email logging started in the test document as each Gmail tab starts it; every tab still open
+ * is closed after the test.
+ */
+export function useGmailTabs() {
+  const tabs: AbortController[] = [];
+  afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
+  return {
+    async open(worker: ReturnType<typeof fakeWorker>) {
+      const tab = new AbortController();
+      tabs.push(tab);
+      const logging = startEmailLogging({ document, signal: tab.signal, ask: worker.ask });
+      await logging.ready;
+      return logging;
+    },
+    /** Closes the first tab still open, as closing or reloading it does. */
+    closeFirst() {
+      tabs.shift()!.abort();
+    },
+  };
 }

@@ -33,6 +33,14 @@ function page() {
     close: (compose: Element) => closed.add(compose),
     showSent: (shown = true) => (sentShown = shown),
     later: (ms: number) => (time += ms),
+    /** The compose closes and, `ms` later, "Message sent" shows; the tracker checks after each. */
+    closeThenShowSent(compose: Element, ms: number) {
+      closed.add(compose);
+      tracker.check();
+      time += ms;
+      sentShown = true;
+      tracker.check();
+    },
     sentSubjects: () => onSent.mock.calls.map(([, content]) => (content as ComposeContent).subject),
   };
 }
@@ -48,11 +56,7 @@ describe('the send tracker', () => {
     p.tracker.check();
     expect(p.onSent).not.toHaveBeenCalled(); // still open: Gmail may refuse the send
     p.later(40);
-    p.close(compose);
-    p.tracker.check();
-    p.later(150);
-    p.showSent();
-    p.tracker.check();
+    p.closeThenShowSent(compose, 150);
     p.tracker.intent(compose);
     p.tracker.check();
     expect(p.sentSubjects()).toEqual(['po-4472']);
@@ -61,22 +65,14 @@ describe('the send tracker', () => {
   it('counts a compose that closes as "Message sent" appears, with no intent seen', () => {
     const p = page();
     const compose = p.compose('sent-by-unknown-means');
-    p.close(compose);
-    p.tracker.check();
-    p.later(200);
-    p.showSent();
-    p.tracker.check();
+    p.closeThenShowSent(compose, 200);
     expect(p.sentSubjects()).toEqual(['sent-by-unknown-means']);
   });
 
   it('does not count a compose closed without a send (discarded, saved as draft)', () => {
     const p = page();
     const compose = p.compose('discarded');
-    p.close(compose);
-    p.tracker.check();
-    p.later(60_000);
-    p.showSent(); // a later, unrelated send's notification
-    p.tracker.check();
+    p.closeThenShowSent(compose, 60_000); // a minute later, that bar is another send's
     expect(p.onSent).not.toHaveBeenCalled();
   });
 

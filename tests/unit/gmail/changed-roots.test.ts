@@ -1,42 +1,24 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { isWorthScanning, type GmailChange } from '@/content/gmail/changed-roots';
 import { watchGmail } from '@/content/gmail/watch';
-import { loadFixture } from './load-fixture';
+import { useTestIdle, useThreadPage } from './live-page';
 
 // Idle time is the test's to give, as in watch.test.ts.
-let idle: Array<() => void>;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-let controller: AbortController;
+const idleNow = useTestIdle();
+const { signal, messages } = useThreadPage();
 let changes: GmailChange[];
 
 /** The burst's change, once the browser is "idle". */
 async function burst(mutate: () => void): Promise<GmailChange | undefined> {
   changes = [];
   mutate();
-  await settle();
-  idle.splice(0).forEach((callback) => callback());
+  await idleNow();
   return changes[0];
 }
 
-const messages = () => [...document.querySelectorAll('[data-message-id]')];
-
 beforeEach(() => {
-  idle = [];
-  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
-  vi.stubGlobal('cancelIdleCallback', () => {});
-  const fixture = loadFixture('thread-expanded-2025.html');
-  document.body.replaceChildren(
-    ...[...fixture.body.childNodes].map((node) => document.importNode(node, true)),
-  );
-  controller = new AbortController();
-  watchGmail({ root: document, signal: controller.signal, onChange: (c) => changes.push(c) });
-});
-
-afterEach(() => {
-  controller.abort();
-  vi.unstubAllGlobals();
-  document.body.replaceChildren();
+  watchGmail({ root: document, signal: signal(), onChange: (c) => changes.push(c) });
 });
 
 describe('what a burst touched', () => {
@@ -52,8 +34,7 @@ describe('what a burst touched', () => {
     const body = document.querySelector('.a3s')!;
     const inbox = document.createElement('div');
     document.body.append(inbox);
-    await settle();
-    idle.splice(0).forEach((callback) => callback());
+    await idleNow();
 
     const change = await burst(() => {
       body.append(document.createElement('div')); // a body loading
@@ -73,8 +54,7 @@ describe('what a burst touched', () => {
   it('names the parent of added people outside any message, and marks removed ones', async () => {
     const list = document.createElement('div');
     document.body.append(list);
-    await settle();
-    idle.splice(0).forEach((callback) => callback());
+    await idleNow();
 
     const span = document.createElement('span');
     span.setAttribute('email', 'a@x.example');
@@ -94,8 +74,7 @@ describe('what a burst touched', () => {
     field.append(input);
     row.append(field);
     document.body.append(row);
-    await settle();
-    idle.splice(0).forEach((callback) => callback());
+    await idleNow();
 
     const change = await burst(() => {
       input.value = 'a@x.example';

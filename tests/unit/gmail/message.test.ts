@@ -10,7 +10,8 @@ import {
 import { findParticipantAnchors } from '@/content/gmail/participants';
 import { findSignedInEmail } from '@/content/gmail/page';
 import { findThreadParticipants } from '@/content/gmail/thread';
-import { loadFixture } from './load-fixture';
+import type { ParticipantRole } from '@/shared/people';
+import { loadFixture, participant } from './load-fixture';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const brief = (anchors: { email: string; role: string; context: string }[]) =>
@@ -27,23 +28,19 @@ describe('one message of a real Gmail thread (2025-08 markup)', () => {
 
   it('reads what a message says: the thread subject, its text, its sender and recipients', () => {
     const second = findMessages(doc)[1]!;
-    const person = (email: string, name: string, role: string) => ({
-      email,
-      name,
-      role,
-      messageId: ids[1],
-    });
+    const person = (role: ParticipantRole, email: string, name: string) =>
+      participant(ids[1]!, role, email, name);
     expect(readMessageContent(second)).toEqual({
       messageId: ids[1],
       subject: 'PO-4471 – revised delivery schedule',
       bodyText:
         'Hi Rahul,\n\nConfirmed, we will receive consignment 1 on 28 Aug at the Whitefield ' +
         'warehouse. Vikram will share the gate pass.\n\nRegards,\nAnanya Iyer\nBluestone Retail LLP',
-      sender: person('ananya.iyer@bluestone.example', 'Ananya Iyer', 'sender'),
+      sender: person('sender', 'ananya.iyer@bluestone.example', 'Ananya Iyer'),
       recipients: [
-        person('rahul.sharma@acme-tech.example', 'Rahul Sharma', 'to'),
-        person('procurement-team@bluestone.example', 'procurement-team', 'to'),
-        person('vikram.reddy@bluestone.example', 'Vikram Reddy', 'cc'),
+        person('to', 'rahul.sharma@acme-tech.example', 'Rahul Sharma'),
+        person('to', 'procurement-team@bluestone.example', 'procurement-team'),
+        person('cc', 'vikram.reddy@bluestone.example', 'Vikram Reddy'),
       ],
     });
   });
@@ -71,19 +68,9 @@ describe('collapsed, hidden and empty messages', () => {
 
   it('reports the collapsed sender, nothing hidden, nothing malformed, nothing quoted', () => {
     expect(findThreadParticipants(doc, me)).toEqual([
-      {
-        email: 'deepa.menon@kiran-logistics.example',
-        name: 'Deepa Menon',
-        role: 'sender',
-        messageId: '#msg-f:1',
-      },
-      {
-        email: 'priya.kapoor@bluestone.example',
-        name: 'Priya Kapoor',
-        role: 'to',
-        messageId: '#msg-f:5',
-      },
-      { email: 'arjun.patel@bluestone.example', name: null, role: 'bcc', messageId: '#msg-f:5' },
+      participant('#msg-f:1', 'sender', 'deepa.menon@kiran-logistics.example', 'Deepa Menon'),
+      participant('#msg-f:5', 'to', 'priya.kapoor@bluestone.example', 'Priya Kapoor'),
+      participant('#msg-f:5', 'bcc', 'arjun.patel@bluestone.example', null),
     ]);
   });
 

@@ -8,7 +8,7 @@ import { findSignedInEmail } from '@/content/gmail/page';
 import { findParticipantAnchors } from '@/content/gmail/participants';
 import * as selectors from '@/content/gmail/selectors';
 import { findThreadParticipants } from '@/content/gmail/thread';
-import { loadFixture } from './load-fixture';
+import { loadFixture, participant } from './load-fixture';
 
 const fallbackLists = Object.entries(selectors).filter(
   (entry): entry is [string, selectors.SelectorFallbacks] => Array.isArray(entry[1]),
@@ -53,24 +53,9 @@ describe('future markup: every class renamed, attributes kept', () => {
 
   it('still finds sender, To and Cc of the message', () => {
     expect(findThreadParticipants(doc, me)).toEqual([
-      {
-        email: 'sneha.kulkarni@acme-tech.example',
-        name: 'Sneha Kulkarni',
-        role: 'sender',
-        messageId: '#msg-f:99',
-      },
-      {
-        email: 'rahul.sharma@acme-tech.example',
-        name: 'Rahul Sharma',
-        role: 'to',
-        messageId: '#msg-f:99',
-      },
-      {
-        email: 'deepa.menon@kiran-logistics.example',
-        name: null,
-        role: 'cc',
-        messageId: '#msg-f:99',
-      },
+      participant('#msg-f:99', 'sender', 'sneha.kulkarni@acme-tech.example', 'Sneha Kulkarni'),
+      participant('#msg-f:99', 'to', 'rahul.sharma@acme-tech.example', 'Rahul Sharma'),
+      participant('#msg-f:99', 'cc', 'deepa.menon@kiran-logistics.example', null),
     ]);
   });
 

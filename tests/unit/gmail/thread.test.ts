@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { findParticipantAnchors } from '@/content/gmail/participants';
 import { findSignedInEmail } from '@/content/gmail/page';
 import { findThreadParticipants } from '@/content/gmail/thread';
-import { loadFixture } from './load-fixture';
+import type { ParticipantRole } from '@/shared/people';
+import { loadFixture, participant } from './load-fixture';
 
 const doc = loadFixture('thread-expanded-2025.html');
 const MESSAGE_1 = '#msg-f:1840959905192440233';
@@ -36,30 +37,10 @@ describe('real Gmail thread (2025-08 markup)', () => {
 
   it('lists the 4 distinct people once, first role kept, addresses lower-cased', () => {
     expect(findThreadParticipants(doc, findSignedInEmail(doc))).toEqual([
-      {
-        email: 'rahul.sharma@acme-tech.example',
-        name: 'Rahul Sharma',
-        role: 'sender',
-        messageId: MESSAGE_1,
-      },
-      {
-        email: 'procurement-team@bluestone.example',
-        name: 'procurement-team',
-        role: 'to',
-        messageId: MESSAGE_1,
-      },
-      {
-        email: 'ananya.iyer@bluestone.example',
-        name: 'Ananya Iyer',
-        role: 'sender',
-        messageId: MESSAGE_2,
-      },
-      {
-        email: 'vikram.reddy@bluestone.example',
-        name: 'Vikram Reddy',
-        role: 'cc',
-        messageId: MESSAGE_2,
-      },
+      participant(MESSAGE_1, 'sender', 'rahul.sharma@acme-tech.example', 'Rahul Sharma'),
+      participant(MESSAGE_1, 'to', 'procurement-team@bluestone.example', 'procurement-team'),
+      participant(MESSAGE_2, 'sender', 'ananya.iyer@bluestone.example', 'Ananya Iyer'),
+      participant(MESSAGE_2, 'cc', 'vikram.reddy@bluestone.example', 'Vikram Reddy'),
     ]);
   });
 
@@ -92,6 +73,6 @@ describe('real Gmail thread (2025-08 markup)', () => {
   });
 });
 
-function row(messageId: string, role: string, email: string, name: string | null) {
-  return { email, name, role, messageId, context: 'thread' };
+function row(messageId: string, role: ParticipantRole, email: string, name: string | null) {
+  return { ...participant(messageId, role, email, name), context: 'thread' };
 }

@@ -22,6 +22,7 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     saveSettings: unused,
     testConnection: unused,
     savePrivacy: unused,
+    saveEmailLogging: unused,
     clearContactCache: unused,
     allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),

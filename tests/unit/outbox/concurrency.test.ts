@@ -1,13 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Outbox } from '../../../src/worker/outbox';
-import {
-  advanceClock,
-  errors,
-  fakeVivre,
-  useOutboxTestEnvironment,
-  writes,
-  stateOf,
-} from './helpers';
+import { advanceClock, stateOf, useOutboxTestEnvironment } from './environment';
+import { errors, fakeVivre, onlyFirstCall, writes } from './fake-vivre';
 
 const env = useOutboxTestEnvironment();
 
@@ -33,8 +27,7 @@ function fakeLocks() {
 
 describe('one flusher at a time', () => {
   it('coalesces concurrent flush calls in one context', async () => {
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre();
     for (let n = 1; n <= 5; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
     await Promise.all(Array.from({ length: 10 }, () => outbox.flushOutbox()));
 
@@ -43,8 +36,7 @@ describe('one flusher at a time', () => {
   });
 
   it('never runs two flushers across contexts sharing the database (IndexedDB lease)', async () => {
-    const vivre = fakeVivre();
-    const first = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox: first } = env.withVivre();
     const second = env.open({ deliver: vivre.deliver });
     for (let n = 1; n <= 6; n++) {
       await (n % 2 ? first : second).enqueue(writes.activity(`cnt_${n}`));
@@ -156,9 +148,7 @@ describe('changes made while a pass runs', () => {
 
 describe('a worker killed mid-flush', () => {
   it('delivers exactly once after Vivre committed but the worker died before recording it', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? 'commitThenHang' : 'ok'));
-    const killed = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox: killed } = env.withVivre(onlyFirstCall(() => 'commitThenHang'));
     const item = await killed.enqueue(writes.activity());
     void killed.flushOutbox();
     await until(() => vivre.records.length === 1);
@@ -176,9 +166,7 @@ describe('a worker killed mid-flush', () => {
   });
 
   it('delivers exactly once when stopped mid-request, even without a lease to wait out', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? 'commitThenHang' : 'ok'));
-    const stopped = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox: stopped } = env.withVivre(onlyFirstCall(() => 'commitThenHang'));
     const item = await stopped.enqueue(writes.activity());
     void stopped.flushOutbox();
     await until(() => vivre.records.length === 1);
@@ -192,9 +180,7 @@ describe('a worker killed mid-flush', () => {
   });
 
   it('replays with the same key when the connection drops after the commit', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n <= 3 ? 'commitThenDrop' : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre((_call, n) => (n <= 3 ? 'commitThenDrop' : 'ok'));
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.activity('tmp_priya'));
     while ((await outbox.counts()).waiting > 0) {
@@ -207,9 +193,7 @@ describe('a worker killed mid-flush', () => {
   });
 
   it('keeps a paused or failing outbox on disk across restarts', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.server());
-    const first = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox: first } = env.withVivre(() => errors.server());
     await first.enqueue(writes.activity());
     await first.flushOutbox();
     await first.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+import { advanceClock, useOutboxTestEnvironment } from './environment';
+import { errors, onlyFirstCall, writes } from './fake-vivre';
 import type { WriteRequest } from '../../../src/shared/messaging/protocol';
 
 const env = useOutboxTestEnvironment();
@@ -11,8 +12,7 @@ const activityOnBoth: WriteRequest = {
 
 describe('records created offline', () => {
   it('are referred to by their real ids once they exist', async () => {
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre();
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.deal('tmp_deal', 'tmp_priya'));
     await outbox.enqueue(activityOnBoth);
@@ -35,12 +35,10 @@ describe('records created offline', () => {
   });
 
   it('hold their dependants back while the create is backing off', async () => {
-    const vivre = fakeVivre();
     let contactTries = 0;
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'createContact' && ++contactTries <= 2 ? errors.server() : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.deal('tmp_deal', 'tmp_priya'));
     await outbox.enqueue(writes.activity('cnt_other'));
@@ -66,11 +64,9 @@ describe('records created offline', () => {
   });
 
   it('leave dependants waiting, saying why, when the create needs attention', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'createContact' ? errors.validation('Email is not valid.') : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.contact('tmp_priya'), { summary: 'New contact: Priya Kapoor' });
     await outbox.enqueue(writes.deal('tmp_deal', 'tmp_priya'));
     await outbox.enqueue(activityOnBoth);
@@ -88,15 +84,11 @@ describe('records created offline', () => {
   });
 
   it('map to the existing contact when Vivre already has that email', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
-      write.kind === 'createContact' ? errors.conflict('cnt_8821') : 'ok',
-    );
     const synced: string[] = [];
-    const outbox = env.open({
-      deliver: vivre.deliver,
-      onSynced: (item) => synced.push(`${item.write.kind}:${item.result?.id}`),
-    });
+    const { vivre, outbox } = env.withVivre(
+      ({ write }) => (write.kind === 'createContact' ? errors.conflict('cnt_8821') : 'ok'),
+      { onSynced: (item) => synced.push(`${item.write.kind}:${item.result?.id}`) },
+    );
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.activity('tmp_priya'));
     await outbox.flushOutbox();
@@ -107,9 +99,7 @@ describe('records created offline', () => {
   });
 
   it('do not map a conflict without an existing id: that needs the rep', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.conflict());
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { outbox } = env.withVivre(() => errors.conflict());
     await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.flushOutbox();
     expect((await outbox.list()).attention[0]?.lastError?.kind).toBe('conflict');
@@ -118,9 +108,7 @@ describe('records created offline', () => {
 
 describe('changes to one record', () => {
   it('never overtake an earlier waiting change to the same record', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.server() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(onlyFirstCall(errors.server));
     await outbox.enqueue(writes.stage('dl_4420', 'proposal'));
     await outbox.enqueue(writes.stage('dl_4420', 'won'));
     await outbox.enqueue(writes.activity('cnt_8821'));
@@ -139,9 +127,7 @@ describe('changes to one record', () => {
   });
 
   it('are not held by an earlier change that needs attention', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.validation() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(onlyFirstCall(errors.validation));
     await outbox.enqueue(writes.stage('dl_4420', 'proposal'));
     await outbox.enqueue(writes.stage('dl_4420', 'won'));
     await outbox.flushOutbox();

@@ -1,15 +1,14 @@
 import { IDBDatabase as FakeIDBDatabase } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { describe, expect, it, vi } from 'vitest';
-import { errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+import { useOutboxTestEnvironment } from './environment';
+import { errors, onlyFirstCall, writes } from './fake-vivre';
 
 const env = useOutboxTestEnvironment();
 
 describe('enqueue', () => {
   it('has the item on disk, with its idempotency key, when it resolves', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.offline());
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { outbox } = env.withVivre(() => errors.offline());
 
     const item = await outbox.enqueue(writes.activity());
 
@@ -28,8 +27,7 @@ describe('enqueue', () => {
 
   it('commits every outbox write with strict durability', async () => {
     const raw = vi.spyOn(FakeIDBDatabase.prototype, 'transaction');
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { outbox } = env.withVivre();
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
 
@@ -42,8 +40,7 @@ describe('enqueue', () => {
   });
 
   it('hands out increasing seq numbers and delivers in that order', async () => {
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre();
     const a = await outbox.enqueue(writes.activity('cnt_1'));
     const b = await outbox.enqueue(writes.activity('cnt_2'));
     const c = await outbox.enqueue(writes.activity('cnt_3'));
@@ -59,7 +56,7 @@ describe('enqueue', () => {
   });
 
   it('refuses a second create with a temporary id already in use', async () => {
-    const outbox = env.open({ deliver: fakeVivre().deliver });
+    const outbox = env.withVivre().outbox;
     await outbox.enqueue(writes.contact('tmp_1'));
     await expect(outbox.enqueue(writes.contact('tmp_1', 'other@x.example'))).rejects.toThrow(
       /already in use/,
@@ -68,8 +65,7 @@ describe('enqueue', () => {
   });
 
   it('keeps the last synced items so the UI can say "Synced", newest first', async () => {
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver, keepSynced: 3 });
+    const { outbox } = env.withVivre(undefined, { keepSynced: 3 });
     for (let n = 1; n <= 5; n++) {
       await outbox.enqueue(writes.activity(`cnt_${n}`), { summary: `Call ${n}` });
       await outbox.flushOutbox();
@@ -80,10 +76,8 @@ describe('enqueue', () => {
   });
 
   it('reports counts and the next wake time on every change', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.server());
     const onChange = vi.fn();
-    const outbox = env.open({ deliver: vivre.deliver, onChange, random: () => 0.5 });
+    const { outbox } = env.withVivre(() => errors.server(), { onChange, random: () => 0.5 });
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
 
@@ -100,9 +94,7 @@ describe('enqueue', () => {
   });
 
   it('wakes itself when a backoff ends, without anyone calling flush', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.server() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(onlyFirstCall(errors.server));
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     expect((await outbox.counts()).waiting).toBe(1);

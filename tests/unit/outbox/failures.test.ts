@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../../src/worker/outbox/failure-policy';
-import { advanceClock, errors, fakeVivre, useOutboxTestEnvironment, writes } from './helpers';
+import { advanceClock, useOutboxTestEnvironment } from './environment';
+import { errors, fakeVivre, onlyFirstCall, writes } from './fake-vivre';
 
 const env = useOutboxTestEnvironment();
+
+/** Flushes 1 ms before `wakeAt`, when the one call so far must stay the only one, then at it. */
+async function flushBeforeAndAt(
+  { vivre, outbox }: ReturnType<typeof env.withVivre>,
+  wakeAt: number,
+) {
+  advanceClock(wakeAt - Date.now() - 1);
+  await outbox.flushOutbox();
+  expect(vivre.calls).toHaveLength(1);
+  advanceClock(1);
+  await outbox.flushOutbox();
+}
 
 describe('backoff', () => {
   const config = { baseDelayMs: 1000, maxDelayMs: 300_000 };
@@ -21,9 +34,9 @@ describe('backoff', () => {
 
 describe('transient failures', () => {
   it('reuses the idempotency key on every attempt and never gives up on an old item', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n <= 40 ? errors.server() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver, random: () => 0.999 });
+    const { vivre, outbox } = env.withVivre((_call, n) => (n <= 40 ? errors.server() : 'ok'), {
+      random: () => 0.999,
+    });
     const item = await outbox.enqueue(writes.activity());
 
     for (let attempt = 1; attempt <= 41; attempt++) {
@@ -44,27 +57,18 @@ describe('transient failures', () => {
   });
 
   it('does not retry before the backoff ends', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.server() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
-    await outbox.enqueue(writes.activity());
-    await outbox.flushOutbox();
-    const wakeAt = (await outbox.counts()).nextWakeAt!;
+    const fake = env.withVivre(onlyFirstCall(errors.server));
+    await fake.outbox.enqueue(writes.activity());
+    await fake.outbox.flushOutbox();
 
-    advanceClock(wakeAt - Date.now() - 1);
-    await outbox.flushOutbox();
-    expect(vivre.calls).toHaveLength(1);
-    advanceClock(1);
-    await outbox.flushOutbox();
-    expect(vivre.calls).toHaveLength(2);
+    await flushBeforeAndAt(fake, (await fake.outbox.counts()).nextWakeAt!);
+    expect(fake.vivre.calls).toHaveLength(2);
   });
 
   it('lets independent items pass an item the server keeps failing', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'logActivity' && write.body.note === 'poison' ? errors.server() : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     await outbox.enqueue(writes.activity('cnt_1', 'poison'));
     await outbox.enqueue(writes.activity('cnt_2'));
     await outbox.enqueue(writes.activity('cnt_3'));
@@ -80,10 +84,8 @@ describe('transient failures', () => {
   });
 
   it('holds every item while offline, spending one request per try', async () => {
-    const vivre = fakeVivre();
     let online = false;
-    vivre.behave(() => (online ? 'ok' : errors.offline()));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(() => (online ? 'ok' : errors.offline()));
     for (let n = 1; n <= 3; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
     await outbox.flushOutbox();
     expect(vivre.calls).toHaveLength(1);
@@ -100,26 +102,24 @@ describe('transient failures', () => {
   });
 
   it('waits at least Retry-After on 429, for every item', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.rateLimited(30) : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver, random: () => 0 });
-    await outbox.enqueue(writes.activity('cnt_1'));
-    await outbox.enqueue(writes.activity('cnt_2'));
-    await outbox.flushOutbox();
-    expect(vivre.calls).toHaveLength(1);
+    const fake = env.withVivre(
+      onlyFirstCall(() => errors.rateLimited(30)),
+      { random: () => 0 },
+    );
+    await fake.outbox.enqueue(writes.activity('cnt_1'));
+    await fake.outbox.enqueue(writes.activity('cnt_2'));
+    await fake.outbox.flushOutbox();
+    expect(fake.vivre.calls).toHaveLength(1);
 
-    advanceClock(29_999);
-    await outbox.flushOutbox();
-    expect(vivre.calls).toHaveLength(1);
-    advanceClock(1);
-    await outbox.flushOutbox();
-    expect(vivre.records).toHaveLength(2);
+    await flushBeforeAndAt(fake, Date.now() + 30_000);
+    expect(fake.vivre.records).toHaveLength(2);
   });
 
   it('honours Retry-After on 503, even when the backoff would be shorter', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.unavailable(120) : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver, random: () => 0 });
+    const { vivre, outbox } = env.withVivre(
+      onlyFirstCall(() => errors.unavailable(120)),
+      { random: () => 0 },
+    );
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     expect((await outbox.counts()).nextWakeAt).toBe(Date.now() + 120_000);
@@ -152,10 +152,8 @@ describe('transient failures', () => {
 
 describe('401', () => {
   it('pauses the whole outbox, keeps every item, and resumes when told', async () => {
-    const vivre = fakeVivre();
     let keyValid = false;
-    vivre.behave(() => (keyValid ? 'ok' : errors.unauthorized()));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(() => (keyValid ? 'ok' : errors.unauthorized()));
     for (let n = 1; n <= 3; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
     await outbox.flushOutbox();
 
@@ -184,8 +182,7 @@ describe('401', () => {
   });
 
   it('can be paused by the worker itself, e.g. when the key is removed', async () => {
-    const vivre = fakeVivre();
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre();
     await outbox.pause({ kind: 'not_configured', message: 'Connect Vivre in the options.' });
     await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
@@ -196,13 +193,11 @@ describe('401', () => {
 
 describe('refused writes', () => {
   it('move alone to "needs attention" with the server reason while the rest flows', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'logActivity' && write.body.contact_id === 'cnt_2'
         ? errors.validation('The note is longer than 10,000 characters.')
         : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     for (let n = 1; n <= 3; n++) await outbox.enqueue(writes.activity(`cnt_${n}`));
     await outbox.flushOutbox();
 

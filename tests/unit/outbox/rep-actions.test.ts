@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxError } from '../../../src/worker/outbox';
 import { discardedDependencyError } from '../../../src/worker/outbox/store';
-import {
-  advanceClock,
-  errors,
-  fakeVivre,
-  useOutboxTestEnvironment,
-  writes,
-  stateOf,
-} from './helpers';
+import { advanceClock, stateOf, useOutboxTestEnvironment } from './environment';
+import { errors, onlyFirstCall, writes } from './fake-vivre';
 
 const env = useOutboxTestEnvironment();
 
 describe('edit and retry', () => {
   it('sends the corrected write under a fresh idempotency key', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'logActivity' && write.body.note === 'x'.repeat(20)
         ? errors.validation()
         : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     const item = await outbox.enqueue(writes.activity('cnt_8821', 'x'.repeat(20)));
     await outbox.flushOutbox();
     expect(await outbox.counts()).toMatchObject({ attention: 1 });
@@ -36,10 +28,8 @@ describe('edit and retry', () => {
   });
 
   it('retries an attention item unchanged when the rep fixed the cause elsewhere', async () => {
-    const vivre = fakeVivre();
     let forbidden = true;
-    vivre.behave(() => (forbidden ? errors.forbidden() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(() => (forbidden ? errors.forbidden() : 'ok'));
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     forbidden = false;
@@ -49,11 +39,9 @@ describe('edit and retry', () => {
   });
 
   it('keeps the temporary id of an edited create, so its dependants still follow', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) =>
+    const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'createContact' && write.body.email === 'bad' ? errors.validation() : 'ok',
     );
-    const outbox = env.open({ deliver: vivre.deliver });
     const create = await outbox.enqueue(writes.contact('tmp_priya', 'bad'));
     await outbox.enqueue(writes.activity('tmp_priya'));
     await outbox.flushOutbox();
@@ -68,9 +56,7 @@ describe('edit and retry', () => {
   });
 
   it('sends a waiting item now, with its key unchanged, but refuses to edit it', async () => {
-    const vivre = fakeVivre();
-    vivre.behave((_call, n) => (n === 1 ? errors.dropped() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver, random: () => 0.99 });
+    const { vivre, outbox } = env.withVivre(onlyFirstCall(errors.dropped), { random: () => 0.99 });
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
 
@@ -85,9 +71,7 @@ describe('edit and retry', () => {
   });
 
   it('refuses an edit that changes the kind of write', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.validation());
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { outbox } = env.withVivre(() => errors.validation());
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     await expect(outbox.retry(item.id, writes.stage('dl_1', 'won'))).rejects.toThrow(/kind/);
@@ -96,9 +80,7 @@ describe('edit and retry', () => {
 
 describe('discard', () => {
   it('removes the item for good', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(() => errors.validation());
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(() => errors.validation());
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     await outbox.discard(item.id);
@@ -111,9 +93,9 @@ describe('discard', () => {
   });
 
   it('moves writes that referred to a discarded create to "needs attention"', async () => {
-    const vivre = fakeVivre();
-    vivre.behave(({ write }) => (write.kind === 'createContact' ? errors.validation() : 'ok'));
-    const outbox = env.open({ deliver: vivre.deliver });
+    const { vivre, outbox } = env.withVivre(({ write }) =>
+      write.kind === 'createContact' ? errors.validation() : 'ok',
+    );
     const create = await outbox.enqueue(writes.contact('tmp_priya'));
     await outbox.enqueue(writes.activity('tmp_priya'));
     await outbox.flushOutbox();
@@ -132,7 +114,7 @@ describe('discard', () => {
   });
 
   it('cannot discard what already reached Vivre', async () => {
-    const outbox = env.open({ deliver: fakeVivre().deliver });
+    const outbox = env.withVivre().outbox;
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();
     await expect(outbox.discard(item.id)).rejects.toThrow(/already reached Vivre/);

@@ -5,7 +5,7 @@ import { findParticipantAnchors } from '@/content/gmail/participants';
 import { findThreadParticipants } from '@/content/gmail/thread';
 import { watchGmail } from '@/content/gmail/watch';
 
-/** The real detection, as the content script wires it (src/entrypoints/gmail.content). */
+/** The real detection, as the content script wires it (src/content/start-in-gmail.ts). */
 export const gmail: GmailDetection = {
   findParticipantAnchors,
   findThreadParticipants,

@@ -1,56 +1,26 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
-import { loadFixture } from '../gmail/load-fixture';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { GmailDetection } from '@/content/chips/start-overlay';
+import { useTestIdle, useThreadPage } from '../gmail/live-page';
 import { gmail } from './gmail-detection';
-import { fakeWorker } from './fake-worker';
+import { hosts, startTestOverlay } from './test-overlay';
 
 // Idle time is the test's to give: a burst is read when `idleNow()` runs.
-let idle: Array<() => void>;
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-async function idleNow() {
-  await settle();
-  idle.splice(0).forEach((callback) => callback());
-}
+const idleNow = useTestIdle();
+const { signal, messages } = useThreadPage();
 
-const hosts = () => [...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]')];
-const messages = () => [...document.querySelectorAll('[data-message-id]')];
-
-let controller: AbortController;
 let findAnchors: ReturnType<typeof vi.fn>;
 let onScan: ReturnType<typeof vi.fn>;
-let overlay: ReturnType<typeof startOverlay>;
+let overlay: ReturnType<typeof startTestOverlay>;
 
 beforeEach(async () => {
-  idle = [];
-  vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
-  vi.stubGlobal('cancelIdleCallback', () => {});
-  const fixture = loadFixture('thread-expanded-2025.html');
-  document.title = fixture.title;
-  document.body.replaceChildren(
-    ...[...fixture.body.childNodes].map((node) => document.importNode(node, true)),
-  );
-  controller = new AbortController();
   findAnchors = vi.fn(gmail.findParticipantAnchors);
   onScan = vi.fn();
   const detect: GmailDetection = { ...gmail, findParticipantAnchors: findAnchors };
-  overlay = startOverlay({
-    document,
-    signal: controller.signal,
-    ask: fakeWorker().ask,
-    detect,
-    openOptions: () => {},
-    onScan,
-  });
+  overlay = startTestOverlay(signal(), { detect, onScan });
   await idleNow(); // the chips' own insertion is no burst, but let any settle
   findAnchors.mockClear();
   onScan.mockClear();
-});
-
-afterEach(() => {
-  controller.abort();
-  vi.unstubAllGlobals();
-  document.body.replaceChildren();
 });
 
 describe('the overlay reads only what a burst touched', () => {

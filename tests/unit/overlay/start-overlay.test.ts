@@ -2,23 +2,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParticipantAnchor } from '@/shared/people';
 import { pageParticipants } from '@/content/page-participants';
-import { startOverlay, type GmailDetection } from '@/content/chips/start-overlay';
-import { loadFixture } from '../gmail/load-fixture';
+import type { GmailDetection } from '@/content/chips/start-overlay';
+import { showFixture } from '../gmail/load-fixture';
 import { gmail } from './gmail-detection';
 import { contact, fakeWorker } from './fake-worker';
+import { hosts, startTestOverlay } from './test-overlay';
 
 const RAHUL = 'rahul.sharma@acme-tech.example';
-
-/** Puts a fixture's page into the test document (imported nodes, no HTML parsing of strings). */
-function showFixture(name: string) {
-  const fixture = loadFixture(name);
-  document.title = fixture.title;
-  document.body.replaceChildren(
-    ...[...fixture.body.childNodes].map((node) => document.importNode(node, true)),
-  );
-}
-
-const hosts = () => [...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]')];
 
 let controller: AbortController;
 beforeEach(() => {
@@ -31,16 +21,10 @@ afterEach(() => {
 
 describe('the overlay on a real Gmail thread', () => {
   it('puts a chip host right after every participant anchor, none in the body', async () => {
-    showFixture('thread-expanded-2025.html');
+    showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ [RAHUL]: contact(RAHUL, 'Rahul Sharma', 87) });
     const anchors = gmail.findParticipantAnchors(document, gmail.findSignedInEmail(document));
-    startOverlay({
-      document,
-      signal: controller.signal,
-      ask: worker.ask,
-      detect: gmail,
-      openOptions: () => {},
-    });
+    startTestOverlay(controller.signal, { ask: worker.ask });
 
     expect(hosts()).toHaveLength(anchors.length);
     anchors.forEach((anchor, i) => {
@@ -72,7 +56,7 @@ describe('the overlay on a real Gmail thread', () => {
   });
 
   it('answers getPageParticipants with the thread’s people and subject', () => {
-    showFixture('thread-expanded-2025.html');
+    showFixture('thread-expanded-2025.html', 'shared');
     const answer = pageParticipants(document, gmail);
     expect(answer.subject).toBe('PO-4471 – revised delivery schedule');
     expect(answer.participants.map((p) => p.email)).toEqual([
@@ -108,13 +92,7 @@ function addPerson(email: string): HTMLElement {
 }
 
 function start(worker = fakeWorker()) {
-  const overlay = startOverlay({
-    document,
-    signal: controller.signal,
-    ask: worker.ask,
-    detect,
-    openOptions: () => {},
-  });
+  const overlay = startTestOverlay(controller.signal, { ask: worker.ask, detect });
   return { overlay, worker };
 }
 
@@ -161,14 +139,7 @@ describe('the overlay as Gmail changes', () => {
 
   it('lets another feature run after each scan, sharing the one page watcher', async () => {
     const onScan = vi.fn();
-    startOverlay({
-      document,
-      signal: controller.signal,
-      ask: fakeWorker().ask,
-      detect,
-      openOptions: () => {},
-      onScan,
-    });
+    startTestOverlay(controller.signal, { detect, onScan });
     expect(onScan).toHaveBeenCalledTimes(1); // the first scan, at start
     addPerson('a@x.example');
     await vi.waitFor(() => expect(onScan).toHaveBeenCalledTimes(2));

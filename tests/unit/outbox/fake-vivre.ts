@@ -1,8 +1,6 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, vi } from 'vitest';
-import { createOutbox, type Outbox, type OutboxOptions } from '../../../src/worker/outbox';
-import type { OutboxState, WriteRequest } from '../../../src/shared/messaging/protocol';
+/** The outbox tests' Vivre: a fake server, the errors it can answer with, and the writes it gets. */
+import type { OutboxOptions } from '../../../src/worker/outbox';
+import type { WriteRequest } from '../../../src/shared/messaging/protocol';
 import { VivreError } from '../../../src/worker/vivre/errors';
 
 /** What the fake server does with one call. */
@@ -19,6 +17,15 @@ export interface Call {
   key: string;
 }
 
+/** How the fake server answers each call, told the call and its number (from 1). */
+export type Behave = (call: Call, callNumber: number) => Behaviour;
+
+/** The first call gets `behaviour`; every later one succeeds. */
+export const onlyFirstCall =
+  (behaviour: () => Behaviour): Behave =>
+  (_call, n) =>
+    n === 1 ? behaviour() : 'ok';
+
 /**
  * A stand-in for Vivre with idempotency like the real API: a key it has committed under
  * is answered with the stored response and creates nothing.
@@ -29,7 +36,7 @@ export function fakeVivre() {
   const calls: Call[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
-  let behave: (call: Call, callNumber: number) => Behaviour = () => 'ok';
+  let behave: Behave = () => 'ok';
 
   function commit(write: WriteRequest): { id: string } {
     if (write.kind === 'updateContact') return { id: write.contactId };
@@ -66,7 +73,7 @@ export function fakeVivre() {
     get maxInFlight() {
       return maxInFlight;
     },
-    behave(fn: typeof behave) {
+    behave(fn: Behave) {
       behave = fn;
     },
   };
@@ -117,38 +124,3 @@ export const writes = {
     body: { stage },
   }),
 };
-
-/**
- * Each test gets its own IndexedDB and a fake clock. Only setTimeout and Date are faked:
- * fake-indexeddb schedules its work with setImmediate, which must stay real.
- */
-export function useOutboxTestEnvironment() {
-  const opened: Outbox[] = [];
-  beforeEach(() => {
-    vi.stubGlobal('indexedDB', new IDBFactory());
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: 1_000_000 });
-  });
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((outbox) => outbox.close()));
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
-  return {
-    open(options: Partial<OutboxOptions> & Pick<OutboxOptions, 'deliver'>): Outbox {
-      const outbox = createOutbox({ random: () => 0.5, locks: null, ...options });
-      opened.push(outbox);
-      return outbox;
-    },
-  };
-}
-
-/** An item's state in the lists the rep sees (waiting, attention, synced); undefined once it is gone. */
-export async function stateOf(outbox: Outbox, id: string): Promise<OutboxState | undefined> {
-  const { waiting, attention, synced } = await outbox.list();
-  return [...waiting, ...attention, ...synced].find((view) => view.id === id)?.state;
-}
-
-/** Moves the clock without firing timers, so each test decides when a flush happens. */
-export function advanceClock(ms: number) {
-  vi.setSystemTime(Date.now() + ms);
-}

@@ -1,0 +1,23 @@
+import { startOverlay, type OverlayOptions } from '@/content/chips/start-overlay';
+import { fakeWorker } from './fake-worker';
+import { gmail } from './gmail-detection';
+
+/**
+ * The overlay on the test document. What `options` leaves out: a worker that knows nobody,
+ * the real Gmail detection, and an options page that never opens.
+ */
+export function startTestOverlay(signal: AbortSignal, options: Partial<OverlayOptions> = {}) {
+  return startOverlay({
+    document,
+    signal,
+    ask: fakeWorker().ask,
+    detect: gmail,
+    openOptions: () => {},
+    ...options,
+  });
+}
+
+/** Every chip host on the page, in document order. */
+export const hosts = () => [
+  ...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]'),
+];
