@@ -25,6 +25,38 @@ export const FaultsInput = z
   .partial()
   .strict();
 
+/**
+ * Faults per workspace. The operator (flags, `startSandbox({faults})`, `sandbox.setFaults()`)
+ * sets them for every workspace at once; an admin key (`PUT /__sandbox/faults`) changes its
+ * own workspace only, so one workspace's tests can never break another's.
+ */
+export class FaultBook {
+  private all: Faults;
+  private readonly own = new Map<string, Faults>();
+
+  constructor(initial: Partial<Faults> = {}) {
+    this.all = { ...NO_FAULTS, ...initial };
+  }
+
+  /** The operator's word: every workspace, replacing what any of them set for itself. */
+  setAll(faults: Partial<Faults>): void {
+    this.all = { ...this.all, ...faults };
+    this.own.clear();
+  }
+
+  setFor(workspaceId: string, faults: Partial<Faults>): Faults {
+    const next = { ...this.for(workspaceId), ...faults };
+    this.own.set(workspaceId, next);
+    return next;
+  }
+
+  /** What applies to `workspaceId`; a request not yet tied to one (no valid key) has none. */
+  for(workspaceId: string | null): Faults {
+    if (workspaceId === null) return NO_FAULTS;
+    return this.own.get(workspaceId) ?? this.all;
+  }
+}
+
 export function injectedError(faults: Faults, random: () => number): ApiError | null {
   if (faults.errorRate <= 0 || random() >= faults.errorRate) return null;
   if (random() < 0.5) {

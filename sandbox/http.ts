@@ -1,31 +1,84 @@
 /**
- * The node:http plumbing: reading a bounded body, CORS, and writing JSON.
- * No framework: the sandbox must start instantly and behave exactly as documented.
+ * The node:http plumbing: the request line and Host a request may have, reading a bounded
+ * body only once the caller is known, and writing JSON. No framework: the sandbox must
+ * start instantly and behave exactly as documented.
+ *
+ * No CORS: the extension's worker reaches the sandbox through its host permission, which
+ * needs none, and no web page has any business reading it. A request a web page sent (its
+ * `Origin` is a web origin) is refused outright, and so is a `Host` that is not this
+ * machine, so a site cannot use DNS rebinding to become same-origin with it.
  */
+import { isIP } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './api-error';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** Past this we stop draining and drop the connection: nobody sends 16 MB by accident. */
-const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
 
 export interface RawBody {
   text: string;
   tooLarge: boolean;
 }
 
-/** Reads the whole body but keeps at most 1 MB, so an oversized one still gets a clean 413. */
+/** The request target as a URL, or a 400 for one that does not parse (`GET http://a:99999/`). */
+export function requestUrl(req: IncomingMessage): URL {
+  const target = req.url ?? '/';
+  try {
+    // Origin-form (`/v1/me`) and absolute-form (`http://host/v1/me`) both parse against a base.
+    // An absolute target needs a real authority: `http:///v1/me` is not one, whatever
+    // the lenient WHATWG parser makes of it.
+    if (!target.startsWith('/') && !/^https?:\/\/[^/?#\s]+/i.test(target)) throw new Error(target);
+    return new URL(target, 'http://sandbox.local');
+  } catch {
+    throw new ApiError(400, 'invalid_request', 'The request target is not a valid URL.');
+  }
+}
+
+const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[^/]+$/;
+
+/** Refuses what a browser page sent, and a Host that names another site. */
+export function checkCaller(req: IncomingMessage): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !EXTENSION_ORIGIN.test(origin)) {
+    throw new ApiError(
+      403,
+      'permission_error',
+      'Web pages may not call the sandbox; its keys are public. Call it from a server or the extension.',
+    );
+  }
+  const host = req.headers.host ?? '';
+  const name = host.replace(/:\d*$/, '').replace(/^\[(.*)\]$/, '$1');
+  if (name !== 'localhost' && isIP(name) === 0) {
+    throw new ApiError(400, 'invalid_request', 'The Host header must name this machine.', {
+      param: 'Host',
+    });
+  }
+}
+
+/** True when the request announces a body (so answering without reading it must close). */
+export function hasBody(req: IncomingMessage): boolean {
+  const length = Number(req.headers['content-length'] ?? 0);
+  return length > 0 || req.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * Reads the body, keeping at most 1 MB. A declared length over the limit is refused before a
+ * byte is read; a chunked body that grows past it stops being read there.
+ */
 export function readRawBody(req: IncomingMessage): Promise<RawBody> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    return Promise.resolve({ text: '', tooLarge: true });
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_DRAIN_BYTES) {
-        req.destroy();
-        reject(new Error('Request body far over the limit; connection dropped.'));
-      } else if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      resolve({ text: '', tooLarge: true });
+    };
+    req.on('data', onData);
     req.on('end', () =>
       resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }),
     );
@@ -43,11 +96,15 @@ function nestedDeeperThan(value: unknown, depth: number): boolean {
 }
 
 /** Checks content type, size and JSON syntax of a write's body; returns the parsed object. */
-export function parseJsonBody(req: IncomingMessage, raw: RawBody): Record<string, unknown> {
+export async function parseJsonBody(
+  req: IncomingMessage,
+  read: () => Promise<RawBody>,
+): Promise<Record<string, unknown>> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
+  const raw = await read();
   if (raw.tooLarge) {
     throw new ApiError(413, 'payload_too_large', 'The request body is larger than 1 MB.');
   }
@@ -70,27 +127,20 @@ export function parseJsonBody(req: IncomingMessage, raw: RawBody): Record<string
   return parsed as Record<string, unknown>;
 }
 
-export const CORS_HEADERS: Record<string, string> = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, PATCH, PUT, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers':
-    'Authorization, Content-Type, X-Workspace-ID, Idempotency-Key, X-Request-ID',
-  'Access-Control-Expose-Headers':
-    'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After, Idempotent-Replayed, X-Request-ID',
-  'Access-Control-Max-Age': '600',
-  // Chrome's Private Network Access preflight, for pages on public origins calling 127.0.0.1.
-  'Access-Control-Allow-Private-Network': 'true',
-};
-
 export interface ApiResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-export function send(res: ServerResponse, response: ApiResponse): void {
+/**
+ * Writes the answer. `closeAfter`: the request's body was not read (refused before it), so
+ * the connection is closed rather than left to drain bytes nobody wants.
+ */
+export function send(res: ServerResponse, response: ApiResponse, closeAfter = false): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string> = { ...CORS_HEADERS, ...response.headers };
+  const headers: Record<string, string> = { ...response.headers };
+  if (closeAfter) headers.Connection = 'close';
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();
     return;

@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox [-- --port N --memory --reset --rate-limit N --latency MS
- * --error-rate X --drop-rate X]`: runs the local Vivre API until Ctrl+C.
+ * --error-rate X --drop-rate X --no-idempotency --webhooks-anywhere]`: runs the local
+ * Vivre API until Ctrl+C.
  */
 import { parseArgs } from 'node:util';
 import { DEMO_KEYS } from './seed';
@@ -25,6 +26,7 @@ function number(
 
 const USAGE = `Usage: npm run sandbox -- [--port N] [--host H] [--memory] [--reset] [--rate-limit N]
                             [--latency MS] [--error-rate X] [--drop-rate X] [--quiet]
+                            [--no-idempotency] [--webhooks-anywhere]
 See docs/SANDBOX.md.`;
 
 function readFlags() {
@@ -40,6 +42,8 @@ function readFlags() {
         'error-rate': { type: 'string' },
         'drop-rate': { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        'no-idempotency': { type: 'boolean', default: false },
+        'webhooks-anywhere': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -69,6 +73,8 @@ const sandbox = await startSandbox({
   rateLimit: number(values['rate-limit'], 'rate-limit', 1, 1_000_000),
   faults,
   quiet: values.quiet,
+  idempotency: !values['no-idempotency'],
+  webhookReach: values['webhooks-anywhere'] ? 'anywhere' : 'loopback',
 }).catch((error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE'
@@ -89,6 +95,8 @@ console.log(`  read  (read)                ${DEMO_KEYS.read}`);
 console.log(`Workspace ws_other key:       ${DEMO_KEYS.otherAdmin}`);
 const active = Object.entries(faults).filter(([, value]) => value > 0);
 if (active.length > 0) console.log(`Faults: ${active.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+if (values['no-idempotency']) console.log('Idempotency-Key: ignored (--no-idempotency)');
+if (values['webhooks-anywhere']) console.log('Webhooks: any host but link-local addresses');
 
 let closing: Promise<void> | undefined;
 function shutdown(): void {

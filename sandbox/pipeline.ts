@@ -1,26 +1,31 @@
 /**
  * One request through the API, in the order the contract needs:
- * rate limit → latency → route → auth → permission → body → injected error →
- * idempotency → handler → webhooks. Every failure becomes the error envelope;
- * anything unexpected is a bare 500 with no stack trace.
+ * caller (Origin, Host) → rate limit → route → auth → permission → the workspace's faults
+ * (latency, injected error) → body → idempotency → handler → webhooks. The body is read
+ * only once the caller is known and allowed: nobody unauthenticated makes the sandbox
+ * read a byte of it. Every failure becomes the error envelope; anything unexpected is a
+ * bare 500 with no stack trace.
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError, errorBody } from './api-error';
 import { authenticate, bearerToken, requirePermission } from './auth';
-import { injectedError, sleep, type Faults } from './faults';
-import { parseJsonBody, type ApiResponse, type RawBody } from './http';
+import { injectedError, sleep, type FaultBook } from './faults';
+import { checkCaller, parseJsonBody, type ApiResponse, type RawBody } from './http';
 import { fingerprint, readIdempotencyKey, type IdempotencyLedger } from './idempotency';
 import type { RateLimiter } from './rate-limit';
 import type { Route, RouteContext } from './routes/route';
 import type { Store } from './store';
+import type { WebhookReach } from './webhook-targets';
 import type { EventType } from './types';
 
 export interface PipelineDeps {
   store: Store;
   limiter: RateLimiter;
-  ledger: IdempotencyLedger;
-  faults: () => Faults;
-  setFaults: (faults: Partial<Faults>) => void;
+  /** null: `--no-idempotency`, the header is ignored like any unknown one. */
+  ledger: IdempotencyLedger | null;
+  faults: FaultBook;
+  /** Where webhooks may point (checked when one is registered). */
+  webhookReach: WebhookReach;
   publish: (workspaceId: string, type: EventType, data: unknown) => void;
   random: () => number;
   now: () => number;
@@ -81,10 +86,17 @@ function matchRoute(routes: Route[], method: string, path: string): Match {
   return { params: [], pathKnown };
 }
 
+/** A valid key's own window; every request without one shares its client's window. */
+function rateBucket(req: IncomingMessage, store: Store): string {
+  const token = bearerToken(req);
+  const key = token === null ? undefined : store.findKey(token);
+  return key ? `key:${key.key}` : `ip:${req.socket.remoteAddress ?? 'unknown'}`;
+}
+
 export async function runPipeline(
   req: IncomingMessage,
   url: URL,
-  raw: RawBody,
+  readBody: () => Promise<RawBody>,
   routes: Route[],
   deps: PipelineDeps,
   requestId: string,
@@ -97,8 +109,9 @@ export async function runPipeline(
     headers: { ...rateHeaders, ...response.headers },
   });
   try {
+    checkCaller(req);
     if (options.guarded) {
-      const rate = deps.limiter.take(bearerToken(req) ?? `ip:${req.socket.remoteAddress}`);
+      const rate = deps.limiter.take(rateBucket(req, deps.store));
       rateHeaders = rate.headers;
       if (!rate.allowed) {
         throw new ApiError(
@@ -107,8 +120,6 @@ export async function runPipeline(
           `Too many requests; retry in ${rate.headers['Retry-After']} s.`,
         );
       }
-      const { latencyMs } = deps.faults();
-      if (latencyMs > 0) await sleep(latencyMs);
     }
     const found = matchRoute(routes, method, url.pathname);
     const caller = authenticate(req, deps.store, {
@@ -122,14 +133,14 @@ export async function runPipeline(
       throw new ApiError(404, 'not_found', `No endpoint ${method} ${url.pathname}.`);
     }
     requirePermission(caller, route.permission);
-    const body = HAS_BODY.has(method) ? parseJsonBody(req, raw) : {};
-    const idempotencyKey = WRITES.has(method)
-      ? readIdempotencyKey(req.headers['idempotency-key'])
-      : null;
-    if (options.guarded) {
-      const fault = injectedError(deps.faults(), deps.random);
-      if (fault) throw fault;
-    }
+    const workspaceId = caller.workspace.id;
+    const faults = options.guarded ? deps.faults.for(workspaceId) : deps.faults.for(null);
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs);
+    const fault = injectedError(faults, deps.random);
+    if (fault) throw fault;
+    const body = HAS_BODY.has(method) ? await parseJsonBody(req, readBody) : {};
+    const ledger = WRITES.has(method) ? deps.ledger : null;
+    const idempotencyKey = ledger ? readIdempotencyKey(req.headers['idempotency-key']) : null;
 
     const pending: Array<[EventType, unknown]> = [];
     const ctx: RouteContext = {
@@ -142,8 +153,9 @@ export async function runPipeline(
       store: deps.store,
       now: deps.now,
       emit: (type, data) => pending.push([type, structuredClone(data)]),
-      setFaults: deps.setFaults,
-      faults: deps.faults,
+      setFaults: (next) => deps.faults.setFor(workspaceId, next),
+      faults: () => deps.faults.for(workspaceId),
+      webhookReach: deps.webhookReach,
     };
     const execute = async (): Promise<ApiResponse> => {
       try {
@@ -156,17 +168,18 @@ export async function runPipeline(
         return toErrorResponse(error, requestId, deps.log);
       }
     };
-    const response = idempotencyKey
-      ? await deps.ledger.run(
-          caller.workspace,
-          idempotencyKey,
-          fingerprint(method, url.pathname, body),
-          deps.now(),
-          execute,
-        )
-      : await execute();
+    const response =
+      ledger && idempotencyKey
+        ? await ledger.run(
+            caller.workspace,
+            idempotencyKey,
+            fingerprint(method, url.pathname, body),
+            deps.now(),
+            execute,
+          )
+        : await execute();
     if (idempotencyKey) deps.store.changed();
-    const drop = options.guarded && WRITES.has(method) && deps.random() < deps.faults().dropRate;
+    const drop = WRITES.has(method) && faults.dropRate > 0 && deps.random() < faults.dropRate;
     return { response: withRate(response), drop };
   } catch (error) {
     return { response: withRate(toErrorResponse(error, requestId, deps.log)), drop: false };

@@ -1,6 +1,9 @@
 /**
- * Per-key fixed-window rate limit (requests per minute). Every /v1 response
- * carries the X-RateLimit-* headers, so a client can slow down before a 429.
+ * Fixed-window rate limit (requests per minute): one window per valid key, and one per
+ * client address for every request without a valid key, however many made-up keys it
+ * sends. Every /v1 response carries the X-RateLimit-* headers, so a client can slow down
+ * before a 429. The number of windows is bounded: past `maxBuckets`, expired ones are
+ * dropped, and if none has expired the newcomers share one overflow window.
  */
 export interface RateDecision {
   allowed: boolean;
@@ -8,16 +11,31 @@ export interface RateDecision {
 }
 
 const WINDOW_MS = 60_000;
+const OVERFLOW = '\0overflow';
 
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly maxBuckets: number;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    { maxBuckets = 10_000 }: { maxBuckets?: number } = {},
+  ) {
+    this.maxBuckets = maxBuckets;
+  }
 
-  take(bucket: string, now = Date.now()): RateDecision {
+  get size(): number {
+    return this.windows.size;
+  }
+
+  take(requested: string, now = Date.now()): RateDecision {
+    let bucket = requested;
+    if (!this.windows.has(bucket) && this.windows.size >= this.maxBuckets) {
+      this.prune(now);
+      if (this.windows.size >= this.maxBuckets) bucket = OVERFLOW;
+    }
     let window = this.windows.get(bucket);
     if (!window || now - window.start >= WINDOW_MS) {
-      if (this.windows.size > 10_000) this.prune(now);
       window = { start: now, count: 0 };
       this.windows.set(bucket, window);
     }

@@ -4,9 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { NO_FAULTS, type Faults } from './faults';
-import { readRawBody, send, CORS_HEADERS } from './http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ApiError, errorBody } from './api-error';
+import { FaultBook, type Faults } from './faults';
+import { hasBody, readRawBody, requestUrl, send } from './http';
 import { IdempotencyLedger } from './idempotency';
 import { runPipeline, toErrorResponse, type PipelineDeps } from './pipeline';
 import { RateLimiter } from './rate-limit';
@@ -14,6 +15,7 @@ import { apiRoutes } from './routes';
 import { sandboxAdminRoutes } from './routes/sandbox-admin';
 import { Store } from './store';
 import { WebhookDispatcher, type DeliveryOptions } from './webhooks';
+import type { WebhookReach } from './webhook-targets';
 
 export type { Faults } from './faults';
 
@@ -36,7 +38,30 @@ export interface SandboxOptions {
   webhooks?: Partial<DeliveryOptions>;
   /** Deterministic faults in tests. Default Math.random. */
   random?: () => number;
+  /** false: `--no-idempotency`, Idempotency-Key is ignored (the reference never mentions it). */
+  idempotency?: boolean;
+  /** Where webhooks may be delivered: 'loopback' (default) or 'anywhere' (never link-local). */
+  webhookReach?: WebhookReach;
+  /** Slow clients: how long headers, a whole request and an idle keep-alive may take. */
+  timeouts?: Partial<Timeouts>;
+  /** Connections open at once; more are closed on arrival. Default 256. */
+  maxConnections?: number;
 }
+
+export interface Timeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  /** How often Node looks for connections past those limits. */
+  checkEveryMs: number;
+}
+
+const DEFAULT_TIMEOUTS: Timeouts = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
 
 export interface Sandbox {
   url: string;
@@ -53,17 +78,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ? () => undefined
     : (message: string) => console.error(`[sandbox] ${message}`);
   const store = await Store.open({ ...options, log });
-  let faults: Faults = { ...NO_FAULTS, ...options.faults };
-  const setFaults = (next: Partial<Faults>) => {
-    faults = { ...faults, ...next };
-  };
-  const dispatcher = new WebhookDispatcher(store, { ...options.webhooks, log });
+  const faults = new FaultBook(options.faults);
+  const setFaults = (next: Partial<Faults>) => faults.setAll(next);
+  const reach = options.webhookReach ?? 'loopback';
+  const dispatcher = new WebhookDispatcher(store, { ...options.webhooks, log, reach });
   const deps: PipelineDeps = {
     store,
     limiter: new RateLimiter(options.rateLimit ?? 120),
-    ledger: new IdempotencyLedger(),
-    faults: () => faults,
-    setFaults,
+    ledger: options.idempotency === false ? null : new IdempotencyLedger(),
+    faults,
+    webhookReach: reach,
     publish: (workspaceId, type, data) => dispatcher.publish(workspaceId, type, data),
     random: options.random ?? Math.random,
     now: Date.now,
@@ -73,16 +97,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = newRequestId();
     res.setHeader('X-Request-ID', requestId);
+    let bodyRead = false;
+    const readBody = () => {
+      bodyRead = true;
+      return readRawBody(req);
+    };
     try {
-      const raw = await readRawBody(req);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, CORS_HEADERS).end();
-        return;
-      }
-      const url = new URL(req.url ?? '/', 'http://sandbox.local');
+      const url = requestUrl(req);
       const admin = url.pathname.startsWith('/__sandbox/');
       const routes = admin ? sandboxAdminRoutes : apiRoutes;
-      const outcome = await runPipeline(req, url, raw, routes, deps, requestId, {
+      const outcome = await runPipeline(req, url, readBody, routes, deps, requestId, {
         guarded: !admin,
       });
       if (outcome.drop) {
@@ -90,13 +114,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         res.socket?.destroy();
         return;
       }
-      send(res, outcome.response);
+      send(res, outcome.response, hasBody(req) && !bodyRead);
     } catch (error) {
-      send(res, toErrorResponse(error, requestId, log));
+      send(res, toErrorResponse(error, requestId, log), hasBody(req) && !bodyRead);
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersMs,
+      requestTimeout: timeouts.requestMs,
+      keepAliveTimeout: timeouts.keepAliveMs,
+      connectionsCheckingInterval: timeouts.checkEveryMs,
+      maxHeaderSize: 16 * 1024,
+    },
+    (req, res) => void handle(req, res),
+  );
+  server.maxConnections = options.maxConnections ?? 256;
+  server.maxHeadersCount = 100;
+  // A request Node's parser refuses (a broken request line, bad headers) gets the error
+  // envelope too, not a bare socket reset, and never reaches a handler.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const timedOut = error.code === 'ERR_HTTP_REQUEST_TIMEOUT';
+    const status = timedOut ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const refusal = new ApiError(400, 'invalid_request', 'The request could not be read.');
+    const text = JSON.stringify(errorBody(refusal, newRequestId()));
+    socket.end(
+      `HTTP/1.1 ${status} ${timedOut ? 'Request Timeout' : 'Bad Request'}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+        `Connection: close\r\n\r\n${text}`,
+    );
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,8 +5,11 @@
  * and listed at GET /v1/webhooks/{id}/deliveries.
  */
 import { createHmac, randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Store } from './store';
 import type { EventType, StoredDelivery, WebhookEventPayload } from './types';
+import { checkWebhookUrl, guardedLookup, type WebhookReach } from './webhook-targets';
 
 export interface DeliveryOptions {
   /** How long an endpoint has to answer 2xx. */
@@ -14,13 +17,61 @@ export interface DeliveryOptions {
   /** Wait before each retry; its length + 1 is the number of attempts. */
   retryDelaysMs: number[];
   log: (message: string) => void;
+  /** Where deliveries may connect (webhook-targets.ts). */
+  reach: WebhookReach;
 }
 
 export const DEFAULT_DELIVERY: DeliveryOptions = {
   timeoutMs: 5_000,
   retryDelaysMs: [5_000, 30_000, 120_000, 600_000, 3_600_000],
   log: () => undefined,
+  reach: 'loopback',
 };
+
+/**
+ * One signed POST, answered with the status or why there was none. node:http rather than
+ * fetch: its `lookup` hook lets every resolved address be checked as the connection is made,
+ * and it never follows a redirect. The reasons are deliberately coarse, so a delivery record
+ * says little about what listens where.
+ */
+function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  { timeoutMs, reach }: Pick<DeliveryOptions, 'timeoutMs' | 'reach'>,
+  signal: AbortSignal,
+): Promise<{ status: number } | { error: string }> {
+  const refused = checkWebhookUrl(url, reach);
+  if (refused) return Promise.resolve({ error: `Not sent: ${refused}` });
+  return new Promise((resolve) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const timer = setTimeout(
+      () => finish({ error: `No answer within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    const req = send(target, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) },
+      lookup: guardedLookup(reach) as never,
+      signal,
+    });
+    function finish(outcome: { status: number } | { error: string }) {
+      clearTimeout(timer);
+      req.destroy();
+      resolve(outcome);
+    }
+    req.on('response', (res) => {
+      res.resume();
+      finish({ status: res.statusCode ?? 0 });
+    });
+    req.on('error', (error) => {
+      const refusal = (error as NodeJS.ErrnoException).code === 'EREFUSED';
+      finish({ error: refusal ? `Not sent: ${error.message}` : 'Could not connect' });
+    });
+    req.end(body);
+  });
+}
 
 export function signatureHeader(secret: string, body: string, unixSeconds: number): string {
   const digest = createHmac('sha256', secret).update(`${unixSeconds}.${body}`).digest('hex');
@@ -109,38 +160,18 @@ export class WebhookDispatcher {
     const body = JSON.stringify(delivery.event);
     const at = new Date();
     const controller = new AbortController();
-    const timeout = setTimeout(() => controller.abort(), this.options.timeoutMs);
     this.inFlight.add(controller);
-    let status: number | null = null;
-    let error: string | null = null;
-    try {
-      const response = await fetch(webhook.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: controller.signal,
-        headers: {
-          'Content-Type': 'application/json',
-          'User-Agent': 'Vivre-Sandbox-Webhooks/1',
-          'X-Vivre-Event': delivery.event.type,
-          'X-Vivre-Delivery': delivery.id,
-          'X-Vivre-Signature': signatureHeader(
-            webhook.secret,
-            body,
-            Math.floor(at.getTime() / 1000),
-          ),
-        },
-        body,
-      });
-      status = response.status;
-      await response.body?.cancel();
-    } catch (caught) {
-      error = controller.signal.aborted
-        ? `No answer within ${this.options.timeoutMs} ms`
-        : `Could not connect: ${caught instanceof Error ? ((caught.cause as Error | undefined)?.message ?? caught.message) : String(caught)}`;
-    } finally {
-      clearTimeout(timeout);
-      this.inFlight.delete(controller);
-    }
+    const headers = {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Vivre-Sandbox-Webhooks/1',
+      'X-Vivre-Event': delivery.event.type,
+      'X-Vivre-Delivery': delivery.id,
+      'X-Vivre-Signature': signatureHeader(webhook.secret, body, Math.floor(at.getTime() / 1000)),
+    };
+    const outcome = await post(webhook.url, body, headers, this.options, controller.signal);
+    this.inFlight.delete(controller);
+    const status = 'status' in outcome ? outcome.status : null;
+    let error = 'error' in outcome ? outcome.error : null;
     if (this.closed) return;
     if (status !== null && (status < 200 || status > 299)) error = `Answered HTTP ${status}`;
     delivery.attempts.push({ at: at.toISOString(), status, error });

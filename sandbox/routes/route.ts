@@ -5,6 +5,7 @@ import type { Faults } from '../faults';
 import type { ApiResponse } from '../http';
 import type { Store } from '../store';
 import type { EventType, Permission, WorkspaceData } from '../types';
+import type { WebhookReach } from '../webhook-targets';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -20,6 +21,7 @@ export interface RouteContext {
   emit: (type: EventType, data: unknown) => void;
   faults: () => Faults;
   setFaults: (faults: Partial<Faults>) => void;
+  webhookReach: WebhookReach;
 }
 
 export interface Route {

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT, WebhookCreate } from '../../src/shared/vivre/contract';
-import { notFound } from '../api-error';
+import { invalid, notFound } from '../api-error';
 import type { StoredWebhook, WorkspaceData } from '../types';
 import { parseWith } from '../validate';
+import { checkWebhookUrl } from '../webhook-targets';
 import { newWebhookSecret } from '../webhooks';
 import { isoNow, newestFirst, paginate, queryObject, type Route, type RouteContext } from './route';
 
@@ -29,6 +30,8 @@ const withoutSecret = ({ secret: _secret, ...webhook }: StoredWebhook) => webhoo
 
 function create(ctx: RouteContext) {
   const input = parseWith(WebhookCreate, ctx.body);
+  const refused = checkWebhookUrl(input.url, ctx.webhookReach);
+  if (refused) throw invalid('url', refused);
   const webhook: StoredWebhook = {
     id: ctx.store.nextId('wh'),
     url: input.url,

@@ -114,32 +114,3 @@ describe('GET /v1/me (assumption)', () => {
     expect(reply.body.workspace.id).toBe('ws_other');
   });
 });
-
-describe('CORS', () => {
-  it('answers the preflight an extension page sends', async () => {
-    const response = await fetch(`${ctx.sandbox.baseUrl}/contacts`, {
-      method: 'OPTIONS',
-      headers: {
-        Origin: 'chrome-extension://abcdefghijklmnop',
-        'Access-Control-Request-Method': 'POST',
-        'Access-Control-Request-Headers':
-          'authorization, content-type, x-workspace-id, idempotency-key',
-      },
-    });
-    expect(response.status).toBe(204);
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
-    const allowed = response.headers.get('access-control-allow-headers')!.toLowerCase();
-    for (const header of ['authorization', 'content-type', 'x-workspace-id', 'idempotency-key']) {
-      expect(allowed).toContain(header);
-    }
-  });
-
-  it('exposes the headers a client reads on every answer, errors included', async () => {
-    const reply = await ctx.api('GET', '/v1/contacts/cnt_missing');
-    expect(reply.headers.get('access-control-allow-origin')).toBe('*');
-    const exposed = reply.headers.get('access-control-expose-headers')!.toLowerCase();
-    for (const header of ['x-ratelimit-remaining', 'retry-after', 'idempotent-replayed']) {
-      expect(exposed).toContain(header);
-    }
-  });
-});

@@ -148,3 +148,29 @@ describe('Idempotency-Key', () => {
     expect(again.body.id).toBe(first.body.id);
   });
 });
+
+describe('--no-idempotency (the reference read literally: it never mentions the header)', () => {
+  const literal = useSandbox({ idempotency: false });
+
+  it('ignores Idempotency-Key: the same key and body create twice, nothing is replayed', async () => {
+    const body = { name: 'Twice Person', email: uniqueEmail('twice') };
+    const headers = { 'Idempotency-Key': 'literal-key-1' };
+    const first = await literal.api('POST', '/v1/activities', {
+      body: { contact_id: 'cnt_8821', type: 'note', note: body.email },
+      headers,
+    });
+    const second = await literal.api('POST', '/v1/activities', {
+      body: { contact_id: 'cnt_8821', type: 'note', note: body.email },
+      headers,
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.headers.get('idempotent-replayed')).toBeNull();
+    // Not even validated: an over-long key is just an unknown header.
+    const long = await literal.api('POST', '/v1/contacts', {
+      body,
+      headers: { 'Idempotency-Key': 'k'.repeat(300) },
+    });
+    expect(long.status).toBe(201);
+  });
+});

@@ -42,6 +42,26 @@ describe('rate limits per key', () => {
   });
 });
 
+describe('callers without a valid key', () => {
+  it('share one limit per client however many made-up keys they send', async () => {
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const key = `vv_test_made_up_${i}_${process.pid}_000000000`;
+      statuses.push((await ctx.api('GET', '/v1/me', { key })).status);
+    }
+    // The window is per client (all of these come from 127.0.0.1), not per made-up key.
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+  });
+
+  it('keeps a bounded number of windows, whatever arrives', () => {
+    const limiter = new RateLimiter(2, { maxBuckets: 100 });
+    const now = Date.parse('2026-06-01T08:00:00Z');
+    for (let i = 0; i < 10_000; i++) limiter.take(`client-${i}`, now);
+    expect(limiter.size).toBeLessThanOrEqual(101);
+  });
+});
+
 describe('the rate-limit window', () => {
   it('opens again a minute after it started, and says when', () => {
     const limiter = new RateLimiter(2);

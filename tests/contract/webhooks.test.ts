@@ -101,6 +101,43 @@ describe('registering webhooks (admin)', () => {
   });
 });
 
+describe('where webhooks may point', () => {
+  it.each([
+    'http://10.0.0.7/hooks',
+    'https://example.com/hooks',
+    'http://192.168.1.1:8080/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fe80::1]/x',
+    'http://0.0.0.0:22/',
+  ])('refuses %s: this machine only, unless the sandbox is started to allow more', async (url) => {
+    const reply = await ctx.api('POST', '/v1/webhooks', { body: { url, events: ['deal.won'] } });
+    expectError(reply, 400, 'validation_error', 'url');
+  });
+
+  it.each(['http://127.0.0.1:9/x', 'http://localhost:9/x', 'http://[::1]:9/x'])(
+    'accepts the loopback address %s',
+    async (url) => {
+      const hook = await register(url, ['deal.won']);
+      await ctx.api('DELETE', `/v1/webhooks/${hook.id}`);
+    },
+  );
+
+  it('refuses, even when allowed more, link-local and unspecified addresses; and checks at connect time', async () => {
+    const { checkWebhookUrl, checkResolvedAddresses } =
+      await import('../../sandbox/webhook-targets');
+    expect(checkWebhookUrl('https://hooks.example.com/x', 'anywhere')).toBeNull();
+    expect(checkWebhookUrl('http://169.254.169.254/', 'anywhere')).toMatch(/link-local/);
+    expect(checkWebhookUrl('http://[fe80::1]/', 'anywhere')).toMatch(/link-local/);
+    expect(checkWebhookUrl('http://0.0.0.0/', 'anywhere')).toMatch(/address/);
+    // A name that resolves somewhere else than it claims is caught when connecting.
+    expect(checkResolvedAddresses(['127.0.0.1'], 'loopback')).toBeNull();
+    expect(checkResolvedAddresses(['127.0.0.1', '10.1.2.3'], 'loopback')).toMatch(/this machine/);
+    expect(checkResolvedAddresses(['169.254.169.254'], 'anywhere')).toMatch(/link-local/);
+    expect(checkResolvedAddresses(['::ffff:169.254.1.1'], 'anywhere')).toMatch(/link-local/);
+    expect(checkResolvedAddresses(['93.184.216.34'], 'anywhere')).toBeNull();
+  });
+});
+
 describe('delivering events', () => {
   let endpoint: Receiver;
   let hook: { id: string; secret: string };
