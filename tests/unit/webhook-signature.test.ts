@@ -73,3 +73,38 @@ describe('verifyVivreSignature', () => {
     expect(verifyVivreSignature(body, header, '', 300, nowMs)).toBe(false);
   });
 });
+
+describe('verifyVivreSignature on whatever a server hands it', () => {
+  it.each([
+    ['a missing header', undefined],
+    ['a repeated header (Node gives an array)', [`t=${t},v1=${sign(body)}`, 'x']],
+    ['a number', 42],
+    ['null', null],
+    ['a huge timestamp', `t=999999999999,v1=${sign(body)}`],
+    [
+      'a thousand v1 values',
+      `t=${t},${Array.from({ length: 1000 }, () => `v1=${'0'.repeat(64)}`).join(',')}`,
+    ],
+  ])('returns false, never throws, for %s', (_name, header) => {
+    const call = () => verifyVivreSignature(body, header as string, secret, 300, nowMs);
+    expect(call).not.toThrow();
+    expect(call()).toBe(false);
+  });
+
+  it.each([
+    ['a body that is not a string', { not: 'a string' }],
+    ['a secret that is not a string', undefined],
+  ])('returns false for %s', (what, value) => {
+    const header = `t=${t},v1=${sign(body)}`;
+    const result = what.startsWith('a body')
+      ? verifyVivreSignature(value as unknown as string, header, secret, 300, nowMs)
+      : verifyVivreSignature(body, header, value as unknown as string, 300, nowMs);
+    expect(result).toBe(false);
+  });
+
+  it('returns false for a tolerance or clock that is not a number', () => {
+    const header = `t=${t},v1=${sign(body)}`;
+    expect(verifyVivreSignature(body, header, secret, Number.NaN, nowMs)).toBe(false);
+    expect(verifyVivreSignature(body, header, secret, 300, Number.NaN)).toBe(false);
+  });
+});
