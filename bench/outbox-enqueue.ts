@@ -22,7 +22,8 @@ interface EnqueueRun {
 export async function benchEnqueue(): Promise<Section> {
   const title = 'Outbox: enqueue latency (Chromium, real IndexedDB)';
   return benchInSession(title, { reachable: false }, async (session) => {
-    const page = await openExtensionPage(session.browser);
+    // The popup sends writes; the worker answers each page only the messages it uses.
+    const page = await openExtensionPage(session.browser, 'popup.html');
     await page.evaluate(inPageScript('enqueue-loop.js'));
     const run = await page.evaluate<EnqueueRun>(
       `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: RAHUL.id })})`,

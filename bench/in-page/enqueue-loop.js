@@ -1,5 +1,5 @@
 /* global chrome */
-// Runs in an extension page (options.html): sends enqueueWrite to the worker exactly
+// Runs in the popup page (popup.html, as a tab): sends enqueueWrite to the worker exactly
 // as the popup does (@webext-core/messaging's wire format) and times each answer.
 window.vivreBenchEnqueue = async ({ count, warmup, contactId }) => {
   const send = (message) =>

@@ -5,16 +5,11 @@
  * the Gmail bundle more than its whole budget has left.
  */
 import { browser } from 'wxt/browser';
-import type { OutboxState, RepError } from './messaging/protocol';
+import type { WriteStatus } from './messaging/protocol';
+
+export type { WriteStatus };
 
 export const WRITE_STATES_KEY = 'write-states';
-
-/** Where one write stands, without its content. */
-export interface WriteStatus {
-  state: OutboxState;
-  /** For 'attention', or 'waiting' while the whole outbox is paused: why, for a rep. */
-  error?: RepError;
-}
 
 export type WriteStates = Record<string, WriteStatus>;
 

@@ -111,10 +111,10 @@ export function createHandlers({
       return { id: item.id, state: item.state };
     },
 
-    getOutbox: () => outbox.list(),
+    getWriteStatus: ({ id }) => outbox.status(id),
 
-    async retryOutboxItem({ id, write }) {
-      await explainOutboxRefusal(outbox.retry(id, write));
+    async retryOutboxItem({ id, note }) {
+      await explainOutboxRefusal(outbox.retry(id, note === undefined ? {} : { note }));
       return null;
     },
 
@@ -145,6 +145,13 @@ export function createHandlers({
       await outbox.resume();
       void status.refreshMe();
       return view;
+    },
+
+    async getEmailLoggingPrefs() {
+      return {
+        emailLogging: await loadEmailLoggingPrefs(),
+        emailTextAllowed: await emailTextAllowed(),
+      };
     },
 
     async savePrivacy({ autoLookup, neverLookup }) {

@@ -5,19 +5,13 @@
  */
 import type { OutboxFeed, WriteStatus } from '../shared/storage';
 import { outboxFeedItem, writeStatesItem } from '../shared/storage';
+import { writeStatusOf } from './outbox/item-status';
 
 export function statesOf(feed: OutboxFeed): Record<string, WriteStatus> {
   const states: Record<string, WriteStatus> = {};
-  for (const item of feed.synced) states[item.id] = { state: 'synced' };
-  for (const item of feed.waiting) {
-    // A paused outbox holds every write: say why, as for one that needs attention.
-    states[item.id] = feed.paused ? { state: 'waiting', error: feed.paused } : { state: 'waiting' };
-  }
-  for (const item of feed.attention) {
-    states[item.id] = {
-      state: 'attention',
-      error: item.lastError ?? { kind: 'unknown', message: 'Vivre did not accept it.' },
-    };
+  // A paused outbox holds every write: a waiting one says why, as one needing attention does.
+  for (const item of [...feed.synced, ...feed.waiting, ...feed.attention]) {
+    states[item.id] = writeStatusOf(item, feed.paused);
   }
   return states;
 }

@@ -2,10 +2,12 @@
  * The worker's side of the messenger: who may ask, what they may send, and one
  * `Answer` shape back whatever happens. Checks run in this order, and a message
  * that fails one never reaches a handler, so it can cause no request:
- * 1. the sender is this extension: one of its pages, or its content script in a
- *    https://mail.google.com/ tab (web pages and other extensions are refused);
- * 2. that kind of sender may send this message (`from` in messages.ts): settings, for
- *    one, come from extension pages only, never from a content script;
+ * 1. the sender is this extension: its popup, its options page, its card page framed in a
+ *    Gmail tab, or its content script in a https://mail.google.com/ tab (web pages, other
+ *    extensions and any other document of ours are refused);
+ * 2. that kind of sender may send this message (`from` in messages.ts): settings come from
+ *    the options page only, the outbox's actions from the popup only, and Gmail (content
+ *    script or card) gets only what chips, cards and email logging use;
  * 3. the data matches its schema (messages.ts).
  * The worker never fetches a URL a message supplies: testConnection's baseUrl is used
  * only when the extension already holds a host permission for it (settings.ts).
@@ -58,6 +60,35 @@ function originOf(sender: Sender): string | null {
   }
 }
 
+/** Our pages, by file, and the sender kind each is. Any other document of ours sends nothing. */
+const PAGES: Record<string, SenderKind> = {
+  'popup.html': 'popup',
+  'options.html': 'options',
+  'card.html': 'card',
+};
+
+const inGmail = (url: string | undefined) =>
+  url === undefined || url.startsWith(`${GMAIL_ORIGIN}/`);
+
+/**
+ * Which of our pages sent it, from its URL, and whether it sits where that page belongs: the
+ * popup and the options page are top-level documents (no tab, or a tab showing our own
+ * page); the card is a frame inside a Gmail tab, and nowhere else (it is web-accessible to
+ * Gmail, so a top-level card.html, or one in another tab, is refused).
+ */
+function classifyPage(sender: Sender, self: ExtensionIdentity): SenderKind | null {
+  const file = sender.url!.slice(self.root.length).replace(/[?#].*$/, '');
+  const kind = Object.hasOwn(PAGES, file) ? PAGES[file]! : null;
+  const tabUrl = sender.tab?.url;
+  if (kind === 'card') {
+    const framed = sender.frameId === undefined || sender.frameId > 0;
+    return sender.tab !== undefined && inGmail(tabUrl) && framed ? kind : null;
+  }
+  const topLevel = sender.frameId === undefined || sender.frameId === 0;
+  const ownTab = tabUrl === undefined || tabUrl.startsWith(self.root);
+  return kind && topLevel && ownTab ? kind : null;
+}
+
 /**
  * Who sent a message, from what both browsers really put in `runtime.MessageSender`
  * (tests/unit/worker/fixtures/message-senders.ts): our id, then the sending document's
@@ -74,16 +105,16 @@ export function classifySender(sender: Sender, self: ExtensionIdentity): SenderK
     const agrees =
       (sender.origin === undefined || `${sender.origin}/` === self.root) &&
       (sender.envType === undefined || sender.envType === 'addon_child');
-    return agrees ? 'page' : null;
+    return agrees ? classifyPage(sender, self) : null;
   }
   const origin = originOf(sender);
-  const inGmail =
+  const gmail =
     origin === GMAIL_ORIGIN &&
     (sender.url === undefined || sender.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
     sender.tab !== undefined &&
-    (sender.tab.url === undefined || sender.tab.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    inGmail(sender.tab.url) &&
     (sender.envType === undefined || sender.envType === 'content_child');
-  return inGmail ? 'gmail' : null;
+  return gmail ? 'gmail' : null;
 }
 
 const FORBIDDEN: RepError = {

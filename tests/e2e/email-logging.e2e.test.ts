@@ -13,6 +13,8 @@ import {
   askWorkerOk,
   axeFindings,
   createSandboxContact,
+  outboxFeed,
+  outboxIsEmpty,
   waitFor,
   type TestSandbox,
 } from './harness';
@@ -63,8 +65,7 @@ const test = base.extend<EmailLoggingFixtures>({
       const emails = (contact: Contact) => emailsWithSubject(sandbox, contact, subject);
       await waitFor(
         async () => {
-          const outbox = await askWorkerOk(extensionPage, 'getOutbox');
-          if (outbox.waiting.length > 0 || outbox.attention.length > 0) return false;
+          if (!(await outboxIsEmpty(extensionPage))) return false;
           const copies = await Promise.all(contacts.map(emails));
           return copies.every((found) => found.length > 0);
         },
@@ -135,6 +136,7 @@ describe('logging sent emails from Gmail', () => {
   test('queues a send made while Vivre is unreachable and syncs it later, once', async ({
     sandbox,
     extensionPage,
+    popupPage,
     compose,
     copiesOnceSynced,
   }) => {
@@ -143,7 +145,7 @@ describe('logging sent emails from Gmail', () => {
     try {
       await page.getByRole('button', { name: /^Send/ }).click();
       await waitFor(async () => {
-        const { waiting } = await askWorkerOk(extensionPage, 'getOutbox');
+        const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
         const ours = waiting.filter(
           (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
         );
@@ -152,7 +154,7 @@ describe('logging sent emails from Gmail', () => {
     } finally {
       sandbox.setFaults({ errorRate: 0 });
     }
-    await askWorkerOk(extensionPage, 'flushOutbox');
+    await askWorkerOk(popupPage, 'flushOutbox');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
   });
 

@@ -40,8 +40,13 @@ export interface E2EFixtures {
   sandbox: TestSandbox;
   /** Chromium with the built extension (`launchExtension`), connected as `connectWith` says. */
   extension: ExtensionBrowser;
-  /** The extension's options page, open for the whole file: the tests talk to the worker from it. */
+  /** The extension's options page, open for the whole file: settings messages go from it. */
   extensionPage: Page;
+  /**
+   * The popup, opened as a tab for the whole file: writes and outbox actions go from it (the
+   * worker answers each page only the messages it uses).
+   */
+  popupPage: Page;
   /** Firefox ESR with the Firefox build (`launchFirefoxExtension`), connected as `connectWith` says. */
   firefox: FirefoxExtension;
   gmail: GmailPages;
@@ -76,6 +81,13 @@ export const test = base.extend<E2EFixtures>({
   extensionPage: [
     async ({ extension }, use) => {
       await use(await openExtensionPage(extension));
+    },
+    { scope: 'file' },
+  ],
+
+  popupPage: [
+    async ({ extension }, use) => {
+      await use(await openExtensionPage(extension, 'popup.html'));
     },
     { scope: 'file' },
   ],

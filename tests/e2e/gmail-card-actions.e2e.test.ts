@@ -9,8 +9,8 @@ import { RAHUL } from '../factories';
 import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';
 import {
-  askWorkerOk,
   createSandboxContact,
+  outboxIsEmpty,
   seriousViolations,
   waitFor,
   waitForSettledChips,
@@ -50,10 +50,7 @@ describe('logging from the card', () => {
     await card.getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });
 
     // Once the outbox has nothing left to send, no late retry can add a copy.
-    await waitFor(async () => {
-      const outbox = await askWorkerOk(extensionPage, 'getOutbox');
-      return outbox.waiting.length === 0 && outbox.attention.length === 0;
-    }, 'an empty outbox');
+    await waitFor(() => outboxIsEmpty(extensionPage), 'an empty outbox');
     const after = await sandbox.activitiesOf(RAHUL.id);
     expect(after).toHaveLength(before + 1);
     expect(after.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);

@@ -27,7 +27,13 @@ export {
 } from './harness/gmail';
 export { askWorker, askWorkerOk } from './harness/messaging';
 export { readFixture } from './harness/network';
-export { enqueueNotes, storedCopies, waitUntilSynced } from './harness/outbox';
+export {
+  enqueueNotes,
+  outboxFeed,
+  outboxIsEmpty,
+  storedCopies,
+  waitUntilSynced,
+} from './harness/outbox';
 export { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
 export {
   extensionWorker,

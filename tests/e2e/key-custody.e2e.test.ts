@@ -79,10 +79,10 @@ async function extensionStorage(browser: ExtensionBrowser): Promise<{
 describe('API key custody', () => {
   test('keeps the key in one extension-origin database: not in storage.local/sync, not in queued writes', async ({
     extension,
-    extensionPage,
+    popupPage,
   }) => {
     // A queued write on disk, so "never written into queued items" is checked, not assumed.
-    await enqueueNotes(extensionPage, 'custody', 1);
+    await enqueueNotes(popupPage, 'custody', 1);
 
     const storage = await extensionStorage(extension);
     expect(storage.local).not.toContain(KEY);
@@ -107,6 +107,8 @@ describe('API key custody', () => {
     // The evaluation really ran in the content script, with its storage access.
     expect(parsed.origin).toBe('https://mail.google.com');
     expect(typeof parsed.local).toBe('object');
+    // It may not even ask for the settings (least privilege), masked key or not.
+    expect(parsed.settings).toMatchObject({ res: { ok: false, error: { kind: 'forbidden' } } });
     expect(reach).not.toContain(KEY);
     expect(reach).not.toContain(KEY.slice(-12));
   });

@@ -5,12 +5,12 @@
  */
 import { describe, expect, test } from './fixtures';
 import {
-  askWorkerOk,
   connectToSandbox,
   createProfile,
   enqueueNotes,
   launchExtension,
   openExtensionPage,
+  outboxFeed,
   removeProfile,
   stopServiceWorkers,
   storedCopies,
@@ -29,7 +29,7 @@ describe('the outbox in the real worker', () => {
       // Slow answers keep a request in flight most of the time, so the stop lands mid-request.
       sandbox.setFaults({ latencyMs: 700 });
       const before = (await sandbox.counts()).activities;
-      const page = await openExtensionPage(browser);
+      const page = await openExtensionPage(browser, 'popup.html');
       const notes = await enqueueNotes(page, 'worker-stop', 6);
       await page.close();
 
@@ -61,10 +61,10 @@ describe('the outbox in the real worker', () => {
       await connectToSandbox(browser, sandbox);
       // Vivre is failing: every write stays in the outbox.
       sandbox.setFaults({ errorRate: 1 });
-      const page = await openExtensionPage(browser);
+      const page = await openExtensionPage(browser, 'popup.html');
       const notes = await enqueueNotes(page, 'relaunch', 4);
       await waitFor(async () => {
-        const { waiting } = await askWorkerOk(page, 'getOutbox');
+        const waiting = (await outboxFeed(page))?.waiting ?? [];
         return waiting.length === notes.length && waiting.some((item) => item.attempts > 0);
       }, 'the worker to have tried to send and kept every write');
       await browser.close();

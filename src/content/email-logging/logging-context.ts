@@ -34,9 +34,8 @@ export function createPrefs(ask: Ask) {
     get: () => current,
     emailTextAllowed: () => allowed,
     async reload(): Promise<EmailLoggingSettings> {
-      const answer = await ask('getSettings');
-      if (answer.ok && answer.value.emailLogging) current = answer.value.emailLogging;
-      if (answer.ok) allowed = answer.value.emailTextAllowed !== false;
+      const answer = await ask('getEmailLoggingPrefs');
+      if (answer.ok) ({ emailLogging: current, emailTextAllowed: allowed } = answer.value);
       return current;
     },
   };

@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
-import type { OutboxItemView, WriteRequest } from '../../shared/messaging/protocol';
+import type { OutboxItemView } from '../../shared/messaging/protocol';
 import { TextField } from '../../ui/Field';
 
 interface Props {
   item: OutboxItemView;
-  onRetry: (write?: WriteRequest) => void;
+  /** `note`: the corrected note of an activity (nothing else of a write can be edited). */
+  onRetry: (note?: string) => void;
   onDiscard: () => void;
 }
 
@@ -21,7 +22,7 @@ export function OutboxItem({ item, onRetry, onDiscard }: Props) {
     if (!editing || write.kind !== 'logActivity') return onRetry();
     const checked = validateNote(note);
     setError(checked.ok ? undefined : checked.message);
-    if (checked.ok) onRetry({ ...write, body: { ...write.body, note: checked.value } });
+    if (checked.ok) onRetry(checked.value);
   }
 
   return (

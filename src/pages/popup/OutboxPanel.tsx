@@ -1,4 +1,4 @@
-import type { OutboxItemView, OutboxSummary, WriteRequest } from '../../shared/messaging/protocol';
+import type { OutboxItemView, OutboxSummary } from '../../shared/messaging/protocol';
 import { OutboxItem } from './OutboxItem';
 import type { PopupServices } from './services-type';
 
@@ -14,8 +14,8 @@ interface Props {
 export function OutboxPanel({ outbox, ask }: Props) {
   if (!outbox || (outbox.waiting.length === 0 && outbox.attention.length === 0)) return null;
 
-  async function retry(id: string, write?: WriteRequest) {
-    await ask('retryOutboxItem', write ? { id, write } : { id });
+  async function retry(id: string, note?: string) {
+    await ask('retryOutboxItem', note === undefined ? { id } : { id, note });
   }
   async function discard(id: string) {
     await ask('discardOutboxItem', { id });
@@ -27,7 +27,7 @@ export function OutboxPanel({ outbox, ask }: Props) {
         <OutboxItem
           key={item.id}
           item={item}
-          onRetry={(write) => void retry(item.id, write)}
+          onRetry={(note) => void retry(item.id, note)}
           onDiscard={() => void discard(item.id)}
         />
       ))}

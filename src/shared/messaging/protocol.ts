@@ -47,6 +47,13 @@ export interface ContactDetails {
 
 export type OutboxState = 'waiting' | 'attention' | 'synced';
 
+/** Where one write stands, without its content: what chips and cards follow. */
+export interface WriteStatus {
+  state: OutboxState;
+  /** For 'attention', or 'waiting' while the whole outbox is paused: why, for a rep. */
+  error?: RepError;
+}
+
 export interface OutboxItemView {
   id: string;
   write: WriteRequest;
@@ -100,6 +107,13 @@ export interface SettingsView {
    * data-collection consent); always true in Chrome. Absent in answers that do not say.
    */
   emailTextAllowed?: boolean;
+}
+
+/** What email logging in Gmail reads of the settings (getEmailLoggingPrefs), and nothing more. */
+export interface EmailLoggingView {
+  emailLogging: EmailLoggingSettings;
+  /** False in Firefox until the rep allows email text to leave (data-collection consent). */
+  emailTextAllowed: boolean;
 }
 
 export type TestConnectionResult =

@@ -12,7 +12,27 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES, MAX_NOTE_LENGTH, STAGES } from '../vivre/contract';
 
 const stage = z.enum(STAGES);
-const id = z.string().trim().min(1).max(200);
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** An outbox item: the UUID the worker gave it. */
+const outboxId = z.string().regex(new RegExp(`^${UUID}$`), 'Not an outbox item id.');
+/**
+ * A contact or deal created offline, before Vivre has given it an id: `tmp_<uuid>`, minted
+ * by the sender. Nothing else may pose as one (a `tempId` of `cnt_8821` would re-point every
+ * later write that names that contact), and no real id looks like one.
+ */
+const tempId = z.string().regex(new RegExp(`^tmp_${UUID}$`), 'Not a temporary id.');
+/**
+ * A Vivre record id (`cnt_8821`, `dl_4420`): letters, digits, `_` and `-` only, so it is
+ * one path segment whatever it holds (never `.`, `..`, `/`, `%`), and never `tmp_…`.
+ */
+const recordId = z
+  .string()
+  .regex(/^(?!tmp_)[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, 'Not a Vivre record id.');
+/** Where a write points: a record in Vivre, or one created offline earlier. */
+const recordRef = z.union([recordId, tempId]);
+/** Gmail's message id (`#msg-f:1840959905192440233`, or a legacy hex id). */
+const gmailMessageId = z.string().regex(/^#?[A-Za-z0-9:_-]{1,200}$/, 'Not a Gmail message id.');
 const text = (max: number) => z.string().max(max);
 const email = z.string().trim().email().max(254);
 const tags = z.array(z.string().trim().min(1).max(50)).max(50);
@@ -21,7 +41,7 @@ const isoDate = z.string().datetime({ offset: true });
 export const WriteRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('createContact'),
-    tempId: id,
+    tempId,
     body: z.strictObject({
       name: z.string().trim().min(1).max(200),
       email,
@@ -32,7 +52,7 @@ export const WriteRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('updateContact'),
-    contactId: id,
+    contactId: recordRef,
     body: z.strictObject({
       name: z.string().trim().min(1).max(200).optional(),
       company: text(200).optional(),
@@ -42,9 +62,9 @@ export const WriteRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('createDeal'),
-    tempId: id,
+    tempId,
     body: z.strictObject({
-      contact_id: id,
+      contact_id: recordRef,
       title: z.string().trim().min(1).max(200),
       value: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
       stage: stage.optional(),
@@ -52,7 +72,7 @@ export const WriteRequestSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('updateDeal'),
-    dealId: id,
+    dealId: recordRef,
     body: z.strictObject({
       stage: stage.optional(),
       closed_at: isoDate.nullable().optional(),
@@ -63,8 +83,8 @@ export const WriteRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('logActivity'),
     body: z.strictObject({
-      contact_id: id,
-      deal_id: id.optional(),
+      contact_id: recordRef,
+      deal_id: recordRef.optional(),
       type: z.enum(ACTIVITY_TYPES),
       note: text(MAX_NOTE_LENGTH).optional(),
     }),
@@ -101,9 +121,9 @@ export const EmailToLogSchema = z.strictObject({
   /** Plain text; only the configured excerpt length of it is kept. */
   bodyText: text(MAX_NOTE_LENGTH),
   /** A thread message's Gmail id: such a message is logged at most once from this browser. */
-  messageId: id.optional(),
+  messageId: gmailMessageId.optional(),
 });
 export type EmailToLog = z.input<typeof EmailToLogSchema>;
 
 /** Building blocks for the message table (messages.ts). */
-export { email, id, text };
+export { email, gmailMessageId, outboxId, recordId, text };

@@ -4,13 +4,13 @@
  * once, however often the worker is killed. It knows nothing about HTTP: `deliver` is
  * injected and its `VivreError` kinds drive the policy (see failure-policy.ts).
  */
-import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
 import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
-import { discardItem, pruneSynced, retryItem } from './rep-actions';
-import { addItem, quickCounts, readState, writeMeta } from './store';
+import { discardItem, pruneSynced, retryItem, type RetryEdit } from './rep-actions';
+import { addItem, quickCounts, readState, readStatus, writeMeta } from './store';
 import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
 import { toCounts, toListing } from './views';
 
@@ -20,8 +20,10 @@ export interface Outbox {
   /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
   flushOutbox(): Promise<void>;
   list(): Promise<OutboxListing>;
-  /** Send again now; `write` replaces the write of an item that needs attention. */
-  retry(id: string, write?: WriteRequest): Promise<void>;
+  /** Where one write stands, without its content; null once it left the outbox. */
+  status(id: string): Promise<WriteStatus | null>;
+  /** Send again now; `edit.note` replaces the note of an activity that needs attention. */
+  retry(id: string, edit?: RetryEdit): Promise<void>;
   discard(id: string): Promise<void>;
   /** What the badge and the wake-up alarm need; `onChange` hands over the same after each change. */
   counts(): Promise<OutboxCounts>;
@@ -155,8 +157,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async list() {
       return toListing(await readState(await dbReady));
     },
-    async retry(id, write) {
-      await retryItem(await dbReady, id, write, now());
+    async status(id) {
+      return readStatus(await dbReady, id);
+    },
+    async retry(id, edit = {}) {
+      await retryItem(await dbReady, id, edit, now());
       await notify();
       changed();
     },

@@ -5,8 +5,22 @@ import { stateRange, strictWrite, type OutboxDatabase } from './db';
 import { discardedDependencyError, OutboxError } from './store';
 import type { OutboxItem } from './types';
 
+/** What a rep may change when retrying: the note of an activity, and nothing else. */
+export interface RetryEdit {
+  note?: string;
+}
+
+/** The same write with its note replaced; its kind, target and every other field stay. */
+function withNote(write: WriteRequest, note: string): WriteRequest {
+  if (write.kind !== 'logActivity') {
+    throw new OutboxError('Only the note of an activity can be edited.');
+  }
+  const { note: _old, ...body } = write.body;
+  return { ...write, body: note === '' ? body : { ...body, note } };
+}
+
 /**
- * Sends the item again as soon as possible, optionally with a corrected write.
+ * Sends the item again as soon as possible, optionally with a corrected note.
  *
  * Retrying an item that needs attention gives it a NEW idempotency key. Its last attempt
  * was refused outright (4xx), which proves the server did not create anything under the
@@ -17,23 +31,17 @@ import type { OutboxItem } from './types';
 export async function retryItem(
   db: OutboxDatabase,
   id: string,
-  edited: WriteRequest | undefined,
+  edit: RetryEdit,
   now: number,
 ): Promise<OutboxItem> {
   const tx = strictWrite(db, ['items', 'meta']);
   const item = await tx.objectStore('items').get(id);
   if (!item) throw new OutboxError('This item is no longer in the outbox.');
   if (item.state === 'synced') throw new OutboxError('This item has already reached Vivre.');
-  if (edited && item.state !== 'attention') {
+  if (edit.note !== undefined && item.state !== 'attention') {
     throw new OutboxError('Only items that need attention can be edited.');
   }
-  if (edited && edited.kind !== item.write.kind) {
-    throw new OutboxError('An edit cannot change what kind of write this is.');
-  }
-  let write = edited ?? item.write;
-  // Later writes refer to the temporary id, so an edited create keeps it (the kinds match).
-  const tempId = createdTempId(item.write);
-  if (tempId && 'tempId' in write) write = { ...write, tempId };
+  const write = edit.note === undefined ? item.write : withNote(item.write, edit.note);
   const { lastError: _cleared, ...rest } = item;
   const retried: OutboxItem =
     item.state === 'attention'

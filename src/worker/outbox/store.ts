@@ -2,7 +2,7 @@
  * Every read and write of the outbox database. Each function is one transaction, so an
  * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
  */
-import type { RepError, WriteRequest } from '../../shared/messaging/protocol';
+import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
 import { createdTempId } from '../vivre/write-kinds';
 import {
   putMeta,
@@ -14,6 +14,7 @@ import {
 } from './db';
 import type { Snapshot } from './plan';
 import type { OutboxCounts, OutboxItem } from './types';
+import { writeStatusOf } from './item-status';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -137,6 +138,16 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   const tx = strictWrite(db, ['meta']);
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
+}
+
+/** Where one item stands (no content), or null when it is not in the outbox. */
+export async function readStatus(db: OutboxDatabase, id: string): Promise<WriteStatus | null> {
+  const tx = db.transaction(['items', 'meta']);
+  const [item, paused] = await Promise.all([
+    tx.objectStore('items').get(id),
+    readMeta(tx.objectStore('meta'), 'paused'),
+  ]);
+  return item ? writeStatusOf(item, paused) : null;
 }
 
 /** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */

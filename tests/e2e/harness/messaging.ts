@@ -1,8 +1,9 @@
 /**
  * Talks to the worker exactly as the popup and options page do: a runtime message
  * in @webext-core/messaging's wire format ({id, type, data, timestamp}), answered
- * with {res} or {err}. Sent from an extension page, so the worker's sender check
- * treats it as its own UI.
+ * with {res} or {err}. Sent from one of our pages, so the worker's sender check treats it
+ * as that page: each message must come from a page allowed to send it (messages.ts), the
+ * options page for settings, the popup (opened as a tab) for writes and outbox actions.
  */
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
@@ -31,7 +32,11 @@ interface PageChrome {
 export type ExtensionPage = Page | PuppeteerPage;
 
 /** Both libraries' `evaluate(fn, arg)`, which TypeScript cannot call through the union. */
-function evaluate<A, R>(page: ExtensionPage, fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+export function evaluate<A, R>(
+  page: ExtensionPage,
+  fn: (arg: A) => Promise<R>,
+  arg: A,
+): Promise<R> {
   return (page as { evaluate(f: typeof fn, a: A): Promise<R> }).evaluate(fn, arg);
 }
 

@@ -3,12 +3,40 @@
  * one arrived exactly once: the property a rep's trust in the CRM rests on.
  */
 import { randomUUID } from 'node:crypto';
+import type { OutboxFeed } from '../../../src/shared/storage';
 import { RAHUL } from '../../factories';
-import { askWorkerOk, type ExtensionPage } from './messaging';
+import { askWorkerOk, evaluate, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';
 import { waitFor } from './wait';
 
-/** Enqueues `count` notes with unique text on Rahul Sharma (seeded); resolves once each is saved. */
+/**
+ * The outbox as the worker last published it for our pages (src/worker/outbox-feed.ts):
+ * storage.session, which any extension page can read and no content script can. Null
+ * before the first publish.
+ */
+export function outboxFeed(page: ExtensionPage): Promise<OutboxFeed | null> {
+  return evaluate(
+    page,
+    async (key) => {
+      const { chrome } = globalThis as unknown as {
+        chrome: { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+      };
+      return ((await chrome.storage.session.get(key))[key] as OutboxFeed | undefined) ?? null;
+    },
+    'outbox',
+  );
+}
+
+/** True once the published outbox has nothing waiting, nothing stuck and no pause. */
+export async function outboxIsEmpty(page: ExtensionPage): Promise<boolean> {
+  const feed = await outboxFeed(page);
+  return feed !== null && feed.waiting.length === 0 && feed.attention.length === 0 && !feed.paused;
+}
+
+/**
+ * Enqueues `count` notes with unique text on Rahul Sharma (seeded); resolves once each is
+ * saved. `page` is the popup (the page that sends writes).
+ */
 export async function enqueueNotes(
   page: ExtensionPage,
   label: string,
@@ -43,11 +71,9 @@ export async function waitUntilSynced(
   notes: string[],
 ): Promise<number[]> {
   await waitFor(
-    async () => {
-      const outbox = await askWorkerOk(page, 'getOutbox');
-      if (outbox.waiting.length > 0 || outbox.attention.length > 0 || outbox.paused) return false;
-      return (await storedCopies(sandbox, notes)).every((copies) => copies > 0);
-    },
+    async () =>
+      (await outboxIsEmpty(page)) &&
+      (await storedCopies(sandbox, notes)).every((copies) => copies > 0),
     `all ${notes.length} notes to sync`,
     { timeoutMs: 60_000, intervalMs: 250 },
   );

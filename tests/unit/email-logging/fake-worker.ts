@@ -83,8 +83,8 @@ export function fakeWorker({
           ok: true,
           value: await logger.loggedAt((data as { messageIds: string[] }).messageIds),
         };
-      case 'getSettings':
-        return { ok: true, value: { emailLogging } };
+      case 'getEmailLoggingPrefs':
+        return { ok: true, value: { emailLogging, emailTextAllowed: true } };
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };
     }

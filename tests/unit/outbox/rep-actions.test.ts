@@ -7,7 +7,7 @@ import { errors, onlyFirstCall, writes } from './fake-vivre';
 const env = useOutboxTestEnvironment();
 
 describe('edit and retry', () => {
-  it('sends the corrected write under a fresh idempotency key', async () => {
+  it('sends the corrected note under a fresh idempotency key', async () => {
     const { vivre, outbox } = env.withVivre(({ write }) =>
       write.kind === 'logActivity' && write.body.note === 'x'.repeat(20)
         ? errors.validation()
@@ -17,7 +17,7 @@ describe('edit and retry', () => {
     await outbox.flushOutbox();
     expect(await outbox.counts()).toMatchObject({ attention: 1 });
 
-    await outbox.retry(item.id, writes.activity('cnt_8821', 'shorter'));
+    await outbox.retry(item.id, { note: 'shorter' });
     await outbox.flushOutbox();
 
     expect(vivre.records.map((r) => r.write)).toEqual([writes.activity('cnt_8821', 'shorter')]);
@@ -38,20 +38,18 @@ describe('edit and retry', () => {
     expect(vivre.records).toHaveLength(1);
   });
 
-  it('keeps the temporary id of an edited create, so its dependants still follow', async () => {
-    const { vivre, outbox } = env.withVivre(({ write }) =>
-      write.kind === 'createContact' && write.body.email === 'bad' ? errors.validation() : 'ok',
-    );
+  it('lets a rep change the note of a stuck activity, and nothing else of any write', async () => {
+    const { outbox } = env.withVivre(() => errors.validation());
     const create = await outbox.enqueue(writes.contact('tmp_priya', 'bad'));
-    await outbox.enqueue(writes.activity('tmp_priya'));
+    const stage = await outbox.enqueue(writes.stage('dl_1', 'won'));
     await outbox.flushOutbox();
-
-    await outbox.retry(create.id, writes.contact('tmp_renamed', 'priya@bluestone.example'));
-    await outbox.flushOutbox();
-    expect(vivre.calls.map((c) => c.write)).toEqual([
+    expect(await outbox.counts()).toMatchObject({ attention: 2 });
+    // The message carries a note only (messages.ts); a create or a stage change has none.
+    await expect(outbox.retry(create.id, { note: 'x' })).rejects.toThrow(/note of an activity/);
+    await expect(outbox.retry(stage.id, { note: 'x' })).rejects.toThrow(/note of an activity/);
+    expect((await outbox.list()).attention.map((view) => view.write)).toEqual([
       writes.contact('tmp_priya', 'bad'),
-      writes.contact('tmp_priya', 'priya@bluestone.example'),
-      writes.activity('cnt_1'),
+      writes.stage('dl_1', 'won'),
     ]);
   });
 
@@ -61,20 +59,24 @@ describe('edit and retry', () => {
     await outbox.flushOutbox();
 
     // Its first attempt may have reached Vivre: an edit could create a second activity.
-    await expect(outbox.retry(item.id, writes.activity('cnt_8821', 'edited'))).rejects.toThrow(
-      OutboxError,
-    );
+    await expect(outbox.retry(item.id, { note: 'edited' })).rejects.toThrow(OutboxError);
     await outbox.retry(item.id);
     await outbox.flushOutbox();
     expect(vivre.calls.map((c) => c.key)).toEqual([item.idempotencyKey, item.idempotencyKey]);
     expect(vivre.records).toHaveLength(1);
   });
 
-  it('refuses an edit that changes the kind of write', async () => {
-    const { outbox } = env.withVivre(() => errors.validation());
-    const item = await outbox.enqueue(writes.activity());
+  it('clears the note when the rep empties it', async () => {
+    let refuse = true;
+    const { vivre, outbox } = env.withVivre(() => (refuse ? errors.validation() : 'ok'));
+    const item = await outbox.enqueue(writes.activity('cnt_8821', 'rude words'));
     await outbox.flushOutbox();
-    await expect(outbox.retry(item.id, writes.stage('dl_1', 'won'))).rejects.toThrow(/kind/);
+    refuse = false;
+    await outbox.retry(item.id, { note: '' });
+    await outbox.flushOutbox();
+    expect(vivre.records.map((r) => r.write)).toEqual([
+      { kind: 'logActivity', body: { contact_id: 'cnt_8821', type: 'call' } },
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { Popup } from '../../../src/pages/popup/Popup';
 import type { PopupServices } from '../../../src/pages/popup/services-type';
 import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
-import type { OutboxItemView, Status } from '../../../src/shared/messaging/protocol';
+import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
 import type { ProtocolMap } from '../../../src/shared/messaging/messages';
 import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
 import { statesOf } from '../../../src/worker/outbox-feed';
@@ -31,12 +31,17 @@ export type Worker = { [K in keyof ProtocolMap]?: Handler<K> };
 
 const ok = <T,>(value: T) => ({ ok: true as const, value });
 
-/** A worker answering like a healthy, empty one unless told otherwise. */
-export function scriptWorker(overrides: Worker = {}) {
+/**
+ * A worker answering like a healthy, empty one unless told otherwise; `outbox` is what it
+ * publishes as waiting and stuck after each message (the popup reads the feed, not a message).
+ */
+export function scriptWorker(
+  overrides: Worker = {},
+  outbox: () => OutboxSummary = () => EMPTY_OUTBOX,
+) {
   let next = 0;
   const worker: Worker = {
     getStatus: () => ok(okStatus),
-    getOutbox: () => ok(EMPTY_OUTBOX),
     flushOutbox: () => ok(null),
     lookupContacts: () => ok({}),
     searchContacts: () => ok([]),
@@ -54,13 +59,12 @@ export function scriptWorker(overrides: Worker = {}) {
    * waiting or stuck has reached Vivre.
    */
   async function publish() {
-    const answer = worker.getOutbox?.(undefined);
-    if (!answer?.ok) return;
-    const listed = new Set([...answer.value.waiting, ...answer.value.attention].map((i) => i.id));
+    const current = outbox();
+    const listed = new Set([...current.waiting, ...current.attention].map((i) => i.id));
     const synced = [...enqueued]
       .filter((id) => !listed.has(id))
       .map((id) => ({ ...SYNCED_ITEM, id }));
-    const feed = { ...answer.value, synced };
+    const feed = { ...current, synced };
     await outboxFeedItem.setValue(feed);
     await writeStatesItem.setValue(statesOf(feed));
   }

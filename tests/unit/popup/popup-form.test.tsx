@@ -93,25 +93,19 @@ describe('popup form', () => {
   });
 
   it('says "Saved — will sync" while the item is still waiting', async () => {
-    const ask = scriptWorker({
-      lookupContacts: lookupBoth,
-      getOutbox: () => ({
-        ok: true,
-        value: {
-          ...EMPTY_OUTBOX,
-          waiting: [
-            {
-              id: 'item_1',
-              state: 'waiting',
-              createdAt: 0,
-              attempts: 1,
-              summary: 'Call with Rahul Sharma',
-              write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'call' } },
-            },
-          ],
+    const ask = scriptWorker({ lookupContacts: lookupBoth }, () => ({
+      ...EMPTY_OUTBOX,
+      waiting: [
+        {
+          id: 'item_1',
+          state: 'waiting',
+          createdAt: 0,
+          attempts: 1,
+          summary: 'Call with Rahul Sharma',
+          write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'call' } },
         },
-      }),
-    });
+      ],
+    }));
     await renderPopup(makeServices(ask, thread));
     await waitFor(() =>
       expect((screen.getByLabelText('Contact') as HTMLInputElement).value).toBe('Rahul Sharma'),

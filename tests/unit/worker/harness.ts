@@ -5,16 +5,40 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { routeMessage, type Sender } from '../../../src/worker/router';
 import type { MessageType } from '../../../src/shared/messaging/messenger';
+import { MESSAGES, type SenderKind } from '../../../src/shared/messaging/messages';
 import { createWorker } from '../../../src/worker/create-worker';
 import { stubFetch, type Handler } from '../vivre/fake-vivre';
 
 export const SELF = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };
 export const POPUP: Sender = { id: SELF.id, url: `${SELF.root}popup.html` };
+export const OPTIONS: Sender = {
+  id: SELF.id,
+  url: `${SELF.root}options.html`,
+  frameId: 0,
+  tab: { id: 7, url: `${SELF.root}options.html` },
+};
 export const GMAIL_TAB: Sender = {
   id: SELF.id,
   url: 'https://mail.google.com/mail/u/0/#inbox',
-  tab: { url: 'https://mail.google.com/mail/u/0/#inbox' },
+  tab: { id: 3, url: 'https://mail.google.com/mail/u/0/#inbox' },
 };
+/** The contact card: our page, framed in a Gmail tab. */
+export const CARD: Sender = {
+  id: SELF.id,
+  url: `${SELF.root}card.html`,
+  frameId: 4,
+  tab: { id: 3, url: 'https://mail.google.com/mail/u/0/#inbox' },
+};
+
+export const SENDERS: Record<SenderKind, Sender> = {
+  popup: POPUP,
+  options: OPTIONS,
+  card: CARD,
+  gmail: GMAIL_TAB,
+};
+
+/** A sender the message table allows for `type` (its first), so tests ask the way the UI does. */
+export const allowedSender = (type: MessageType): Sender => SENDERS[MESSAGES[type].from[0]!];
 
 export function startWorker(
   handler: Handler,
@@ -27,7 +51,7 @@ export function startWorker(
     hasPermission: async (baseUrl) => permitted(baseUrl),
     // Node has no Web Locks here; the outbox falls back to its IndexedDB lease.
   });
-  const ask = <K extends MessageType>(type: K, data?: unknown, sender: Sender = POPUP) =>
+  const ask = <K extends MessageType>(type: K, data?: unknown, sender = allowedSender(type)) =>
     routeMessage(type, data, sender, worker.handlers, SELF);
   return { ...fake, worker, ask };
 }

@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { classifySender } from '../../../src/worker/router';
 import { CONTACT, json, list } from '../vivre/fake-vivre';
-import { GMAIL_TAB, POPUP, SELF, settle, startWorker } from './harness';
+import { CARD, GMAIL_TAB, OPTIONS, POPUP, SELF, settle, startWorker } from './harness';
 
 afterEach(() => vi.unstubAllGlobals());
 
 const directory = () => json(200, list([CONTACT]));
 
 describe('who may ask the worker', () => {
-  it('answers its own pages and its content script in Gmail', () => {
-    expect(classifySender(POPUP, SELF)).toBe('page');
-    expect(classifySender({ ...POPUP, tab: { url: 'https://example.com/' } }, SELF)).toBe('page');
+  it('answers its own pages and its content script in Gmail, each as what it is', () => {
+    expect(classifySender(POPUP, SELF)).toBe('popup');
+    expect(classifySender(OPTIONS, SELF)).toBe('options');
+    expect(classifySender(CARD, SELF)).toBe('card');
     expect(classifySender(GMAIL_TAB, SELF)).toBe('gmail');
   });
 
@@ -50,21 +51,21 @@ describe('who may ask the worker', () => {
     expect(requests).toHaveLength(0);
   });
 
-  it('takes settings only from extension pages, never from a content script', async () => {
+  it('takes settings only from the options page, never from Gmail or the popup', async () => {
     const { ask, requests } = startWorker(directory);
     const input = {
       apiKey: 'vv_live_0000000000000000',
       workspaceId: 'ws_x',
       baseUrl: 'https://evil.example/v1',
     };
-    expect(await ask('saveSettings', input, GMAIL_TAB)).toMatchObject({
-      ok: false,
-      error: { kind: 'forbidden' },
-    });
-    expect(await ask('testConnection', input, GMAIL_TAB)).toMatchObject({
-      ok: false,
-      error: { kind: 'forbidden' },
-    });
+    for (const sender of [GMAIL_TAB, CARD, POPUP]) {
+      for (const type of ['saveSettings', 'testConnection'] as const) {
+        expect(await ask(type, input, sender)).toMatchObject({
+          ok: false,
+          error: { kind: 'forbidden' },
+        });
+      }
+    }
     expect(requests).toHaveLength(0);
   });
 });
@@ -91,6 +92,7 @@ describe('message data', () => {
     ],
     ['getStatus', { anything: true }],
     ['savePrivacy', { autoLookup: 'yes', neverLookup: [] }],
+    ['retryOutboxItem', { id: crypto.randomUUID(), write: { kind: 'logActivity' } }],
   ] as const)('refuses %s with %j before doing anything', async (type, data) => {
     const { ask, requests } = startWorker(directory);
     const answer = await ask(type, data);

@@ -8,11 +8,11 @@ const firefox = { id: real.GECKO_ID, root: real.FIREFOX_ROOT };
 describe('the sender check, on what each browser really sends', () => {
   it.each([
     ['Chrome', 'content script in Gmail', real.chromeContentScript, chrome, 'gmail'],
-    ['Chrome', 'options page', real.chromeOptionsPage, chrome, 'page'],
-    ['Chrome', 'toolbar popup', real.chromePopup, chrome, 'page'],
+    ['Chrome', 'options page', real.chromeOptionsPage, chrome, 'options'],
+    ['Chrome', 'toolbar popup', real.chromePopup, chrome, 'popup'],
     ['Firefox', 'content script in Gmail', real.firefoxContentScript, firefox, 'gmail'],
-    ['Firefox', 'options page', real.firefoxOptionsPage, firefox, 'page'],
-    ['Firefox', 'toolbar popup', real.firefoxPopup, firefox, 'page'],
+    ['Firefox', 'options page', real.firefoxOptionsPage, firefox, 'options'],
+    ['Firefox', 'toolbar popup', real.firefoxPopup, firefox, 'popup'],
     // The sender that made every Firefox chip say "refused": no tab.url.
     ['Firefox MV2', 'content script in Gmail', real.firefoxMv2ContentScript, firefox, 'gmail'],
   ] as const)('%s: accepts our %s', (_browser, _what, sender, self, kind) => {

@@ -78,10 +78,7 @@ describe('worker', () => {
     expect(posts.length).toBeGreaterThanOrEqual(2);
     expect(new Set(posts.map((r) => r.headers.get('Idempotency-Key'))).size).toBe(1);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
-    expect(await ask('getOutbox')).toMatchObject({
-      ok: true,
-      value: { waiting: [], attention: [], paused: null },
-    });
+    expect(await worker.outbox.list()).toMatchObject({ waiting: [], attention: [], paused: null });
   });
 
   it('publishes each outbox change: the listing for pages, states without content for chips', async () => {
@@ -108,15 +105,14 @@ describe('worker', () => {
 
   it('pauses the outbox on a refused key, and saving new settings resumes it', async () => {
     const state = { down: false, refuseKey: true };
-    const { ask, requests } = start(vivre(state));
+    const { ask, requests, worker } = start(vivre(state));
     await ask('enqueueWrite', { write: NOTE });
     await settle();
     expect(await ask('getStatus')).toMatchObject({
       ok: true,
       value: { connection: 'unauthorized', waitingCount: 1 },
     });
-    const outbox = await ask('getOutbox');
-    expect(outbox).toMatchObject({ ok: true, value: { paused: { kind: 'unauthorized' } } });
+    expect(await worker.outbox.list()).toMatchObject({ paused: { kind: 'unauthorized' } });
 
     state.refuseKey = false;
     const saved = await ask('saveSettings', {
@@ -140,17 +136,14 @@ describe('worker', () => {
   });
 
   it('pauses the outbox when a lookup finds the key refused', async () => {
-    const { ask } = start(vivre({ down: false, refuseKey: true }));
+    const { ask, worker } = start(vivre({ down: false, refuseKey: true }));
     const answer = await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
     expect(answer).toMatchObject({
       ok: true,
       value: { [CONTACT.email]: { error: { kind: 'unauthorized' } } },
     });
     await settle();
-    expect(await ask('getOutbox')).toMatchObject({
-      ok: true,
-      value: { paused: { kind: 'unauthorized' } },
-    });
+    expect(await worker.outbox.list()).toMatchObject({ paused: { kind: 'unauthorized' } });
     expect(await ask('getStatus')).toMatchObject({
       ok: true,
       value: { connection: 'unauthorized' },
@@ -216,7 +209,7 @@ describe('worker', () => {
 
   it('explains why an outbox action cannot be done', async () => {
     const { ask } = start(vivre());
-    expect(await ask('retryOutboxItem', { id: 'no-such-item' })).toMatchObject({
+    expect(await ask('retryOutboxItem', { id: crypto.randomUUID() })).toMatchObject({
       ok: false,
       error: { kind: 'validation', message: 'This item is no longer in the outbox.' },
     });
@@ -224,9 +217,14 @@ describe('worker', () => {
 
   it('never hands the key to anyone who asks for the settings', async () => {
     const { ask } = start(vivre());
-    const answer = await ask('getSettings', undefined, GMAIL_TAB);
+    const answer = await ask('getSettings');
     expect(answer.ok && answer.value.maskedKey).toBe('vv_test_demo_w…0000');
     expect(JSON.stringify(answer)).not.toContain('vv_test_demo_write_0000000000000000');
+    // Gmail (its content script, or a page there driving it) gets no settings at all.
+    expect(await ask('getSettings', undefined, GMAIL_TAB)).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
   });
 
   it("adds the rep's own domain to the never-look-up list, and skips it", async () => {
