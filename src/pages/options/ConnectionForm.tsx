@@ -32,7 +32,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
   // Validation and the permission prompt run synchronously in the click handler:
   // Chrome shows `permissions.request` only during the user's gesture.
   function run(action: 'save' | 'test') {
-    const checked = validateSettingsForm(values, Boolean(settings?.maskedKey));
+    const checked = validateSettingsForm(values, settings?.maskedKey ? settings.baseUrl : null);
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) {
       setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
@@ -88,7 +88,8 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
         hint={
           settings?.maskedKey ? (
             <>
-              Saved key: <code>{settings.maskedKey}</code>. Leave empty to keep it.
+              Saved key: <code>{settings.maskedKey}</code>. Leave empty to keep it; a new server
+              address needs the key again.
             </>
           ) : (
             'Find it in Vivre under Settings → API keys.'

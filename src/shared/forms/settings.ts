@@ -56,16 +56,37 @@ export interface SettingsFormValues {
   baseUrl: string;
 }
 
+/** Said beside the key field when the API address moves to another server. */
+export const KEY_AGAIN_FOR_NEW_SERVER =
+  'This address is on another server: paste your API key again to use it there.';
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Validates the connection form. An empty key field means "keep the saved key",
- * which only works when one is saved.
+ * Validates the connection form. An empty key field means "keep the saved key", which
+ * only works when one is saved (`savedKeyBaseUrl`: the address it was saved for) and
+ * only on that server: the worker never sends a saved key to another origin either.
  */
 export function validateSettingsForm(
   values: SettingsFormValues,
-  hasSavedKey: boolean,
+  savedKeyBaseUrl: string | null,
 ): { ok: true; input: SettingsInput } | { ok: false; errors: FormErrors<SettingsField> } {
-  const keepKey = hasSavedKey && !values.apiKey.trim();
-  const apiKey = keepKey ? valid(undefined) : validateApiKey(values.apiKey);
+  const keepKey = savedKeyBaseUrl !== null && !values.apiKey.trim();
+  const movedServer =
+    keepKey && originOf(values.baseUrl.trim()) !== null
+      ? originOf(values.baseUrl.trim()) !== originOf(savedKeyBaseUrl)
+      : false;
+  const apiKey = movedServer
+    ? invalid(KEY_AGAIN_FOR_NEW_SERVER)
+    : keepKey
+      ? valid(undefined)
+      : validateApiKey(values.apiKey);
   const workspaceId = validateWorkspaceId(values.workspaceId);
   const baseUrl = validateBaseUrl(values.baseUrl);
   if (apiKey.ok && workspaceId.ok && baseUrl.ok) {

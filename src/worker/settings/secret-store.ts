@@ -41,8 +41,17 @@ export function openSecretStore(): SecretStore {
   };
 }
 
-/** `vv_test_demo_write_0000000000000000` → `vv_test_demo_wr…0000`. */
+const KEY_KIND = /^vv_(live|test)_/;
+/** Fewer secret characters than this and even the last four would say too much. */
+const SHORTEST_TO_HINT = 12;
+
+/**
+ * `vv_test_demo_write_0000000000000000` → `vv_test_…0000`: enough to tell which key is
+ * saved, and never more than four characters of the secret (the review found ten).
+ */
 export function maskKey(key: string | null): string | null {
   if (!key) return null;
-  return key.length <= 18 ? `${key.slice(0, 8)}…` : `${key.slice(0, 14)}…${key.slice(-4)}`;
+  const kind = KEY_KIND.exec(key)?.[0] ?? '';
+  const secret = key.slice(kind.length);
+  return secret.length < SHORTEST_TO_HINT ? `${kind}…` : `${kind}…${secret.slice(-4)}`;
 }

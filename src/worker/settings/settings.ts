@@ -2,6 +2,7 @@
  * The worker's view of the connection settings: the only code that reads the key.
  * Pages get `SettingsView` (masked key); the HTTP layer gets `Credentials`.
  */
+import { KEY_AGAIN_FOR_NEW_SERVER } from '../../shared/forms/settings';
 import type { SettingsInput, SettingsView } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
@@ -13,6 +14,14 @@ import { maskKey, openSecretStore } from './secret-store';
 import { checkSettingsInput } from './validate';
 
 const NOT_CONFIGURED_MESSAGE = 'Connect Vivre first: open Vivre settings and paste your API key.';
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
 
 export interface SettingsDeps {
   hasPermission?: (baseUrl: string) => Promise<boolean>;
@@ -37,7 +46,16 @@ export function createSettings({ hasPermission = hasBaseUrlPermission }: Setting
   async function resolve(input: SettingsInput): Promise<ConnectionSettings & { apiKey: string }> {
     const checked = checkSettingsInput(input);
     if (!checked.ok) throw new VivreError({ ...checked.error, kind: 'validation' });
-    const apiKey = checked.value.apiKey ?? (await loadConnection()).apiKey;
+    const saved = await loadConnection();
+    const apiKey = checked.value.apiKey ?? saved.apiKey;
+    if (!checked.value.apiKey && apiKey && !sameOrigin(saved.baseUrl, checked.value.baseUrl)) {
+      // The saved key was given for one server; another must not receive it unasked.
+      throw new VivreError({
+        kind: 'validation',
+        param: 'apiKey',
+        message: KEY_AGAIN_FOR_NEW_SERVER,
+      });
+    }
     if (!apiKey) {
       throw new VivreError({
         kind: 'validation',

@@ -57,20 +57,36 @@ describe('validateSettingsForm', () => {
   };
 
   it('answers the input to send', () => {
-    expect(validateSettingsForm(good, false)).toEqual({ ok: true, input: good });
+    expect(validateSettingsForm(good, null)).toEqual({ ok: true, input: good });
   });
   it('keeps the saved key when the key field is left empty', () => {
-    const result = validateSettingsForm({ ...good, apiKey: '' }, true);
+    const result = validateSettingsForm({ ...good, apiKey: '' }, good.baseUrl);
     expect(result).toEqual({ ok: true, input: { workspaceId: 'ws_demo', baseUrl: good.baseUrl } });
   });
+  it('keeps it for another path on the same server, and asks for it again on another server', () => {
+    const samePlace = validateSettingsForm(
+      { ...good, apiKey: '', baseUrl: 'http://127.0.0.1:8787/v2' },
+      good.baseUrl,
+    );
+    expect(samePlace.ok).toBe(true);
+    for (const baseUrl of ['http://127.0.0.1:9999/v1', 'https://crm.example.com/v1']) {
+      const moved = validateSettingsForm({ ...good, apiKey: '', baseUrl }, good.baseUrl);
+      expect(moved).toEqual({ ok: false, errors: { apiKey: expect.stringMatching(/again/) } });
+    }
+    const typedAgain = validateSettingsForm(
+      { ...good, baseUrl: 'https://crm.example.com/v1' },
+      good.baseUrl,
+    );
+    expect(typedAgain.ok).toBe(true);
+  });
   it('needs a key when none is saved', () => {
-    const result = validateSettingsForm({ ...good, apiKey: '' }, false);
+    const result = validateSettingsForm({ ...good, apiKey: '' }, null);
     expect(result.ok).toBe(false);
   });
   it('reports every bad field at once', () => {
     const result = validateSettingsForm(
       { apiKey: 'nope', workspaceId: 'demo', baseUrl: 'http://x.com' },
-      true,
+      good.baseUrl,
     );
     expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual([
       'apiKey',

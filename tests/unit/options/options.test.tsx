@@ -12,7 +12,7 @@ vi.mock('../../../src/shared/messaging/messenger', () => ({ ask: vi.fn() }));
 
 const KEY = 'vv_test_demo_write_0000000000000000';
 const saved = settingsView({
-  maskedKey: 'vv_test_demo_wr…0000',
+  maskedKey: 'vv_test_…0000',
   neverLookup: ['mycompany.example'],
 });
 
@@ -50,7 +50,7 @@ describe('options: connection', () => {
     answer();
     const keyField = await renderOptions();
     expect((keyField as HTMLInputElement).value).toBe('');
-    expect(screen.getByText('vv_test_demo_wr…0000')).toBeTruthy();
+    expect(screen.getByText('vv_test_…0000')).toBeTruthy();
     expect((screen.getByLabelText('Workspace ID') as HTMLInputElement).value).toBe('ws_demo');
     expect((screen.getByLabelText('API base URL') as HTMLInputElement).value).toBe(saved.baseUrl);
   });
@@ -94,7 +94,7 @@ describe('options: connection', () => {
       baseUrl: saved.baseUrl,
     });
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('');
-    expect(screen.getByText('vv_test_demo_wr…0000')).toBeTruthy();
+    expect(screen.getByText('vv_test_…0000')).toBeTruthy();
   });
 
   it('keeps the saved key when the key field is left empty', async () => {
@@ -108,10 +108,27 @@ describe('options: connection', () => {
     });
   });
 
+  it('asks for the key again before the saved one could go to another server', async () => {
+    answer();
+    await renderOptions();
+    expect(screen.getByText(/a new server address needs the key again/)).toBeTruthy();
+    type('API base URL', 'https://crm.example.com/v1');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const field = screen.getByLabelText('API key');
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = field.getAttribute('aria-describedby')!.split(' ');
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent).join(' ')).toMatch(
+      /paste your API key again/,
+    );
+    expect(calls('saveSettings')).toEqual([]);
+    expect(fakeBrowser.permissions.request).not.toHaveBeenCalled();
+  });
+
   it('explains a refused host permission and saves nothing', async () => {
     answer();
     fakeBrowser.permissions.request = vi.fn(async () => false);
     await renderOptions();
+    type('API key', KEY);
     type('API base URL', 'https://crm.example.com/v1');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await screen.findByText(/didn’t allow access to crm.example.com/);

@@ -32,7 +32,7 @@ describe('settings and key custody', () => {
     });
 
     expect(view).toMatchObject({ workspaceId: 'ws_acme', baseUrl: 'https://api.vivre.app/v1' });
-    expect(view.maskedKey).toBe('vv_live_Secret…cdef');
+    expect(view.maskedKey).toBe('vv_live_…cdef');
     expect(JSON.stringify(view)).not.toContain(KEY);
     expect(await everythingInExtensionStorage()).not.toContain('Secret_Key');
     expect(await settings.getCredentials()).toEqual({
@@ -47,6 +47,52 @@ describe('settings and key custody', () => {
     await settings.save({ apiKey: KEY, workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL });
     await settings.save({ workspaceId: 'ws_other', baseUrl: PRODUCTION_BASE_URL });
     expect((await settings.getCredentials()).apiKey).toBe(KEY);
+  });
+
+  it('shows only the key’s kind and its last four characters', async () => {
+    const settings = createSettings({ hasPermission: async () => true });
+    const masked = async (apiKey: string) =>
+      (await settings.save({ apiKey, workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL }))
+        .maskedKey;
+    expect(await masked('vv_test_demo_write_0000000000000000')).toBe('vv_test_…0000');
+    expect(await masked('vv_live_ABCDEFGHIJKLMNOP')).toBe('vv_live_…MNOP');
+    // At most four characters of the secret part, however long or short the key is.
+    for (const key of ['vv_live_ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'vv_test_ABCDEFGHIJKLMNOP']) {
+      const shown = (await masked(key))!.replace(/^vv_(live|test)_/, '').replace('…', '');
+      expect(shown).toHaveLength(4);
+    }
+  });
+
+  it('never sends the saved key to another origin: moving the API there needs the key again', async () => {
+    const settings = createSettings({ hasPermission: async () => true });
+    await settings.save({ apiKey: KEY, workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL });
+    for (const baseUrl of [
+      'https://collector.example.com/v1',
+      'http://127.0.0.1:8787/v1',
+      'https://api.vivre.app:8443/v1',
+    ]) {
+      const error = await settings
+        .resolve({ workspaceId: 'ws_acme', baseUrl })
+        .catch((e: VivreError) => e);
+      expect(error).toMatchObject({ kind: 'validation', param: 'apiKey' });
+      expect((error as VivreError).message).toMatch(/paste/i);
+      await expect(settings.save({ workspaceId: 'ws_acme', baseUrl })).rejects.toMatchObject({
+        param: 'apiKey',
+      });
+    }
+    expect(await settings.getCredentials()).toMatchObject({ baseUrl: PRODUCTION_BASE_URL });
+    // Another path on the same origin keeps the key; a key typed again moves it.
+    await settings.save({ workspaceId: 'ws_acme', baseUrl: 'https://api.vivre.app/v2' });
+    expect((await settings.getCredentials()).apiKey).toBe(KEY);
+    await settings.save({
+      apiKey: KEY,
+      workspaceId: 'ws_acme',
+      baseUrl: 'https://crm.example.com/v1',
+    });
+    expect(await settings.getCredentials()).toMatchObject({
+      apiKey: KEY,
+      baseUrl: 'https://crm.example.com/v1',
+    });
   });
 
   it('refuses an origin it has no host permission for, and saves nothing', async () => {

@@ -120,7 +120,7 @@ describe('worker', () => {
       workspaceId: 'ws_demo',
       baseUrl: SANDBOX_BASE_URL,
     });
-    expect(saved).toMatchObject({ ok: true, value: { maskedKey: 'vv_test_new_ke…0000' } });
+    expect(saved).toMatchObject({ ok: true, value: { maskedKey: 'vv_test_…0000' } });
     await settle();
     const lastPost = requests.filter((r) => r.method === 'POST').at(-1)!;
     expect(lastPost.headers.get('Authorization')).toBe('Bearer vv_test_new_key_000000000000000');
@@ -218,7 +218,7 @@ describe('worker', () => {
   it('never hands the key to anyone who asks for the settings', async () => {
     const { ask } = start(vivre());
     const answer = await ask('getSettings');
-    expect(answer.ok && answer.value.maskedKey).toBe('vv_test_demo_w…0000');
+    expect(answer.ok && answer.value.maskedKey).toBe('vv_test_…0000');
     expect(JSON.stringify(answer)).not.toContain('vv_test_demo_write_0000000000000000');
     // Gmail (its content script, or a page there driving it) gets no settings at all.
     expect(await ask('getSettings', undefined, GMAIL_TAB)).toMatchObject({
