@@ -90,6 +90,9 @@ export function createHttp({ getCredentials, limiter, onOutcome }: HttpDeps): Ht
         // Never send or store cookies: the key is the only credential.
         credentials: 'omit',
         cache: 'no-store',
+        // Never follow a redirect: it would carry the key and the write to wherever the
+        // Location points. Browsers report it as a network failure, which it is to us.
+        redirect: 'error',
       });
       // A connection dropped mid-body is as unknown as one dropped before the headers.
       body = await readJson(response);
