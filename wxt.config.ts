@@ -96,6 +96,13 @@ export default defineConfig({
     name: 'Vivre for Gmail',
     description:
       'See the Vivre contact card and AI score of everyone on an email, and log calls, notes and meetings in seconds.',
+    // `unlimitedStorage` is kept for durability, not size (the outbox and the cache are
+    // bounded): under disk pressure Chrome evicts whole origins, least recently used first,
+    // and skips only those that are "unlimited" or "durable" (QuotaDatabase::
+    // GetLruEvictableBucket in chromium/src storage/browser/quota). Without it, the queued
+    // writes a rep was told are "Saved — will sync", and the key, could vanish together;
+    // `navigator.storage.persist()` is no substitute: it is not exposed in the worker.
+    // (Firefox never evicts extension origins, so there it costs nothing.)
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
     // The production API is the only host granted at install. The local sandbox is
     // granted in development builds so `npm start` and the tests work out of the box;
