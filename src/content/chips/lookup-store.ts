@@ -5,6 +5,7 @@
  * (`forLogging`): those are asked for even when automatic lookups are off, because the rep
  * chose to log, and must not turn chips on when the rep turned lookups off.
  */
+import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../ui/view-types';
@@ -12,32 +13,9 @@ import type { LookupState } from '../../ui/view-types';
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
 const LOADING: LookupState = { status: 'loading' };
-// An address the worker left out of its answer was not looked up: say so, quietly.
-const LEFT_OUT: LookupResult = { status: 'skipped', reason: 'never_lookup' };
 
 function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
-}
-
-/** One message for many addresses; every address gets an answer, failures included. */
-async function askFor(
-  ask: Ask,
-  emails: string[],
-  signedInEmail: string | null | undefined,
-  forLogging: boolean,
-): Promise<Record<string, LookupResult>> {
-  // The signed-in address lets the worker keep the rep's own domain out of lookups.
-  const answer = await ask('lookupContacts', {
-    emails,
-    ...(signedInEmail ? { signedInEmail } : {}),
-    ...(forLogging ? { forLogging } : {}),
-  });
-  return Object.fromEntries(
-    emails.map((email) => [
-      email,
-      answer.ok ? (answer.value[email] ?? LEFT_OUT) : { status: 'error', error: answer.error },
-    ]),
-  );
 }
 
 export function createLookupStore(ask: Ask) {
@@ -54,8 +32,10 @@ export function createLookupStore(ask: Ask) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
-    const answers = await askFor(ask, emails, signedInEmail, false);
-    for (const email of emails) set(email, answers[email]!);
+    // More people than one message holds go in several; each chip updates with its batch.
+    await lookupAll(ask, emails, { signedInEmail }, (answers) => {
+      for (const [email, answer] of Object.entries(answers)) set(email, answer);
+    });
   }
 
   return {
@@ -72,7 +52,7 @@ export function createLookupStore(ask: Ask) {
       };
     },
 
-    /** Looks up, in one message, the emails not known or asked for yet. */
+    /** Looks up the emails not known or asked for yet: one message for up to 200 of them. */
     lookup(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
       const unknown = [...new Set(emails)].filter((email) => !states.has(email));
       return fetch(unknown, signedInEmail);
@@ -108,7 +88,7 @@ export function createLookupStore(ask: Ask) {
       signedInEmail: string | null,
     ): Promise<Record<string, LookupResult>> {
       if (emails.length === 0) return {};
-      const answers = await askFor(ask, emails, signedInEmail, true);
+      const answers = await lookupAll(ask, emails, { signedInEmail, forLogging: true });
       for (const email of emails) forLogging.set(email, answers[email]!);
       return answers;
     },

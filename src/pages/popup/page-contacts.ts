@@ -1,3 +1,4 @@
+import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Participant } from '../../shared/people';
 import type { PickedContact, PopupServices } from './services-type';
 import { pickContact } from './services-type';
@@ -20,10 +21,9 @@ export async function findPageContacts(services: PopupServices): Promise<PickedC
         .map(({ p }) => p.email),
     ),
   ];
-  const answer = await services.ask('lookupContacts', { emails });
-  if (!answer.ok) return [];
+  const answers = await lookupAll(services.ask, emails);
   return emails.flatMap((email) => {
-    const result = answer.value[email];
+    const result = answers[email];
     return result?.status === 'found' ? [pickContact(result.contact)] : [];
   });
 }

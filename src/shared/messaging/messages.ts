@@ -34,6 +34,7 @@ import {
   text,
 } from './schemas';
 import { MAX_NOTE_LENGTH } from '../vivre/limits';
+import { MAX_LOOKUP_EMAILS } from './limits';
 
 /**
  * Who sent a message (src/worker/router.ts tells them apart): the toolbar popup, the options
@@ -68,9 +69,6 @@ function message<Data extends z.ZodType>(data: Data, from: readonly SenderKind[]
 }
 
 const none = z.undefined();
-
-/** The largest lookup in one message; the content script sends more in several. */
-export const MAX_LOOKUP_EMAILS = 200;
 
 export const MESSAGES = {
   getStatus: message(none, ALL_BUT_OPTIONS).answers<Status>(),
