@@ -63,8 +63,9 @@ export function ChipController({
     void loadDetails(contactId);
   }, [opened, contactId]);
 
-  async function log(input: LogInput) {
-    if (!contactId) return;
+  /** Whether the worker took the write; until it has, the card keeps the form and the note. */
+  async function log(input: LogInput): Promise<boolean> {
+    if (!contactId) return false;
     const write = {
       kind: 'logActivity',
       body: {
@@ -73,7 +74,7 @@ export function ChipController({
         ...(input.note ? { note: input.note } : {}),
       },
     } as const;
-    await sendWrite(
+    return sendWrite(
       ask,
       write,
       (progress) => {
@@ -84,14 +85,14 @@ export function ChipController({
     );
   }
 
-  async function add(input: AddInput) {
+  async function add(input: AddInput): Promise<boolean> {
     const body = {
       name: input.name,
       email: input.email,
       ...(input.company ? { company: input.company } : {}),
     };
     const write = { kind: 'createContact', tempId: `tmp_${crypto.randomUUID()}`, body } as const;
-    await sendWrite(
+    return sendWrite(
       ask,
       write,
       (progress) => {
@@ -114,8 +115,8 @@ export function ChipController({
       logProgress={logProgress}
       addProgress={addProgress}
       onOpen={() => setOpened((n) => n + 1)}
-      onLog={(input) => void log(input)}
-      onAdd={(input) => void add(input)}
+      onLog={log}
+      onAdd={add}
       onOpenOptions={openOptions}
       onRetry={() => void store.refresh([email])}
     />

@@ -22,20 +22,31 @@ const DISCARDED = {
   message: 'This was removed from the outbox before it reached Vivre.',
 };
 
-/** Reports each change through `onProgress` until the write settles or `signal` aborts. */
+/**
+ * Reports each change through `onProgress` until the write settles or `signal` aborts.
+ * Resolves true once the worker has the write (in its outbox or already in Vivre), false
+ * when it was not taken: the form that made it keeps the rep's words until then.
+ */
 export async function sendWrite(
   ask: Ask,
   write: WriteRequest,
   onProgress: (progress: WriteProgress) => void,
   signal: AbortSignal,
-): Promise<void> {
+): Promise<boolean> {
   const report = (progress: WriteProgress) => {
     if (!signal.aborted) onProgress(progress);
   };
   report({ state: 'sending' });
   const queued = await ask('enqueueWrite', { write });
-  if (!queued.ok) return report({ state: 'failed', error: queued.error });
-  if (queued.value.state === 'synced') return report({ state: 'synced' });
+  if (!queued.ok) {
+    report({ state: 'failed', error: queued.error });
+    return false;
+  }
+  if (queued.value.state === 'synced') {
+    report({ state: 'synced' });
+    return true;
+  }
   report({ state: 'waiting' });
   followWrite(queued.value.id, signal, (status) => report(progressOf(status)));
+  return true;
 }

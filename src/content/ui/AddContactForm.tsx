@@ -1,5 +1,5 @@
 /** "Add to Vivre" for someone Vivre does not know: prefilled, editable, validated. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { guessCompany, guessName } from './prefill-contact';
 import type { AddInput } from '../../ui/view-types';
 
@@ -21,7 +21,8 @@ export interface AddContactFormProps {
   email: string;
   displayName: string | null;
   disabledReason: string | null;
-  onSubmit: (input: AddInput) => void;
+  /** The form stays, as typed and with its button disabled, until this settles. */
+  onSubmit: (input: AddInput) => Promise<void>;
 }
 
 export function AddContactForm(props: AddContactFormProps) {
@@ -31,17 +32,28 @@ export function AddContactForm(props: AddContactFormProps) {
     company: guessCompany(props.email),
   }));
   const [errors, setErrors] = useState<ReturnType<typeof validateAdd>>({});
+  const [saving, setSaving] = useState(false);
+  // A ref, not the state: two presses in one tick would both see `saving` false.
+  const inFlight = useRef(false);
 
-  function submit(event: Event) {
+  async function submit(event: Event) {
     event.preventDefault();
+    if (inFlight.current) return;
     const found = validateAdd(values);
     setErrors(found);
-    if (Object.keys(found).length === 0)
-      props.onSubmit({
+    if (Object.keys(found).length > 0) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      await props.onSubmit({
         name: values.name.trim(),
         email: values.email.trim(),
         company: values.company.trim(),
       });
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
   }
 
   const field = (key: keyof AddInput, label: string, type = 'text') => {
@@ -67,12 +79,17 @@ export function AddContactForm(props: AddContactFormProps) {
   };
 
   return (
-    <form class="add-form" onSubmit={submit} aria-label="Add to Vivre" noValidate>
+    <form
+      class="add-form"
+      onSubmit={(event) => void submit(event)}
+      aria-label="Add to Vivre"
+      noValidate
+    >
       {field('name', 'Name')}
       {field('email', 'Email', 'email')}
       {field('company', 'Company')}
       {props.disabledReason && <p class="muted">{props.disabledReason}</p>}
-      <button type="submit" class="primary" disabled={Boolean(props.disabledReason)}>
+      <button type="submit" class="primary" disabled={saving || Boolean(props.disabledReason)}>
         Add to Vivre
       </button>
     </form>

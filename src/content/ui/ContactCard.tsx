@@ -29,8 +29,10 @@ export interface ContactCardProps {
   now: number;
   logProgress: WriteProgress | null;
   addProgress: WriteProgress | null;
-  onLog: (input: LogInput) => void;
-  onAdd: (input: AddInput) => void;
+  /** Resolves true once the write is queued; the log form (and its note) stays until then. */
+  onLog: (input: LogInput) => Promise<boolean>;
+  /** Resolves true once the contact is queued; the form stays as typed until then. */
+  onAdd: (input: AddInput) => Promise<boolean>;
   onOpenOptions: () => void;
   onRetry: () => void;
   onClose: () => void;
@@ -47,6 +49,11 @@ function writeBlockedReason(status: Status | null): string | null {
   if (status.permissions && !status.permissions.includes('write'))
     return 'Logging is off: this API key is read-only. Ask your Vivre admin for a key that can write.';
   return null;
+}
+
+/** Whether a write is in the worker's hands (queued, sent, or held there with a reason). */
+function addQueued(progress: WriteProgress | null): boolean {
+  return progress !== null && progress.state !== 'sending' && progress.state !== 'failed';
 }
 
 function ContactView(
@@ -99,9 +106,8 @@ function ContactView(
             initialType={logType}
             contactName={contact.name}
             onCancel={() => setLogType(null)}
-            onSubmit={(input) => {
-              setLogType(null);
-              props.onLog(input);
+            onSubmit={async (input) => {
+              if (await props.onLog(input)) setLogType(null);
             }}
           />
         ) : (
@@ -158,17 +164,19 @@ function CardBody(props: ContactCardProps) {
       return (
         <>
           <p>{props.displayName ?? props.email} is not in Vivre yet.</p>
-          {props.addProgress ? (
-            <WriteProgressText progress={props.addProgress} />
-          ) : (
+          {/* Until the worker has the contact, the form stays with what the rep typed. */}
+          {!addQueued(props.addProgress) && (
             <AddContactForm
               idPrefix={`${props.id}-add`}
               email={props.email}
               displayName={props.displayName}
               disabledReason={writeBlockedReason(status)}
-              onSubmit={props.onAdd}
+              onSubmit={async (input) => {
+                await props.onAdd(input);
+              }}
             />
           )}
+          <WriteProgressText progress={props.addProgress} />
         </>
       );
     case 'found':

@@ -3,7 +3,7 @@
  * with the message next to the field, so a rep never waits on a request that
  * cannot succeed.
  */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
 import { ACTIVITY_WORDS } from '../../shared/labels';
 import { Choices } from '../../ui/Choices';
@@ -22,7 +22,8 @@ export interface LogActivityFormProps {
   idPrefix: string;
   initialType: LogInput['type'];
   contactName: string;
-  onSubmit: (input: LogInput) => void;
+  /** The form stays, its note kept and Save disabled, until this settles. */
+  onSubmit: (input: LogInput) => Promise<void>;
   onCancel: () => void;
 }
 
@@ -30,20 +31,33 @@ export function LogActivityForm(props: LogActivityFormProps) {
   const [type, setType] = useState(props.initialType);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  // The guard itself is a ref: two presses in one tick both see the same `saving` state.
+  const inFlight = useRef(false);
   const noteId = `${props.idPrefix}-note`;
   const errorId = `${props.idPrefix}-note-error`;
 
-  function submit(event: Event) {
+  async function submit(event: Event) {
     event.preventDefault();
+    // One press, one write: a second press while the first is on its way sends nothing.
+    if (inFlight.current) return;
     const problem = validateLog({ type, note });
     setError(problem);
-    if (!problem) props.onSubmit({ type, note: note.trim() });
+    if (problem) return;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      await props.onSubmit({ type, note: note.trim() });
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
   }
 
   return (
     <form
       class="log-form"
-      onSubmit={submit}
+      onSubmit={(event) => void submit(event)}
       aria-label={`Log activity for ${props.contactName}`}
       noValidate
     >
@@ -75,7 +89,7 @@ export function LogActivityForm(props: LogActivityFormProps) {
         </p>
       )}
       <div class="row">
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={saving}>
           Save {ACTIVITY_WORDS[type].toLowerCase()}
         </button>
         <button type="button" onClick={props.onCancel}>

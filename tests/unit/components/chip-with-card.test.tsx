@@ -18,7 +18,7 @@ function renderChipWithCard() {
     logProgress: null,
     addProgress: null,
     onOpen: vi.fn(),
-    onLog: vi.fn(),
+    onLog: vi.fn(async () => true),
     onAdd: vi.fn(),
     onOpenOptions: vi.fn(),
     onRetry: vi.fn(),
@@ -50,14 +50,14 @@ describe('ChipWithCard keyboard use', () => {
     expect(chip.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('keeps focus in the card after a log is saved, so Esc still closes it', () => {
+  it('keeps focus in the card after a log is saved, so Esc still closes it', async () => {
     const { props, chip } = renderChipWithCard();
     fireEvent.click(chip);
     fireEvent.click(screen.getByRole('button', { name: 'Log call with Rahul Sharma' }));
     fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
     expect(props.onLog).toHaveBeenCalledOnce();
-    const opener = screen.getByRole('button', { name: 'Log call with Rahul Sharma' });
-    expect(document.activeElement).toBe(opener);
+    const opener = await screen.findByRole('button', { name: 'Log call with Rahul Sharma' });
+    await vi.waitFor(() => expect(document.activeElement).toBe(opener));
     fireEvent.keyDown(opener, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(chip);

@@ -19,7 +19,7 @@ function renderCard(overrides: Partial<ContactCardProps> = {}) {
     now: NOW,
     logProgress: null,
     addProgress: null,
-    onLog: vi.fn(),
+    onLog: vi.fn(async () => true),
     onAdd: vi.fn(),
     onOpenOptions: vi.fn(),
     onRetry: vi.fn(),

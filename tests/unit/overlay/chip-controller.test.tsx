@@ -110,6 +110,97 @@ describe('ChipController', () => {
     ]);
   });
 
+  it('keeps the note in the form when it could not be queued, and sends it once when it can', async () => {
+    const { mock } = worker();
+    const refusal = { kind: 'unknown', message: 'Vivre for Gmail is restarting — try again.' };
+    let refuse = true;
+    let attempts = 0;
+    let release = () => {};
+    const gated = vi.fn(async (type: string, data?: Fake) => {
+      if (type !== 'enqueueWrite') return mock(type, data);
+      attempts += 1;
+      if (refuse) return { ok: false, error: refusal };
+      await new Promise<void>((resolve) => (release = resolve));
+      return mock(type, data);
+    }) as unknown as Ask;
+    const store = createLookupStore(gated);
+    await store.lookup([RAHUL.email]);
+    render(
+      <ChipController
+        email={RAHUL.email}
+        displayName="Rahul Sharma"
+        cardId="card-1"
+        store={store}
+        ask={gated}
+        openOptions={() => {}}
+        signal={new AbortController().signal}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /AI score 87/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Log note with Rahul Sharma' }));
+    const note = 'Wants the annual plan; call back Tuesday';
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: note } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    await screen.findByText(`Not saved: ${refusal.message}`);
+    // The form is still there, with every word the rep typed.
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(note);
+
+    const save = screen.getByRole('button', { name: 'Save note' }) as HTMLButtonElement;
+    await vi.waitFor(() => expect(save.disabled).toBe(false));
+    refuse = false;
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    await vi.waitFor(() => expect(attempts).toBe(2));
+    // A second press while the first is on its way sends nothing more.
+    fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
+    release();
+    expect(await screen.findByText('Synced', {}, { timeout: 3000 })).toBeTruthy();
+    expect(attempts).toBe(2);
+    expect(screen.queryByRole('form', { name: 'Log activity for Rahul Sharma' })).toBeNull();
+    const queued = mock.mock.calls.filter(([type]) => type === 'enqueueWrite');
+    expect(queued).toHaveLength(1);
+    expect(queued[0]![1]).toMatchObject({ write: { body: { type: 'note', note } } });
+  });
+
+  it('keeps the Add to Vivre form as typed when the contact could not be queued', async () => {
+    const { mock } = worker();
+    let refuse = true;
+    const gated = vi.fn(async (type: string, data?: Fake) =>
+      type === 'enqueueWrite' && refuse
+        ? { ok: false, error: { kind: 'unknown', message: 'The outbox is full.' } }
+        : mock(type, data),
+    ) as unknown as Ask;
+    const email = 'arjun.patel@bluestone.example';
+    const store = createLookupStore(gated);
+    await store.lookup([email]);
+    render(
+      <ChipController
+        email={email}
+        displayName={null}
+        cardId="card-1"
+        store={store}
+        ask={gated}
+        openOptions={() => {}}
+        signal={new AbortController().signal}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: /is not in Vivre/ }));
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Name' }), {
+      target: { value: 'Arjun K. Patel' },
+    });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add to Vivre' }));
+    await screen.findByText('Not saved: The outbox is full.');
+    expect((screen.getByRole('textbox', { name: 'Name' }) as HTMLInputElement).value).toBe(
+      'Arjun K. Patel',
+    );
+    refuse = false;
+    const add = screen.getByRole('button', { name: 'Add to Vivre' }) as HTMLButtonElement;
+    await vi.waitFor(() => expect(add.disabled).toBe(false));
+    fireEvent.submit(screen.getByRole('form', { name: 'Add to Vivre' }));
+    await screen.findByRole('button', { name: /Arjun K. Patel, AI score 12/ }, { timeout: 3000 });
+    const queued = mock.mock.calls.filter(([type]) => type === 'enqueueWrite');
+    expect(queued).toHaveLength(1);
+  });
+
   it('adds an unknown person with a temporary id, then shows their score', async () => {
     const email = 'arjun.patel@bluestone.example';
     const mock = await renderController(email, null);
