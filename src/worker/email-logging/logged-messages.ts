@@ -7,13 +7,26 @@ import { loggedMessagesItem } from '../../shared/storage';
 /** Plenty for months of logging, and a bound on what storage.local holds. */
 const KEEP = 5000;
 
+/**
+ * Updates run one after another. Each reads the list and writes it back whole, so two at once
+ * (two tabs logging at the same moment) would each write the other's id away. The worker is
+ * the only writer, and one runs per browser, so a chain here is enough.
+ */
+let updates: Promise<unknown> = Promise.resolve();
+
+async function add(messageId: string, at: number): Promise<void> {
+  const entries = Object.entries({ ...(await loggedMessagesItem.getValue()), [messageId]: at });
+  // The oldest go first when the list is full.
+  const kept = entries.length > KEEP ? entries.sort((a, b) => b[1] - a[1]).slice(0, KEEP) : entries;
+  await loggedMessagesItem.setValue(Object.fromEntries(kept));
+}
+
 export const loggedMessages = {
   get: () => loggedMessagesItem.getValue(),
-  async remember(messageId: string, at: number): Promise<void> {
-    const entries = Object.entries({ ...(await loggedMessagesItem.getValue()), [messageId]: at });
-    // The oldest go first when the list is full.
-    const kept =
-      entries.length > KEEP ? entries.sort((a, b) => b[1] - a[1]).slice(0, KEEP) : entries;
-    await loggedMessagesItem.setValue(Object.fromEntries(kept));
+  remember(messageId: string, at: number): Promise<void> {
+    const done = updates.then(() => add(messageId, at));
+    // A failed update is its caller's to report; the next one still runs.
+    updates = done.catch(() => undefined);
+    return done;
   },
 };
