@@ -107,6 +107,12 @@ describe('slow and greedy clients', () => {
     expect(reply.ms).toBeLessThan(2500);
   });
 
+  it('closes a connection that never sends a byte', async () => {
+    // Silent connections must not hold slots of the connection cap: 256 of them would shut it.
+    const reply = await rawExchange(ctx.sandbox.url, [], { waitMs: 3000 });
+    expect(reply.closed).toBe(true);
+  });
+
   it('closes a connection whose body never arrives', async () => {
     const head =
       `POST /v1/contacts HTTP/1.1\r\n${authed(host())}Content-Type: application/json\r\n` +
