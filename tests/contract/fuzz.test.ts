@@ -142,6 +142,98 @@ describe('the sandbox under random requests', () => {
     );
   }, 120_000);
 
+  it('answers odd headers and huge or garbled bodies with a 4xx, never a 500, a hang or another workspace’s data', async () => {
+    const header = fc.oneof(
+      fc.constantFrom(
+        `Authorization: Bearer ${DEMO_KEYS.otherAdmin}`,
+        'Authorization: Bearer',
+        'Authorization: Basic dXNlcjpwYXNz',
+        'X-Workspace-ID: ws_other',
+        'X-Workspace-ID: ws_demo, ws_other',
+        'X-Workspace-ID:',
+        'Content-Type: application/json',
+        'Content-Type: application/json; charset=utf-16',
+        'Content-Type: text/plain',
+        'Transfer-Encoding: chunked',
+        'Transfer-Encoding: gzip, chunked',
+        'Content-Length: -1',
+        'Content-Length: 1e3',
+        'Content-Length: 99999999999999999999',
+        `Content-Length: ${2 * 1024 * 1024}`,
+        'Idempotency-Key: ',
+        'Origin: null',
+        'Origin: chrome-extension://abc',
+        'Expect: 100-continue',
+        'Host: evil.example',
+        'Host: [::1]:99999',
+        `X-Huge: ${'a'.repeat(20_000)}`,
+      ),
+      fc
+        .tuple(
+          fc.stringMatching(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,20}$/),
+          fc.oneof(fc.stringMatching(/^[ -~]{0,40}$/), fc.string({ maxLength: 40 })),
+        )
+        .map(([name, value]) => `${name}: ${value.replace(/[\r\n]/g, ' ')}`),
+    );
+    const body = fc.oneof(
+      fc.constant(''),
+      fc.uint8Array({ maxLength: 400 }).map((bytes) => Buffer.from(bytes)),
+      fc.jsonValue({ maxDepth: 3 }).map((value) => Buffer.from(JSON.stringify(value))),
+      fc.constantFrom(
+        Buffer.from('{"name": "Ada", "email": "ada@x.example"'),
+        Buffer.from(`${'['.repeat(50_000)}${']'.repeat(50_000)}`),
+        Buffer.from(`{"name":"${'x'.repeat(1024 * 1024)}"}`),
+        Buffer.from('0\r\n\r\n'),
+        Buffer.from('zz\r\n{}\r\n0\r\n\r\n'),
+        Buffer.from([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]),
+      ),
+    );
+    const request = fc.record({
+      caller: callers,
+      method: fc.constantFrom('GET', 'POST', 'PATCH', 'PUT'),
+      path: fc.constantFrom(
+        '/v1/contacts',
+        '/v1/contacts/cnt_9001',
+        '/v1/contacts/cnt_8821',
+        '/v1/deals?contact_id=cnt_9001',
+        '/v1/activities',
+        '/v1/me',
+        '/__sandbox/faults',
+      ),
+      headers: fc.array(header, { maxLength: 5 }),
+      body,
+      // How the body is framed: by its true length mostly; sometimes not at all (the bytes
+      // become a second, garbled request), or announced longer than sent (a stalled body).
+      framing: fc.oneof(
+        { arbitrary: fc.constant('length' as const), weight: 16 },
+        { arbitrary: fc.constant('none' as const), weight: 3 },
+        { arbitrary: fc.constant('short' as const), weight: 1 },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(request, async ({ caller, method, path, headers, body, framing }) => {
+        const base = [
+          'Host: 127.0.0.1',
+          ...(caller.key ? [`Authorization: Bearer ${caller.key}`] : []),
+          ...(caller.workspace ? [`X-Workspace-ID: ${caller.workspace}`] : []),
+          'Connection: close',
+        ];
+        const stated = { length: body.length, short: body.length + 10, none: null }[framing];
+        const length = stated === null ? [] : [`Content-Length: ${stated}`];
+        const head = `${method} ${path} HTTP/1.1\r\n${[...base, ...length, ...headers].join('\r\n')}\r\n\r\n`;
+        const reply = await rawExchange(ctx.sandbox.url, [head, body], { waitMs: HANG_MS });
+        expect(reply.closed || reply.status !== null).toBe(true);
+        if (reply.status !== null) expect(reply.status).toBeLessThan(500);
+        // Only the caller's own workspace's records come back, whatever the headers claimed.
+        if (reply.status !== null && reply.status < 300) {
+          const foreign = caller.workspace === 'ws_other' ? DEMO_ONLY : OTHER_ONLY;
+          for (const mark of foreign) expect(reply.text).not.toContain(mark);
+        }
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  }, 120_000);
+
   it('answers random bytes as a request with a 4xx or a closed connection, never a 500 or a hang', async () => {
     const lines = fc.oneof(
       fc.string({ maxLength: 200 }),
