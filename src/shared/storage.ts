@@ -82,6 +82,24 @@ export const recentContactsItem = storage.defineItem<PickedContact[]>('local:rec
   version: 1,
 });
 
+/**
+ * Popup writes and reads: the name of each contact the rep logged for from the popup, by id,
+ * so its outbox list names the person even after they left the recent contacts.
+ */
+export const contactNamesItem = storage.defineItem<Record<string, string>>(
+  'local:popup-contact-names',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * Options writes, worker reads: where "Open in Vivre" links go (the Vivre web app's address,
+ * no trailing slash), or null for the address derived from the API's (src/worker/status.ts).
+ */
+export const appUrlItem = storage.defineItem<string | null>('local:app-url', {
+  fallback: null,
+  version: 1,
+});
+
 /** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
 export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
 

@@ -1,15 +1,17 @@
 import { browser } from 'wxt/browser';
-import type { PopupServices } from './services-type';
+import type { LocalState, PopupServices } from './services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';
 import {
+  connectionItem,
+  contactNamesItem,
   follow,
   outboxFeedItem,
   popupDraftItem as draftItem,
   recentContactsItem,
 } from '../../shared/storage';
 import { followWrite } from '../../shared/write-status';
-import { rememberRecentContact } from './storage';
+import { rememberContact } from './storage';
 
 async function getPageParticipants() {
   try {
@@ -26,20 +28,32 @@ async function getPageParticipants() {
   }
 }
 
+async function loadLocal(): Promise<LocalState> {
+  const [draft, recent, outbox, connection, names] = await Promise.all([
+    draftItem.getValue(),
+    recentContactsItem.getValue(),
+    outboxFeedItem.getValue(),
+    connectionItem.getValue(),
+    contactNamesItem.getValue(),
+  ]);
+  return { draft, recent, outbox, connection, names };
+}
+
 export const popupServices: PopupServices = {
   ask,
   getPageParticipants,
+  loadLocal,
   draft: {
-    load: () => draftItem.getValue(),
     save: (draft) => draftItem.setValue(draft),
     clear: () => draftItem.removeValue(),
   },
-  recentContacts: {
-    load: () => recentContactsItem.getValue(),
-    remember: rememberRecentContact,
-  },
+  rememberContact,
   followOutbox: (signal, onFeed) => follow(outboxFeedItem, signal, onFeed),
+  followConnection: (signal, onRecord) => follow(connectionItem, signal, onRecord),
   followWrite,
+  onOnline(signal, callback) {
+    addEventListener('online', callback, { signal });
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   markInteractive: () => performance.mark('vivre-popup-interactive'),
 };

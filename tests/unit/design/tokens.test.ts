@@ -3,12 +3,7 @@
  * surface it is used on, 3:1 for the borders, fills and focus rings a rep must see.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  COLORS,
-  hostTokenCss,
-  pageTokenCss,
-  type ColorToken,
-} from '../../../src/ui/design/tokens';
+import { COLORS, hostTokenCss, pageTokenCss, type ColorToken } from '../../../src/ui/design/tokens';
 
 function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);
