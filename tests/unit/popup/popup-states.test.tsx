@@ -12,10 +12,11 @@ const withStatus = (status: Partial<Status>) =>
   scriptWorker({ getStatus: () => ({ ok: true, value: { ...okStatus, ...status } }) });
 
 describe('popup states', () => {
-  it('asks to connect a workspace when not configured, and opens the options page', async () => {
+  it('asks to connect a workspace when not configured, says where the key is, and opens the options page', async () => {
     const services = makeServices(withStatus({ configured: false, connection: 'not_configured' }));
     await renderPopup(services);
-    expect(screen.getByRole('heading', { name: 'Connect your Vivre workspace' })).toBeTruthy();
+    const prompt = screen.getByRole('heading', { name: 'Connect your Vivre workspace' });
+    expect(prompt.closest('main')?.textContent).toMatch(/in Vivre, open Settings → API keys/);
     expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
     expect(services.openOptions).toHaveBeenCalledOnce();
