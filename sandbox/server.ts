@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { appPage } from './app-page';
 import { NO_FAULTS, type Faults } from './faults';
 import { readRawBody, send, CORS_HEADERS } from './http';
 import { IdempotencyLedger } from './idempotency';
@@ -80,6 +81,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return;
       }
       const url = new URL(req.url ?? '/', 'http://sandbox.local');
+      // The web app's contact page, where "Open in Vivre" links lead (sandbox/app-page.ts).
+      const appAnswer = appPage(store, req.method ?? 'GET', url.pathname);
+      if (appAnswer) {
+        res.writeHead(appAnswer.status, appAnswer.headers);
+        res.end(req.method === 'HEAD' ? undefined : appAnswer.html);
+        return;
+      }
       const admin = url.pathname.startsWith('/__sandbox/');
       const routes = admin ? sandboxAdminRoutes : apiRoutes;
       const outcome = await runPipeline(req, url, raw, routes, deps, requestId, {
