@@ -87,3 +87,30 @@ describe('options page', () => {
     await options.close();
   });
 });
+
+describe('Open in Vivre', () => {
+  test('goes to the web app address set in Options, where the sandbox shows the contact', async ({
+    sandbox,
+    extension,
+  }) => {
+    const options = await openExtensionPage(extension, 'options.html');
+    // The sandbox serves the app beside its API; "localhost" proves the saved address is used.
+    const appUrl = sandbox.url.replace('127.0.0.1', 'localhost');
+    await options.getByLabel('Vivre web app address').fill(`${appUrl}/`);
+    await options.getByLabel('Vivre web app address').blur();
+    await options.locator('#app-link-status').filter({ hasText: 'Saved.' }).waitFor();
+    await options.close();
+
+    const popup = await openExtensionPage(extension, 'popup.html');
+    await popup.getByRole('combobox', { name: 'Contact' }).fill('Deepa Menon');
+    await popup.getByRole('option', { name: /Deepa Menon/ }).click();
+    const link = popup.getByRole('link', { name: 'Open in Vivre' });
+    expect(await link.getAttribute('href')).toBe(`${appUrl}/contacts/cnt_8826`);
+
+    const [app] = await Promise.all([popup.context().waitForEvent('page'), link.click()]);
+    await app!.getByRole('heading', { name: 'Deepa Menon' }).waitFor();
+    expect(await app!.locator('main').textContent()).toContain('Kiran Logistics — Fleet plan');
+    await app!.close();
+    await popup.close();
+  });
+});
