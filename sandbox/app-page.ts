@@ -62,7 +62,7 @@ function contactBody(ws: WorkspaceData, contact: StoredContact): string {
     .filter((activity) => activity.contact_id === contact.id)
     .sort(newestFirst)
     .slice(0, LATEST_ACTIVITIES);
-  const facts = [contact.email, contact.company, contact.phone].filter(Boolean).map(escape);
+  const facts = [contact.email, contact.company].filter(Boolean).map(escape);
   return (
     `<p class="where">${escape(ws.name)} · sandbox</p>` +
     `<h1>${escape(contact.name)}</h1>` +
