@@ -140,3 +140,31 @@ export function follow<T>(
     if (!changed && !signal.aborted) callback(value);
   });
 }
+
+/**
+ * What the popup shows before it asks the worker, read in one call per storage area rather
+ * than one per item: each call is a round trip to the browser process, slow on a busy machine,
+ * and the popup is not interactive until all of them are back.
+ */
+export async function readPopupStart(): Promise<{
+  draft: Draft | null;
+  recent: PickedContact[];
+  outbox: OutboxFeed | null;
+  connection: ConnectionRecord;
+  names: Record<string, string>;
+}> {
+  const [draft, recent, outbox, connection, names] = await storage.getItems([
+    popupDraftItem,
+    recentContactsItem,
+    outboxFeedItem,
+    connectionItem,
+    contactNamesItem,
+  ]);
+  return {
+    draft: draft!.value as Draft | null,
+    recent: recent!.value as PickedContact[],
+    outbox: outbox!.value as OutboxFeed | null,
+    connection: connection!.value as ConnectionRecord,
+    names: names!.value as Record<string, string>,
+  };
+}

@@ -1,14 +1,13 @@
 import { browser } from 'wxt/browser';
-import type { LocalState, PopupServices } from './services-type';
+import type { PopupServices } from './services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';
 import {
   connectionItem,
-  contactNamesItem,
   follow,
   outboxFeedItem,
   popupDraftItem as draftItem,
-  recentContactsItem,
+  readPopupStart,
 } from '../../shared/storage';
 import { followWrite } from '../../shared/write-status';
 import { rememberContact } from './storage';
@@ -28,21 +27,10 @@ async function getPageParticipants() {
   }
 }
 
-async function loadLocal(): Promise<LocalState> {
-  const [draft, recent, outbox, connection, names] = await Promise.all([
-    draftItem.getValue(),
-    recentContactsItem.getValue(),
-    outboxFeedItem.getValue(),
-    connectionItem.getValue(),
-    contactNamesItem.getValue(),
-  ]);
-  return { draft, recent, outbox, connection, names };
-}
-
 export const popupServices: PopupServices = {
   ask,
   getPageParticipants,
-  loadLocal,
+  loadLocal: readPopupStart,
   draft: {
     save: (draft) => draftItem.setValue(draft),
     clear: () => draftItem.removeValue(),
