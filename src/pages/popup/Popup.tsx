@@ -23,8 +23,11 @@ export function Popup({ services }: { services: PopupServices }) {
   const [record, setRecord] = useState<ConnectionRecord | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    void services.loadLocal().then((state) => {
+  // Asked for during the first render, not in an effect: Preact runs effects only after the
+  // next frame, and this read is all the popup waits for before it is usable.
+  const [starting] = useState(() => services.loadLocal());
+  useLayoutEffect(() => {
+    void starting.then((state) => {
       setOutbox(state.outbox);
       setRecord(state.connection);
       setNames({ ...byId(state.recent), ...state.names });
