@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody } from './api-error';
+import { appPage } from './app-page';
 import { FaultBook, type Faults } from './faults';
 import { hasBody, readRawBody, requestUrl, send } from './http';
 import { IdempotencyLedger } from './idempotency';
@@ -104,6 +105,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     };
     try {
       const url = requestUrl(req);
+      // The web app's contact page, where "Open in Vivre" links lead (sandbox/app-page.ts).
+      const appAnswer = appPage(store, req.method ?? 'GET', url.pathname);
+      if (appAnswer) {
+        res.writeHead(appAnswer.status, appAnswer.headers);
+        res.end(req.method === 'HEAD' ? undefined : appAnswer.html);
+        return;
+      }
       const admin = url.pathname.startsWith('/__sandbox/');
       const routes = admin ? sandboxAdminRoutes : apiRoutes;
       const outcome = await runPipeline(req, url, readBody, routes, deps, requestId, {

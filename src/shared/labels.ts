@@ -18,11 +18,13 @@ export const ACTIVITY_WORDS: Record<ActivityType, string> = {
   note: 'Note',
 };
 
-// Built once: constructing an Intl formatter is far slower than using one.
-const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
+// Built once, on first use: constructing an Intl formatter is far slower than using one, and
+// building it while a page starts delays the popup for a deal it may never show.
+let rupees: Intl.NumberFormat | undefined;
 
 /** The API counts money in paise: 650000 → "₹6,500.00". */
 export function formatPaise(paise: number): string {
+  rupees ??= new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
   return rupees.format(paise / 100);
 }
 

@@ -82,6 +82,24 @@ export const recentContactsItem = storage.defineItem<PickedContact[]>('local:rec
   version: 1,
 });
 
+/**
+ * Popup writes and reads: the name of each contact the rep logged for from the popup, by id,
+ * so its outbox list names the person even after they left the recent contacts.
+ */
+export const contactNamesItem = storage.defineItem<Record<string, string>>(
+  'local:popup-contact-names',
+  { fallback: {}, version: 1 },
+);
+
+/**
+ * Options writes, worker reads: where "Open in Vivre" links go (the Vivre web app's address,
+ * no trailing slash), or null for the address derived from the API's (src/worker/status.ts).
+ */
+export const appUrlItem = storage.defineItem<string | null>('local:app-url', {
+  fallback: null,
+  version: 1,
+});
+
 /** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
 export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
 
@@ -121,4 +139,32 @@ export function follow<T>(
   void item.getValue().then((value) => {
     if (!changed && !signal.aborted) callback(value);
   });
+}
+
+/**
+ * What the popup shows before it asks the worker, read in one call per storage area rather
+ * than one per item: each call is a round trip to the browser process, slow on a busy machine,
+ * and the popup is not interactive until all of them are back.
+ */
+export async function readPopupStart(): Promise<{
+  draft: Draft | null;
+  recent: PickedContact[];
+  outbox: OutboxFeed | null;
+  connection: ConnectionRecord;
+  names: Record<string, string>;
+}> {
+  const [draft, recent, outbox, connection, names] = await storage.getItems([
+    popupDraftItem,
+    recentContactsItem,
+    outboxFeedItem,
+    connectionItem,
+    contactNamesItem,
+  ]);
+  return {
+    draft: draft!.value as Draft | null,
+    recent: recent!.value as PickedContact[],
+    outbox: outbox!.value as OutboxFeed | null,
+    connection: connection!.value as ConnectionRecord,
+    names: names!.value as Record<string, string>,
+  };
 }

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { Choices } from './Choices';
 
 export interface FieldControlProps {
@@ -60,6 +61,9 @@ export function TextField({
   inputMode,
   autoComplete,
   spellcheck,
+  autoFocus,
+  onBlur,
+  placeholder,
   ...field
 }: ControlledField<string> & {
   rows?: number;
@@ -67,13 +71,27 @@ export function TextField({
   inputMode?: 'decimal' | 'numeric';
   autoComplete?: string;
   spellcheck?: boolean;
+  /** Focus it on first render, the caret after its text. */
+  autoFocus?: boolean;
+  onBlur?: () => void;
+  placeholder?: string;
 }) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const control = ref.current;
+    if (!autoFocus || !control) return;
+    control.focus();
+    control.setSelectionRange(control.value.length, control.value.length);
+  }, []);
   return (
     <Field {...field}>
       {(control) => {
         const bound = {
           ...control,
+          ref,
           spellcheck,
+          placeholder,
+          onBlur,
           value,
           onInput: (event: { currentTarget: { value: string } }) =>
             onValue(event.currentTarget.value),

@@ -52,6 +52,7 @@ export function createHandlers({
     lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
     enqueue: (write) => outbox.enqueue(write),
     prefs: loadEmailLoggingPrefs,
+    dealsOf: async (contactId) => (await lookups.getContactDetails(contactId)).deals,
     logged: loggedMessages,
   });
 

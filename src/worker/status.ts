@@ -1,23 +1,20 @@
 /** Builds the popup's `Status` from the settings, the connection record and the outbox. */
+import { validateAppUrl } from '../shared/forms/settings';
 import type { Status } from '../shared/messaging/protocol';
+import { appUrlItem } from '../shared/storage';
+import { appUrlFor } from '../shared/vivre/base-url';
 import type { Outbox } from './outbox';
 import type { Settings } from './settings/settings';
 import type { VivreClient } from './vivre/client';
 import { VivreError } from './vivre/errors';
 import type { Connection } from './connection';
 
-/**
- * ASSUMPTION: the web app lives beside the API — `https://api.vivre.app/v1` →
- * `https://app.vivre.app`; the sandbox serves both from one origin.
- */
-export function appUrlFor(baseUrl: string): string | null {
-  try {
-    const url = new URL(baseUrl);
-    if (url.hostname.startsWith('api.')) url.hostname = `app.${url.hostname.slice(4)}`;
-    return url.origin;
-  } catch {
-    return null;
-  }
+export { appUrlFor };
+
+/** The web app address the rep set in Options (checked again: it becomes a link), or derived. */
+async function appUrl(baseUrl: string): Promise<string | null> {
+  const saved = validateAppUrl((await appUrlItem.getValue().catch(() => null)) ?? '');
+  return (saved.ok ? saved.value : null) ?? appUrlFor(baseUrl);
 }
 
 export interface StatusDeps {
@@ -59,7 +56,7 @@ export function createStatus({ settings, connection, outbox, client }: StatusDep
         workspaceId: record.me?.workspace.id ?? (view.workspaceId || null),
         workspaceName: record.me?.workspace.name ?? null,
         permissions: record.me?.key.permissions ?? null,
-        appUrl: appUrlFor(view.baseUrl),
+        appUrl: await appUrl(view.baseUrl),
         waitingCount: counts.waiting,
         attentionCount: counts.attention,
       };

@@ -15,7 +15,13 @@ import { findComposeParticipants } from '../gmail/compose-recipients';
 import { isMessageSentShown } from '../gmail/page';
 import type { Participant } from '../../shared/people';
 import { planAudience } from '../../shared/email-audience';
-import { toEmailToLog, type LoggingContext } from './logging-context';
+import {
+  loadDealChoice,
+  soleContactId,
+  toEmailToLog,
+  type DealChoice,
+  type LoggingContext,
+} from './logging-context';
 import { createSendTracker } from './send-tracker';
 import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
 import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
@@ -27,6 +33,8 @@ interface ComposeState {
   /** Whether the rep flipped the toggle: then a changed default no longer applies. */
   touched: boolean;
   recipients: Participant[];
+  /** The deal to tie the email to, when it goes to one contact with open deals. */
+  deal: DealChoice | null;
 }
 
 const emailsOf = (people: Participant[]) => people.map((person) => person.email);
@@ -42,17 +50,22 @@ export function createComposeLogging(context: LoggingContext) {
     isSentShown: () => isMessageSentShown(doc),
     onSent: (compose, content) => {
       // Read now: the compose's state is dropped once it has closed.
-      if (!composes.get(compose)?.on) return;
-      const logging = logSent(content).finally(() => inFlight.delete(logging));
+      const state = composes.get(compose);
+      if (!state?.on) return;
+      const dealIds = state.deal ? { [state.deal.contactId]: state.deal.dealId } : undefined;
+      const logging = logSent(content, dealIds).finally(() => inFlight.delete(logging));
       inFlight.add(logging);
     },
     ...(context.now ? { now: context.now } : {}),
   });
 
   /** The worker decides whom for (contacts only, never colleagues) and queues the writes. */
-  async function logSent(content: ComposeContent) {
+  async function logSent(content: ComposeContent, dealIds?: Record<string, string | null>) {
     if (content.recipients.length === 0) return;
-    await ask('logEmail', toEmailToLog(content.recipients, content, signedIn()));
+    await ask(
+      'logEmail',
+      toEmailToLog(content.recipients, content, signedIn(), undefined, dealIds),
+    );
   }
 
   function paint(state: ComposeState) {
@@ -68,17 +81,48 @@ export function createComposeLogging(context: LoggingContext) {
           state.touched = true;
           void refresh(state);
         },
+        deal: state.deal && {
+          deals: state.deal.deals,
+          value: state.deal.dealId,
+          onChange: (dealId) => {
+            if (state.deal) state.deal = { ...state.deal, dealId };
+            paint(state);
+          },
+        },
       }),
     );
+  }
+
+  /** Offers the deals of the one contact the email would be logged for, kept while it stays. */
+  async function refreshDeal(state: ComposeState) {
+    const emails = emailsOf(state.recipients);
+    const addUnknown = context.prefs().addUnknownRecipients;
+    const known = lookups.knownForLogging(emails);
+    const contactId = soleContactId(state.recipients, known, signedIn(), addUnknown);
+    if (contactId === (state.deal?.contactId ?? null)) return;
+    state.deal = null;
+    const choice = contactId ? await loadDealChoice(ask, contactId) : null;
+    // The recipients may have changed while the deals were read.
+    const now = soleContactId(
+      state.recipients,
+      lookups.knownForLogging(emailsOf(state.recipients)),
+      signedIn(),
+      addUnknown,
+    );
+    if (now === contactId) state.deal = choice;
+    paint(state);
   }
 
   /** Repaints, and while the toggle is on, checks recipients not known yet, then repaints. */
   async function refresh(state: ComposeState) {
     paint(state);
     const emails = emailsOf(state.recipients);
-    if (!state.on || !lookups.needsAskingForLogging(emails)) return;
-    await lookups.resolveForLogging(emails, signedIn());
-    paint(state);
+    if (!state.on) return;
+    if (lookups.needsAskingForLogging(emails)) {
+      await lookups.resolveForLogging(emails, signedIn());
+      paint(state);
+    }
+    await refreshDeal(state);
   }
 
   function track(compose: Element) {
@@ -97,6 +141,7 @@ export function createComposeLogging(context: LoggingContext) {
         on: context.prefs().logEmailsByDefault,
         touched: false,
         recipients,
+        deal: null,
       };
       composes.set(compose, fresh);
       void refresh(fresh);

@@ -4,7 +4,14 @@
  */
 import { DEFAULT_EMAIL_LOGGING } from '../../shared/settings';
 import type { Participant } from '../../shared/people';
-import type { EmailLoggingSettings, EmailToLog } from '../../shared/messaging/protocol';
+import type {
+  EmailLoggingSettings,
+  EmailToLog,
+  LookupResult,
+} from '../../shared/messaging/protocol';
+import { planAudience } from '../../shared/email-audience';
+import { defaultDealId, openDeals } from '../../shared/email-deal';
+import type { Deal } from '../../shared/vivre/contract-types';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupStore } from '../chips/lookup-store';
 import type { Theme } from '../gmail/page';
@@ -47,6 +54,7 @@ export function toEmailToLog(
   { subject, bodyText }: { subject: string; bodyText: string },
   signedIn: string | null,
   messageId?: string,
+  dealIds?: EmailToLog['dealIds'],
 ): EmailToLog {
   return {
     people: people.map(({ email, name }) => ({ email, name })),
@@ -54,5 +62,35 @@ export function toEmailToLog(
     bodyText: bodyText.slice(0, 6000),
     ...(signedIn ? { signedInEmail: signedIn } : {}),
     ...(messageId ? { messageId } : {}),
+    ...(dealIds ? { dealIds } : {}),
   };
+}
+
+/** The deal choice for an email logged for exactly one contact who has open deals. */
+export interface DealChoice {
+  contactId: string;
+  deals: Deal[];
+  dealId: string | null;
+}
+
+/**
+ * Asks for the contact's deals (the worker answers from its cache offline) and starts on the
+ * default; null when the contact has no open deal, or its deals can't be read.
+ */
+export async function loadDealChoice(ask: Ask, contactId: string): Promise<DealChoice | null> {
+  const answer = await ask('getContactDetails', { contactId });
+  const deals = answer.ok ? openDeals(answer.value.deals) : [];
+  return deals.length > 0 ? { contactId, deals, dealId: defaultDealId(deals) } : null;
+}
+
+/** The one contact an email would be logged for, or null when it is none, several or new. */
+export function soleContactId(
+  people: Participant[],
+  known: Record<string, LookupResult> | null,
+  signedIn: string | null,
+  addUnknown: boolean,
+): string | null {
+  if (!known) return null;
+  const audience = planAudience(people, signedIn, known, addUnknown);
+  return audience.log.length === 1 && audience.add.length === 0 ? audience.log[0]!.contactId : null;
 }

@@ -14,7 +14,13 @@ import {
 } from '../gmail/message';
 import type { Participant } from '../../shared/people';
 import { isColleague } from '../../shared/address';
-import { toEmailToLog, type LoggingContext } from './logging-context';
+import {
+  loadDealChoice,
+  soleContactId,
+  toEmailToLog,
+  type DealChoice,
+  type LoggingContext,
+} from './logging-context';
 import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
 import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
 
@@ -22,6 +28,8 @@ interface MessageState {
   host: ShadowHost;
   messageId: string;
   state: MessageLogState;
+  /** The deal to tie it to, when it would be logged for one contact with open deals. */
+  deal: DealChoice | null;
   paint(state: MessageLogState): void;
 }
 
@@ -35,9 +43,10 @@ export function createMessageLogging(context: LoggingContext) {
     entry.paint({ status: 'logging' });
     const me = context.signedIn();
     const people = whomFor(content.sender, content.recipients, me);
+    const dealIds = entry.deal ? { [entry.deal.contactId]: entry.deal.dealId } : undefined;
     const answer = await context.ask(
       'logEmail',
-      toEmailToLog(people, content, me, entry.messageId),
+      toEmailToLog(people, content, me, entry.messageId, dealIds),
     );
     if (!answer.ok) return entry.paint({ status: 'not_logged', message: answer.error.message });
     const { loggedAt, reason } = answer.value;
@@ -60,9 +69,24 @@ export function createMessageLogging(context: LoggingContext) {
       host,
       messageId,
       state: { status: 'idle' },
+      deal: null,
       paint(state) {
         entry.state = state;
-        host.render(h(LogMessageButton, { state, onLog: () => void log(entry, message) }));
+        const { deal } = entry;
+        host.render(
+          h(LogMessageButton, {
+            state,
+            onLog: () => void log(entry, message),
+            deal: deal && {
+              deals: deal.deals,
+              value: deal.dealId,
+              onChange: (dealId: string | null) => {
+                entry.deal = { ...deal, dealId };
+                entry.paint(entry.state);
+              },
+            },
+          }),
+        );
       },
     };
     messages.set(message, entry);
@@ -81,6 +105,25 @@ export function createMessageLogging(context: LoggingContext) {
       const at = answer.value[entry.messageId];
       if (at !== undefined && entry.state.status === 'idle') entry.paint({ status: 'logged', at });
     }
+    for (const [message, entry] of messages) {
+      if (entries.includes(entry) && entry.state.status === 'idle') void offerDeals(entry, message);
+    }
+  }
+
+  /** For a message not logged yet, the deals of the one contact it would be logged for. */
+  async function offerDeals(entry: MessageState, message: Element) {
+    const content = readMessageContent(message);
+    if (!content) return;
+    const me = context.signedIn();
+    const people = whomFor(content.sender, content.recipients, me);
+    const emails = people.map((person) => person.email);
+    const known =
+      context.lookups.knownForLogging(emails) ??
+      (await context.lookups.resolveForLogging(emails, me));
+    const contactId = soleContactId(people, known, me, context.prefs().addUnknownRecipients);
+    if (!contactId) return;
+    entry.deal = await loadDealChoice(context.ask, contactId);
+    if (entry.state.status === 'idle' && entry.deal) entry.paint(entry.state);
   }
 
   return {

@@ -4,6 +4,7 @@
  */
 import type { Audience } from '../../shared/email-audience';
 import { describeAudience } from './describe-audience';
+import { EmailDealChoice, type EmailDealChoiceProps } from './EmailDealChoice';
 
 export interface ComposeLogToggleProps {
   on: boolean;
@@ -12,9 +13,11 @@ export interface ComposeLogToggleProps {
   /** Why nothing can be logged from this browser yet (Firefox's consent), or null. */
   blocked?: string | null;
   onToggle: (on: boolean) => void;
+  /** The deal to tie the email to, when it is logged for one contact with open deals. */
+  deal?: EmailDealChoiceProps | null;
 }
 
-export function ComposeLogToggle({ on, audience, blocked, onToggle }: ComposeLogToggleProps) {
+export function ComposeLogToggle({ on, audience, blocked, onToggle, deal }: ComposeLogToggleProps) {
   const summary = !on ? null : blocked ? { text: blocked, none: true } : describeAudience(audience);
   return (
     <>
@@ -29,6 +32,7 @@ export function ComposeLogToggle({ on, audience, blocked, onToggle }: ComposeLog
       <span class={summary?.none ? 'who none' : 'who'} role="status" aria-live="polite">
         {summary?.text ?? ''}
       </span>
+      {on && !blocked && deal && deal.deals.length > 0 ? <EmailDealChoice {...deal} /> : null}
     </>
   );
 }

@@ -2,6 +2,8 @@
  * "Log this email" on one message of a thread, or, once it is logged from this browser,
  * "Logged ✓ <time>" so the rep can see it is done and is not tempted to log it twice.
  */
+import { EmailDealChoice, type EmailDealChoiceProps } from './EmailDealChoice';
+
 export type MessageLogState =
   | { status: 'idle' }
   | { status: 'logging' }
@@ -12,6 +14,8 @@ export type MessageLogState =
 export interface LogMessageButtonProps {
   state: MessageLogState;
   onLog: () => void;
+  /** The deal to tie the email to, when it is logged for one contact with open deals. */
+  deal?: EmailDealChoiceProps | null;
   /** Formats the logged time; injected so tests do not depend on the machine's locale. */
   formatTime?: (at: number) => string;
 }
@@ -21,6 +25,7 @@ const defaultFormat = (at: number) => new Date(at).toLocaleString();
 export function LogMessageButton({
   state,
   onLog,
+  deal,
   formatTime = defaultFormat,
 }: LogMessageButtonProps) {
   if (state.status === 'logged') {
@@ -29,6 +34,7 @@ export function LogMessageButton({
   }
   return (
     <>
+      {deal && deal.deals.length > 0 ? <EmailDealChoice {...deal} /> : null}
       <button type="button" disabled={state.status === 'logging'} onClick={onLog}>
         {state.status === 'logging' ? 'Logging…' : 'Log this email'}
       </button>

@@ -9,5 +9,7 @@ label { display: inline-flex; gap: 4px; align-items: center; font-weight: 500; c
 .who { color: var(--muted); max-width: 420px; }
 .none, .error { color: var(--bad); }
 button { font: inherit; color: var(--accent); background: none; border: 1px solid #dadce0; border-radius: 12px; padding: 1px 10px; cursor: pointer; }
-button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+select { font: inherit; color: inherit; background: transparent; border: 1px solid #dadce0; border-radius: 4px; padding: 0 2px; max-width: 220px; }
+.deal { font-weight: 400; }
+button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 `;

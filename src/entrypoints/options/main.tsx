@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import { Options } from '../../pages/options/Options';
 import { optionsServices } from '../../pages/options/services';
+import { startPage } from '../../ui/design/page';
 import './style.css';
 
-render(<Options services={optionsServices} />, document.getElementById('app')!);
+startPage(<Options services={optionsServices} />);

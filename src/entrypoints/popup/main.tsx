@@ -1,6 +1,6 @@
-import { render } from 'preact';
 import { Popup } from '../../pages/popup/Popup';
 import { popupServices } from '../../pages/popup/services';
+import { startPage } from '../../ui/design/page';
 import './style.css';
 
-render(<Popup services={popupServices} />, document.getElementById('app')!);
+startPage(<Popup services={popupServices} />);

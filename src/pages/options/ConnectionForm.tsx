@@ -5,13 +5,19 @@ import {
   type SettingsFormValues,
   validateSettingsForm,
 } from '../../shared/forms/settings';
+import type { SettingsInput } from '../../shared/messaging/protocol';
 import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
-import { describeError, describeTestResult, hostRefusedMessage } from './connection-messages';
+import { describeConnected, describeProblem, hostRefusedMessage } from './connection-messages';
 import { OutcomeLine, type Outcome, type SectionProps } from './section';
 
 type Props = SectionProps & { services: OptionsServices };
 
+/**
+ * The key, workspace and API address are one unit: "Test and save" checks them against Vivre
+ * and keeps them only when Vivre accepts them, so a wrong key is never saved. When Vivre can't
+ * be reached at all, the rep may still save without the test.
+ */
 export function ConnectionForm({ settings, services, onSaved }: Props) {
   const [values, setValues] = useState<SettingsFormValues>({
     apiKey: '',
@@ -20,6 +26,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
   });
   const [errors, setErrors] = useState<FormErrors<SettingsField>>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [unreachable, setUnreachable] = useState(false);
   const [busy, setBusy] = useState(false);
 
   /** A field's value, what changes it, and its error: what a TextField needs. */
@@ -29,43 +36,53 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
     error: errors[field],
   });
 
+  async function save(input: SettingsInput): Promise<boolean> {
+    const answer = await services.saveSettings(input);
+    if (answer.ok) {
+      setValues((all) => ({ ...all, apiKey: '' }));
+      onSaved(answer.value);
+      return true;
+    }
+    const { param } = answer.error;
+    if (param === 'apiKey' || param === 'workspaceId' || param === 'baseUrl') {
+      setErrors({ [param]: answer.error.message });
+    }
+    setOutcome({ tone: 'error', text: describeProblem(answer.error, input) });
+    return false;
+  }
+
   // Validation and the permission prompt run synchronously in the click handler:
   // Chrome shows `permissions.request` only during the user's gesture.
-  function run(action: 'save' | 'test') {
+  function run(testFirst: boolean) {
     const checked = validateSettingsForm(values, settings?.maskedKey ? settings.baseUrl : null);
     setErrors(checked.ok ? {} : checked.errors);
+    setUnreachable(false);
     if (!checked.ok) {
-      setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
+      setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was saved.' });
       return;
     }
     const { input } = checked;
     const access = services.requestHostAccess(input.baseUrl);
     setBusy(true);
-    setOutcome(null);
+    setOutcome({ tone: 'ok', text: testFirst ? 'Testing the connection…' : 'Saving…' });
     void (async () => {
       try {
         if (!(await access)) {
           setOutcome({ tone: 'error', text: hostRefusedMessage(input.baseUrl) });
           return;
         }
-        if (action === 'test') {
-          const answer = await services.testConnection(input);
-          const text = answer.ok ? describeTestResult(answer.value) : describeError(answer.error);
-          setOutcome({ tone: answer.ok && answer.value.ok ? 'ok' : 'error', text });
+        if (!testFirst) {
+          if (await save(input)) setOutcome({ tone: 'ok', text: 'Saved without a test.' });
           return;
         }
-        const answer = await services.saveSettings(input);
-        if (!answer.ok) {
-          const { param } = answer.error;
-          if (param === 'apiKey' || param === 'workspaceId' || param === 'baseUrl') {
-            setErrors({ [param]: answer.error.message });
-          }
-          setOutcome({ tone: 'error', text: describeError(answer.error) });
+        const answer = await services.testConnection(input);
+        const tested = answer.ok ? answer.value : { ok: false as const, error: answer.error };
+        if (!tested.ok) {
+          setOutcome({ tone: 'error', text: describeProblem(tested.error, input) });
+          setUnreachable(tested.error.kind === 'offline');
           return;
         }
-        setValues((all) => ({ ...all, apiKey: '' }));
-        onSaved(answer.value);
-        setOutcome({ tone: 'ok', text: 'Saved.' });
+        if (await save(input)) setOutcome(describeConnected(tested));
       } finally {
         setBusy(false);
       }
@@ -74,14 +91,19 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
 
   return (
     <form
+      class="card"
       aria-labelledby="connection-heading"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        run('save');
+        run(true);
       }}
     >
       <h2 id="connection-heading">Connection</h2>
+      <p class="intro">
+        Your key and workspace ID are in Vivre under <strong>Settings → API keys</strong>. The key
+        stays in this browser’s extension storage and is only ever sent to Vivre.
+      </p>
       <TextField
         id="api-key"
         label="API key"
@@ -92,7 +114,7 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
               address needs the key again.
             </>
           ) : (
-            'Find it in Vivre under Settings → API keys.'
+            'Starts with vv_live_ (or vv_test_ for a test workspace).'
           )
         }
         type="password"
@@ -100,28 +122,33 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
         spellcheck={false}
         {...bind('apiKey')}
       />
-      <TextField
-        id="workspace-id"
-        label="Workspace ID"
-        spellcheck={false}
-        {...bind('workspaceId')}
-      />
-      <TextField
-        id="base-url"
-        label="API base URL"
-        type="url"
-        spellcheck={false}
-        {...bind('baseUrl')}
-      />
-      <div class="actions">
-        <button type="submit" disabled={busy}>
-          Save
-        </button>
-        <button type="button" disabled={busy} onClick={() => run('test')}>
-          Test connection
-        </button>
+      <div class="pair">
+        <TextField
+          id="workspace-id"
+          label="Workspace ID"
+          placeholder="ws_…"
+          spellcheck={false}
+          {...bind('workspaceId')}
+        />
+        <TextField
+          id="base-url"
+          label="API base URL"
+          type="url"
+          spellcheck={false}
+          {...bind('baseUrl')}
+        />
       </div>
-      <OutcomeLine outcome={outcome} />
+      <div class="actions">
+        <button type="submit" class="filled" disabled={busy}>
+          Test and save
+        </button>
+        {unreachable ? (
+          <button type="button" class="text" disabled={busy} onClick={() => run(false)}>
+            Save without testing
+          </button>
+        ) : null}
+      </div>
+      <OutcomeLine id="connection-status" outcome={outcome} />
     </form>
   );
 }

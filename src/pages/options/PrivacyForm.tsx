@@ -2,67 +2,77 @@ import { useState } from 'preact/hooks';
 import { parseNeverLookup } from '../../shared/forms/never-lookup';
 import { TextField } from '../../ui/Field';
 import type { OptionsServices } from './services-type';
-import { describeError } from './connection-messages';
-import { Checkbox, OutcomeLine, type Outcome, type SectionProps } from './section';
+import { Section, saving, Switch, type Outcome, type SectionProps } from './section';
 
 type Props = SectionProps & { services: OptionsServices };
 
+/** Who is looked up: saved as you go (the switch at once, the list when you leave it). */
 export function PrivacyForm({ settings, services, onSaved }: Props) {
   const [autoLookup, setAutoLookup] = useState(settings?.autoLookup ?? true);
-  const [neverLookup, setNeverLookup] = useState((settings?.neverLookup ?? []).join('\n'));
+  const savedList = (settings?.neverLookup ?? []).join('\n');
+  const [neverLookup, setNeverLookup] = useState(savedList);
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  async function save(event: Event) {
-    event.preventDefault();
-    const parsed = parseNeverLookup(neverLookup);
-    setError(parsed.ok ? undefined : parsed.message);
-    if (!parsed.ok) {
-      setOutcome({ tone: 'error', text: 'Fix the list above; nothing was saved.' });
-      return;
-    }
-    const answer = await services.savePrivacy({ autoLookup, neverLookup: parsed.value });
-    if (!answer.ok) {
-      setOutcome({ tone: 'error', text: describeError(answer.error) });
-      return;
-    }
-    setNeverLookup(answer.value.neverLookup.join('\n'));
-    onSaved(answer.value);
-    setOutcome({ tone: 'ok', text: 'Privacy settings saved.' });
+  async function save(auto: boolean, list: string[]) {
+    const view = await saving(
+      setOutcome,
+      services.savePrivacy({ autoLookup: auto, neverLookup: list }),
+      'Saved.',
+    );
+    if (!view) return;
+    setNeverLookup(view.neverLookup.join('\n'));
+    onSaved(view);
   }
 
-  async function clearCache() {
-    const answer = await services.clearContactCache();
-    setOutcome(
-      answer.ok
-        ? { tone: 'ok', text: 'Cached contacts cleared. They’ll be fetched again as needed.' }
-        : { tone: 'error', text: describeError(answer.error) },
+  function saveList() {
+    if (neverLookup === savedList) return;
+    const parsed = parseNeverLookup(neverLookup);
+    setError(parsed.ok ? undefined : parsed.message);
+    if (!parsed.ok) setOutcome({ tone: 'error', text: 'Fix the list above; it isn’t saved yet.' });
+    else void save(autoLookup, parsed.value);
+  }
+
+  function clearCache() {
+    void saving(
+      setOutcome,
+      services.clearContactCache(),
+      'Cached contacts cleared; they’ll be fetched again as needed.',
     );
   }
 
   return (
-    <form aria-labelledby="privacy-heading" noValidate onSubmit={save}>
-      <h2 id="privacy-heading">Privacy</h2>
-      <Checkbox checked={autoLookup} onChange={setAutoLookup}>
-        Look people up in Vivre automatically when I open an email
-      </Checkbox>
+    <Section
+      id="privacy"
+      title="Privacy"
+      intro="Who Vivre looks up when you open an email. Saved as you change it."
+      outcome={outcome}
+    >
+      <Switch
+        checked={autoLookup}
+        label="Look people up in Vivre automatically when I open an email"
+        hint="Off: no one is looked up until you log an email."
+        onChange={(checked) => {
+          setAutoLookup(checked);
+          void save(checked, settings?.neverLookup ?? []);
+        }}
+      />
       <TextField
         id="never-lookup"
         label="Never look up"
         error={error}
-        hint="One address or domain per line, like colleague@mycompany.com or mycompany.com. Your own domain is here so colleagues aren’t looked up."
-        rows={5}
+        hint="One address or domain per line, like colleague@mycompany.com or mycompany.com. Your own domain is here so colleagues aren’t looked up; emails to them are never logged either."
+        rows={4}
         spellcheck={false}
         value={neverLookup}
         onValue={setNeverLookup}
+        onBlur={saveList}
       />
       <div class="actions">
-        <button type="submit">Save privacy settings</button>
-        <button type="button" onClick={() => void clearCache()}>
+        <button type="button" class="tonal" onClick={clearCache}>
           Clear cached contacts
         </button>
       </div>
-      <OutcomeLine outcome={outcome} />
-    </form>
+    </Section>
   );
 }

@@ -14,6 +14,9 @@ export interface OptionsServices {
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
   saveEmailLogging(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
   clearContactCache(): Promise<Answer<null>>;
+  /** The Vivre web app's address the rep set, or null (derived from the API's). */
+  loadAppUrl(): Promise<string | null>;
+  saveAppUrl(appUrl: string | null): Promise<void>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a
    * user gesture, so callers must call this before their first `await`.

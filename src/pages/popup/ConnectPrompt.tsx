@@ -1,12 +1,19 @@
-/** Shown until the extension knows which workspace to log to. */
+import { VivreMark } from '../../ui/VivreMark';
+
+/** Shown until the extension knows which workspace to log to: what to get, where, and the way there. */
 export function ConnectPrompt({ openOptions }: { openOptions: () => void }) {
   return (
-    <section class="connect" aria-labelledby="connect-heading">
+    <main class="connect" aria-labelledby="connect-heading">
+      <VivreMark size={40} />
       <h1 id="connect-heading">Connect your Vivre workspace</h1>
-      <p>Paste your API key and workspace ID once, and log calls from here in seconds.</p>
-      <button type="button" onClick={openOptions}>
+      <p>
+        You need an API key and your workspace ID: in Vivre, open{' '}
+        <strong>Settings → API keys</strong>, create a key with write access, and copy both.
+      </p>
+      <p class="muted">Paste them once in Options, then log calls from here in seconds.</p>
+      <button type="button" class="filled" onClick={openOptions}>
         Open Options
       </button>
-    </section>
+    </main>
   );
 }

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { DealChoice, LogActivityField } from '../../shared/forms/log-activity';
 import { formatPaise, STAGE_WORDS } from '../../shared/labels';
 import { STAGES } from '../../shared/vivre/limits';
@@ -6,13 +5,14 @@ import type { FormErrors } from '../../shared/forms/result';
 import type { Deal, Stage } from '../../shared/vivre/contract-types';
 import { Field } from '../../ui/Field';
 import { NewDealInputs } from './NewDealInputs';
-import type { PopupServices } from './services-type';
 
 interface Props {
-  contactId: string | null;
+  /** The contact's deals (with the outbox applied), or null while unknown. */
+  deals: Deal[] | null;
+  /** One sentence about where the list comes from (loading, offline copy…), if anything. */
+  note: string | null;
   value: DealChoice;
   onChange: (deal: DealChoice) => void;
-  ask: PopupServices['ask'];
   errors: FormErrors<LogActivityField>;
 }
 
@@ -24,24 +24,10 @@ function dealLabel(deal: Deal): string {
 }
 
 /** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
-export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
-  const [deals, setDeals] = useState<Deal[]>([]);
-
-  useEffect(() => {
-    setDeals([]);
-    if (!contactId) return;
-    let current = true;
-    void ask('getContactDetails', { contactId }).then((answer) => {
-      if (current && answer.ok)
-        setDeals((answer.value.deals ?? []).filter((d) => d.stage !== 'won'));
-    });
-    return () => {
-      current = false;
-    };
-  }, [contactId]);
-
+export function DealFields({ deals, note, value, onChange, errors }: Props) {
+  const open = (deals ?? []).filter((deal) => deal.stage !== 'won');
   const selectedDeal =
-    value.kind === 'existing' ? deals.find((d) => d.id === value.dealId) : undefined;
+    value.kind === 'existing' ? open.find((d) => d.id === value.dealId) : undefined;
   const selectValue = value.kind === 'new' ? NEW : value.kind === 'existing' ? value.dealId : '';
 
   function choose(id: string) {
@@ -52,39 +38,47 @@ export function DealFields({ contactId, value, onChange, ask, errors }: Props) {
 
   return (
     <div class="deal">
-      <Field id="deal" label="Deal">
-        {(control) => (
-          <select {...control} value={selectValue} onChange={(e) => choose(e.currentTarget.value)}>
-            <option value="">No deal</option>
-            {deals.map((deal) => (
-              <option key={deal.id} value={deal.id}>
-                {dealLabel(deal)}
-              </option>
-            ))}
-            <option value={NEW}>New deal…</option>
-          </select>
-        )}
-      </Field>
-      {value.kind === 'existing' ? (
-        <Field id="deal-move" label="Move deal to">
+      <div class={value.kind === 'existing' ? 'pair' : ''}>
+        <Field id="deal" label="Deal" hint={note ?? undefined}>
           {(control) => (
             <select
               {...control}
-              value={value.moveTo}
-              onChange={(e) => onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })}
+              value={selectValue}
+              onChange={(e) => choose(e.currentTarget.value)}
             >
-              <option value="">
-                Leave it {selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}
-              </option>
-              {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
-                <option key={stage} value={stage}>
-                  {stage === 'won' ? 'Won — mark closed today' : STAGE_WORDS[stage]}
+              <option value="">No deal</option>
+              {open.map((deal) => (
+                <option key={deal.id} value={deal.id}>
+                  {dealLabel(deal)}
                 </option>
               ))}
+              <option value={NEW}>New deal…</option>
             </select>
           )}
         </Field>
-      ) : null}
+        {value.kind === 'existing' ? (
+          <Field id="deal-move" label="Move deal to">
+            {(control) => (
+              <select
+                {...control}
+                value={value.moveTo}
+                onChange={(e) =>
+                  onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })
+                }
+              >
+                <option value="">
+                  Leave it {selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}
+                </option>
+                {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
+                  <option key={stage} value={stage}>
+                    {stage === 'won' ? 'Won — mark closed today' : STAGE_WORDS[stage]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
       {value.kind === 'new' ? (
         <NewDealInputs value={value} onChange={onChange} errors={errors} />
       ) : null}

@@ -5,43 +5,60 @@ import {
   type LogActivityField,
 } from '../../shared/forms/log-activity';
 import type { FormErrors } from '../../shared/forms/result';
+import { ACTIVITY_WORDS } from '../../shared/labels';
+import type { OutboxFeed } from '../../shared/storage';
 import type { ActivityType } from '../../shared/vivre/contract-types';
-import { ACTIVITY_CHOICES, ACTIVITY_WORDS } from '../../shared/labels';
-import { SelectField, TextField } from '../../ui/Field';
+import { TextField } from '../../ui/Field';
 import { ContactCombobox } from './ContactCombobox';
+import { ContactSummary } from './ContactSummary';
+import { dealsNote, useContactDetails } from './contact-details';
 import { DealFields } from './DealFields';
+import { enqueueAll } from './enqueue-all';
+import { Outcome, type OutcomeState } from './Outcome';
 import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
+import { activitiesWithPending, dealsWithPending } from './pending';
 import type { Draft, PickedContact, PopupServices } from './services-type';
-import { enqueueAll } from './enqueue-all';
+import { TypeChoice } from './TypeChoice';
 
 interface Props {
   services: PopupServices;
   draft: Draft | null;
   recent: PickedContact[];
+  outbox: OutboxFeed | null;
+  offline: boolean;
+  appUrl: string | null;
   /**
    * Why logging is off (read-only key…), or null when the rep may log. Undefined
-   * while the worker has not answered yet: the rep can already type, not yet send.
+   * while it is not known yet: the rep can already type, not yet send.
    */
   disabledReason: string | null | undefined;
 }
 
-type Outcome = { tone: 'ok' | 'error'; text: string } | null;
-
-export function LogForm({ services, draft, recent, disabledReason }: Props) {
+export function LogForm({
+  services,
+  draft,
+  recent,
+  outbox,
+  offline,
+  appUrl,
+  disabledReason,
+}: Props) {
   const [contact, setContact] = useState(draft?.contact ?? null);
   const [pageContacts, setPageContacts] = useState<PickedContact[]>([]);
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
   const [note, setNote] = useState(draft?.note ?? '');
   const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
   const [errors, setErrors] = useState<FormErrors<LogActivityField>>({});
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<OutcomeState>(null);
   const [saving, setSaving] = useState(false);
   const [recentContacts, setRecentContacts] = useState(recent);
   const chosenByRep = useRef(Boolean(draft?.contact));
   const watching = useRef(new AbortController());
   // State lags a render behind; a ref stops a double Ctrl+Enter from logging twice.
   const sending = useRef(false);
+  const details = useContactDetails(contact?.id ?? null, services.ask);
+  const now = Date.now();
 
   useEffect(() => {
     void findPageContacts(services).then((found) => {
@@ -56,10 +73,18 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
     void (note.trim() ? services.draft.save({ contact, type, note }) : services.draft.clear());
   }, [contact, type, note]);
 
+  /** A new log has begun: the last one's line would now read as this one's. */
+  function startOver() {
+    if (outcome?.tone !== 'ok') return;
+    watching.current.abort();
+    setOutcome(null);
+  }
+
   function select(next: PickedContact | null) {
     chosenByRep.current = true;
     if (next?.id !== contact?.id) setDeal({ kind: 'none' });
     setContact(next);
+    startOver();
   }
 
   async function submit() {
@@ -69,7 +94,7 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
       { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
     );
     setErrors(built.ok ? {} : built.errors);
-    if (!built.ok)
+    if (!built.ok || !contact)
       return setOutcome({ tone: 'error', text: 'Fix the marked fields above; nothing was sent.' });
     sending.current = true;
     setSaving(true);
@@ -77,27 +102,28 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
     sending.current = false;
     setSaving(false);
     if (!result.ok) return setOutcome({ tone: 'error', text: result.message });
-    setOutcome({ tone: 'ok', text: result.synced ? 'Synced' : 'Saved — will sync' });
+    const what = `${ACTIVITY_WORDS[type]} with ${contact.name}`;
+    setOutcome({ tone: 'ok', state: result.synced ? 'synced' : 'waiting', what });
     setNote('');
     setDeal({ kind: 'none' });
     await services.draft.clear();
-    if (contact) {
-      await services.recentContacts.remember(contact);
-      setRecentContacts([contact, ...recentContacts.filter((c) => c.id !== contact.id)]);
-    }
+    await services.rememberContact(contact);
+    setRecentContacts([contact, ...recentContacts.filter((c) => c.id !== contact.id)]);
     if (result.synced) return;
     // Only the latest write's fate is told: following an earlier one stops here.
     watching.current.abort();
     watching.current = new AbortController();
     services.followWrite(result.activityItemId, watching.current.signal, (status) => {
-      if (status?.state === 'synced') setOutcome({ tone: 'ok', text: 'Synced' });
+      if (status?.state === 'synced') setOutcome({ tone: 'ok', state: 'synced', what });
       else if (status?.state === 'attention' || status?.error) {
-        const reason = status.error?.message ?? 'The server refused it.';
-        setOutcome({ tone: 'error', text: `Needs attention: ${reason}` });
+        const reason = status.error?.message ?? 'Vivre refused it.';
+        setOutcome({ tone: 'error', text: `${what} needs attention: ${reason}` });
       }
     });
   }
 
+  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const contactId = contact?.id ?? '';
   return (
     <form
       class="log-form"
@@ -117,43 +143,55 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
         selected={contact}
         onSelect={select}
         recent={recentContacts}
+        onPage={pageContacts}
         ask={services.ask}
         error={errors.contact}
+        autoFocus={!draft?.note}
+        offline={offline}
       />
       <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
-      <SelectField
-        id="type"
-        label="Type"
-        value={type}
-        onValue={setType}
-        choices={ACTIVITY_CHOICES}
-        words={ACTIVITY_WORDS}
-      />
+      {contact ? (
+        <ContactSummary
+          contact={contact}
+          activities={activitiesWithPending(details.details?.activities ?? null, contactId, outbox)}
+          appUrl={appUrl}
+          now={now}
+        />
+      ) : null}
+      <TypeChoice value={type} onChange={setType} />
       <TextField
         id="note"
         label="Note"
         error={errors.note}
         rows={4}
         value={note}
-        onValue={setNote}
+        autoFocus={Boolean(draft?.note)}
+        onValue={(text) => {
+          setNote(text);
+          startOver();
+        }}
       />
       <DealFields
-        contactId={contact?.id ?? null}
+        deals={contact ? dealsWithPending(details.details?.deals ?? null, contactId, outbox) : []}
+        note={contact ? dealsNote(details, contact.name, offline, now) : null}
         value={deal}
         onChange={setDeal}
-        ask={services.ask}
         errors={errors}
       />
-      <button
-        type="submit"
-        disabled={disabledReason !== null || saving}
-        title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? 'Ctrl+Enter')}
-      >
-        Log activity
-      </button>
-      <p role="status" class={outcome?.tone ?? ''}>
-        {outcome?.text}
-      </p>
+      <div class="submit-row">
+        <button
+          type="submit"
+          class="filled"
+          disabled={disabledReason !== null || saving}
+          title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? undefined)}
+        >
+          Log activity
+        </button>
+        <span class="hint" aria-hidden="true">
+          <kbd>{mac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>
+        </span>
+      </div>
+      <Outcome outcome={outcome} />
     </form>
   );
 }

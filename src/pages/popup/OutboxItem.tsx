@@ -2,16 +2,18 @@ import { useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
 import type { OutboxItemView } from '../../shared/messaging/protocol';
 import { TextField } from '../../ui/Field';
+import type { ItemLine } from './outbox-lines';
 
 interface Props {
   item: OutboxItemView;
+  line: ItemLine;
   /** `note`: the corrected note of an activity (nothing else of a write can be edited). */
   onRetry: (note?: string) => void;
   onDiscard: () => void;
 }
 
 /** One waiting or stuck write: what it is, why it has not synced, and what the rep can do. */
-export function OutboxItem({ item, onRetry, onDiscard }: Props) {
+export function OutboxItem({ item, line, onRetry, onDiscard }: Props) {
   const { write } = item;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(write.kind === 'logActivity' ? (write.body.note ?? '') : '');
@@ -27,7 +29,8 @@ export function OutboxItem({ item, onRetry, onDiscard }: Props) {
 
   return (
     <li class={`outbox-item ${item.state}`}>
-      <span class="summary">{item.summary}</span>
+      <span class="summary">{line.title}</span>
+      {line.excerpt ? <span class="excerpt">{line.excerpt}</span> : null}
       {item.lastError ? (
         <span class="reason">
           {item.state === 'attention'
@@ -38,7 +41,7 @@ export function OutboxItem({ item, onRetry, onDiscard }: Props) {
       {editing ? (
         <TextField
           id={fieldId}
-          label={`Note for ${item.summary}`}
+          label={`Note for ${line.title}`}
           error={error}
           rows={3}
           value={note}
@@ -49,16 +52,17 @@ export function OutboxItem({ item, onRetry, onDiscard }: Props) {
         {write.kind === 'logActivity' && !editing ? (
           <button
             type="button"
+            class="text"
             onClick={() => setEditing(true)}
-            aria-label={`Edit ${item.summary}`}
+            aria-label={`Edit ${line.title}`}
           >
             Edit
           </button>
         ) : null}
-        <button type="button" onClick={retry} aria-label={`Retry ${item.summary}`}>
+        <button type="button" class="text" onClick={retry} aria-label={`Retry ${line.title}`}>
           Retry
         </button>
-        <button type="button" onClick={onDiscard} aria-label={`Discard ${item.summary}`}>
+        <button type="button" class="text" onClick={onDiscard} aria-label={`Discard ${line.title}`}>
           Discard
         </button>
       </span>

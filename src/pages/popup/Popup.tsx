@@ -1,65 +1,92 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Answer, Status } from '../../shared/messaging/protocol';
-import type { OutboxFeed } from '../../shared/storage';
+import type { ConnectionRecord, OutboxFeed } from '../../shared/storage';
 import { ConnectPrompt } from './ConnectPrompt';
 import { LogForm } from './LogForm';
 import { OutboxPanel } from './OutboxPanel';
-import type { Draft, PickedContact, PopupServices } from './services-type';
-import { describeSituation, type Situation, StatusBanner } from './StatusBanner';
-
-interface Local {
-  draft: Draft | null;
-  recent: PickedContact[];
-}
+import { PopupHeader } from './PopupHeader';
+import type { LocalState, PickedContact, PopupServices } from './services-type';
+import { describeSituation, liveStatus } from './situation';
+import { StatusBanner } from './StatusBanner';
 
 /**
  * The toolbar popup: log a call in seconds, online or not, and see what has not synced.
- * The form appears as soon as this page's own storage is read, without waiting for
- * the worker, which may be asleep and take a few hundred milliseconds to wake.
+ * It renders from this browser's own storage first (draft, recent contacts, the outbox and
+ * connection as the worker last published them) and only then asks the worker, which may be
+ * asleep and take a few hundred milliseconds to wake. After that it follows the worker's
+ * publications, so what it says about the connection and the outbox stays true while open.
  */
 export function Popup({ services }: { services: PopupServices }) {
-  const [local, setLocal] = useState<Local | null>(null);
-  const [status, setStatus] = useState<Answer<Status> | null>(null);
+  const [local, setLocal] = useState<LocalState | null>(null);
+  const [answer, setAnswer] = useState<Answer<Status> | null>(null);
   const [outbox, setOutbox] = useState<OutboxFeed | null>(null);
+  const [record, setRecord] = useState<ConnectionRecord | null>(null);
+  const [names, setNames] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    const open = new AbortController();
-    // The worker publishes the outbox after every change: the last version, then each new one.
-    services.followOutbox(open.signal, setOutbox);
-    // Opening the popup is a good moment to retry: the rep may just have come back online.
-    void services.ask('flushOutbox');
-    void services.ask('getStatus').then(setStatus);
-    void Promise.all([services.draft.load(), services.recentContacts.load()]).then(
-      ([draft, recent]) => setLocal({ draft, recent }),
-    );
-    return () => open.abort();
+  // Asked for during the first render, not in an effect: Preact runs effects only after the
+  // next frame, and this read is all the popup waits for before it is usable.
+  const [starting] = useState(() => services.loadLocal());
+  useLayoutEffect(() => {
+    void starting.then((state) => {
+      setOutbox(state.outbox);
+      setRecord(state.connection);
+      setNames({ ...byId(state.recent), ...state.names });
+      setLocal(state);
+    });
   }, []);
 
-  useEffect(() => {
+  // Layout effects run once the form is in the DOM, after its fields took focus.
+  useLayoutEffect(() => {
     if (local) services.markInteractive();
-  }, [local]);
+  }, [local !== null]);
 
-  const notConfigured =
-    status && (status.ok ? !status.value.configured : status.error.kind === 'not_configured');
-  if (notConfigured) return <ConnectPrompt openOptions={services.openOptions} />;
-  if (!local) return <p class="loading">Loading…</p>;
+  useEffect(() => {
+    if (!local) return;
+    const open = new AbortController();
+    services.followOutbox(open.signal, setOutbox);
+    services.followConnection(open.signal, setRecord);
+    // Back online, or just opened: a good moment for the outbox to try again.
+    services.onOnline(open.signal, () => void services.ask('flushOutbox'));
+    void services.ask('flushOutbox');
+    void services.ask('getStatus').then(setAnswer);
+    return () => open.abort();
+  }, [local !== null]);
 
-  const situation: Situation | null = !status
-    ? null
-    : status.ok
-      ? describeSituation(status.value, outbox)
-      : { banner: status.error.message, disabledReason: null, needsOptions: false };
+  if (!local || !record) return null;
+  const status = liveStatus(answer, record, outbox);
+  if (status.configured === false) return <ConnectPrompt openOptions={services.openOptions} />;
+  const situation = describeSituation(status, outbox);
   return (
-    <main>
-      <h1 class="visually-hidden">Log to Vivre</h1>
-      {situation ? <StatusBanner situation={situation} openOptions={services.openOptions} /> : null}
-      <LogForm
-        services={services}
-        draft={local.draft}
-        recent={local.recent}
-        disabledReason={situation ? situation.disabledReason : undefined}
+    <>
+      <PopupHeader
+        workspace={status.workspaceName ?? status.workspaceId}
+        openOptions={services.openOptions}
       />
-      <OutboxPanel outbox={outbox} ask={services.ask} />
-    </main>
+      <main>
+        <StatusBanner
+          situation={situation}
+          openOptions={services.openOptions}
+          retryNow={() => void services.ask('flushOutbox')}
+        />
+        <LogForm
+          services={{
+            ...services,
+            rememberContact: async (contact) => {
+              setNames((known) => ({ ...known, [contact.id]: contact.name }));
+              await services.rememberContact(contact);
+            },
+          }}
+          draft={local.draft}
+          recent={local.recent}
+          outbox={outbox}
+          offline={status.connection === 'offline'}
+          appUrl={status.appUrl}
+          disabledReason={status.configured === null ? undefined : situation.disabledReason}
+        />
+        <OutboxPanel outbox={outbox} names={names} ask={services.ask} />
+      </main>
+    </>
   );
 }
+
+const byId = (contacts: PickedContact[]) => Object.fromEntries(contacts.map((c) => [c.id, c.name]));

@@ -1,30 +1,44 @@
 import type { ask } from '../../shared/messaging/messenger';
 import type { Participant } from '../../shared/people';
-import type { Draft, OutboxFeed, PickedContact } from '../../shared/storage';
+import type { ConnectionRecord, Draft, OutboxFeed, PickedContact } from '../../shared/storage';
 import type { followWrite } from '../../shared/write-status';
 import type { Contact } from '../../shared/vivre/contract-types';
 
 export type { Draft, PickedContact };
+
+/** What the popup shows first, all read from this browser's storage: no worker involved. */
+export interface LocalState {
+  draft: Draft | null;
+  /** Most recent first. */
+  recent: PickedContact[];
+  /** The outbox and the connection as the worker last published them (null: not this session). */
+  outbox: OutboxFeed | null;
+  connection: ConnectionRecord;
+  /** Contact id → name, for outbox lines. */
+  names: Record<string, string>;
+}
 
 /** Everything the popup does outside itself, passed in so the components hold no I/O. */
 export interface PopupServices {
   ask: typeof ask;
   /** The people on the active Gmail tab's thread or compose; [] when there is none. Never throws. */
   getPageParticipants(): Promise<Participant[]>;
+  /** Reads everything the popup renders first, in one go. */
+  loadLocal(): Promise<LocalState>;
   draft: {
-    load(): Promise<Draft | null>;
     save(draft: Draft): Promise<void>;
     clear(): Promise<void>;
   };
-  recentContacts: {
-    /** Most recent first. */
-    load(): Promise<PickedContact[]>;
-    remember(contact: PickedContact): Promise<void>;
-  };
+  /** Remembers a contact the rep logged for: first of the recent ones, and by name. */
+  rememberContact(contact: PickedContact): Promise<void>;
   /** The outbox as the worker last published it, then each new version (no polling). */
   followOutbox(signal: AbortSignal, onFeed: (feed: OutboxFeed | null) => void): void;
+  /** The worker's connection record (reachable? which key?) now, then each change. */
+  followConnection(signal: AbortSignal, onRecord: (record: ConnectionRecord) => void): void;
   /** Follows one write until it settles (src/shared/write-status.ts). */
   followWrite: typeof followWrite;
+  /** Calls back each time the browser says it is online again. */
+  onOnline(signal: AbortSignal, callback: () => void): void;
   openOptions(): void;
   /** Marks the popup ready for input (the open-to-interactive benchmark reads it). */
   markInteractive(): void;

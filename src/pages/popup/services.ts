@@ -3,13 +3,14 @@ import type { PopupServices } from './services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';
 import {
+  connectionItem,
   follow,
   outboxFeedItem,
   popupDraftItem as draftItem,
-  recentContactsItem,
+  readPopupStart,
 } from '../../shared/storage';
 import { followWrite } from '../../shared/write-status';
-import { rememberRecentContact } from './storage';
+import { rememberContact } from './storage';
 
 async function getPageParticipants() {
   try {
@@ -29,17 +30,18 @@ async function getPageParticipants() {
 export const popupServices: PopupServices = {
   ask,
   getPageParticipants,
+  loadLocal: readPopupStart,
   draft: {
-    load: () => draftItem.getValue(),
     save: (draft) => draftItem.setValue(draft),
     clear: () => draftItem.removeValue(),
   },
-  recentContacts: {
-    load: () => recentContactsItem.getValue(),
-    remember: rememberRecentContact,
-  },
+  rememberContact,
   followOutbox: (signal, onFeed) => follow(outboxFeedItem, signal, onFeed),
+  followConnection: (signal, onRecord) => follow(connectionItem, signal, onRecord),
   followWrite,
+  onOnline(signal, callback) {
+    addEventListener('online', callback, { signal });
+  },
   openOptions: () => void browser.runtime.openOptionsPage(),
   markInteractive: () => performance.mark('vivre-popup-interactive'),
 };

@@ -48,6 +48,29 @@ export function validateBaseUrl(text: string): FieldResult<string> {
   return valid(url.origin + url.pathname.replace(/\/+$/, ''));
 }
 
+/**
+ * The Vivre web app's address, where "Open in Vivre" goes: empty means the one derived from
+ * the API's; otherwise https (http only on this machine), without ?query or #fragment.
+ */
+export function validateAppUrl(text: string): FieldResult<string | null> {
+  const trimmed = text.trim();
+  if (!trimmed) return valid(null);
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return invalid('That isn’t a web address. Use the full URL, like https://app.vivre.app.');
+  }
+  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !local) {
+    return invalid('Use https:// — plain http is only allowed for localhost and 127.0.0.1.');
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    return invalid('Leave any password, ?query and #fragment out of the address.');
+  }
+  return valid(url.origin + url.pathname.replace(/\/+$/, ''));
+}
+
 export type SettingsField = 'apiKey' | 'workspaceId' | 'baseUrl';
 
 export interface SettingsFormValues {

@@ -122,6 +122,11 @@ export const EmailToLogSchema = z.strictObject({
   bodyText: text(MAX_NOTE_LENGTH),
   /** A thread message's Gmail id: such a message is logged at most once from this browser. */
   messageId: gmailMessageId.optional(),
+  /**
+   * The rep's choice of deal per contact id (null: no deal). A contact left out gets the
+   * default of src/shared/email-deal.ts: its only open deal, else none.
+   */
+  dealIds: z.record(id, id.nullable()).optional(),
 });
 export type EmailToLog = z.input<typeof EmailToLogSchema>;
 

@@ -33,3 +33,18 @@ export function sandboxBaseUrl(fromEnv: unknown): string {
     url.hash === '';
   return valid ? `${url.origin}/v1` : SANDBOX_BASE_URL;
 }
+
+/**
+ * Where "Open in Vivre" goes when the rep has not said (Options → Open in Vivre).
+ * ASSUMPTION: the web app lives beside the API — `https://api.vivre.app/v1` →
+ * `https://app.vivre.app`; the sandbox serves both from one origin.
+ */
+export function appUrlFor(baseUrl: string): string | null {
+  try {
+    const url = new URL(baseUrl);
+    if (url.hostname.startsWith('api.')) url.hostname = `app.${url.hostname.slice(4)}`;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}

@@ -14,12 +14,16 @@ import type {
 import type { EmailLoggingPrefs } from '../../shared/settings';
 import { nameFromAddress } from '../../shared/address';
 import { isEmpty, planAudience, type Audience } from '../../shared/email-audience';
+import { defaultDealId } from '../../shared/email-deal';
+import type { Deal } from '../../shared/vivre/contract-types';
 import { buildEmailNote } from './email-note';
 
 export interface EmailLoggerDeps {
   lookup(emails: string[]): Promise<Record<string, LookupResult>>;
   enqueue(write: WriteRequest): Promise<unknown>;
   prefs(): Promise<EmailLoggingPrefs>;
+  /** A contact's deals (cached details when Vivre is unreachable), or null when unknown. */
+  dealsOf(contactId: string): Promise<Deal[] | null>;
   logged: {
     get(): Promise<Record<string, number>>;
     remember(messageId: string, at: number): Promise<void>;
@@ -32,6 +36,7 @@ export function createEmailLogger({
   lookup,
   enqueue,
   prefs,
+  dealsOf,
   logged,
   now = Date.now,
   makeTempId = () => `tmp_${crypto.randomUUID()}`,
@@ -47,16 +52,26 @@ export function createEmailLogger({
       return { loggedFor: [], loggedAt: null, reason: whyNotLogged(audience) };
     }
     const note = buildEmailNote(email.subject, email.bodyText, excerptLength);
-    for (const { contactId } of audience.log) await enqueue(activity(contactId, note));
+    for (const { contactId } of audience.log) {
+      const dealId = await dealFor(contactId, email.dealIds);
+      await enqueue(activity(contactId, note, dealId));
+    }
     for (const { email: address, name } of audience.add) {
       const tempId = makeTempId();
       // The contact first: the outbox sends the activity only once its temporary id is real.
       const body = { name: (name ?? nameFromAddress(address)).slice(0, 200), email: address };
       await enqueue({ kind: 'createContact', tempId, body });
-      await enqueue(activity(tempId, note));
+      await enqueue(activity(tempId, note, null));
     }
     const loggedFor = [...audience.log, ...audience.add].map((person) => person.email);
     return { loggedFor, loggedAt: now() };
+  }
+
+  /** The rep's choice when made, else the contact's only open deal (src/shared/email-deal.ts). */
+  async function dealFor(contactId: string, chosen: EmailToLog['dealIds']): Promise<string | null> {
+    const choice = chosen?.[contactId];
+    if (choice !== undefined) return choice;
+    return defaultDealId(await dealsOf(contactId).catch(() => null));
   }
 
   return {
@@ -86,8 +101,9 @@ export function createEmailLogger({
   };
 }
 
-function activity(contactId: string, note: string): WriteRequest {
-  return { kind: 'logActivity', body: { contact_id: contactId, type: 'email', note } };
+function activity(contactId: string, note: string, dealId: string | null): WriteRequest {
+  const body = { contact_id: contactId, type: 'email' as const, note };
+  return { kind: 'logActivity', body: dealId ? { ...body, deal_id: dealId } : body };
 }
 
 function whyNotLogged(audience: Audience): string {

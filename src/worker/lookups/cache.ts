@@ -3,6 +3,7 @@
  * it and it survives the worker being stopped. Only the worker touches it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ContactDetails } from '../../shared/messaging/protocol';
 import type { Contact } from '../../shared/vivre/contract-types';
 
 export type CacheEntry =
@@ -11,13 +12,16 @@ export type CacheEntry =
 
 const DB_NAME = 'vivre-lookups';
 const STORE = 'contacts';
+const DETAILS = 'details';
 
 /**
- * Version 1, as installs have it: entries keyed by their (normalized) email, with an index on
- * `contactId`, which "not in Vivre" entries lack and so are never found by.
+ * Version 1: entries keyed by their (normalized) email, with an index on `contactId`, which
+ * "not in Vivre" entries lack and so are never found by. Version 2 adds the last details
+ * (contact, deals, activities) fetched for each contact, keyed by its id, for offline use.
  */
 interface ContactCacheDB extends DBSchema {
   [STORE]: { key: string; value: CacheEntry; indexes: { contactId: string } };
+  [DETAILS]: { key: string; value: ContactDetails };
 }
 
 export interface ContactCache {
@@ -26,15 +30,22 @@ export interface ContactCache {
   forget(email: string): Promise<void>;
   /** Drops every address cached for this contact (the extension just changed it). */
   forgetContact(contactId: string): Promise<void>;
+  /** Every contact found in Vivre that is cached, by address or with its details. */
+  contacts(): Promise<Array<{ contact: Contact; fetchedAt: number }>>;
+  getDetails(contactId: string): Promise<ContactDetails | undefined>;
+  putDetails(details: ContactDetails): Promise<void>;
   clear(): Promise<void>;
   close(): void;
 }
 
 export function openContactCache(name = DB_NAME): ContactCache {
-  const db: Promise<IDBPDatabase<ContactCacheDB>> = openDB<ContactCacheDB>(name, 1, {
-    upgrade(database) {
-      const store = database.createObjectStore(STORE, { keyPath: 'email' });
-      store.createIndex('contactId', 'contactId');
+  const db: Promise<IDBPDatabase<ContactCacheDB>> = openDB<ContactCacheDB>(name, 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const store = database.createObjectStore(STORE, { keyPath: 'email' });
+        store.createIndex('contactId', 'contactId');
+      }
+      if (oldVersion < 2) database.createObjectStore(DETAILS, { keyPath: 'contact.id' });
     },
   });
 
@@ -54,8 +65,28 @@ export function openContactCache(name = DB_NAME): ContactCache {
         await tx.store.delete(key);
       await tx.done;
     },
+    async contacts() {
+      const database = await db;
+      const [entries, details] = await Promise.all([
+        database.getAll(STORE),
+        database.getAll(DETAILS),
+      ]);
+      return [
+        ...details.map(({ contact, fetchedAt }) => ({ contact, fetchedAt })),
+        ...entries.flatMap((entry) =>
+          entry.status === 'found' ? [{ contact: entry.contact, fetchedAt: entry.fetchedAt }] : [],
+        ),
+      ];
+    },
+    async getDetails(contactId) {
+      return (await db).get(DETAILS, contactId);
+    },
+    async putDetails(details) {
+      await (await db).put(DETAILS, details);
+    },
     async clear() {
-      await (await db).clear(STORE);
+      const tx = (await db).transaction([STORE, DETAILS], 'readwrite');
+      await Promise.all([tx.objectStore(STORE).clear(), tx.objectStore(DETAILS).clear(), tx.done]);
     },
     close() {
       void db.then((database) => database.close());

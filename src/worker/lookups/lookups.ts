@@ -13,6 +13,7 @@ import type { Contact } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
 import type { CacheEntry, ContactCache } from './cache';
 import { freshness } from './freshness';
+import { cachedDetails, searchCached, unreachable } from './offline';
 
 export interface LookupsDeps {
   client: VivreClient;
@@ -115,18 +116,35 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
       return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
     },
 
+    /** Vivre's answer, kept for offline use; unreachable, the copy kept last time (if any). */
     async getContactDetails(contactId: string): Promise<ContactDetails> {
-      const [contact, deals, activities] = await Promise.all([
-        client.getContact(contactId),
-        client.listDeals(contactId),
-        client.listActivities(contactId),
-      ]);
-      await cache.put(foundEntry(contact, now())).catch(() => undefined);
-      return { contact, deals, activities, fetchedAt: now() };
+      try {
+        const [contact, deals, activities] = await Promise.all([
+          client.getContact(contactId),
+          client.listDeals(contactId),
+          client.listActivities(contactId),
+        ]);
+        const details = { contact, deals, activities, fetchedAt: now() };
+        await cache.put(foundEntry(contact, details.fetchedAt)).catch(() => undefined);
+        await cache.putDetails(details).catch(() => undefined);
+        return details;
+      } catch (error) {
+        const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
+        if (kept) return kept;
+        throw error;
+      }
     },
 
+    /** Vivre's search; unreachable, the contacts this browser has cached that match. */
     async searchContacts(query: string): Promise<Contact[]> {
-      return (await client.listContacts({ search: query.trim(), limit: 20 })).data;
+      try {
+        return (await client.listContacts({ search: query.trim(), limit: 20 })).data;
+      } catch (error) {
+        if (!unreachable(error)) throw error;
+        const kept = await searchCached(cache, query, 20);
+        if (kept.length === 0) throw error;
+        return kept;
+      }
     },
 
     /** The extension changed this contact: forget what we knew and keep what Vivre just answered. */

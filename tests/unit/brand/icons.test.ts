@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { BRAND_VIOLET } from '../../../src/ui/design/tokens';
+import { MARK_TILE, MARK_V } from '../../../src/ui/VivreMark';
 
 // The manifest's icons: rendered by `npm run icons` and committed, never rebuilt by CI,
 // so this guards against a missing, resized or blank file slipping into a release.
@@ -88,4 +90,18 @@ describe('extension icons', () => {
       expect(tile).toBeGreaterThan(pixels.length / 4 / 4); // the tile covers much of the icon
     },
   );
+});
+
+describe('the mark drawn in pages', () => {
+  it('is the geometry and colour of docs/brand/vivre-mark.svg', () => {
+    const svg = readFileSync(
+      new URL('../../../docs/brand/vivre-mark.svg', import.meta.url),
+      'utf8',
+    );
+    const { width, height, rx } = MARK_TILE;
+    expect(svg).toContain(
+      `<rect width="${width}" height="${height}" rx="${rx}" fill="${BRAND_VIOLET}" />`,
+    );
+    expect(svg).toContain(`<path d="${MARK_V}" fill="#fff" />`);
+  });
 });

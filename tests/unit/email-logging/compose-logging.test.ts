@@ -20,6 +20,25 @@ async function turnLoggingOn() {
 const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
 
 describe('logging a sent compose', () => {
+  it('shows no Deal menu when the email goes to several contacts, and each gets its only open deal', async () => {
+    showFixture('compose-send.html', 'own');
+    const deal = { value: 100_000, stage: 'new' as const, created_at: '2026-01-01T00:00:00Z' };
+    const worker = fakeWorker({
+      deals: {
+        [SNEHA.id]: [{ ...deal, id: 'dl_s', contact_id: SNEHA.id, title: 'Pilot' }],
+        [DEEPA.id]: [],
+      },
+    });
+    const logging = await tabs.open(worker);
+    await turnLoggingOn();
+    expect(shadowOf('vivre-email-log').querySelector('select')).toBeNull();
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.dealIds()).toEqual(['dl_s', null]);
+  });
+
   it('logs one email per Vivre contact even when all three send signals fire', async () => {
     showFixture('compose-send.html', 'own');
     const worker = fakeWorker();

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fakeWorker, RAHUL } from './fake-worker';
+import { DEEPA, fakeWorker, RAHUL } from './fake-worker';
 import type { EmailToLog } from '@/shared/messaging/protocol';
+import type { Deal, Stage } from '@/shared/vivre/contract-types';
+
+const deal = (id: string, stage: Stage, contactId = RAHUL.id): Deal => ({
+  id,
+  contact_id: contactId,
+  title: `Deal ${id}`,
+  value: 100_000,
+  stage,
+  created_at: '2026-01-01T00:00:00Z',
+});
 
 const message: EmailToLog = {
   people: [{ email: RAHUL.email, name: 'Rahul Sharma' }],
@@ -42,5 +52,35 @@ describe('the worker logging an email', () => {
     await worker.ask('logEmail', send);
     await worker.ask('logEmail', send);
     expect(worker.activities()).toHaveLength(2);
+  });
+
+  it('ties the email to the contact’s only open deal, and to none when there are several', async () => {
+    const worker = fakeWorker({
+      deals: {
+        [RAHUL.id]: [deal('dl_open', 'proposal'), deal('dl_won', 'won')],
+        [DEEPA.id]: [deal('dl_a', 'new', DEEPA.id), deal('dl_b', 'qualified', DEEPA.id)],
+      },
+    });
+    const { messageId: _, ...send } = message;
+    await worker.ask('logEmail', {
+      ...send,
+      people: [
+        { email: RAHUL.email, name: null },
+        { email: DEEPA.email, name: null },
+      ],
+    });
+    expect(worker.activities().map(([contactId]) => contactId)).toEqual([RAHUL.id, DEEPA.id]);
+    expect(worker.dealIds()).toEqual(['dl_open', null]);
+  });
+
+  it('ties it to the deal the rep chose, or to none when the rep said no deal', async () => {
+    const worker = fakeWorker({
+      deals: { [RAHUL.id]: [deal('dl_open', 'proposal'), deal('dl_other', 'new')] },
+    });
+    const { messageId: _, ...send } = message;
+    await worker.ask('logEmail', { ...send, dealIds: { [RAHUL.id]: 'dl_other' } });
+    const single = fakeWorker({ deals: { [RAHUL.id]: [deal('dl_open', 'proposal')] } });
+    await single.ask('logEmail', { ...send, dealIds: { [RAHUL.id]: null } });
+    expect([...worker.dealIds(), ...single.dealIds()]).toEqual(['dl_other', null]);
   });
 });

@@ -7,7 +7,7 @@ import type {
   WriteRequest,
 } from '@/shared/messaging/protocol';
 import type { Ask } from '@/shared/messaging/messenger';
-import type { Contact } from '@/shared/vivre/contract-types';
+import type { Contact, Deal } from '@/shared/vivre/contract-types';
 
 export function contact(id: string, email: string, name: string): Contact {
   return {
@@ -36,6 +36,7 @@ export function fakeWorker({
   neverLookup = [] as string[],
   prefs = {} as Partial<EmailLoggingSettings>,
   failWrites = false,
+  deals = {} as Record<string, Deal[]>,
 } = {}) {
   const writes: WriteRequest[] = [];
   const emailLogging: EmailLoggingSettings = {
@@ -65,6 +66,7 @@ export function fakeWorker({
       writes.push(write);
     },
     prefs: async () => emailLogging,
+    dealsOf: async (contactId) => deals[contactId] ?? [],
     logged: {
       get: async () => ({ ...logged }),
       remember: async (id, at) => void (logged[id] = at),
@@ -85,14 +87,29 @@ export function fakeWorker({
         };
       case 'getEmailLoggingPrefs':
         return { ok: true, value: { emailLogging, emailTextAllowed: true } };
+      case 'getContactDetails': {
+        const { contactId } = data as { contactId: string };
+        const found = known.find((person) => person.id === contactId);
+        if (!found) return { ok: false, error: { kind: 'not_found', message: 'Not found.' } };
+        const value = {
+          contact: found,
+          deals: deals[contactId] ?? [],
+          activities: [],
+          fetchedAt: 0,
+        };
+        return { ok: true, value };
+      }
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };
     }
   });
+  /** The deal each logged activity was tied to, in order (null: none). */
+  const dealIds = () =>
+    writes.flatMap((write) => (write.kind === 'logActivity' ? [write.body.deal_id ?? null] : []));
   /** The logged activities as [contact id, note]. */
   const activities = () =>
     writes.flatMap((write) =>
       write.kind === 'logActivity' ? [[write.body.contact_id, write.body.note] as const] : [],
     );
-  return { ask: ask as unknown as Ask, mock: ask, writes, activities, logged };
+  return { ask: ask as unknown as Ask, mock: ask, writes, activities, dealIds, logged };
 }

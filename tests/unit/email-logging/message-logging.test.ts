@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, RAHUL } from './fake-worker';
+import type { Deal } from '@/shared/vivre/contract-types';
 import { shadowOf, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
 
@@ -8,7 +9,29 @@ const tabs = useGmailTabs();
 
 const firstMessage = () => shadowOf('vivre-log-email', 0);
 
+const openDeal = (id: string, title: string): Deal => ({
+  id,
+  contact_id: RAHUL.id,
+  title,
+  value: 100_000,
+  stage: 'proposal',
+  created_at: '2026-01-01T00:00:00Z',
+});
+
 describe('"Log this email" on a thread message', () => {
+  it('offers the sender’s open deals, starts on the only one, and logs with the deal chosen', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker({ deals: { [RAHUL.id]: [openDeal('dl_1', 'Annual plan')] } });
+    await tabs.open(worker);
+    await expect.poll(() => firstMessage().querySelector('select')?.value).toBe('dl_1');
+    const select = firstMessage().querySelector('select')!;
+    // The rep says this one is not about the deal.
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    firstMessage().querySelector('button')!.click();
+    await expect.poll(() => worker.dealIds()).toEqual([null]);
+  });
+
   it('logs the message once for its sender, then shows when it was logged', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker();

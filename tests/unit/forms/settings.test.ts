@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   validateApiKey,
+  validateAppUrl,
   validateBaseUrl,
   validateSettingsForm,
   validateWorkspaceId,
@@ -94,4 +95,22 @@ describe('validateSettingsForm', () => {
       'workspaceId',
     ]);
   });
+});
+
+describe('validateAppUrl', () => {
+  it('keeps an https address without its trailing slash, and empty as "derive it"', () => {
+    expect(validateAppUrl(' https://crm.example.com/vivre/ ')).toEqual({
+      ok: true,
+      value: 'https://crm.example.com/vivre',
+    });
+    expect(validateAppUrl('http://localhost:8787')).toEqual({
+      ok: true,
+      value: 'http://localhost:8787',
+    });
+    expect(validateAppUrl('  ')).toEqual({ ok: true, value: null });
+  });
+  it.each(['javascript:alert(1)', 'http://crm.example.com', 'crm', 'https://a.example/?x=1'])(
+    'refuses %j',
+    (url) => expect(validateAppUrl(url).ok).toBe(false),
+  );
 });

@@ -234,4 +234,46 @@ describe('contact details', () => {
       activities: null,
     });
   });
+
+  const DEAL = { id: 'dl_1', contact_id: 'cnt_8821', title: 'Pilot', stage: 'proposal' };
+  /** Vivre answers once with Rahul's details, then is unreachable (a network error). */
+  function onlineThenOffline() {
+    let online = true;
+    const handler: Handler = (req) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      if (req.url.pathname === '/v1/contacts/cnt_8821') return json(200, CONTACT);
+      if (req.url.pathname === '/v1/deals')
+        return json(200, list([{ ...DEAL, created_at: CONTACT.created_at }]));
+      return json(200, list([]));
+    };
+    return { ...setup(handler), goOffline: () => (online = false) };
+  }
+
+  it('answers offline with the details it fetched last, deals included', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    const fetched = await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    vi.setSystemTime(Date.now() + 60 * 60_000);
+    expect(await lookups.getContactDetails('cnt_8821')).toEqual(fetched);
+    expect(fetched.deals).toMatchObject([{ id: 'dl_1', title: 'Pilot' }]);
+  });
+
+  it('says it is offline for a contact it never fetched, or fetched too long ago', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    await expect(lookups.getContactDetails('cnt_other')).rejects.toMatchObject({ kind: 'offline' });
+    vi.setSystemTime(Date.now() + STALE_MS.found + 1);
+    await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
+  });
+
+  it('searches the contacts it has cached while offline, and forgets them with the cache', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    expect((await lookups.searchContacts('rahul acme')).map((c) => c.id)).toEqual(['cnt_8821']);
+    await expect(lookups.searchContacts('priya')).rejects.toMatchObject({ kind: 'offline' });
+    await lookups.clear();
+    await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
+  });
 });

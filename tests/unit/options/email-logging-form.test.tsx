@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EmailLoggingForm } from '../../../src/pages/options/EmailLoggingForm';
 import type { EmailLoggingSettings } from '../../../src/shared/messaging/protocol';
@@ -27,31 +27,39 @@ function setup(settings = view()) {
 }
 
 const excerpt = () => screen.getByLabelText('Characters of the email kept in the note');
-const submit = () =>
-  fireEvent.click(screen.getByRole('button', { name: 'Save email logging settings' }));
+/** The excerpt is saved when the rep leaves the field. */
+const leave = () => fireEvent.blur(excerpt());
 
 afterEach(cleanup);
 
 describe('email logging options', () => {
   it('starts with logging off by default and a 500-character excerpt', () => {
     setup();
-    const checkbox = screen.getByRole('checkbox', { name: /Log to Vivre.* in every new email/ });
+    const checkbox = screen.getByRole('switch', { name: /Log to Vivre.* in every new email/ });
     expect((checkbox as HTMLInputElement).checked).toBe(false);
     expect((excerpt() as HTMLInputElement).value).toBe('500');
   });
 
-  it('saves what the rep chose', async () => {
+  it('saves each change as the rep makes it: a switch at once, the length on leaving it', async () => {
     const { save, onSaved } = setup();
-    fireEvent.click(screen.getByRole('checkbox', { name: /in every new email/ }));
+    fireEvent.click(screen.getByRole('switch', { name: /in every new email/ }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(save).toHaveBeenLastCalledWith({
+      logEmailsByDefault: true,
+      excerptLength: 500,
+      addUnknownRecipients: false,
+    });
     fireEvent.input(excerpt(), { target: { value: '200' } });
-    submit();
-    expect(await screen.findByText('Email logging settings saved.')).toBeTruthy();
-    expect(save).toHaveBeenCalledWith({
+    leave();
+    await waitFor(() => expect(save).toHaveBeenCalledTimes(2));
+    expect(save).toHaveBeenLastCalledWith({
       logEmailsByDefault: true,
       excerptLength: 200,
       addUnknownRecipients: false,
     });
-    expect(onSaved).toHaveBeenCalledOnce();
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(2));
+    leave();
+    expect(save).toHaveBeenCalledTimes(2); // nothing changed, nothing sent
   });
 
   it.each(['', '-1', '12.5', 'lots', '5001'])(
@@ -59,7 +67,7 @@ describe('email logging options', () => {
     async (value) => {
       const { save } = setup();
       fireEvent.input(excerpt(), { target: { value } });
-      submit();
+      leave();
       expect(
         await screen.findByText(/Enter a whole number of characters from 0 to 5,000/),
       ).toBeTruthy();
@@ -69,7 +77,7 @@ describe('email logging options', () => {
 
   it('in Firefox, says no email is logged until the rep allows email text, and asks when told to', () => {
     const { allowEmailText } = setup({ ...view(), emailTextAllowed: false });
-    expect(screen.getByText(/Until you allow it, no email is logged/)).toBeTruthy();
+    expect(screen.getByText(/until you allow it, no email is logged/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Allow Vivre to send email text' }));
     expect(allowEmailText).toHaveBeenCalledTimes(1);
   });

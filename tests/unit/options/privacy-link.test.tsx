@@ -24,6 +24,8 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     savePrivacy: unused,
     saveEmailLogging: unused,
     clearContactCache: unused,
+    loadAppUrl: vi.fn(async () => null),
+    saveAppUrl: unused,
     allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),
   };

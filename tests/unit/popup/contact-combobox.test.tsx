@@ -23,8 +23,8 @@ describe('contact search', () => {
     await waitFor(() => expect(suggestions()).toHaveLength(2));
     expect(calls(ask, 'searchContacts')).toEqual([{ query: 'acme' }]);
     expect(suggestions().map((o) => o.textContent)).toEqual([
-      'Sneha Kulkarni Acme Technologies',
-      'Rahul Sharma Acme Technologies',
+      'Sneha Kulkarni sneha.kulkarni@acme-tech.example · Acme Technologies',
+      'Rahul Sharma rahul.sharma@acme-tech.example · Acme Technologies',
     ]);
     fireEvent.keyDown(box, { key: 'ArrowDown' });
     fireEvent.keyDown(box, { key: 'ArrowDown' });
@@ -43,7 +43,9 @@ describe('contact search', () => {
     const box = screen.getByRole('combobox', { name: 'Contact' });
     fireEvent.focus(box);
     fireEvent.click(screen.getByRole('option', { name: /Sneha Kulkarni/ }));
-    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Quick call' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), {
+      target: { value: 'Quick call' },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
     await screen.findByText('Synced');
     expect(calls(ask, 'searchContacts')).toEqual([]);

@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxItemView, OutboxSummary } from '../../../src/shared/messaging/protocol';
+import { pickContact } from '../../../src/pages/popup/services-type';
+import { recentContactsItem } from '../../../src/shared/storage';
 import { RAHUL } from '../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
@@ -71,5 +73,22 @@ describe('outbox panel', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Discard Note with Rahul Sharma' }));
     await waitFor(() => expect(screen.queryByText('Needs attention (1)')).toBeNull());
     expect(calls(ask, 'discardOutboxItem')).toEqual([{ id: 'item_9' }]);
+  });
+
+  it('names the person, the type and the start of the note, not just “Call logged”', async () => {
+    await recentContactsItem.setValue([pickContact(RAHUL)]);
+    const note =
+      'Spoke for 20 minutes about the annual plan, pricing for 40 seats and the rollout dates';
+    const call: OutboxItemView = {
+      ...waiting,
+      summary: 'Call logged',
+      write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'call', note } },
+    };
+    await renderPopup(makeServices(workerWith({ waiting: [call], attention: [], paused: null })));
+    await screen.findByText('Call with Rahul Sharma');
+    expect(
+      screen.getByText(/^Spoke for 20 minutes about the annual plan, pricing .*…$/),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Retry Call with Rahul Sharma' })).toBeTruthy();
   });
 });

@@ -32,7 +32,9 @@ const worker = () =>
 async function openWithRahul(ask: ReturnType<typeof scriptWorker>) {
   await renderPopup(makeServices(ask, thread));
   await screen.findByRole('option', { name: 'Pilot (Proposal · ₹6,500.00)' });
-  fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'Talked pricing' } });
+  fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), {
+    target: { value: 'Talked pricing' },
+  });
 }
 const writes = (ask: ReturnType<typeof scriptWorker>) =>
   calls(ask, 'enqueueWrite').map((d) => (d as { write: WriteRequest }).write);
@@ -92,7 +94,9 @@ describe('popup deal', () => {
       message,
     );
     expect((field as HTMLInputElement).value).toBe(value);
-    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Talked pricing');
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(
+      'Talked pricing',
+    );
     expect(writes(ask)).toEqual([]);
   });
 

@@ -21,17 +21,17 @@ const thread = [
 ];
 
 function write(label: string, value: string) {
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+  fireEvent.input(screen.getByRole('textbox', { name: label }), { target: { value } });
 }
 
 describe('popup form', () => {
   it('has the controls tests and screen readers rely on', async () => {
     await renderPopup(makeServices(scriptWorker()));
     expect(screen.getByRole('combobox', { name: 'Contact' })).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: 'Type' })).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { name: 'Type' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Note' })).toBeTruthy();
     expect(screen.getByRole('combobox', { name: 'Deal' })).toBeTruthy();
-    expect((screen.getByLabelText('Type') as HTMLSelectElement).value).toBe('call');
+    expect((screen.getByRole('radio', { name: 'Call' }) as HTMLInputElement).checked).toBe(true);
   });
 
   it('asks the worker to flush the outbox on open', async () => {
@@ -56,10 +56,13 @@ describe('popup form', () => {
     await waitFor(() =>
       expect((screen.getByLabelText('Contact') as HTMLInputElement).value).toBe('Rahul Sharma'),
     );
-    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'meeting' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Meeting' }));
     write('Note', 'Demo went well');
     await waitFor(async () => expect((await draftItem.getValue())?.note).toBe('Demo went well'));
-    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Note' }), {
+      key: 'Enter',
+      ctrlKey: true,
+    });
     await screen.findByText('Synced');
     expect(calls(ask, 'enqueueWrite')).toEqual([
       {
@@ -69,7 +72,7 @@ describe('popup form', () => {
         },
       },
     ]);
-    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('');
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe('');
     await waitFor(async () => expect(await draftItem.getValue()).toBeNull());
   });
 
@@ -81,7 +84,7 @@ describe('popup form', () => {
     );
     write('Note', 'Only once');
     // Dispatched directly, not through act(): no re-render may happen between the two.
-    const note = screen.getByLabelText('Note');
+    const note = screen.getByRole('textbox', { name: 'Note' });
     const press = () =>
       note.dispatchEvent(
         new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }),
@@ -120,7 +123,7 @@ describe('popup form', () => {
     const ask = scriptWorker();
     await renderPopup(makeServices(ask));
     fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
-    const note = screen.getByLabelText('Note');
+    const note = screen.getByRole('textbox', { name: 'Note' });
     expect(note.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(note.getAttribute('aria-describedby')!)?.textContent).toMatch(
       /Write a note/,
@@ -135,7 +138,9 @@ describe('popup form', () => {
     write('Note', 'x'.repeat(10_001));
     fireEvent.click(screen.getByRole('button', { name: 'Log activity' }));
     expect(screen.getByText(/limit is 10,000/)).toBeTruthy();
-    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toHaveLength(10_001);
+    expect(
+      (screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value,
+    ).toHaveLength(10_001);
     expect(calls(ask, 'enqueueWrite')).toEqual([]);
   });
 
@@ -146,6 +151,8 @@ describe('popup form', () => {
     await waitFor(async () => expect((await draftItem.getValue())?.note).toBe('Half a thought'));
     first.unmount();
     await renderPopup(services);
-    expect((screen.getByLabelText('Note') as HTMLTextAreaElement).value).toBe('Half a thought');
+    expect((screen.getByRole('textbox', { name: 'Note' }) as HTMLTextAreaElement).value).toBe(
+      'Half a thought',
+    );
   });
 });

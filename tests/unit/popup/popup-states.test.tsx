@@ -12,10 +12,11 @@ const withStatus = (status: Partial<Status>) =>
   scriptWorker({ getStatus: () => ({ ok: true, value: { ...okStatus, ...status } }) });
 
 describe('popup states', () => {
-  it('asks to connect a workspace when not configured, and opens the options page', async () => {
+  it('asks to connect a workspace when not configured, says where the key is, and opens the options page', async () => {
     const services = makeServices(withStatus({ configured: false, connection: 'not_configured' }));
     await renderPopup(services);
-    expect(screen.getByRole('heading', { name: 'Connect your Vivre workspace' })).toBeTruthy();
+    const prompt = screen.getByRole('heading', { name: 'Connect your Vivre workspace' });
+    expect(prompt.closest('main')?.textContent).toMatch(/in Vivre, open Settings → API keys/);
     expect(screen.queryByRole('button', { name: 'Log activity' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
     expect(services.openOptions).toHaveBeenCalledOnce();
@@ -24,7 +25,7 @@ describe('popup states', () => {
   it('says what happens to logs while offline, and still lets the rep log', async () => {
     await renderPopup(makeServices(withStatus({ connection: 'offline' })));
     expect(screen.getByRole('alert').textContent).toMatch(
-      /offline — what you log is saved and will sync/,
+      /offline — what you log is saved here and syncs/,
     );
     expect(
       (screen.getByRole('button', { name: 'Log activity' }) as HTMLButtonElement).disabled,
@@ -34,12 +35,15 @@ describe('popup states', () => {
   it('turns logging off for a read-only key and says why', async () => {
     const ask = withStatus({ permissions: ['read'] });
     await renderPopup(makeServices(ask));
-    expect(screen.getByRole('alert').textContent).toMatch(/read-only, so logging is turned off/);
+    expect(screen.getByRole('alert').textContent).toMatch(/read-only, so logging is off/);
     expect(
       (screen.getByRole('button', { name: 'Log activity' }) as HTMLButtonElement).disabled,
     ).toBe(true);
-    fireEvent.input(screen.getByLabelText('Note'), { target: { value: 'x' } });
-    fireEvent.keyDown(screen.getByLabelText('Note'), { key: 'Enter', metaKey: true });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note' }), { target: { value: 'x' } });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Note' }), {
+      key: 'Enter',
+      metaKey: true,
+    });
     expect(calls(ask, 'enqueueWrite')).toEqual([]);
   });
 
@@ -47,7 +51,7 @@ describe('popup states', () => {
     const services = makeServices(withStatus({ connection: 'unauthorized' }));
     await renderPopup(services);
     expect(screen.getByRole('alert').textContent).toMatch(
-      /API key was refused — what you log is kept/,
+      /no longer accepts your API key — what you log is kept/,
     );
     fireEvent.click(screen.getByRole('button', { name: 'Open Options' }));
     expect(services.openOptions).toHaveBeenCalledOnce();

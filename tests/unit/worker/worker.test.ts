@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
+import { appUrlItem, outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
 import { SANDBOX_BASE_URL } from '../../../src/shared/vivre/base-url';
 import { FLUSH_ALARM } from '../../../src/worker/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from '../vivre/fake-vivre';
@@ -162,6 +162,17 @@ describe('worker', () => {
       });
     }
     expect(requests.filter((r) => r.url.pathname === '/v1/me')).toHaveLength(1);
+  });
+
+  it('links “Open in Vivre” to the web app set in Options, never to a non-web address', async () => {
+    const { ask } = start(vivre());
+    const appUrl = async () =>
+      ((await ask('getStatus')) as { value: { appUrl: string } }).value.appUrl;
+    expect(await appUrl()).toBe('http://127.0.0.1:8787');
+    await appUrlItem.setValue('https://crm.example.com/app');
+    expect(await appUrl()).toBe('https://crm.example.com/app');
+    await appUrlItem.setValue('javascript:alert(1)');
+    expect(await appUrl()).toBe('http://127.0.0.1:8787');
   });
 
   it('never tests a connection against an origin it holds no permission for', async () => {

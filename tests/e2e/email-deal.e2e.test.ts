@@ -1,0 +1,88 @@
+/**
+ * A logged email tied to a deal, in real Chromium against the sandbox: "Log this email" on a
+ * message from a contact with one open deal ties it there unless the rep says otherwise, and in
+ * a compose to a contact with several open deals the rep picks one (none is guessed).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
+import { RAHUL, SNEHA } from '../factories';
+import { describe, expect, test } from './fixtures';
+import { askWorkerOk, DEMO_KEYS, waitFor, type TestSandbox } from './harness';
+
+/** Rahul Sharma's one open deal in the seed. */
+const RAHUL_DEAL = 'dl_4420';
+
+async function createDeal(sandbox: TestSandbox, contactId: string, title: string): Promise<Deal> {
+  const response = await fetch(`${sandbox.baseUrl}/deals`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${DEMO_KEYS.admin}`,
+      'X-Workspace-ID': 'ws_demo',
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({ contact_id: contactId, title, value: 100_000, stage: 'qualified' }),
+  });
+  if (!response.ok) throw new Error(`POST /v1/deals → ${response.status}`);
+  return (await response.json()) as Deal;
+}
+
+/** The contact's email activity whose note starts with `subject`, once it has reached Vivre. */
+async function loggedEmail(sandbox: TestSandbox, contactId: string, subject: string) {
+  return waitFor(
+    async () =>
+      (await sandbox.activitiesOf(contactId)).find(
+        (a: Activity) => a.type === 'email' && a.note?.startsWith(subject),
+      ),
+    `the email "${subject}" on ${contactId}`,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+}
+
+describe('deal on a logged email', () => {
+  test('"Log this email" ties the message to the sender’s only open deal', async ({
+    sandbox,
+    gmail,
+  }) => {
+    const page = await gmail.open('thread-expanded-2025');
+    const first = page.locator(
+      'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]',
+    );
+    const deal = first.getByRole('combobox', { name: 'Deal' });
+    await expect.poll(() => deal.inputValue(), { timeout: 30_000 }).toBe(RAHUL_DEAL);
+    await first.getByRole('button', { name: 'Log this email' }).click();
+    await expect.poll(() => first.getByRole('status').textContent()).toMatch(/^Logged ✓ /);
+
+    const email = await loggedEmail(sandbox, RAHUL.id, 'PO-4471');
+    expect(email.deal_id).toBe(RAHUL_DEAL);
+  });
+
+  test('in a compose to a contact with two open deals, starts on none and logs the one picked', async ({
+    sandbox,
+    extensionPage,
+    gmail,
+  }) => {
+    const pilot = await createDeal(sandbox, SNEHA.id, 'Acme — Pilot');
+    const rollout = await createDeal(sandbox, SNEHA.id, 'Acme — Multi-branch rollout');
+    // Deepa (Cc) becomes a colleague, so the email is logged for Sneha alone.
+    const page = await gmail.variant('compose-send', [
+      ['kiran-logistics.example', 'seller.example'],
+    ]);
+    const subject = `E2E deal ${randomUUID().slice(0, 8)}`;
+    await page.locator('input[name=subjectbox]').fill(subject);
+    await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
+    const host = page.locator('vivre-email-log');
+    const deal = host.getByRole('combobox', { name: 'Deal' });
+    await deal.waitFor({ timeout: 30_000 });
+    const [none, ...offered] = await deal.locator('option').allTextContents();
+    expect(none).toBe('No deal');
+    expect(offered.sort()).toEqual([pilot.title, rollout.title].sort());
+    expect(await deal.inputValue()).toBe('');
+    await deal.selectOption({ label: rollout.title });
+    await page.getByRole('button', { name: /^Send/ }).click();
+
+    const email = await loggedEmail(sandbox, SNEHA.id, subject);
+    expect(email.deal_id).toBe(rollout.id);
+    const outbox = await askWorkerOk(extensionPage, 'getOutbox');
+    expect(outbox.attention).toEqual([]);
+  });
+});
