@@ -94,6 +94,24 @@ export const MESSAGES = {
   saveEmailLogging: message(EmailLoggingSettingsSchema, PAGES_AND_GMAIL).answers<SettingsView>(),
   /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
   logEmail: message(EmailToLogSchema, PAGES_AND_GMAIL).answers<EmailLogResult>(),
+  /**
+   * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
+   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
+   * window loses nothing (src/worker/email-logging/held-sends.ts).
+   */
+  holdEmailLog: message(
+    z.strictObject({
+      sendId: id,
+      commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      email: EmailToLogSchema,
+    }),
+    PAGES_AND_GMAIL,
+  ).answers<null>(),
+  /** The held send stood (log it now) or was undone (drop it); null: nothing held by that id. */
+  settleEmailLog: message(
+    z.strictObject({ sendId: id, outcome: z.enum(['sent', 'undone']) }),
+    PAGES_AND_GMAIL,
+  ).answers<EmailLogResult | null>(),
   /** When each of these thread messages was logged from this browser (absent: never). */
   getLoggedEmails: message(
     z.strictObject({ messageIds: z.array(id).max(500) }),

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { createEmailLogger } from '@/worker/email-logging/email-logger';
+import { createHeldSends, type HeldSend } from '@/worker/email-logging/held-sends';
 import type {
   EmailLoggingSettings,
   EmailToLog,
@@ -72,8 +73,30 @@ export function fakeWorker({
     now: () => Date.UTC(2026, 10, 24, 9, 30),
     makeTempId: () => `tmp_${++tempIds}`,
   });
+  // Held sends as the worker keeps them, in memory; `clock` moves their commit times.
+  let heldStore: Record<string, HeldSend> = {};
+  const clock = { now: Date.UTC(2026, 10, 24, 9, 30), wakeAt: null as number | null };
+  const held = createHeldSends({
+    store: { get: async () => ({ ...heldStore }), set: async (next) => void (heldStore = next) },
+    log: (email) => logger.logEmail(email),
+    wakeAt: async (at) => void (clock.wakeAt = at),
+    now: () => clock.now,
+  });
   const ask = vi.fn(async (type: string, data?: unknown) => {
     switch (type) {
+      case 'holdEmailLog': {
+        const { sendId, commitAt, email } = data as {
+          sendId: string;
+          commitAt: number;
+          email: EmailToLog;
+        };
+        await held.hold(sendId, email, commitAt);
+        return { ok: true, value: null };
+      }
+      case 'settleEmailLog': {
+        const { sendId, outcome } = data as { sendId: string; outcome: 'sent' | 'undone' };
+        return { ok: true, value: await held.settle(sendId, outcome) };
+      }
       case 'lookupContacts':
         return { ok: true, value: await lookup((data as { emails: string[] }).emails) };
       case 'logEmail':
@@ -94,5 +117,15 @@ export function fakeWorker({
     writes.flatMap((write) =>
       write.kind === 'logActivity' ? [[write.body.contact_id, write.body.note] as const] : [],
     );
-  return { ask: ask as unknown as Ask, mock: ask, writes, activities, logged };
+  return {
+    ask: ask as unknown as Ask,
+    mock: ask,
+    writes,
+    activities,
+    logged,
+    /** The sends the worker holds now, by send id; `commitDue` is its alarm firing. */
+    held: () => ({ ...heldStore }),
+    commitDue: held.commitDue,
+    clock,
+  };
 }
