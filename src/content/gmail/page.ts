@@ -97,13 +97,18 @@ export function isMessageSentShown(doc: Document): boolean {
 
 /** Whether a shown notice still offers Undo: Gmail's Undo Send window is open. */
 export function isUndoOffered(doc: Document): boolean {
-  return shownLinks(doc, UNDO_LINK).length > 0;
+  return findOfferedUndo(doc) !== null;
 }
 
-/** Whether an event's target is Gmail's Undo link (a click on it, or Enter on it). */
-export function isUndoLink(target: EventTarget | null): boolean {
+/** The Undo link a shown notice offers now, or null. */
+export function findOfferedUndo(doc: Document): Element | null {
+  return shownLinks(doc, UNDO_LINK)[0] ?? null;
+}
+
+/** Gmail's Undo link when an event's target is (inside) it: a click on it, or Enter on it. */
+export function undoLinkOf(target: EventTarget | null): Element | null {
   const element = target as Element | null;
-  return typeof element?.closest === 'function' && closestSafe(element, UNDO_LINK) !== null;
+  return typeof element?.closest === 'function' ? closestSafe(element, UNDO_LINK) : null;
 }
 
 /** The notification bars on the page, to watch while a send can still be undone. */

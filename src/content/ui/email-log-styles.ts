@@ -11,3 +11,9 @@ label { display: inline-flex; gap: 4px; align-items: center; font-weight: 500; c
 button { font: inherit; color: var(--accent); background: none; border: 1px solid #dadce0; border-radius: 12px; padding: 1px 10px; cursor: pointer; }
 button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 `;
+
+/** The held send's line: a small card above Gmail's "Message sent" notice, bottom left. */
+export const HELD_SEND_CSS = `${EMAIL_LOG_CSS}
+:host { position: fixed; left: 24px; bottom: 80px; z-index: 2147482000; margin: 0; padding: 6px 12px; border-radius: 8px; background: #fff; box-shadow: 0 1px 3px rgba(60, 64, 67, .3); }
+:host([data-theme='dark']) { background: #2d2e30; }
+`;
