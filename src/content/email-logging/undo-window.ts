@@ -65,6 +65,8 @@ function sameUndo(known: Undo | null, link: Element | null): boolean {
 
 export function createUndoWindow(deps: UndoWindowDeps) {
   const held: Held[] = [];
+  // An Undo clicked while the worker was still taking the send: settled once it has.
+  let earlyUndo: { link: Element; at: number } | null = null;
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -141,6 +143,11 @@ export function createUndoWindow(deps: UndoWindowDeps) {
       held.push(entry);
       deps.watching(true);
       deps.show({ state: 'held', whom });
+      const early = earlyUndo;
+      earlyUndo = null;
+      if (early && early.at >= sentAt && !sameUndo(entry.before, early.link)) {
+        return void (await track(settle(entry, 'undone')));
+      }
       check();
     },
 
@@ -151,6 +158,7 @@ export function createUndoWindow(deps: UndoWindowDeps) {
     undoClicked(link: Element) {
       const entry = held.find((candidate) => sameUndo(candidate.undo, link));
       if (entry) void track(settle(entry, 'undone'));
+      else earlyUndo = { link, at: deps.now() };
     },
 
     /** A compose of this draft is open again: Gmail's Undo put it back. */

@@ -76,6 +76,25 @@ describe('Undo Send', () => {
     expect(worker.activities().map(([id]) => id)).toEqual([SNEHA.id, DEEPA.id]);
   });
 
+  it('logs nothing when Undo is clicked before the worker has finished taking the send', async () => {
+    showFixture('compose-send.html', 'own');
+    const worker = fakeWorker({ prefs: { logEmailsByDefault: true } });
+    const logging = await tabs.open(worker);
+    await expect.poll(() => statusText()).toBe('Logs for Sneha Kulkarni, Deepa Menon.');
+    ctrlEnter(body());
+    gmailSends(compose());
+    logging.scan();
+    clickUndo(); // the hand-over to the worker is still under way
+    await logging.settled();
+    await logging.settled();
+    undoWindowEnds();
+    logging.scan();
+    await logging.settled();
+    expect(heldLine()).toBe('Sending undone: Vivre logged nothing.');
+    expect(worker.held()).toEqual({});
+    expect(worker.activities()).toEqual([]);
+  });
+
   it('takes the draft coming back open as Undo, whatever the notice does (Gmail’s "z" shortcut)', async () => {
     const { worker, logging, sent } = await sendACompose();
     document.body.append(sent);
