@@ -12,7 +12,8 @@ import { ContactCombobox } from './ContactCombobox';
 import { DealFields } from './DealFields';
 import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
-import type { Draft, PickedContact, PopupServices } from './services-type';
+import { NO_PAGE, type Draft, type PickedContact, type PopupServices } from './services-type';
+import { UnreadableViewNotice } from './UnreadableViewNotice';
 import { enqueueAll } from './enqueue-all';
 
 interface Props {
@@ -31,6 +32,7 @@ type Outcome = { tone: 'ok' | 'error'; text: string } | null;
 export function LogForm({ services, draft, recent, disabledReason }: Props) {
   const [contact, setContact] = useState(draft?.contact ?? null);
   const [pageContacts, setPageContacts] = useState<PickedContact[]>([]);
+  const [page, setPage] = useState(NO_PAGE);
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
   const [note, setNote] = useState(draft?.note ?? '');
   const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
@@ -44,7 +46,9 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
   const sending = useRef(false);
 
   useEffect(() => {
-    void findPageContacts(services).then((found) => {
+    void services.getPage().then(async (onTab) => {
+      setPage(onTab);
+      const found = await findPageContacts(services, onTab);
       setPageContacts(found);
       if (!chosenByRep.current && found[0]) setContact(found[0]);
     });
@@ -113,6 +117,12 @@ export function LogForm({ services, draft, recent, disabledReason }: Props) {
         }
       }}
     >
+      <UnreadableViewNotice
+        page={page}
+        onUseSubject={(subject) =>
+          setNote((current) => (current.trim() ? `${subject}\n${current}` : subject))
+        }
+      />
       <ContactCombobox
         selected={contact}
         onSelect={select}

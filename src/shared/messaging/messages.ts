@@ -137,11 +137,21 @@ export type ProtocolMap = {
   [K in MessageType]: (data: MessageData<K>) => Answer<MessageValue<K>>;
 };
 
+/** What the open thread or compose shows, so the popup can preselect a contact. */
+export interface PageOnTab {
+  participants: Participant[];
+  subject: string | null;
+  /**
+   * A thread or compose Gmail shows that Vivre cannot read (Gmail changed): then the title's
+   * subject and addresses are all there is. Null when the page was read, or shows neither.
+   */
+  unreadable: 'thread' | 'compose' | null;
+}
+
 /**
  * Messages our extension pages send to the content script in a Gmail tab (the popup asks
  * who is on the open thread). Answered in src/content/start-in-gmail.ts.
  */
 export interface ContentProtocolMap {
-  /** What the open thread or compose shows, so the popup can preselect a contact. */
-  getPageParticipants(): { participants: Participant[]; subject: string | null };
+  getPageParticipants(): PageOnTab;
 }
