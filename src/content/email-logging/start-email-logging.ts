@@ -70,7 +70,7 @@ export function startEmailLogging(options: EmailLoggingOptions) {
   const messages = createMessageLogging(context);
 
   function scan() {
-    if (signal.aborted) return;
+    if (signal.aborted || !prefs.connected()) return;
     composes.sync(findComposes(doc));
     messages.sync();
     bars?.refresh();

@@ -6,7 +6,7 @@ export const EMAIL_LOG_CSS = `
 :host { all: initial; display: inline-flex; gap: 6px; align-items: center; margin: 0 8px; font: 12px/1.4 'Google Sans', Roboto, system-ui, sans-serif; color: #1f1f1f; --muted: #5f6368; --accent: #0b57d0; --bad: #b3261e; }
 :host([data-theme='dark']) { color: #e8eaed; --muted: #bdc1c6; --accent: #a8c7fa; --bad: #f2b8b5; }
 label { display: inline-flex; gap: 4px; align-items: center; font-weight: 500; cursor: pointer; }
-.who { color: var(--muted); max-width: 420px; }
+.who, .whom { color: var(--muted); max-width: 420px; }
 .none, .error { color: var(--bad); }
 button { font: inherit; color: var(--accent); background: none; border: 1px solid #dadce0; border-radius: 12px; padding: 1px 10px; cursor: pointer; }
 button:focus-visible, input:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }

@@ -31,12 +31,14 @@ export const RAHUL = contact('cnt_8821', 'rahul.sharma@acme-tech.example', 'Rahu
  * A worker that knows `known`, skips `neverLookup` addresses as the real one does, serves the
  * email-logging preferences, logs emails with the real worker-side logger, and records every
  * write it queues. `logged` is its storage of logged message ids, shared by every tab.
+ * `connected: false` answers as an install not yet connected to Vivre (no key).
  */
 export function fakeWorker({
   known = [SNEHA, DEEPA, RAHUL],
   neverLookup = [] as string[],
   prefs = {} as Partial<EmailLoggingSettings>,
   failWrites = false,
+  connected = true,
 } = {}) {
   const writes: WriteRequest[] = [];
   const emailLogging: EmailLoggingSettings = {
@@ -107,7 +109,7 @@ export function fakeWorker({
           value: await logger.loggedAt((data as { messageIds: string[] }).messageIds),
         };
       case 'getSettings':
-        return { ok: true, value: { emailLogging } };
+        return { ok: true, value: { emailLogging, maskedKey: connected ? 'vv_…0000' : null } };
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };
     }
