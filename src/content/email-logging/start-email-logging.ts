@@ -103,5 +103,9 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     await composes.settled();
     await undoWindow.settled();
   };
-  return { scan, ready, settled };
+  /** After Gmail navigates: a rep who connected Vivre since this tab opened gets logging now. */
+  const navigated = () => {
+    if (!prefs.connected()) void prefs.reload().then(scan);
+  };
+  return { scan, ready, settled, navigated };
 }

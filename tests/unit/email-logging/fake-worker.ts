@@ -41,6 +41,7 @@ export function fakeWorker({
   connected = true,
 } = {}) {
   const writes: WriteRequest[] = [];
+  let isConnected = connected;
   const emailLogging: EmailLoggingSettings = {
     logEmailsByDefault: false,
     excerptLength: 500,
@@ -109,7 +110,7 @@ export function fakeWorker({
           value: await logger.loggedAt((data as { messageIds: string[] }).messageIds),
         };
       case 'getSettings':
-        return { ok: true, value: { emailLogging, maskedKey: connected ? 'vv_…0000' : null } };
+        return { ok: true, value: { emailLogging, maskedKey: isConnected ? 'vv_…0000' : null } };
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };
     }
@@ -129,5 +130,7 @@ export function fakeWorker({
     held: () => ({ ...heldStore }),
     commitDue: held.commitDue,
     clock,
+    /** The rep saves a key in the options page. */
+    connect: () => void (isConnected = true),
   };
 }

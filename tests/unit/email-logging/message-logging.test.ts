@@ -82,9 +82,15 @@ describe('"Log this email" on a thread message', () => {
 
   it('shows no button, and no compose toggle, before Vivre is connected', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
-    const logging = await tabs.open(fakeWorker({ connected: false }));
+    const worker = fakeWorker({ connected: false });
+    const logging = await tabs.open(worker);
     logging.scan();
     expect(document.querySelectorAll('vivre-log-email, vivre-email-log')).toHaveLength(0);
+
+    // The rep connects in the options page, then moves on in Gmail: the buttons come.
+    worker.connect();
+    logging.navigated();
+    await expect.poll(() => document.querySelectorAll('vivre-log-email').length).toBe(2);
   });
 
   it('says why nothing was logged when nobody on the message is in Vivre', async () => {
