@@ -40,5 +40,10 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
   );
   signal.addEventListener('abort', stopAnswering, { once: true });
   /** Gmail is a single-page app: call after each history change (a new thread, a new view). */
-  return { navigated: overlay.navigated };
+  return {
+    navigated() {
+      overlay.navigated();
+      emailLogging.navigated();
+    },
+  };
 }

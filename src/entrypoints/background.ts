@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { registerWorkerRouter } from '../worker/router';
 import { createWorker } from '../worker/create-worker';
 import { FLUSH_ALARM } from '../worker/wake-alarm';
+import { HELD_SENDS_ALARM } from '../worker/email-logging/held-sends-store';
 
 export default defineBackground(() => {
   const worker = createWorker();
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
+    if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();
   });
   void worker.start();
 });

@@ -11,7 +11,12 @@
  * content script.
  */
 import { storage } from 'wxt/utils/storage';
-import type { ConnectionState, OutboxItemView, OutboxSummary } from './messaging/protocol';
+import type {
+  ConnectionState,
+  EmailToLog,
+  OutboxItemView,
+  OutboxSummary,
+} from './messaging/protocol';
 import {
   DEFAULT_EMAIL_LOGGING,
   DEFAULT_PRIVACY,
@@ -43,6 +48,15 @@ export const loggedMessagesItem = storage.defineItem<Record<string, number>>(
   'local:logged-messages',
   { fallback: {}, version: 1 },
 );
+
+/**
+ * Worker writes and reads: emails sent from Gmail and held through Gmail's Undo Send window
+ * (send id → the email and when it is logged unless settled first), so a tab closed inside the
+ * window loses nothing (src/worker/email-logging/held-sends.ts). Each leaves within seconds.
+ */
+export const heldEmailLogsItem = storage.defineItem<
+  Record<string, { email: EmailToLog; commitAt: number }>
+>('local:held-email-logs', { fallback: {}, version: 1 });
 
 export interface ConnectionRecord {
   state: ConnectionState;

@@ -24,6 +24,9 @@ import { recordOf } from './vivre/write-kinds';
 import { showOutboxBadge } from './badge';
 import { createConnection } from './connection';
 import { createHandlers } from './handlers';
+import { createHeldSends } from './email-logging/held-sends';
+import { heldSendsStore, wakeForHeldSends } from './email-logging/held-sends-store';
+import type { Handlers } from './router';
 import { createOutboxFeed } from './outbox-feed';
 import { createStatus } from './status';
 import { createWakeAlarm } from './wake-alarm';
@@ -90,15 +93,33 @@ export function createWorker(options: WorkerOptions = {}) {
     now: () => Date.now(),
   });
   const status = createStatus({ settings, connection, outbox, client });
-  const handlers = createHandlers({ settings, lookups, outbox, connection, status, limiter });
+  // A held send that stood is logged like any other email, checks included (`handlers` below).
+  const heldSends = createHeldSends({
+    store: heldSendsStore,
+    log: (email) => handlers.logEmail(email, {}),
+    wakeAt: (at) => wakeForHeldSends(at).catch(() => undefined),
+  });
+  const handlers: Handlers = createHandlers({
+    settings,
+    lookups,
+    outbox,
+    connection,
+    status,
+    limiter,
+    heldSends,
+  });
 
   return {
     handlers,
     /** The entrypoint's alarm listener flushes it. */
     outbox,
+    /** The entrypoint's alarm listener commits held sends whose Undo window has passed. */
+    heldSends,
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
       onChange(await outbox.counts());
+      // Sends whose Undo window passed while no worker ran (the browser was closed).
+      await heldSends.commitDue().catch(() => undefined);
       await outbox.flushOutbox();
     },
   };

@@ -9,6 +9,7 @@ import type { Lookups } from './lookups/lookups';
 import { OutboxError, type Outbox } from './outbox';
 import { createEmailLogger } from './email-logging/email-logger';
 import { loggedMessages } from './email-logging/logged-messages';
+import type { HeldSends } from './email-logging/held-sends';
 import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
@@ -27,6 +28,8 @@ export interface HandlerDeps {
   connection: Connection;
   status: ReturnType<typeof createStatus>;
   limiter: RateLimiter;
+  /** Sends held through Gmail's Undo Send window (they log through `logEmail`). */
+  heldSends: HeldSends;
 }
 
 /** The outbox refuses some rep actions (an item already synced, say) with a message written for the rep. */
@@ -47,6 +50,7 @@ export function createHandlers({
   connection,
   status,
   limiter,
+  heldSends,
 }: HandlerDeps): Handlers {
   const emailLogger = createEmailLogger({
     lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
@@ -58,6 +62,14 @@ export function createHandlers({
 
   async function requireConfigured(): Promise<void> {
     await settings.getCredentials(); // throws "not configured" with a message for the rep
+  }
+
+  /** Email text leaves only when Vivre is set up and the rep allowed it (Firefox's consent). */
+  async function mayLogEmail(email: { signedInEmail?: string | undefined }): Promise<void> {
+    if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
+    await requireConfigured();
+    if (!(await emailTextAllowed()))
+      throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
   }
 
   async function testConnection(
@@ -135,6 +147,7 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await loadEmailLoggingPrefs(),
         emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
       };
     },
 
@@ -152,6 +165,7 @@ export function createHandlers({
       return {
         emailLogging: await loadEmailLoggingPrefs(),
         emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
       };
     },
 
@@ -165,16 +179,23 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await saveEmailLoggingPrefs(prefs),
         emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
       };
     },
 
     async logEmail(email) {
-      if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
-      await requireConfigured();
-      if (!(await emailTextAllowed()))
-        throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
+      await mayLogEmail(email);
       return emailLogger.logEmail(email);
     },
+
+    async holdEmailLog({ sendId, commitAt, email }) {
+      // Refused now, not when the window has passed, so the tab can tell the rep.
+      await mayLogEmail(email);
+      await heldSends.hold(sendId, email, commitAt);
+      return null;
+    },
+
+    settleEmailLog: ({ sendId, outcome }) => heldSends.settle(sendId, outcome),
 
     getLoggedEmails: ({ messageIds }) => emailLogger.loggedAt(messageIds),
 

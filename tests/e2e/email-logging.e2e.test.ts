@@ -1,7 +1,8 @@
 /**
  * Email logging in real Chromium against the sandbox: a send from a fixture compose at
  * https://mail.google.com/ lands in Vivre once per contact with the right note, whichever send
- * signals fire; an all-internal email logs nothing; an offline send syncs later, once.
+ * signals fire; an all-internal email logs nothing; an offline send syncs later, once; a send
+ * undone with Gmail's Undo (the fixture's #link_undo, a 5 s window) logs nothing.
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -21,6 +22,14 @@ import {
 
 /** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
 const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
+
+/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
+async function heldSends(extensionPage: Page): Promise<string[]> {
+  const stored = await extensionPage.evaluate<Record<string, object | undefined>>(
+    "chrome.storage.local.get('held-email-logs')",
+  );
+  return Object.keys(stored['held-email-logs'] ?? {});
+}
 
 async function emailsWithSubject(
   sandbox: TestSandbox,
@@ -156,6 +165,46 @@ describe('logging sent emails from Gmail', () => {
     }
     await askWorkerOk(popupPage, 'flushOutbox');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+  });
+
+  test('logs nothing for a send the rep undoes, and once for the same draft sent again', async ({
+    sandbox,
+    extensionPage,
+    compose,
+    copiesOnceSynced,
+  }) => {
+    const { page, subject } = await compose('E2E undo', SNEHA_AND_DEEPA);
+    const held = page.locator('vivre-held-send').getByRole('status');
+    const heldText = () => held.textContent({ timeout: 5_000 });
+    await page.getByRole('button', { name: /^Send/ }).click();
+    await expect
+      .poll(heldText, { timeout: 10_000 })
+      .toBe('Vivre will log this email for Sneha Kulkarni, Deepa Menon once Gmail has sent it.');
+    expect(await heldSends(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
+
+    await page.locator('#link_undo').click();
+    await expect.poll(heldText).toBe('Sending undone: Vivre logged nothing.');
+    await waitFor(
+      async () => (await heldSends(extensionPage)).length === 0,
+      'the undone send to leave the worker',
+    );
+    const { waiting } = await askWorkerOk(extensionPage, 'getOutbox');
+    const ours = waiting.filter(
+      (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
+    );
+    expect(ours).toEqual([]);
+    expect(await emailsWithSubject(sandbox, SNEHA, subject)).toEqual([]);
+
+    // Gmail put the draft back; sent again, the send stands once the 5 s window has passed.
+    const toggle = page.getByRole('checkbox', { name: 'Log to Vivre' });
+    await toggle.waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await page.getByRole('button', { name: /^Send/ }).click();
+    await expect
+      .poll(heldText, { timeout: 30_000 })
+      .toBe('Vivre logged this email for Sneha Kulkarni, Deepa Menon.');
+    expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
+    expect(await heldSends(extensionPage)).toEqual([]);
   });
 
   test('logs a thread message once from "Log this email", and shows it logged after a reload', async ({

@@ -2,14 +2,15 @@
  * The Firefox build in real Firefox ESR (puppeteer-core over WebDriver BiDi): chips
  * with the sandbox's scores on a real Gmail thread, a call logged from the card that
  * reaches Vivre once, and a call logged while Vivre is down that reaches it once
- * when it is back. The chips' shadow roots are reached with Puppeteer's `>>>`.
+ * when it is back; a send undone with Gmail's Undo logs nothing, and the same draft sent again
+ * logs once. The chips' shadow roots are reached with Puppeteer's `>>>`.
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
-import { RAHUL } from '../factories';
+import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
-import { fixtureVariant, waitFor, waitUntilSynced } from './harness';
+import { askWorkerOk, fixtureVariant, waitFor, waitUntilSynced } from './harness';
 import { openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
@@ -157,5 +158,67 @@ describe('the built extension in Firefox', () => {
     );
     const emails = (await sandbox.activitiesOf(RAHUL.id)).filter((a) => a.type === 'email');
     expect(emails).toHaveLength(emailsBefore.length + 1);
+  });
+
+  // After the test above: Firefox lets Vivre send email text only once the rep has allowed it.
+  test('logs nothing for a send undone with Gmail’s Undo, and once for the draft sent again', async ({
+    sandbox,
+    firefox,
+  }) => {
+    const subject = `firefox undo ${randomUUID().slice(0, 8)}`;
+    const page = await openFirefoxFixture(firefox, 'compose-send');
+    const lineOf = (host: string) =>
+      page.evaluate(
+        (tag) =>
+          document.querySelector(tag)?.shadowRoot?.querySelector('[role="status"]')?.textContent ??
+          '',
+        host,
+      );
+    const emails = async () =>
+      Promise.all(
+        [SNEHA, DEEPA].map(
+          async (contact) =>
+            (await sandbox.activitiesOf(contact.id)).filter(
+              (a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`),
+            ).length,
+        ),
+      );
+    await page.locator('input[name="subjectbox"]').fill(subject);
+    await page.locator('vivre-email-log >>> input[type="checkbox"]').click();
+    await waitFor(
+      async () => (await lineOf('vivre-email-log')) === 'Logs for Sneha Kulkarni, Deepa Menon.',
+      'the toggle to say whom it logs for',
+    );
+
+    await page.locator('.aoO[role="button"]').click();
+    await waitFor(
+      async () => (await lineOf('vivre-held-send')).startsWith('Vivre will log this email for'),
+      'the promise to stay in view while Gmail can undo',
+    );
+    await page.locator('#link_undo').click();
+    await waitFor(
+      async () => (await lineOf('vivre-held-send')) === 'Sending undone: Vivre logged nothing.',
+      '"Sending undone"',
+    );
+    const outbox = await askWorkerOk(firefox.options, 'getOutbox');
+    expect(outbox.waiting).toEqual([]);
+    expect(await emails()).toEqual([0, 0]);
+
+    // Gmail put the draft back, "Log to Vivre" still on; sent again, it stands after 5 s.
+    await page.locator('.aoO[role="button"]').click();
+    await waitFor(
+      async () =>
+        (await lineOf('vivre-held-send')) ===
+        'Vivre logged this email for Sneha Kulkarni, Deepa Menon.',
+      'the send to stand and be logged',
+      { timeoutMs: 30_000 },
+    );
+    await waitFor(
+      async () => (await emails()).every((count) => count > 0),
+      'the email in the sandbox',
+      { timeoutMs: 30_000 },
+    );
+    expect(await emails()).toEqual([1, 1]);
+    await page.close();
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The rep's path, in real Chromium against the sandbox: log a call with a new deal from the
- * popup, keep logging while Vivre is unreachable, and meet a read-only key with logging turned
- * off and the reason why. (Connecting through the options page: options.e2e.test.ts.)
+ * popup, keep logging while Vivre is unreachable, be told when Gmail shows a view Vivre cannot
+ * read, and meet a read-only key with logging turned off and the reason why. (Connecting through
+ * the options page: options.e2e.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
 import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
+import { GMAIL_REDESIGNED } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
 import {
   configureExtension,
@@ -61,6 +63,32 @@ describe('popup', () => {
       async () => (await contact.inputValue()) === 'Rahul Sharma',
       'Rahul Sharma, the first sender, to be preselected',
     );
+    await popup.close();
+  });
+
+  test('says when it cannot read the Gmail view, and offers the subject from the title', async ({
+    extension,
+    gmail,
+  }) => {
+    // A thread (by its address) whose markup Gmail has changed beyond what Vivre reads.
+    const thread = await gmail.variant(
+      'thread-expanded-2025',
+      GMAIL_REDESIGNED,
+      '#inbox/FMfcgzQbgRnTzTkLmWQbvhxZPTnRbXvC',
+    );
+    const popup = await openExtensionPage(extension, 'popup.html');
+    await thread.bringToFront();
+    await popup.reload();
+    await popup
+      .getByText("Vivre can't read this Gmail view — logging from here still works.")
+      .waitFor();
+    await popup
+      .getByRole('button', {
+        name: 'Add the subject to the note: PO-4471 – revised delivery schedule',
+      })
+      .click();
+    expect(await popup.getByLabel('Note').inputValue()).toBe('PO-4471 – revised delivery schedule');
+    expect(await popup.getByRole('button', { name: 'Log activity' }).isDisabled()).toBe(false);
     await popup.close();
   });
 

@@ -4,6 +4,7 @@
  * The components it renders stay pure.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { isChipShown } from '../ui/Chip';
 import { ChipWithCard } from '../ui/ChipWithCard';
 import type { AddInput, LogInput, WriteProgress } from '../../ui/view-types';
 import type { ContactDetails, Status } from '../../shared/messaging/protocol';
@@ -20,6 +21,8 @@ export interface ChipControllerProps {
   openOptions: () => void;
   /** Aborted when the chip is removed: stops following writes. */
   signal: AbortSignal;
+  /** Whether the chip shows at all (Chip.tsx `isChipShown`): the host hides when it does not. */
+  onShown?: (shown: boolean) => void;
 }
 
 export function ChipController({
@@ -30,6 +33,7 @@ export function ChipController({
   ask,
   openOptions,
   signal,
+  onShown,
 }: ChipControllerProps) {
   const [lookup, setLookup] = useState(() => store.get(email));
   const [opened, setOpened] = useState(0);
@@ -44,6 +48,8 @@ export function ChipController({
   }, [store, email]);
 
   const contactId = lookup.status === 'found' ? lookup.contact.id : null;
+  const shown = isChipShown(lookup);
+  useEffect(() => onShown?.(shown), [shown]);
 
   async function loadDetails(id: string) {
     const answer = await ask('getContactDetails', { contactId: id });

@@ -41,6 +41,8 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
       ask: deps.ask,
       openOptions: deps.openOptions,
       signal: lifetime.signal,
+      // A chip that shows nothing leaves no gap: the host (and its margin) goes with it.
+      onShown: (shown) => host.element.toggleAttribute('hidden', !shown),
     }),
   );
 

@@ -1,20 +1,22 @@
 /**
  * "Log to Vivre" in every open compose: a toggle per compose (starting from the rep's default),
  * whom it would log for kept current while the rep edits recipients, and, once the send tracker
- * says the message went, one `email` activity per Vivre contact among the recipients.
+ * says the message went, one `email` activity per Vivre contact among the recipients — held by
+ * the worker until Gmail's Undo window has passed (undo-window.ts), so an undone send logs nothing.
  */
 import { h } from 'preact';
 import { ComposeLogToggle } from '../ui/ComposeLogToggle';
 import {
+  draftIdOf,
   isComposeClosed,
   placeInCompose,
   readCompose,
   type ComposeContent,
 } from '../gmail/compose';
 import { findComposeParticipants } from '../gmail/compose-recipients';
-import { isMessageSentShown } from '../gmail/page';
+import { findOfferedUndo, isMessageSentShown } from '../gmail/page';
 import type { Participant } from '../../shared/people';
-import { planAudience } from '../../shared/email-audience';
+import { planAudience, type Audience } from '../../shared/email-audience';
 import {
   loadDealChoice,
   soleContactId,
@@ -23,6 +25,7 @@ import {
   type LoggingContext,
 } from './logging-context';
 import { createSendTracker } from './send-tracker';
+import type { createUndoWindow } from './undo-window';
 import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
 import { EMAIL_LOG_CSS } from '../ui/email-log-styles';
 import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
@@ -39,10 +42,15 @@ interface ComposeState {
 
 const emailsOf = (people: Participant[]) => people.map((person) => person.email);
 
-export function createComposeLogging(context: LoggingContext) {
+export function createComposeLogging(
+  context: LoggingContext,
+  undoWindow: ReturnType<typeof createUndoWindow>,
+) {
   const { doc, ask, lookups, signedIn } = context;
   const composes = new Map<Element, ComposeState>();
   const inFlight = new Set<Promise<void>>();
+  // The Undo link a notice offered when the rep pressed Send: another action's, not this send's.
+  const undoAtIntent = new WeakMap<Element, Element | null>();
 
   const tracker = createSendTracker({
     read: (compose) => readCompose(compose, signedIn()),
@@ -52,29 +60,45 @@ export function createComposeLogging(context: LoggingContext) {
       // Read now: the compose's state is dropped once it has closed.
       const state = composes.get(compose);
       if (!state?.on) return;
+      const before = undoAtIntent.get(compose) ?? null;
       const dealIds = state.deal ? { [state.deal.contactId]: state.deal.dealId } : undefined;
-      const logging = logSent(content, dealIds).finally(() => inFlight.delete(logging));
-      inFlight.add(logging);
+      const holding = holdSent(content, audienceOf(state), before, dealIds).finally(() =>
+        inFlight.delete(holding),
+      );
+      inFlight.add(holding);
     },
     ...(context.now ? { now: context.now } : {}),
   });
 
-  /** The worker decides whom for (contacts only, never colleagues) and queues the writes. */
-  async function logSent(content: ComposeContent, dealIds?: Record<string, string | null>) {
+  /**
+   * The worker holds the send through Gmail's Undo window, then decides whom for (contacts only,
+   * never colleagues) and queues the writes; the rep is told whom it will be, as the toggle said.
+   */
+  async function holdSent(
+    content: ComposeContent,
+    audience: Audience | null,
+    before: Element | null,
+    dealIds?: Record<string, string | null>,
+  ) {
     if (content.recipients.length === 0) return;
-    await ask(
-      'logEmail',
-      toEmailToLog(content.recipients, content, signedIn(), undefined, dealIds),
-    );
+    const whom = audience ? [...audience.log, ...audience.add].map((p) => p.name ?? p.email) : null;
+    await undoWindow.hold(emailOf(content, dealIds), content.draftId, whom, before);
+  }
+
+  const emailOf = (content: ComposeContent, dealIds?: Record<string, string | null>) =>
+    toEmailToLog(content.recipients, content, signedIn(), undefined, dealIds);
+
+  function audienceOf(state: ComposeState): Audience | null {
+    const known = lookups.knownForLogging(emailsOf(state.recipients));
+    const addUnknown = context.prefs().addUnknownRecipients;
+    return known ? planAudience(state.recipients, signedIn(), known, addUnknown) : null;
   }
 
   function paint(state: ComposeState) {
-    const known = lookups.knownForLogging(emailsOf(state.recipients));
-    const addUnknown = context.prefs().addUnknownRecipients;
     state.host.render(
       h(ComposeLogToggle, {
         on: state.on,
-        audience: known ? planAudience(state.recipients, signedIn(), known, addUnknown) : null,
+        audience: audienceOf(state),
         blocked: context.emailTextAllowed() ? null : EMAIL_TEXT_NOT_ALLOWED,
         onToggle: (on) => {
           state.on = on;
@@ -125,11 +149,18 @@ export function createComposeLogging(context: LoggingContext) {
     await refreshDeal(state);
   }
 
+  // Drafts whose send the rep undid, with the toggle on: back open, they keep it on.
+  const undone = new Set<string>();
+
   function track(compose: Element) {
     tracker.observe(compose);
     const recipients = findComposeParticipants(compose, signedIn());
     const state = composes.get(compose);
     if (!state) {
+      const draftId = draftIdOf(compose);
+      // Gmail's Undo puts the draft back: whatever the notice showed, that send is undone.
+      if (draftId && undoWindow.holds(draftId)) undoWindow.reopened(draftId);
+      const wasOn = draftId !== null && undone.delete(draftId);
       const host = createShadowHost(doc, {
         tag: 'vivre-email-log',
         css: EMAIL_LOG_CSS,
@@ -138,8 +169,8 @@ export function createComposeLogging(context: LoggingContext) {
       placeInCompose(compose, host.element);
       const fresh: ComposeState = {
         host,
-        on: context.prefs().logEmailsByDefault,
-        touched: false,
+        on: wasOn || context.prefs().logEmailsByDefault,
+        touched: wasOn,
         recipients,
         deal: null,
       };
@@ -171,10 +202,16 @@ export function createComposeLogging(context: LoggingContext) {
     },
     /** A Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
     intent(compose: Element) {
+      undoAtIntent.set(compose, findOfferedUndo(doc));
       tracker.intent(compose);
       tracker.check();
     },
-    /** Resolves once every send being logged has been queued (or found to need nothing). */
+    /** A held send of this draft was undone: it may be sent (and logged) again. */
+    undone(draftId: string | null) {
+      tracker.forget(draftId);
+      if (draftId) undone.add(draftId);
+    },
+    /** Resolves once every send has been handed to the worker (or found to need nothing). */
     settled: () => Promise.all(inFlight).then(() => undefined),
     destroy() {
       for (const state of composes.values()) state.host.destroy();

@@ -37,12 +37,18 @@ export function createPrefs(ask: Ask) {
   let current = DEFAULT_EMAIL_LOGGING;
   // Until the worker says otherwise; it refuses to log without consent whatever this says.
   let allowed = true;
+  // Nothing of logging shows until the worker has said Vivre is connected: an install not yet
+  // connected offers one quiet way to connect (the toolbar popup), not a button on every email.
+  let connected = false;
   return {
     get: () => current,
     emailTextAllowed: () => allowed,
+    connected: () => connected,
     async reload(): Promise<EmailLoggingSettings> {
       const answer = await ask('getEmailLoggingPrefs');
       if (answer.ok) ({ emailLogging: current, emailTextAllowed: allowed } = answer.value);
+      // A worker that cannot answer is no reason to hide what the rep may still use.
+      connected = !answer.ok || answer.value.connected;
       return current;
     },
   };

@@ -1,6 +1,7 @@
 /**
- * "Log this email" on each expanded message of the open thread. A message is logged for its
- * sender, or, when the rep (or a colleague) sent it, for its recipients outside the rep's domain.
+ * "Log this email" on each expanded message of the open thread, naming before the click whom it
+ * is for: a message is logged for its sender, or, when the rep (or a colleague) sent it, for its
+ * recipients outside the rep's domain (the worker then logs for those who are Vivre contacts).
  * The worker logs a message id at most once from this browser and remembers when, so a second
  * click, another tab or a reload shows "Logged ✓ <time>" instead of logging again.
  */
@@ -27,6 +28,8 @@ import { createShadowHost, type ShadowHost } from '../ui/shadow-host';
 interface MessageState {
   host: ShadowHost;
   messageId: string;
+  /** The names it will be logged for, read when the message is shown. */
+  whom: string[];
   state: MessageLogState;
   /** The deal to tie it to, when it would be logged for one contact with open deals. */
   deal: DealChoice | null;
@@ -65,9 +68,17 @@ export function createMessageLogging(context: LoggingContext) {
     });
     host.element.setAttribute('data-vivre-message-id', messageId);
     placeInMessage(message, host.element);
+    const content = readMessageContent(message);
+    const me = context.signedIn();
+    const whom = content
+      ? whomFor(content.sender, content.recipients, me)
+          .filter((person) => !isColleague(person.email, me))
+          .map((person) => person.name ?? person.email)
+      : [];
     const entry: MessageState = {
       host,
       messageId,
+      whom,
       state: { status: 'idle' },
       deal: null,
       paint(state) {
@@ -76,6 +87,7 @@ export function createMessageLogging(context: LoggingContext) {
         host.render(
           h(LogMessageButton, {
             state,
+            whom: entry.whom,
             onLog: () => void log(entry, message),
             deal: deal && {
               deals: deal.deals,

@@ -33,17 +33,25 @@ export function createSendTracker(deps: SendTrackerDeps) {
   const now = deps.now ?? Date.now;
   const tracked = new Map<Element, Tracked>();
   const sentComposes = new WeakSet<Element>();
-  const sentDrafts = new Set<string>();
+  const sentDrafts = new Map<string, Element>();
   let sentShownAt: number | null = null;
 
   const wasSent = (compose: Element, content: ComposeContent) =>
     sentComposes.has(compose) || (content.draftId !== null && sentDrafts.has(content.draftId));
 
+  /** The send of this draft (or compose) was undone: a later send of it counts again. */
+  function forget(draftId: string | null, compose?: Element) {
+    const element = draftId !== null ? sentDrafts.get(draftId) : compose;
+    if (element) sentComposes.delete(element);
+    if (compose) sentComposes.delete(compose);
+    if (draftId !== null) sentDrafts.delete(draftId);
+  }
+
   function markSent(compose: Element, entry: Tracked) {
     tracked.delete(compose);
     if (wasSent(compose, entry.content)) return;
     sentComposes.add(compose);
-    if (entry.content.draftId) sentDrafts.add(entry.content.draftId);
+    if (entry.content.draftId) sentDrafts.set(entry.content.draftId, compose);
     deps.onSent(compose, entry.content);
   }
 
@@ -88,5 +96,7 @@ export function createSendTracker(deps: SendTrackerDeps) {
 
     /** Whether a compose is still watched for a send. */
     tracks: (compose: Element) => tracked.has(compose),
+
+    forget,
   };
 }

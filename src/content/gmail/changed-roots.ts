@@ -6,8 +6,10 @@
  */
 import { closestSafe, holdsSafe, matchesSafe } from './query';
 import {
+  COLLAPSED_MESSAGE,
   MESSAGE,
   MESSAGE_BODY,
+  MESSAGE_ITEM,
   NOTIFICATION_BAR,
   PERSON,
   RECIPIENT_FIELD,
@@ -36,12 +38,18 @@ export function isWorthScanning(change: GmailChange): boolean {
   return change.roots.size > 0 || change.removed || change.notice;
 }
 
-const ANY_MESSAGE = MESSAGE.map(({ selector }) => selector).join(', ');
+/**
+ * A message: expanded (with its id) or collapsed (its dated header class). A collapsed message
+ * whose classes changed is found through its list entry, which is read like any other parent.
+ */
+const ANY_MESSAGE = [...MESSAGE, ...COLLAPSED_MESSAGE.filter(({ seen }) => seen !== 'stable')]
+  .map(({ selector }) => selector)
+  .join(', ');
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
-const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}`;
+const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${MESSAGE_ITEM}, ${RECIPIENT_FIELD}`;
 /** Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. */
-const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}`;
+const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}, ${MESSAGE_ITEM}`;
 
 /**
  * Records one mutation into the burst `change()` returns. A mutation of ours (a chip host
@@ -69,7 +77,8 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
     burst.roots.add(message);
     return;
   }
-  if (nearest) burst.notice = true; // the only other kind of deciding ancestor
+  // A thread's list entry is read as a parent of people; the only other kind is a notice.
+  if (nearest && !matchesSafe(nearest, MESSAGE_ITEM)) burst.notice = true;
   if (record.type === 'attributes') {
     // An address changed on an element, or `hidden` toggled around messages or fields.
     if (matchesSafe(target, SHOWS_PEOPLE)) burst.roots.add(target.parentElement ?? target);

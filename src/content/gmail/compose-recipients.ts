@@ -5,12 +5,21 @@
 import { parseAddress } from '../../shared/address';
 import type { Participant, ParticipantAnchor, ParticipantRole } from '../../shared/people';
 import { dedupeByEmail, displayName, isSignedIn, parseTypedAddresses } from './address';
-import { isReadable, matchesSafe, outermost, queryNewestFirst, safeQueryAll } from './query';
 import {
+  closestSafe,
+  isReadable,
+  matchesSafe,
+  outermost,
+  queryNewestFirst,
+  safeQueryAll,
+} from './query';
+import {
+  COMPOSE_FORM,
   HIDDEN_INPUT,
   RECIPIENT_CHIP,
   RECIPIENT_FIELD,
   RECIPIENT_LIST,
+  RECIPIENT_SUMMARY,
   RECIPIENT_TYPING,
 } from './selectors';
 
@@ -29,7 +38,9 @@ export function findRecipientFields(root: ParentNode): Element[] {
 /**
  * Every recipient of every open compose window and inline reply, one entry per element: the chips
  * of each To/Cc/Bcc field, then an address typed into the field but not yet turned into a chip.
- * The role is the `name` of the enclosing field. Compose has no sender to report: it is the rep.
+ * The role is the `name` of the enclosing field. Once Gmail folds the fields into their one-line
+ * summary, the summary's copy of each chip is where the rep sees them, with the field's role.
+ * Compose has no sender to report: it is the rep.
  */
 export function findComposeAnchors(
   root: ParentNode,
@@ -37,12 +48,62 @@ export function findComposeAnchors(
 ): ParticipantAnchor[] {
   const anchors: ParticipantAnchor[] = [];
   for (const field of outermost(findRecipientFields(root))) {
-    const role = field.getAttribute('name')?.toLowerCase() as ParticipantRole;
-    for (const anchor of [...readChips(field, role), ...readTyped(field, role)]) {
-      if (!isSignedIn(anchor.email, signedIn)) anchors.push(anchor);
-    }
+    const role = roleOfField(field);
+    anchors.push(...readChips(field, role), ...readTyped(field, role));
   }
-  return anchors;
+  anchors.push(...readSummaries(root, anchors));
+  return anchors.filter((anchor) => !isSignedIn(anchor.email, signedIn));
+}
+
+function roleOfField(field: Element): ParticipantRole {
+  return field.getAttribute('name')?.toLowerCase() as ParticipantRole;
+}
+
+/**
+ * The summary's copies of chips the rep cannot see (their fields are folded away), each with the
+ * role of its chip's field; a copy of a chip that is shown is a twin and gets nothing.
+ */
+function readSummaries(root: ParentNode, shown: ParticipantAnchor[]): ParticipantAnchor[] {
+  const copies = queryNewestFirst(root, RECIPIENT_SUMMARY, (copy) => {
+    const form = closestSafe(copy, COMPOSE_FORM);
+    return form !== null && closestSafe(copy, RECIPIENT_FIELD) === null && isReadable(copy);
+  });
+  const found: ParticipantAnchor[] = [];
+  for (const copy of copies) {
+    const email = parseAddress(copy.getAttribute('email'));
+    const form = closestSafe(copy, COMPOSE_FORM) as Element;
+    const inForm = (anchor: ParticipantAnchor) =>
+      anchor.email === email && form.contains(anchor.element);
+    if (!email || shown.some(inForm) || found.some(inForm)) continue;
+    const chip = chipsOfForm(form).find((candidate) => chipAddress(candidate.chip) === email);
+    found.push({
+      email,
+      name: nameOf(copy, email) ?? (chip ? nameOf(chip.chip, email) : null),
+      role: chip?.role ?? 'to',
+      element: copy,
+      context: 'compose',
+    });
+  }
+  return found;
+}
+
+/** Every chip of a compose's form, shown or not, with its field's role. */
+function chipsOfForm(form: Element): { chip: Element; role: ParticipantRole }[] {
+  return safeQueryAll(form, RECIPIENT_FIELD)
+    .filter((field) => !matchesSafe(field, HIDDEN_INPUT))
+    .flatMap((field) => {
+      const scope = isTypingControl(field) ? field.parentElement : field;
+      const role = roleOfField(field);
+      return scope ? queryNewestFirst(scope, RECIPIENT_CHIP).map((chip) => ({ chip, role })) : [];
+    });
+}
+
+/** The name on a chip: `data-name` (empty for people never emailed), `name`, its text. */
+function nameOf(chip: Element, email: string): string | null {
+  return displayName(
+    chip.getAttribute('data-name') || chip.getAttribute('name') || chip.textContent,
+    email,
+  );
 }
 
 /** The recipients of every open compose window and inline reply, one per address. */
@@ -61,7 +122,7 @@ function readChips(field: Element, role: ParticipantRole): ParticipantAnchor[] {
   );
   return outermost(chips).map((chip) => {
     const email = chipAddress(chip) as string;
-    const name = displayName(chip.getAttribute('data-name') ?? chip.getAttribute('name'), email);
+    const name = nameOf(chip, email);
     return { email, name, role, element: chipHost(chip, scope), context: 'compose' as const };
   });
 }

@@ -57,11 +57,15 @@ export interface ComposeContent {
   recipients: Participant[];
 }
 
+/** The draft's id (`#msg-a:r-...`), stable while Gmail re-renders or reopens the compose. */
+export function draftIdOf(compose: Element): string | null {
+  return compose.querySelector<HTMLInputElement>(COMPOSE_DRAFT_ID)?.value.trim() || null;
+}
+
 export function readCompose(compose: Element, signedIn: string | null): ComposeContent {
-  const draft = compose.querySelector<HTMLInputElement>(COMPOSE_DRAFT_ID)?.value.trim();
   const body = queryNewestFirst(compose, COMPOSE_BODY)[0];
   return {
-    draftId: draft || null,
+    draftId: draftIdOf(compose),
     subject: readSubject(compose),
     bodyText: body ? plainTextOf(body) : '',
     recipients: findComposeParticipants(compose, signedIn),
@@ -91,10 +95,11 @@ interface SendIntentOptions {
 }
 
 /**
- * A send shows in three ways, none trusted alone: a click on the compose's Send button and
- * Ctrl/Cmd+Enter inside it, reported here, and the compose closing (`isComposeClosed`) while the
- * notification bar says "Message sent" (page.ts). The listeners run in the capture phase, before
- * Gmail's own handlers remove the compose, so its content can still be read.
+ * A send shows in three ways, none trusted alone: a click on the compose's Send button,
+ * Ctrl/Cmd+Enter inside it and Enter or Space on its focused Send button, reported here, and the
+ * compose closing (`isComposeClosed`) while the notification bar shows a sent notice (page.ts).
+ * The listeners run in the capture phase, before Gmail's own handlers remove the compose, so its
+ * content can still be read.
  */
 export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
   const composeOf = (event: Event): Element | null => {
@@ -111,13 +116,18 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
     },
     { capture: true, signal },
   );
-  // Enter or Space on a focused Send button is left to the close-after-"Message sent" signal.
+  // Ctrl/Cmd+Enter anywhere in the compose, or Enter or Space on its focused Send button.
   doc.addEventListener(
     'keydown',
     (event) => {
-      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return;
+      if (event.repeat) return;
+      const shortcut = event.key === 'Enter' && (event.ctrlKey || event.metaKey);
+      const pressed = event.key === 'Enter' || event.key === ' ';
+      if (!shortcut && !pressed) return;
       const compose = composeOf(event);
-      if (compose) onIntent(compose);
+      if (compose && (shortcut || isSendClick(event.target as Element, compose))) {
+        onIntent(compose);
+      }
     },
     { capture: true, signal },
   );

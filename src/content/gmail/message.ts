@@ -1,53 +1,58 @@
 /**
- * One message of the open thread, everything about it: finding messages, a message's id, the
- * people its header shows (for chips), what it says (for logging), and where "Log this email" goes.
- *
- * People are read from the header as Gmail shows it: an expanded message names its sender and,
- * on the recipient line, its To/Cc/Bcc; a collapsed one only its sender; a hidden one nothing.
- * Whatever is there is reported and nothing throws. The roles of recipients come from the words
- * of the recipient line (`recipientRoles`), the only place that knows that line's wording.
+ * One expanded message of the open thread, everything about it: finding expanded messages, what
+ * one says (for logging), and where "Log this email" goes. The people a message shows are read by
+ * message-people.ts; collapsed messages, which carry no id, are found by thread.ts.
  */
-import { parseAddress } from '../../shared/address';
-import type { Participant, ParticipantAnchor, ParticipantRole } from '../../shared/people';
-import { dedupeByEmail, displayName } from './address';
+import type { Participant } from '../../shared/people';
+import { dedupeByEmail } from './address';
+import { findMessageAnchors, messageIdOf } from './message-people';
 import { findThreadSubject } from './page';
 import {
   closestSafe,
-  isHidden,
   isReadable,
-  isReadableWithin,
   matchesSafe,
   outermost,
   plainTextOf,
   queryNewestFirst,
 } from './query';
 import {
-  ADDRESS_HOLDER,
+  COLLAPSED_MESSAGE_ITEM,
+  HIDDEN_MESSAGE_ITEM,
   MESSAGE,
   MESSAGE_BODY_TEXT,
   MESSAGE_HEADING,
-  MESSAGE_RECIPIENTS,
   MESSAGE_SENDER,
-  REPEATED_PERSON,
 } from './selectors';
+
+export { findMessageAnchors, messageIdOf };
 
 /* ---- Finding messages ---- */
 
 /**
- * The readable messages in `root` (expanded or collapsed; hidden ones are skipped), outermost only
- * since messages can hold quoted ones. `root` counts when it is itself a readable message: a
- * content script re-reads just the message a change was in.
+ * The expanded messages in `root` a rep can read (hidden ones, and the expanded copy Gmail keeps
+ * inside a collapsed or folded entry, are skipped), outermost only since messages can hold quoted
+ * ones. `root` counts when it is itself such a message: a content script re-reads just the
+ * message a change was in.
  */
 export function findMessages(root: ParentNode): Element[] {
-  const messages = queryNewestFirst(root, MESSAGE, isReadable);
+  const messages = queryNewestFirst(root, MESSAGE, isShownMessage);
   if (
     isElement(root) &&
     MESSAGE.some(({ selector }) => matchesSafe(root, selector)) &&
-    isReadable(root)
+    isShownMessage(root)
   ) {
     messages.unshift(root);
   }
   return outermost(messages);
+}
+
+/** Readable, and not in a list entry Gmail marks folded away or collapsed. */
+export function isShownMessage(message: Element): boolean {
+  return (
+    isReadable(message) &&
+    closestSafe(message, HIDDEN_MESSAGE_ITEM) === null &&
+    closestSafe(message, COLLAPSED_MESSAGE_ITEM) === null
+  );
 }
 
 /** Expanded messages: those showing a body, the only ones worth logging. */
@@ -55,109 +60,12 @@ export function findExpandedMessages(root: ParentNode): Element[] {
   return queryNewestFirst(
     root,
     MESSAGE,
-    (message) => !isHidden(message) && bodyOf(message) !== null,
-  );
-}
-
-/** Gmail's id (`#msg-f:...`, or the legacy hex id of older builds), or null. */
-export function messageIdOf(message: Element): string | null {
-  return (
-    message.getAttribute('data-message-id') ||
-    message.getAttribute('data-legacy-message-id') ||
-    null
+    (message) => isShownMessage(message) && bodyOf(message) !== null,
   );
 }
 
 function isElement(node: ParentNode): node is Element {
   return typeof (node as Element).matches === 'function';
-}
-
-/* ---- Its people ---- */
-
-/**
- * Every person the message's header shows, one entry per element, in page order: the sender,
- * then the To/Cc/Bcc recipients. The signed-in rep is included: callers decide.
- */
-export function findMessageAnchors(message: Element): ParticipantAnchor[] {
-  const messageId = messageIdOf(message);
-  const sender = findSender(message);
-  const recipients = findRecipients(message, sender);
-  const roles = recipientRoles(message, recipients);
-  const anchor = (element: Element, role: ParticipantRole): ParticipantAnchor[] => {
-    const email = parseAddress(element.getAttribute('email'));
-    if (!email) return [];
-    const name = displayName(
-      element.getAttribute('name') ?? element.getAttribute('data-name') ?? element.textContent,
-      email,
-    );
-    return [{ email, name, role, ...(messageId ? { messageId } : {}), element, context: 'thread' }];
-  };
-  return [
-    ...(sender ? anchor(sender, 'sender') : []),
-    ...recipients.flatMap((recipient) => anchor(recipient, roles.get(recipient) ?? 'to')),
-  ];
-}
-
-function findSender(message: Element): Element | undefined {
-  return queryNewestFirst(message, MESSAGE_SENDER, (element) => isPerson(element, message))[0];
-}
-
-function findRecipients(message: Element, sender: Element | undefined): Element[] {
-  return queryNewestFirst(
-    message,
-    MESSAGE_RECIPIENTS,
-    (element) => isPerson(element, message) && !related(element, sender),
-  );
-}
-
-/** An address in the header, not the avatar repeating it, not in the body, not hidden. */
-function isPerson(element: Element, message: Element): boolean {
-  return (
-    parseAddress(element.getAttribute('email')) !== null &&
-    !matchesSafe(element, REPEATED_PERSON) &&
-    isReadableWithin(element, message)
-  );
-}
-
-function related(element: Element, other: Element | undefined): boolean {
-  return (
-    other !== undefined && (element === other || element.contains(other) || other.contains(element))
-  );
-}
-
-// Gmail writes the recipient line as text: "to A, B, cc: C". Labels are read from the text between
-// recipients; addresses shown as text (span.go "<a@b>") are removed first so "to@x" is no label.
-// "from:" starts the sender row of Gmail's "Show details" table when it is in the page.
-const LABEL = /\b(bcc|cco|cci|cc|to|from)\b/gi;
-const BCC_LABELS = new Set(['bcc', 'cco', 'cci']);
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
-
-function recipientRoles(message: Element, recipients: Element[]): Map<Element, ParticipantRole> {
-  const roles = new Map<Element, ParticipantRole>();
-  const pending = new Set(recipients);
-  const walker = message.ownerDocument.createTreeWalker(message, SHOW_ELEMENT_AND_TEXT);
-  let role: ParticipantRole = 'to';
-  for (let node = walker.nextNode(); node && pending.size > 0; node = walker.nextNode()) {
-    if (pending.has(node as Element)) {
-      roles.set(node as Element, role);
-      pending.delete(node as Element);
-    } else if (node.nodeType === 3 && !inAddressHolder(node)) {
-      const text = (node.textContent ?? '').replace(/\S+@\S+/g, '');
-      const label = [...text.matchAll(LABEL)].at(-1)?.[1]?.toLowerCase();
-      if (label) role = roleOfLabel(label);
-    }
-  }
-  return roles;
-}
-
-function inAddressHolder(text: Node): boolean {
-  return Boolean(text.parentElement && closestSafe(text.parentElement, ADDRESS_HOLDER));
-}
-
-function roleOfLabel(label: string): ParticipantRole {
-  if (label === 'cc') return 'cc';
-  if (label === 'from') return 'sender';
-  return BCC_LABELS.has(label) ? 'bcc' : 'to';
 }
 
 /* ---- What it says ---- */

@@ -1,10 +1,19 @@
 /**
  * Gmail's page as a whole, outside any message or compose: the signed-in account, the open
- * thread's subject (its heading, or the title), the theme Gmail paints, and the notification bar.
+ * thread's subject (its heading, or the title), and the notification bar that follows a send.
+ * The theme Gmail paints is read by theme.ts.
  */
 import { parseAddress } from '../../shared/address';
-import { isHidden, queryNewestFirst, safeQueryAll } from './query';
-import { ACCOUNT_BUTTON, NOTIFICATION_BAR, THREAD_SUBJECT } from './selectors';
+import { closestSafe, isHidden, queryNewestFirst, safeQueryAll } from './query';
+import {
+  ACCOUNT_BUTTON,
+  NOTIFICATION_BAR,
+  THREAD_SUBJECT,
+  UNDO_LINK,
+  VIEW_SENT_LINK,
+} from './selectors';
+
+export { detectTheme, type Theme } from './theme';
 
 // Gmail titles a page "<subject or Inbox (n)> - <address> - Gmail"; Workspace may brand the last
 // part. The title names the account and, with a thread open, its subject.
@@ -67,32 +76,42 @@ export function findThreadSubject(doc: Document): string {
   return heading?.textContent?.trim() ?? '';
 }
 
-/* ---- The theme ---- */
-
-export type Theme = 'light' | 'dark';
-
-/**
- * Light or dark, following Gmail: its theme paints the page background, so the body's computed
- * colour says which. When the body is transparent, the OS preference is the best remaining guess.
- */
-export function detectTheme(doc: Document): Theme {
-  const view = doc.defaultView;
-  const colour = doc.body && view?.getComputedStyle(doc.body).backgroundColor;
-  const [r, g, b, alpha = 1] = colour?.match(/[\d.]+/g)?.map(Number) ?? [];
-  if (r !== undefined && g !== undefined && b !== undefined && alpha > 0) {
-    const luminance = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
-    return luminance < 0.5 ? 'dark' : 'light';
-  }
-  return view?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
-
 /* ---- The notification bar ---- */
 
-// Gmail's English wording; other locales fall back on the click and shortcut signals of a send.
-const MESSAGE_SENT = /\bmessage sent\b/i;
+const ANY_BAR = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 
-/** Whether Gmail's notification bar currently says a message was sent. */
+/** Gmail's links of a shown notice with this id, in any UI language (they carry no words we read). */
+function shownLinks(doc: Document, link: string): Element[] {
+  return safeQueryAll(doc, link).filter(
+    (found) => !isHidden(found) && closestSafe(found, ANY_BAR) !== null,
+  );
+}
+
+/**
+ * Whether Gmail's notification bar shows a sent notice: one offering Undo, or View message. An
+ * Undo link also follows other actions (archiving), so this confirms a send we saw begin.
+ */
 export function isMessageSentShown(doc: Document): boolean {
-  const bars = queryNewestFirst(doc, NOTIFICATION_BAR, (bar) => !isHidden(bar));
-  return bars.some((bar) => MESSAGE_SENT.test(bar.textContent ?? ''));
+  return isUndoOffered(doc) || shownLinks(doc, VIEW_SENT_LINK).length > 0;
+}
+
+/** Whether a shown notice still offers Undo: Gmail's Undo Send window is open. */
+export function isUndoOffered(doc: Document): boolean {
+  return findOfferedUndo(doc) !== null;
+}
+
+/** The Undo link a shown notice offers now, or null. */
+export function findOfferedUndo(doc: Document): Element | null {
+  return shownLinks(doc, UNDO_LINK)[0] ?? null;
+}
+
+/** Gmail's Undo link when an event's target is (inside) it: a click on it, or Enter on it. */
+export function undoLinkOf(target: EventTarget | null): Element | null {
+  const element = target as Element | null;
+  return typeof element?.closest === 'function' ? closestSafe(element, UNDO_LINK) : null;
+}
+
+/** The notification bars on the page, to watch while a send can still be undone. */
+export function findNotificationBars(doc: Document): Element[] {
+  return queryNewestFirst(doc, NOTIFICATION_BAR);
 }

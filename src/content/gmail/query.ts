@@ -56,17 +56,22 @@ export function holdsSafe(element: Element, selector: string): boolean {
 }
 
 /**
- * Hidden by Gmail through the `hidden` attribute or an inline `display: none` on the element or an
- * ancestor. Deliberately no getComputedStyle: that would force a style recalculation on Gmail's
- * huge DOM at every scan, and Gmail hides views and rows with inline styles.
+ * Hidden by Gmail through the `hidden` attribute or an inline `display: none` or
+ * `visibility: hidden` on the element or an ancestor (Gmail hides its "Show details" popup and a
+ * spent Undo link that way). Deliberately no getComputedStyle: that would force a style
+ * recalculation on Gmail's huge DOM at every scan, and Gmail hides views and rows with inline styles.
  */
 export function isHidden(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return true;
-    const style = (node as Partial<HTMLElement>).style;
-    if (style?.display === 'none') return true;
+    if (hidesItself(node)) return true;
   }
   return false;
+}
+
+function hidesItself(node: Element): boolean {
+  if (node.hasAttribute('hidden')) return true;
+  const style = (node as Partial<HTMLElement>).style;
+  return style?.display === 'none' || style?.visibility === 'hidden';
 }
 
 /** Ours to read: not inside a message body or editor, not inside one of our hosts, not hidden. */
@@ -85,9 +90,18 @@ export function isReadable(element: Element): boolean {
  */
 export function isReadableWithin(element: Element, container: Element): boolean {
   for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
-    if (node.hasAttribute('hidden') || (node as Partial<HTMLElement>).style?.display === 'none') {
-      return false;
-    }
+    if (hidesItself(node)) return false;
+    if (matchesSafe(node, MESSAGE_BODY) || matchesSafe(node, VIVRE_HOST)) return false;
+  }
+  return true;
+}
+
+/**
+ * Part of `container`'s own markup: not inside a message body, an editor or one of our hosts,
+ * shown or not (a hidden twin of a person still says which role they have).
+ */
+export function isMarkupWithin(element: Element, container: Element): boolean {
+  for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
     if (matchesSafe(node, MESSAGE_BODY) || matchesSafe(node, VIVRE_HOST)) return false;
   }
   return true;

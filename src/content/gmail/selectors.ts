@@ -17,7 +17,7 @@ interface DatedSelector {
 /** A list is tried in order and the first selector that matches anything wins. */
 export type SelectorFallbacks = readonly DatedSelector[];
 
-/** One message of the open thread (expanded, collapsed or hidden). */
+/** One expanded message of the open thread: the only kind that carries Gmail's message id. */
 export const MESSAGE: SelectorFallbacks = [
   // div.adn.ads: real 2025-08 capture (tashifkhan/JIIT-placement-alerts) and gmail.js '.adn[data-message-id]'.
   { seen: '2025-08', selector: '.adn[data-message-id]' },
@@ -25,6 +25,37 @@ export const MESSAGE: SelectorFallbacks = [
   // Older builds carried only the hex id.
   { seen: 'stable', selector: '[data-legacy-message-id]' },
 ];
+
+/**
+ * A collapsed message of the open thread: its one-line header (avatar, sender, date, snippet),
+ * which carries no data-message-id. div.kv[role=listitem] > … > div.adf.ads: real 2019-12 capture
+ * (forestsilence/GmailPageFactoryTest @df4539de, MailPage.java); InboxSDK reads '.adf.ads' as the
+ * collapsed header too (gmail-message-view.ts, 2024). The fallback is any entry of the thread's
+ * list; entries that hold an expanded message are that message, not a collapsed one.
+ */
+export const COLLAPSED_MESSAGE: SelectorFallbacks = [
+  { seen: '2019-12', selector: '.adf.ads' },
+  { seen: 'stable', selector: '[role=list] [role=listitem]' },
+];
+
+/** One entry of the thread's message list, whatever state its message is in (2019-2025). */
+export const MESSAGE_ITEM = '[role=listitem]';
+
+/**
+ * Hints at a list entry's state, from InboxSDK's gmail-message-view.ts (2024): div.kQ / div.kx are
+ * messages Gmail keeps but does not show (the "N older messages" fold), div.kv / div.ky collapsed
+ * ones, whose expanded copy, when Gmail keeps one, is hidden. No attribute says this.
+ */
+export const HIDDEN_MESSAGE_ITEM = '.kQ, .kx';
+export const COLLAPSED_MESSAGE_ITEM = '.kv, .ky';
+
+/**
+ * The "Show details" popup of an expanded message (from, to, cc, bcc, date… one row each). After
+ * the rep first opens it, it stays inside the message hidden by an inline visibility:hidden: its
+ * people are twins of the header's, a source of roles, never a place for a chip. InboxSDK
+ * get-updated-contact.ts (2024): '.ajA.SK', its table '.ajC [email]', its button '.ajy'.
+ */
+export const MESSAGE_DETAILS = '.ajA, .ajC';
 
 /** The sender inside one message. The first element matched is the sender. */
 export const MESSAGE_SENDER: SelectorFallbacks = [
@@ -37,7 +68,10 @@ export const MESSAGE_SENDER: SelectorFallbacks = [
   { seen: 'stable', selector: '[email]' },
 ];
 
-/** The To/Cc/Bcc recipients inside one message; their role comes from the "cc:"/"bcc:" labels. */
+/**
+ * The To/Cc/Bcc recipients inside one message; their role comes from the labels of the recipient
+ * line ("to A, cc: B") and of the "Show details" table, in any UI language (recipient-roles.ts).
+ */
 export const MESSAGE_RECIPIENTS: SelectorFallbacks = [
   // span.hb > span.g2[email]: real 2025-08 recipient line ("to procurement-team").
   { seen: '2025-08', selector: '.hb [email]' },
@@ -66,6 +100,24 @@ export const ADDRESS_HOLDER = '[email]';
 
 /** Elements that repeat a person already read from the header: the avatar (img.ajn[jid]). */
 export const REPEATED_PERSON = 'img, [jid], .ajn';
+
+/**
+ * The one-line summary Gmail shows in a compose instead of its To/Cc/Bcc rows once they are
+ * folded away (div.aoD.hl > div.oL.aDm, reading "Recipients" while empty: real 2020 compose,
+ * evan-brass/js-min @ec4d905). It repeats each chip as span[email][data-hovercard-id]: the
+ * "a11y twins" of the OutboxIQ probe of live Gmail (fenil-dedhia/OutboxIQ @a052e6e,
+ * research/compose-recipients-probe.md, 2026-05). A chip's role comes from its field, never from here.
+ */
+export const RECIPIENT_SUMMARY: SelectorFallbacks = [
+  { seen: '2026-05', selector: '.oL [email]' },
+  { seen: 'stable', selector: '[email]' },
+];
+
+/**
+ * A compose's fields, its recipient summary and its subject sit in a form (form.bAs, 2020-2025);
+ * a message header never does, so people inside one are a compose's, never a message's.
+ */
+export const COMPOSE_FORM = 'form';
 
 /** A compose window's or inline reply's recipient field; its `name` is the role. */
 export const RECIPIENT_FIELD = '[name="to"], [name="cc"], [name="bcc"]';
@@ -105,16 +157,42 @@ export const VIVRE_HOST = '[data-vivre-host]';
 
 /* ---- Email logging: sending a compose, reading a message (added 2026-11 for email logging) ---- */
 
+const SEND_WORDS = [
+  'Send',
+  'Senden',
+  'Enviar',
+  'Envoyer',
+  'Invia',
+  'Verzenden',
+  'Wyślij',
+  'Отправить',
+  'Надіслати',
+  'भेजें',
+  'إرسال',
+  'שליחה',
+  'Gönder',
+  'Kirim',
+  'Gửi',
+  '送信',
+  '发送',
+  '傳送',
+  '보내기',
+];
+
+function labelled(base: string, attribute: string, words: readonly string[]): string {
+  return words.map((word) => `${base}[${attribute}^="${word}"]`).join(', ');
+}
+
 /** A compose window's or inline reply's Send button (not the "More send options" arrow beside it). */
 export const SEND_BUTTON: SelectorFallbacks = [
   // div.T-I.J-J5-Ji.aoO.v7.T-I-atl.L3[role=button] "Send": gmail.js `.T-I.aoO` (2014-2025), InboxSDK.
   { seen: '2024', selector: '.T-I.aoO[role=button]' },
   // The tooltip names the shortcut in every locale: "Send ‪(Ctrl-Enter)‬", "Envoyer ‪(⌘Entrée)‬"...
   { seen: 'stable', selector: '[role=button][data-tooltip*="Enter)"]' },
-  {
-    seen: 'stable',
-    selector: '[role=button][aria-label^="Send"], [role=button][data-tooltip^="Send"]',
-  },
+  // The button's own word, in Gmail's main UI languages (aria-label "Отправить": real 2020
+  // capture, forestsilence/GmailPageFactoryTest @88a0be8; the others are Gmail's published UI
+  // words, not captures). A rep's Ctrl/Cmd+Enter needs no word at all.
+  { seen: 'stable', selector: labelled('[role=button]', 'aria-label', SEND_WORDS) },
 ];
 
 /** The subject box a rep types in (input.aoT, stable name since 2012). */
@@ -135,12 +213,42 @@ export const COMPOSE_BODY: SelectorFallbacks = [
 export const COMPOSE_DRAFT_ID = 'input[name="draft"]';
 
 /**
- * Gmail's notification bar, which reads "Message sent" after a send (div.vh inside div.bAp, since
- * 2014). It is also a live region, which outlasts the class names.
+ * Gmail's notification bar ("butter bar"), which says a message was sent: div.b8[role=alert] >
+ * div.vh > span.aT > span.bAq (text) + span.bAo (links): InboxSDK gmail-butter-bar-driver.ts
+ * (2024), gmail.js '.b8.UC .vh' (2014). Its role=alert outlasts the class names.
  */
 export const NOTIFICATION_BAR: SelectorFallbacks = [
   { seen: '2014', selector: '.vh' },
   { seen: 'stable', selector: '[role="alert"], [aria-live="assertive"], [aria-live="polite"]' },
+];
+
+/**
+ * The links of a "Message sent" notice, by Gmail's own ids, the same in every UI language: Undo
+ * (span#link_undo, while the send can still be undone; Gmail hides it with an inline
+ * visibility:hidden when there is nothing to undo) and View message (span#link_vsm; replies have
+ * none). Ids as Selenium scripts read them since 2015 and Meru does today
+ * (zoidsh/meru @384036d, packages/preload-workspace-app/apps/mail.ts, 2026). An undo link also
+ * follows "Conversation archived", so it says "sent" only together with a send we saw.
+ */
+export const UNDO_LINK = '#link_undo';
+export const VIEW_SENT_LINK = '#link_vsm';
+
+/**
+ * Where Gmail paints its theme behind messages: the mail area div.bkK > div.nH, whose background
+ * InboxSDK reads to tell a dark body (track-gmail-styles.ts, 2024), then the main region.
+ */
+export const THEME_SURFACE: SelectorFallbacks = [
+  { seen: '2024', selector: '.bkK > .nH' },
+  { seen: 'stable', selector: '[role=main]' },
+];
+
+/**
+ * A left-navigation entry (div.aio): InboxSDK tells a dark Gmail theme by its text colour, which
+ * stays readable over a theme's background image (track-gmail-styles.ts, 2024).
+ */
+export const THEME_TEXT: SelectorFallbacks = [
+  { seen: '2024', selector: '.aio' },
+  { seen: 'stable', selector: '[role=navigation] a, [role=main]' },
 ];
 
 /** The open thread's subject: h2.hP (gmail.js, InboxSDK '.ha h2', 2014-2025). */

@@ -1,4 +1,5 @@
 import { noteChange, newGmailChange, type GmailChange } from './changed-roots';
+import { findNotificationBars } from './page';
 import { RECIPIENT_FIELD } from './selectors';
 
 interface WatchGmailOptions {
@@ -106,4 +107,34 @@ export function watchGmail({
 
 function recipientFieldOf(target: EventTarget | null): Element | null {
   return (target as Element | null)?.closest?.(RECIPIENT_FIELD) ?? null;
+}
+
+/**
+ * While `signal` lives, calls `onChange` after any change inside Gmail's notification bars, their
+ * inline styles included: Gmail withdraws a spent Undo link with `visibility: hidden`, which the
+ * page watcher (no style attributes, on purpose) does not see. Watches a few small elements only,
+ * and only while a send can be undone; `refresh()` follows bars Gmail has replaced.
+ */
+export function watchNotificationBars(doc: Document, signal: AbortSignal, onChange: () => void) {
+  const observer = new MutationObserver(() => {
+    if (!signal.aborted) onChange();
+  });
+  let watched: Element[] = [];
+  const refresh = () => {
+    const bars = findNotificationBars(doc);
+    if (bars.length === watched.length && bars.every((bar, i) => bar === watched[i])) return;
+    observer.disconnect();
+    watched = bars;
+    for (const bar of bars) {
+      observer.observe(bar.parentElement ?? bar, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['style', 'hidden', 'class', 'param'],
+      });
+    }
+  };
+  refresh();
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  return { refresh };
 }

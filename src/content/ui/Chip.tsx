@@ -66,12 +66,21 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
   }
 }
 
+/**
+ * Whether a person gets a chip at all. Colleagues and other never-look-up people get none: an
+ * empty tab stop beside every teammate would only slow the rep down. Nor does anyone while Vivre
+ * is not connected: a grey "!" beside every person says nothing the toolbar popup's one "Connect"
+ * does not. With lookups turned off a muted dot stays, so the rep can still reach the card and
+ * turn them back on. The chip's host hides with it, so no margin is left in Gmail's line.
+ */
+export function isChipShown(lookup: LookupState): boolean {
+  if (lookup.status === 'skipped') return lookup.reason !== 'never_lookup';
+  return !(lookup.status === 'error' && lookup.error.kind === 'not_configured');
+}
+
 export function Chip(props: ChipProps) {
   const { lookup } = props;
-  // Colleagues and other never-look-up people get no chip at all: an empty tab stop
-  // beside every teammate would only slow the rep down. With lookups turned off a
-  // muted dot stays, so the rep can still reach the card and turn them back on.
-  if (lookup.status === 'skipped' && lookup.reason === 'never_lookup') return null;
+  if (!isChipShown(lookup)) return null;
   const label = chipLabel(lookup, props.email, props.displayName);
   return (
     <button

@@ -13,6 +13,11 @@ export type MessageLogState =
 
 export interface LogMessageButtonProps {
   state: MessageLogState;
+  /**
+   * The names of the people outside the rep's company it is logged for (the sender, or for the
+   * rep's own message its outside recipients), said before the click; [] when there are none.
+   */
+  whom: string[];
   onLog: () => void;
   /** The deal to tie the email to, when it is logged for one contact with open deals. */
   deal?: EmailDealChoiceProps | null;
@@ -24,6 +29,7 @@ const defaultFormat = (at: number) => new Date(at).toLocaleString();
 
 export function LogMessageButton({
   state,
+  whom,
   onLog,
   deal,
   formatTime = defaultFormat,
@@ -32,12 +38,21 @@ export function LogMessageButton({
     const when = formatTime(state.at);
     return <span role="status">Logged ✓ {when}</span>;
   }
+  const nobody = whom.length === 0;
   return (
     <>
       {deal && deal.deals.length > 0 ? <EmailDealChoice {...deal} /> : null}
-      <button type="button" disabled={state.status === 'logging'} onClick={onLog}>
+      <button
+        type="button"
+        disabled={state.status === 'logging' || nobody}
+        aria-describedby="vivre-log-whom"
+        onClick={onLog}
+      >
         {state.status === 'logging' ? 'Logging…' : 'Log this email'}
       </button>
+      <span id="vivre-log-whom" class="whom">
+        {nobody ? 'Nobody outside your company is on it.' : `for ${whom.join(', ')}`}
+      </span>
       {state.status === 'not_logged' ? (
         <span class="error" role="status">
           {state.message}

@@ -19,6 +19,7 @@ export const CHIP_CSS = `
   --bg: #2d2e30; --fg: #e8eaed; --muted: #bdc1c6; --line: #5f6368; --accent: #a8c7fa;
   --bad: #f2b8b5; --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
 }
+:host([hidden]) { display: none !important; }
 * { box-sizing: border-box; }
 button, input, select, textarea { font: inherit; color: inherit; }
 button { cursor: pointer; border: 1px solid var(--line); background: var(--chip); border-radius: 12px; padding: 2px 10px; }

@@ -18,8 +18,9 @@ import { Outcome, type OutcomeState } from './Outcome';
 import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
 import { activitiesWithPending, dealsWithPending } from './pending';
-import type { Draft, PickedContact, PopupServices } from './services-type';
+import { NO_PAGE, type Draft, type PickedContact, type PopupServices } from './services-type';
 import { TypeChoice } from './TypeChoice';
+import { UnreadableViewNotice } from './UnreadableViewNotice';
 
 interface Props {
   services: PopupServices;
@@ -46,6 +47,7 @@ export function LogForm({
 }: Props) {
   const [contact, setContact] = useState(draft?.contact ?? null);
   const [pageContacts, setPageContacts] = useState<PickedContact[]>([]);
+  const [page, setPage] = useState(NO_PAGE);
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
   const [note, setNote] = useState(draft?.note ?? '');
   const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
@@ -61,7 +63,9 @@ export function LogForm({
   const now = Date.now();
 
   useEffect(() => {
-    void findPageContacts(services).then((found) => {
+    void services.getPage().then(async (onTab) => {
+      setPage(onTab);
+      const found = await findPageContacts(services, onTab);
       setPageContacts(found);
       if (!chosenByRep.current && found[0]) setContact(found[0]);
     });
@@ -139,6 +143,12 @@ export function LogForm({
         }
       }}
     >
+      <UnreadableViewNotice
+        page={page}
+        onUseSubject={(subject) =>
+          setNote((current) => (current.trim() ? `${subject}\n${current}` : subject))
+        }
+      />
       <ContactCombobox
         selected={contact}
         onSelect={select}

@@ -1,6 +1,6 @@
 import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Participant } from '../../shared/people';
-import type { PickedContact, PopupServices } from './services-type';
+import type { PageOnTab, PickedContact, PopupServices } from './services-type';
 import { pickContact } from './services-type';
 
 const ROLE_ORDER: Record<Participant['role'], number> = { sender: 0, to: 1, cc: 2, bcc: 3 };
@@ -10,8 +10,11 @@ const ROLE_ORDER: Record<Participant['role'], number> = { sender: 0, to: 1, cc: 
  * recipients in the order Gmail lists them. Those not in Vivre (or skipped by the
  * rep's privacy settings) are left out: the popup logs against existing contacts.
  */
-export async function findPageContacts(services: PopupServices): Promise<PickedContact[]> {
-  const participants = await services.getPageParticipants();
+export async function findPageContacts(
+  services: PopupServices,
+  page: PageOnTab,
+): Promise<PickedContact[]> {
+  const { participants } = page;
   if (participants.length === 0) return [];
   const emails = [
     ...new Set(

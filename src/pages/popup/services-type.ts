@@ -1,10 +1,13 @@
 import type { ask } from '../../shared/messaging/messenger';
-import type { Participant } from '../../shared/people';
+import type { PageOnTab } from '../../shared/messaging/messages';
 import type { ConnectionRecord, Draft, OutboxFeed, PickedContact } from '../../shared/storage';
 import type { followWrite } from '../../shared/write-status';
 import type { Contact } from '../../shared/vivre/contract-types';
 
-export type { Draft, PickedContact };
+export type { Draft, PageOnTab, PickedContact };
+
+/** The answer when the active tab is not Gmail, or does not answer. */
+export const NO_PAGE: PageOnTab = { participants: [], subject: null, unreadable: null };
 
 /** What the popup shows first, all read from this browser's storage: no worker involved. */
 export interface LocalState {
@@ -21,8 +24,11 @@ export interface LocalState {
 /** Everything the popup does outside itself, passed in so the components hold no I/O. */
 export interface PopupServices {
   ask: typeof ask;
-  /** The people on the active Gmail tab's thread or compose; [] when there is none. Never throws. */
-  getPageParticipants(): Promise<Participant[]>;
+  /**
+   * The people on the active Gmail tab's thread or compose, its subject, and whether Gmail shows a
+   * view Vivre cannot read; `NO_PAGE` when there is no Gmail tab to ask. Never throws.
+   */
+  getPage(): Promise<PageOnTab>;
   /** Reads everything the popup renders first, in one go. */
   loadLocal(): Promise<LocalState>;
   draft: {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { PopupServices } from './services-type';
+import { NO_PAGE, type PageOnTab, type PopupServices } from './services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { contentMessenger } from '../../shared/messaging/messenger';
 import {
@@ -12,24 +12,25 @@ import {
 import { followWrite } from '../../shared/write-status';
 import { rememberContact } from './storage';
 
-async function getPageParticipants() {
+async function getPage(): Promise<PageOnTab> {
   try {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     // Without the "tabs" permission `url` may be absent; then just try, and a tab
     // without our content script answers with an error we fall back from.
     if (tab?.id === undefined || (tab.url && !tab.url.startsWith('https://mail.google.com/'))) {
-      return [];
+      return NO_PAGE;
     }
     const page = await contentMessenger.sendMessage('getPageParticipants', undefined, tab.id);
-    return page.participants;
+    // A content script from before an update answers without `unreadable`.
+    return { ...NO_PAGE, ...page };
   } catch {
-    return [];
+    return NO_PAGE;
   }
 }
 
 export const popupServices: PopupServices = {
   ask,
-  getPageParticipants,
+  getPage,
   loadLocal: readPopupStart,
   draft: {
     save: (draft) => draftItem.setValue(draft),

@@ -117,6 +117,25 @@ export const MESSAGES = {
   getEmailLoggingPrefs: message(none, GMAIL).answers<EmailLoggingView>(),
   /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
   logEmail: message(EmailToLogSchema, GMAIL).answers<EmailLogResult>(),
+  /**
+   * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
+   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
+   * window loses nothing (src/worker/email-logging/held-sends.ts).
+   */
+  holdEmailLog: message(
+    z.strictObject({
+      // A Gmail draft id, or `send-<uuid>`: the same safe characters as a message id.
+      sendId: gmailMessageId,
+      commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      email: EmailToLogSchema,
+    }),
+    GMAIL,
+  ).answers<null>(),
+  /** The held send stood (log it now) or was undone (drop it); null: nothing held by that id. */
+  settleEmailLog: message(
+    z.strictObject({ sendId: gmailMessageId, outcome: z.enum(['sent', 'undone']) }),
+    GMAIL,
+  ).answers<EmailLogResult | null>(),
   /** When each of these thread messages was logged from this browser (absent: never). */
   getLoggedEmails: message(
     z.strictObject({ messageIds: z.array(gmailMessageId).max(500) }),
@@ -142,11 +161,21 @@ export type ProtocolMap = {
   [K in MessageType]: (data: MessageData<K>) => Answer<MessageValue<K>>;
 };
 
+/** What the open thread or compose shows, so the popup can preselect a contact. */
+export interface PageOnTab {
+  participants: Participant[];
+  subject: string | null;
+  /**
+   * A thread or compose Gmail shows that Vivre cannot read (Gmail changed): then the title's
+   * subject and addresses are all there is. Null when the page was read, or shows neither.
+   */
+  unreadable: 'thread' | 'compose' | null;
+}
+
 /**
  * Messages our extension pages send to the content script in a Gmail tab (the popup asks
  * who is on the open thread). Answered in src/content/start-in-gmail.ts.
  */
 export interface ContentProtocolMap {
-  /** What the open thread or compose shows, so the popup can preselect a contact. */
-  getPageParticipants(): { participants: Participant[]; subject: string | null };
+  getPageParticipants(): PageOnTab;
 }

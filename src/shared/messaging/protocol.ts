@@ -114,6 +114,8 @@ export interface EmailLoggingView {
   emailLogging: EmailLoggingSettings;
   /** False in Firefox until the rep allows email text to leave (data-collection consent). */
   emailTextAllowed: boolean;
+  /** Whether a key is saved: before that, Gmail shows no logging controls at all. */
+  connected: boolean;
 }
 
 export type TestConnectionResult =

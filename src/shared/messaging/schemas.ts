@@ -126,7 +126,7 @@ export const EmailToLogSchema = z.strictObject({
    * The rep's choice of deal per contact id (null: no deal). A contact left out gets the
    * default of src/shared/email-deal.ts: its only open deal, else none.
    */
-  dealIds: z.record(id, id.nullable()).optional(),
+  dealIds: z.record(recordId, recordId.nullable()).optional(),
 });
 export type EmailToLog = z.input<typeof EmailToLogSchema>;
 

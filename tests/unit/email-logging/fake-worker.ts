@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { createEmailLogger } from '@/worker/email-logging/email-logger';
+import { createHeldSends, type HeldSend } from '@/worker/email-logging/held-sends';
 import type {
   EmailLoggingSettings,
   EmailToLog,
@@ -30,6 +31,7 @@ export const RAHUL = contact('cnt_8821', 'rahul.sharma@acme-tech.example', 'Rahu
  * A worker that knows `known`, skips `neverLookup` addresses as the real one does, serves the
  * email-logging preferences, logs emails with the real worker-side logger, and records every
  * write it queues. `logged` is its storage of logged message ids, shared by every tab.
+ * `connected: false` answers as an install not yet connected to Vivre (no key).
  */
 export function fakeWorker({
   known = [SNEHA, DEEPA, RAHUL],
@@ -37,8 +39,10 @@ export function fakeWorker({
   prefs = {} as Partial<EmailLoggingSettings>,
   failWrites = false,
   deals = {} as Record<string, Deal[]>,
+  connected = true,
 } = {}) {
   const writes: WriteRequest[] = [];
+  let isConnected = connected;
   const emailLogging: EmailLoggingSettings = {
     logEmailsByDefault: false,
     excerptLength: 500,
@@ -74,8 +78,30 @@ export function fakeWorker({
     now: () => Date.UTC(2026, 10, 24, 9, 30),
     makeTempId: () => `tmp_${++tempIds}`,
   });
+  // Held sends as the worker keeps them, in memory; `clock` moves their commit times.
+  let heldStore: Record<string, HeldSend> = {};
+  const clock = { now: Date.UTC(2026, 10, 24, 9, 30), wakeAt: null as number | null };
+  const held = createHeldSends({
+    store: { get: async () => ({ ...heldStore }), set: async (next) => void (heldStore = next) },
+    log: (email) => logger.logEmail(email),
+    wakeAt: async (at) => void (clock.wakeAt = at),
+    now: () => clock.now,
+  });
   const ask = vi.fn(async (type: string, data?: unknown) => {
     switch (type) {
+      case 'holdEmailLog': {
+        const { sendId, commitAt, email } = data as {
+          sendId: string;
+          commitAt: number;
+          email: EmailToLog;
+        };
+        await held.hold(sendId, email, commitAt);
+        return { ok: true, value: null };
+      }
+      case 'settleEmailLog': {
+        const { sendId, outcome } = data as { sendId: string; outcome: 'sent' | 'undone' };
+        return { ok: true, value: await held.settle(sendId, outcome) };
+      }
       case 'lookupContacts':
         return { ok: true, value: await lookup((data as { emails: string[] }).emails) };
       case 'logEmail':
@@ -86,7 +112,10 @@ export function fakeWorker({
           value: await logger.loggedAt((data as { messageIds: string[] }).messageIds),
         };
       case 'getEmailLoggingPrefs':
-        return { ok: true, value: { emailLogging, emailTextAllowed: true } };
+        return {
+          ok: true,
+          value: { emailLogging, emailTextAllowed: true, connected: isConnected },
+        };
       case 'getContactDetails': {
         const { contactId } = data as { contactId: string };
         const found = known.find((person) => person.id === contactId);
@@ -111,5 +140,18 @@ export function fakeWorker({
     writes.flatMap((write) =>
       write.kind === 'logActivity' ? [[write.body.contact_id, write.body.note] as const] : [],
     );
-  return { ask: ask as unknown as Ask, mock: ask, writes, activities, dealIds, logged };
+  return {
+    ask: ask as unknown as Ask,
+    mock: ask,
+    writes,
+    activities,
+    dealIds,
+    logged,
+    /** The sends the worker holds now, by send id; `commitDue` is its alarm firing. */
+    held: () => ({ ...heldStore }),
+    commitDue: held.commitDue,
+    clock,
+    /** The rep saves a key in the options page. */
+    connect: () => void (isConnected = true),
+  };
 }

@@ -79,6 +79,43 @@ describe('"Log this email" on a thread message', () => {
     await expect.poll(() => worker.activities().map(([id]) => id)).toEqual([RAHUL.id]);
   });
 
+  it('names whom it logs for before the click: the people outside the rep’s company', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    await tabs.open(fakeWorker());
+    const whom = (i: number) => shadowOf('vivre-log-email', i).querySelector('.whom')?.textContent;
+    // Message 1 from Rahul; message 2 from Ananya (a colleague) to Rahul, the team and Vikram.
+    expect([whom(0), whom(1)]).toEqual(['for Rahul Sharma', 'for Rahul Sharma']);
+    const button = firstMessage().querySelector('button')!;
+    expect(button.getAttribute('aria-describedby')).toBe('vivre-log-whom');
+    expect(button.disabled).toBe(false);
+  });
+
+  it('offers nothing to click on a message with nobody outside the company', async () => {
+    showFixture('thread-expanded-2025.html', 'shared', [
+      ['acme-tech.example', 'bluestone.example'],
+    ]);
+    const worker = fakeWorker();
+    await tabs.open(worker);
+    expect(firstMessage().querySelector('.whom')?.textContent).toBe(
+      'Nobody outside your company is on it.',
+    );
+    expect(firstMessage().querySelector('button')!.disabled).toBe(true);
+    expect(worker.writes).toEqual([]);
+  });
+
+  it('shows no button, and no compose toggle, before Vivre is connected', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker({ connected: false });
+    const logging = await tabs.open(worker);
+    logging.scan();
+    expect(document.querySelectorAll('vivre-log-email, vivre-email-log')).toHaveLength(0);
+
+    // The rep connects in the options page, then moves on in Gmail: the buttons come.
+    worker.connect();
+    logging.navigated();
+    await expect.poll(() => document.querySelectorAll('vivre-log-email').length).toBe(2);
+  });
+
   it('says why nothing was logged when nobody on the message is in Vivre', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ known: [] });

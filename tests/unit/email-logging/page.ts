@@ -2,13 +2,58 @@ import { afterEach } from 'vitest';
 import { startEmailLogging } from '@/content/email-logging/start-email-logging';
 import type { fakeWorker } from './fake-worker';
 
-/** Gmail's send: the compose goes, then the notification bar says so. */
-export function gmailSends(compose: Element): void {
+/**
+ * Gmail's send: the compose goes, then the notification bar says "Message sent" with Undo and
+ * View message, as InboxSDK's butter-bar driver lays it out (div.b8[role=alert] > div.vh >
+ * span.aT > span.bAq + span.bAo) with Gmail's link ids. `param` is the thread the Undo undoes.
+ */
+export function gmailSends(compose: Element, { param = '#thread-a:r-1' } = {}): void {
   compose.remove();
+  showNotice('Message sent', param);
+}
+
+/** Any other notice with an Undo link, e.g. "Conversation archived". */
+export function showNotice(text: string, param: string, viewLink = true): void {
   const bar =
-    document.querySelector('.vh') ?? document.body.appendChild(document.createElement('div'));
-  bar.className = 'vh';
-  bar.textContent = 'Message sent';
+    document.querySelector('.b8') ?? document.body.appendChild(document.createElement('div'));
+  bar.className = 'b8 UC bAp';
+  bar.setAttribute('role', 'alert');
+  const vh = document.createElement('div');
+  vh.className = 'vh';
+  const words = Object.assign(document.createElement('span'), {
+    className: 'bAq',
+    textContent: text,
+  });
+  const links = Object.assign(document.createElement('span'), { className: 'bAo' });
+  const undo = Object.assign(document.createElement('span'), {
+    id: 'link_undo',
+    textContent: 'Undo',
+  });
+  undo.setAttribute('role', 'link');
+  undo.setAttribute('param', param);
+  links.append(undo);
+  if (viewLink) {
+    links.append(
+      Object.assign(document.createElement('span'), {
+        id: 'link_vsm',
+        textContent: 'View message',
+      }),
+    );
+  }
+  const line = Object.assign(document.createElement('span'), { className: 'aT' });
+  line.append(words, links);
+  vh.append(line);
+  bar.replaceChildren(vh);
+}
+
+/** The rep's Undo Send window ends: Gmail withdraws the Undo link (inline visibility:hidden). */
+export function undoWindowEnds(): void {
+  document.querySelector<HTMLElement>('#link_undo')!.style.visibility = 'hidden';
+}
+
+/** The rep clicks Undo; Gmail then says so and puts the compose back (the test does that part). */
+export function clickUndo(): void {
+  document.querySelector<HTMLElement>('#link_undo')!.click();
 }
 
 export function ctrlEnter(target: Element): void {

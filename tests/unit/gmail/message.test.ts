@@ -59,8 +59,8 @@ describe('collapsed, hidden and empty messages', () => {
   const doc = loadFixture('thread-collapsed-hidden.html', 'own');
   const me = findSignedInEmail(doc);
 
-  it('finds the collapsed message, not the hidden ones; only expanded ones have a body', () => {
-    expect(findMessages(doc).map(messageIdOf)).toEqual(['#msg-f:1', '#msg-f:4', '#msg-f:5']);
+  it('finds the expanded messages by id, not the hidden ones; only expanded ones have a body', () => {
+    expect(findMessages(doc).map(messageIdOf)).toEqual(['#msg-f:4', '#msg-f:5']);
     expect(findExpandedMessages(doc).map(messageIdOf)).toEqual(['#msg-f:4', '#msg-f:5']);
     const empty = findExpandedMessages(doc)[0]!;
     expect(readMessageContent(empty)).toMatchObject({ sender: null, recipients: [] });
@@ -68,7 +68,7 @@ describe('collapsed, hidden and empty messages', () => {
 
   it('reports the collapsed sender, nothing hidden, nothing malformed, nothing quoted', () => {
     expect(findThreadParticipants(doc, me)).toEqual([
-      participant('#msg-f:1', 'sender', 'deepa.menon@kiran-logistics.example', 'Deepa Menon'),
+      { email: 'deepa.menon@kiran-logistics.example', name: 'Deepa Menon', role: 'sender' },
       participant('#msg-f:5', 'to', 'priya.kapoor@bluestone.example', 'Priya Kapoor'),
       participant('#msg-f:5', 'bcc', 'arjun.patel@bluestone.example', null),
     ]);
@@ -94,13 +94,12 @@ describe('never throws, reports what is there', () => {
     ]);
   });
 
-  it('reads roles from the words of an unknown layout, e.g. a details table', () => {
+  it('reads roles from the words of an unknown layout, e.g. a details table, each person once', () => {
     const doc = parse(`<div data-message-id="m"><span email="s@x.example">S</span>
       <table><tr><td>from:</td><td><span email="s@x.example">S</span></td></tr>
       <tr><td>to:</td><td><span email="t@x.example">T</span>, <span email="u@x.example">U</span></td></tr>
       <tr><td>cc:</td><td><span email="c@x.example">C</span></td></tr></table></div>`);
     expect(findParticipantAnchors(doc).map((a) => `${a.role} ${a.email}`)).toEqual([
-      'sender s@x.example',
       'sender s@x.example',
       'to t@x.example',
       'to u@x.example',

@@ -46,17 +46,51 @@ describe('subjectFromTitle', () => {
   });
 });
 
-describe('detectTheme', () => {
-  it('follows Gmail’s page background', () => {
-    document.body.style.backgroundColor = 'rgb(32, 33, 36)';
+describe('detectTheme: Gmail’s own theme, never the OS preference', () => {
+  const osPrefersDark = () =>
+    vi.spyOn(window, 'matchMedia').mockReturnValue({ matches: true } as MediaQueryList);
+  afterEach(() => {
+    vi.restoreAllMocks();
+    document.body.replaceChildren();
+    document.body.removeAttribute('style');
+  });
+
+  /** Gmail's frame as InboxSDK reads it: a left-nav entry and the mail area. */
+  function gmailFrame({ nav, area }: { nav: string; area: string }) {
+    const entry = document.createElement('div');
+    entry.className = 'aio';
+    entry.style.color = nav;
+    const mail = document.createElement('div');
+    mail.className = 'bkK';
+    const surface = document.createElement('div');
+    surface.className = 'nH';
+    surface.style.backgroundColor = area;
+    mail.append(surface);
+    document.body.append(entry, mail);
+  }
+
+  it('follows the opaque mail area behind messages', () => {
+    gmailFrame({ nav: 'rgb(31, 31, 31)', area: 'rgb(32, 33, 36)' });
     expect(detectTheme(document)).toBe('dark');
-    document.body.style.backgroundColor = 'rgb(246, 248, 252)';
+    document.querySelector<HTMLElement>('.nH')!.style.backgroundColor = 'rgb(255, 255, 255)';
     expect(detectTheme(document)).toBe('light');
   });
 
-  it('falls back to the system preference when the body is transparent', () => {
+  it('stays light on a dark-mode OS while Gmail is light (a transparent, image-free page)', () => {
+    osPrefersDark();
     document.body.style.backgroundColor = 'rgba(0, 0, 0, 0)';
-    vi.spyOn(window, 'matchMedia').mockReturnValue({ matches: true } as MediaQueryList);
+    gmailFrame({ nav: 'rgb(31, 31, 31)', area: 'rgba(0, 0, 0, 0)' });
+    expect(detectTheme(document)).toBe('light');
+  });
+
+  it('reads a dark theme with a background image from its light text', () => {
+    document.body.style.backgroundColor = 'rgba(0, 0, 0, 0)';
+    gmailFrame({ nav: 'rgb(232, 234, 237)', area: 'rgba(0, 0, 0, 0)' });
     expect(detectTheme(document)).toBe('dark');
+  });
+
+  it('is light when nothing on the page says otherwise', () => {
+    osPrefersDark();
+    expect(detectTheme(document)).toBe('light');
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createLookupStore } from '@/content/chips/lookup-store';
 import { findPageContacts } from '@/pages/popup/page-contacts';
-import type { PopupServices } from '@/pages/popup/services-type';
+import { NO_PAGE, type PopupServices } from '@/pages/popup/services-type';
 import { MESSAGES } from '@/shared/messaging/messages';
 import type { Ask } from '@/shared/messaging/messenger';
 import type { LookupResult } from '@/shared/messaging/protocol';
@@ -69,11 +69,8 @@ describe('lookups larger than one message', () => {
   it('lets the popup offer every person in Vivre on a page of 450', async () => {
     const worker = strictWorker();
     const participants = people(450).map((email) => ({ email, name: null, role: 'to' as const }));
-    const services = {
-      ask: worker.ask,
-      getPageParticipants: async () => participants,
-    } as unknown as PopupServices;
-    const picked = await findPageContacts(services);
+    const services = { ask: worker.ask } as unknown as PopupServices;
+    const picked = await findPageContacts(services, { ...NO_PAGE, participants });
     expect(picked).toHaveLength(225);
     expect(picked[0]!.email).toBe('person0@big-list.example');
   });

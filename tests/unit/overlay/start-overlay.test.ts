@@ -55,6 +55,47 @@ describe('the overlay on a real Gmail thread', () => {
     );
   });
 
+  it('shows no chip at all while Vivre is not connected, and keeps no room for them', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const ask = vi.fn(async () => ({
+      ok: false,
+      error: { kind: 'not_configured', message: 'Connect Vivre first.' },
+    }));
+    startTestOverlay(controller.signal, { ask: ask as never });
+    expect(hosts().length).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(hosts().every((host) => host.hidden)).toBe(true));
+    expect(hosts().map((host) => host.shadowRoot?.querySelector('button') ?? null)).toEqual(
+      hosts().map(() => null),
+    );
+  });
+
+  it('hides the host of a colleague’s chip, so the recipient line keeps no stray gap', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const ask = vi.fn(async (_type: string, data?: unknown) => ({
+      ok: true,
+      value: Object.fromEntries(
+        (data as { emails: string[] }).emails.map((email) => [
+          email,
+          email.endsWith('@bluestone.example')
+            ? { status: 'skipped', reason: 'never_lookup' }
+            : { status: 'not_found', fetchedAt: 0, stale: false },
+        ]),
+      ),
+    }));
+    startTestOverlay(controller.signal, { ask: ask as never });
+    await vi.waitFor(() =>
+      expect(
+        hosts()
+          .filter((host) => !host.hidden)
+          .map((host) => host.dataset.vivreEmail),
+      ).toEqual([RAHUL, RAHUL]),
+    );
+    const procurement = hosts().find(
+      (host) => host.dataset.vivreEmail === 'procurement-team@bluestone.example',
+    )!;
+    expect(procurement.hidden).toBe(true);
+  });
+
   it('answers getPageParticipants with the thread’s people and subject', () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const answer = pageParticipants(document, gmail);

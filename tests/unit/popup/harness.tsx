@@ -3,7 +3,11 @@ import { render, screen, waitFor } from '@testing-library/preact';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { Popup } from '../../../src/pages/popup/Popup';
-import type { PopupServices } from '../../../src/pages/popup/services-type';
+import {
+  NO_PAGE,
+  type PageOnTab,
+  type PopupServices,
+} from '../../../src/pages/popup/services-type';
 import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
 import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
@@ -84,11 +88,15 @@ export function calls(ask: ReturnType<typeof scriptWorker>, type: keyof Protocol
   return ask.mock.calls.filter(([t]) => t === type).map(([, data]) => data);
 }
 
-export function makeServices(ask: PopupServices['ask'], participants: Participant[] = []) {
+export function makeServices(
+  ask: PopupServices['ask'],
+  participants: Participant[] = [],
+  page: Partial<PageOnTab> = {},
+) {
   const services: PopupServices = {
     ...popupServices,
     ask,
-    getPageParticipants: async () => participants,
+    getPage: async () => ({ ...NO_PAGE, participants, ...page }),
     openOptions: vi.fn(),
   };
   return services;

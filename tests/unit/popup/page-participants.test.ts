@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { popupServices } from '../../../src/pages/popup/services';
+import { NO_PAGE } from '../../../src/pages/popup/services-type';
 import { contentMessenger } from '../../../src/shared/messaging/messenger';
 
 vi.mock('../../../src/shared/messaging/messenger', async (original) => ({
@@ -29,14 +30,18 @@ beforeEach(() => {
 describe('popup: people on the active tab', () => {
   it('asks the Gmail tab’s content script', async () => {
     activeTab({ id: 7, url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg' });
-    send.mockResolvedValue({ participants: [rahul], subject: 'Pricing' });
-    expect(await popupServices.getPageParticipants()).toEqual([rahul]);
+    send.mockResolvedValue({ participants: [rahul], subject: 'Pricing', unreadable: null });
+    expect(await popupServices.getPage()).toEqual({
+      participants: [rahul],
+      subject: 'Pricing',
+      unreadable: null,
+    });
     expect(send).toHaveBeenCalledWith('getPageParticipants', undefined, 7);
   });
 
   it('does not message a tab that is not Gmail', async () => {
     activeTab({ id: 8, url: 'https://example.com/' });
-    expect(await popupServices.getPageParticipants()).toEqual([]);
+    expect(await popupServices.getPage()).toEqual(NO_PAGE);
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -45,11 +50,11 @@ describe('popup: people on the active tab', () => {
     send.mockRejectedValue(
       new Error('Could not establish connection. Receiving end does not exist.'),
     );
-    expect(await popupServices.getPageParticipants()).toEqual([]);
+    expect(await popupServices.getPage()).toEqual(NO_PAGE);
   });
 
   it('copes with no active tab at all', async () => {
     activeTab(undefined);
-    expect(await popupServices.getPageParticipants()).toEqual([]);
+    expect(await popupServices.getPage()).toEqual(NO_PAGE);
   });
 });

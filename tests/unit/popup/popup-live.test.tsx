@@ -50,9 +50,7 @@ describe('popup, ready and live', () => {
       summary: 'Call logged',
       write: { kind: 'logActivity', body: { contact_id: RAHUL.id, type: 'call', note: 'Hi' } },
     };
-    const ask = scriptWorker({
-      getOutbox: () => ({ ok: true, value: { ...EMPTY_OUTBOX, waiting: [waiting] } }),
-    });
+    const ask = scriptWorker({}, () => ({ ...EMPTY_OUTBOX, waiting: [waiting] }));
     await renderPopup(makeServices(ask));
     await connectionItem.setValue(record('offline'));
     const banner = await screen.findByRole('alert');
@@ -117,10 +115,8 @@ describe('popup deals offline', () => {
         body: { contact_id: RAHUL.id, title: 'Fleet add-on', stage: 'new' },
       },
     };
-    const getOutbox = () => ({ ok: true as const, value: { ...EMPTY_OUTBOX, waiting: [created] } });
-    await renderPopup(
-      makeServices(scriptWorker({ ...withRahul, ...unreachable, getOutbox }), thread),
-    );
+    const outbox = () => ({ ...EMPTY_OUTBOX, waiting: [created] });
+    await renderPopup(makeServices(scriptWorker({ ...withRahul, ...unreachable }, outbox), thread));
     await screen.findByRole('option', { name: 'Fleet add-on (New)' });
     await screen.findByText(/Offline, and Rahul Sharma’s deals aren’t saved on this computer yet/);
     fireEvent.change(screen.getByLabelText('Deal'), { target: { value: 'tmp_deal' } });
