@@ -58,6 +58,25 @@ function originOf(sender: Sender): string | null {
   }
 }
 
+/** The tab is Gmail, or does not say (Firefox leaves `tab.url` out without a host permission). */
+function inGmailTab(sender: Sender): boolean {
+  return (
+    sender.tab !== undefined &&
+    (sender.tab.url === undefined || sender.tab.url.startsWith(`${GMAIL_ORIGIN}/`))
+  );
+}
+
+/**
+ * Our card page (src/entrypoints/card/) framed in a Gmail tab. Firefox gives an extension
+ * frame inside a web page only the APIs of a content script and says so in `envType`
+ * ('content_child', captured), and does not mean to change that (w3c/webextensions#787), so for
+ * this page, in a subframe of a Gmail tab, that envType is accepted too.
+ */
+function isCardInGmail(sender: Sender, self: ExtensionIdentity): boolean {
+  const path = sender.url!.slice(self.root.length).split(/[?#]/)[0];
+  return path === 'card.html' && (sender.frameId ?? 0) > 0 && inGmailTab(sender);
+}
+
 /**
  * Who sent a message, from what both browsers really put in `runtime.MessageSender`
  * (tests/unit/worker/fixtures/message-senders.ts): our id, then the sending document's
@@ -71,17 +90,18 @@ export function classifySender(sender: Sender, self: ExtensionIdentity): SenderK
   if (!sender.id || sender.id !== self.id) return null;
   // Extension URLs have opaque origins in the URL parser: compare with our root instead.
   if (sender.url?.startsWith(self.root)) {
-    const agrees =
-      (sender.origin === undefined || `${sender.origin}/` === self.root) &&
-      (sender.envType === undefined || sender.envType === 'addon_child');
+    const env =
+      sender.envType === undefined ||
+      sender.envType === 'addon_child' ||
+      (sender.envType === 'content_child' && isCardInGmail(sender, self));
+    const agrees = (sender.origin === undefined || `${sender.origin}/` === self.root) && env;
     return agrees ? 'page' : null;
   }
   const origin = originOf(sender);
   const inGmail =
     origin === GMAIL_ORIGIN &&
     (sender.url === undefined || sender.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
-    sender.tab !== undefined &&
-    (sender.tab.url === undefined || sender.tab.url.startsWith(`${GMAIL_ORIGIN}/`)) &&
+    inGmailTab(sender) &&
     (sender.envType === undefined || sender.envType === 'content_child');
   return inGmail ? 'gmail' : null;
 }
