@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogActivityForm } from '@/content/ui/LogActivityForm';
+import { LogActivityForm } from '@/pages/card/LogActivityForm';
 
 afterEach(cleanup);
 

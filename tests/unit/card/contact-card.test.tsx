@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContactCard, type ContactCardProps } from '@/content/ui/ContactCard';
+import { ContactCard, type ContactCardProps } from '@/pages/card/ContactCard';
 import { found, notFound, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../factories';
 
 afterEach(cleanup);
