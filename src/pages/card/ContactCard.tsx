@@ -130,7 +130,7 @@ function ContactView(
           href={`${status.appUrl}/contacts/${encodeURIComponent(contact.id)}`}
           target="_blank"
           rel="noopener noreferrer"
-          aria-label={`Open ${contact.name} in Vivre`}
+          aria-label={`Open in Vivre: ${contact.name}`}
         >
           Open in Vivre
         </a>

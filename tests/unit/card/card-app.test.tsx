@@ -104,7 +104,7 @@ describe('the card page', () => {
   it('keeps Tab inside the card, from its last control back to its first', async () => {
     const { show } = renderCard();
     show(RAHUL.email, 'Rahul Sharma');
-    const link = await screen.findByRole('link', { name: 'Open Rahul Sharma in Vivre' });
+    const link = await screen.findByRole('link', { name: 'Open in Vivre: Rahul Sharma' });
     link.focus();
     fireEvent.keyDown(link, { key: 'Tab' });
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Close Vivre card' }));

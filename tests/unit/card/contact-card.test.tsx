@@ -61,7 +61,7 @@ describe('ContactCard with a known contact', () => {
 
   it('links to the contact in Vivre in a new tab without an opener', () => {
     renderCard();
-    const link = screen.getByRole('link', { name: 'Open Rahul Sharma in Vivre' });
+    const link = screen.getByRole('link', { name: 'Open in Vivre: Rahul Sharma' });
     expect(link.getAttribute('href')).toBe(`https://app.vivre.example/contacts/${RAHUL.id}`);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');
