@@ -15,6 +15,7 @@
  * Pure (no I/O, no zod): both the content script's 25 kB bundle and the card page import it.
  */
 import { parseAddress } from './address';
+import type { LookupResult } from './messaging/protocol';
 
 /** The card's page, relative to the extension root (a WXT entrypoint: src/entrypoints/card/). */
 export const CARD_PAGE = '/card.html';
@@ -37,9 +38,17 @@ export interface CardPerson {
   name: string | null;
 }
 
-/** Content script → card. `seq` numbers each showing, so late answers for an old one are dropped. */
+/** The worker's answer about the person that the tab already holds (its chip shows it). */
+export type KnownLookup = Extract<LookupResult, { status: 'found' | 'not_found' }>;
+
+/**
+ * Content script → card. `seq` numbers each showing, so late answers for an old one are dropped.
+ * `known` is passed on unchecked here (this module has no schemas): the card checks it
+ * (src/pages/card/known-lookup.ts) and asks the worker again in any case.
+ */
 export type ToCard =
-  { type: 'show'; seq: number; person: CardPerson; theme: CardTheme } | { type: 'hide' };
+  | { type: 'show'; seq: number; person: CardPerson; theme: CardTheme; known?: unknown }
+  | { type: 'hide' };
 
 /** Card → content script. */
 export type FromCard =
@@ -83,7 +92,13 @@ export function parseToCard(data: unknown): ToCard | null {
   if (!email || email.length > 320 || (rawName !== null && typeof rawName !== 'string'))
     return null;
   const theme: CardTheme = data.theme === 'dark' ? 'dark' : 'light';
-  return { type: 'show', seq: data.seq, person: { email, name }, theme };
+  return {
+    type: 'show',
+    seq: data.seq,
+    person: { email, name },
+    theme,
+    ...('known' in data ? { known: data.known } : {}),
+  };
 }
 
 /** Checks, in the content script, what the card sent; heights come back within bounds. */

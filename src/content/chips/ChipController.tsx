@@ -33,6 +33,10 @@ export function ChipController({
   const opener = useRef<CardOpener>({
     anchor,
     person: { email, name: displayName },
+    known() {
+      const state = store.get(email);
+      return state.status === 'found' || state.status === 'not_found' ? state : null;
+    },
     focus: () => button.current?.focus(),
     setExpanded,
   });

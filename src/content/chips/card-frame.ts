@@ -13,8 +13,10 @@
  * its src: the per-session URL `use_dynamic_url` gives Chrome (wxt.config.ts), whose secrecy
  * keeps other pages from framing the card, would leak.
  *
- * The frame is made on the first hover or focus of any chip (`warm`), so it has usually loaded
- * before the first click, then kept hidden and reused for every card in the tab.
+ * The frame is made once the first chips have their answers, when the tab is idle (`warmWhenIdle`),
+ * or at the latest on the first hover or focus of a chip (`warm`): loading an extension page
+ * costs a few hundred milliseconds a click should not wait for (bench/card.ts). It is then kept
+ * hidden and reused for every card in the tab.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -25,6 +27,7 @@ import {
   parseFromCard,
   type CardPerson,
   type FromCard,
+  type KnownLookup,
   type PortHandOver,
   type ToCard,
 } from '../../shared/card-frame';
@@ -36,6 +39,8 @@ export interface CardOpener {
   /** The chip's host element: the card is placed beside its box. */
   anchor: Element;
   person: CardPerson;
+  /** What this tab already knows of the person (the chip's answer), so the card shows it at once. */
+  known(): KnownLookup | null;
   /** Gives focus back to the chip's button. */
   focus(): void;
   setExpanded(expanded: boolean): void;
@@ -44,6 +49,8 @@ export interface CardOpener {
 export interface CardFrame {
   /** Loads the frame, hidden, if it is not yet there. */
   warm(): void;
+  /** The same, once the tab is idle. */
+  warmWhenIdle(): void;
   /** Opens the card for `opener`, or closes it when it is already open for it. */
   toggle(opener: CardOpener): void;
   /** Closes the card if it is open for `opener` (its chip is going away). */
@@ -103,6 +110,8 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
   let pending: ToCard | null = null;
   let showing: Showing | null = null;
   let seq = 0;
+  let destroyed = false;
+  let warming = false;
   // Chrome loads the frame from its per-session URL, but its document has the extension's
   // own origin (captured: tests/unit/worker/fixtures/message-senders.ts), which getURL('/') gives.
   const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
@@ -123,8 +132,8 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
     pending = null;
   }
 
-  function ensureFrame(): HTMLIFrameElement {
-    if (iframe) return iframe;
+  function ensureFrame(): HTMLIFrameElement | null {
+    if (iframe || destroyed) return iframe;
     host = createShadowHost(doc, { tag: 'vivre-card', css: FRAME_CSS, theme, mode: 'closed' });
     const frame = doc.createElement('iframe');
     const nonce = crypto.randomUUID();
@@ -196,6 +205,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
   function open(opener: CardOpener) {
     close(false);
     const frame = ensureFrame();
+    if (!frame) return;
     showing = {
       opener,
       seq: ++seq,
@@ -203,7 +213,14 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       visible: false,
       listening: new AbortController(),
     };
-    post({ type: 'show', seq: showing.seq, person: opener.person, theme: currentTheme });
+    const known = opener.known();
+    post({
+      type: 'show',
+      seq: showing.seq,
+      person: opener.person,
+      theme: currentTheme,
+      ...(known ? { known } : {}),
+    });
     frame.classList.add('measuring');
     frame.removeAttribute('inert');
     place();
@@ -225,6 +242,16 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
   let currentTheme = theme;
   return {
     warm: () => void ensureFrame(),
+    warmWhenIdle() {
+      const view = doc.defaultView;
+      if (iframe || warming || !view) return;
+      warming = true;
+      if (typeof view.requestIdleCallback === 'function') {
+        view.requestIdleCallback(ensureFrame, { timeout: 2000 });
+      } else {
+        setTimeout(ensureFrame, 0);
+      }
+    },
     toggle(opener) {
       if (showing?.opener === opener) close(true);
       else open(opener);
@@ -237,6 +264,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       host?.setTheme(next);
     },
     destroy() {
+      destroyed = true;
       close(false);
       port?.close();
       host?.destroy();

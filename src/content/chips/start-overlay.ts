@@ -81,8 +81,9 @@ export function startOverlay({
   }
 
   function lookUp(added: string[], signedIn: string | null) {
-    // One message for the whole burst, however many people appeared.
-    if (added.length > 0) void store.lookup(added, signedIn);
+    // One message for the whole burst, however many people appeared. Once chips have answers,
+    // the card's frame loads while the tab is idle, so the first click does not wait for it.
+    if (added.length > 0) void store.lookup(added, signedIn).then(() => card.warmWhenIdle());
   }
 
   // Reading a computed style can force a style recalculation, so the theme is

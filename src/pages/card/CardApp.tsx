@@ -5,7 +5,7 @@
  * from the worker. The view itself is ./ContactCard.tsx.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CardPerson } from '../../shared/card-frame';
+import type { CardPerson, KnownLookup } from '../../shared/card-frame';
 import type { ContactDetails, LookupResult, Status } from '../../shared/messaging/protocol';
 import type { AddInput, LogInput, LookupState, WriteProgress } from '../../ui/view-types';
 import { ContactCard } from './ContactCard';
@@ -14,6 +14,8 @@ import { useCardKeys } from './use-card-keys';
 
 export interface CardAppProps {
   person: CardPerson;
+  /** What the chip already showed of the person: drawn at once, then asked again. */
+  known?: KnownLookup | null;
   services: CardServices;
   /** The height the card's content needs. */
   onSize: (height: number) => void;
@@ -25,9 +27,9 @@ export interface CardAppProps {
 // An address the worker left out of its answer was not looked up (as the chips say).
 const LEFT_OUT: LookupResult = { status: 'skipped', reason: 'never_lookup' };
 
-export function CardApp({ person, services, onSize, onClose, onChanged }: CardAppProps) {
+export function CardApp({ person, known, services, onSize, onClose, onChanged }: CardAppProps) {
   const { ask } = services;
-  const [lookup, setLookup] = useState<LookupState>({ status: 'loading' });
+  const [lookup, setLookup] = useState<LookupState>(known ?? { status: 'loading' });
   const [status, setStatus] = useState<Status | null>(null);
   const [details, setDetails] = useState<ContactDetails | null | undefined>(undefined);
   const [logProgress, setLogProgress] = useState<WriteProgress | null>(null);
@@ -39,7 +41,8 @@ export function CardApp({ person, services, onSize, onClose, onChanged }: CardAp
 
   async function lookUp() {
     const answer = await ask('lookupContacts', { emails: [person.email] });
-    if (signal.aborted) return;
+    // A failed ask keeps what the chip already showed rather than trading it for an error.
+    if (signal.aborted || (!answer.ok && known)) return;
     setLookup(
       answer.ok
         ? (answer.value[person.email] ?? LEFT_OUT)

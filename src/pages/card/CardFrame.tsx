@@ -6,12 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CardPerson, CardTheme } from '../../shared/card-frame';
 import { CardApp } from './CardApp';
+import { knownLookup } from './known-lookup';
 import type { CardServices } from './services-type';
 
 interface Showing {
   seq: number;
   person: CardPerson;
   theme: CardTheme;
+  known?: unknown;
 }
 
 export function CardFrame({ services }: { services: CardServices }) {
@@ -31,6 +33,7 @@ export function CardFrame({ services }: { services: CardServices }) {
     <CardApp
       key={seq}
       person={showing.person}
+      known={knownLookup(showing.known)}
       services={services}
       onSize={(height) => send({ type: 'size', seq, height })}
       onClose={(returnFocus) => send({ type: 'close', returnFocus })}

@@ -42,12 +42,42 @@ function renderCard(known = [RAHUL]) {
     markInteractive: vi.fn(),
   };
   render(<CardFrame services={services} />);
-  const show = (email: string, name: string | null, seq = 1) =>
-    deliver({ type: 'show', seq, person: { email, name }, theme: 'dark' });
+  const show = (email: string, name: string | null, seq = 1, knownByChip?: unknown) =>
+    deliver({
+      type: 'show',
+      seq,
+      person: { email, name },
+      theme: 'dark',
+      ...(knownByChip ? { known: knownByChip } : {}),
+    });
   return { ask, sendWrite, services, sent, show, hide: () => deliver({ type: 'hide' }) };
 }
 
 describe('the card page', () => {
+  it("draws the chip's answer at once, then keeps the worker's when it comes", async () => {
+    const { ask, show, services } = renderCard();
+    let answer: (value: unknown) => void = () => {};
+    ask.mockImplementationOnce(
+      () => new Promise((resolve) => (answer = resolve as (value: unknown) => void)),
+    );
+    show(RAHUL.email, 'Rahul Sharma', 1, found({ ...RAHUL, company: 'Known Co' }));
+    await screen.findByRole('button', { name: 'Log call with Rahul Sharma' });
+    expect(screen.getByRole('dialog').textContent).toContain('Known Co');
+    expect(services.markInteractive).toHaveBeenCalledOnce();
+    await vi.waitFor(() =>
+      expect(ask).toHaveBeenCalledWith('lookupContacts', { emails: [RAHUL.email] }),
+    );
+    answer({ ok: true, value: { [RAHUL.email]: found(RAHUL) } });
+    await expect.poll(() => screen.getByRole('dialog').textContent).not.toContain('Known Co');
+  });
+
+  it('ignores a known answer that is not a contact, and waits for the worker', async () => {
+    const { show } = renderCard([]);
+    show(RAHUL.email, 'Rahul Sharma', 1, found({ ...RAHUL, ai_score: 900 }));
+    expect((await screen.findByRole('dialog')).textContent).toContain('Looking up');
+    await screen.findByRole('form', { name: 'Add to Vivre' });
+  });
+
   it('shows nothing until told whom, then asks the worker about them and only them', async () => {
     const { ask, show, services } = renderCard();
     expect(document.body.textContent).toBe('');
