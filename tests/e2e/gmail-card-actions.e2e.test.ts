@@ -60,6 +60,26 @@ describe('logging from the card', () => {
     expect(after.filter((a) => a.note === note)).toMatchObject([{ type: 'call' }]);
   });
 
+  test('saves a meeting with Ctrl+Enter in the note, once, and asks for a note first', async ({
+    sandbox,
+    extensionPage,
+    gmail,
+  }) => {
+    const note = `e2e card ctrl-enter ${randomUUID().slice(0, 8)}`;
+    const card = await openRahulsCard(await openThread(gmail));
+    await card.getByRole('button', { name: 'Log meeting with Rahul Sharma' }).click();
+    const textbox = card.getByRole('textbox', { name: 'Note' });
+    await textbox.press('Control+Enter');
+    // The popup's rule: nothing is sent without a note.
+    await card.getByRole('alert').getByText('Write a note about what happened.').waitFor();
+    await textbox.fill(note);
+    await textbox.press('Control+Enter');
+    await card.getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });
+    expect(await waitUntilSynced(extensionPage, sandbox, [note])).toEqual([1]);
+    const stored = await sandbox.activitiesOf(RAHUL.id);
+    expect(stored.filter((a) => a.note === note)).toMatchObject([{ type: 'meeting' }]);
+  });
+
   test('keeps a call logged while Vivre is down and syncs it once when Vivre is back', async ({
     sandbox,
     extensionPage,

@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardPerson, KnownLookup } from '../../shared/card-frame';
 import type { ContactDetails, LookupResult, Status } from '../../shared/messaging/protocol';
 import type { AddInput, LogInput, LookupState, WriteProgress } from '../../ui/view-types';
+import { buildLogWrites } from '../../shared/forms/log-activity';
 import { ContactCard } from './ContactCard';
 import type { CardServices } from './services-type';
 import { useCardKeys } from './use-card-keys';
@@ -89,14 +90,15 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
   const onKeyDown = useCardKeys(cardRef, () => onClose(true));
 
   function log(input: LogInput) {
-    if (!contactId) return;
-    const body = {
-      contact_id: contactId,
-      type: input.type,
-      ...(input.note ? { note: input.note } : {}),
-    };
+    // The popup's write builder, so both send the same write for the same call.
+    const built = buildLogWrites(
+      { contactId, type: input.type, note: input.note, deal: { kind: 'none' } },
+      { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
+    );
+    const write = built.ok ? built.writes[0] : undefined;
+    if (!contactId || !write) return;
     void services.sendWrite(
-      { kind: 'logActivity', body },
+      write,
       (progress) => {
         setLogProgress(progress);
         if (progress.state === 'synced') void loadDetails(contactId);
