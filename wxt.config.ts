@@ -34,6 +34,26 @@ const FIREFOX_SETTINGS = {
   },
 };
 
+/**
+ * The contact card (src/entrypoints/card/) is an extension page the content script frames in
+ * Gmail, so Gmail's page can neither read it nor drive it (src/content/chips/card-frame.ts).
+ * Framing it from a web page needs it web-accessible, in both browsers, and only to Gmail.
+ * Chrome: `use_dynamic_url`, so it loads only from a URL that changes every browser session
+ * (runtime.getURL gives it): a page that has not been handed it cannot frame our card to trick
+ * a rep's click. Firefox has no such key (its linter and loader reject it) and needs none: its
+ * moz-extension:// UUID is already random per install. The card's own scripts and CSS are not
+ * listed: they are loaded by our page, from our origin, never by the web page.
+ */
+function cardResources(browser: string) {
+  return [
+    {
+      resources: ['card.html'],
+      matches: ['https://mail.google.com/*'],
+      ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+    },
+  ];
+}
+
 // MV3 for both browsers. Firefox has supported MV3 since 109; building it there too
 // gives one manifest shape (action, host_permissions, optional_host_permissions,
 // web_accessible_resources with `matches`), and Firefox's MV3 background is an event
@@ -114,6 +134,7 @@ export default defineConfig({
         : []),
     ],
     optional_host_permissions: OPTIONAL_ORIGINS,
+    web_accessible_resources: cardResources(browser),
     icons: ICONS,
     action: { default_title: 'Vivre quick logging (Alt+Shift+V)', default_icon: ICONS },
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),

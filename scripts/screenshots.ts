@@ -13,6 +13,7 @@ import {
   launchExtension,
   openExtensionPage,
   openFixture,
+  openCardOf,
   openGmailHtml,
   startTestSandbox,
   waitForSettledChips,
@@ -76,11 +77,8 @@ const scenes: Scene[] = [
       );
       await thread.setViewportSize(size);
       await waitForSettledChips(thread, 6);
-      await thread
-        .getByRole('button', { name: /^Vivre: Rahul Sharma/ })
-        .first()
-        .click();
-      await thread.getByRole('dialog').first().waitFor();
+      const card = await openCardOf(thread, 'rahul.sharma@acme-tech.example');
+      await card.getByText('Loading deals and activity…').waitFor({ state: 'detached' });
       return thread;
     },
   },

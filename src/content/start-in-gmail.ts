@@ -5,7 +5,6 @@
  */
 import { ask, contentMessenger } from '../shared/messaging/messenger';
 import { createLookupStore } from './chips/lookup-store';
-import { openOptionsPage } from './chips/open-options';
 import { startOverlay } from './chips/start-overlay';
 import { startEmailLogging } from './email-logging/start-email-logging';
 import { findComposeParticipants } from './gmail/compose-recipients';
@@ -32,7 +31,6 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     ask,
     store,
     detect,
-    openOptions: openOptionsPage,
     onScan: emailLogging.scan,
   });
   const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>

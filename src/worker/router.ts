@@ -102,10 +102,16 @@ export function classifySender(sender: Sender, self: ExtensionIdentity): SenderK
   if (!sender.id || sender.id !== self.id) return null;
   // Extension URLs have opaque origins in the URL parser: compare with our root instead.
   if (sender.url?.startsWith(self.root)) {
-    const agrees =
-      (sender.origin === undefined || `${sender.origin}/` === self.root) &&
-      (sender.envType === undefined || sender.envType === 'addon_child');
-    return agrees ? classifyPage(sender, self) : null;
+    // Firefox gives an extension frame inside a web page only a content script's APIs and says
+    // so in `envType` ('content_child', captured), and does not mean to change that
+    // (w3c/webextensions#787): for our card, framed in a Gmail tab, that envType is accepted too.
+    const kind = classifyPage(sender, self);
+    const env =
+      sender.envType === undefined ||
+      sender.envType === 'addon_child' ||
+      (sender.envType === 'content_child' && kind === 'card');
+    const agrees = (sender.origin === undefined || `${sender.origin}/` === self.root) && env;
+    return agrees ? kind : null;
   }
   const origin = originOf(sender);
   const gmail =

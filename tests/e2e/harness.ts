@@ -10,6 +10,7 @@ export {
   removeProfile,
   type ExtensionBrowser,
 } from './harness/browser';
+export { cardFrame, cardViolations, chipNames, focusedName, openCardOf } from './harness/card';
 export { evaluateInContentScript } from './harness/content-world';
 export {
   configureExtension,

@@ -1,12 +1,18 @@
-/** One chip: `<vivre-chip data-vivre-host data-vivre-email>` (../ui/shadow-host.ts) and its controller. */
+/**
+ * One chip: `<vivre-chip data-vivre-host data-vivre-email>` (../ui/shadow-host.ts) with a
+ * closed shadow root, and its controller. `data-vivre-email` stays on the host by design: it
+ * is the address Gmail already shows beside it, and the inbox and tests find chips by it.
+ * Nothing else of the person is in Gmail's DOM; the score and the name Vivre has are inside
+ * the closed root, and the card with the rest is an extension page (./card-frame.ts).
+ */
 import { h } from 'preact';
 import { createShadowHost } from '../ui/shadow-host';
 import { CHIP_CSS } from '../ui/styles';
 import type { ParticipantAnchor } from '../../shared/people';
-import type { Ask } from '../../shared/messaging/messenger';
+import type { Theme } from '../gmail/page';
+import type { CardFrame, CardOpener } from './card-frame';
 import { ChipController } from './ChipController';
 import type { LookupStore } from './lookup-store';
-import type { Theme } from '../gmail/page';
 
 export interface ChipHost {
   element: HTMLElement;
@@ -17,12 +23,9 @@ export interface ChipHost {
 
 export interface ChipHostDeps {
   store: LookupStore;
-  ask: Ask;
-  openOptions: () => void;
+  card: CardFrame;
   theme: Theme;
 }
-
-let nextCardId = 0;
 
 export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): ChipHost {
   const host = createShadowHost(anchor.element.ownerDocument, {
@@ -30,17 +33,17 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
     css: CHIP_CSS,
     theme: deps.theme,
     attributes: { 'data-vivre-email': anchor.email },
+    mode: 'closed',
   });
-  const lifetime = new AbortController();
+  let opener: CardOpener | null = null;
   host.render(
     h(ChipController, {
       email: anchor.email,
       displayName: anchor.name,
-      cardId: `vivre-card-${nextCardId++}`,
+      anchor: host.element,
       store: deps.store,
-      ask: deps.ask,
-      openOptions: deps.openOptions,
-      signal: lifetime.signal,
+      card: deps.card,
+      onOpener: (value) => (opener = value),
       // A chip that shows nothing leaves no gap: the host (and its margin) goes with it.
       onShown: (shown) => host.element.toggleAttribute('hidden', !shown),
     }),
@@ -51,7 +54,7 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
     email: anchor.email,
     setTheme: host.setTheme,
     destroy() {
-      lifetime.abort();
+      if (opener) deps.card.forget(opener);
       host.destroy();
     },
   };

@@ -7,6 +7,7 @@ import { isWorthScanning, type GmailChange } from '../gmail/changed-roots';
 import type { watchGmail } from '../gmail/watch';
 import type { Participant, ParticipantAnchor } from '../../shared/people';
 import type { Ask } from '../../shared/messaging/messenger';
+import { createCardFrame } from './card-frame';
 import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore, type LookupStore } from './lookup-store';
@@ -29,7 +30,6 @@ export interface OverlayOptions {
   /** The page's lookup store, shared with email logging (a fresh one when omitted). */
   store?: LookupStore;
   detect: GmailDetection;
-  openOptions: () => void;
   /**
    * Run after each scan, so other features (email logging) share this one page watcher: at start,
    * after navigation, and after each burst that touched people, a removal or a notice. `change`
@@ -43,14 +43,17 @@ export function startOverlay({
   signal,
   ask,
   detect,
-  openOptions,
   onScan,
   store = createLookupStore(ask),
 }: OverlayOptions) {
   let theme = detectTheme(doc);
-  const mounter = createChipMounter((anchor) =>
-    createChipHost(anchor, { store, ask, openOptions, theme }),
-  );
+  // One card per tab, shared by every chip (./card-frame.ts).
+  const card = createCardFrame({
+    document: doc,
+    theme,
+    onChanged: (email) => void store.refresh([email], detect.findSignedInEmail(doc)),
+  });
+  const mounter = createChipMounter((anchor) => createChipHost(anchor, { store, card, theme }));
 
   /** The whole page: at start and after navigation. */
   function scan() {
@@ -78,8 +81,9 @@ export function startOverlay({
   }
 
   function lookUp(added: string[], signedIn: string | null) {
-    // One message for the whole burst, however many people appeared.
-    if (added.length > 0) void store.lookup(added, signedIn);
+    // One message for the whole burst, however many people appeared. Once chips have answers,
+    // the card's frame loads while the tab is idle, so the first click does not wait for it.
+    if (added.length > 0) void store.lookup(added, signedIn).then(() => card.warmWhenIdle());
   }
 
   // Reading a computed style can force a style recalculation, so the theme is
@@ -89,9 +93,17 @@ export function startOverlay({
     if (now === theme) return;
     theme = now;
     mounter.forEach((host) => host.setTheme(theme));
+    card.setTheme(theme);
   }
 
-  signal.addEventListener('abort', () => mounter.destroy(), { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      mounter.destroy();
+      card.destroy();
+    },
+    { once: true },
+  );
   detect.watchGmail({ root: doc, signal, onChange: scanChange });
   scan();
 

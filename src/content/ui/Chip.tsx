@@ -1,6 +1,8 @@
 /**
  * The small button beside a participant. It exists from the moment the person is
- * detected, whatever the lookup state, so Gmail's layout shifts once, not twice.
+ * detected, whatever the lookup state, so Gmail's layout shifts once, not twice. It holds
+ * what it shows and nothing more: the score and its band, and its accessible name; the card
+ * it opens lives in an extension page (src/pages/card/), not here.
  */
 import type { Ref } from 'preact';
 import { BAND_WORDS, scoreBand } from '../../shared/score-band';
@@ -12,9 +14,9 @@ export interface ChipProps {
   displayName: string | null;
   lookup: LookupState;
   expanded: boolean;
-  /** id of the card this chip opens, for aria-controls. */
-  cardId: string;
   onActivate: () => void;
+  /** The pointer or focus reached the chip: a click may follow, so the card can get ready. */
+  onWarm?: () => void;
   buttonRef?: Ref<HTMLButtonElement>;
 }
 
@@ -91,9 +93,10 @@ export function Chip(props: ChipProps) {
       title={lookup.status === 'error' ? lookup.error.message : label}
       aria-haspopup="dialog"
       aria-expanded={props.expanded}
-      aria-controls={props.expanded ? props.cardId : undefined}
       aria-busy={lookup.status === 'loading'}
       onClick={props.onActivate}
+      onPointerEnter={props.onWarm}
+      onFocus={props.onWarm}
     >
       <ChipFace lookup={lookup} />
     </button>

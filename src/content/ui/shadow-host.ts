@@ -1,7 +1,11 @@
 /**
  * The one way our UI enters Gmail's page: an element marked `data-vivre-host` (so detection
- * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree. Chips,
- * the compose toggle and "Log this email" all use it.
+ * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree (or, for
+ * the card, an iframe). Chips, the card, the compose toggle and "Log this email" all use it.
+ *
+ * `mode: 'closed'` keeps page script out: `host.shadowRoot` is null, and the root is reachable
+ * only through the reference kept here, in the content script's isolated world, whose DOM
+ * prototypes page script cannot patch. Role and CSS queries from the page stop at the host.
  */
 import { render, type ComponentChild } from 'preact';
 import type { Theme } from '../gmail/page';
@@ -24,6 +28,8 @@ const CONTAINED_EVENTS = [
 
 export interface ShadowHost {
   element: HTMLElement;
+  /** Where the content goes, inside the root; Preact renders into it. */
+  container: HTMLElement;
   render(vnode: ComponentChild): void;
   setTheme(theme: Theme): void;
   destroy(): void;
@@ -36,6 +42,8 @@ export interface ShadowHostOptions {
   theme: Theme;
   /** Extra attributes, e.g. `data-vivre-email`. */
   attributes?: Record<string, string>;
+  /** 'open' unless told: chips and the card are 'closed'. */
+  mode?: ShadowRootMode;
 }
 
 export function createShadowHost(doc: Document, options: ShadowHostOptions): ShadowHost {
@@ -45,7 +53,7 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
     element.setAttribute(name, value);
   }
   element.setAttribute('data-theme', options.theme);
-  const shadow = element.attachShadow({ mode: 'open' });
+  const shadow = element.attachShadow({ mode: options.mode ?? 'open' });
   for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
   const style = doc.createElement('style');
   style.textContent = options.css;
@@ -54,6 +62,7 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
   shadow.append(style, container);
   return {
     element,
+    container,
     render: (vnode) => render(vnode, container),
     setTheme: (theme) => element.setAttribute('data-theme', theme),
     destroy() {

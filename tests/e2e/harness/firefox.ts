@@ -11,7 +11,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { FIXTURE_PARAM, readFixture } from './network';
 import { builtFirefoxDir, isBuilt } from './paths';
 import { waitFor } from './wait';
@@ -136,4 +136,18 @@ export function openFirefoxFixture(
   hash = '#inbox',
 ): Promise<Page> {
   return openFirefoxGmail(firefox, readFixture(name), `?${FIXTURE_PARAM}=${name}${hash}`);
+}
+
+/**
+ * The contact card's frame (card.html) in a Gmail tab, once the content script has made it.
+ * Firefox reports extension subframes' URLs only from inside them, so each frame is asked.
+ */
+export function firefoxCardFrame(page: Page): Promise<Frame> {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (new URL(href || 'about:blank').pathname === '/card.html') return frame;
+    }
+    return undefined;
+  }, 'the card frame');
 }

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Contact } from '../../../src/shared/vivre/contract-types';
 import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 import type { ExtensionBrowser } from './browser';
+import { chipNames } from './card';
 import { readFixture } from './network';
 import { DEMO_KEYS, type TestSandbox } from './sandbox';
 import { waitFor } from './wait';
@@ -55,16 +56,8 @@ export async function waitForContentScript(page: Page): Promise<void> {
 /** Waits until `count` chips have their lookup answer: a score or "not in Vivre". */
 export async function waitForSettledChips(page: Page, count: number): Promise<void> {
   await waitFor(
-    () =>
-      page.evaluate(
-        (n) =>
-          [...document.querySelectorAll('[data-vivre-email]')].filter((host) =>
-            host.shadowRoot?.querySelector(
-              'button[aria-label*="AI score"], button[aria-label*="not in Vivre"]',
-            ),
-          ).length >= n,
-        count,
-      ),
+    async () =>
+      (await chipNames(page)).filter((name) => /AI score|not in Vivre/.test(name)).length >= count,
     `${count} settled chips`,
   );
 }

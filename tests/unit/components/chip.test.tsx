@@ -14,7 +14,6 @@ function renderChip(lookup: LookupState, onActivate = () => {}) {
       displayName="Rahul Sharma"
       lookup={lookup}
       expanded={false}
-      cardId="card-1"
       onActivate={onActivate}
     />,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatPaise, timeAgo } from '@/shared/labels';
-import { guessCompany, guessName } from '@/content/ui/prefill-contact';
+import { guessCompany, guessName } from '@/pages/card/prefill-contact';
 import { scoreBand } from '@/shared/score-band';
 
 describe('formatPaise', () => {

@@ -1,10 +1,11 @@
+import { afterEach, beforeEach, vi } from 'vitest';
 import { startOverlay, type OverlayOptions } from '@/content/chips/start-overlay';
 import { fakeWorker } from './fake-worker';
 import { gmail } from './gmail-detection';
 
 /**
- * The overlay on the test document. What `options` leaves out: a worker that knows nobody,
- * the real Gmail detection, and an options page that never opens.
+ * The overlay on the test document. What `options` leaves out: a worker that knows nobody and
+ * the real Gmail detection.
  */
 export function startTestOverlay(signal: AbortSignal, options: Partial<OverlayOptions> = {}) {
   return startOverlay({
@@ -12,7 +13,6 @@ export function startTestOverlay(signal: AbortSignal, options: Partial<OverlayOp
     signal,
     ask: fakeWorker().ask,
     detect: gmail,
-    openOptions: () => {},
     ...options,
   });
 }
@@ -21,3 +21,30 @@ export function startTestOverlay(signal: AbortSignal, options: Partial<OverlayOp
 export const hosts = () => [
   ...document.querySelectorAll<HTMLElement>('vivre-chip[data-vivre-host]'),
 ];
+
+/**
+ * The closed shadow roots the content script attaches, by host, for tests to look inside.
+ * Only a test can do this: it runs in the same world as the code under test, where a spy on
+ * `attachShadow` sees each root. Page script in a real browser runs in another world, whose
+ * prototypes the content script never uses (tests/e2e/gmail-card-privacy.e2e.test.ts).
+ */
+export function useShadowRoots() {
+  const roots = new WeakMap<Element, ShadowRoot>();
+  beforeEach(() => {
+    const attach = Element.prototype.attachShadow;
+    vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (
+      this: Element,
+      init: ShadowRootInit,
+    ) {
+      const root = attach.call(this, init);
+      roots.set(this, root);
+      return root;
+    });
+  });
+  afterEach(() => vi.restoreAllMocks());
+  return (host: Element): ShadowRoot => {
+    const root = roots.get(host);
+    if (!root) throw new Error(`no shadow root was attached to <${host.localName}>`);
+    return root;
+  };
+}

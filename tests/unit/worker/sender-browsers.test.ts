@@ -13,6 +13,9 @@ describe('the sender check, on what each browser really sends', () => {
     ['Firefox', 'content script in Gmail', real.firefoxContentScript, firefox, 'gmail'],
     ['Firefox', 'options page', real.firefoxOptionsPage, firefox, 'options'],
     ['Firefox', 'toolbar popup', real.firefoxPopup, firefox, 'popup'],
+    ['Chrome', 'card page framed in Gmail', real.chromeCardInGmail, chrome, 'card'],
+    // Firefox calls it a content script ('content_child'): accepted for the card in Gmail only.
+    ['Firefox', 'card page framed in Gmail', real.firefoxCardInGmail, firefox, 'card'],
     // The sender that made every Firefox chip say "refused": no tab.url.
     ['Firefox MV2', 'content script in Gmail', real.firefoxMv2ContentScript, firefox, 'gmail'],
   ] as const)('%s: accepts our %s', (_browser, _what, sender, self, kind) => {
@@ -63,6 +66,29 @@ describe('the sender check, on what each browser really sends', () => {
       chrome,
     ],
     ['a sender with no id', { ...real.firefoxContentScript, id: undefined }, firefox],
+    [
+      "a Firefox 'content_child' page that is not the card",
+      { ...real.firefoxCardInGmail, url: `${real.FIREFOX_ROOT}options.html` },
+      firefox,
+    ],
+    [
+      "a Firefox 'content_child' card outside Gmail",
+      {
+        ...real.firefoxCardInGmail,
+        tab: { ...real.firefoxCardInGmail.tab, url: 'https://evil.example/' },
+      },
+      firefox,
+    ],
+    [
+      "a Firefox 'content_child' card as a tab's top document",
+      { ...real.firefoxCardInGmail, frameId: 0 },
+      firefox,
+    ],
+    [
+      'the card with another extension origin',
+      { ...real.chromeCardInGmail, origin: 'chrome-extension://someoneelse' },
+      chrome,
+    ],
   ];
   it.each(refused)('refuses %s', (_what, sender, self) => {
     expect(classifySender(sender, self)).toBeNull();

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogActivityForm } from '@/content/ui/LogActivityForm';
+import { LogActivityForm } from '@/pages/card/LogActivityForm';
+import { buildLogWrites } from '@/shared/forms/log-activity';
 
 afterEach(cleanup);
 
@@ -49,18 +50,26 @@ describe('LogActivityForm', () => {
     expect(onSubmit).toHaveBeenCalledWith({ type: 'note', note: 'x'.repeat(10_000) });
   });
 
-  it('lets a call be logged without a note', () => {
+  it('asks for a note on a call too, as the popup does, in the same words', () => {
     const { onSubmit, submit } = renderForm('call');
     submit();
-    expect(onSubmit).toHaveBeenCalledWith({ type: 'call', note: '' });
+    expect(onSubmit).not.toHaveBeenCalled();
+    const popup = buildLogWrites(
+      { contactId: 'cnt_1', type: 'call', note: '', deal: { kind: 'none' } },
+      { newTempId: () => 'tmp_x', now: () => new Date() },
+    );
+    expect(popup.ok).toBe(false);
+    expect(screen.getByRole('alert').textContent).toBe(popup.ok ? null : popup.errors.note);
   });
 
-  it('applies the note rule when the rep switches the type to note', () => {
-    const { onSubmit, submit } = renderForm('meeting');
-    fireEvent.change(screen.getByRole('combobox', { name: 'Activity type' }), {
-      target: { value: 'note' },
-    });
-    submit();
+  it('submits on Ctrl+Enter and Cmd+Enter in the note, not on Enter alone', () => {
+    const { onSubmit, note, type } = renderForm('meeting');
+    type('Demo booked');
+    fireEvent.keyDown(note, { key: 'Enter' });
     expect(onSubmit).not.toHaveBeenCalled();
+    fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true });
+    fireEvent.keyDown(note, { key: 'Enter', metaKey: true });
+    expect(onSubmit).toHaveBeenCalledTimes(2);
+    expect(onSubmit).toHaveBeenCalledWith({ type: 'meeting', note: 'Demo booked' });
   });
 });

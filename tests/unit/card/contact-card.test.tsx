@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ContactCard, type ContactCardProps } from '@/content/ui/ContactCard';
+import { ContactCard, type ContactCardProps } from '@/pages/card/ContactCard';
 import { found, notFound, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../factories';
 
 afterEach(cleanup);
@@ -61,7 +61,7 @@ describe('ContactCard with a known contact', () => {
 
   it('links to the contact in Vivre in a new tab without an opener', () => {
     renderCard();
-    const link = screen.getByRole('link', { name: 'Open Rahul Sharma in Vivre' });
+    const link = screen.getByRole('link', { name: 'Open in Vivre: Rahul Sharma' });
     expect(link.getAttribute('href')).toBe(`https://app.vivre.example/contacts/${RAHUL.id}`);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toContain('noopener');

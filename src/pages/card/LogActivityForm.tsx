@@ -1,7 +1,7 @@
 /**
  * The inline "log a call / note / meeting" form. Validates before anything is sent,
  * with the message next to the field, so a rep never waits on a request that
- * cannot succeed.
+ * cannot succeed. Ctrl/Cmd+Enter submits, as in the popup.
  */
 import { useRef, useState } from 'preact/hooks';
 import { validateNote } from '../../shared/forms/note';
@@ -11,9 +11,11 @@ import type { LogInput } from '../../ui/view-types';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
-/** A note needs text; a call or meeting may be logged bare. Same rules and words as the popup's form. */
+/**
+ * Every activity needs a note: the popup's rule and words, from the same function its write
+ * builder uses (shared/forms/log-activity.ts), so a call means the same in both places.
+ */
 function validateLog(input: LogInput): string | null {
-  if (input.type !== 'note' && input.note.trim() === '') return null;
   const note = validateNote(input.note);
   return note.ok ? null : note.message;
 }
@@ -58,6 +60,9 @@ export function LogActivityForm(props: LogActivityFormProps) {
     <form
       class="log-form"
       onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+      }}
       aria-label={`Log activity for ${props.contactName}`}
       noValidate
     >
@@ -72,7 +77,7 @@ export function LogActivityForm(props: LogActivityFormProps) {
         </select>
       </label>
       <label class="field" for={noteId}>
-        <span>Note{type === 'note' ? '' : ' (optional)'}</span>
+        <span>Note</span>
       </label>
       <textarea
         id={noteId}

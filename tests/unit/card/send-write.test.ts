@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { sendWrite } from '@/content/chips/send-write';
+import { sendWrite } from '@/pages/card/send-write';
 import type { Ask } from '@/shared/messaging/messenger';
 import type { WriteRequest } from '@/shared/messaging/protocol';
 import { writeStatesItem, type WriteStatus } from '@/shared/storage';

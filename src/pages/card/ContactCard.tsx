@@ -1,7 +1,7 @@
 /**
- * The card a chip opens. Pure view: every piece of data and every action comes in
- * through props (src/content/chips/ does the talking to the worker). All contact fields
- * are rendered as text nodes, never parsed as HTML.
+ * The card a chip opens, in the card page (an extension page framed in Gmail). Pure view:
+ * every piece of data and every action comes in through props (./CardApp.tsx does the talking
+ * to the worker). All contact fields are rendered as text nodes, never parsed as HTML.
  */
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -38,7 +38,6 @@ export interface ContactCardProps {
   onClose: () => void;
   onKeyDown?: (event: KeyboardEvent) => void;
   cardRef?: Ref<HTMLDivElement>;
-  style?: Record<string, string>;
 }
 
 /** Why writing is off for this rep right now, in their words; null when it is on. */
@@ -137,7 +136,7 @@ function ContactView(
           href={`${status.appUrl}/contacts/${encodeURIComponent(contact.id)}`}
           target="_blank"
           rel="noopener noreferrer"
-          aria-label={`Open ${contact.name} in Vivre`}
+          aria-label={`Open in Vivre: ${contact.name}`}
         >
           Open in Vivre
         </a>
@@ -205,7 +204,6 @@ export function ContactCard(props: ContactCardProps) {
       aria-labelledby={titleId}
       tabIndex={-1}
       ref={props.cardRef}
-      style={props.style}
       onKeyDown={props.onKeyDown}
     >
       <div class="card-head">

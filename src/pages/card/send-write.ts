@@ -2,6 +2,7 @@
  * Sends a write through the worker's outbox and tells the rep the truth as it changes:
  * "Saved — will sync" while it waits, "Synced" the moment Vivre has it, or the reason it
  * needs attention. The worker pushes each change (src/shared/write-status.ts); nothing polls.
+ * The card page uses it (./services.ts): it follows its writes itself, as an extension page.
  */
 import type { Ask } from '../../shared/messaging/messenger';
 import type { WriteRequest } from '../../shared/messaging/protocol';
@@ -23,9 +24,10 @@ const DISCARDED = {
 };
 
 /**
- * Reports each change through `onProgress` until the write settles or `signal` aborts.
- * Resolves true once the worker has the write (in its outbox or already in Vivre), false
- * when it was not taken: the form that made it keeps the rep's words until then.
+ * Reports each change through `onProgress` until the write settles or `signal` aborts (the card
+ * closed or shows someone else: the write itself goes on in the outbox). Resolves true once the
+ * worker has the write (in its outbox or already in Vivre), false when it was not taken: the
+ * form that made it keeps the rep's words until then.
  */
 export async function sendWrite(
   ask: Ask,

@@ -1,0 +1,27 @@
+import type { Ask } from '../../shared/messaging/messenger';
+import type { WriteRequest } from '../../shared/messaging/protocol';
+import type { FromCard, ToCard } from '../../shared/card-frame';
+import type { WriteProgress } from '../../ui/view-types';
+
+/** Everything the card does outside itself, passed in so its components hold no I/O. */
+export interface CardServices {
+  /** The worker, asked as an extension page (src/worker/router.ts). */
+  ask: Ask;
+  /**
+   * Enqueues a write and reports its progress until it settles or `signal` aborts. Resolves
+   * true once the worker has the write; false when it was not taken (the card keeps the note).
+   */
+  sendWrite(
+    write: WriteRequest,
+    onProgress: (progress: WriteProgress) => void,
+    signal: AbortSignal,
+  ): Promise<boolean>;
+  /** The content script that placed this card (src/shared/card-frame.ts). */
+  gmail: {
+    /** Calls `listener` with each checked message; returns the way to stop. */
+    listen(listener: (message: ToCard) => void): () => void;
+    send(message: FromCard): void;
+  };
+  /** The card is usable for its person (the open-to-interactive benchmark reads it). */
+  markInteractive(): void;
+}
