@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
 import { RAHUL, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
-import { askWorkerOk, DEMO_KEYS, waitFor, type TestSandbox } from './harness';
+import { DEMO_KEYS, outboxFeed, waitFor, type TestSandbox } from './harness';
 
 /** Rahul Sharma's one open deal in the seed. */
 const RAHUL_DEAL = 'dl_4420';
@@ -82,7 +82,7 @@ describe('deal on a logged email', () => {
 
     const email = await loggedEmail(sandbox, SNEHA.id, subject);
     expect(email.deal_id).toBe(rollout.id);
-    const outbox = await askWorkerOk(extensionPage, 'getOutbox');
-    expect(outbox.attention).toEqual([]);
+    const outbox = await outboxFeed(extensionPage);
+    expect(outbox?.attention ?? []).toEqual([]);
   });
 });

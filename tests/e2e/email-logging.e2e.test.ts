@@ -188,7 +188,7 @@ describe('logging sent emails from Gmail', () => {
       async () => (await heldSends(extensionPage)).length === 0,
       'the undone send to leave the worker',
     );
-    const { waiting } = await askWorkerOk(extensionPage, 'getOutbox');
+    const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
     const ours = waiting.filter(
       (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
     );

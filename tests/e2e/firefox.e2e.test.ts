@@ -12,7 +12,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
-import { askWorkerOk, fixtureVariant, waitFor, waitUntilSynced } from './harness';
+import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced } from './harness';
 import { firefoxCardFrame, openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
@@ -213,8 +213,8 @@ describe('the built extension in Firefox', () => {
       async () => (await lineOf('vivre-held-send')) === 'Sending undone: Vivre logged nothing.',
       '"Sending undone"',
     );
-    const outbox = await askWorkerOk(firefox.options, 'getOutbox');
-    expect(outbox.waiting).toEqual([]);
+    const outbox = await outboxFeed(firefox.options);
+    expect(outbox?.waiting ?? []).toEqual([]);
     expect(await emails()).toEqual([0, 0]);
 
     // Gmail put the draft back, "Log to Vivre" still on; sent again, it stands after 5 s.

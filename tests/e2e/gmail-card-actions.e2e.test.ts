@@ -10,7 +10,6 @@ import { RAHUL } from '../factories';
 import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';
 import {
-  askWorkerOk,
   cardFrame,
   cardViolations,
   chipNames,
@@ -18,7 +17,6 @@ import {
   focusedName,
   openCardOf,
   outboxIsEmpty,
-  seriousViolations,
   waitFor,
   waitForSettledChips,
   waitUntilSynced,
