@@ -156,16 +156,12 @@ describe('worker against a flaky sandbox', () => {
     });
     close = () => worker.outbox.close();
     const self = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };
-    const ask = (type: Parameters<typeof routeMessage>[0], data?: unknown) =>
-      routeMessage(
-        type,
-        data,
-        { id: self.id, url: `${self.root}popup.html` },
-        worker.handlers,
-        self,
-      );
+    // Each message from the page that may send it: settings from options, the rest from the popup.
+    const from = (page: string) => (type: Parameters<typeof routeMessage>[0], data?: unknown) =>
+      routeMessage(type, data, { id: self.id, url: `${self.root}${page}` }, worker.handlers, self);
+    const ask = from('popup.html');
     expect(
-      await ask('saveSettings', {
+      await from('options.html')('saveSettings', {
         apiKey: DEMO_KEYS.write,
         workspaceId: 'ws_demo',
         baseUrl: sandbox.baseUrl,
@@ -174,16 +170,23 @@ describe('worker against a flaky sandbox', () => {
 
     const run = unique();
     const email = `new.lead.${run}@example.com`;
+    // Temporary ids are `tmp_<uuid>`: the worker refuses any other (least privilege).
+    const tempId = `tmp_${crypto.randomUUID()}`;
     sandbox.setFaults({ errorRate: 0.2, dropRate: 0.2 });
-    await ask('enqueueWrite', {
-      write: { kind: 'createContact', tempId: `tmp_${run}`, body: { name: 'New Lead', email } },
-    });
+    const queued = [
+      await ask('enqueueWrite', {
+        write: { kind: 'createContact', tempId, body: { name: 'New Lead', email } },
+      }),
+    ];
     const notes = Array.from({ length: 12 }, (_, i) => `note ${i} ${run}`);
     for (const note of notes) {
-      await ask('enqueueWrite', {
-        write: { kind: 'logActivity', body: { contact_id: `tmp_${run}`, type: 'note', note } },
-      });
+      queued.push(
+        await ask('enqueueWrite', {
+          write: { kind: 'logActivity', body: { contact_id: tempId, type: 'note', note } },
+        }),
+      );
     }
+    expect(queued.every((answer) => answer.ok)).toBe(true);
     await vi.waitFor(
       async () => {
         const status = await ask('getStatus');
