@@ -18,6 +18,8 @@ import { VivreError } from './vivre/errors';
 import { createHttp } from './vivre/http';
 import type { RateLimiter } from './vivre/rate-limiter';
 import type { Connection } from './connection';
+import { createEnqueueRate } from './enqueue-rate';
+import type { createOutboxConnections } from './outbox-connections';
 import type { createStatus } from './status';
 
 export interface HandlerDeps {
@@ -27,6 +29,7 @@ export interface HandlerDeps {
   connection: Connection;
   status: ReturnType<typeof createStatus>;
   limiter: RateLimiter;
+  connections: Pick<ReturnType<typeof createOutboxConnections>, 'hold'>;
 }
 
 /** The outbox refuses some rep actions (an item already synced, say) with a message written for the rep. */
@@ -47,7 +50,12 @@ export function createHandlers({
   connection,
   status,
   limiter,
+  connections,
 }: HandlerDeps): Handlers {
+  const enqueueRate = createEnqueueRate();
+  /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
+  const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
+    sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
   const emailLogger = createEmailLogger({
     lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
     enqueue: (write) => outbox.enqueue(write),
@@ -106,7 +114,8 @@ export function createHandlers({
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
-    async enqueueWrite({ write }) {
+    async enqueueWrite({ write }, sender) {
+      enqueueRate.take(gmailTab(sender));
       const item = await explainOutboxRefusal(outbox.enqueue(write));
       return { id: item.id, state: item.state };
     },
@@ -121,6 +130,18 @@ export function createHandlers({
     async discardOutboxItem({ id }) {
       await explainOutboxRefusal(outbox.discard(id));
       return null;
+    },
+
+    async sendOutboxWithKey({ id, apiKey }) {
+      const connection = await outbox.connectionOf(id);
+      if (!connection) {
+        throw new VivreError({
+          kind: 'validation',
+          message: 'This write was not queued for another workspace: retry it instead.',
+        });
+      }
+      connections.hold(connection, apiKey);
+      return { released: await outbox.sendWith(connection) };
     },
 
     async flushOutbox() {
@@ -167,7 +188,9 @@ export function createHandlers({
       };
     },
 
-    async logEmail(email) {
+    async logEmail(email, sender) {
+      // One write per person it may be logged for: charged before anything is queued.
+      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
       if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
       await requireConfigured();
       if (!(await emailTextAllowed()))

@@ -12,13 +12,23 @@ interface Props {
  * After a retry or a discard the worker publishes the new outbox, which re-renders this.
  */
 export function OutboxPanel({ outbox, ask }: Props) {
-  if (!outbox || (outbox.waiting.length === 0 && outbox.attention.length === 0)) return null;
+  const damaged = outbox?.damaged ?? [];
+  if (
+    !outbox ||
+    (outbox.waiting.length === 0 && outbox.attention.length === 0 && damaged.length === 0)
+  ) {
+    return null;
+  }
 
   async function retry(id: string, note?: string) {
     await ask('retryOutboxItem', note === undefined ? { id } : { id, note });
   }
   async function discard(id: string) {
     await ask('discardOutboxItem', { id });
+  }
+  async function sendWithKey(id: string, apiKey: string): Promise<string | undefined> {
+    const answer = await ask('sendOutboxWithKey', { id, apiKey });
+    return answer.ok ? undefined : answer.error.message;
   }
 
   const list = (items: OutboxItemView[]) => (
@@ -29,6 +39,7 @@ export function OutboxPanel({ outbox, ask }: Props) {
           item={item}
           onRetry={(note) => void retry(item.id, note)}
           onDiscard={() => void discard(item.id)}
+          onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
         />
       ))}
     </ul>
@@ -41,6 +52,28 @@ export function OutboxPanel({ outbox, ask }: Props) {
         <>
           <h3>Needs attention ({outbox.attention.length})</h3>
           {list(outbox.attention)}
+        </>
+      ) : null}
+      {damaged.length > 0 ? (
+        <>
+          <h3>Damaged ({damaged.length})</h3>
+          <ul>
+            {damaged.map((item) => (
+              <li key={item.id} class="outbox-item attention">
+                <span class="summary">{item.summary}</span>
+                <span class="reason">This queued write was damaged and cannot be sent.</span>
+                <span class="actions">
+                  <button
+                    type="button"
+                    onClick={() => void discard(item.id)}
+                    aria-label={`Discard ${item.summary}`}
+                  >
+                    Discard
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {outbox.waiting.length > 0 ? (
