@@ -156,11 +156,14 @@ describe('worker against a flaky sandbox', () => {
     });
     close = () => worker.outbox.close();
     const self = { id: fakeBrowser.runtime.id, root: fakeBrowser.runtime.getURL('/') };
+    // Settings come from the options page, writes from the popup (messages.ts).
     const ask = (type: Parameters<typeof routeMessage>[0], data?: unknown) =>
       routeMessage(
         type,
         data,
-        { id: self.id, url: `${self.root}popup.html` },
+        type === 'saveSettings'
+          ? { id: self.id, url: `${self.root}options.html`, frameId: 0 }
+          : { id: self.id, url: `${self.root}popup.html` },
         worker.handlers,
         self,
       );
@@ -174,14 +177,15 @@ describe('worker against a flaky sandbox', () => {
 
     const run = unique();
     const email = `new.lead.${run}@example.com`;
+    const tempId = `tmp_${crypto.randomUUID()}`; // the only shape a temporary id may have
     sandbox.setFaults({ errorRate: 0.2, dropRate: 0.2 });
     await ask('enqueueWrite', {
-      write: { kind: 'createContact', tempId: `tmp_${run}`, body: { name: 'New Lead', email } },
+      write: { kind: 'createContact', tempId, body: { name: 'New Lead', email } },
     });
     const notes = Array.from({ length: 12 }, (_, i) => `note ${i} ${run}`);
     for (const note of notes) {
       await ask('enqueueWrite', {
-        write: { kind: 'logActivity', body: { contact_id: `tmp_${run}`, type: 'note', note } },
+        write: { kind: 'logActivity', body: { contact_id: tempId, type: 'note', note } },
       });
     }
     await vi.waitFor(
