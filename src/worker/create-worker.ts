@@ -16,9 +16,10 @@ import { privacyItem } from '../shared/storage';
 import { createSettings, type SettingsDeps } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';
-import { createDeliver, type OnDelivered } from './vivre/deliver';
+import type { OnDelivered } from './vivre/deliver';
 import type { VivreError } from './vivre/errors';
-import { createHttp } from './vivre/http';
+import { createHttp, type Credentials } from './vivre/http';
+import { createOutboxConnections } from './outbox-connections';
 import { createRateLimiter } from './vivre/rate-limiter';
 import { recordOf } from './vivre/write-kinds';
 import { showOutboxBadge } from './badge';
@@ -45,17 +46,27 @@ export function createWorker(options: WorkerOptions = {}) {
   const limiter = createRateLimiter({ maxParallel: MAX_PARALLEL_REQUESTS });
   const wakeAlarm = createWakeAlarm();
 
+  function reportOutcome(error: VivreError | null) {
+    void connection.record(error);
+    // A refused key refuses every write too: stop sending, keep every item.
+    // (`outbox` is created below; no request can finish before it exists.)
+    if (error?.kind === 'unauthorized') void outbox.pause(error.toRepError());
+  }
   const http = createHttp({
     getCredentials: settings.getCredentials,
     limiter,
-    onOutcome(error: VivreError | null) {
-      void connection.record(error);
-      // A refused key refuses every write too: stop sending, keep every item.
-      // (`outbox` is created below; no request can finish before it exists.)
-      if (error?.kind === 'unauthorized') void outbox.pause(error.toRepError());
-    },
+    onOutcome: reportOutcome,
   });
   const client = createVivreClient(http);
+  /** A client bound to checked credentials: the saved ones report to the connection state. */
+  const clientFor = (credentials: Credentials, saved: boolean) =>
+    createVivreClient(
+      createHttp({
+        getCredentials: async () => credentials,
+        limiter,
+        onOutcome: saved ? reportOutcome : undefined,
+      }),
+    );
   const lookups = createLookups({
     client,
     cache: openContactCache(),
@@ -66,8 +77,10 @@ export function createWorker(options: WorkerOptions = {}) {
     if (recordOf(write) !== 'contact') return;
     const contact = Contact.safeParse(record);
     // Keep what Vivre just answered; if it is not a whole contact, just forget the old one.
-    if (contact.success) await lookups.contactChanged(contact.data);
-    else await lookups.forgetContact(record.id);
+    if (contact.success) return lookups.contactChanged(contact.data);
+    // A 2xx without a body (a 204) still changed the contact it names.
+    const id = record.id ?? (write.kind === 'updateContact' ? write.contactId : undefined);
+    if (id) await lookups.forgetContact(id);
   };
   const onSynced = (item: OutboxItem) => {
     // A create answered "already in Vivre" brought no record back: look it up afresh.
@@ -84,8 +97,11 @@ export function createWorker(options: WorkerOptions = {}) {
     void feed.changed();
   };
 
+  const connections = createOutboxConnections({ settings, clientFor, onDelivered });
   const outbox: Outbox = createOutbox({
-    deliver: createDeliver(client, onDelivered),
+    deliver: connections.deliver,
+    readBack: connections.readBack,
+    connection: connections.current,
     onChange,
     onSynced,
     ...options.outboxTiming,
@@ -107,6 +123,7 @@ export function createWorker(options: WorkerOptions = {}) {
     status,
     limiter,
     heldSends,
+    connections,
   });
 
   return {

@@ -19,6 +19,8 @@ import { VivreError } from './vivre/errors';
 import { createHttp } from './vivre/http';
 import type { RateLimiter } from './vivre/rate-limiter';
 import type { Connection } from './connection';
+import { createEnqueueRate } from './enqueue-rate';
+import type { createOutboxConnections } from './outbox-connections';
 import type { createStatus } from './status';
 
 export interface HandlerDeps {
@@ -30,6 +32,7 @@ export interface HandlerDeps {
   limiter: RateLimiter;
   /** Sends held through Gmail's Undo Send window (they log through `logEmail`). */
   heldSends: HeldSends;
+  connections: Pick<ReturnType<typeof createOutboxConnections>, 'hold'>;
 }
 
 /** The outbox refuses some rep actions (an item already synced, say) with a message written for the rep. */
@@ -51,7 +54,12 @@ export function createHandlers({
   status,
   limiter,
   heldSends,
+  connections,
 }: HandlerDeps): Handlers {
+  const enqueueRate = createEnqueueRate();
+  /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
+  const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
+    sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
   const emailLogger = createEmailLogger({
     lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
     enqueue: (write) => outbox.enqueue(write),
@@ -119,7 +127,8 @@ export function createHandlers({
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
-    async enqueueWrite({ write }) {
+    async enqueueWrite({ write }, sender) {
+      enqueueRate.take(gmailTab(sender));
       const item = await explainOutboxRefusal(outbox.enqueue(write));
       return { id: item.id, state: item.state };
     },
@@ -134,6 +143,18 @@ export function createHandlers({
     async discardOutboxItem({ id }) {
       await explainOutboxRefusal(outbox.discard(id));
       return null;
+    },
+
+    async sendOutboxWithKey({ id, apiKey }) {
+      const connection = await outbox.connectionOf(id);
+      if (!connection) {
+        throw new VivreError({
+          kind: 'validation',
+          message: 'This write was not queued for another workspace: retry it instead.',
+        });
+      }
+      connections.hold(connection, apiKey);
+      return { released: await outbox.sendWith(connection) };
     },
 
     async flushOutbox() {
@@ -183,7 +204,9 @@ export function createHandlers({
       };
     },
 
-    async logEmail(email) {
+    async logEmail(email, sender) {
+      // One write per person it may be logged for: charged before anything is queued.
+      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
       await mayLogEmail(email);
       return emailLogger.logEmail(email);
     },

@@ -34,6 +34,8 @@ export interface Sender {
   envType?: string;
   frameId?: number;
   tab?: { id?: number; url?: string; title?: string };
+  /** Set by the router once the sender is classified: handlers may limit by kind. */
+  kind?: SenderKind;
 }
 
 export type { HandlerData };
@@ -158,7 +160,7 @@ export async function routeMessage<K extends MessageType>(
   if (!parsed.success) return { ok: false, error: describeInvalid(parsed.error) };
   try {
     const handler = handlers[type] as (d: unknown, s: Sender) => Promise<MessageValue<K>>;
-    return { ok: true, value: await handler(parsed.data, sender) };
+    return { ok: true, value: await handler(parsed.data, { ...sender, kind: from }) };
   } catch (error) {
     if (error instanceof VivreError) return { ok: false, error: error.toRepError() };
     // Never the data: it may hold the API key, which is never logged.

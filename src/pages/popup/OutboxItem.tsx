@@ -3,6 +3,7 @@ import { validateNote } from '../../shared/forms/note';
 import type { OutboxItemView } from '../../shared/messaging/protocol';
 import { TextField } from '../../ui/Field';
 import type { ItemLine } from './outbox-lines';
+import { ReenterKey } from './ReenterKey';
 
 interface Props {
   item: OutboxItemView;
@@ -10,10 +11,12 @@ interface Props {
   /** `note`: the corrected note of an activity (nothing else of a write can be edited). */
   onRetry: (note?: string) => void;
   onDiscard: () => void;
+  /** For a write queued for another workspace: send it with that workspace's key. */
+  onSendWithKey: (apiKey: string) => Promise<string | undefined>;
 }
 
 /** One waiting or stuck write: what it is, why it has not synced, and what the rep can do. */
-export function OutboxItem({ item, line, onRetry, onDiscard }: Props) {
+export function OutboxItem({ item, line, onRetry, onDiscard, onSendWithKey }: Props) {
   const { write } = item;
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(write.kind === 'logActivity' ? (write.body.note ?? '') : '');
@@ -49,7 +52,14 @@ export function OutboxItem({ item, line, onRetry, onDiscard }: Props) {
         />
       ) : null}
       <span class="actions">
-        {write.kind === 'logActivity' && !editing ? (
+        {item.parked?.reason === 'connection' ? (
+          <ReenterKey
+            itemId={item.id}
+            workspaceId={item.parked.workspaceId}
+            onSend={onSendWithKey}
+          />
+        ) : null}
+        {write.kind === 'logActivity' && !editing && !item.parked ? (
           <button
             type="button"
             class="text"
@@ -59,9 +69,11 @@ export function OutboxItem({ item, line, onRetry, onDiscard }: Props) {
             Edit
           </button>
         ) : null}
-        <button type="button" class="text" onClick={retry} aria-label={`Retry ${line.title}`}>
-          Retry
-        </button>
+        {item.parked?.reason === 'connection' ? null : (
+          <button type="button" class="text" onClick={retry} aria-label={`Retry ${line.title}`}>
+            {item.parked?.reason === 'uncertain' ? 'Not in Vivre: send again' : 'Retry'}
+          </button>
+        )}
         <button type="button" class="text" onClick={onDiscard} aria-label={`Discard ${line.title}`}>
           Discard
         </button>

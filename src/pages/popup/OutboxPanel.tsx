@@ -16,7 +16,13 @@ interface Props {
  * After a retry or a discard the worker publishes the new outbox, which re-renders this.
  */
 export function OutboxPanel({ outbox, names, ask }: Props) {
-  if (!outbox || (outbox.waiting.length === 0 && outbox.attention.length === 0)) return null;
+  const damaged = outbox?.damaged ?? [];
+  if (
+    !outbox ||
+    (outbox.waiting.length === 0 && outbox.attention.length === 0 && damaged.length === 0)
+  ) {
+    return null;
+  }
   const all = [...outbox.attention, ...outbox.waiting];
 
   async function retry(id: string, note?: string) {
@@ -24,6 +30,10 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
   }
   async function discard(id: string) {
     await ask('discardOutboxItem', { id });
+  }
+  async function sendWithKey(id: string, apiKey: string): Promise<string | undefined> {
+    const answer = await ask('sendOutboxWithKey', { id, apiKey });
+    return answer.ok ? undefined : answer.error.message;
   }
 
   const list = (items: OutboxItemView[]) => (
@@ -35,6 +45,7 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
           line={describeItem(item, names, all)}
           onRetry={(note) => void retry(item.id, note)}
           onDiscard={() => void discard(item.id)}
+          onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
         />
       ))}
     </ul>
@@ -47,6 +58,28 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
         <>
           <h3 class="attention">Needs attention ({outbox.attention.length})</h3>
           {list(outbox.attention)}
+        </>
+      ) : null}
+      {damaged.length > 0 ? (
+        <>
+          <h3>Damaged ({damaged.length})</h3>
+          <ul>
+            {damaged.map((item) => (
+              <li key={item.id} class="outbox-item attention">
+                <span class="summary">{item.summary}</span>
+                <span class="reason">This queued write was damaged and cannot be sent.</span>
+                <span class="actions">
+                  <button
+                    type="button"
+                    onClick={() => void discard(item.id)}
+                    aria-label={`Discard ${item.summary}`}
+                  >
+                    Discard
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
       {outbox.waiting.length > 0 ? (

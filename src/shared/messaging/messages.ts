@@ -105,6 +105,14 @@ export const MESSAGES = {
     POPUP,
   ).answers<null>(),
   discardOutboxItem: message(z.strictObject({ id: outboxId }), POPUP).answers<null>(),
+  /**
+   * Writes queued for another connection: the rep enters that workspace's key again and
+   * they are sent over it (the key is held in the worker's memory only). Answers how many.
+   */
+  sendOutboxWithKey: message(
+    z.strictObject({ id: outboxId, apiKey: z.string().trim().min(1).max(500) }),
+    POPUP,
+  ).answers<{ released: number }>(),
   flushOutbox: message(none, POPUP).answers<null>(),
   getSettings: message(none, OPTIONS).answers<SettingsView>(),
   saveSettings: message(SettingsInputSchema, OPTIONS).answers<SettingsView>(),

@@ -65,6 +65,18 @@ export interface OutboxItemView {
   nextAttemptAt?: number;
   /** Short human summary, e.g. "Call with Rahul Sharma". */
   summary: string;
+  /**
+   * Why it waits for the rep rather than for Vivre: made for another connection (send it with
+   * that workspace's key again, or discard it), or it may already be in Vivre (check, then
+   * send again or discard). Never resolved automatically.
+   */
+  parked?: { reason: 'connection'; workspaceId: string; baseUrl: string } | { reason: 'uncertain' };
+}
+
+/** A queued record that is damaged on disk: never sent, shown so the rep can discard it. */
+export interface DamagedItemView {
+  id: string;
+  summary: string;
 }
 
 export interface OutboxSummary {
@@ -72,6 +84,8 @@ export interface OutboxSummary {
   attention: OutboxItemView[];
   /** Set when a 401 paused the whole outbox: every item is kept until the rep reconnects. */
   paused: RepError | null;
+  /** Records that could not be read; absent when there are none. */
+  damaged?: DamagedItemView[];
 }
 
 export type ConnectionState =

@@ -16,6 +16,8 @@ export interface OutboxMeta {
   /** No request before this time (epoch ms): offline, or the server asked us to wait. */
   notBefore: number;
   lease: FlushLease | null;
+  /** Bytes of the unsynced items (their `size`), kept with each change for the size cap. */
+  bytes: number;
 }
 
 /** Version 1, as installs have it. */
@@ -67,7 +69,7 @@ export function stateRange(state: OutboxItem['state']): IDBKeyRange {
   return IDBKeyRange.bound([state, -Infinity], [state, Infinity]);
 }
 
-const metaDefaults: OutboxMeta = { seq: 0, paused: null, notBefore: 0, lease: null };
+const metaDefaults: OutboxMeta = { seq: 0, paused: null, notBefore: 0, lease: null, bytes: 0 };
 
 /** The `meta` store of any transaction that has it. */
 interface MetaStore {

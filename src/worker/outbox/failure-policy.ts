@@ -4,6 +4,7 @@
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
+import { MAX_RETRY_AFTER_SECONDS } from './limits';
 
 export type FailureAction =
   /** Try this item again at `at`. `holdAll`: the failure is not about this item, so nothing else goes before `at` either. */
@@ -41,6 +42,18 @@ export function asVivreError(error: unknown): VivreError {
   });
 }
 
+/**
+ * Whether a failed attempt may have reached Vivre anyway: no answer at all (timeout,
+ * dropped connection, a bug), or a gateway's 502/504, which a proxy sends while the
+ * server behind it may have committed. Any other answer means the write was not done.
+ */
+export function mayHaveCommitted(error: VivreError): boolean {
+  // The browser knows it has no network: the request never left (a laptop with its lid
+  // shut must not turn every queued write into "check Vivre").
+  if (error.kind === 'offline' && globalThis.navigator?.onLine === false) return false;
+  return error.outcomeUnknown || error.status === 502 || error.status === 504;
+}
+
 export function decideOnFailure(
   error: VivreError,
   write: WriteRequest,
@@ -50,8 +63,11 @@ export function decideOnFailure(
 ): FailureAction {
   const backoff = () => now + backoffDelay(attempts, config);
   // Retry-After is a floor; a little jitter on top keeps a burst of clients from returning together.
+  // Clamped: a server asking for ten years (or a garbled header) must not hold writes for ten years.
   const serverAskedWait = (seconds: number) =>
-    now + seconds * 1000 + Math.floor(config.random() * config.baseDelayMs);
+    now +
+    Math.min(Math.max(seconds, 0), MAX_RETRY_AFTER_SECONDS) * 1000 +
+    Math.floor(config.random() * config.baseDelayMs);
 
   switch (error.kind) {
     case 'unauthorized':

@@ -9,9 +9,22 @@ import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
-import { discardItem, pruneSynced, retryItem, type RetryEdit } from './rep-actions';
+import {
+  connectionOf,
+  discardItem,
+  pruneSynced,
+  releaseConnection,
+  retryItem,
+  type RetryEdit,
+} from './rep-actions';
 import { addItem, quickCounts, readState, readStatus, writeMeta } from './store';
-import type { OutboxCounts, OutboxItem, OutboxListing, OutboxOptions } from './types';
+import type {
+  ConnectionStamp,
+  OutboxCounts,
+  OutboxItem,
+  OutboxListing,
+  OutboxOptions,
+} from './types';
 import { toCounts, toListing } from './views';
 
 export interface Outbox {
@@ -22,8 +35,15 @@ export interface Outbox {
   list(): Promise<OutboxListing>;
   /** Where one write stands, without its content; null once it left the outbox. */
   status(id: string): Promise<WriteStatus | null>;
-  /** Send again now; `edit.note` replaces the note of an activity that needs attention. */
+  /**
+   * Send again now; `edit.note` replaces the note of an activity that needs attention. An
+   * item made for another connection goes back to waiting for it (see `sendWith`).
+   */
   retry(id: string, edit?: RetryEdit): Promise<void>;
+  /** The connection an item was made for (to check a re-entered key against), or null. */
+  connectionOf(id: string): Promise<ConnectionStamp | null>;
+  /** The rep entered that connection's key again: its parked items wait to be sent over it. */
+  sendWith(connection: ConnectionStamp): Promise<number>;
   discard(id: string): Promise<void>;
   /** What the badge and the wake-up alarm need; `onChange` hands over the same after each change. */
   counts(): Promise<OutboxCounts>;
@@ -59,7 +79,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function counts(): Promise<OutboxCounts> {
-    return toCounts(await readState(await dbReady));
+    return toCounts(await readState(await dbReady), now());
   }
 
   async function notify(known?: OutboxCounts): Promise<OutboxCounts> {
@@ -81,6 +101,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     const context: PassContext = {
       db,
       deliver: options.deliver,
+      readBack: options.readBack,
       now,
       signal: stop.signal,
       backoff: {
@@ -94,7 +115,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         reread = again = false;
         return changes;
       },
-      onItemChange: (snapshot) => options.onChange?.(toCounts(snapshot)),
+      // Mid-pass the wake time is "now": were the worker killed here, the alarm restarts it.
+      onItemChange: (counts) => options.onChange?.({ ...counts, paused: false, nextWakeAt: now() }),
       onSynced: (item) => options.onSynced?.(item),
     };
     return (await lockReady).run((stillOwner) => runFlushPass(context, stillOwner));
@@ -117,13 +139,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
           const db = await dbReady;
           if (outcome === 'busy') {
             // Another context is flushing; look again soon, in case it missed our item.
-            await notify(await quickCounts(db));
+            await notify(await quickCounts(db, now()));
             scheduleWake(now() + LEASE_POLL_MS);
             return;
           }
           const { state, synced } = outcome.value;
           if (synced > 0) await pruneSynced(db, keepSynced);
-          const counts = await notify(state ? toCounts(state) : await quickCounts(db));
+          const counts = await notify(
+            state ? toCounts(state, now()) : await quickCounts(db, now()),
+          );
           scheduleWake(counts.nextWakeAt);
         } while (again);
       } catch (error) {
@@ -149,7 +173,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
   return {
     async enqueue(write, { summary } = {}) {
       if (stop.signal.aborted) throw new Error('The outbox is closed.');
-      const item = await addItem(await dbReady, write, summary ?? describeWrite(write), now());
+      const connection = (await options.connection?.()) ?? null;
+      const item = await addItem(await dbReady, write, {
+        summary: summary ?? describeWrite(write),
+        now: now(),
+        connection,
+        maxItems: options.maxItems,
+        maxBytes: options.maxBytes,
+      });
       changed({ added: item }); // the flush reports the new counts when it ends
       return item;
     },
@@ -164,6 +195,15 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await retryItem(await dbReady, id, edit, now());
       await notify();
       changed();
+    },
+    async connectionOf(id) {
+      return connectionOf(await dbReady, id);
+    },
+    async sendWith(connection) {
+      const released = await releaseConnection(await dbReady, connection, now());
+      await notify();
+      changed();
+      return released;
     },
     async discard(id) {
       await discardItem(await dbReady, id);

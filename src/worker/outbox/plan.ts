@@ -7,8 +7,12 @@
  * keeps failing (say a 500 on one payload) would hold every later write hostage; with
  * it, an activity can reach Vivre a little before an older one on the same contact,
  * which only shows as a slightly different timeline order.
+ *
+ * `findBlockers` looks at the whole snapshot (for lists and the wake time, once per pass);
+ * the flusher picks with the incremental planner in planner.ts.
  */
 import { changedIds, referencedIds } from '../vivre/write-kinds';
+import { stillWaiting } from './limits';
 import type { OutboxItem, TempIdEntry } from './types';
 
 export interface Snapshot {
@@ -72,34 +76,24 @@ function orderBlocker(
 }
 
 /**
- * The next item to act on: the first waiting item, in seq order, that is due and not
- * blocked by another item. An item whose dependency was discarded is returned too,
- * so the flusher can move it to "needs attention" instead of leaving it stuck.
+ * The earliest time a waiting, unblocked item becomes due; blocked items wake with their
+ * blocker. A wait longer than any we set is a clock set back: due now.
  */
-export function pickNext(
-  snapshot: Snapshot,
-  now: number,
-  skip: ReadonlySet<string>,
-): { item: OutboxItem; blocker?: Blocker } | undefined {
-  const blockers = findBlockers(snapshot);
-  for (const item of snapshot.items) {
-    if (item.state !== 'waiting' || skip.has(item.id)) continue;
-    const blocker = blockers.get(item.id);
-    if (blocker?.type === 'discarded') return { item, blocker };
-    if (!blocker && item.nextAttemptAt <= now) return { item };
-  }
-  return undefined;
-}
-
-/** The earliest time a waiting, unblocked item becomes due; blocked items wake with their blocker. */
-export function earliestDue(snapshot: Snapshot): number | null {
+export function earliestDue(snapshot: Snapshot, now: number): number | null {
   const blockers = findBlockers(snapshot);
   let earliest: number | null = null;
   for (const item of snapshot.items) {
     if (item.state !== 'waiting') continue;
     const blocker = blockers.get(item.id);
     // A discarded dependency is acted on at once (the item moves to "needs attention").
-    const due = blocker?.type === 'discarded' ? 0 : blocker ? null : item.nextAttemptAt;
+    const due =
+      blocker?.type === 'discarded'
+        ? 0
+        : blocker
+          ? null
+          : stillWaiting(item.nextAttemptAt, now)
+            ? item.nextAttemptAt
+            : now;
     if (due !== null && (earliest === null || due < earliest)) earliest = due;
   }
   return earliest;

@@ -2,8 +2,8 @@
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import { createdTempId, referencedIds } from '../vivre/write-kinds';
 import { stateRange, strictWrite, type OutboxDatabase } from './db';
-import { discardedDependencyError, OutboxError } from './store';
-import type { OutboxItem } from './types';
+import { discardedDependencyError, OutboxError, releaseBytes } from './store';
+import type { ConnectionStamp, OutboxItem } from './types';
 
 /** What a rep may change when retrying: the note of an activity, and nothing else. */
 export interface RetryEdit {
@@ -27,6 +27,12 @@ function withNote(write: WriteRequest, note: string): WriteRequest {
  * old key; but the server remembers that refusal under the old key and would replay it,
  * or reject an edited body as "key reused with different parameters". A waiting item
  * (whose last outcome may be unknown) always keeps its key and cannot be edited.
+ *
+ * A parked item (see ParkReason) was never refused, so it keeps its key: one that may
+ * already be in Vivre goes as the rep decided, without another read-back (`checked`);
+ * one made for another connection goes back to waiting for that connection (the
+ * deliverer refuses any other, so it parks again unless the settings or a re-entered key
+ * provide it).
  */
 export async function retryItem(
   db: OutboxDatabase,
@@ -42,9 +48,18 @@ export async function retryItem(
     throw new OutboxError('Only items that need attention can be edited.');
   }
   const write = edit.note === undefined ? item.write : withNote(item.write, edit.note);
-  const { lastError: _cleared, ...rest } = item;
-  const retried: OutboxItem =
-    item.state === 'attention'
+  const { lastError: _cleared, parked: _unparked, ...rest } = item;
+  if (item.parked && edit.note !== undefined) {
+    throw new OutboxError('Only items Vivre refused can be edited.');
+  }
+  const retried: OutboxItem = item.parked
+    ? {
+        ...rest,
+        state: 'waiting',
+        nextAttemptAt: now,
+        ...(item.parked === 'uncertain' ? { checked: true } : {}),
+      }
+    : item.state === 'attention'
       ? {
           ...rest,
           write,
@@ -66,13 +81,14 @@ export async function retryItem(
  * those move to "needs attention" rather than vanish: the rep decides about each.
  */
 export async function discardItem(db: OutboxDatabase, id: string): Promise<void> {
-  const tx = strictWrite(db, ['items', 'tempIds']);
+  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const items = tx.objectStore('items');
   const item = await items.get(id);
   if (!item) return;
   if (item.state === 'synced') throw new OutboxError('This item has already reached Vivre.');
   await items.delete(id);
-  const tempId = createdTempId(item.write);
+  await releaseBytes(tx.objectStore('meta'), item);
+  const tempId = createdTempIdOf(item);
   if (tempId) {
     await tx.objectStore('tempIds').put({ tempId, itemId: id, realId: null, discarded: true });
     for (const other of await items.index('by-state-seq').getAll(stateRange('waiting'))) {
@@ -82,6 +98,51 @@ export async function discardItem(db: OutboxDatabase, id: string): Promise<void>
     }
   }
   await tx.done;
+}
+
+/** A damaged record (see sound-item.ts) can still be discarded: it just created nothing. */
+function createdTempIdOf(item: OutboxItem): string | undefined {
+  try {
+    return createdTempId(item.write);
+  } catch {
+    return undefined;
+  }
+}
+
+export async function connectionOf(
+  db: OutboxDatabase,
+  id: string,
+): Promise<ConnectionStamp | null> {
+  return (await db.get('items', id))?.connection ?? null;
+}
+
+/**
+ * Same Vivre and same workspace: where a write lands. A new key for the same workspace (a
+ * rotated or re-issued one, the usual answer to a 401) is the same connection; the key
+ * fingerprint says which key a write was made with, for the rep, not where it may go.
+ */
+export const sameConnection = (a: ConnectionStamp | undefined, b: ConnectionStamp): boolean =>
+  a?.baseUrl === b.baseUrl && a.workspaceId === b.workspaceId;
+
+/**
+ * The rep entered the key of `connection` again: every item parked for it waits to be sent
+ * (the deliverer now holds that key). Returns how many.
+ */
+export async function releaseConnection(
+  db: OutboxDatabase,
+  connection: ConnectionStamp,
+  now: number,
+): Promise<number> {
+  const tx = strictWrite(db, ['items']);
+  let released = 0;
+  for (const item of await tx.store.index('by-state-seq').getAll(stateRange('attention'))) {
+    if (item.parked !== 'connection' || !sameConnection(item.connection, connection)) continue;
+    const { lastError: _cleared, parked: _unparked, ...rest } = item;
+    await tx.store.put({ ...rest, state: 'waiting', nextAttemptAt: now });
+    released++;
+  }
+  await tx.done;
+  return released;
 }
 
 /**
@@ -102,7 +163,7 @@ export async function pruneSynced(db: OutboxDatabase, keep: number): Promise<voi
   );
   let cursor = await index.openCursor(stateRange('synced'));
   while (cursor && excess > 0) {
-    const tempId = createdTempId(cursor.value.write);
+    const tempId = createdTempIdOf(cursor.value);
     if (tempId && !stillReferenced.has(tempId)) await tx.objectStore('tempIds').delete(tempId);
     await cursor.delete();
     excess--;

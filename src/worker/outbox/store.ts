@@ -13,8 +13,11 @@ import {
   type OutboxMeta,
 } from './db';
 import type { Snapshot } from './plan';
-import type { OutboxCounts, OutboxItem } from './types';
+import type { DamagedItemView } from '../../shared/messaging/protocol';
+import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
 import { writeStatusOf } from './item-status';
+import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
+import { isSoundItem } from './sound-item';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -26,16 +29,30 @@ export const discardedDependencyError: RepError = {
     'The contact or deal this refers to was discarded before it reached Vivre. Edit it to pick another one, or discard it.',
 };
 
+export interface AddOptions {
+  summary: string;
+  now: number;
+  connection: ConnectionStamp | null;
+  maxItems?: number;
+  maxBytes?: number;
+}
+
 export async function addItem(
   db: OutboxDatabase,
   write: WriteRequest,
-  summary: string,
-  now: number,
+  { summary, now, connection, maxItems = MAX_ITEMS, maxBytes = MAX_BYTES }: AddOptions,
 ): Promise<OutboxItem> {
   const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const meta = tx.objectStore('meta');
-  const seq = (await readMeta(meta, 'seq')) + 1;
-  const item: OutboxItem = {
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [seqBefore, bytes, waiting, attention] = await Promise.all([
+    readMeta(meta, 'seq'),
+    readMeta(meta, 'bytes'),
+    index.count(stateRange('waiting')),
+    index.count(stateRange('attention')),
+  ]);
+  const seq = seqBefore + 1;
+  const draft: OutboxItem = {
     id: crypto.randomUUID(),
     idempotencyKey: crypto.randomUUID(),
     write,
@@ -45,17 +62,26 @@ export async function addItem(
     nextAttemptAt: now,
     createdAt: now,
     summary,
+    ...(connection ? { connection } : {}),
   };
+  const item: OutboxItem = { ...draft, size: JSON.stringify(draft).length };
+  const refuse = (message: string) => {
+    tx.done.catch(() => undefined); // the abort below rejects it; the throw says why
+    tx.abort();
+    return new OutboxError(message);
+  };
+  // Full: the write is refused with a sentence the rep can act on (the form keeps the note).
+  if (waiting + attention >= maxItems || bytes + item.size! > maxBytes) {
+    throw refuse(OUTBOX_FULL_MESSAGE);
+  }
   const tempId = createdTempId(write);
   if (tempId) {
     if (await tx.objectStore('tempIds').get(tempId)) {
-      tx.done.catch(() => undefined); // the abort below rejects it; the throw says why
-      tx.abort();
-      throw new OutboxError(`Temporary id ${tempId} is already in use`);
+      throw refuse(`Temporary id ${tempId} is already in use`);
     }
     await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
   }
-  await meta.put(seq, 'seq');
+  await putMeta(meta, { seq, bytes: bytes + item.size! });
   await tx.objectStore('items').add(item);
   await tx.done;
   return item;
@@ -66,6 +92,8 @@ export interface OutboxSnapshot extends Snapshot {
   notBefore: number;
   /** The few synced items still kept, for the UI's "Synced" list. */
   synced: OutboxItem[];
+  /** Records that are not sound items: never planned or sent, shown so the rep can discard them. */
+  damaged: DamagedItemView[];
 }
 
 export async function readState(db: OutboxDatabase): Promise<OutboxSnapshot> {
@@ -77,12 +105,28 @@ export async function readState(db: OutboxDatabase): Promise<OutboxSnapshot> {
     readMeta(tx.objectStore('meta'), 'paused'),
     readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);
+  // One damaged record must not stall every write or break the list: set it aside.
+  const sound: OutboxItem[] = [];
+  const damaged: DamagedItemView[] = [];
+  for (const item of items as unknown[]) {
+    if (isSoundItem(item)) sound.push(item);
+    else damaged.push(describeDamaged(item));
+  }
   return {
-    items: items.filter((item) => item.state !== 'synced').sort((a, b) => a.seq - b.seq),
-    synced: items.filter((item) => item.state === 'synced'),
+    items: sound.filter((item) => item.state !== 'synced').sort((a, b) => a.seq - b.seq),
+    synced: sound.filter((item) => item.state === 'synced'),
+    damaged,
     tempIds: new Map(tempIds.map((entry) => [entry.tempId, entry])),
     paused,
     notBefore,
+  };
+}
+
+function describeDamaged(record: unknown): DamagedItemView {
+  const { id, summary } = (record ?? {}) as { id?: unknown; summary?: unknown };
+  return {
+    id: String(id),
+    summary: typeof summary === 'string' ? summary : 'A queued write that can no longer be read',
   };
 }
 
@@ -97,11 +141,12 @@ export async function recordSuccess(
   result: NonNullable<OutboxItem['result']>,
   now: number,
 ): Promise<OutboxItem | undefined> {
-  const tx = strictWrite(db, ['items', 'tempIds']);
+  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const item = await tx.objectStore('items').get(itemId);
   // Discarded (or synced by another context) while in flight: nothing left to record.
   if (!item || item.state === 'synced') return undefined;
-  const { lastError: _dropped, ...rest } = item;
+  const { lastError: _dropped, uncertain: _known, parked: _done, ...rest } = item;
+  await releaseBytes(tx.objectStore('meta'), item);
   const synced: OutboxItem = {
     ...rest,
     state: 'synced',
@@ -116,6 +161,15 @@ export async function recordSuccess(
   await tx.objectStore('items').put(synced);
   await tx.done;
   return synced;
+}
+
+/** Takes an item that leaves the unsynced list off the size count. */
+export async function releaseBytes(
+  meta: Parameters<typeof putMeta>[0],
+  item: Pick<OutboxItem, 'size'>,
+): Promise<void> {
+  const bytes = await readMeta(meta, 'bytes');
+  await putMeta(meta, { bytes: Math.max(0, bytes - (item.size ?? 0)) });
 }
 
 /** Applies `change` to an unsynced item; `meta` entries are written in the same transaction. */
@@ -157,11 +211,11 @@ export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boole
     readMeta(meta, 'paused'),
     readMeta(meta, 'notBefore'),
   ]);
-  return !paused && notBefore <= now;
+  return !paused && !stillWaiting(notBefore, now);
 }
 
 /** Counts without reading every item; the wake time is approximate (see below). */
-export async function quickCounts(db: OutboxDatabase): Promise<OutboxCounts> {
+export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
   const tx = db.transaction(['items', 'meta']);
   const index = tx.objectStore('items').index('by-state-seq');
   const [waiting, attention, paused, notBefore] = await Promise.all([
@@ -171,6 +225,7 @@ export async function quickCounts(db: OutboxDatabase): Promise<OutboxCounts> {
     readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);
   // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
-  const nextWakeAt = paused || waiting === 0 ? null : notBefore;
+  const nextWakeAt =
+    paused || waiting === 0 ? null : stillWaiting(notBefore, now) ? notBefore : now;
   return { waiting, attention, paused: paused !== null, nextWakeAt };
 }

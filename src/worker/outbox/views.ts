@@ -2,6 +2,7 @@
 import type { OutboxItemView, RepError } from '../../shared/messaging/protocol';
 import { earliestDue, findBlockers, type Blocker } from './plan';
 import type { OutboxSnapshot } from './store';
+import { stillWaiting } from './limits';
 import type { OutboxCounts, OutboxItem, OutboxListing } from './types';
 
 function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
@@ -15,7 +16,15 @@ function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
     summary: item.summary,
     ...(lastError ? { lastError } : {}),
     ...(item.state === 'waiting' ? { nextAttemptAt: item.nextAttemptAt } : {}),
+    ...parkedView(item),
   };
+}
+
+function parkedView(item: OutboxItem): Pick<OutboxItemView, 'parked'> {
+  if (item.state !== 'attention' || !item.parked) return {};
+  if (item.parked === 'uncertain') return { parked: { reason: 'uncertain' } };
+  const { workspaceId = '', baseUrl = '' } = item.connection ?? {};
+  return { parked: { reason: 'connection', workspaceId, baseUrl } };
 }
 
 /** A write held back by a record that needs the rep says so, instead of looking stuck. */
@@ -37,18 +46,25 @@ export function toListing(snapshot: OutboxSnapshot): OutboxListing {
       .toSorted((a, b) => (b.syncedAt ?? 0) - (a.syncedAt ?? 0) || b.seq - a.seq)
       .map((item) => toView(item)),
     paused: snapshot.paused,
+    ...(snapshot.damaged.length > 0 ? { damaged: snapshot.damaged } : {}),
   };
 }
 
-export function toCounts(snapshot: OutboxSnapshot): OutboxCounts {
+export function toCounts(snapshot: OutboxSnapshot, now: number): OutboxCounts {
   let waiting = 0;
   for (const item of snapshot.items) if (item.state === 'waiting') waiting++;
   const paused = snapshot.paused !== null;
-  const due = paused ? null : earliestDue(snapshot);
+  const due = paused ? null : earliestDue(snapshot, now);
   return {
     waiting,
     attention: snapshot.items.length - waiting,
     paused,
-    nextWakeAt: due === null ? null : Math.max(due, snapshot.notBefore),
+    // A hold longer than any we set is a clock set back: not honoured (see limits.ts).
+    nextWakeAt:
+      due === null
+        ? null
+        : stillWaiting(snapshot.notBefore, now)
+          ? Math.max(due, snapshot.notBefore)
+          : due,
   };
 }

@@ -21,11 +21,17 @@ const DealList = listEnvelope(Deal);
 const ActivityList = listEnvelope(Activity);
 
 /**
- * What the outbox needs from a write's answer: the record's id. Looser than the typed
- * calls on purpose: a write Vivre accepted must never look failed because one field of
- * its answer drifted from the contract, or the outbox would send it again forever.
+ * What the outbox needs from a write's answer: the record's id, when it has one. Any 2xx
+ * is success whatever its body (a 204, `{ok:true}`): a write Vivre accepted must never look
+ * failed because its answer drifted from the contract, or the outbox would send it again
+ * forever. A create answered without an id is for the outbox to judge (it parks it).
  */
-const WrittenRecord = z.looseObject({ id: z.string().min(1) });
+const WrittenRecord = z.unknown().transform((body): { id?: string } & Record<string, unknown> => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
+  const record = body as Record<string, unknown>;
+  const { id } = record;
+  return typeof id === 'string' && id !== '' ? { ...record, id } : { ...record, id: undefined };
+});
 export type WrittenRecord = z.infer<typeof WrittenRecord>;
 
 export interface ListOptions {
@@ -44,12 +50,13 @@ export function createVivreClient(http: Http) {
     schema: z.ZodType<ListEnvelope<T>>,
     contactId: string,
     signal?: AbortSignal,
+    page: { limit?: number; offset?: number } = {},
   ): Promise<T[] | null> {
     try {
       const list = await http.request({
         method: 'GET',
         path,
-        query: { contact_id: contactId },
+        query: { contact_id: contactId, ...page },
         schema,
         signal,
       });
@@ -91,13 +98,20 @@ export function createVivreClient(http: Http) {
         signal,
       }),
 
-    /** null: this Vivre does not offer deals by contact. */
-    listDeals: (contactId: string, signal?: AbortSignal): Promise<Deal[] | null> =>
-      listByContact('/deals', DealList, contactId, signal),
+    /** null: this Vivre does not offer deals by contact. Newest first. */
+    listDeals: (
+      contactId: string,
+      signal?: AbortSignal,
+      page?: { limit?: number; offset?: number },
+    ): Promise<Deal[] | null> => listByContact('/deals', DealList, contactId, signal, page),
 
-    /** null: this Vivre does not offer activities by contact. */
-    listActivities: (contactId: string, signal?: AbortSignal): Promise<Activity[] | null> =>
-      listByContact('/activities', ActivityList, contactId, signal),
+    /** null: this Vivre does not offer activities by contact. Newest first. */
+    listActivities: (
+      contactId: string,
+      signal?: AbortSignal,
+      page?: { limit?: number; offset?: number },
+    ): Promise<Activity[] | null> =>
+      listByContact('/activities', ActivityList, contactId, signal, page),
   };
 }
 

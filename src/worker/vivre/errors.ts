@@ -42,3 +42,12 @@ export class VivreError extends Error {
     return { kind: this.kind, message: this.message, ...(this.param ? { param: this.param } : {}) };
   }
 }
+
+/**
+ * A write made for one connection (base URL, workspace, key) when that connection cannot
+ * be used: the settings now point elsewhere and the rep has not entered that key again.
+ * Thrown before anything is sent, so the write's outcome is known: not sent.
+ */
+export class WrongConnectionError extends Error {
+  override name = 'WrongConnectionError';
+}

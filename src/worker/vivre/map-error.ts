@@ -5,16 +5,21 @@
  */
 import { ErrorEnvelope } from '../../shared/vivre/contract';
 import { VivreError, type VivreErrorInit } from './errors';
+import { MAX_RETRY_AFTER_SECONDS } from '../outbox/limits';
 
 const AUTH_MESSAGE = "Vivre didn't accept your API key. Open Vivre settings and reconnect.";
 
-/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date). */
+/**
+ * Seconds from a `Retry-After` header (delta-seconds or an HTTP date), clamped to an hour:
+ * a server asking for ten years would otherwise hold every write ten years.
+ */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
+  const clamp = (seconds: number) => Math.min(Math.max(0, seconds), MAX_RETRY_AFTER_SECONDS);
   const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  if (Number.isFinite(seconds)) return clamp(seconds);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+  return Number.isNaN(date) ? undefined : clamp(Math.ceil((date - now) / 1000));
 }
 
 function readEnvelope(body: unknown): ErrorEnvelope['error'] | undefined {

@@ -144,8 +144,15 @@ export const changedIds = (write: WriteRequest): string[] => entryFor(write).cha
 export const createdTempId = (write: WriteRequest): string | undefined =>
   entryFor(write).createdTempId(write);
 
-/** True for a write that creates a record, whose answer must therefore carry the new id. */
+/** True for a write that creates a record later writes may refer to (by its temporary id). */
 export const creates = (write: WriteRequest): boolean => createdTempId(write) !== undefined;
+
+/**
+ * True for a write that makes a new record (a POST: contact, deal, activity). Sent twice it
+ * makes two, so its answer must name the record and a lost answer must be reconciled; an
+ * update sets the same fields again and may simply be repeated.
+ */
+export const makesRecord = (write: WriteRequest): boolean => routeWrite(write).method === 'POST';
 
 /**
  * Replaces every temporary id that has a real id; ids absent from `realIds` are kept. The

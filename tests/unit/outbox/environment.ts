@@ -30,7 +30,10 @@ export function useOutboxTestEnvironment() {
     withVivre(behave: Behave = () => 'ok', options: Partial<OutboxOptions> = {}) {
       const vivre = fakeVivre();
       vivre.behave(behave);
-      return { vivre, outbox: this.open({ deliver: vivre.deliver, ...options }) };
+      return {
+        vivre,
+        outbox: this.open({ deliver: vivre.deliver, readBack: vivre.readBack, ...options }),
+      };
     },
   };
 }

@@ -139,6 +139,7 @@ describe('transient failures', () => {
         }
         return vivre.deliver(write, key, signal);
       },
+      readBack: vivre.readBack,
     });
     const item = await outbox.enqueue(writes.activity());
     await outbox.flushOutbox();

@@ -30,7 +30,7 @@ export const onlyFirstCall =
  * A stand-in for Vivre with idempotency like the real API: a key it has committed under
  * is answered with the stored response and creates nothing.
  */
-export function fakeVivre() {
+export function fakeVivre({ idempotent = true, lists = true } = {}) {
   const byKey = new Map<string, { id: string }>();
   const records: { id: string; write: WriteRequest }[] = [];
   const calls: Call[] = [];
@@ -56,7 +56,7 @@ export function fakeVivre() {
       await new Promise((resolve) => setImmediate(resolve)); // a real request takes a turn
       const behaviour = behave(call, calls.length);
       if (behaviour instanceof VivreError) throw behaviour;
-      const response = byKey.get(key) ?? commit(write);
+      const response = (idempotent ? byKey.get(key) : undefined) ?? commit(write);
       byKey.set(key, response);
       if (behaviour === 'commitThenHang') return await new Promise<never>(() => {});
       if (behaviour === 'commitThenDrop') throw errors.dropped();
@@ -66,8 +66,20 @@ export function fakeVivre() {
     }
   };
 
+  /** The list endpoints: records matching what was sent (a contact by its email alone). */
+  const readBack: NonNullable<OutboxOptions['readBack']> = async (write) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!lists) return { type: 'cannot_tell' };
+    const same = (other: WriteRequest) =>
+      write.kind === 'createContact' && other.kind === 'createContact'
+        ? other.body.email === write.body.email
+        : JSON.stringify(other) === JSON.stringify(write);
+    return { type: 'found', ids: records.filter((r) => same(r.write)).map((r) => r.id) };
+  };
+
   return {
     deliver,
+    readBack,
     calls,
     records,
     get maxInFlight() {

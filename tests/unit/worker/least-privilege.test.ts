@@ -22,6 +22,7 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'enqueueWrite',
     'retryOutboxItem',
     'discardOutboxItem',
+    'sendOutboxWithKey',
     'flushOutbox',
   ],
   options: [

@@ -1,0 +1,41 @@
+/**
+ * The outbox's bounds, in one place. Each is a number a rep never meets in normal work and
+ * an abusive page or a days-long outage hits long before the browser's storage does.
+ */
+
+/** Unsynced items. A rep logs tens a day; 5,000 is weeks offline. */
+export const MAX_ITEMS = 5_000;
+
+/** Unsynced bytes (items as JSON). Notes are capped, so this bounds a flood of long notes. */
+export const MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The longest any wait may be: the backoff cap is 5 minutes and `Retry-After` is clamped to
+ * an hour. A wait beyond it can only come from the clock being set back, so it is treated
+ * as due rather than honoured (a clock set back a day would otherwise hold writes a day).
+ */
+export const MAX_WAIT_MS = 60 * 60_000 + 5 * 60_000;
+
+/** `Retry-After` beyond this is read as this: a server asking for ten years is wrong. */
+export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
+
+/**
+ * How long Vivre's sandbox keeps an idempotency key (the reference promises nothing). A
+ * write whose answer was lost longer ago than this cannot be replayed safely.
+ */
+export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60_000;
+
+/**
+ * Clock difference tolerated between us and Vivre when reading back what we sent: a record
+ * created up to this long before our first attempt may still be ours.
+ */
+export const CLOCK_SKEW_MS = 10 * 60_000;
+
+/** The rep-facing sentences for a full outbox. */
+export const OUTBOX_FULL_MESSAGE =
+  'Your outbox is full: writes are not reaching Vivre. Open the Vivre popup to see why, then try again.';
+
+/** True when `at` is a wait we honour at `now` (not yet due, and not a clock jump back). */
+export function stillWaiting(at: number, now: number): boolean {
+  return at > now && at - now <= MAX_WAIT_MS;
+}
