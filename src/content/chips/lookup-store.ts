@@ -8,6 +8,7 @@
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../ui/view-types';
+import type { LookupPriority } from '../../shared/lookup-priority';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
@@ -25,12 +26,14 @@ async function askFor(
   emails: string[],
   signedInEmail: string | null | undefined,
   forLogging: boolean,
+  priority?: LookupPriority,
 ): Promise<Record<string, LookupResult>> {
   // The signed-in address lets the worker keep the rep's own domain out of lookups.
   const answer = await ask('lookupContacts', {
     emails,
     ...(signedInEmail ? { signedInEmail } : {}),
     ...(forLogging ? { forLogging } : {}),
+    ...(priority ? { priority } : {}),
   });
   return Object.fromEntries(
     emails.map((email) => [
@@ -50,11 +53,11 @@ export function createLookupStore(ask: Ask) {
     listeners.get(email)?.forEach((listener) => listener());
   }
 
-  async function fetch(emails: string[], signedInEmail?: string | null) {
+  async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
-    const answers = await askFor(ask, emails, signedInEmail, false);
+    const answers = await askFor(ask, emails, signedInEmail, false, priority);
     for (const email of emails) set(email, answers[email]!);
   }
 
@@ -72,15 +75,26 @@ export function createLookupStore(ask: Ask) {
       };
     },
 
-    /** Looks up, in one message, the emails not known or asked for yet. */
-    lookup(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
+    /**
+     * Looks up, in one message, the emails not known or asked for yet. `priority`: list rows
+     * are asked for behind the open thread ('open' when absent).
+     */
+    lookup(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
       const unknown = [...new Set(emails)].filter((email) => !states.has(email));
-      return fetch(unknown, signedInEmail);
+      return fetch(unknown, signedInEmail, priority);
     },
 
-    /** Asks again, e.g. after a contact was added or the rep pressed "Try again". */
-    refresh(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
-      return fetch([...new Set(emails)], signedInEmail);
+    /** Asks again, e.g. after a contact was added, the rep pressed "Try again", a row came into view. */
+    refresh(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
+      return fetch([...new Set(emails)], signedInEmail, priority);
     },
 
     /** Emails whose lookup failed or came from a stale cache: worth asking again on navigation. */
