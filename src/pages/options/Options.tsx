@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RepError, SettingsView } from '../../shared/messaging/protocol';
 import { ConnectionForm } from './ConnectionForm';
 import { EmailLoggingForm } from './EmailLoggingForm';
+import { InboxListForm } from './InboxListForm';
 import { PrivacyForm } from './PrivacyForm';
 import type { OptionsServices } from './services-type';
 
@@ -41,6 +42,7 @@ export function Options({ services }: { services: OptionsServices }) {
           return allowed;
         }}
       />
+      <InboxListForm load={services.loadInboxList} save={services.saveInboxList} />
       <footer>
         {/* public/privacy.html, shipped in the extension: opens offline, never from the web. */}
         <a href="/privacy.html" target="_blank" rel="noopener">

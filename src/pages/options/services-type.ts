@@ -5,6 +5,7 @@ import type {
   SettingsView,
   TestConnectionResult,
 } from '../../shared/messaging/protocol';
+import type { InboxListPrefs } from '../../shared/inbox-list';
 
 /** Everything the options page does outside itself, passed in so the components stay pure. */
 export interface OptionsServices {
@@ -14,6 +15,9 @@ export interface OptionsServices {
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
   saveEmailLogging(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
   clearContactCache(): Promise<Answer<null>>;
+  /** Score chips in Gmail's list views: read and written in storage.local, no worker involved. */
+  loadInboxList(): Promise<InboxListPrefs>;
+  saveInboxList(prefs: InboxListPrefs): Promise<void>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a
    * user gesture, so callers must call this before their first `await`.

@@ -3,6 +3,7 @@ import type { OptionsServices } from './services-type';
 import { EMAIL_TEXT_CONSENT } from '../../shared/data-consent';
 import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
+import { inboxListItem } from '../../shared/storage';
 
 export const optionsServices: OptionsServices = {
   getSettings: () => ask('getSettings'),
@@ -11,6 +12,8 @@ export const optionsServices: OptionsServices = {
   savePrivacy: (data) => ask('savePrivacy', data),
   saveEmailLogging: (data) => ask('saveEmailLogging', data),
   clearContactCache: () => ask('clearContactCache'),
+  loadInboxList: () => inboxListItem.getValue(),
+  saveInboxList: (prefs) => inboxListItem.setValue(prefs),
   async allowEmailText() {
     try {
       const permissions = browser.permissions as unknown as {
