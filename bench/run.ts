@@ -10,6 +10,7 @@ import { format, resolveConfig } from 'prettier';
 import { chromiumPath } from '../tests/e2e/harness/chromium';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { benchChips } from './chips';
+import { benchInbox } from './inbox';
 import { benchLookups } from './lookups';
 import { describeMachine } from './lib/machine';
 import { renderReport, type Section } from './lib/report';
@@ -59,8 +60,9 @@ const drain = timed('outbox drain (75 s, in the background)', benchDrain);
 const enqueue = await timed('outbox enqueue', benchEnqueue);
 const chips = await timed('chips', benchChips);
 const mainThread = await timed('main thread', benchMainThread);
+const inbox = await timed('inbox list', benchInbox);
 const popup = await timed('popup', benchPopup);
-const sections = [sizes, enqueue, await drain, lookups, chips, mainThread, popup];
+const sections = [sizes, enqueue, await drain, lookups, chips, mainThread, inbox, popup];
 
 const seconds = (performance.now() - started) / 1000;
 machine.load = `1/5/15-minute load average ${loadBefore} at the start, ${loadAverage()} at the end`;

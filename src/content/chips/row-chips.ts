@@ -119,11 +119,29 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     return added;
   }
 
+  /** Mounted, and every chip still right after the element it was put after. */
+  function isIntact(row: Element): boolean {
+    const mounted = rows.get(row);
+    if (!mounted) return false;
+    for (const { host, anchor } of mounted.chips.values()) {
+      if (!anchor.isConnected || host.element.previousElementSibling !== anchor) return false;
+    }
+    return true;
+  }
+
   /** Reads the rows in `roots` (all of the page when absent) and drops rows Gmail removed. */
   function scan(roots?: Iterable<Element>) {
     if (signal.aborted || !prefs?.showScores) return;
     for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
-    const found = new Set(roots ? [...roots].flatMap(findInboxRows) : findInboxRows(doc));
+    const found = new Set<Element>();
+    for (const root of roots ?? [doc.documentElement]) {
+      // A change inside a row is read again; a list that gained rows is read only for the rows
+      // it gained: Gmail adds a row in every burst, and re-reading 100 rows each time cost
+      // more than everything else the content script does.
+      for (const row of findInboxRows(root)) {
+        if (row.contains(root) || !isIntact(row)) found.add(row);
+      }
+    }
     const rep = signedIn();
     const added = [...found].flatMap((row) => syncRow(row, rep));
     if (added.length > 0) void store.lookup(added, rep, 'rowOutOfView');
