@@ -11,6 +11,7 @@ import { chromiumPath } from '../tests/e2e/harness/chromium';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { benchCard } from './card';
 import { benchChips } from './chips';
+import { benchInbox } from './inbox';
 import { benchLookups } from './lookups';
 import { describeMachine } from './lib/machine';
 import { renderReport, type Section } from './lib/report';
@@ -61,8 +62,9 @@ const enqueue = await timed('outbox enqueue', benchEnqueue);
 const chips = await timed('chips', benchChips);
 const card = await timed('card', benchCard);
 const mainThread = await timed('main thread', benchMainThread);
+const inbox = await timed('inbox list', benchInbox);
 const popup = await timed('popup', benchPopup);
-const sections = [sizes, enqueue, await drain, lookups, chips, card, mainThread, popup];
+const sections = [sizes, enqueue, await drain, lookups, chips, card, mainThread, inbox, popup];
 
 const seconds = (performance.now() - started) / 1000;
 machine.load = `1/5/15-minute load average ${loadBefore} at the start, ${loadAverage()} at the end`;

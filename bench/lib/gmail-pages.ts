@@ -41,7 +41,25 @@ export function largeThreadPage(): string {
   return `${shell.slice(0, close)}${scripts}${shell.slice(close)}`;
 }
 
-const pages: Record<string, () => string> = { thread: threadShellPage, large: largeThreadPage };
+/**
+ * The 100-row inbox fixture (tests/fixtures/gmail/inbox-100-rows.html, real 2019-12 row markup)
+ * with its list kept inert in a <template>, inserted on cue by bench/in-page/inbox-probe.js.
+ * Its rep works at bluestone.example, as in the fixture: rep and colleague rows get no chip.
+ */
+export function inboxShellPage(): string {
+  const html = readFixture('inbox-100-rows');
+  const open = html.indexOf('<body>') + '<body>'.length;
+  const close = html.lastIndexOf('</body>');
+  if (open < '<body>'.length || close < open) throw new Error('Unexpected inbox fixture layout');
+  const probe = `<script>${inPageScript('inbox-probe.js')}</script>`;
+  return `${html.slice(0, open)}<template id="vivre-bench-inbox">${html.slice(open, close)}</template>${probe}${html.slice(close)}`;
+}
+
+const pages: Record<string, () => string> = {
+  thread: threadShellPage,
+  large: largeThreadPage,
+  inbox: inboxShellPage,
+};
 
 /** Registered after the harness's routes, so it answers first for bench pages. */
 export async function serveBenchPages(context: BrowserContext): Promise<void> {

@@ -4,11 +4,13 @@
  * "who is on this page?". All of it ends when `signal` aborts.
  */
 import { ask, contentMessenger } from '../shared/messaging/messenger';
+import { followInboxListPrefs } from '../shared/inbox-list';
 import { createLookupStore } from './chips/lookup-store';
+import { startRowChips } from './chips/row-chips';
 import { startOverlay } from './chips/start-overlay';
 import { startEmailLogging } from './email-logging/start-email-logging';
 import { findComposeParticipants } from './gmail/compose-recipients';
-import { findSignedInEmail } from './gmail/page';
+import { detectTheme, findSignedInEmail } from './gmail/page';
 import { findParticipantAnchors } from './gmail/participants';
 import { findThreadParticipants } from './gmail/thread';
 import { watchGmail } from './gmail/watch';
@@ -25,13 +27,25 @@ const detect = {
 export function startInGmail(doc: Document, signal: AbortSignal) {
   const store = createLookupStore(ask);
   const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
+  // List rows share the overlay's one page watcher: each scan reads the rows it touched.
+  const rowChips = startRowChips({
+    document: doc,
+    signal,
+    store,
+    signedIn: () => findSignedInEmail(doc),
+    theme: detectTheme(doc),
+  });
+  followInboxListPrefs(signal, rowChips.setPrefs);
   const overlay = startOverlay({
     document: doc,
     signal,
     ask,
     store,
     detect,
-    onScan: emailLogging.scan,
+    onScan: (change) => {
+      emailLogging.scan();
+      rowChips.scan(change?.roots);
+    },
   });
   const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>
     pageParticipants(doc, detect),

@@ -25,6 +25,7 @@ import {
 } from './settings';
 import type { ActivityType, Contact, Me } from './vivre/contract-types';
 import { WRITE_STATES_KEY, type WriteStates } from './write-states';
+import { DEFAULT_INBOX_LIST, INBOX_LIST_KEY, type InboxListPrefs } from './inbox-list';
 
 export type { WriteStatus } from './write-states';
 
@@ -37,6 +38,15 @@ export const privacyItem = storage.defineItem<PrivacyPrefs>('local:privacy', {
 /** Worker writes and reads: email-logging preferences (options change them through messages). */
 export const emailLoggingItem = storage.defineItem<EmailLoggingPrefs>('local:email-logging', {
   fallback: DEFAULT_EMAIL_LOGGING,
+  version: 1,
+});
+
+/**
+ * The options page writes: score chips in Gmail's list views and the hot-lead threshold. The
+ * content script reads them through ./inbox-list.ts.
+ */
+export const inboxListItem = storage.defineItem<InboxListPrefs>(`local:${INBOX_LIST_KEY}`, {
+  fallback: DEFAULT_INBOX_LIST,
   version: 1,
 });
 

@@ -71,6 +71,7 @@ export function createWorker(options: WorkerOptions = {}) {
     client,
     cache: openContactCache(),
     privacy: () => privacyItem.getValue(),
+    reprioritize: limiter.reprioritize,
   });
 
   const onDelivered: OnDelivered = async (write, record) => {

@@ -118,10 +118,10 @@ export function createHandlers({
   return {
     getStatus: () => status.getStatus(),
 
-    async lookupContacts({ emails, signedInEmail, forLogging }) {
+    async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
-      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true });
+      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true, priority });
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),

@@ -9,6 +9,7 @@ import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../ui/view-types';
+import type { LookupPriority } from '../../shared/lookup-priority';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
@@ -28,12 +29,12 @@ export function createLookupStore(ask: Ask) {
     listeners.get(email)?.forEach((listener) => listener());
   }
 
-  async function fetch(emails: string[], signedInEmail?: string | null) {
+  async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
     // More people than one message holds go in several; each chip updates with its batch.
-    await lookupAll(ask, emails, { signedInEmail }, (answers) => {
+    await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
       for (const [email, answer] of Object.entries(answers)) set(email, answer);
     });
   }
@@ -52,15 +53,26 @@ export function createLookupStore(ask: Ask) {
       };
     },
 
-    /** Looks up the emails not known or asked for yet: one message for up to 200 of them. */
-    lookup(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
+    /**
+     * Looks up the emails not known or asked for yet (one message per 200 of them). `priority`: list rows
+     * are asked for behind the open thread ('open' when absent).
+     */
+    lookup(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
       const unknown = [...new Set(emails)].filter((email) => !states.has(email));
-      return fetch(unknown, signedInEmail);
+      return fetch(unknown, signedInEmail, priority);
     },
 
-    /** Asks again, e.g. after a contact was added or the rep pressed "Try again". */
-    refresh(emails: Iterable<string>, signedInEmail?: string | null): Promise<void> {
-      return fetch([...new Set(emails)], signedInEmail);
+    /** Asks again, e.g. after a contact was added, the rep pressed "Try again", a row came into view. */
+    refresh(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
+      return fetch([...new Set(emails)], signedInEmail, priority);
     },
 
     /** Emails whose lookup failed or came from a stale cache: worth asking again on navigation. */

@@ -275,3 +275,38 @@ export const MESSAGE_BODY_TEXT: SelectorFallbacks = [
   { seen: '2014', selector: '.a3s' },
   { seen: 'stable', selector: '[dir="ltr"]' },
 ];
+
+/* ---- The list views: inbox, labels, search results (added 2026-11 for inbox score chips) ---- */
+
+/**
+ * One conversation row of a list. tr.zA (zE unread, yO read) in every capture from 2014
+ * (InboxSDK __tests__/injected-thread-identifier.html) to 2019-12 (forestsilence/GmailAtlasTest),
+ * where it also carries role=row. Every row names its accessible summary with aria-labelledby.
+ */
+export const INBOX_ROW: SelectorFallbacks = [
+  { seen: '2014', selector: 'tr.zA' },
+  { seen: 'stable', selector: 'tr[role=row][aria-labelledby], tr[aria-labelledby]' },
+];
+
+/**
+ * Where a row shows its people ("me, Alice (3)"): div.yW inside the sender cell td.yX
+ * (2014-2019-12 captures). The fallback is the sender gridcell; its hidden summary (below)
+ * is left out by the reader, not by this selector.
+ */
+export const INBOX_ROW_PEOPLE: SelectorFallbacks = [
+  { seen: '2014', selector: '.yW' },
+  { seen: 'stable', selector: '[role=gridcell]' },
+];
+
+/**
+ * A row's screen-reader summary, which repeats its people ("unread, me, aaa, 12:35 pm"; since
+ * 2019 with span[email]s inside): div.afn, hidden by Gmail's CSS, not by any attribute. The row's
+ * aria-labelledby names it too, which is how the reader also knows it without the class.
+ */
+export const INBOX_ROW_SUMMARY = '.afn';
+
+/** The leftmost, empty padding cell of a row (td.PF, 2014-2019-12): where the hot-lead mark goes. */
+export const INBOX_ROW_MARK_CELL: SelectorFallbacks = [
+  { seen: '2014', selector: 'td.PF' },
+  { seen: 'stable', selector: 'td:first-child' },
+];

@@ -8,7 +8,7 @@ interface WatchGmailOptions {
   /** Aborting it disconnects the observer and cancels a pending run (WXT: `ctx.signal`). */
   signal: AbortSignal;
   /**
-   * Called once per burst of changes, at idle, with where the burst changed something detection
+   * Called once per burst of changes, at idle (a burst that shows people: at the next frame), with where the burst changed something detection
    * reads (see `GmailChange`): re-scan only `change.roots`, so the work follows the change, not
    * the size of the page.
    */
@@ -57,10 +57,21 @@ export function watchGmail({
   const cancelRun = { current: () => {} };
   let burst: GmailChange | null = null;
 
+  // A burst that shows people runs on the next frame as well as at idle, whichever comes first:
+  // chips then appear in the frame after Gmail's rows or headers, not up to 40 ms later.
+  let cancelFrame: (() => void) | null = null;
   const run = () => {
     const change = burst;
     burst = null;
+    cancelRun.current();
+    cancelFrame?.();
+    cancelFrame = null;
     if (change && !signal.aborted) onChange(change);
+  };
+  const runNextFrame = () => {
+    if (cancelFrame || typeof requestAnimationFrame !== 'function') return;
+    const handle = requestAnimationFrame(run);
+    cancelFrame = () => cancelAnimationFrame(handle);
   };
   const pendingBurst = (): GmailChange => {
     if (burst) return burst;
@@ -78,6 +89,7 @@ export function watchGmail({
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
     for (const record of records) noteChange(record, pendingBurst);
+    if (burst && burst.roots.size > 0) runNextFrame();
   });
   observer.observe(root, {
     childList: true,
@@ -99,6 +111,7 @@ export function watchGmail({
     () => {
       observer.disconnect();
       cancelRun.current();
+      cancelFrame?.();
       burst = null;
     },
     { once: true },

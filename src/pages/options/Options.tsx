@@ -4,6 +4,7 @@ import { VivreMark } from '../../ui/VivreMark';
 import { AppLinkForm } from './AppLinkForm';
 import { ConnectionForm } from './ConnectionForm';
 import { EmailLoggingForm } from './EmailLoggingForm';
+import { InboxListForm } from './InboxListForm';
 import { PrivacyForm } from './PrivacyForm';
 import type { OptionsServices } from './services-type';
 
@@ -55,6 +56,7 @@ export function Options({ services }: { services: OptionsServices }) {
               return allowed;
             }}
           />
+          <InboxListForm load={services.loadInboxList} save={services.saveInboxList} />
           <AppLinkForm
             appUrl={appUrl}
             baseUrl={settings?.baseUrl ?? ''}

@@ -5,6 +5,7 @@ import type {
   SettingsView,
   TestConnectionResult,
 } from '../../shared/messaging/protocol';
+import type { InboxListPrefs } from '../../shared/inbox-list';
 
 /** Everything the options page does outside itself, passed in so the components stay pure. */
 export interface OptionsServices {
@@ -17,6 +18,9 @@ export interface OptionsServices {
   /** The Vivre web app's address the rep set, or null (derived from the API's). */
   loadAppUrl(): Promise<string | null>;
   saveAppUrl(appUrl: string | null): Promise<void>;
+  /** Score chips in Gmail's list views: read and written in storage.local, no worker involved. */
+  loadInboxList(): Promise<InboxListPrefs>;
+  saveInboxList(prefs: InboxListPrefs): Promise<void>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a
    * user gesture, so callers must call this before their first `await`.

@@ -3,7 +3,7 @@ import type { OptionsServices } from './services-type';
 import { EMAIL_TEXT_CONSENT } from '../../shared/data-consent';
 import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
-import { appUrlItem } from '../../shared/storage';
+import { appUrlItem, inboxListItem } from '../../shared/storage';
 
 export const optionsServices: OptionsServices = {
   getSettings: () => ask('getSettings'),
@@ -14,6 +14,8 @@ export const optionsServices: OptionsServices = {
   clearContactCache: () => ask('clearContactCache'),
   loadAppUrl: () => appUrlItem.getValue(),
   saveAppUrl: (appUrl) => appUrlItem.setValue(appUrl),
+  loadInboxList: () => inboxListItem.getValue(),
+  saveInboxList: (prefs) => inboxListItem.setValue(prefs),
   async allowEmailText() {
     try {
       const permissions = browser.permissions as unknown as {

@@ -6,12 +6,15 @@
 import { MAX_LOOKUP_EMAILS } from './limits';
 import type { Ask } from './messenger';
 import type { LookupResult } from './protocol';
+import type { LookupPriority } from '../lookup-priority';
 
 export interface LookupOptions {
   /** The rep's own address, so the worker keeps their domain out of lookups. */
   signedInEmail?: string | null;
   /** The rep chose to log: looked up even with automatic lookups off. */
   forLogging?: boolean;
+  /** List rows are asked for behind the open thread ('open' when absent). */
+  priority?: LookupPriority | undefined;
 }
 
 // An address the worker left out of its answer was not looked up: say so, quietly.
@@ -30,12 +33,13 @@ export function lookupBatches(emails: readonly string[]): string[][] {
 export async function lookupBatch(
   ask: Ask,
   emails: string[],
-  { signedInEmail, forLogging }: LookupOptions = {},
+  { signedInEmail, forLogging, priority }: LookupOptions = {},
 ): Promise<Record<string, LookupResult>> {
   const answer = await ask('lookupContacts', {
     emails,
     ...(signedInEmail ? { signedInEmail } : {}),
     ...(forLogging ? { forLogging } : {}),
+    ...(priority ? { priority } : {}),
   });
   return Object.fromEntries(
     emails.map((email) => [

@@ -8,6 +8,7 @@
  * Content script: types only (`import type`), like schemas.ts.
  */
 import { z } from 'zod';
+import { LOOKUP_PRIORITIES } from '../lookup-priority';
 import type { Participant } from '../people';
 import type { Contact } from '../vivre/contract-types';
 import type {
@@ -82,6 +83,8 @@ export const MESSAGES = {
       emails: z.array(text(320)).max(MAX_LOOKUP_EMAILS),
       signedInEmail: email.optional(),
       forLogging: z.boolean().optional(),
+      /** List rows are looked up behind the open thread ('open' when absent). */
+      priority: z.enum(LOOKUP_PRIORITIES).optional(),
     }),
     ALL_BUT_OPTIONS,
   ).answers<Record<string, LookupResult>>(),

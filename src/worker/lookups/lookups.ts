@@ -9,6 +9,8 @@ import type { ContactDetails, LookupResult } from '../../shared/messaging/protoc
 import type { PrivacyPrefs } from '../../shared/settings';
 import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
+import { outranks, type RequestTicket } from '../vivre/rate-limiter';
+import type { LookupPriority } from '../../shared/lookup-priority';
 import type { Contact } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
 import type { CacheEntry, ContactCache } from './cache';
@@ -20,6 +22,15 @@ export interface LookupsDeps {
   cache: ContactCache;
   privacy: () => Promise<PrivacyPrefs>;
   now?: () => number;
+  /** The scheduler's: a waiting lookup's priority was raised. */
+  reprioritize?: () => void;
+}
+
+interface LookupOptions {
+  /** The rep asked for this one (logging an email); never-look-up still holds. */
+  ignoreAutoLookupOff?: boolean;
+  /** Default 'open': the open thread's and compose's people. */
+  priority?: LookupPriority;
 }
 
 const SEARCH_LIMIT = 50;
@@ -47,14 +58,21 @@ function asRepError(error: unknown) {
     : { kind: 'unknown' as const, message: 'Couldn’t look this person up in Vivre. Try again.' };
 }
 
-export function createLookups({ client, cache, privacy, now = () => Date.now() }: LookupsDeps) {
-  const inFlight = new Map<string, Promise<CacheEntry>>();
+export function createLookups({
+  client,
+  cache,
+  privacy,
+  now = () => Date.now(),
+  reprioritize = () => {},
+}: LookupsDeps) {
+  const inFlight = new Map<string, { entry: Promise<CacheEntry>; ticket: RequestTicket }>();
 
   /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
-  async function findExact(email: string): Promise<Contact | undefined> {
+  async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
     for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
       const offset = page * SEARCH_LIMIT;
-      const results = await client.listContacts({ search: email, limit: SEARCH_LIMIT, offset });
+      const query = { search: email, limit: SEARCH_LIMIT, offset };
+      const results = await client.listContacts(query, undefined, ticket);
       const match = results.data.find((contact) => normalizeEmail(contact.email) === email);
       if (match || offset + results.data.length >= results.total || results.data.length === 0)
         return match;
@@ -62,27 +80,36 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
     return undefined;
   }
 
-  /** One request per address at a time, however many tabs ask. */
-  function fetchEntry(email: string): Promise<CacheEntry> {
-    let pending = inFlight.get(email);
-    if (!pending) {
-      pending = (async () => {
-        const match = await findExact(email);
-        const entry: CacheEntry = match
-          ? foundEntry(match, now())
-          : { email, status: 'not_found', fetchedAt: now() };
-        await cache.put(entry);
-        return entry;
-      })().finally(() => inFlight.delete(email));
-      inFlight.set(email, pending);
+  /**
+   * One request per address at a time, however many tabs ask. A more urgent ask of an address
+   * already waiting (a row scrolled into view, the thread opened) raises its place in the queue.
+   */
+  function fetchEntry(email: string, priority: LookupPriority): Promise<CacheEntry> {
+    const pending = inFlight.get(email);
+    if (pending) {
+      if (outranks(priority, pending.ticket.priority)) {
+        pending.ticket.priority = priority;
+        reprioritize();
+      }
+      return pending.entry;
     }
-    return pending;
+    const ticket: RequestTicket = { priority };
+    const entry = (async () => {
+      const match = await findExact(email, ticket);
+      const found: CacheEntry = match
+        ? foundEntry(match, now())
+        : { email, status: 'not_found', fetchedAt: now() };
+      await cache.put(found);
+      return found;
+    })().finally(() => inFlight.delete(email));
+    inFlight.set(email, { entry, ticket });
+    return entry;
   }
 
   async function lookupOne(
     email: string,
     prefs: PrivacyPrefs,
-    ignoreAutoLookupOff = false,
+    { ignoreAutoLookupOff = false, priority = 'open' }: LookupOptions,
   ): Promise<LookupResult> {
     if (!prefs.autoLookup && !ignoreAutoLookupOff)
       return { status: 'skipped', reason: 'auto_lookup_off' };
@@ -92,27 +119,24 @@ export function createLookups({ client, cache, privacy, now = () => Date.now() }
     if (cached && age === 'fresh') return toResult(cached, false);
     if (cached && age === 'stale') {
       // A failed refresh keeps the stale answer; the next lookup tries again.
-      fetchEntry(email).catch(() => undefined);
+      fetchEntry(email, priority).catch(() => undefined);
       return toResult(cached, true);
     }
     try {
-      return toResult(await fetchEntry(email), false);
+      return toResult(await fetchEntry(email, priority), false);
     } catch (error) {
       return { status: 'error', error: asRepError(error) };
     }
   }
 
   return {
-    /** `ignoreAutoLookupOff`: the rep asked for this one (logging an email); never-look-up still holds. */
     async lookup(
       emails: string[],
-      { ignoreAutoLookupOff = false }: { ignoreAutoLookupOff?: boolean } = {},
+      options: LookupOptions = {},
     ): Promise<Record<string, LookupResult>> {
       const prefs = await privacy();
       const unique = [...new Set(emails.map(normalizeEmail))];
-      const results = await Promise.all(
-        unique.map((email) => lookupOne(email, prefs, ignoreAutoLookupOff)),
-      );
+      const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
       return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
     },
 

@@ -14,6 +14,7 @@ import {
 } from '../../shared/vivre/contract';
 import { VivreError } from './errors';
 import type { Http } from './http';
+import type { RequestTicket } from './rate-limiter';
 import type { WriteRoute } from './write-kinds';
 
 const ContactList = listEnvelope(Contact);
@@ -78,9 +79,11 @@ export function createVivreClient(http: Http) {
 
     me: (signal?: AbortSignal) => http.request({ method: 'GET', path: '/me', schema: Me, signal }),
 
+    /** `ticket`: the scheduler's priority for it (lookups of list rows wait behind the rep). */
     listContacts: (
       options: ListOptions = {},
       signal?: AbortSignal,
+      ticket?: RequestTicket,
     ): Promise<ListEnvelope<Contact>> =>
       http.request({
         method: 'GET',
@@ -88,6 +91,7 @@ export function createVivreClient(http: Http) {
         query: { ...options },
         schema: ContactList,
         signal,
+        ticket,
       }),
 
     getContact: (id: string, signal?: AbortSignal) =>

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { VivreError } from './errors';
 import { errorFromFailure, errorFromResponse, unexpectedAnswer } from './map-error';
-import type { RateLimiter } from './rate-limiter';
+import type { RateLimiter, RequestTicket } from './rate-limiter';
 
 export const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -25,6 +25,8 @@ export interface RequestOptions<S extends z.ZodTypeAny> {
   idempotencyKey?: string;
   schema: S;
   signal?: AbortSignal;
+  /** Its place in the scheduler's queue; by default a write's, or else the open thread's. */
+  ticket?: RequestTicket;
 }
 
 export interface Http {
@@ -119,7 +121,10 @@ export function createHttp({ getCredentials, limiter, onOutcome }: HttpDeps): Ht
   return {
     async request(options) {
       try {
-        const result = await limiter.run(() => attempt(options));
+        const ticket = options.ticket ?? {
+          priority: options.method === 'GET' ? 'open' : 'write',
+        };
+        const result = await limiter.run(() => attempt(options), ticket);
         onOutcome?.(null);
         return result;
       } catch (error) {

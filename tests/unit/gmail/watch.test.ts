@@ -11,6 +11,9 @@ const requestIdle = vi.fn((callback: () => void, _options?: IdleRequestOptions) 
 const cancelIdle = vi.fn();
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const runIdle = () => idle.splice(0).forEach((callback) => callback());
+// Animation frames too: a burst that shows people also runs at the next frame.
+let frames: Array<() => void>;
+const runFrame = () => frames.splice(0).forEach((callback) => callback());
 
 let controller: AbortController;
 let onChange: ReturnType<typeof vi.fn>;
@@ -21,6 +24,9 @@ beforeEach(() => {
   cancelIdle.mockClear();
   vi.stubGlobal('requestIdleCallback', requestIdle);
   vi.stubGlobal('cancelIdleCallback', cancelIdle);
+  frames = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
   document.body.replaceChildren();
   controller = new AbortController();
   onChange = vi.fn();
@@ -51,6 +57,28 @@ describe('watchGmail', () => {
 
     document.body.append(document.createElement('div'));
     await settle();
+    runIdle();
+    expect(onChange).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs a burst that shows people at the next frame, once, without waiting for idle', async () => {
+    for (let chunk = 0; chunk < 4; chunk++) {
+      const span = document.createElement('span');
+      span.setAttribute('email', `p${chunk}@x.example`);
+      document.body.append(span);
+      await settle();
+    }
+    expect(onChange).not.toHaveBeenCalled();
+    runFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    expect(onChange.mock.calls[0]![0].roots.size).toBeGreaterThan(0);
+    runIdle(); // the idle run of the same burst has nothing left to do
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    document.body.append(document.createElement('div')); // no people: idle is soon enough
+    await settle();
+    runFrame();
+    expect(onChange).toHaveBeenCalledTimes(1);
     runIdle();
     expect(onChange).toHaveBeenCalledTimes(2);
   });

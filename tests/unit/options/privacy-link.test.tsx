@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '../../../src/pages/options/Options';
 import type { OptionsServices } from '../../../src/pages/options/services-type';
 import { settingsView } from '../../factories';
+import { DEFAULT_INBOX_LIST } from '../../../src/shared/inbox-list';
 
 const saved = settingsView({ baseUrl: 'https://api.vivre.app/v1' });
 
@@ -28,6 +29,8 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     saveAppUrl: unused,
     allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),
+    loadInboxList: vi.fn(async () => DEFAULT_INBOX_LIST),
+    saveInboxList: unused,
   };
 }
 

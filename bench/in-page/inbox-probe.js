@@ -1,0 +1,95 @@
+// Runs in the 100-row inbox page's main world. `vivreInboxInsert()` puts the rows kept in
+// <template id="vivre-bench-inbox"> into the page and times, with performance.now() and a
+// frame counter, when the first row chip shows a score and when all of them do.
+// `vivreInboxMutate()` is Gmail-like churn on the list: rows added and removed, read/unread
+// and hover classes toggled, checkbox states flipped, times replaced.
+(() => {
+  const scored = () =>
+    document.querySelectorAll(
+      'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
+    ).length;
+
+  window.vivreInboxInsert = (expected, timeoutMs = 10000) => {
+    for (const old of document.querySelectorAll('[data-vivre-bench-inbox]')) old.remove();
+    const container = document.createElement('div');
+    container.dataset.vivreBenchInbox = '';
+    let frames = 0;
+    let counting = true;
+    const tick = () => {
+      frames++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    return new Promise((resolve) => {
+      let firstMs = null;
+      let firstFrames = null;
+      const start = performance.now();
+      const check = () => {
+        const n = scored();
+        if (n > 0 && firstMs === null) [firstMs, firstFrames] = [performance.now() - start, frames];
+        if (counting && n >= expected) {
+          observer.disconnect();
+          counting = false;
+          resolve({ firstMs, firstFrames, allMs: performance.now() - start, chips: n });
+        }
+      };
+      const observer = new MutationObserver(check);
+      setTimeout(() => {
+        if (counting) {
+          observer.disconnect();
+          counting = false;
+          resolve({ firstMs, firstFrames, allMs: performance.now() - start, chips: scored() });
+        }
+      }, timeoutMs);
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-vivre-state'],
+      });
+      requestAnimationFrame(tick);
+      container.append(document.getElementById('vivre-bench-inbox').content.cloneNode(true));
+      document.body.append(container);
+    });
+  };
+
+  window.vivreInboxMutate = async ({ bursts, perBurst, gapMs }) => {
+    let records = 0;
+    const counter = new MutationObserver((list) => (records += list.length));
+    counter.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
+    const tbody = document.querySelector('[data-vivre-bench-inbox] tbody');
+    const rows = () => tbody.children;
+    const pick = (list, i) => list[(i * 7919) % list.length];
+    const operations = [
+      (i) => {
+        // A new conversation arrives (without our hosts: Gmail renders its rows itself).
+        const row = pick(rows(), i).cloneNode(true);
+        for (const host of row.querySelectorAll('[data-vivre-host]')) host.remove();
+        tbody.append(row);
+      },
+      () => tbody.firstElementChild.remove(),
+      (i) => pick(rows(), i).classList.toggle('aqw'), // hover
+      (i) => pick(rows(), i).classList.toggle('zE'), // read / unread
+      (i) =>
+        pick(rows(), i)
+          .querySelector('[role=checkbox]')
+          ?.setAttribute('aria-checked', String(i % 2 === 0)),
+      (i) => {
+        const time = pick(rows(), i).querySelector('.xW span span');
+        if (time) time.textContent = `${i % 60}m ago`;
+      },
+    ];
+    let n = 0;
+    for (let burst = 0; burst < bursts; burst++) {
+      for (let i = 0; i < perBurst; i++, n++) operations[n % operations.length](n);
+      await new Promise((resolve) => setTimeout(resolve, gapMs));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    counter.disconnect();
+    return { records, nodes: document.getElementsByTagName('*').length };
+  };
+})();

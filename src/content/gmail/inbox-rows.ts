@@ -1,0 +1,75 @@
+/**
+ * The rows of Gmail's list views (inbox, labels, search results): which rows a part of the page
+ * holds, and the people each row shows beside its subject ("me, Alice (3)"). Knows nothing of
+ * Vivre: who counts as a colleague is decided by the chips.
+ *
+ * A row shows its people twice: in the visible people line and in a hidden screen-reader summary
+ * (div.afn, named by the row's aria-labelledby). Only the people line is read, so each person
+ * gets one anchor per row.
+ */
+import { parseAddress } from '../../shared/address';
+import { displayName, isSignedIn } from './address';
+import { closestSafe, isReadable, isReadableWithin, queryNewestFirst, safeQueryAll } from './query';
+import { ADDRESS_HOLDER, INBOX_ROW, INBOX_ROW_PEOPLE, INBOX_ROW_SUMMARY } from './selectors';
+
+export interface RowPerson {
+  /** Lower-cased address. */
+  email: string;
+  name: string | null;
+  /** The element showing this person in the people line: a row chip goes after it. */
+  element: Element;
+}
+
+const ANY_ROW = INBOX_ROW.map(({ selector }) => selector).join(', ');
+
+/**
+ * The readable list rows in `root`, or the row `root` is inside (a burst may have changed one
+ * cell of a row). Hidden rows (another view's list kept in the page) are skipped.
+ */
+export function findInboxRows(root: ParentNode): Element[] {
+  if (isElementNode(root)) {
+    const around = closestSafe(root, ANY_ROW);
+    if (around) return isReadable(around) ? [around] : [];
+  }
+  return queryNewestFirst(root, INBOX_ROW, isReadable);
+}
+
+/**
+ * The people a row shows, in order, one per address, the signed-in account left out. Addresses
+ * inside the hidden summary are never read, whichever way Gmail marks it.
+ */
+export function readRowPeople(row: Element, signedIn?: string | null): RowPerson[] {
+  const summary = summaryOf(row);
+  const showsPeople = (cell: Element) =>
+    !isInside(cell, summary) &&
+    safeQueryAll(cell, ADDRESS_HOLDER).some((element) => !isInside(element, summary));
+  const line = queryNewestFirst(row, INBOX_ROW_PEOPLE, showsPeople)[0];
+  if (!line) return [];
+  const people: RowPerson[] = [];
+  for (const element of safeQueryAll(line, ADDRESS_HOLDER)) {
+    if (isInside(element, summary) || !isReadableWithin(element, row)) continue;
+    const email = parseAddress(element.getAttribute('email'));
+    if (!email || isSignedIn(email, signedIn) || people.some((p) => p.email === email)) continue;
+    const name = displayName(element.getAttribute('name') ?? element.textContent, email);
+    people.push({ email, name, element });
+  }
+  return people;
+}
+
+/** The row's hidden summary: the element its aria-labelledby names, or div.afn. */
+function summaryOf(row: Element): Element[] {
+  const found: Element[] = [];
+  const labelId = row.getAttribute('aria-labelledby');
+  const byId = labelId ? row.ownerDocument.getElementById(labelId) : null;
+  if (byId && row.contains(byId)) found.push(byId);
+  for (const element of safeQueryAll(row, INBOX_ROW_SUMMARY)) found.push(element);
+  return found;
+}
+
+function isInside(element: Element, containers: Element[]): boolean {
+  return containers.some((container) => container.contains(element));
+}
+
+function isElementNode(node: ParentNode): node is Element {
+  return (node as Node).nodeType === 1;
+}
