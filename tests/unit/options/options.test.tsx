@@ -122,7 +122,7 @@ describe('options: connection', () => {
     await renderOptions();
     expect(screen.getByText(/a new server address needs the key again/)).toBeTruthy();
     type('API base URL', 'https://crm.example.com/v1');
-    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    testAndSave();
     const field = screen.getByLabelText('API key');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     const describedBy = field.getAttribute('aria-describedby')!.split(' ');

@@ -51,7 +51,10 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'getWriteStatus',
     'openOptions',
     'getEmailLoggingPrefs',
-    // Until the card moves into card.html (point 2, another change): then this goes.
+    // A sent compose held through Gmail's Undo Send window, then logged or dropped.
+    'holdEmailLog',
+    'settleEmailLog',
+    // The Deal menu beside "Log to Vivre" and "Log this email" lists the contact's open deals.
     'getContactDetails',
   ],
 };
