@@ -87,7 +87,9 @@ describe('popup', () => {
         name: 'Add the subject to the note: PO-4471 – revised delivery schedule',
       })
       .click();
-    expect(await popup.getByLabel('Note').inputValue()).toBe('PO-4471 – revised delivery schedule');
+    expect(await popup.getByRole('textbox', { name: 'Note' }).inputValue()).toBe(
+      'PO-4471 – revised delivery schedule',
+    );
     expect(await popup.getByRole('button', { name: 'Log activity' }).isDisabled()).toBe(false);
     await popup.close();
   });
