@@ -48,6 +48,8 @@ describe('deal on a logged email', () => {
       'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]',
     );
     const deal = first.getByRole('combobox', { name: 'Deal' });
+    // The rep comes to the button: that is when its Deal menu is read.
+    await first.getByRole('button', { name: 'Log this email' }).hover();
     await expect.poll(() => deal.inputValue(), { timeout: 30_000 }).toBe(RAHUL_DEAL);
     await first.getByRole('button', { name: 'Log this email' }).click();
     await expect.poll(() => first.getByRole('status').textContent()).toMatch(/^Logged ✓ /);

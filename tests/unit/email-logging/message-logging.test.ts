@@ -19,10 +19,13 @@ const openDeal = (id: string, title: string): Deal => ({
 });
 
 describe('"Log this email" on a thread message', () => {
-  it('offers the sender’s open deals, starts on the only one, and logs with the deal chosen', async () => {
+  it('offers the sender’s open deals when the rep comes to it, starts on the only one, and logs with the deal chosen', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ deals: { [RAHUL.id]: [openDeal('dl_1', 'Annual plan')] } });
     await tabs.open(worker);
+    // Not read for every message shown: only when the rep comes to the button.
+    expect(firstMessage().querySelector('select')).toBeNull();
+    document.querySelector('vivre-log-email')!.dispatchEvent(new Event('pointerenter'));
     await expect.poll(() => firstMessage().querySelector('select')?.value).toBe('dl_1');
     const select = firstMessage().querySelector('select')!;
     // The rep says this one is not about the deal.
