@@ -43,7 +43,8 @@ async function openThread(browser: ExtensionBrowser): Promise<Page> {
 const marks = `performance.getEntriesByName('${MARK}')`;
 
 const cardFrameOf = (page: Page): Frame | undefined =>
-  page.frames().find((frame) => new URL(frame.url()).pathname === '/card.html');
+  // Frames still loading have no URL yet ('' or about:blank): compare the path, never parse.
+  page.frames().find((frame) => frame.url().split(/[?#]/)[0]!.endsWith('/card.html'));
 
 /** How far the frame's clock (timeOrigin + now) runs ahead of the page's, against Date.now(). */
 async function frameClockSkew(browser: ExtensionBrowser, page: Page, frame: Frame) {
