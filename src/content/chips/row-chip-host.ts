@@ -21,7 +21,8 @@ function createHost(doc: Document, tag: string, theme: Theme) {
   element.setAttribute('data-vivre-host', '');
   element.setAttribute('data-theme', theme);
   element.setAttribute('role', 'img');
-  const shadow = element.attachShadow({ mode: 'open' });
+  // Closed like every root of ours: Gmail's page script has no way in, only the host's name.
+  const shadow = element.attachShadow({ mode: 'closed' });
   styleRowShadow(shadow);
   const face = doc.createElement('span');
   shadow.append(face);

@@ -18,17 +18,18 @@ export const ROW_CHIP_CSS = `
   height: 14px;
   margin: 0 2px 0 4px;
   font: 600 10px/14px 'Google Sans', Roboto, system-ui, sans-serif;
-  --hot: #c5221f; --warm: #975300; --cold: #0b57d0; --muted: #dadce0; --chip: #f1f3f4;
+  --hot: #c5221f; --warm: #975300; --cold: #0b57d0; --chip: #f1f3f4;
 }
 :host([data-theme='dark']) {
-  --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --muted: #5f6368; --chip: #3c4043;
+  --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
 .band-hot { color: var(--hot); }
 .band-warm { color: var(--warm); }
 .band-cold { color: var(--cold); }
-.none { background: transparent; box-shadow: inset 0 0 0 1px var(--muted); }
-.loading { background: transparent; }
+/* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
+   never shifts; an empty outlined pill read as something broken. The host's name says why. */
+.none, .loading { background: transparent; }
 :host(vivre-hot-lead) { width: 4px; height: 16px; margin: 0; }
 .mark { display: block; width: 100%; height: 100%; border-radius: 2px; background: var(--hot); }
 `;
