@@ -139,8 +139,9 @@ export const scenes: Scene[] = [
       await waitForSettledChips(thread, 2);
       const card = await openCardOf(thread, 'rahul.sharma@acme-tech.example');
       await card.getByText('Loading deals and activity…').waitFor({ state: 'detached' });
+      // The sandbox's deal for Rahul: in the card whatever its layout, once deals have loaded.
       await card
-        .getByText(/Open deals|Deals/)
+        .getByText(/Annual plan/)
         .first()
         .waitFor();
       return thread;
@@ -174,8 +175,9 @@ export const scenes: Scene[] = [
         compose.getByRole('switch', { name: /Log to Vivre/ }),
       );
       await toggle.check();
+      // The line naming whom the email will be logged for (the two recipients in Vivre).
       await compose
-        .getByText(/Logs for /)
+        .getByText(/for Sneha Kulkarni, Deepa Menon/)
         .first()
         .waitFor();
       return compose;
