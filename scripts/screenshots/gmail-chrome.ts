@@ -155,7 +155,14 @@ function buildChrome(
     item('label', 'Pipeline'),
     item('label', 'Suppliers'),
   );
-  document.body.prepend(topbar, nav);
+  // The side panel's app launchers (calendar, notes, tasks, contacts) at the right edge.
+  const side = el('aside', 'shots-side');
+  for (const colour of ['#1a73e8', '#fbbc04', '#1967d2', '#188038']) {
+    const app = el('span', 'shots-side-app');
+    app.style.background = colour;
+    side.append(app);
+  }
+  document.body.prepend(topbar, nav, side);
 
   const toolbar = (...names: string[]) => {
     const bar = el('div', 'shots-toolbar');
@@ -199,12 +206,7 @@ function buildChrome(
     return bar;
   };
 
-  if (options.view === 'list' && main) {
-    const rows = main.querySelectorAll(
-      '[role=grid]:not([style*="display: none"] *) [role=row]',
-    ).length;
-    main.prepend(listBar(`1–${rows} of ${rows}`), tabs());
-  }
+  if (options.view === 'list' && main) main.prepend(listBar('1–50 of 326'), tabs());
 
   if (options.view === 'compose') {
     const list = el('div', 'shots-main', listBar(`1–${options.rows.length} of 214`), tabs());

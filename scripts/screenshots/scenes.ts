@@ -15,6 +15,7 @@ import {
   type ExtensionBrowser,
 } from '../../tests/e2e/harness';
 import { dressAsGmail, type BackdropRow } from './gmail-chrome';
+import { addInboxRows, expectedMarks, type ExtraRow } from './inbox-rows';
 
 export interface Size {
   width: number;
@@ -106,6 +107,17 @@ async function firstPresent(...locators: Locator[]): Promise<Locator> {
   return either.first();
 }
 
+/** Older conversations under the fixture's eight, so the inbox fills a store picture. */
+const MORE_INBOX_ROWS: ExtraRow[] = [
+  [1, 'Pilot rollout – week 2', 'Two more stores went live on Monday', 'Aug 15'],
+  [3, 'Warehouse audit', 'The checklist for next week is in the shared folder', 'Aug 14'],
+  [0, 'PO-4471 – invoice copy', 'Attaching the invoice copy you asked for', 'Aug 14'],
+  [7, 'Hotel options near the venue', 'Two hotels within walking distance', 'Aug 13'],
+  [4, 'Loading dock access', 'Gate passes are ready at reception', 'Aug 12'],
+  [5, 'Panel specs for phase 2', 'Specs for the 540 W panels attached', 'Aug 11'],
+  [2, 'Notes: pricing call', 'Discount ceiling agreed at 12%', 'Aug 9'],
+];
+
 /** Opens the Gmail inbox with its chips settled: also the backdrop of the popup's store picture. */
 export async function openInbox(browser: ExtensionBrowser, size: Size): Promise<Page> {
   const inbox = await openGmail(browser, size, 'inbox-2019', '#inbox', {
@@ -113,11 +125,12 @@ export async function openInbox(browser: ExtensionBrowser, size: Size): Promise<
     account: 'Meenakshi Rao',
     unread: 3,
   });
-  // inbox-2019.html: 7 external people in 8 rows, 4 of them hot leads (its comment says which).
-  await waitForRowChips(inbox, 7);
+  await addInboxRows(inbox, MORE_INBOX_ROWS);
+  const expected = expectedMarks(MORE_INBOX_ROWS);
+  await waitForRowChips(inbox, expected.chips);
   await inbox
     .getByRole('img', { name: /^Hot lead:/ })
-    .nth(3)
+    .nth(expected.hot - 1)
     .waitFor();
   return inbox;
 }
