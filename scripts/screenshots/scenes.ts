@@ -217,6 +217,11 @@ export const scenes: Scene[] = [
         popup.getByRole('button', { name: 'Call', exact: true }),
       );
       await call.click();
+      // A call's length and outcome, where the popup asks for them (issue 13's card work adds them).
+      const duration = popup.getByLabel(/^Duration/);
+      if ((await duration.count()) > 0) await duration.first().fill('12');
+      const outcome = popup.getByLabel('Outcome', { exact: true });
+      if ((await outcome.count()) > 0) await outcome.first().selectOption({ label: 'Connected' });
       await popup
         .getByRole('textbox', { name: 'Note' })
         .fill(
