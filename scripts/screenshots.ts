@@ -28,6 +28,7 @@ async function startSandboxOnFixedPort(): Promise<TestSandbox> {
   try {
     return await startTestSandbox({ port: SANDBOX_PORT });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     throw new Error(
       `Port ${SANDBOX_PORT} is taken, and the pictures show the sandbox's address: free it, ` +
         'or pick another with VIVRE_SCREENSHOTS_PORT.',
