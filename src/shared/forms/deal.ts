@@ -51,7 +51,11 @@ export function validateNewDeal(
 }
 
 /** A deal moved to `stage`; "won" also closes it, dated `now` (the API has no separate close). */
-export function moveDealWrite(dealId: string, stage: Stage, now: Date): WriteRequest {
+export function moveDealWrite(
+  dealId: string,
+  stage: Stage,
+  now: Date,
+): Extract<WriteRequest, { kind: 'updateDeal' }> {
   const body = stage === 'won' ? { stage, closed_at: now.toISOString() } : { stage };
   return { kind: 'updateDeal', dealId, body };
 }
