@@ -65,9 +65,14 @@ describe('deals from the card', () => {
     gmail,
   }) => {
     const title = unique('deal');
-    const card = await openCardOf(await openThread(gmail), RAHUL.email);
+    const page = await openThread(gmail);
+    const card = await openCardOf(page, RAHUL.email);
     await card.getByRole('button', { name: 'New deal for Rahul Sharma' }).click();
     const form = card.getByRole('form', { name: 'New deal for Rahul Sharma' });
+    // A title is required: nothing is sent without one, and the form says so beside the field.
+    await form.getByRole('button', { name: 'Save deal' }).click();
+    await form.getByText('Give the deal a title, like “Annual plan — 50 seats”.').waitFor();
+    expect(await cardViolations(await cardFrame(page))).toEqual([]);
     await form.getByRole('textbox', { name: 'Deal title' }).fill(title);
     await form.getByRole('textbox', { name: 'Value (₹)' }).fill('1,50,000');
     await form.getByRole('button', { name: 'Save deal' }).click();
@@ -98,10 +103,12 @@ describe('a call logged from the card', () => {
     gmail,
   }) => {
     const words = unique('call');
-    const card = await openCardOf(await openThread(gmail), RAHUL.email);
+    const page = await openThread(gmail);
+    const card = await openCardOf(page, RAHUL.email);
     await card.getByRole('button', { name: 'Log call with Rahul Sharma' }).click();
     await card.getByRole('textbox', { name: 'Duration (min)' }).fill('12');
     await card.getByRole('combobox', { name: 'Outcome' }).selectOption('Connected');
+    expect(await cardViolations(await cardFrame(page))).toEqual([]);
     await card.getByRole('textbox', { name: 'Note' }).fill(words);
     await card.getByRole('button', { name: 'Save call' }).click();
     await card.getByText('Synced', { exact: true }).waitFor({ timeout: 30_000 });

@@ -15,7 +15,7 @@ import type {
 import type { AddInput, LogInput, LookupState, WriteProgress } from '../../ui/view-types';
 import { buildLogWrites } from '../../shared/forms/log-activity';
 import { ContactCard } from './ContactCard';
-import { withDealWrites } from './deal-writes';
+import { dealRowKeys, withDealWrites } from './deal-writes';
 import type { CardServices } from './services-type';
 import { useCardKeys } from './use-card-keys';
 import { useDealWrites } from './use-deal-writes';
@@ -140,6 +140,10 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
     );
   }
 
+  const shownDetails = details && {
+    ...details,
+    deals: withDealWrites(details.deals, details.fetchedAt, deals.sent),
+  };
   return (
     <ContactCard
       id="vivre-card"
@@ -147,12 +151,8 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
       displayName={person.name}
       lookup={lookup}
       status={status}
-      details={
-        details && {
-          ...details,
-          deals: withDealWrites(details.deals, details.fetchedAt, deals.sent),
-        }
-      }
+      details={shownDetails}
+      dealRowKeys={dealRowKeys(shownDetails?.deals ?? null, deals.sent)}
       detailsError={detailsError}
       now={Date.now()}
       logProgress={logProgress}

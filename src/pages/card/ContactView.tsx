@@ -54,6 +54,7 @@ function Details(props: ContactViewProps & { details: ContactDetails | null | un
         idPrefix={`${props.id}-deal`}
         contactName={contact.name}
         deals={details.deals}
+        rowKeys={props.dealRowKeys}
         blocked={writeBlockedReason(props.status)}
         progress={props.dealProgress}
         onCreate={props.onCreateDeal}

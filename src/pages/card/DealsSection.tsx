@@ -18,6 +18,8 @@ export function DealsSection(props: {
   idPrefix: string;
   contactName: string;
   deals: Deal[] | null;
+  /** Rows that keep their key when Vivre's copy of a deal made here replaces it. */
+  rowKeys?: ReadonlyMap<string, string> | undefined;
   /** Why the rep cannot write now (read-only key…), or null. */
   blocked: string | null;
   progress: WriteProgress | null | undefined;
@@ -29,7 +31,12 @@ export function DealsSection(props: {
   const canWrite = !props.blocked;
   return (
     <>
-      <CardSection title="Open deals" empty="No open deals." items={props.deals.filter(isOpenDeal)}>
+      <CardSection
+        title="Open deals"
+        empty="No open deals."
+        items={props.deals.filter(isOpenDeal)}
+        keyOf={(deal) => props.rowKeys?.get(deal.id) ?? deal.id}
+      >
         {(deal) => <DealRow deal={deal} canMove={canWrite} onMove={props.onMove} />}
       </CardSection>
       {adding ? (

@@ -25,6 +25,8 @@ export interface ContactCardProps {
   logProgress: WriteProgress | null;
   addProgress: WriteProgress | null;
   dealProgress?: WriteProgress | null;
+  /** Keys for deal rows whose deal changed id (see ./deal-writes.ts `dealRowKeys`). */
+  dealRowKeys?: ReadonlyMap<string, string>;
   /** Resolves true once the write is queued; the log form (and its note) stays until then. */
   onLog: (input: LogInput) => Promise<boolean>;
   /** Resolves true once the contact is queued; the form stays as typed until then. */

@@ -53,3 +53,24 @@ export function withDealWrites(
   // A contact whose list Vivre does not offer still shows the deals the rep just made.
   return pending.reduce(applyOne, deals ?? []);
 }
+
+/**
+ * Row keys for deals Vivre now lists that the rep made here: the row keeps its temporary id's
+ * key when Vivre's copy (with its real id) replaces it, so a stage being picked in it is not
+ * thrown away mid-pick. Only for one unmistakable match (same contact, title and value).
+ */
+export function dealRowKeys(
+  shown: Deal[] | null,
+  sent: readonly SentDealWrite[],
+): ReadonlyMap<string, string> {
+  const keys = new Map<string, string>();
+  for (const { write } of sent) {
+    if (write.kind !== 'createDeal' || !shown || shown.some((d) => d.id === write.tempId)) continue;
+    const { contact_id: contactId, title, value } = write.body;
+    const same = shown.filter(
+      (d) => d.contact_id === contactId && d.title === title && (d.value ?? undefined) === value,
+    );
+    if (same.length === 1) keys.set(same[0]!.id, write.tempId);
+  }
+  return keys;
+}

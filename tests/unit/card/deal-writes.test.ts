@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SentDealWrite, withDealWrites } from '@/pages/card/deal-writes';
+import { dealRowKeys, type SentDealWrite, withDealWrites } from '@/pages/card/deal-writes';
 import { deal } from '../../factories';
 
 const MADE = Date.parse('2026-03-02T12:00:00Z');
@@ -46,5 +46,15 @@ describe('the deals the card shows', () => {
   it('shows a new deal even for a contact whose deals Vivre does not list', () => {
     expect(withDealWrites(null, 0, [create])).toMatchObject([{ title: 'Renewal' }]);
     expect(withDealWrites(null, 0, [])).toBeNull();
+  });
+
+  it('keeps a new deal’s row when Vivre’s copy replaces it, for one clear match only', () => {
+    const tempId = create.write.kind === 'createDeal' ? create.write.tempId : '';
+    const vivres = deal({ id: 'dl_77', title: 'Renewal', value: 150_000, stage: 'new' });
+    // While the card's own copy is shown, nothing is re-keyed.
+    expect(dealRowKeys(withDealWrites([deal()], 0, [create]), [create])).toEqual(new Map());
+    expect(dealRowKeys([deal(), vivres], [create])).toEqual(new Map([['dl_77', tempId]]));
+    const twin = { ...vivres, id: 'dl_78' };
+    expect(dealRowKeys([deal(), vivres, twin], [create])).toEqual(new Map());
   });
 });
