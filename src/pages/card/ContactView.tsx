@@ -32,7 +32,7 @@ function cacheLine(props: ContactViewProps): string | null {
 /** One sentence when the deals and activity cannot be shown at all. */
 function missingDetails(name: string, error: RepError | null | undefined, offline: boolean) {
   if (offline || error?.kind === 'offline') {
-    return `Offline, and ${name}’s deals and activity aren’t saved on this computer yet: they’ll show once Vivre can be reached.`;
+    return `Offline, and no recent copy of ${name}’s deals and activity is saved on this computer: they’ll show once Vivre can be reached.`;
   }
   return `${name}’s deals and activity couldn’t be loaded${error ? `: ${error.message}` : '.'}`;
 }

@@ -99,7 +99,9 @@ describe('ContactCard with a known contact', () => {
       detailsError: { kind: 'offline', message: 'You’re offline.' },
     });
     expect(
-      screen.getByText(/^Offline, and Rahul Sharma’s deals and activity aren’t saved/),
+      screen.getByText(
+        /^Offline, and no recent copy of Rahul Sharma’s deals and activity is saved/,
+      ),
     ).toBeTruthy();
     cleanup();
     renderCard({ details: null, detailsError: { kind: 'server', message: 'Vivre is down.' } });
