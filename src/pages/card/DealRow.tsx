@@ -3,7 +3,7 @@
  * and sent with "Move", so arrowing through the menu (which changes a select at each key in
  * Chrome) never queues a write per stage passed.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { STAGE_WORDS, formatPaise } from '../../shared/labels';
 import type { Deal, Stage } from '../../shared/vivre/contract-types';
 import { STAGES } from '../../shared/vivre/limits';
@@ -20,6 +20,8 @@ export function DealRow({
 }) {
   const [chosen, setChosen] = useState<Stage>(deal.stage);
   const [moving, setMoving] = useState(false);
+  // "Move" goes once the deal is there; focus stays on the deal's stage, not Gmail's <body>.
+  const select = useRef<HTMLSelectElement>(null);
   // Vivre's (or the rep's own) new stage becomes the one shown, with nothing left to move.
   useEffect(() => setChosen(deal.stage), [deal.stage]);
   const value = typeof deal.value === 'number' ? formatPaise(deal.value) : 'No value';
@@ -28,7 +30,7 @@ export function DealRow({
     if (moving || chosen === deal.stage) return;
     setMoving(true);
     try {
-      await onMove(deal.id, chosen);
+      if (await onMove(deal.id, chosen)) select.current?.focus();
     } finally {
       setMoving(false);
     }
@@ -41,6 +43,7 @@ export function DealRow({
       {canMove ? (
         <span class="stage-move">
           <select
+            ref={select}
             aria-label={`Stage of ${deal.title}`}
             value={chosen}
             onChange={(e) => setChosen(e.currentTarget.value as Stage)}

@@ -2,7 +2,7 @@
  * A contact's open deals, values in rupees, each with its stage to move; and "New deal".
  * Hidden when the API does not list deals. Writes go through the outbox (./use-deal-writes.ts).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Deal, Stage } from '../../shared/vivre/contract-types';
 import type { NewDealInput, WriteProgress } from '../../ui/view-types';
 import { CardSection } from './CardSection';
@@ -27,6 +27,13 @@ export function DealsSection(props: {
   onMove: (dealId: string, stage: Stage) => Promise<boolean>;
 }) {
   const [adding, setAdding] = useState(false);
+  // When the form closes, focus goes back to "New deal" rather than to Gmail's <body>.
+  const newDealButton = useRef<HTMLButtonElement>(null);
+  const wasAdding = useRef(false);
+  useEffect(() => {
+    if (!adding && wasAdding.current) newDealButton.current?.focus();
+    wasAdding.current = adding;
+  }, [adding]);
   if (props.deals === null) return null;
   const canWrite = !props.blocked;
   return (
@@ -53,6 +60,7 @@ export function DealsSection(props: {
           <div class="row">
             <button
               type="button"
+              ref={newDealButton}
               aria-label={`New deal for ${props.contactName}`}
               onClick={() => setAdding(true)}
             >

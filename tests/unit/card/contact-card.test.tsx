@@ -171,6 +171,9 @@ describe('deals on the card', () => {
     await vi.waitFor(() =>
       expect(screen.queryByRole('form', { name: 'New deal for Rahul Sharma' })).toBeNull(),
     );
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'New deal for Rahul Sharma' }),
+    );
   });
 
   it('leaves the value out when the rep gives none', () => {
@@ -183,7 +186,7 @@ describe('deals on the card', () => {
     expect(props.onCreateDeal).toHaveBeenCalledWith({ title: 'Pilot' });
   });
 
-  it('moves a deal only when the rep presses Move, to the stage picked', () => {
+  it('moves a deal only when the rep presses Move, to the stage picked', async () => {
     const props = renderCard();
     const stage = screen.getByRole('combobox', { name: 'Stage of Annual plan' });
     expect((stage as HTMLSelectElement).value).toBe('proposal');
@@ -193,6 +196,7 @@ describe('deals on the card', () => {
     expect(props.onMoveDeal).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Move Annual plan to Won' }));
     expect(props.onMoveDeal).toHaveBeenCalledExactlyOnceWith('dl_1', 'won');
+    await vi.waitFor(() => expect(document.activeElement).toBe(stage));
   });
 
   it('offers neither a new deal nor a stage move with a read-only key', () => {
