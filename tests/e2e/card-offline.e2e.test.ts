@@ -96,6 +96,42 @@ describe('deals from the card', () => {
   });
 });
 
+describe('deals from the card while Vivre is down', () => {
+  test('shows a deal made and moved offline at once, and Vivre gets it once when back', async ({
+    sandbox,
+    extensionPage,
+    gmail,
+  }) => {
+    const title = unique('offline deal');
+    const card = await openCardOf(await openThread(gmail), RAHUL.email);
+    await card.getByRole('button', { name: 'New deal for Rahul Sharma' }).waitFor();
+    await sandbox.whileDown(async () => {
+      await card.getByRole('button', { name: 'New deal for Rahul Sharma' }).click();
+      await card.getByRole('textbox', { name: 'Deal title' }).fill(title);
+      await card.getByRole('button', { name: 'Save deal' }).click();
+      await card.getByText('Saved — will sync', { exact: true }).waitFor();
+      // Shown at once under its temporary id; moved before Vivre has even seen it.
+      await card.getByRole('combobox', { name: `Stage of ${title}` }).selectOption('proposal');
+      await card.getByRole('button', { name: `Move ${title} to Proposal` }).click();
+      await expect
+        .poll(() => card.getByRole('combobox', { name: `Stage of ${title}` }).inputValue())
+        .toBe('proposal');
+      await card.getByRole('button', { name: `Move ${title} to Proposal` }).waitFor({
+        state: 'detached',
+      });
+    });
+
+    await waitFor(() => outboxIsEmpty(extensionPage), 'the outbox to deliver both writes', {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
+    const { data } = await sandbox.get<{ data: Deal[] }>(
+      `/v1/deals?contact_id=${RAHUL.id}&limit=100`,
+    );
+    expect(data.filter((deal) => deal.title === title)).toMatchObject([{ stage: 'proposal' }]);
+  });
+});
+
 describe('a call logged from the card', () => {
   test('lands once with its duration and outcome written into the note', async ({
     sandbox,
