@@ -2,6 +2,7 @@
  * The shapes components receive. src/content/chips/ produces them from worker answers;
  * components only render them, so they stay free of I/O and easy to test.
  */
+import type { CallDetailsValues } from '../shared/forms/call-details';
 import type { LookupResult, RepError } from '../shared/messaging/protocol';
 
 /** A participant's lookup as the chip shows it: the worker's answer, or not yet. */
@@ -18,6 +19,14 @@ export type WriteProgress =
 export interface LogInput {
   type: 'call' | 'note' | 'meeting';
   note: string;
+  /** A call's length and outcome, when the rep gave any (written into the note). */
+  call?: CallDetailsValues;
+}
+
+/** A deal made from the card: a title, and its value in paise when the rep gave one. */
+export interface NewDealInput {
+  title: string;
+  value?: number;
 }
 
 export interface AddInput {

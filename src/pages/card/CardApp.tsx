@@ -6,12 +6,19 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CardPerson, KnownLookup } from '../../shared/card-frame';
-import type { ContactDetails, LookupResult, Status } from '../../shared/messaging/protocol';
+import type {
+  ContactDetails,
+  LookupResult,
+  RepError,
+  Status,
+} from '../../shared/messaging/protocol';
 import type { AddInput, LogInput, LookupState, WriteProgress } from '../../ui/view-types';
 import { buildLogWrites } from '../../shared/forms/log-activity';
 import { ContactCard } from './ContactCard';
+import { dealRowKeys, withDealWrites } from './deal-writes';
 import type { CardServices } from './services-type';
 import { useCardKeys } from './use-card-keys';
+import { useDealWrites } from './use-deal-writes';
 
 export interface CardAppProps {
   person: CardPerson;
@@ -33,6 +40,7 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
   const [lookup, setLookup] = useState<LookupState>(known ?? { status: 'loading' });
   const [status, setStatus] = useState<Status | null>(null);
   const [details, setDetails] = useState<ContactDetails | null | undefined>(undefined);
+  const [detailsError, setDetailsError] = useState<RepError | null>(null);
   const [logProgress, setLogProgress] = useState<WriteProgress | null>(null);
   const [addProgress, setAddProgress] = useState<WriteProgress | null>(null);
   const [lifetime] = useState(() => new AbortController());
@@ -53,7 +61,11 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
 
   async function loadDetails(id: string) {
     const answer = await ask('getContactDetails', { contactId: id });
-    if (!signal.aborted) setDetails(answer.ok ? answer.value : null);
+    if (signal.aborted) return;
+    // A failed refresh keeps the details on screen: they stay true until Vivre says otherwise.
+    if (answer.ok) setDetails(answer.value);
+    else setDetails((shown) => shown ?? null);
+    setDetailsError(answer.ok ? null : answer.error);
   }
 
   useEffect(() => {
@@ -65,6 +77,9 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
   }, []);
 
   const contactId = lookup.status === 'found' ? lookup.contact.id : null;
+  const deals = useDealWrites(contactId, services.sendWrite, signal, () => {
+    if (contactId) void loadDetails(contactId);
+  });
   useEffect(() => {
     if (!contactId) return;
     setDetails(undefined);
@@ -93,7 +108,7 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
   async function log(input: LogInput): Promise<boolean> {
     // The popup's write builder, so both send the same write for the same call.
     const built = buildLogWrites(
-      { contactId, type: input.type, note: input.note, deal: { kind: 'none' } },
+      { contactId, ...input, deal: { kind: 'none' } },
       { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
     );
     const write = built.ok ? built.writes[0] : undefined;
@@ -125,6 +140,10 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
     );
   }
 
+  const shownDetails = details && {
+    ...details,
+    deals: withDealWrites(details.deals, details.fetchedAt, deals.sent),
+  };
   return (
     <ContactCard
       id="vivre-card"
@@ -132,14 +151,19 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
       displayName={person.name}
       lookup={lookup}
       status={status}
-      details={details}
+      details={shownDetails}
+      dealRowKeys={dealRowKeys(shownDetails?.deals ?? null, deals.sent)}
+      detailsError={detailsError}
       now={Date.now()}
       logProgress={logProgress}
       addProgress={addProgress}
+      dealProgress={deals.progress}
       cardRef={cardRef}
       onKeyDown={onKeyDown}
       onLog={log}
       onAdd={add}
+      onCreateDeal={deals.create}
+      onMoveDeal={deals.move}
       onOpenOptions={() => void ask('openOptions')}
       onRetry={() => {
         setLookup({ status: 'loading' });

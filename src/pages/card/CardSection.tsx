@@ -5,6 +5,8 @@ export function CardSection<T extends { id: string }>(props: {
   title: string;
   empty: string;
   items: T[];
+  /** Each row's key; the item's id unless said otherwise. */
+  keyOf?: (item: T) => string;
   children: (item: T) => ComponentChildren;
 }) {
   return (
@@ -15,7 +17,7 @@ export function CardSection<T extends { id: string }>(props: {
       ) : (
         <ul class="list">
           {props.items.map((item) => (
-            <li key={item.id}>{props.children(item)}</li>
+            <li key={props.keyOf?.(item) ?? item.id}>{props.children(item)}</li>
           ))}
         </ul>
       )}

@@ -4,20 +4,23 @@
  * cannot succeed. Ctrl/Cmd+Enter submits, as in the popup.
  */
 import { useRef, useState } from 'preact/hooks';
-import { validateNote } from '../../shared/forms/note';
+import { NO_CALL_DETAILS } from '../../shared/forms/call-details';
+import { validateActivityNote } from '../../shared/forms/log-activity';
 import { ACTIVITY_WORDS } from '../../shared/labels';
+import { CallDetailsFields } from '../../ui/CallDetailsFields';
 import { Choices } from '../../ui/Choices';
 import type { LogInput } from '../../ui/view-types';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
 /**
- * Every activity needs a note: the popup's rule and words, from the same function its write
- * builder uses (shared/forms/log-activity.ts), so a call means the same in both places.
+ * Every activity needs something to say (a call's outcome counts): the popup's rule and words,
+ * from the function its write builder uses (shared/forms/log-activity.ts), so a call means the
+ * same in both places.
  */
-function validateLog(input: LogInput): string | null {
-  const note = validateNote(input.note);
-  return note.ok ? null : note.message;
+function validateLog(input: LogInput): { note?: string; callMinutes?: string } {
+  const { note, callMinutes } = validateActivityNote(input);
+  return { ...(note.ok ? {} : { note: note.message }), ...(callMinutes ? { callMinutes } : {}) };
 }
 
 export interface LogActivityFormProps {
@@ -32,7 +35,9 @@ export interface LogActivityFormProps {
 export function LogActivityForm(props: LogActivityFormProps) {
   const [type, setType] = useState(props.initialType);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [call, setCall] = useState(NO_CALL_DETAILS);
+  const [errors, setErrors] = useState<ReturnType<typeof validateLog>>({});
+  const error = errors.note;
   const [saving, setSaving] = useState(false);
   // The guard itself is a ref: two presses in one tick both see the same `saving` state.
   const inFlight = useRef(false);
@@ -43,13 +48,16 @@ export function LogActivityForm(props: LogActivityFormProps) {
     event.preventDefault();
     // One press, one write: a second press while the first is on its way sends nothing.
     if (inFlight.current) return;
-    const problem = validateLog({ type, note });
-    setError(problem);
-    if (problem) return;
+    // Only a call carries details, and only when the rep gave some.
+    const saidAboutCall = type === 'call' && (call.minutes.trim() || call.outcome);
+    const input: LogInput = { type, note: note.trim(), ...(saidAboutCall ? { call } : {}) };
+    const problems = validateLog(input);
+    setErrors(problems);
+    if (problems.note || problems.callMinutes) return;
     inFlight.current = true;
     setSaving(true);
     try {
-      await props.onSubmit({ type, note: note.trim() });
+      await props.onSubmit(input);
     } finally {
       inFlight.current = false;
       setSaving(false);
@@ -76,6 +84,14 @@ export function LogActivityForm(props: LogActivityFormProps) {
           <Choices choices={TYPES} words={ACTIVITY_WORDS} />
         </select>
       </label>
+      {type === 'call' && (
+        <CallDetailsFields
+          idPrefix={`${props.idPrefix}-call`}
+          value={call}
+          onChange={setCall}
+          minutesError={errors.callMinutes}
+        />
+      )}
       <label class="field" for={noteId}>
         <span>Note</span>
       </label>

@@ -4,10 +4,12 @@ import {
   type DealChoice,
   type LogActivityField,
 } from '../../shared/forms/log-activity';
+import { NO_CALL_DETAILS } from '../../shared/forms/call-details';
 import type { FormErrors } from '../../shared/forms/result';
 import { ACTIVITY_WORDS } from '../../shared/labels';
 import type { OutboxFeed } from '../../shared/storage';
 import type { ActivityType } from '../../shared/vivre/contract-types';
+import { CallDetailsFields } from '../../ui/CallDetailsFields';
 import { TextField } from '../../ui/Field';
 import { ContactCombobox } from './ContactCombobox';
 import { ContactSummary } from './ContactSummary';
@@ -51,6 +53,7 @@ export function LogForm({
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
   const [note, setNote] = useState(draft?.note ?? '');
   const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
+  const [call, setCall] = useState(NO_CALL_DETAILS);
   const [errors, setErrors] = useState<FormErrors<LogActivityField>>({});
   const [outcome, setOutcome] = useState<OutcomeState>(null);
   const [saving, setSaving] = useState(false);
@@ -94,7 +97,7 @@ export function LogForm({
   async function submit() {
     if (disabledReason !== null || sending.current) return;
     const built = buildLogWrites(
-      { contactId: contact?.id ?? null, type, note, deal },
+      { contactId: contact?.id ?? null, type, note, deal, call },
       { newTempId: () => `tmp_${crypto.randomUUID()}`, now: () => new Date() },
     );
     setErrors(built.ok ? {} : built.errors);
@@ -109,6 +112,7 @@ export function LogForm({
     const what = `${ACTIVITY_WORDS[type]} with ${contact.name}`;
     setOutcome({ tone: 'ok', state: result.synced ? 'synced' : 'waiting', what });
     setNote('');
+    setCall(NO_CALL_DETAILS);
     setDeal({ kind: 'none' });
     await services.draft.clear();
     await services.rememberContact(contact);
@@ -169,6 +173,14 @@ export function LogForm({
         />
       ) : null}
       <TypeChoice value={type} onChange={setType} />
+      {type === 'call' ? (
+        <CallDetailsFields
+          idPrefix="call"
+          value={call}
+          onChange={setCall}
+          minutesError={errors.callMinutes}
+        />
+      ) : null}
       <TextField
         id="note"
         label="Note"

@@ -1,3 +1,4 @@
+import type { WriteRequest } from '../messaging/protocol';
 import type { Stage } from '../vivre/contract-types';
 import { MAX_TITLE_LENGTH } from '../vivre/limits';
 import { parseRupeesToPaise } from './money';
@@ -47,4 +48,14 @@ export function validateNewDeal(
   if (!title.ok) errors.dealTitle = title.message;
   if (!value.ok) errors.dealValue = value.message;
   return { ok: false, errors };
+}
+
+/** A deal moved to `stage`; "won" also closes it, dated `now` (the API has no separate close). */
+export function moveDealWrite(
+  dealId: string,
+  stage: Stage,
+  now: Date,
+): Extract<WriteRequest, { kind: 'updateDeal' }> {
+  const body = stage === 'won' ? { stage, closed_at: now.toISOString() } : { stage };
+  return { kind: 'updateDeal', dealId, body };
 }

@@ -1,8 +1,9 @@
 import type { WriteRequest } from '../messaging/protocol';
 import type { ActivityType, Stage } from '../vivre/contract-types';
-import { type NewDealField, type NewDealValues, validateNewDeal } from './deal';
+import { type CallDetailsValues, formatCallNote, validateCallDetails } from './call-details';
+import { type NewDealField, type NewDealValues, moveDealWrite, validateNewDeal } from './deal';
 import { validateNote } from './note';
-import type { FormErrors } from './result';
+import type { FieldResult, FormErrors } from './result';
 
 export type DealChoice =
   | { kind: 'none' }
@@ -15,12 +16,33 @@ export interface LogActivityValues {
   type: ActivityType;
   note: string;
   deal: DealChoice;
+  /** A call's length and outcome, written into the note (only for a call). */
+  call?: CallDetailsValues;
 }
 
-export type LogActivityField = 'contact' | 'note' | NewDealField;
+export type LogActivityField = 'contact' | 'note' | 'callMinutes' | NewDealField;
 
 /**
- * Validates the popup's form and turns it into outbox writes, in the order they
+ * The note as it will be sent, with a call's details in front, checked by the one rule both
+ * the popup and the card follow: something to say (a call's outcome counts), within the limit.
+ */
+export function validateActivityNote(values: Pick<LogActivityValues, 'type' | 'note' | 'call'>): {
+  note: FieldResult<string>;
+  callMinutes?: string;
+} {
+  if (values.type !== 'call' || !values.call) return { note: validateNote(values.note) };
+  const call = validateCallDetails(values.call);
+  if (call.ok) return { note: validateNote(formatCallNote(values.note, call.value)) };
+  // Wrong minutes are their own error; the note is judged on the rest, as if they were right.
+  const outcome = values.call.outcome ? { outcome: values.call.outcome } : {};
+  return {
+    note: validateNote(formatCallNote(values.note, { ...outcome, minutes: 1 })),
+    callMinutes: call.message,
+  };
+}
+
+/**
+ * Validates the popup's (and the card's) form and turns it into outbox writes, in the order they
  * must reach the server: a new deal first (under a temporary id the outbox
  * resolves once the deal exists), then the activity that refers to it, then any
  * stage change. Pure: ids and the clock come from the caller.
@@ -31,11 +53,14 @@ export function buildLogWrites(
 ): { ok: true; writes: WriteRequest[] } | { ok: false; errors: FormErrors<LogActivityField> } {
   const errors: FormErrors<LogActivityField> = {};
   if (!values.contactId) errors.contact = 'Pick the contact this is about.';
-  const note = validateNote(values.note);
+  const { note, callMinutes } = validateActivityNote(values);
   if (!note.ok) errors.note = note.message;
+  if (callMinutes) errors.callMinutes = callMinutes;
   const newDeal = values.deal.kind === 'new' ? validateNewDeal(values.deal.values) : null;
   if (newDeal && !newDeal.ok) Object.assign(errors, newDeal.errors);
-  if (!values.contactId || !note.ok || (newDeal && !newDeal.ok)) return { ok: false, errors };
+  if (!values.contactId || !note.ok || callMinutes || (newDeal && !newDeal.ok)) {
+    return { ok: false, errors };
+  }
 
   const contactId = values.contactId;
   const writes: WriteRequest[] = [];
@@ -64,12 +89,6 @@ export function buildLogWrites(
       note: note.value,
     },
   });
-  if (dealId && moveTo) {
-    const body =
-      moveTo === 'won'
-        ? { stage: moveTo, closed_at: context.now().toISOString() }
-        : { stage: moveTo };
-    writes.push({ kind: 'updateDeal', dealId, body });
-  }
+  if (dealId && moveTo) writes.push(moveDealWrite(dealId, moveTo, context.now()));
   return { ok: true, writes };
 }

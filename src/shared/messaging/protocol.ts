@@ -43,6 +43,11 @@ export interface ContactDetails {
   deals: Deal[] | null;
   activities: Activity[] | null;
   fetchedAt: number;
+  /**
+   * Vivre could not be reached, so this is the copy kept when they were last fetched (at
+   * `fetchedAt`): the card says so ("Offline — cached 3 h ago") instead of hiding them.
+   */
+  cached?: true;
 }
 
 export type OutboxState = 'waiting' | 'attention' | 'synced';

@@ -154,7 +154,7 @@ export function createLookups({
         return details;
       } catch (error) {
         const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
-        if (kept) return kept;
+        if (kept) return { ...kept, cached: true };
         throw error;
       }
     },

@@ -107,6 +107,59 @@ describe('the card page', () => {
     });
   });
 
+  it('makes a deal and moves its stage through the outbox, showing both before Vivre has them', async () => {
+    const { sendWrite, show } = renderCard();
+    sendWrite.mockImplementation(async (_write, onProgress) => {
+      onProgress({ state: 'waiting' });
+      return true;
+    });
+    show(RAHUL.email, 'Rahul Sharma');
+    fireEvent.click(await screen.findByRole('button', { name: 'New deal for Rahul Sharma' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Deal title' }), {
+      target: { value: 'Renewal 2027' },
+    });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Value (₹)' }), {
+      target: { value: '1500' },
+    });
+    fireEvent.submit(screen.getByRole('form', { name: 'New deal for Rahul Sharma' }));
+    const stage = await screen.findByRole('combobox', { name: 'Stage of Renewal 2027' });
+    const created = sendWrite.mock.calls[0]![0] as { tempId: string };
+    expect(created).toEqual({
+      kind: 'createDeal',
+      tempId: expect.stringMatching(/^tmp_[0-9a-f-]{36}$/),
+      body: { contact_id: RAHUL.id, title: 'Renewal 2027', value: 150_000, stage: 'new' },
+    });
+    fireEvent.change(stage, { target: { value: 'proposal' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Move Renewal 2027 to Proposal' }));
+    await vi.waitFor(() => expect(sendWrite).toHaveBeenCalledTimes(2));
+    // The move names the new deal by its temporary id: the outbox sends it after the deal.
+    expect(sendWrite.mock.calls[1]![0]).toEqual({
+      kind: 'updateDeal',
+      dealId: created.tempId,
+      body: { stage: 'proposal' },
+    });
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('button', { name: /^Move Renewal 2027/ })).toBeNull(),
+    );
+    expect(screen.getByText('Saved — will sync')).toBeTruthy();
+  });
+
+  it('shows the worker’s offline copy of deals and activity with its age', async () => {
+    const { ask, show } = renderCard();
+    const fetchedAt = Date.now() - 3 * 3600_000;
+    ask.mockImplementation(async (type: string, data?: { emails: string[] }) => {
+      if (type === 'lookupContacts')
+        return { ok: true, value: { [data!.emails[0]!]: found(RAHUL, fetchedAt, true) } };
+      if (type === 'getStatus') return { ok: true, value: STATUS_OK };
+      if (type === 'getContactDetails')
+        return { ok: true, value: { ...RAHUL_DETAILS, fetchedAt, cached: true } };
+      throw new Error(`unexpected ${type}`);
+    });
+    show(RAHUL.email, 'Rahul Sharma');
+    expect(await screen.findByText('Offline — cached 3 h ago')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Open deals' }).textContent).toContain('Annual plan');
+  });
+
   it('adds someone unknown, then shows their record and tells Gmail to refresh their chip', async () => {
     const { sendWrite, show, sent } = renderCard();
     show('arjun.patel@bluestone.example', null, 4);

@@ -21,6 +21,8 @@ function renderCard(overrides: Partial<ContactCardProps> = {}) {
     addProgress: null,
     onLog: vi.fn(async () => true),
     onAdd: vi.fn(),
+    onCreateDeal: vi.fn(async () => true),
+    onMoveDeal: vi.fn(async () => true),
     onOpenOptions: vi.fn(),
     onRetry: vi.fn(),
     onClose: vi.fn(),
@@ -76,6 +78,38 @@ describe('ContactCard with a known contact', () => {
     expect(screen.getByText('Offline — cached 3 h ago')).toBeTruthy();
   });
 
+  it('keeps showing deals and activity offline, saying how old the copy is', () => {
+    const threeHoursAgo = NOW - 3 * 3600_000;
+    renderCard({
+      // The chip's answer is fresher than the details the worker kept: the older one is told.
+      lookup: found(RAHUL, NOW - 60_000),
+      details: { ...RAHUL_DETAILS, fetchedAt: threeHoursAgo, cached: true },
+    });
+    expect(screen.getByText('Offline — cached 3 h ago')).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Open deals' }).textContent).toContain('Annual plan');
+    expect(screen.getByRole('region', { name: 'Recent activity' }).textContent).toContain(
+      'Discussed pricing',
+    );
+  });
+
+  it('says in one sentence when offline with no deals or activity saved, never a blank', () => {
+    renderCard({
+      status: { ...STATUS_OK, connection: 'offline' },
+      details: null,
+      detailsError: { kind: 'offline', message: 'You’re offline.' },
+    });
+    expect(
+      screen.getByText(
+        /^Offline, and no recent copy of Rahul Sharma’s deals and activity is saved/,
+      ),
+    ).toBeTruthy();
+    cleanup();
+    renderCard({ details: null, detailsError: { kind: 'server', message: 'Vivre is down.' } });
+    expect(
+      screen.getByText('Rahul Sharma’s deals and activity couldn’t be loaded: Vivre is down.'),
+    ).toBeTruthy();
+  });
+
   it('renders a hostile contact name as text and creates no element from it', () => {
     const name = '<img src=x onerror=alert(1)>';
     renderCard({
@@ -111,6 +145,70 @@ describe('ContactCard with a known contact', () => {
     });
     fireEvent.submit(screen.getByRole('form', { name: 'Log activity for Rahul Sharma' }));
     expect(props.onLog).toHaveBeenCalledWith({ type: 'call', note: 'Agreed on a demo' });
+  });
+});
+
+describe('deals on the card', () => {
+  it('makes a new deal with a title and a value in rupees, sent in paise', async () => {
+    const props = renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'New deal for Rahul Sharma' }));
+    const form = screen.getByRole('form', { name: 'New deal for Rahul Sharma' });
+    fireEvent.submit(form);
+    expect(
+      within(form).getByText('Give the deal a title, like “Annual plan — 50 seats”.'),
+    ).toBeTruthy();
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Deal title' }), {
+      target: { value: ' Renewal 2027 ' },
+    });
+    fireEvent.input(within(form).getByRole('textbox', { name: 'Value (₹)' }), {
+      target: { value: '1,50,000.50' },
+    });
+    fireEvent.submit(form);
+    expect(props.onCreateDeal).toHaveBeenCalledExactlyOnceWith({
+      title: 'Renewal 2027',
+      value: 15_000_050,
+    });
+    await vi.waitFor(() =>
+      expect(screen.queryByRole('form', { name: 'New deal for Rahul Sharma' })).toBeNull(),
+    );
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'New deal for Rahul Sharma' }),
+    );
+  });
+
+  it('leaves the value out when the rep gives none', () => {
+    const props = renderCard();
+    fireEvent.click(screen.getByRole('button', { name: 'New deal for Rahul Sharma' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Deal title' }), {
+      target: { value: 'Pilot' },
+    });
+    fireEvent.submit(screen.getByRole('form', { name: 'New deal for Rahul Sharma' }));
+    expect(props.onCreateDeal).toHaveBeenCalledWith({ title: 'Pilot' });
+  });
+
+  it('moves a deal only when the rep presses Move, to the stage picked', async () => {
+    const props = renderCard();
+    const stage = screen.getByRole('combobox', { name: 'Stage of Annual plan' });
+    expect((stage as HTMLSelectElement).value).toBe('proposal');
+    expect(screen.queryByRole('button', { name: /^Move Annual plan/ })).toBeNull();
+    fireEvent.change(stage, { target: { value: 'qualified' } });
+    fireEvent.change(stage, { target: { value: 'won' } });
+    expect(props.onMoveDeal).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: 'Move Annual plan to Won' }));
+    expect(props.onMoveDeal).toHaveBeenCalledExactlyOnceWith('dl_1', 'won');
+    await vi.waitFor(() => expect(document.activeElement).toBe(stage));
+  });
+
+  it('offers neither a new deal nor a stage move with a read-only key', () => {
+    renderCard({ status: { ...STATUS_OK, permissions: ['read'] } });
+    expect(screen.queryByRole('button', { name: 'New deal for Rahul Sharma' })).toBeNull();
+    expect(screen.queryByRole('combobox', { name: 'Stage of Annual plan' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Open deals' }).textContent).toContain('Proposal');
+  });
+
+  it('says where the deal write stands', () => {
+    renderCard({ dealProgress: { state: 'waiting' } });
+    expect(screen.getByRole('status').textContent).toBe('Saved — will sync');
   });
 });
 

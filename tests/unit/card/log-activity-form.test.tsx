@@ -77,4 +77,44 @@ describe('LogActivityForm', () => {
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(2));
     expect(onSubmit).toHaveBeenCalledWith({ type: 'meeting', note: 'Demo booked' });
   });
+
+  it('takes a call’s length and outcome, only for a call', () => {
+    const { onSubmit, type, submit } = renderForm('call');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Duration (min)' }), {
+      target: { value: '12' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Outcome' }), {
+      target: { value: 'connected' },
+    });
+    type('Wants a demo');
+    submit();
+    expect(onSubmit).toHaveBeenCalledWith({
+      type: 'call',
+      note: 'Wants a demo',
+      call: { minutes: '12', outcome: 'connected' },
+    });
+    cleanup();
+    renderForm('meeting');
+    expect(screen.queryByRole('textbox', { name: 'Duration (min)' })).toBeNull();
+  });
+
+  it('logs a call with only an outcome, and refuses minutes that are not whole minutes', () => {
+    const { onSubmit, submit } = renderForm('call');
+    const minutes = screen.getByRole('textbox', { name: 'Duration (min)' });
+    fireEvent.input(minutes, { target: { value: 'ten' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Outcome' }), {
+      target: { value: 'no_answer' },
+    });
+    submit();
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(minutes.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Enter the call’s length in whole minutes, like 15.')).toBeTruthy();
+    fireEvent.input(minutes, { target: { value: '' } });
+    submit();
+    expect(onSubmit).toHaveBeenCalledWith({
+      type: 'call',
+      note: '',
+      call: { minutes: '', outcome: 'no_answer' },
+    });
+  });
 });

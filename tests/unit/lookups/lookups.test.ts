@@ -249,12 +249,13 @@ describe('contact details', () => {
     return { ...setup(handler), goOffline: () => (online = false) };
   }
 
-  it('answers offline with the details it fetched last, deals included', async () => {
+  it('answers offline with the details it fetched last, deals included, marked as the copy', async () => {
     const { lookups, goOffline } = onlineThenOffline();
     const fetched = await lookups.getContactDetails('cnt_8821');
     goOffline();
     vi.setSystemTime(Date.now() + 60 * 60_000);
-    expect(await lookups.getContactDetails('cnt_8821')).toEqual(fetched);
+    expect(await lookups.getContactDetails('cnt_8821')).toEqual({ ...fetched, cached: true });
+    expect(fetched.cached).toBeUndefined();
     expect(fetched.deals).toMatchObject([{ id: 'dl_1', title: 'Pilot' }]);
   });
 

@@ -38,6 +38,8 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'getContactDetails',
     'lookupContacts',
     'searchContacts',
+    // Every write the card makes (a log, a new contact, a new deal, a stage move) is one of
+    // these: the outbox's write kinds, not more messages, so the card needs nothing else.
     'enqueueWrite',
     'getWriteStatus',
     'openOptions',

@@ -1,0 +1,80 @@
+/**
+ * "New deal" on the card: a title (required) and a value in rupees (optional, sent in paise),
+ * checked by the popup's rules (shared/forms/deal.ts). The deal starts at New; its stage
+ * moves from the list once it is there.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { type NewDealField, validateNewDeal } from '../../shared/forms/deal';
+import type { FormErrors } from '../../shared/forms/result';
+import { TextField } from '../../ui/Field';
+import type { NewDealInput } from '../../ui/view-types';
+
+export function NewDealForm(props: {
+  idPrefix: string;
+  contactName: string;
+  /** The form stays, as typed and with Save disabled, until this settles. */
+  onSubmit: (deal: NewDealInput) => Promise<void>;
+  onCancel: () => void;
+}) {
+  const [title, setTitle] = useState('');
+  const [value, setValue] = useState('');
+  const [errors, setErrors] = useState<FormErrors<NewDealField>>({});
+  const [saving, setSaving] = useState(false);
+  // A ref, not the state: two presses in one tick would both see `saving` false.
+  const inFlight = useRef(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    if (inFlight.current) return;
+    const checked = validateNewDeal({ title, value, stage: 'new' });
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    const { stage: _new, ...deal } = checked.deal;
+    inFlight.current = true;
+    setSaving(true);
+    try {
+      await props.onSubmit(deal);
+    } finally {
+      inFlight.current = false;
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form
+      class="deal-form"
+      aria-label={`New deal for ${props.contactName}`}
+      noValidate
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+      }}
+    >
+      <TextField
+        id={`${props.idPrefix}-title`}
+        label="Deal title"
+        autoFocus
+        error={errors.dealTitle}
+        value={title}
+        onValue={setTitle}
+      />
+      <TextField
+        id={`${props.idPrefix}-value`}
+        label="Value (₹)"
+        hint="Optional, like 1,50,000 or 1500.50"
+        inputMode="decimal"
+        error={errors.dealValue}
+        value={value}
+        onValue={setValue}
+      />
+      <div class="row">
+        <button type="submit" class="primary" disabled={saving}>
+          Save deal
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
