@@ -109,10 +109,10 @@ export function createMessageLogging(context: LoggingContext) {
     // main-thread time in the 5,000-mutation benchmark. Unasked, the worker still applies the
     // default (the contact's only open deal). The host is in Gmail's DOM: events page script
     // dispatches on it are not the rep coming to the button.
+    let asked = false;
     const offer = (event: Event) => {
-      if (!event.isTrusted) return;
-      host.element.removeEventListener('pointerenter', offer);
-      host.element.removeEventListener('focusin', offer);
+      if (asked || !event.isTrusted) return;
+      asked = true;
       if (entry.state.status === 'idle' && !entry.deal) void offerDeals(entry, message);
     };
     host.element.addEventListener('pointerenter', offer);
