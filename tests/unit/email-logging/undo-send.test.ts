@@ -44,6 +44,8 @@ describe('Undo Send', () => {
     expect(heldLine()).toBe(
       'Vivre will log this email for Sneha Kulkarni, Deepa Menon once Gmail has sent it.',
     );
+    // Whom it logs for, in a closed root: Gmail's page script cannot read it through the host.
+    expect(document.querySelector('vivre-held-send')!.shadowRoot).toBeNull();
 
     undoWindowEnds();
     logging.scan();
