@@ -8,6 +8,13 @@ import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
 import { RAHUL, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
 import { DEMO_KEYS, outboxFeed, waitFor, type TestSandbox } from './harness';
+import {
+  chooseOption,
+  clickControl,
+  hoverControl,
+  repControl,
+  repStatus,
+} from './harness/rep-controls';
 
 /** Rahul Sharma's one open deal in the seed. */
 const RAHUL_DEAL = 'dl_4420';
@@ -43,16 +50,16 @@ describe('deal on a logged email', () => {
     sandbox,
     gmail,
   }) => {
+    const { title } = await sandbox.get<Deal>(`/v1/deals/${RAHUL_DEAL}`);
     const page = await gmail.open('thread-expanded-2025');
-    const first = page.locator(
-      'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]',
-    );
-    const deal = first.getByRole('combobox', { name: 'Deal' });
+    const first = 'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]';
+    const button = await repControl(page, first, { role: 'button', name: 'Log this email' });
     // The rep comes to the button: that is when its Deal menu is read.
-    await first.getByRole('button', { name: 'Log this email' }).hover();
-    await expect.poll(() => deal.inputValue(), { timeout: 30_000 }).toBe(RAHUL_DEAL);
-    await first.getByRole('button', { name: 'Log this email' }).click();
-    await expect.poll(() => first.getByRole('status').textContent()).toMatch(/^Logged ✓ /);
+    await hoverControl(page, button);
+    const deal = await repControl(page, first, { role: 'combobox', name: 'Deal' });
+    expect(deal.value).toBe(title);
+    await clickControl(page, await repControl(page, first, { role: 'button', name: /^Log/ }));
+    await expect.poll(() => repStatus(page, first)).toMatch(/^Logged ✓ /);
 
     const email = await loggedEmail(sandbox, RAHUL.id, 'PO-4471');
     expect(email.deal_id).toBe(RAHUL_DEAL);
@@ -71,15 +78,17 @@ describe('deal on a logged email', () => {
     ]);
     const subject = `E2E deal ${randomUUID().slice(0, 8)}`;
     await page.locator('input[name=subjectbox]').fill(subject);
-    await page.getByRole('checkbox', { name: 'Log to Vivre' }).check();
-    const host = page.locator('vivre-email-log');
-    const deal = host.getByRole('combobox', { name: 'Deal' });
-    await deal.waitFor({ timeout: 30_000 });
-    const [none, ...offered] = await deal.locator('option').allTextContents();
+    const host = 'vivre-email-log';
+    await clickControl(page, await repControl(page, host, { role: 'checkbox' }));
+    const deal = await repControl(page, host, { role: 'combobox', name: 'Deal' });
+    const [none, ...offered] = deal.options;
     expect(none).toBe('No deal');
     expect(offered.sort()).toEqual([pilot.title, rollout.title].sort());
-    expect(await deal.inputValue()).toBe('');
-    await deal.selectOption({ label: rollout.title });
+    expect(deal.value).toBe('No deal');
+    await chooseOption(page, deal, rollout.title);
+    await expect
+      .poll(async () => (await repControl(page, host, { role: 'combobox' })).value)
+      .toBe(rollout.title);
     await page.getByRole('button', { name: /^Send/ }).click();
 
     const email = await loggedEmail(sandbox, SNEHA.id, subject);

@@ -134,7 +134,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
 
   function ensureFrame(): HTMLIFrameElement | null {
     if (iframe || destroyed) return iframe;
-    host = createShadowHost(doc, { tag: 'vivre-card', css: FRAME_CSS, theme, mode: 'closed' });
+    host = createShadowHost(doc, { tag: 'vivre-card', css: FRAME_CSS, theme });
     const frame = doc.createElement('iframe');
     const nonce = crypto.randomUUID();
     frame.title = 'Vivre contact card';

@@ -33,7 +33,6 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
     css: CHIP_CSS,
     theme: deps.theme,
     attributes: { 'data-vivre-email': anchor.email },
-    mode: 'closed',
   });
   let opener: CardOpener | null = null;
   host.render(

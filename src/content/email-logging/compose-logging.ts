@@ -165,6 +165,7 @@ export function createComposeLogging(
         tag: 'vivre-email-log',
         css: EMAIL_LOG_CSS,
         theme: context.theme(),
+        repInputOnly: true,
       });
       placeInCompose(compose, host.element);
       const fresh: ComposeState = {

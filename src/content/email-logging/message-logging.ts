@@ -65,6 +65,7 @@ export function createMessageLogging(context: LoggingContext) {
       tag: 'vivre-log-email',
       css: EMAIL_LOG_CSS,
       theme: context.theme(),
+      repInputOnly: true,
     });
     host.element.setAttribute('data-vivre-message-id', messageId);
     placeInMessage(message, host.element);
@@ -106,12 +107,16 @@ export function createMessageLogging(context: LoggingContext) {
     // The Deal menu is read when the rep comes to the button (pointer or keyboard), not for every
     // message Gmail shows: asking for each one's deals as it appeared cost Gmail 3–4× its own
     // main-thread time in the 5,000-mutation benchmark. Unasked, the worker still applies the
-    // default (the contact's only open deal).
-    const offer = () => {
+    // default (the contact's only open deal). The host is in Gmail's DOM: events page script
+    // dispatches on it are not the rep coming to the button.
+    let asked = false;
+    const offer = (event: Event) => {
+      if (asked || !event.isTrusted) return;
+      asked = true;
       if (entry.state.status === 'idle' && !entry.deal) void offerDeals(entry, message);
     };
-    host.element.addEventListener('pointerenter', offer, { once: true });
-    host.element.addEventListener('focusin', offer, { once: true });
+    host.element.addEventListener('pointerenter', offer);
+    host.element.addEventListener('focusin', offer);
     return entry;
   }
 

@@ -22,10 +22,12 @@ export function ComposeLogToggle({ on, audience, blocked, onToggle, deal }: Comp
   return (
     <>
       <label>
+        {/* The click, not the change: a script's click that cannot be cancelled still ticks the
+            box and the browser's change after it counts as trusted; its click does not. */}
         <input
           type="checkbox"
           checked={on}
-          onChange={(event) => onToggle(event.currentTarget.checked)}
+          onClick={(event) => onToggle(event.currentTarget.checked)}
         />
         Log to Vivre
       </label>

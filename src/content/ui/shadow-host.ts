@@ -1,11 +1,13 @@
 /**
  * The one way our UI enters Gmail's page: an element marked `data-vivre-host` (so detection
  * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree (or, for
- * the card, an iframe). Chips, the card, the compose toggle and "Log this email" all use it.
+ * the card, an iframe). Chips, the card, the compose toggle, "Log this email" and the held
+ * send's line all use it.
  *
- * `mode: 'closed'` keeps page script out: `host.shadowRoot` is null, and the root is reachable
- * only through the reference kept here, in the content script's isolated world, whose DOM
- * prototypes page script cannot patch. Role and CSS queries from the page stop at the host.
+ * Every root is closed, with no option to open one: `host.shadowRoot` is null, and the root is
+ * reachable only through the reference kept here, in the content script's isolated world, whose
+ * DOM prototypes page script cannot patch. Role and CSS queries from the page stop at the host,
+ * so names, scores, deal titles and "Logs for …" never reach Gmail's scripts.
  */
 import { render, type ComponentChild } from 'preact';
 import type { Theme } from '../gmail/page';
@@ -42,8 +44,22 @@ export interface ShadowHostOptions {
   theme: Theme;
   /** Extra attributes, e.g. `data-vivre-email`. */
   attributes?: Record<string, string>;
-  /** 'open' unless told: chips and the card are 'closed'. */
-  mode?: ShadowRootMode;
+  /**
+   * Only the rep's own input acts inside: clicks, changes and input events a script made
+   * (`isTrusted` false) stop at the root before our listeners, and are cancelled where they can
+   * be. For controls that write (the email-logging toggle, button and Deal menu); a checkbox
+   * there acts on its click, which this stops, not on the change the browser fires after it.
+   */
+  repInputOnly?: boolean;
+}
+
+// Capture phase on the root: before any listener of ours on a control inside it.
+const REP_INPUT_EVENTS = ['click', 'change', 'input'] as const;
+
+function ignoreScriptedInput(event: Event) {
+  if (event.isTrusted) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
 }
 
 export function createShadowHost(doc: Document, options: ShadowHostOptions): ShadowHost {
@@ -53,7 +69,12 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
     element.setAttribute(name, value);
   }
   element.setAttribute('data-theme', options.theme);
-  const shadow = element.attachShadow({ mode: options.mode ?? 'open' });
+  const shadow = element.attachShadow({ mode: 'closed' });
+  if (options.repInputOnly) {
+    for (const type of REP_INPUT_EVENTS) {
+      shadow.addEventListener(type, ignoreScriptedInput, { capture: true });
+    }
+  }
   for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
   const style = doc.createElement('style');
   style.textContent = options.css;

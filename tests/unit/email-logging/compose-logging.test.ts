@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_INTERNAL_RECIPIENTS } from '../../fixtures/gmail/variants';
 import { contact, DEEPA, fakeWorker, SNEHA } from './fake-worker';
-import { ctrlEnter, gmailSends, shadowOf, showNotice, undoWindowEnds, useGmailTabs } from './page';
+import {
+  ctrlEnter,
+  gmailSends,
+  scripted,
+  shadowOf,
+  showNotice,
+  undoWindowEnds,
+  useGmailTabs,
+} from './page';
 import { showFixture } from '../gmail/load-fixture';
 
 const tabs = useGmailTabs();
@@ -28,6 +36,29 @@ async function sendStands(logging: { scan(): void; settled(): Promise<void> }) {
 }
 
 describe('logging a sent compose', () => {
+  it("cannot be turned on by Gmail's page script, and shows it nothing of whom it logs for", async () => {
+    showFixture('compose-send.html', 'own');
+    const worker = fakeWorker();
+    const logging = await tabs.open(worker);
+    const host = document.querySelector('vivre-email-log') as HTMLElement;
+    expect(host.shadowRoot).toBeNull();
+    const toggle = shadowOf('vivre-email-log').querySelector('input') as HTMLInputElement;
+    host.click();
+    const click = (cancelable: boolean) =>
+      scripted(new MouseEvent('click', { bubbles: true, composed: true, cancelable }));
+    // As `toggle.click()` makes it: cancelled, the box stays as it was.
+    toggle.dispatchEvent(click(true));
+    expect(toggle.checked).toBe(false);
+    // One that cannot be cancelled ticks the box, but the toggle does not act on it.
+    toggle.dispatchEvent(click(false));
+    expect(statusText()).toBe('');
+    sendButton().click();
+    gmailSends(compose());
+    logging.scan();
+    await logging.settled();
+    expect(worker.writes).toEqual([]);
+  });
+
   it('shows no Deal menu when the email goes to several contacts, and each gets its only open deal', async () => {
     showFixture('compose-send.html', 'own');
     const deal = { value: 100_000, stage: 'new' as const, created_at: '2026-01-01T00:00:00Z' };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWorker, RAHUL } from './fake-worker';
 import type { Deal } from '@/shared/vivre/contract-types';
-import { shadowOf, useGmailTabs } from './page';
+import { scripted, shadowOf, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
 
 const tabs = useGmailTabs();
@@ -33,6 +33,40 @@ describe('"Log this email" on a thread message', () => {
     select.dispatchEvent(new Event('change'));
     firstMessage().querySelector('button')!.click();
     await expect.poll(() => worker.dealIds()).toEqual([null]);
+  });
+
+  it("gives Gmail's page script nothing to read or drive: no root, no deal, no log", async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker({ deals: { [RAHUL.id]: [openDeal('dl_1', 'Annual plan')] } });
+    await tabs.open(worker);
+    const host = document.querySelector('vivre-log-email')!;
+    expect(host.shadowRoot).toBeNull();
+    const detailsAsked = () =>
+      worker.mock.mock.calls.filter(([type]) => type === 'getContactDetails').length;
+
+    // Page script pretends the rep came to the button: the deals are not read for it.
+    host.dispatchEvent(scripted(new Event('pointerenter')));
+    host.dispatchEvent(scripted(new FocusEvent('focusin', { bubbles: true })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(detailsAsked()).toBe(0);
+
+    // The rep does: the menu comes, in the closed root.
+    host.dispatchEvent(new Event('pointerenter'));
+    await expect.poll(() => firstMessage().querySelector('select')?.value).toBe('dl_1');
+
+    // Script-made clicks and changes inside do nothing (the content script's own world is the
+    // only one that could make them; the page cannot reach the button at all).
+    const select = firstMessage().querySelector('select')!;
+    select.value = '';
+    select.dispatchEvent(scripted(new Event('change', { bubbles: true })));
+    const button = firstMessage().querySelector('button')!;
+    button.dispatchEvent(scripted(new MouseEvent('click', { bubbles: true, composed: true })));
+    host.dispatchEvent(scripted(new MouseEvent('click', { bubbles: true, composed: true })));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(worker.writes).toEqual([]);
+
+    button.click();
+    await expect.poll(() => worker.dealIds()).toEqual(['dl_1']);
   });
 
   it('logs the message once for its sender, then shows when it was logged', async () => {

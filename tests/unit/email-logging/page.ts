@@ -1,5 +1,6 @@
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { startEmailLogging } from '@/content/email-logging/start-email-logging';
+import { useShadowRoots } from '../shadow-roots';
 import type { fakeWorker } from './fake-worker';
 
 /**
@@ -62,10 +63,32 @@ export function ctrlEnter(target: Element): void {
   );
 }
 
+let rootOf: ((host: Element) => ShadowRoot) | null = null;
+
+/** The closed root of the `index`th host matching `selector`, as the content script holds it. */
 export function shadowOf(selector: string, index = 0): ShadowRoot {
   const host = document.querySelectorAll(selector)[index];
-  if (!host?.shadowRoot) throw new Error(`no ${selector} host #${index}`);
-  return host.shadowRoot;
+  if (!host || !rootOf) throw new Error(`no ${selector} host #${index}`);
+  return rootOf(host);
+}
+
+/**
+ * happy-dom leaves `Event.isTrusted` undefined. Here an event the test makes stands for the
+ * rep's own input, as the browser marks a real click and the change it causes, unless it is made
+ * with `scripted()`, as every event page script dispatches is.
+ */
+function useRepInput() {
+  beforeEach(() => {
+    Object.defineProperty(Event.prototype, 'isTrusted', { configurable: true, get: () => true });
+  });
+  afterEach(() => {
+    delete (Event.prototype as { isTrusted?: boolean }).isTrusted;
+  });
+}
+
+/** `event` as page script would make it: `isTrusted` false. */
+export function scripted<E extends Event>(event: E): E {
+  return Object.defineProperty(event, 'isTrusted', { value: false });
 }
 
 /**
@@ -73,6 +96,8 @@ export function shadowOf(selector: string, index = 0): ShadowRoot {
  * is closed after the test.
  */
 export function useGmailTabs() {
+  rootOf = useShadowRoots();
+  useRepInput();
   const tabs: AbortController[] = [];
   afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
   return {
