@@ -12,6 +12,7 @@ import { ALL_INTERNAL_RECIPIENTS, type Replacements } from '../fixtures/gmail/va
 import { describe, expect, test as base } from './fixtures';
 import {
   askWorkerOk,
+  evaluateInContentScript,
   createSandboxContact,
   outboxFeed,
   outboxIsEmpty,
@@ -230,6 +231,7 @@ describe('logging sent emails from Gmail', () => {
   });
 
   test('names the toggle, the button and whom it is for, as a screen reader announces them', async ({
+    extension,
     gmail,
     compose,
   }) => {
@@ -238,6 +240,19 @@ describe('logging sent emails from Gmail', () => {
     const { page } = await compose('E2E names', /^Logs for/);
     const toggle = await repControl(page, TOGGLE, { role: 'checkbox', name: 'Log to Vivre' });
     expect(toggle.checked).toBe(true);
+    // …and lays them out apart ("Log to VivreLogs for…" ran together): measured from the content
+    // script's world, the only one that can open our closed root.
+    const gap = await evaluateInContentScript<number>(
+      extension,
+      page,
+      `(() => {
+        const root = chrome.dom.openOrClosedShadowRoot(document.querySelector('${TOGGLE}'));
+        const label = root.querySelector('label').getBoundingClientRect();
+        const who = root.querySelector('[role=status]').getBoundingClientRect();
+        return who.left - label.right;
+      })()`,
+    );
+    expect(gap).toBeGreaterThanOrEqual(4);
     const thread = await gmail.open('thread-expanded-2025');
     // Message 1 was logged by an earlier test; message 2 still offers the button.
     const button = await repControl(thread, 'vivre-log-email', { role: 'button' }, 1);

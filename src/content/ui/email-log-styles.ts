@@ -5,6 +5,8 @@
 export const EMAIL_LOG_CSS = `
 :host { all: initial; display: inline-flex; gap: 6px; align-items: center; margin: 0 8px; font: 12px/1.4 'Google Sans', Roboto, system-ui, sans-serif; color: #1f1f1f; --muted: #5f6368; --accent: #0b57d0; --bad: #b3261e; }
 :host([data-theme='dark']) { color: #e8eaed; --muted: #bdc1c6; --accent: #a8c7fa; --bad: #f2b8b5; }
+/* The host's flex items are the root's children: lay out the controls, not their one container. */
+.vivre-root { display: contents; }
 label { display: inline-flex; gap: 4px; align-items: center; font-weight: 500; cursor: pointer; }
 .who, .whom { color: var(--muted); max-width: 420px; }
 .none, .error { color: var(--bad); }

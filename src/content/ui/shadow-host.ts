@@ -80,6 +80,7 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
   style.textContent = options.css;
   // Preact owns this container only, so it never touches the <style>.
   const container = doc.createElement('span');
+  container.className = 'vivre-root';
   shadow.append(style, container);
   return {
     element,
