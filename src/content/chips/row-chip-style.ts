@@ -8,7 +8,14 @@
  * nothing to show) it never changes the width of Gmail's row, and its own rendering never makes
  * Gmail's layout recalculate beyond the box.
  */
-export const ROW_CHIP_CSS = `
+import { FONT, hostColorCss } from '../../ui/design/tokens';
+
+export const ROW_CHIP_CSS = `${hostColorCss({
+  hot: 'score-hot',
+  warm: 'score-warm',
+  cold: 'score-cold',
+  chip: 'surface-container',
+})}
 :host {
   all: initial;
   display: inline-block;
@@ -17,11 +24,7 @@ export const ROW_CHIP_CSS = `
   width: 24px;
   height: 14px;
   margin: 0 2px 0 4px;
-  font: 600 10px/14px 'Google Sans', Roboto, system-ui, sans-serif;
-  --hot: #c5221f; --warm: #975300; --cold: #0b57d0; --chip: #f1f3f4;
-}
-:host([data-theme='dark']) {
-  --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
+  font: 600 10px/14px ${FONT};
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
 .band-hot { color: var(--hot); }

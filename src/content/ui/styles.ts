@@ -2,22 +2,27 @@
  * The chip's CSS, injected into each chip's shadow root as a <style> element. `all: initial`
  * stops Gmail's inherited styles coming in; the shadow root stops ours going out. The host's
  * `data-theme` (set from Gmail's own background) picks light or dark. The card's CSS is the
- * card page's own (src/entrypoints/card/style.css).
+ * card page's own (src/entrypoints/card/style.css). Colours and font come from the design tokens.
  */
-export const CHIP_CSS = `
+import { HOST_FONT, hostColorCss } from '../../ui/design/tokens';
+
+export const CHIP_CSS = `${hostColorCss({
+  fg: 'on-surface',
+  line: 'outline-variant',
+  accent: 'primary-text',
+  muted: 'on-surface-variant',
+  hot: 'score-hot',
+  warm: 'score-warm',
+  cold: 'score-cold',
+  chip: 'surface-container',
+})}
 :host {
   all: initial;
   display: inline-block;
   vertical-align: middle;
   margin: 0 4px;
-  font: 12px/1.4 'Google Sans', Roboto, system-ui, sans-serif;
-  --fg: #1f1f1f; --line: #dadce0; --accent: #0b57d0; --muted: #5f6368;
-  --hot: #c5221f; --warm: #975300; --cold: #0b57d0; --chip: #f1f3f4;
+  font: ${HOST_FONT};
   color: var(--fg);
-}
-:host([data-theme='dark']) {
-  --fg: #e8eaed; --line: #5f6368; --accent: #a8c7fa; --muted: #bdc1c6;
-  --hot: #f6aea9; --warm: #fdd663; --cold: #8ab4f8; --chip: #3c4043;
 }
 :host([hidden]) { display: none !important; }
 * { box-sizing: border-box; }

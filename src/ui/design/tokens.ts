@@ -5,8 +5,10 @@
  *
  * - extension pages (popup, options) through `pageTokenCss()`: light, or dark when the system
  *   is dark (`prefers-color-scheme`);
- * - our shadow roots in Gmail (chips, card, compose toggle) through `hostTokenCss()`: the host's
- *   `data-theme`, which follows Gmail's own theme, picks light or dark.
+ * - the card's frame through `frameTokenCss()`: `<html data-theme>`, Gmail's theme, picks;
+ * - our shadow roots in Gmail (chips, list-row chips, the email-logging controls) through
+ *   `hostColorCss()`, only the colours each uses: the host's `data-theme`, which follows
+ *   Gmail's own theme, picks light or dark.
  *
  * Plain strings and no imports, so the content script can take it within its budget. Text
  * pairs keep 4.5:1 and controls 3:1 in both themes (tests/unit/design/tokens.test.ts).
@@ -88,9 +90,12 @@ export const COLORS = { light: LIGHT as Record<ColorToken, string>, dark: DARK }
 /** Gmail's fonts when the system has them (no font is ever downloaded), then the system's. */
 const SANS = "Roboto, system-ui, -apple-system, 'Segoe UI', 'Helvetica Neue', Arial, sans-serif";
 
+/** Our text font: Gmail's own when the system has it. */
+export const FONT = `'Google Sans Text', 'Google Sans', ${SANS}`;
+
 /** Everything but colour: the same in both themes. */
 export const SHARED = {
-  font: `'Google Sans Text', 'Google Sans', ${SANS}`,
+  font: FONT,
   'font-display': `'Google Sans', ${SANS}`,
   'font-mono': "'Roboto Mono', ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace",
   /** size/line-height, Material's type scale at Gmail's sizes. */
@@ -130,10 +135,27 @@ export function pageTokenCss(): string {
   );
 }
 
-/** For a shadow root in Gmail: the host's `data-theme="dark"` (Gmail's theme) picks dark. */
-export function hostTokenCss(): string {
+/** For the card's frame: Gmail's theme, passed as `<html data-theme>`, picks light or dark. */
+export function frameTokenCss(): string {
   return (
-    `:host{${declarations(SHARED)}${declarations(LIGHT)}}` +
-    `:host([data-theme='dark']){${declarations(DARK)}}`
+    `:root{${declarations(SHARED)}${declarations(LIGHT)}}` +
+    `:root[data-theme='dark']{${declarations(DARK)}}`
   );
 }
+
+/**
+ * For a shadow root in Gmail (chips, list-row chips, the email-logging controls): only the
+ * colours it uses, under its own short names (`{ fg: 'on-surface' }` gives `--fg`), light on
+ * `:host` and dark when the host's `data-theme` (Gmail's theme) is dark. Only what is used, as
+ * each root parses it and the content script carries it.
+ */
+export function hostColorCss(names: Record<string, ColorToken>): string {
+  const pick = (theme: Record<ColorToken, string>) =>
+    Object.entries(names)
+      .map(([name, token]) => `--${name}:${theme[token]};`)
+      .join('');
+  return `:host{${pick(LIGHT)}}:host([data-theme='dark']){${pick(DARK)}}`;
+}
+
+/** The type of our UI in Gmail: Gmail's own font at its 12 px size. */
+export const HOST_FONT = `12px/1.4 ${FONT}`;

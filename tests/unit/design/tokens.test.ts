@@ -3,7 +3,13 @@
  * surface it is used on, 3:1 for the borders, fills and focus rings a rep must see.
  */
 import { describe, expect, it } from 'vitest';
-import { COLORS, hostTokenCss, pageTokenCss, type ColorToken } from '../../../src/ui/design/tokens';
+import {
+  COLORS,
+  frameTokenCss,
+  hostColorCss,
+  pageTokenCss,
+  type ColorToken,
+} from '../../../src/ui/design/tokens';
 
 function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -68,10 +74,17 @@ describe('token CSS', () => {
     expect(css).toMatch(/@media \(prefers-color-scheme:dark\)\{:root\{[^}]*--vv-primary:#a797ff;/);
   });
 
-  it('gives a shadow root the same tokens, dark when the host says Gmail is dark', () => {
-    const css = hostTokenCss();
-    expect(css.startsWith(':host{')).toBe(true);
-    expect(css).toContain(":host([data-theme='dark']){");
-    expect(css).toContain('--vv-radius-full:9999px;');
+  it("gives the card's frame every token, dark when Gmail (html[data-theme]) is dark", () => {
+    const css = frameTokenCss();
+    expect(css).toContain('--vv-surface:#ffffff;');
+    expect(css).toMatch(/:root\[data-theme='dark'\]\{[^}]*--vv-surface:#202124;/);
+  });
+
+  it('gives a shadow root in Gmail only the colours it names, in both themes', () => {
+    const css = hostColorCss({ fg: 'on-surface', hot: 'score-hot' });
+    expect(css).toBe(
+      `:host{--fg:${COLORS.light['on-surface']};--hot:${COLORS.light['score-hot']};}` +
+        `:host([data-theme='dark']){--fg:${COLORS.dark['on-surface']};--hot:${COLORS.dark['score-hot']};}`,
+    );
   });
 });
