@@ -1,8 +1,9 @@
 import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PRODUCTION_BASE_URL } from './src/shared/vivre/base-url';
-import { buildPopupAlone, inlinePageCss } from './build/popup-build';
+import { buildPopupAlone, inlinePageCss, runFirst } from './build/popup-build';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -109,7 +110,11 @@ export default defineConfig({
     // reads storage, all promise-returning in MV3, and listens to no messages.
     'vite:build:extendConfig'(entrypoints, config) {
       const popupAlone = entrypoints.length === 1 && entrypoints[0]!.type === 'popup';
-      if (popupAlone) config.plugins = [...(config.plugins ?? []), inlinePageCss()];
+      if (popupAlone) {
+        const localAtOpen = new URL('src/pages/popup/local-at-open.ts', import.meta.url);
+        const first = runFirst(fileURLToPath(localAtOpen), 'popup-start');
+        config.plugins = [...(config.plugins ?? []), first, inlinePageCss()];
+      }
       if (!popupAlone && !entrypoints.every((entry) => entry.type === 'content-script')) return;
       const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
       config.resolve ??= {};

@@ -45,3 +45,35 @@ export function inlinePageCss(): Plugin {
     },
   };
 }
+
+/**
+ * Gives `module` (and what it imports) a chunk of its own, loaded by a script of its own placed
+ * before the page's main script in the HTML: module scripts run in order, each as soon as it is
+ * loaded, so this one runs without waiting for the larger script to arrive and compile.
+ */
+export function runFirst(module: string, chunkName: string): Plugin {
+  return {
+    name: 'vivre:run-first',
+    enforce: 'post',
+    config: () => ({
+      build: { rollupOptions: { output: { manualChunks: { [chunkName]: [module] } } } },
+    }),
+    generateBundle(_options, bundle) {
+      const chunk = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && !file.isEntry && file.name === chunkName,
+      );
+      if (!chunk) this.error(`No chunk ${chunkName} for ${module}.`);
+      for (const page of Object.values(bundle)) {
+        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+        const html = String(page.source);
+        const preload = new RegExp(
+          `\\s*<link rel="modulepreload"[^>]*href="/${chunk.fileName}"[^>]*>`,
+        );
+        const script = `<script type="module" crossorigin src="/${chunk.fileName}"></script>`;
+        page.source = html
+          .replace(preload, '')
+          .replace(/<script type="module"/, `${script}\n    $&`);
+      }
+    },
+  };
+}
