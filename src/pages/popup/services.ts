@@ -7,9 +7,9 @@ import {
   follow,
   outboxFeedItem,
   popupDraftItem as draftItem,
-  readPopupStart,
 } from '../../shared/storage';
 import { followWrite } from '../../shared/write-status';
+import { loadLocal } from './local-at-open';
 import { rememberContact } from './storage';
 
 async function getPage(): Promise<PageOnTab> {
@@ -31,7 +31,7 @@ async function getPage(): Promise<PageOnTab> {
 export const popupServices: PopupServices = {
   ask,
   getPage,
-  loadLocal: readPopupStart,
+  loadLocal,
   draft: {
     save: (draft) => draftItem.setValue(draft),
     clear: () => draftItem.removeValue(),

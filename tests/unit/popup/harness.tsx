@@ -12,7 +12,7 @@ import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
 import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
 import type { ProtocolMap } from '../../../src/shared/messaging/messages';
-import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
+import { outboxFeedItem, readPopupStart, writeStatesItem } from '../../../src/shared/storage';
 import { statesOf } from '../../../src/worker/outbox-feed';
 import { EMPTY_OUTBOX, RAHUL, STATUS_OK } from '../../factories';
 
@@ -95,6 +95,8 @@ export function makeServices(
 ) {
   const services: PopupServices = {
     ...popupServices,
+    // What each test stored, read when it renders (the real popup reads once, as it opens).
+    loadLocal: readPopupStart,
     ask,
     getPage: async () => ({ ...NO_PAGE, participants, ...page }),
     openOptions: vi.fn(),

@@ -1,0 +1,27 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { popupDraftItem } from '../../../src/shared/storage';
+
+const DRAFT = { contact: null, type: 'call' as const, note: 'Called about pricing' };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.resetModules();
+});
+
+describe('popup: the first read of storage', () => {
+  it('starts when the module loads, before anything asks for it', async () => {
+    await popupDraftItem.setValue(DRAFT);
+    const get = vi.spyOn(fakeBrowser.storage.session, 'get');
+    const { loadLocal } = await import('../../../src/pages/popup/local-at-open');
+    expect(get).toHaveBeenCalled();
+    expect((await loadLocal()).draft).toEqual(DRAFT);
+  });
+
+  it('reads afresh for any later caller', async () => {
+    const { loadLocal } = await import('../../../src/pages/popup/local-at-open');
+    expect((await loadLocal()).draft).toBeNull();
+    await popupDraftItem.setValue(DRAFT);
+    expect((await loadLocal()).draft).toEqual(DRAFT);
+  });
+});
