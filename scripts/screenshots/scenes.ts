@@ -14,6 +14,7 @@ import {
   waitForSettledChips,
   type ExtensionBrowser,
 } from '../../tests/e2e/harness';
+import { clickControl, repControl, repStatus } from '../../tests/e2e/harness/rep-controls';
 import { dressAsGmail, type BackdropRow } from './gmail-chrome';
 import { addInboxRows, expectedMarks, type ExtraRow } from './inbox-rows';
 
@@ -183,16 +184,20 @@ export const scenes: Scene[] = [
       );
       // Sneha and Deepa are in Vivre, Arjun is not; Nikhil is a colleague and gets no chip.
       await waitForSettledChips(compose, 3);
-      const toggle = await firstPresent(
-        compose.getByRole('checkbox', { name: /Log to Vivre/ }),
-        compose.getByRole('switch', { name: /Log to Vivre/ }),
-      );
-      await toggle.check();
+      // The toggle is in a closed root, as Gmail's page sees it: found in the accessibility
+      // tree and clicked where it is drawn, as the tests do (tests/e2e/harness/rep-controls.ts).
+      const toggle = await repControl(compose, 'vivre-email-log', {
+        role: 'checkbox',
+        name: 'Log to Vivre',
+      });
+      if (!toggle.checked) await clickControl(compose, toggle);
       // The line naming whom the email will be logged for (the two recipients in Vivre).
-      await compose
-        .getByText(/for Sneha Kulkarni, Deepa Menon/)
-        .first()
-        .waitFor();
+      await waitFor(
+        async () =>
+          /for Sneha Kulkarni, Deepa Menon/.test(await repStatus(compose, 'vivre-email-log')),
+        'the compose line naming Sneha Kulkarni and Deepa Menon',
+      );
+      await compose.mouse.move(0, 0);
       return compose;
     },
   },
