@@ -24,13 +24,17 @@ const images = readdirSync(STORE_DIR)
   .sort();
 
 describe('store screenshots', () => {
-  it('are the four scenes the listing names', () => {
-    expect(images).toEqual([
+  it('are the scenes the listing names, in its order, and no others', () => {
+    const listing = readFileSync(path.join(STORE_DIR, 'listing.md'), 'utf8');
+    const named = [...listing.matchAll(/`(store-\d+-[a-z0-9-]+\.png)`/g)].map((m) => m[1]);
+    expect(named).toEqual([
       'store-1-thread-card.png',
-      'store-2-popup.png',
+      'store-2-inbox.png',
       'store-3-compose.png',
-      'store-4-options.png',
+      'store-4-popup.png',
+      'store-5-options.png',
     ]);
+    expect(images).toEqual(named);
   });
 
   it.each(images)('%s is a PNG of exactly 1280×800', (file) => {
