@@ -11,21 +11,24 @@
  * content script.
  */
 import { storage } from 'wxt/utils/storage';
-import type {
-  ConnectionState,
-  EmailToLog,
-  OutboxItemView,
-  OutboxSummary,
-} from './messaging/protocol';
+import type { EmailToLog } from './messaging/protocol';
 import {
   DEFAULT_EMAIL_LOGGING,
   DEFAULT_PRIVACY,
   type EmailLoggingPrefs,
   type PrivacyPrefs,
 } from './settings';
-import type { ActivityType, Contact, Me } from './vivre/contract-types';
 import { WRITE_STATES_KEY, type WriteStates } from './write-states';
 import { DEFAULT_INBOX_LIST, INBOX_LIST_KEY, type InboxListPrefs } from './inbox-list';
+import {
+  AT_OPEN,
+  type ConnectionRecord,
+  type Draft,
+  type OutboxFeed,
+  type PickedContact,
+} from './storage-at-open';
+
+export type { ConnectionRecord, Draft, OutboxFeed, PickedContact } from './storage-at-open';
 
 export type { WriteStatus } from './write-states';
 
@@ -68,41 +71,26 @@ export const heldEmailLogsItem = storage.defineItem<
   Record<string, { email: EmailToLog; commitAt: number }>
 >('local:held-email-logs', { fallback: {}, version: 1 });
 
-export interface ConnectionRecord {
-  state: ConnectionState;
-  me: Me | null;
-}
-
 /**
  * Worker writes and reads: the outcome of the last request and what GET /v1/me said, so
  * the popup's status survives the worker being stopped, but not the browser session.
  */
-export const connectionItem = storage.defineItem<ConnectionRecord>('session:connection', {
-  fallback: { state: 'unknown', me: null },
+export const connectionItem = storage.defineItem<ConnectionRecord>(AT_OPEN.connection.key, {
+  fallback: AT_OPEN.connection.fallback,
   version: 1,
 });
 
-/** What the popup keeps of a contact: enough to log against it and to show it. */
-export type PickedContact = Pick<Contact, 'id' | 'name' | 'email'> & { company?: string | null };
-
-/** A half-written log, so closing the popup loses nothing. */
-export interface Draft {
-  contact: PickedContact | null;
-  type: ActivityType;
-  note: string;
-}
-
 /** Popup writes and reads: the draft survives the popup closing, not the browser session. */
-export const popupDraftItem = storage.defineItem<Draft | null>('session:popup-draft', {
-  fallback: null,
+export const popupDraftItem = storage.defineItem<Draft | null>(AT_OPEN.draft.key, {
+  fallback: AT_OPEN.draft.fallback,
   version: 1,
 });
 
 export const RECENT_LIMIT = 5;
 
 /** Popup writes and reads: the contacts the rep logged for last, most recent first. */
-export const recentContactsItem = storage.defineItem<PickedContact[]>('local:recent-contacts', {
-  fallback: [],
+export const recentContactsItem = storage.defineItem<PickedContact[]>(AT_OPEN.recent.key, {
+  fallback: AT_OPEN.recent.fallback,
   version: 1,
 });
 
@@ -110,10 +98,10 @@ export const recentContactsItem = storage.defineItem<PickedContact[]>('local:rec
  * Popup writes and reads: the name of each contact the rep logged for from the popup, by id,
  * so its outbox list names the person even after they left the recent contacts.
  */
-export const contactNamesItem = storage.defineItem<Record<string, string>>(
-  'local:popup-contact-names',
-  { fallback: {}, version: 1 },
-);
+export const contactNamesItem = storage.defineItem<Record<string, string>>(AT_OPEN.names.key, {
+  fallback: AT_OPEN.names.fallback,
+  version: 1,
+});
 
 /**
  * Options writes, worker reads: where "Open in Vivre" links go (the Vivre web app's address,
@@ -124,12 +112,9 @@ export const appUrlItem = storage.defineItem<string | null>('local:app-url', {
   version: 1,
 });
 
-/** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
-export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
-
 /** Worker writes after every outbox change; extension pages follow it (notes included). */
-export const outboxFeedItem = storage.defineItem<OutboxFeed | null>('session:outbox', {
-  fallback: null,
+export const outboxFeedItem = storage.defineItem<OutboxFeed | null>(AT_OPEN.outbox.key, {
+  fallback: AT_OPEN.outbox.fallback,
   version: 1,
 });
 
@@ -163,32 +148,4 @@ export function follow<T>(
   void item.getValue().then((value) => {
     if (!changed && !signal.aborted) callback(value);
   });
-}
-
-/**
- * What the popup shows before it asks the worker, read in one call per storage area rather
- * than one per item: each call is a round trip to the browser process, slow on a busy machine,
- * and the popup is not interactive until all of them are back.
- */
-export async function readPopupStart(): Promise<{
-  draft: Draft | null;
-  recent: PickedContact[];
-  outbox: OutboxFeed | null;
-  connection: ConnectionRecord;
-  names: Record<string, string>;
-}> {
-  const [draft, recent, outbox, connection, names] = await storage.getItems([
-    popupDraftItem,
-    recentContactsItem,
-    outboxFeedItem,
-    connectionItem,
-    contactNamesItem,
-  ]);
-  return {
-    draft: draft!.value as Draft | null,
-    recent: recent!.value as PickedContact[],
-    outbox: outbox!.value as OutboxFeed | null,
-    connection: connection!.value as ConnectionRecord,
-    names: names!.value as Record<string, string>,
-  };
 }

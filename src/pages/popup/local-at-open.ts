@@ -5,7 +5,7 @@
  * (build/popup-build.ts), so the read's round trip to the browser overlaps the loading of Preact
  * and the form instead of following it. Measured side by side, the popup is interactive sooner.
  */
-import { readPopupStart } from '../../shared/storage';
+import { readPopupStart } from '../../shared/storage-at-open';
 import type { LocalState } from './services-type';
 
 let atOpen: Promise<LocalState> | null = readPopupStart();

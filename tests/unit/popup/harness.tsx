@@ -12,7 +12,8 @@ import { popupServices } from '../../../src/pages/popup/services';
 import type { Participant } from '../../../src/shared/people';
 import type { OutboxItemView, OutboxSummary, Status } from '../../../src/shared/messaging/protocol';
 import type { ProtocolMap } from '../../../src/shared/messaging/messages';
-import { outboxFeedItem, readPopupStart, writeStatesItem } from '../../../src/shared/storage';
+import { outboxFeedItem, writeStatesItem } from '../../../src/shared/storage';
+import { readPopupStart } from '../../../src/shared/storage-at-open';
 import { statesOf } from '../../../src/worker/outbox-feed';
 import { EMPTY_OUTBOX, RAHUL, STATUS_OK } from '../../factories';
 
