@@ -17,20 +17,22 @@ import { StatusBanner } from './StatusBanner';
  * publications, so what it says about the connection and the outbox stays true while open.
  */
 export function Popup({ services }: { services: PopupServices }) {
-  const [local, setLocal] = useState<LocalState | null>(null);
+  // Read at open, usually back before this script ran: then the first render is the form.
+  const [first] = useState(() => services.localIfRead());
+  const [local, setLocal] = useState<LocalState | null>(first);
   const [answer, setAnswer] = useState<Answer<Status> | null>(null);
-  const [outbox, setOutbox] = useState<OutboxFeed | null>(null);
-  const [record, setRecord] = useState<ConnectionRecord | null>(null);
-  const [names, setNames] = useState<Record<string, string>>({});
+  const [outbox, setOutbox] = useState<OutboxFeed | null>(first?.outbox ?? null);
+  const [record, setRecord] = useState<ConnectionRecord | null>(first?.connection ?? null);
+  const [names, setNames] = useState<Record<string, string>>(() => (first ? namesOf(first) : {}));
 
-  // Asked for during the first render, not in an effect: Preact runs effects only after the
-  // next frame, and this read is all the popup waits for before it is usable.
-  const [starting] = useState(() => services.loadLocal());
+  // Otherwise asked for during the first render, not in an effect: Preact runs effects only
+  // after the next frame, and this read is all the popup waits for before it is usable.
+  const [starting] = useState(() => (first ? null : services.loadLocal()));
   useLayoutEffect(() => {
-    void starting.then((state) => {
+    void starting?.then((state) => {
       setOutbox(state.outbox);
       setRecord(state.connection);
-      setNames({ ...byId(state.recent), ...state.names });
+      setNames(namesOf(state));
       setLocal(state);
     });
   }, []);
@@ -90,3 +92,4 @@ export function Popup({ services }: { services: PopupServices }) {
 }
 
 const byId = (contacts: PickedContact[]) => Object.fromEntries(contacts.map((c) => [c.id, c.name]));
+const namesOf = (state: LocalState) => ({ ...byId(state.recent), ...state.names });

@@ -8,11 +8,23 @@
 import { readPopupStart } from '../../shared/storage-at-open';
 import type { LocalState } from './services-type';
 
-let atOpen: Promise<LocalState> | null = readPopupStart();
+let settled: LocalState | null = null;
+let atOpen: Promise<LocalState> | null = readPopupStart().then((state) => (settled = state));
 
 /** The read started at open, to its first caller; a fresh read to any later one. */
 export function loadLocal(): Promise<LocalState> {
   const read = atOpen ?? readPopupStart();
-  atOpen = null;
+  atOpen = settled = null;
   return read;
+}
+
+/**
+ * The read started at open if it is already back (it usually is by the time the form's script
+ * has loaded), so the popup's first render is the form itself rather than nothing followed by
+ * the form a microtask later; null otherwise, and to any later caller.
+ */
+export function localIfRead(): LocalState | null {
+  const state = settled;
+  if (state) atOpen = settled = null;
+  return state;
 }

@@ -31,6 +31,8 @@ export interface PopupServices {
   getPage(): Promise<PageOnTab>;
   /** Reads everything the popup renders first, in one go. */
   loadLocal(): Promise<LocalState>;
+  /** What loadLocal would give, if it is already read: the popup then renders it at once. */
+  localIfRead(): LocalState | null;
   draft: {
     save(draft: Draft): Promise<void>;
     clear(): Promise<void>;

@@ -9,7 +9,7 @@ import {
   popupDraftItem as draftItem,
 } from '../../shared/storage';
 import { followWrite } from '../../shared/write-status';
-import { loadLocal } from './local-at-open';
+import { loadLocal, localIfRead } from './local-at-open';
 import { rememberContact } from './storage';
 
 async function getPage(): Promise<PageOnTab> {
@@ -32,6 +32,7 @@ export const popupServices: PopupServices = {
   ask,
   getPage,
   loadLocal,
+  localIfRead,
   draft: {
     save: (draft) => draftItem.setValue(draft),
     clear: () => draftItem.removeValue(),

@@ -98,6 +98,7 @@ export function makeServices(
     ...popupServices,
     // What each test stored, read when it renders (the real popup reads once, as it opens).
     loadLocal: readPopupStart,
+    localIfRead: () => null,
     ask,
     getPage: async () => ({ ...NO_PAGE, participants, ...page }),
     openOptions: vi.fn(),

@@ -24,4 +24,14 @@ describe('popup: the first read of storage', () => {
     await popupDraftItem.setValue(DRAFT);
     expect((await loadLocal()).draft).toEqual(DRAFT);
   });
+
+  it('gives the read at once when it is back, once, and leaves later callers a fresh read', async () => {
+    await popupDraftItem.setValue(DRAFT);
+    const { loadLocal, localIfRead } = await import('../../../src/pages/popup/local-at-open');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(localIfRead()?.draft).toEqual(DRAFT);
+    expect(localIfRead()).toBeNull();
+    await popupDraftItem.setValue(null);
+    expect((await loadLocal()).draft).toBeNull();
+  });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { Popup } from '../../../src/pages/popup/Popup';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Status } from '../../../src/shared/messaging/protocol';
 import { calls, makeServices, okStatus, renderPopup, resetBrowser, scriptWorker } from './harness';
 
@@ -76,5 +76,17 @@ describe('popup states', () => {
     await waitFor(() =>
       expect(performance.getEntriesByName('vivre-popup-interactive')).toHaveLength(1),
     );
+  });
+});
+
+describe('popup opening', () => {
+  it('renders the form in its first render when the read at open is already back', async () => {
+    const services = makeServices(scriptWorker());
+    const local = await services.loadLocal();
+    const loadLocal = vi.fn(services.loadLocal);
+    render(<Popup services={{ ...services, loadLocal, localIfRead: () => local }} />);
+    // No await: the form is there synchronously, and nothing was read a second time.
+    expect(screen.getByRole('combobox', { name: 'Contact' })).toBeTruthy();
+    expect(loadLocal).not.toHaveBeenCalled();
   });
 });
