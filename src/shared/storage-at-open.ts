@@ -10,6 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ConnectionState, OutboxItemView, OutboxSummary } from './messaging/protocol';
+import type { CallDetailsValues } from './forms/call-details';
 import type { ActivityType, Contact, Me } from './vivre/contract-types';
 
 export interface ConnectionRecord {
@@ -25,6 +26,8 @@ export interface Draft {
   contact: PickedContact | null;
   type: ActivityType;
   note: string;
+  /** A call's length and outcome as typed (absent in drafts from before they existed). */
+  call?: CallDetailsValues;
 }
 
 /** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */

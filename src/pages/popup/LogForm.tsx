@@ -53,7 +53,7 @@ export function LogForm({
   const [type, setType] = useState<ActivityType>(draft?.type ?? 'call');
   const [note, setNote] = useState(draft?.note ?? '');
   const [deal, setDeal] = useState<DealChoice>({ kind: 'none' });
-  const [call, setCall] = useState(NO_CALL_DETAILS);
+  const [call, setCall] = useState(draft?.call ?? NO_CALL_DETAILS);
   const [errors, setErrors] = useState<FormErrors<LogActivityField>>({});
   const [outcome, setOutcome] = useState<OutcomeState>(null);
   const [saving, setSaving] = useState(false);
@@ -77,8 +77,9 @@ export function LogForm({
 
   // The draft exists only while there is something written to lose.
   useEffect(() => {
-    void (note.trim() ? services.draft.save({ contact, type, note }) : services.draft.clear());
-  }, [contact, type, note]);
+    const written = note.trim() !== '' || call.minutes.trim() !== '' || call.outcome !== '';
+    void (written ? services.draft.save({ contact, type, note, call }) : services.draft.clear());
+  }, [contact, type, note, call]);
 
   /** A new log has begun: the last one's line would now read as this one's. */
   function startOver() {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { popupDraftItem } from '../../../src/shared/storage';
 import { found, RAHUL } from '../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
@@ -52,5 +53,30 @@ describe('a call logged from the popup', () => {
     expect(screen.getByRole('textbox', { name: 'Duration (min)' })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: 'Note' }));
     expect(screen.queryByRole('textbox', { name: 'Duration (min)' })).toBeNull();
+  });
+
+  it('keeps a call’s duration and outcome in the draft, so closing the popup loses neither', async () => {
+    await renderPopup(makeServices(scriptWorker()));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Duration (min)' }), {
+      target: { value: '7' },
+    });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Outcome' }), {
+      target: { value: 'no_answer' },
+    });
+    // An outcome alone is something written: the draft keeps it even with no note.
+    await waitFor(async () =>
+      expect((await popupDraftItem.getValue())?.call).toEqual({
+        minutes: '7',
+        outcome: 'no_answer',
+      }),
+    );
+    cleanup();
+    await renderPopup(makeServices(scriptWorker()));
+    expect(
+      (screen.getByRole('textbox', { name: 'Duration (min)' }) as HTMLInputElement).value,
+    ).toBe('7');
+    expect((screen.getByRole('combobox', { name: 'Outcome' }) as HTMLSelectElement).value).toBe(
+      'no_answer',
+    );
   });
 });
