@@ -12,6 +12,7 @@ import {
   openFixture,
   waitFor,
   waitForSettledChips,
+  waitForSettledRowChips,
   type ExtensionBrowser,
 } from '../../tests/e2e/harness';
 import { clickControl, repControl, repStatus } from '../../tests/e2e/harness/rep-controls';
@@ -85,21 +86,6 @@ async function openGmail(
   return page;
 }
 
-/** Waits until `count` list-row chips have their answer (a score, or not in Vivre). */
-async function waitForRowChips(page: Page, count: number): Promise<void> {
-  await waitFor(
-    () =>
-      page.evaluate(
-        (n) =>
-          document.querySelectorAll(
-            'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
-          ).length >= n,
-        count,
-      ),
-    `${count} settled row chips`,
-  );
-}
-
 /** The first of `locators` that is on the page: a control found by role whichever shape it takes. */
 async function firstPresent(...locators: Locator[]): Promise<Locator> {
   const either = locators.reduce((all, next) => all.or(next));
@@ -128,7 +114,7 @@ export async function openInbox(browser: ExtensionBrowser, size: Size): Promise<
   });
   await addInboxRows(inbox, MORE_INBOX_ROWS);
   const expected = expectedMarks(MORE_INBOX_ROWS);
-  await waitForRowChips(inbox, expected.chips);
+  await waitForSettledRowChips(inbox, expected.chips);
   await inbox
     .getByRole('img', { name: /^Hot lead:/ })
     .nth(expected.hot - 1)
@@ -222,11 +208,9 @@ export const scenes: Scene[] = [
         popup.getByRole('button', { name: 'Call', exact: true }),
       );
       await call.click();
-      // A call's length and outcome, where the popup asks for them (issue 13's card work adds them).
-      const duration = popup.getByLabel(/^Duration/);
-      if ((await duration.count()) > 0) await duration.first().fill('12');
-      const outcome = popup.getByLabel('Outcome', { exact: true });
-      if ((await outcome.count()) > 0) await outcome.first().selectOption({ label: 'Connected' });
+      // A call's length and outcome.
+      await popup.getByRole('textbox', { name: 'Duration (min)' }).fill('12');
+      await popup.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Connected' });
       await popup
         .getByRole('textbox', { name: 'Note' })
         .fill(

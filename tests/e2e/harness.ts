@@ -25,6 +25,7 @@ export {
   openGmailHtml,
   waitForContentScript,
   waitForSettledChips,
+  waitForSettledRowChips,
 } from './harness/gmail';
 export { askWorker, askWorkerOk } from './harness/messaging';
 export { readFixture } from './harness/network';

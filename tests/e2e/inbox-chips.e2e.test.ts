@@ -6,23 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from './fixtures';
-import { waitFor } from './harness/wait';
+import { waitForSettledRowChips } from './harness';
 
 const INBOX = 'inbox-2019';
 
 /** Once `count` row chips have their answer: each visible row's chip addresses, in order. */
 async function settledRowChips(page: Page, count: number): Promise<string[][]> {
-  await waitFor(
-    () =>
-      page.evaluate(
-        (n) =>
-          document.querySelectorAll(
-            'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
-          ).length >= n,
-        count,
-      ),
-    `${count} settled row chips`,
-  );
+  await waitForSettledRowChips(page, count);
   return page.evaluate(() =>
     [...document.querySelectorAll('tr.zA')]
       .filter((row) => row.closest('[style*="display: none"]') === null)

@@ -3,13 +3,14 @@
  * with the message next to the field, so a rep never waits on a request that
  * cannot succeed. Ctrl/Cmd+Enter submits, as in the popup.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { NO_CALL_DETAILS } from '../../shared/forms/call-details';
 import { validateActivityNote } from '../../shared/forms/log-activity';
 import { ACTIVITY_WORDS } from '../../shared/labels';
 import { CallDetailsFields } from '../../ui/CallDetailsFields';
 import { Choices } from '../../ui/Choices';
 import type { LogInput } from '../../ui/view-types';
+import { isSubmitKey, useOneSubmit } from './use-one-submit';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
@@ -38,30 +39,19 @@ export function LogActivityForm(props: LogActivityFormProps) {
   const [call, setCall] = useState(NO_CALL_DETAILS);
   const [errors, setErrors] = useState<ReturnType<typeof validateLog>>({});
   const error = errors.note;
-  const [saving, setSaving] = useState(false);
-  // The guard itself is a ref: two presses in one tick both see the same `saving` state.
-  const inFlight = useRef(false);
+  const { saving, run } = useOneSubmit();
   const noteId = `${props.idPrefix}-note`;
   const errorId = `${props.idPrefix}-note-error`;
 
   async function submit(event: Event) {
     event.preventDefault();
-    // One press, one write: a second press while the first is on its way sends nothing.
-    if (inFlight.current) return;
     // Only a call carries details, and only when the rep gave some.
     const saidAboutCall = type === 'call' && (call.minutes.trim() || call.outcome);
     const input: LogInput = { type, note: note.trim(), ...(saidAboutCall ? { call } : {}) };
     const problems = validateLog(input);
     setErrors(problems);
     if (problems.note || problems.callMinutes) return;
-    inFlight.current = true;
-    setSaving(true);
-    try {
-      await props.onSubmit(input);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    await run(() => props.onSubmit(input));
   }
 
   return (
@@ -69,7 +59,7 @@ export function LogActivityForm(props: LogActivityFormProps) {
       class="log-form"
       onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+        if (isSubmitKey(event)) void submit(event);
       }}
       aria-label={`Log activity for ${props.contactName}`}
       noValidate

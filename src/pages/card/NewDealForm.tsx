@@ -3,11 +3,12 @@
  * checked by the popup's rules (shared/forms/deal.ts). The deal starts at New; its stage
  * moves from the list once it is there.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { type NewDealField, validateNewDeal } from '../../shared/forms/deal';
 import type { FormErrors } from '../../shared/forms/result';
 import { TextField } from '../../ui/Field';
 import type { NewDealInput } from '../../ui/view-types';
+import { isSubmitKey, useOneSubmit } from './use-one-submit';
 
 export function NewDealForm(props: {
   idPrefix: string;
@@ -19,25 +20,15 @@ export function NewDealForm(props: {
   const [title, setTitle] = useState('');
   const [value, setValue] = useState('');
   const [errors, setErrors] = useState<FormErrors<NewDealField>>({});
-  const [saving, setSaving] = useState(false);
-  // A ref, not the state: two presses in one tick would both see `saving` false.
-  const inFlight = useRef(false);
+  const { saving, run } = useOneSubmit();
 
   async function submit(event: Event) {
     event.preventDefault();
-    if (inFlight.current) return;
     const checked = validateNewDeal({ title, value, stage: 'new' });
     setErrors(checked.ok ? {} : checked.errors);
     if (!checked.ok) return;
     const { stage: _new, ...deal } = checked.deal;
-    inFlight.current = true;
-    setSaving(true);
-    try {
-      await props.onSubmit(deal);
-    } finally {
-      inFlight.current = false;
-      setSaving(false);
-    }
+    await run(() => props.onSubmit(deal));
   }
 
   return (
@@ -47,7 +38,7 @@ export function NewDealForm(props: {
       noValidate
       onSubmit={(event) => void submit(event)}
       onKeyDown={(event) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void submit(event);
+        if (isSubmitKey(event)) void submit(event);
       }}
     >
       <TextField

@@ -62,6 +62,21 @@ export async function waitForSettledChips(page: Page, count: number): Promise<vo
   );
 }
 
+/** Waits until `count` list-row chips have their answer (a score, or not in Vivre). */
+export async function waitForSettledRowChips(page: Page, count: number): Promise<void> {
+  await waitFor(
+    () =>
+      page.evaluate(
+        (n) =>
+          document.querySelectorAll(
+            'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
+          ).length >= n,
+        count,
+      ),
+    `${count} settled row chips`,
+  );
+}
+
 /** Creates a contact in ws_demo with the demo admin key, as another Vivre user would. */
 export async function createSandboxContact(
   sandbox: TestSandbox,
