@@ -3,16 +3,13 @@
  * Hidden when the API does not list deals. Writes go through the outbox (./use-deal-writes.ts).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { openDeals } from '../../shared/email-deal';
 import type { Deal, Stage } from '../../shared/vivre/contract-types';
 import type { NewDealInput, WriteProgress } from '../../ui/view-types';
 import { CardSection } from './CardSection';
 import { DealRow } from './DealRow';
 import { NewDealForm } from './NewDealForm';
 import { WriteProgressText } from './WriteProgressText';
-
-function isOpenDeal(deal: Deal): boolean {
-  return deal.stage !== 'won' && !deal.closed_at;
-}
 
 export function DealsSection(props: {
   idPrefix: string;
@@ -41,7 +38,7 @@ export function DealsSection(props: {
       <CardSection
         title="Open deals"
         empty="No open deals."
-        items={props.deals.filter(isOpenDeal)}
+        items={openDeals(props.deals)}
         keyOf={(deal) => props.rowKeys?.get(deal.id) ?? deal.id}
       >
         {(deal) => <DealRow deal={deal} canMove={canWrite} onMove={props.onMove} />}

@@ -1,4 +1,5 @@
 import type { DealChoice, LogActivityField } from '../../shared/forms/log-activity';
+import { openDeals } from '../../shared/email-deal';
 import { formatPaise, STAGE_WORDS } from '../../shared/labels';
 import { STAGES } from '../../shared/vivre/limits';
 import type { FormErrors } from '../../shared/forms/result';
@@ -25,7 +26,7 @@ function dealLabel(deal: Deal): string {
 
 /** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
 export function DealFields({ deals, note, value, onChange, errors }: Props) {
-  const open = (deals ?? []).filter((deal) => deal.stage !== 'won');
+  const open = openDeals(deals);
   const selectedDeal =
     value.kind === 'existing' ? open.find((d) => d.id === value.dealId) : undefined;
   const selectValue = value.kind === 'new' ? NEW : value.kind === 'existing' ? value.dealId : '';
