@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PRODUCTION_BASE_URL } from './src/shared/vivre/base-url';
+import { pageDesignTokens } from './build/page-tokens';
 import { buildPopupAlone, inlinePageCss, runFirst } from './build/popup-build';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
@@ -74,7 +75,7 @@ export default defineConfig({
     process.env.WXT_VIVRE_SANDBOX === '1' ? '-test' : ''
   }`,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), pageDesignTokens()] }),
   hooks: {
     // The popup in a build of its own: one script, its CSS in popup.html (build/popup-build.ts).
     'entrypoints:grouped'(_wxt, groups) {
