@@ -17,6 +17,7 @@ export function followWrite(
   signal: AbortSignal,
   onStatus: (status: WriteStatus | null) => void,
 ): void {
+  if (signal.aborted) return;
   const following = new AbortController();
   signal.addEventListener('abort', () => following.abort(), { once: true });
   let seen = false;

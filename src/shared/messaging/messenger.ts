@@ -17,7 +17,8 @@ import type {
   MessageValue,
   ProtocolMap,
 } from './messages';
-import type { Answer, RepError } from './protocol';
+import type { Answer } from './protocol';
+import { RESTARTING } from './restarting';
 
 export type { MessageType };
 
@@ -26,10 +27,7 @@ export const messenger = defineExtensionMessaging<ProtocolMap>();
 /** Extension pages → the content script in a Gmail tab. */
 export const contentMessenger = defineExtensionMessaging<ContentProtocolMap>();
 
-export const RESTARTING: RepError = {
-  kind: 'unknown',
-  message: 'Vivre for Gmail is restarting — try again in a moment.',
-};
+export { RESTARTING };
 
 function isAnswer(value: unknown): value is Answer<unknown> {
   return (
