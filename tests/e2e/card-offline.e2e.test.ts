@@ -1,11 +1,12 @@
 /**
  * The card as a rep works it, in real Chromium against the sandbox: opened while Vivre is
- * unreachable it still shows the contact's deals and activity and says how old they are; a
- * deal made and moved from it reaches Vivre once, at its new stage; a call's duration and
- * outcome land in the note in the one form both the card and the popup write.
+ * unreachable it still shows the contact's deals and activity and says how old they are, until
+ * Vivre answers again (then it stops, without being reopened); a deal made and moved from it
+ * reaches Vivre once, at its new stage; a call's duration and outcome land in the note in the
+ * one form both the card and the popup write.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Deal } from '../../src/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
@@ -31,7 +32,7 @@ async function openThread(gmail: GmailPages): Promise<Page> {
 }
 
 describe('the card while Vivre is unreachable', () => {
-  test('shows the deals and activity it last saw, and says it is offline and since when', async ({
+  test('shows the deals and activity it last saw, says it is offline and since when, and stops once Vivre is back', async ({
     sandbox,
     gmail,
   }) => {
@@ -44,8 +45,10 @@ describe('the card while Vivre is unreachable', () => {
       .waitFor();
     await online.getByRole('button', { name: 'Close Vivre card' }).click();
 
+    let openWhileDown: Locator | undefined;
     await sandbox.whileDown(async () => {
       const card = await openCardOf(page, RAHUL.email);
+      openWhileDown = card;
       await card.getByText(/^Offline — cached (just now|\d+ min ago)$/).waitFor();
       expect(await card.getByRole('region', { name: 'Open deals' }).textContent()).toContain(
         'Acme Technologies — Annual plan',
@@ -55,6 +58,14 @@ describe('the card while Vivre is unreachable', () => {
       );
       expect(await cardViolations(await cardFrame(page))).toEqual([]);
     });
+
+    // Vivre is back and the card is still open: it says so by itself, without being reopened
+    // (it asks again every 10 s while it shows a saved copy).
+    const card = openWhileDown!;
+    await card.getByText(/^Offline/).waitFor({ state: 'detached', timeout: 25_000 });
+    expect(await card.getByRole('region', { name: 'Open deals' }).textContent()).toContain(
+      'Acme Technologies — Annual plan',
+    );
   });
 });
 

@@ -19,6 +19,7 @@ import { dealRowKeys, withDealWrites } from './deal-writes';
 import type { CardServices } from './services-type';
 import { useCardKeys } from './use-card-keys';
 import { useDealWrites } from './use-deal-writes';
+import { useRefreshWhenBack } from './use-refresh-when-back';
 
 export interface CardAppProps {
   person: CardPerson;
@@ -68,11 +69,15 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
     setDetailsError(answer.ok ? null : answer.error);
   }
 
-  useEffect(() => {
-    void lookUp();
+  function readStatus() {
     void ask('getStatus').then((answer) => {
       if (!signal.aborted && answer.ok) setStatus(answer.value);
     });
+  }
+
+  useEffect(() => {
+    void lookUp();
+    readStatus();
     return () => lifetime.abort();
   }, []);
 
@@ -85,6 +90,13 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
     setDetails(undefined);
     void loadDetails(contactId);
   }, [contactId]);
+
+  const offline = Boolean(details?.cached) || status?.connection === 'offline';
+  useRefreshWhenBack(offline, services.onReconnect, () => {
+    readStatus();
+    void lookUp();
+    if (contactId) void loadDetails(contactId);
+  });
 
   // The content script sizes the frame to the card, within its bounds.
   useLayoutEffect(() => {

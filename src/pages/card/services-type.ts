@@ -22,6 +22,11 @@ export interface CardServices {
     listen(listener: (message: ToCard) => void): () => void;
     send(message: FromCard): void;
   };
+  /**
+   * Calls back each time Vivre may be reachable again (the worker heard from it, or the browser
+   * is back online), until `signal` aborts.
+   */
+  onReconnect(signal: AbortSignal, callback: () => void): void;
   /** The card is usable for its person (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
 }

@@ -33,9 +33,17 @@ function renderCard(known = [RAHUL]) {
       return true;
     },
   );
+  // What the card is told when Vivre may be back (the worker heard from it, or the browser is online).
+  const reconnect = { callbacks: [] as (() => void)[] };
   const services: CardServices = {
     ask: ask as unknown as Ask,
     sendWrite,
+    onReconnect: (signal, callback) => {
+      reconnect.callbacks.push(callback);
+      signal.addEventListener('abort', () => {
+        reconnect.callbacks = reconnect.callbacks.filter((c) => c !== callback);
+      });
+    },
     gmail: {
       listen: (listener) => ((deliver = listener), () => {}),
       send: (message) => sent.push(message),
@@ -51,7 +59,9 @@ function renderCard(known = [RAHUL]) {
       theme: 'dark',
       ...(knownByChip ? { known: knownByChip } : {}),
     });
-  return { ask, sendWrite, services, sent, show, hide: () => deliver({ type: 'hide' }) };
+  const hide = () => deliver({ type: 'hide' });
+  const vivreBack = () => reconnect.callbacks.forEach((callback) => callback());
+  return { ask, sendWrite, services, sent, show, hide, reconnect, vivreBack };
 }
 
 describe('the card page', () => {
@@ -158,6 +168,32 @@ describe('the card page', () => {
     show(RAHUL.email, 'Rahul Sharma');
     expect(await screen.findByText('Offline — cached 3 h ago')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Open deals' }).textContent).toContain('Annual plan');
+  });
+
+  it('drops "Offline — cached" for the live record once Vivre answers again, while open', async () => {
+    const { ask, show, reconnect, vivreBack } = renderCard();
+    const fetchedAt = Date.now() - 3 * 3600_000;
+    let reachable = false;
+    ask.mockImplementation(async (type: string, data?: { emails: string[] }) => {
+      if (type === 'lookupContacts')
+        return { ok: true, value: { [data!.emails[0]!]: found(RAHUL, fetchedAt, !reachable) } };
+      if (type === 'getStatus') return { ok: true, value: STATUS_OK };
+      if (type === 'getContactDetails')
+        return reachable
+          ? { ok: true, value: { ...RAHUL_DETAILS, fetchedAt: Date.now() } }
+          : { ok: true, value: { ...RAHUL_DETAILS, fetchedAt, cached: true } };
+      throw new Error(`unexpected ${type}`);
+    });
+    show(RAHUL.email, 'Rahul Sharma');
+    await screen.findByText('Offline — cached 3 h ago');
+    // Showing the saved copy, the card listens for Vivre coming back.
+    await vi.waitFor(() => expect(reconnect.callbacks).toHaveLength(1));
+    reachable = true;
+    vivreBack();
+    await vi.waitFor(() => expect(screen.queryByText(/^Offline/)).toBeNull());
+    expect(screen.getByRole('region', { name: 'Open deals' }).textContent).toContain('Annual plan');
+    // Live again, it stops listening: nothing left to refresh.
+    expect(reconnect.callbacks).toHaveLength(0);
   });
 
   it('adds someone unknown, then shows their record and tells Gmail to refresh their chip', async () => {
