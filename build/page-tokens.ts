@@ -1,18 +1,27 @@
 /**
  * The design tokens (src/ui/design/tokens.ts) written into the extension pages' HTML at build
- * time, where a page asks for them with `<!-- vivre:design-tokens -->` in its head. In the HTML
- * they are parsed while the page's scripts are still loading, instead of being built and parsed
- * by the script on the way to the first render (bench/popup.ts measures that way), and the
- * page's first frame already has its colours.
+ * time, where a page asks for them in its head: `<!-- vivre:design-tokens -->` (popup, options:
+ * light or dark with the system) or `<!-- vivre:frame-design-tokens -->` (the card's frame: light
+ * or dark with Gmail's theme). In the HTML they are parsed while the page's scripts are still
+ * loading, instead of being built and parsed by the script on the way to the first render
+ * (bench/popup.ts and bench/card.ts measure that way), and the first frame already has its
+ * colours.
  */
 import type { Plugin } from 'vite';
-import { pageTokenCss } from '../src/ui/design/tokens';
+import { frameTokenCss, pageTokenCss } from '../src/ui/design/tokens';
 
-const MARKER = '<!-- vivre:design-tokens -->';
+const MARKERS: Record<string, () => string> = {
+  '<!-- vivre:design-tokens -->': pageTokenCss,
+  '<!-- vivre:frame-design-tokens -->': frameTokenCss,
+};
 
 export function pageDesignTokens(): Plugin {
   return {
     name: 'vivre:page-design-tokens',
-    transformIndexHtml: (html) => html.replace(MARKER, `<style>${pageTokenCss()}</style>`),
+    transformIndexHtml: (html) =>
+      Object.entries(MARKERS).reduce(
+        (page, [marker, css]) => page.replace(marker, `<style>${css()}</style>`),
+        html,
+      ),
   };
 }
