@@ -5,9 +5,9 @@
  * its module loads.
  */
 import { browser } from 'wxt/browser';
-import { AT_OPEN, type ConnectionRecord } from './storage-at-open';
+import { AT_OPEN, areaAndKey, type ConnectionRecord } from './storage-at-open';
 
-const [AREA, KEY] = AT_OPEN.connection.key.split(/:(.*)/s) as [string, string];
+const [AREA, KEY] = areaAndKey(AT_OPEN.connection.key);
 
 export function onVivreAnswering(signal: AbortSignal, callback: () => void): void {
   if (signal.aborted) return;

@@ -49,6 +49,11 @@ export type PopupStart = { [name in keyof typeof AT_OPEN]: (typeof AT_OPEN)[name
 
 type Area = 'local' | 'session';
 
+/** `session:connection` → ['session', 'connection']: the storage area and the key in it. */
+export function areaAndKey(itemKey: string): [Area, string] {
+  return itemKey.split(/:(.*)/s) as [Area, string];
+}
+
 /** Everything the popup shows before it asks the worker anything: two reads, one per area. */
 export async function readPopupStart(): Promise<PopupStart> {
   const entries = Object.entries(AT_OPEN) as [keyof PopupStart, { key: string }][];
@@ -64,7 +69,7 @@ export async function readPopupStart(): Promise<PopupStart> {
   const stored = { local, session };
   const start = {} as Record<keyof PopupStart, unknown>;
   for (const [name, item] of entries) {
-    const [area, key] = item.key.split(/:(.*)/s) as [Area, string];
+    const [area, key] = areaAndKey(item.key);
     start[name] = stored[area][key] ?? AT_OPEN[name].fallback;
   }
   return start as PopupStart;

@@ -16,6 +16,7 @@ import type { AddInput, LogInput, LookupState, WriteProgress } from '../../ui/vi
 import { buildLogWrites } from '../../shared/forms/log-activity';
 import { ContactCard } from './ContactCard';
 import { dealRowKeys, withDealWrites } from './deal-writes';
+import { isOffline } from './offline';
 import type { CardServices } from './services-type';
 import { useCardKeys } from './use-card-keys';
 import { useDealWrites } from './use-deal-writes';
@@ -91,8 +92,7 @@ export function CardApp({ person, known, services, onSize, onClose, onChanged }:
     void loadDetails(contactId);
   }, [contactId]);
 
-  const offline = Boolean(details?.cached) || status?.connection === 'offline';
-  useRefreshWhenBack(offline, services.onReconnect, () => {
+  useRefreshWhenBack(isOffline(details, status), services.onReconnect, () => {
     readStatus();
     void lookUp();
     if (contactId) void loadDetails(contactId);

@@ -12,6 +12,7 @@ import type { ContactCardProps } from './card-props';
 import { DealsSection } from './DealsSection';
 import { LogSection } from './LogSection';
 import { writeBlockedReason } from './write-blocked';
+import { isOffline } from './offline';
 
 type ContactViewProps = ContactCardProps & { contact: Contact; fetchedAt: number; stale: boolean };
 
@@ -21,8 +22,7 @@ type ContactViewProps = ContactCardProps & { contact: Contact; fetchedAt: number
  */
 function cacheLine(props: ContactViewProps): string | null {
   const { details, status, fetchedAt, now } = props;
-  const offline = Boolean(details?.cached) || status?.connection === 'offline';
-  if (offline) {
+  if (isOffline(details, status)) {
     const oldest = details?.cached ? Math.min(details.fetchedAt, fetchedAt) : fetchedAt;
     return `Offline — cached ${timeAgo(oldest, now)}`;
   }
