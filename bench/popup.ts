@@ -2,9 +2,7 @@
  * Popup open → interactive, against an empty extension page opened the same way in the same
  * run: popup.html and an empty page (one module script that sets the same mark) are opened in
  * turn, each in a new tab of the built extension connected to the sandbox, and each reports
- * performance.mark('vivre-popup-interactive') relative to its navigation start. The popup also
- * marks 'vivre-popup-drawn' once the rest of its form is drawn, a frame later (its contact box
- * is rendered and focused first); that time is reported next to the verdict.
+ * performance.mark('vivre-popup-interactive') relative to its navigation start.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +15,6 @@ const SAMPLES = 40;
 const WARMUP = 3;
 const GOAL_RATIO = 1.3;
 const MARK = 'vivre-popup-interactive';
-const DRAWN = 'vivre-popup-drawn';
 const EMPTY_PAGE = 'bench-empty.html';
 
 /**
@@ -37,8 +34,6 @@ function addEmptyPage(browser: ExtensionBrowser): void {
 
 interface Open {
   mark: number;
-  /** When the whole form was drawn; NaN for the empty page, which has none. */
-  drawn: number;
   loaded: number;
 }
 
@@ -49,13 +44,13 @@ async function openAndMeasure(browser: ExtensionBrowser, file: string): Promise<
     // A string through CDP: extension pages' CSP refuses Playwright's eval-based waitForFunction.
     return await page.evaluate<Open>(`new Promise((resolve, reject) => {
       setTimeout(() => reject(new Error('no ${MARK} mark within 15 s')), 15000);
-      const wanted = ${JSON.stringify(file === EMPTY_PAGE ? [MARK] : [MARK, DRAWN])};
       new PerformanceObserver((list, observer) => {
-        const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
-        if (wanted.some((name) => at(name) === undefined)) return;
-        observer.disconnect();
-        const navigation = performance.getEntriesByType('navigation')[0];
-        resolve({ mark: at('${MARK}'), drawn: at('${DRAWN}') ?? NaN, loaded: navigation ? navigation.domContentLoadedEventEnd : NaN });
+        const entry = list.getEntriesByName('${MARK}')[0];
+        if (entry) {
+          observer.disconnect();
+          const navigation = performance.getEntriesByType('navigation')[0];
+          resolve({ mark: entry.startTime, loaded: navigation ? navigation.domContentLoadedEventEnd : NaN });
+        }
       }).observe({ type: 'mark', buffered: true });
     })`);
   } finally {
@@ -81,7 +76,6 @@ export async function benchPopup(): Promise<Section> {
     const times = summarize(popup.map((o) => o.mark));
     const baseline = summarize(empty.map((o) => o.mark));
     const loaded = summarize(popup.map((o) => o.loaded));
-    const drawn = summarize(popup.map((o) => o.drawn));
     const ratio = times.p50 / baseline.p50;
     const pairRatios = summarize(popup.map((o, i) => o.mark / empty[i]!.mark));
     const samples = `${times.n} + ${baseline.n} opens`;
@@ -91,10 +85,8 @@ export async function benchPopup(): Promise<Section> {
         `chrome-extension://<id>/popup.html and an empty extension page (one module script that ` +
         `sets the mark) opened ${WARMUP + SAMPLES} times each, alternately, each in a new tab of ` +
         "the built extension (connected to the sandbox); the value is the startTime of the page's " +
-        `performance.mark('${MARK}'), from navigation start to the contact box having the focus ` +
-        "and taking keys (the popup sets it once that box is rendered from this browser's own " +
-        'storage and focused). The rest of the form is rendered in the next animation frame, ' +
-        `before that frame paints; its mark '${DRAWN}' is the "whole form drawn" row. The first ${WARMUP} ` +
+        `performance.mark('${MARK}'), from navigation start to the form being usable (the popup ` +
+        `sets it once its form is rendered from this browser's own storage). The first ${WARMUP} ` +
         'rounds warm the code cache and are not counted. The tab is not a Gmail thread, so the ' +
         'popup opens on the contact search box.',
       rows: [
@@ -108,11 +100,6 @@ export async function benchPopup(): Promise<Section> {
         {
           metric: 'popup open → interactive p50 / p95',
           value: `${ms(times.p50)} / ${ms(times.p95)}`,
-          samples,
-        },
-        {
-          metric: 'whole form drawn p50 / p95 (÷ empty page p50)',
-          value: `${ms(drawn.p50)} / ${ms(drawn.p95)} (${(drawn.p50 / baseline.p50).toFixed(2)}×)`,
           samples,
         },
         {

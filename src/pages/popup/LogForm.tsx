@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   buildLogWrites,
   type DealChoice,
@@ -11,7 +11,6 @@ import type { OutboxFeed } from '../../shared/storage';
 import type { ActivityType } from '../../shared/vivre/contract-types';
 import { CallDetailsFields } from '../../ui/CallDetailsFields';
 import { TextField } from '../../ui/Field';
-import { useNextFrame } from '../../ui/use-next-frame';
 import { ContactCombobox } from './ContactCombobox';
 import { ContactSummary } from './ContactSummary';
 import { dealsNote, useContactDetails } from './contact-details';
@@ -132,12 +131,6 @@ export function LogForm({
     });
   }
 
-  // The contact box first, focused; everything under it from the next frame, before it paints.
-  // A draft's note takes the focus instead, so then the whole form is drawn at once.
-  const drawn = useNextFrame(Boolean(draft?.note));
-  useLayoutEffect(() => {
-    if (drawn) services.markDrawn();
-  }, [drawn]);
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   const contactId = contact?.id ?? '';
   return (
@@ -171,67 +164,57 @@ export function LogForm({
         autoFocus={!draft?.note}
         offline={offline}
       />
-      {drawn ? (
-        <>
-          <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
-          {contact ? (
-            <ContactSummary
-              contact={contact}
-              activities={activitiesWithPending(
-                details.details?.activities ?? null,
-                contactId,
-                outbox,
-              )}
-              appUrl={appUrl}
-              now={now}
-            />
-          ) : null}
-          <TypeChoice value={type} onChange={setType} />
-          {type === 'call' ? (
-            <CallDetailsFields
-              idPrefix="call"
-              value={call}
-              onChange={setCall}
-              minutesError={errors.callMinutes}
-            />
-          ) : null}
-          <TextField
-            id="note"
-            label="Note"
-            error={errors.note}
-            rows={4}
-            value={note}
-            autoFocus={Boolean(draft?.note)}
-            onValue={(text) => {
-              setNote(text);
-              startOver();
-            }}
-          />
-          <DealFields
-            deals={
-              contact ? dealsWithPending(details.details?.deals ?? null, contactId, outbox) : []
-            }
-            note={contact ? dealsNote(details, contact.name, offline, now) : null}
-            value={deal}
-            onChange={setDeal}
-            errors={errors}
-          />
-          <div class="submit-row">
-            <button
-              type="submit"
-              class="filled"
-              disabled={disabledReason !== null || saving}
-              title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? undefined)}
-            >
-              Log activity
-            </button>
-            <span class="hint" aria-hidden="true">
-              <kbd>{mac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>
-            </span>
-          </div>
-          <Outcome outcome={outcome} />
-        </>
+      <PageContactChoices contacts={pageContacts} selectedId={contact?.id} onSelect={select} />
+      {contact ? (
+        <ContactSummary
+          contact={contact}
+          activities={activitiesWithPending(details.details?.activities ?? null, contactId, outbox)}
+          appUrl={appUrl}
+          now={now}
+        />
       ) : null}
+      <TypeChoice value={type} onChange={setType} />
+      {type === 'call' ? (
+        <CallDetailsFields
+          idPrefix="call"
+          value={call}
+          onChange={setCall}
+          minutesError={errors.callMinutes}
+        />
+      ) : null}
+      <TextField
+        id="note"
+        label="Note"
+        error={errors.note}
+        rows={4}
+        value={note}
+        autoFocus={Boolean(draft?.note)}
+        onValue={(text) => {
+          setNote(text);
+          startOver();
+        }}
+      />
+      <DealFields
+        deals={contact ? dealsWithPending(details.details?.deals ?? null, contactId, outbox) : []}
+        note={contact ? dealsNote(details, contact.name, offline, now) : null}
+        value={deal}
+        onChange={setDeal}
+        errors={errors}
+      />
+      <div class="submit-row">
+        <button
+          type="submit"
+          class="filled"
+          disabled={disabledReason !== null || saving}
+          title={disabledReason === undefined ? 'Connecting…' : (disabledReason ?? undefined)}
+        >
+          Log activity
+        </button>
+        <span class="hint" aria-hidden="true">
+          <kbd>{mac ? '⌘' : 'Ctrl'}</kbd>+<kbd>Enter</kbd>
+        </span>
+      </div>
+      <Outcome outcome={outcome} />
     </form>
   );
 }

@@ -50,8 +50,6 @@ export interface PopupServices {
   openOptions(): void;
   /** Marks the popup ready for input (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
-  /** Marks the whole form drawn, a frame after the contact box (the benchmark reports both). */
-  markDrawn(): void;
 }
 
 export function pickContact(contact: Contact | PickedContact): PickedContact {

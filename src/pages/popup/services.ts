@@ -50,5 +50,4 @@ export const popupServices: PopupServices = {
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
   markInteractive: () => performance.mark('vivre-popup-interactive'),
-  markDrawn: () => performance.mark('vivre-popup-drawn'),
 };
