@@ -37,7 +37,9 @@ export function Popup({ services }: { services: PopupServices }) {
     });
   }, []);
 
-  // Layout effects run once the form is in the DOM, after its fields took focus.
+  // Layout effects run once the form is in the DOM, after its fields took focus. The whole form
+  // renders at once, before the load event: Chrome keeps a toolbar popup hidden until then and
+  // sizes it to what is there, so a part drawn a frame later opens it short and it grows.
   useLayoutEffect(() => {
     if (local) services.markInteractive();
   }, [local !== null]);
