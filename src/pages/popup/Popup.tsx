@@ -38,8 +38,9 @@ export function Popup({ services }: { services: PopupServices }) {
   }, []);
 
   // Layout effects run once the form is in the DOM, after its fields took focus. The whole form
-  // renders at once, before the load event: Chrome keeps a toolbar popup hidden until then and
-  // sizes it to what is there, so a part drawn a frame later opens it short and it grows.
+  // renders at once, not a part a frame later: Chrome keeps a toolbar popup hidden, so without
+  // animation frames, until its load event, then sizes it to what is there and shows it, so a
+  // part drawn a frame later opened it short and it grew (measured with chrome.action.openPopup).
   useLayoutEffect(() => {
     if (local) services.markInteractive();
   }, [local !== null]);
