@@ -7,34 +7,20 @@
  * answer's state and the accessible name a screen reader reads, which is what this reads.
  */
 import type { Page } from 'puppeteer-core';
+import { INBOX_2019_CHIP_COUNT, INBOX_2019_ROW_CHIPS } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
-import { waitFor } from './harness';
+import { SETTLED_ROW_CHIP_COUNT, VISIBLE_ROW_CHIP_EMAILS, waitFor } from './harness';
 import { openFirefoxFixture } from './harness/firefox';
 
 const INBOX = 'inbox-2019';
 
-/** Once `count` row chips have their answer: each visible row's chip addresses, in order. */
-async function settledRowChips(page: Page, count: number): Promise<string[][]> {
+/** Once every row chip has its answer: each visible row's chip addresses, in order. */
+async function settledRowChips(page: Page): Promise<string[][]> {
   await waitFor(
-    () =>
-      page.evaluate(
-        (n) =>
-          document.querySelectorAll(
-            'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
-          ).length >= n,
-        count,
-      ),
-    `${count} settled row chips`,
+    async () => ((await page.evaluate(SETTLED_ROW_CHIP_COUNT)) as number) >= INBOX_2019_CHIP_COUNT,
+    'every row chip settled',
   );
-  return page.evaluate(() =>
-    [...document.querySelectorAll('tr.zA')]
-      .filter((row) => row.closest('[style*="display: none"]') === null)
-      .map((row) =>
-        [...row.querySelectorAll('[data-vivre-email]')].map(
-          (host) => host.getAttribute('data-vivre-email') ?? '',
-        ),
-      ),
-  );
+  return (await page.evaluate(VISIBLE_ROW_CHIP_EMAILS)) as string[][];
 }
 
 /** The accessible names of `selector`'s hosts, in page order. */
@@ -51,16 +37,7 @@ describe('score chips in the inbox list, in Firefox', () => {
   }) => {
     const page = await openFirefoxFixture(firefox, INBOX);
     try {
-      expect(await settledRowChips(page, 7)).toEqual([
-        ['rahul.sharma@acme-tech.example'],
-        ['sneha.kulkarni@acme-tech.example'],
-        [],
-        [],
-        ['deepa.menon@kiran-logistics.example'],
-        ['aarav.gill@tharsolar.example', 'radhika.desai@vayu-aero.example'],
-        ['rahul.sharma@acme-tech.example'],
-        ['kabir.ahuja@monsoon-travel.example'],
-      ]);
+      expect(await settledRowChips(page)).toEqual(INBOX_2019_ROW_CHIPS);
       // Nothing in the hidden summaries (.afn), nothing for a colleague.
       expect(
         await page.evaluate(

@@ -23,6 +23,8 @@ export {
   createSandboxContact,
   fixtureVariant,
   openGmailHtml,
+  SETTLED_ROW_CHIP_COUNT,
+  VISIBLE_ROW_CHIP_EMAILS,
   waitForContentScript,
   waitForSettledChips,
   waitForSettledRowChips,

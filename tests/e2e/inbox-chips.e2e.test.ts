@@ -5,23 +5,16 @@
  * the hot-lead mark on the rows of hot leads. The options switch removes them all.
  */
 import type { Page } from 'playwright-core';
+import { INBOX_2019_CHIP_COUNT, INBOX_2019_ROW_CHIPS } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
-import { waitForSettledRowChips } from './harness';
+import { VISIBLE_ROW_CHIP_EMAILS, waitForSettledRowChips } from './harness';
 
 const INBOX = 'inbox-2019';
 
-/** Once `count` row chips have their answer: each visible row's chip addresses, in order. */
-async function settledRowChips(page: Page, count: number): Promise<string[][]> {
-  await waitForSettledRowChips(page, count);
-  return page.evaluate(() =>
-    [...document.querySelectorAll('tr.zA')]
-      .filter((row) => row.closest('[style*="display: none"]') === null)
-      .map((row) =>
-        [...row.querySelectorAll('[data-vivre-email]')].map(
-          (host) => host.getAttribute('data-vivre-email') ?? '',
-        ),
-      ),
-  );
+/** Once every row chip has its answer: each visible row's chip addresses, in order. */
+async function settledRowChips(page: Page): Promise<string[][]> {
+  await waitForSettledRowChips(page, INBOX_2019_CHIP_COUNT);
+  return page.evaluate<string[][]>(VISIBLE_ROW_CHIP_EMAILS);
 }
 
 describe('score chips in the inbox list', () => {
@@ -29,16 +22,7 @@ describe('score chips in the inbox list', () => {
     gmail,
   }) => {
     const page = await gmail.open(INBOX);
-    expect(await settledRowChips(page, 7)).toEqual([
-      ['rahul.sharma@acme-tech.example'],
-      ['sneha.kulkarni@acme-tech.example'],
-      [],
-      [],
-      ['deepa.menon@kiran-logistics.example'],
-      ['aarav.gill@tharsolar.example', 'radhika.desai@vayu-aero.example'],
-      ['rahul.sharma@acme-tech.example'],
-      ['kabir.ahuja@monsoon-travel.example'],
-    ]);
+    expect(await settledRowChips(page)).toEqual(INBOX_2019_ROW_CHIPS);
     expect(await page.locator('.afn [data-vivre-host]').count()).toBe(0);
     expect(await page.locator('[data-vivre-email="vikram.reddy@bluestone.example"]').count()).toBe(
       0,
@@ -61,7 +45,7 @@ describe('score chips in the inbox list', () => {
 
   test('marks the rows of hot leads, with an accessible name', async ({ gmail }) => {
     const page = await gmail.open(INBOX);
-    await settledRowChips(page, 7);
+    await settledRowChips(page);
     const marks = page.getByRole('img', { name: /^Hot lead:/ });
     await expect.poll(() => marks.count()).toBe(4);
     expect(await page.getByRole('img', { name: 'Hot lead: Aarav Gill, AI score 88' }).count()).toBe(
@@ -80,7 +64,7 @@ describe('score chips in the inbox list', () => {
     extensionPage,
   }) => {
     const page = await gmail.open(INBOX);
-    await settledRowChips(page, 7);
+    await settledRowChips(page);
     // What the options page's switch writes (src/shared/storage.ts, inboxListItem).
     await extensionPage.evaluate(
       `chrome.storage.local.set({ 'inbox-list': { showScores: false, hotLeadThreshold: 70 } })`,

@@ -62,17 +62,24 @@ export async function waitForSettledChips(page: Page, count: number): Promise<vo
   );
 }
 
+/**
+ * Expressions to evaluate in an inbox page, the same in Chromium (Playwright) and Firefox
+ * (Puppeteer): how many list-row chips have their answer (a score, or not in Vivre), and each
+ * visible row's chip addresses, in order.
+ */
+export const SETTLED_ROW_CHIP_COUNT = `document.querySelectorAll(
+  'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
+).length`;
+export const VISIBLE_ROW_CHIP_EMAILS = `[...document.querySelectorAll('tr.zA')]
+  .filter((row) => row.closest('[style*="display: none"]') === null)
+  .map((row) =>
+    [...row.querySelectorAll('[data-vivre-email]')].map((host) => host.getAttribute('data-vivre-email') ?? ''),
+  )`;
+
 /** Waits until `count` list-row chips have their answer (a score, or not in Vivre). */
 export async function waitForSettledRowChips(page: Page, count: number): Promise<void> {
   await waitFor(
-    () =>
-      page.evaluate(
-        (n) =>
-          document.querySelectorAll(
-            'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
-          ).length >= n,
-        count,
-      ),
+    async () => (await page.evaluate<number>(SETTLED_ROW_CHIP_COUNT)) >= count,
     `${count} settled row chips`,
   );
 }
