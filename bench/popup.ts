@@ -11,6 +11,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { extensionWorker, type ExtensionBrowser } from '../tests/e2e/harness';
 import { benchInSession } from './lib/extension-session';
 import { verdict, type Section } from './lib/report';
@@ -67,12 +68,16 @@ const READ_POPUP = `new Promise((resolve, reject) => {
   })();
 })`;
 
-async function openAndMeasure(browser: ExtensionBrowser, file: string): Promise<Open> {
+/** Opens `file` as the toolbar popup and measures it from `reader`, an extension page. */
+async function openAndMeasure(
+  browser: ExtensionBrowser,
+  reader: Page,
+  file: string,
+): Promise<Open> {
   const worker = await extensionWorker(browser);
   await worker.evaluate(`chrome.action.setPopup({ popup: '${file}' })`);
   await worker.evaluate('chrome.action.openPopup()');
-  const reader = browser.context.pages().find((p) => p.url().startsWith(browser.extensionUrl('')));
-  const open = await reader!.evaluate<Open>(READ_POPUP);
+  const open = await reader.evaluate<Open>(READ_POPUP);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return open;
 }
@@ -95,7 +100,7 @@ export async function benchPopup(): Promise<Section> {
       // falls on both sides alike.
       const order = i % 2 === 0 ? ['popup.html', EMPTY_PAGE] : [EMPTY_PAGE, 'popup.html'];
       for (const file of order) {
-        const at = await openAndMeasure(browser, file);
+        const at = await openAndMeasure(browser, reader, file);
         if (i >= WARMUP) (file === EMPTY_PAGE ? empty : popup).push(at);
       }
     }
