@@ -1,0 +1,73 @@
+/**
+ * The pages the popup benchmark opens as the toolbar popup beside popup.html, written into the
+ * session's own copy of the build (each profile loads a copy, tests/e2e/harness/browser.ts), so
+ * they never ship: nothing in .output or the store packages changes.
+ *
+ * - The empty page: one module script that sets the marks. The goal is a ratio to it.
+ * - The static form: popup.html's own stylesheets and the form exactly as the popup drew it, in a
+ *   <template> that one module script clones, focuses and marks. No framework, no storage, no
+ *   worker: the floor for any popup that shows this form on this machine, so the report can say
+ *   how much of the goal is left for everything the real popup does.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const INTERACTIVE_MARK = 'vivre-popup-interactive';
+/** Set by src/pages/popup/shown-mark.ts in popup.html, and by these pages' scripts alike. */
+export const SHOWN_MARK = 'vivre-popup-shown';
+export const EMPTY_PAGE = 'bench-empty.html';
+export const STATIC_FORM_PAGE = 'bench-static-form.html';
+
+const markWhenShown =
+  `if (document.hidden) document.addEventListener('visibilitychange', ` +
+  `() => performance.mark('${SHOWN_MARK}'), { once: true });\n` +
+  `else performance.mark('${SHOWN_MARK}');\n`;
+
+export function addEmptyPage(extensionDir: string): void {
+  writeFileSync(
+    path.join(extensionDir, EMPTY_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>empty</title>' +
+      '<script type="module" src="/bench-empty.js"></script></head><body></body></html>',
+  );
+  writeFileSync(
+    path.join(extensionDir, 'bench-empty.js'),
+    `${markWhenShown}performance.mark('${INTERACTIVE_MARK}');\n`,
+  );
+}
+
+/** `formHtml`: the popup's #app content as it was drawn (SERIALIZE_FORM below). */
+export function addStaticFormPage(extensionDir: string, formHtml: string): void {
+  const popupHtml = readFileSync(path.join(extensionDir, 'popup.html'), 'utf8');
+  const styles = popupHtml.match(/<style>[\s\S]*?<\/style>/g) ?? [];
+  if (styles.length === 0) throw new Error('popup.html has no inline stylesheet to copy');
+  writeFileSync(
+    path.join(extensionDir, STATIC_FORM_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1.0">' +
+      `${styles.join('')}<title>static form</title>` +
+      '<script type="module" src="/bench-static-form.js"></script></head>' +
+      `<body><template id="form">${formHtml}</template><div id="app"></div></body></html>`,
+  );
+  writeFileSync(
+    path.join(extensionDir, 'bench-static-form.js'),
+    markWhenShown +
+      "const app = document.getElementById('app');\n" +
+      "app.append(document.getElementById('form').content.cloneNode(true));\n" +
+      "document.getElementById('contact').focus();\n" +
+      `performance.mark('${INTERACTIVE_MARK}');\n`,
+  );
+}
+
+/**
+ * Evaluated in an extension page with the toolbar popup open: the popup's form as HTML, with
+ * what Preact set as properties (checked radios, chosen options) written as attributes.
+ */
+export const SERIALIZE_FORM = `(() => {
+  const view = chrome.extension.getViews({ type: 'popup' })[0];
+  const app = view.document.getElementById('app').cloneNode(true);
+  const live = view.document.getElementById('app');
+  const pairs = (selector) => [...live.querySelectorAll(selector)].map((el, i) => [el, app.querySelectorAll(selector)[i]]);
+  for (const [from, to] of pairs('input')) if (from.checked) to.setAttribute('checked', '');
+  for (const [from, to] of pairs('option')) if (from.selected) to.setAttribute('selected', '');
+  return app.innerHTML;
+})()`;
