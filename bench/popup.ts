@@ -185,6 +185,9 @@ export async function benchPopup(): Promise<Section> {
           `form (loading Preact and the form's code, reading storage, rendering): ` +
           `${GOAL_RATIO}× the empty page's p50 minus the static form's p50 = ${ms(goalLeft)}; ` +
           `the popup takes ${ms(times.p50 - staticForm.p50)} for it.`,
+        `Shown before its form was ready (a rep would have seen an empty or partial popup): ` +
+          `${popup.filter((open) => open.shown < open.mark).length} of ${popup.length} opens; ` +
+          `not shown within 3 s of loading: ${popup.filter((open) => Number.isNaN(open.shown)).length}.`,
         `Popup load event p50 ${ms(of(popup, 'loaded').p50)}. The popup renders from ` +
           'storage.local and storage.session first (draft, recent contacts, the outbox and ' +
           'connection as last published) and asks the worker only after it is interactive.',
