@@ -11,13 +11,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { POPUP_MARKS } from '../src/pages/popup/marks';
 
-export const INTERACTIVE_MARK = 'vivre-popup-interactive';
-/** Set by src/pages/popup/shown-mark.ts in popup.html, and by these pages' scripts alike. */
-export const SHOWN_MARK = 'vivre-popup-shown';
+export const INTERACTIVE_MARK = POPUP_MARKS.interactive;
+export const SHOWN_MARK = POPUP_MARKS.shown;
 export const EMPTY_PAGE = 'bench-empty.html';
 export const STATIC_FORM_PAGE = 'bench-static-form.html';
 
+/** src/pages/popup/marks.ts's markWhenShown, as these pages' scripts run it. */
 const markWhenShown =
   `if (document.hidden) document.addEventListener('visibilitychange', ` +
   `() => performance.mark('${SHOWN_MARK}'), { once: true });\n` +
@@ -64,10 +65,13 @@ export function addStaticFormPage(extensionDir: string, formHtml: string): void 
  */
 export const SERIALIZE_FORM = `(() => {
   const view = chrome.extension.getViews({ type: 'popup' })[0];
-  const app = view.document.getElementById('app').cloneNode(true);
   const live = view.document.getElementById('app');
-  const pairs = (selector) => [...live.querySelectorAll(selector)].map((el, i) => [el, app.querySelectorAll(selector)[i]]);
-  for (const [from, to] of pairs('input')) if (from.checked) to.setAttribute('checked', '');
-  for (const [from, to] of pairs('option')) if (from.selected) to.setAttribute('selected', '');
-  return app.innerHTML;
+  const copy = live.cloneNode(true);
+  const mark = (selector, isSet, attribute) => {
+    const copies = copy.querySelectorAll(selector);
+    live.querySelectorAll(selector).forEach((el, i) => isSet(el) && copies[i].setAttribute(attribute, ''));
+  };
+  mark('input', (input) => input.checked, 'checked');
+  mark('option', (option) => option.selected, 'selected');
+  return copy.innerHTML;
 })()`;

@@ -1,8 +1,8 @@
 import { Popup } from '../../pages/popup/Popup';
 import { popupServices } from '../../pages/popup/services';
-import { markWhenShown } from '../../pages/popup/shown-mark';
+import { markWhenShown } from '../../pages/popup/marks';
 import { startPage } from '../../ui/design/page';
 import './style.css';
 
-markWhenShown('vivre-popup-shown');
+markWhenShown();
 startPage(<Popup services={popupServices} />);

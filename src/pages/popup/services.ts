@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { RESTARTING } from '../../shared/messaging/restarting';
 import { NO_PAGE, type PopupServices } from './services-type';
 import { loadLocal, localIfRead } from './local-at-open';
+import { POPUP_MARKS } from './marks';
 
 type AfterOpen = typeof import('./services-after-open');
 let afterOpen: Promise<AfterOpen> | undefined;
@@ -49,5 +50,5 @@ export const popupServices: PopupServices = {
     addEventListener('online', callback, { signal });
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
-  markInteractive: () => performance.mark('vivre-popup-interactive'),
+  markInteractive: () => performance.mark(POPUP_MARKS.interactive),
 };

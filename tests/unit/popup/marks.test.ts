@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { markWhenShown } from '../../../src/pages/popup/shown-mark';
+import { markWhenShown } from '../../../src/pages/popup/marks';
 
 const MARK = 'test-popup-shown';
 const marks = () => performance.getEntriesByName(MARK, 'mark');
