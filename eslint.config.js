@@ -4,24 +4,29 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The rooms of src/ (ARCHITECTURE.md) and what each may import. A room never imports one it
- * is not allowed to; the rules name the reason, so the error says why.
+ * The rooms of the design card (ARCHITECTURE.md) and what each may import:
+ * lib/shared ← components ← lib/{content,pages} ← entrypoints, and lib/worker ← lib/shared only.
+ * A room never imports one it is not allowed to; each rule names the reason, so the error says why.
+ * Import specifiers are matched by path segment, which works for relative and `@/` imports alike.
  */
 const room = (names) => `(^|/)(${names.join('|')})/`;
 const ROOMS = {
   worker: {
     regex: room(['worker']),
     message:
-      'Only the worker holds the key and talks to Vivre: ask it through src/shared/messaging.',
+      'Only the worker holds the key and talks to Vivre: ask it through lib/shared/messaging.',
   },
   content: {
     regex: room(['content']),
     message: 'The Gmail content script is not imported: it runs in another world.',
   },
-  pages: { regex: room(['pages']), message: 'Extension pages are not imported from other rooms.' },
-  ui: {
-    regex: room(['ui']),
-    message: 'Shared components are for pages and the content script only.',
+  pages: {
+    regex: room(['pages']),
+    message: 'Extension pages’ I/O (lib/pages) is imported only by their entrypoints.',
+  },
+  components: {
+    regex: room(['components']),
+    message: 'Components are views: lib/shared and lib/worker do not import them.',
   },
   entrypoints: {
     regex: room(['entrypoints']),
@@ -39,7 +44,8 @@ const IO_MODULES = [
   { name: '@webext-core/messaging', message: 'Components do no I/O: receive it through props.' },
 ];
 const IO_PATHS = {
-  regex: '(^|/)shared/(messaging/messenger|storage|write-states|write-status|host-permission)$',
+  regex:
+    '(^|/)shared/(messaging/messenger|storage|write-states|write-status|host-permission|connection-watch)$',
   message: 'Components do no I/O: receive `ask`, storage and followers through props.',
   allowTypeImports: true,
 };
@@ -84,25 +90,25 @@ export default tseslint.config(
   },
   // ---- Rooms: nothing imports upward or sideways into another runtime ----
   {
-    files: ['src/shared/**'],
+    files: ['lib/shared/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
-        only('worker', 'content', 'pages', 'ui', 'entrypoints'),
-        [{ name: 'preact', message: 'shared/ is plain TypeScript, used by every runtime.' }],
+        only('worker', 'content', 'pages', 'components', 'entrypoints'),
+        [{ name: 'preact', message: 'lib/shared is plain TypeScript, used by every runtime.' }],
       ),
     },
   },
   {
-    files: ['src/worker/**'],
+    files: ['lib/worker/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
-        only('content', 'pages', 'ui', 'entrypoints'),
+        only('content', 'pages', 'components', 'entrypoints'),
         [{ name: 'preact', message: 'The worker renders nothing.' }],
       ),
     },
   },
   {
-    files: ['src/pages/**'],
+    files: ['lib/pages/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         only('worker', 'content', 'entrypoints'),
@@ -110,9 +116,9 @@ export default tseslint.config(
     },
   },
   {
-    // The key and zod stay out of the Gmail content script: its bundle has a 25 KB budget, and
+    // The key and zod stay out of the Gmail content script: its bundle has a size budget, and
     // the key never reaches a page's process. Types are fine (erased at build time).
-    files: ['src/content/**'],
+    files: ['lib/content/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [
@@ -124,11 +130,11 @@ export default tseslint.config(
           },
           {
             regex: '(^|/)shared/storage$',
-            message: 'The content script reads write states only: use shared/write-states.',
+            message: 'The content script reads write states only: use lib/shared/write-states.',
           },
         ],
         [
-          { name: 'zod', message: 'Zod stays out of the content script (25 KB budget).' },
+          { name: 'zod', message: 'Zod stays out of the content script (size budget).' },
           { name: 'idb', message: 'The content script cannot open the extension’s databases.' },
           { name: 'webextension-polyfill', message: 'The content script uses the native API.' },
         ],
@@ -137,14 +143,14 @@ export default tseslint.config(
   },
   {
     // Gmail's DOM, lowest room of the content script: it knows nothing about Vivre or UI.
-    files: ['src/content/gmail/**'],
+    files: ['lib/content/gmail/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [
-          ...only('worker', 'pages', 'entrypoints', 'ui'),
+          ...only('worker', 'pages', 'entrypoints', 'components'),
           {
-            regex: '(^|/)(chips|email-logging|ui)/',
-            message: 'Gmail reading knows nothing of chips, logging or UI.',
+            regex: '(^|/)(chips|email-logging|lookups|card-host)/',
+            message: 'Gmail reading knows nothing of chips, logging, lookups or the card.',
           },
           {
             regex: '(^|/)shared/(messaging|storage|write-)',
@@ -155,22 +161,14 @@ export default tseslint.config(
       ),
     },
   },
-  ...[
+  {
     // Components: they render what they are given and do no I/O, in Gmail and on our pages.
-    { files: ['src/ui/**', 'src/content/ui/**'], rooms: only('worker', 'pages', 'entrypoints') },
-    { files: ['src/pages/**/*.tsx'], rooms: only('worker', 'content', 'entrypoints') },
-  ].map(({ files, rooms }) => ({
-    files,
-    ignores: ['src/content/ui/shadow-host.ts'],
+    files: ['components/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         [
-          ...rooms,
+          ...only('worker', 'content', 'pages', 'entrypoints'),
           IO_PATHS,
-          {
-            regex: '(^|/)(chips|email-logging)/',
-            message: 'Components do not import controllers.',
-          },
           {
             regex: '(^|/)shared/(messaging/(schemas|messages)|vivre/contract)$',
             message: 'Components get validated data: import types only.',
@@ -181,15 +179,16 @@ export default tseslint.config(
       ),
       'no-restricted-globals': ['error', ...IO_GLOBALS],
     },
-  })),
+  },
   {
     files: ['sandbox/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict([
+        ...only('worker', 'content', 'pages', 'components', 'entrypoints'),
         {
-          regex: '(^|/)src/(worker|content|pages|ui|entrypoints)/',
+          regex: '(^|/)lib/shared/(?!vivre/)',
           message:
-            'The sandbox shares only the API contract (src/shared/vivre) with the extension.',
+            'The sandbox shares only the API contract (lib/shared/vivre) with the extension.',
         },
       ]),
     },

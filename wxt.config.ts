@@ -2,7 +2,7 @@ import preact from '@preact/preset-vite';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { PRODUCTION_BASE_URL } from './src/shared/vivre/base-url';
+import { PRODUCTION_BASE_URL } from './lib/shared/vivre/base-url';
 import { pageDesignTokens } from './build/page-tokens';
 import { buildPopupAlone, inlinePageCss, runFirst } from './build/popup-build';
 
@@ -22,7 +22,7 @@ const ICONS = Object.fromEntries([16, 32, 48, 128].map((size) => [size, `icon/${
  * in full). Required: the addresses of the people on an email are sent to Vivre to look
  * them up (and names when the rep adds one), which is the extension's whole point.
  * Optional: email subjects and text, which leave only when the rep logs an email and has
- * allowed it in Firefox (src/worker/settings/data-consent.ts).
+ * allowed it in Firefox (lib/worker/settings/data-consent.ts).
  */
 const FIREFOX_SETTINGS = {
   // Built-in consent reached Firefox for Android in 142.
@@ -38,8 +38,8 @@ const FIREFOX_SETTINGS = {
 };
 
 /**
- * The contact card (src/entrypoints/card/) is an extension page the content script frames in
- * Gmail, so Gmail's page can neither read it nor drive it (src/content/chips/card-frame.ts).
+ * The contact card (entrypoints/card/) is an extension page the content script frames in
+ * Gmail, so Gmail's page can neither read it nor drive it (lib/content/card-host/card-host.ts).
  * Framing it from a web page needs it web-accessible, in both browsers, and only to Gmail.
  * Chrome: `use_dynamic_url`, so it loads only from a URL that changes every browser session
  * (runtime.getURL gives it): a page that has not been handed it cannot frame our card to trick
@@ -65,7 +65,11 @@ function cardResources(browser: string) {
 // 140 is the floor: it is the first release (and ESR) with built-in data-collection
 // consent, which AMO requires of new add-ons since 2025-11-03.
 export default defineConfig({
-  srcDir: 'src',
+  // The design card's top level: entrypoints/, components/, lib/, public/ beside package.json.
+  srcDir: '.',
+  // Every import is written out, so a file says where each name comes from and the import
+  // rules in eslint.config.js see it (WXT would otherwise auto-import all of components/).
+  imports: false,
   manifestVersion: 3,
   // AMO reviewers rebuild from the sources archive; pictures are not sources.
   zip: { excludeSources: ['docs/**/*.png', '.sandbox-data/**', '.bench-cache/**'] },
@@ -112,7 +116,7 @@ export default defineConfig({
     'vite:build:extendConfig'(entrypoints, config) {
       const popupAlone = entrypoints.length === 1 && entrypoints[0]!.type === 'popup';
       if (popupAlone) {
-        const localAtOpen = new URL('src/pages/popup/local-at-open.ts', import.meta.url);
+        const localAtOpen = new URL('lib/pages/popup/local-at-open.ts', import.meta.url);
         const first = runFirst(fileURLToPath(localAtOpen), 'popup-start');
         config.plugins = [...(config.plugins ?? []), first, inlinePageCss()];
       }

@@ -4,7 +4,7 @@
  * extension talking to the sandbox. Cold: nothing cached anywhere, so each address
  * costs a request; warm: the worker's contact cache, or this tab, already knows them.
  */
-import { BURST_IDLE_TIMEOUT_MS } from '../src/content/gmail/watch';
+import { BURST_IDLE_TIMEOUT_MS } from '../lib/content/gmail/watch';
 import type { Page } from 'playwright-core';
 import {
   askWorkerOk,

@@ -151,8 +151,8 @@ export async function benchInbox(): Promise<Section> {
       ],
       notes: [
         `Chips on the 100 rows: ${CHIPS} (rep and colleague rows get none); shown in every cached sample: at least ${chipsShown}.`,
-        // A counted figure, not a timing: tests/unit/lookups/list-paging.test.ts asserts it.
-        'Lookup cost of paging 500 inbox rows (180 distinct external senders, two tabs at once, a Vivre allowing 120 requests a minute): 180 requests, one per distinct address (0.36 per row), 0 answered 429; requests past the first window wait for the next, and paging back costs 0 while answers are fresh (tests/unit/lookups/list-paging.test.ts; writes and the open thread keep a slot and the last 5 requests of every window, tests/unit/vivre/request-scheduler.test.ts).',
+        // A counted figure, not a timing: tests/unit/lib/worker/lookups/list-paging.test.ts asserts it.
+        'Lookup cost of paging 500 inbox rows (180 distinct external senders, two tabs at once, a Vivre allowing 120 requests a minute): 180 requests, one per distinct address (0.36 per row), 0 answered 429; requests past the first window wait for the next, and paging back costs 0 while answers are fresh (tests/unit/lib/worker/lookups/list-paging.test.ts; writes and the open thread keep a slot and the last 5 requests of every window, tests/unit/lib/worker/vivre/request-scheduler.test.ts).',
         'Why "≤ one frame" is missed in milliseconds when the chips do come in the first frame after the rows: that frame is itself long — inserting 100 rows of Gmail markup and mounting their chips is one task, and in a new tab the page load and the content script start-up land in it too.',
         `Where the content script's time goes during the mutations (CPU profiler): ${ms(share.totalMs)} in all; by leaf: ` +
           share.leaves

@@ -67,7 +67,7 @@ export async function benchLookups(): Promise<Section> {
       title,
       method:
         `${KNOWN} addresses in Vivre (created first) and ${UNKNOWN} not, asked in one lookup(50) through ` +
-        'src/worker/lookups with the real client (4 requests in parallel). Cold: fresh cache and client; warm: the same ' +
+        'lib/worker/lookups with the real client (4 requests in parallel). Cold: fresh cache and client; warm: the same ' +
         `lookup again at once. ${REPEATS} repeats; requests counted at the fetch layer. The sandbox's limit is ` +
         'raised for this benchmark only, so repeats never wait for it.',
       rows: [

@@ -16,7 +16,7 @@ const PAIRS = 5;
 const BURSTS = 50;
 const PER_BURST = 100;
 const GAP_MS = 30;
-/** After the last burst: the content script handles a burst at idle, within BURST_IDLE_TIMEOUT_MS (src/content/gmail/watch.ts). */
+/** After the last burst: the content script handles a burst at idle, within BURST_IDLE_TIMEOUT_MS (lib/content/gmail/watch.ts). */
 const TRAILING_MS = 1000;
 /** After load: initial chips, lookups and page scripts finish before the measured window. */
 const SETTLE_MS = 1500;

@@ -53,8 +53,8 @@ export async function benchDrain(): Promise<Section> {
     return {
       title,
       method:
-        `${BACKLOG} notes queued at once in the real outbox (src/worker/outbox, fake-indexeddb in Node) with the real ` +
-        'HTTP client and rate limiter (src/worker/vivre, 4 in parallel, as the worker wires them), sending to the ' +
+        `${BACKLOG} notes queued at once in the real outbox (lib/worker/outbox, fake-indexeddb in Node) with the real ` +
+        'HTTP client and rate limiter (lib/worker/vivre, 4 in parallel, as the worker wires them), sending to the ' +
         `sandbox at its default ${LIMIT} requests/min/key, for ${DURATION_MS / 1000} s from the first request. ` +
         `The sandbox counts in fixed 60 s windows, so a run of ${DURATION_MS / 1000} s can use ${windows} windows: ` +
         `${allowed} requests allowed.`,

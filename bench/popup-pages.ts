@@ -14,8 +14,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { POPUP_MARKS } from '../src/pages/popup/marks';
-import { AT_OPEN, areaAndKey } from '../src/shared/storage-at-open';
+import { POPUP_MARKS } from '../lib/pages/popup/marks';
+import { AT_OPEN, areaAndKey } from '../lib/shared/storage-at-open';
 
 export const INTERACTIVE_MARK = POPUP_MARKS.interactive;
 export const SHOWN_MARK = POPUP_MARKS.shown;
@@ -23,7 +23,7 @@ export const EMPTY_PAGE = 'bench-empty.html';
 export const STATIC_FORM_PAGE = 'bench-static-form.html';
 export const READ_FIRST_PAGE = 'bench-static-form-read-first.html';
 
-/** src/pages/popup/marks.ts's markWhenShown, as these pages' scripts run it. */
+/** lib/pages/popup/marks.ts's markWhenShown, as these pages' scripts run it. */
 const markWhenShown =
   `if (document.hidden) document.addEventListener('visibilitychange', ` +
   `() => performance.mark('${SHOWN_MARK}'), { once: true });\n` +
@@ -41,7 +41,7 @@ export function addEmptyPage(extensionDir: string): void {
   );
 }
 
-/** The popup's read at open (src/shared/storage-at-open.ts), as a page script writes it. */
+/** The popup's read at open (lib/shared/storage-at-open.ts), as a page script writes it. */
 function popupStartRead(): string {
   const keys = { local: [] as string[], session: [] as string[] };
   for (const { key } of Object.values(AT_OPEN)) {

@@ -1,5 +1,5 @@
 /**
- * The design tokens (src/ui/design/tokens.ts) written into the extension pages' HTML at build
+ * The design tokens (components/common/design/tokens.ts) written into the extension pages' HTML at build
  * time, where a page asks for them in its head: `<!-- vivre:design-tokens -->` (popup, options:
  * light or dark with the system) or `<!-- vivre:frame-design-tokens -->` (the card's frame: light
  * or dark with Gmail's theme). In the HTML they are parsed while the page's scripts are still
@@ -8,7 +8,7 @@
  * colours.
  */
 import type { Plugin } from 'vite';
-import { frameTokenCss, pageTokenCss } from '../src/ui/design/tokens';
+import { frameTokenCss, pageTokenCss } from '../components/common/design/tokens';
 
 const MARKERS: Record<string, () => string> = {
   '<!-- vivre:design-tokens -->': pageTokenCss,

@@ -3,7 +3,7 @@
  * envelope `{error: {type, message, param?, request_id}}` at the edge, so no
  * handler can leak a stack trace or invent its own shape.
  */
-import type { ERROR_TYPES } from '../src/shared/vivre/contract';
+import type { ERROR_TYPES } from '../lib/shared/vivre/contract';
 
 export type ErrorType = (typeof ERROR_TYPES)[number];
 

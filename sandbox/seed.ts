@@ -15,7 +15,7 @@ import {
   TAGS,
   type FixedPerson,
 } from './seed-data';
-import { ACTIVITY_TYPES, STAGES } from '../src/shared/vivre/contract';
+import { ACTIVITY_TYPES, STAGES } from '../lib/shared/vivre/contract';
 import type { ApiKey, SandboxState, StoredContact, WorkspaceData } from './types';
 
 export const DEMO_KEYS = {

@@ -1,5 +1,5 @@
 /** The sandbox's stored shapes: what the JSON file holds, one level below the API's resources. */
-import type { WEBHOOK_EVENTS } from '../src/shared/vivre/contract';
+import type { WEBHOOK_EVENTS } from '../lib/shared/vivre/contract';
 import type {
   Activity,
   ActivityType,
@@ -8,7 +8,7 @@ import type {
   Permission,
   Stage,
   Webhook,
-} from '../src/shared/vivre/contract-types';
+} from '../lib/shared/vivre/contract-types';
 
 export type { ActivityType, Permission, Stage };
 export type EventType = (typeof WEBHOOK_EVENTS)[number];

@@ -2,7 +2,7 @@
  * `npm run privacy-page`: PRIVACY.md → public/privacy.html, the page the options page links to.
  * WXT copies public/ into the extension, so the policy opens offline, from the extension itself.
  * `npm run privacy-page -- --check` only says whether the page is out of date (exit code 1 if so);
- * tests/unit/store/privacy-page.test.ts does the same, so the two files never drift.
+ * tests/unit/scripts/privacy-page.test.ts does the same, so the two files never drift.
  *
  * A tiny converter for the Markdown PRIVACY.md uses and nothing more: `#`–`###` headings,
  * paragraphs, `-` and `1.` lists (continuation lines indented), **bold**, `code` and

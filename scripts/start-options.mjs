@@ -12,7 +12,7 @@ export const DEFAULT_HOST = '127.0.0.1';
 
 /**
  * Handed to the dev build (WXT exposes `WXT_*` variables as `import.meta.env`);
- * src/worker/settings/defaults.ts reads it as the default base URL.
+ * lib/worker/settings/defaults.ts reads it as the default base URL.
  */
 export const SANDBOX_URL_ENV = 'WXT_VIVRE_SANDBOX_URL';
 

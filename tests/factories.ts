@@ -5,15 +5,15 @@
  * their scores are the ones the sandbox computes for the seed, which the contract tests
  * check (tests/contract/contacts.test.ts).
  */
-import { FIXED_PEOPLE } from '../sandbox/seed-data';
+import { FIXED_PEOPLE } from '@/sandbox/seed-data';
 import type {
   ContactDetails,
   LookupResult,
   OutboxSummary,
   SettingsView,
   Status,
-} from '../src/shared/messaging/protocol';
-import type { Activity, Contact, Deal } from '../src/shared/vivre/contract-types';
+} from '@/lib/shared/messaging/protocol';
+import type { Activity, Contact, Deal } from '@/lib/shared/vivre/contract-types';
 
 /** A seeded person as GET /v1/contacts/{id} answers (less `updated_at`), with its score. */
 function seeded(id: string, aiScore: number): Contact {

@@ -1,7 +1,7 @@
 /**
  * The worker's real modules (HTTP client, rate limiter, outbox, lookups) running in
  * Node: IndexedDB from fake-indexeddb, `browser` from WXT's fake browser (only the
- * privacy settings touch it). Wired as src/worker/create-worker.ts wires them.
+ * privacy settings touch it). Wired as lib/worker/create-worker.ts wires them.
  */
 import 'fake-indexeddb/auto';
 import { fakeBrowser } from '@webext-core/fake-browser';
@@ -13,10 +13,10 @@ Object.assign(globalThis, { chrome: fakeBrowser, browser: fakeBrowser });
 export async function workerModules(baseUrl: string) {
   const [{ createHttp }, { createRateLimiter }, { createVivreClient }, { createDeliver }] =
     await Promise.all([
-      import('../../src/worker/vivre/http'),
-      import('../../src/worker/vivre/rate-limiter'),
-      import('../../src/worker/vivre/client'),
-      import('../../src/worker/vivre/deliver'),
+      import('../../lib/worker/vivre/http'),
+      import('../../lib/worker/vivre/rate-limiter'),
+      import('../../lib/worker/vivre/client'),
+      import('../../lib/worker/vivre/deliver'),
     ]);
   const [
     { createOutbox },
@@ -25,11 +25,11 @@ export async function workerModules(baseUrl: string) {
     { MAX_PARALLEL_REQUESTS },
     { privacyItem },
   ] = await Promise.all([
-    import('../../src/worker/outbox'),
-    import('../../src/worker/lookups/lookups'),
-    import('../../src/worker/lookups/cache'),
-    import('../../src/worker/create-worker'),
-    import('../../src/shared/storage'),
+    import('../../lib/worker/outbox'),
+    import('../../lib/worker/lookups/lookups'),
+    import('../../lib/worker/lookups/cache'),
+    import('../../lib/worker/create-worker'),
+    import('../../lib/shared/storage'),
   ]);
   const credentials = { baseUrl, apiKey: DEMO_KEYS.write, workspaceId: 'ws_demo' };
 

@@ -3,7 +3,7 @@
  * contact's deals), which feeds the AI score. `GET /v1/activities?contact_id=`
  * is an ASSUMPTION beyond the reference (see docs/SANDBOX.md).
  */
-import { ActivityCreate } from '../../src/shared/vivre/contract';
+import { ActivityCreate } from '../../lib/shared/vivre/contract';
 import { invalid } from '../api-error';
 import { rescore } from '../rescore';
 import type { StoredActivity } from '../types';

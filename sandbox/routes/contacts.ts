@@ -4,7 +4,7 @@ import {
   ContactCreate,
   ContactListQuery,
   ContactUpdate,
-} from '../../src/shared/vivre/contract';
+} from '../../lib/shared/vivre/contract';
 import { ApiError, notFound } from '../api-error';
 import { rescore } from '../rescore';
 import { computeScore } from '../score';

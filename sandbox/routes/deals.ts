@@ -3,7 +3,7 @@
  * the reference implies but does not spell out (ASSUMPTIONS, see docs/SANDBOX.md):
  * `GET /v1/deals?contact_id=` and `GET /v1/deals/{id}`.
  */
-import { DealCreate, DealUpdate } from '../../src/shared/vivre/contract';
+import { DealCreate, DealUpdate } from '../../lib/shared/vivre/contract';
 import { notFound } from '../api-error';
 import { rescore } from '../rescore';
 import type { StoredDeal, WorkspaceData } from '../types';

@@ -4,7 +4,7 @@
  * these endpoints are ASSUMPTIONS (see docs/SANDBOX.md).
  */
 import { z } from 'zod';
-import { MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT, WebhookCreate } from '../../src/shared/vivre/contract';
+import { MAX_LIST_LIMIT, DEFAULT_LIST_LIMIT, WebhookCreate } from '../../lib/shared/vivre/contract';
 import { invalid, notFound } from '../api-error';
 import type { StoredWebhook, WorkspaceData } from '../types';
 import { parseWith } from '../validate';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Me } from '../../src/shared/vivre/contract';
+import { Me } from '@/lib/shared/vivre/contract';
 import { DEMO_KEYS, expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Contact, listEnvelope } from '../../src/shared/vivre/contract';
+import { Contact, listEnvelope } from '@/lib/shared/vivre/contract';
 import { DEEPA, PRIYA, RAHUL, SNEHA } from '../factories';
 import { expectError, uniqueEmail, useSandbox } from './sandbox-client';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Activity, Deal, MAX_NOTE_LENGTH, listEnvelope } from '../../src/shared/vivre/contract';
+import { Activity, Deal, MAX_NOTE_LENGTH, listEnvelope } from '@/lib/shared/vivre/contract';
 import { expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox();

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ErrorEnvelope } from '../../src/shared/vivre/contract';
+import { ErrorEnvelope } from '@/lib/shared/vivre/contract';
 import { DEMO_KEYS, useSandbox } from './sandbox-client';
 import { rawExchange } from './raw-http';
 

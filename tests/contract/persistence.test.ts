@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startSandbox, type SandboxOptions } from '../../sandbox/server';
+import { startSandbox, type SandboxOptions } from '@/sandbox/server';
 import { clientFor, uniqueEmail } from './sandbox-client';
 
 let dataDir: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../sandbox/rate-limit';
+import { RateLimiter } from '@/sandbox/rate-limit';
 import { DEMO_KEYS, expectError, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox({ rateLimit: 3 });

@@ -3,9 +3,9 @@
  * disk, and a tiny fetch wrapper that speaks to it with a chosen key.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { ErrorEnvelope } from '../../src/shared/vivre/contract';
-import { DEMO_KEYS } from '../../sandbox/seed';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { ErrorEnvelope } from '@/lib/shared/vivre/contract';
+import { DEMO_KEYS } from '@/sandbox/seed';
+import { startSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/server';
 
 export { DEMO_KEYS };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeScore, recencyFactor } from '../../sandbox/score';
-import { createSeedState, SEED_NOW } from '../../sandbox/seed';
+import { computeScore, recencyFactor } from '@/sandbox/score';
+import { createSeedState, SEED_NOW } from '@/sandbox/seed';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-11-20T00:00:00Z');

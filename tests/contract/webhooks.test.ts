@@ -2,8 +2,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WEBHOOK_EVENTS } from '../../src/shared/vivre/contract';
-import { DEFAULT_DELIVERY } from '../../sandbox/webhooks';
+import { WEBHOOK_EVENTS } from '@/lib/shared/vivre/contract';
+import { DEFAULT_DELIVERY } from '@/sandbox/webhooks';
 import { DEMO_KEYS, expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const ctx = useSandbox({ webhooks: { retryDelaysMs: [50, 50, 50, 50, 50], timeoutMs: 300 } });
@@ -123,8 +123,7 @@ describe('where webhooks may point', () => {
   );
 
   it('refuses, even when allowed more, link-local and unspecified addresses; and checks at connect time', async () => {
-    const { checkWebhookUrl, checkResolvedAddresses } =
-      await import('../../sandbox/webhook-targets');
+    const { checkWebhookUrl, checkResolvedAddresses } = await import('@/sandbox/webhook-targets');
     expect(checkWebhookUrl('https://hooks.example.com/x', 'anywhere')).toBeNull();
     expect(checkWebhookUrl('http://169.254.169.254/', 'anywhere')).toMatch(/link-local/);
     expect(checkWebhookUrl('http://[fe80::1]/', 'anywhere')).toMatch(/link-local/);

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
-import type { Deal } from '../../src/shared/vivre/contract-types';
+import type { Deal } from '@/lib/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';

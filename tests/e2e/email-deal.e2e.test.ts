@@ -4,7 +4,7 @@
  * a compose to a contact with several open deals the rep picks one (none is guessed).
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
+import type { Activity, Deal } from '@/lib/shared/vivre/contract-types';
 import { RAHUL, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
 import { DEMO_KEYS, outboxFeed, waitFor, type TestSandbox } from './harness';

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import type { Activity, Contact } from '../../src/shared/vivre/contract-types';
+import type { Activity, Contact } from '@/lib/shared/vivre/contract-types';
 import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { ALL_INTERNAL_RECIPIENTS, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';

@@ -61,6 +61,9 @@ async function logFirstMessage(page: Page, menuShown: boolean): Promise<number> 
   return width;
 }
 
+/** The extension page's own `browser`, inside `evaluate` (no WXT auto-import reaches it). */
+declare const browser: typeof import('webextension-polyfill');
+
 /** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
 async function heldSends(options: Page): Promise<string[]> {
   const stored = await options.evaluate(

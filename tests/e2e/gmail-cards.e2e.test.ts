@@ -4,8 +4,8 @@
  * follows its recipients, and moving to another thread leaves nothing behind.
  */
 import type { Page } from 'playwright-core';
-import { BAND_WORDS, scoreBand } from '../../src/shared/score-band';
-import type { Contact } from '../../src/shared/vivre/contract-types';
+import { BAND_WORDS, scoreBand } from '@/lib/shared/score-band';
+import type { Contact } from '@/lib/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test, type GmailPages } from './fixtures';

@@ -65,7 +65,7 @@ describe('score chips in the inbox list', () => {
   }) => {
     const page = await gmail.open(INBOX);
     await settledRowChips(page);
-    // What the options page's switch writes (src/shared/storage.ts, inboxListItem).
+    // What the options page's switch writes (lib/shared/storage.ts, inboxListItem).
     await extensionPage.evaluate(
       `chrome.storage.local.set({ 'inbox-list': { showScores: false, hotLeadThreshold: 70 } })`,
     );

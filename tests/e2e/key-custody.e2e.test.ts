@@ -3,7 +3,7 @@
  * script (which runs inside Gmail) can read neither it nor a copy of it, and it is
  * not in storage.local or storage.sync, which content scripts can read.
  */
-import { DEFAULT_DB_NAME as OUTBOX_DB } from '../../src/worker/outbox/db';
+import { DEFAULT_DB_NAME as OUTBOX_DB } from '@/lib/worker/outbox/db';
 import { describe, expect, test } from './fixtures';
 import {
   DEMO_KEYS,

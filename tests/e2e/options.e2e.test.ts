@@ -3,7 +3,7 @@
  * connection problem in one sentence that says what to check (never one that contradicts the
  * problem), keeps nothing Vivre refused, and connects with the key masked. (Test builds start
  * connected to the sandbox's demo key, so the first-run popup is a unit test:
- * tests/unit/popup/popup-states.test.tsx.)
+ * tests/unit/components/popup/popup-states.test.tsx.)
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from './fixtures';

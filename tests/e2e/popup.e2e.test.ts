@@ -5,7 +5,7 @@
  * the options page: options.e2e.test.ts.)
  */
 import { randomUUID } from 'node:crypto';
-import type { Activity, Deal } from '../../src/shared/vivre/contract-types';
+import type { Activity, Deal } from '@/lib/shared/vivre/contract-types';
 import { RAHUL } from '../factories';
 import { GMAIL_REDESIGNED } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';

@@ -6,16 +6,16 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { WriteRequest } from '../../src/shared/messaging/protocol';
-import { createOutbox, type Deliver, type Outbox, type ReadBack } from '../../src/worker/outbox';
-import { createVivreClient } from '../../src/worker/vivre/client';
-import { createDeliver } from '../../src/worker/vivre/deliver';
-import { VivreError } from '../../src/worker/vivre/errors';
-import { createHttp } from '../../src/worker/vivre/http';
-import { createReadBack } from '../../src/worker/vivre/read-back';
-import { createRateLimiter } from '../../src/worker/vivre/rate-limiter';
-import { DEMO_KEYS } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { WriteRequest } from '@/lib/shared/messaging/protocol';
+import { createOutbox, type Deliver, type Outbox, type ReadBack } from '@/lib/worker/outbox';
+import { createVivreClient } from '@/lib/worker/vivre/client';
+import { createDeliver } from '@/lib/worker/vivre/deliver';
+import { VivreError } from '@/lib/worker/vivre/errors';
+import { createHttp } from '@/lib/worker/vivre/http';
+import { createReadBack } from '@/lib/worker/vivre/read-back';
+import { createRateLimiter } from '@/lib/worker/vivre/rate-limiter';
+import { DEMO_KEYS } from '@/sandbox/seed';
+import { startSandbox, type Sandbox } from '@/sandbox/server';
 
 let sandbox: Sandbox;
 /** The reference read literally (`--no-idempotency`): Idempotency-Key is ignored. */

@@ -3,7 +3,7 @@
  * with the content script running.
  */
 import type { Page } from 'playwright-core';
-import type { SettingsView } from '../../../src/shared/messaging/protocol';
+import type { SettingsView } from '@/lib/shared/messaging/protocol';
 import { openExtensionPage, type ExtensionBrowser } from './browser';
 import { askWorkerOk } from './messaging';
 import { FIXTURE_PARAM } from './network';

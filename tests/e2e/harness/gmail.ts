@@ -4,7 +4,7 @@
  * contacts made in the sandbox for it.
  */
 import type { Page } from 'playwright-core';
-import type { Contact } from '../../../src/shared/vivre/contract-types';
+import type { Contact } from '@/lib/shared/vivre/contract-types';
 import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 import type { ExtensionBrowser } from './browser';
 import { chipNames } from './card';

@@ -7,8 +7,8 @@
  */
 import type { Page } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import type { Answer } from '../../../src/shared/messaging/protocol';
-import type { ProtocolMap } from '../../../src/shared/messaging/messages';
+import type { Answer } from '@/lib/shared/messaging/protocol';
+import type { ProtocolMap } from '@/lib/shared/messaging/messages';
 
 type Value<K extends keyof ProtocolMap> =
   ReturnType<ProtocolMap[K]> extends Answer<infer T> ? T : never;

@@ -3,14 +3,14 @@
  * one arrived exactly once: the property a rep's trust in the CRM rests on.
  */
 import { randomUUID } from 'node:crypto';
-import type { OutboxFeed } from '../../../src/shared/storage';
+import type { OutboxFeed } from '@/lib/shared/storage';
 import { RAHUL } from '../../factories';
 import { askWorkerOk, evaluate, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';
 import { waitFor } from './wait';
 
 /**
- * The outbox as the worker last published it for our pages (src/worker/outbox-feed.ts):
+ * The outbox as the worker last published it for our pages (lib/worker/outbox/feed.ts):
  * storage.session, which any extension page can read and no content script can. Null
  * before the first publish.
  */

@@ -3,9 +3,9 @@
  * silent, plus the admin-only helpers that tell a test what really reached it,
  * and a way to take it down for a while (Vivre unreachable) and bring it back.
  */
-import type { Activity } from '../../../src/shared/vivre/contract-types';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/server';
-import { DEMO_KEYS } from '../../../sandbox/seed';
+import type { Activity } from '@/lib/shared/vivre/contract-types';
+import { startSandbox, type Sandbox, type SandboxOptions } from '@/sandbox/server';
+import { DEMO_KEYS } from '@/sandbox/seed';
 
 export { DEMO_KEYS };
 

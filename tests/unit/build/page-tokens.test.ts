@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { pageDesignTokens } from '../../../build/page-tokens';
-import { frameTokenCss, pageTokenCss } from '../../../src/ui/design/tokens';
+import { pageDesignTokens } from '@/build/page-tokens';
+import { frameTokenCss, pageTokenCss } from '@/components/common/design/tokens';
 
 const transform = pageDesignTokens().transformIndexHtml as (html: string) => string;
 
@@ -15,7 +15,7 @@ describe('design tokens in the pages’ HTML', () => {
     ['options', pageTokenCss()],
     ['card', frameTokenCss()],
   ])('%s.html carries every token, in its head', (page, css) => {
-    const source = readFileSync(`src/entrypoints/${page}/index.html`, 'utf8');
+    const source = readFileSync(`entrypoints/${page}/index.html`, 'utf8');
     const built = transform(source);
     const head = built.slice(0, built.indexOf('</head>'));
     expect(head).toContain(`<style>${css}</style>`);

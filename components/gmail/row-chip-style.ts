@@ -1,0 +1,68 @@
+/**
+ * The look of list-row chips and hot-lead marks, built once per page and shared by every host.
+ * A page of 100 rows would otherwise parse 100 `<style>` elements: one constructable stylesheet,
+ * adopted by each shadow root, costs one parse. Where adopting fails (Firefox refuses a sheet
+ * built in a content script's world for a page's shadow root), each host gets a `<style>`.
+ *
+ * Hosts are fixed-size boxes with `contain: strict`: whatever a chip shows (loading, a score,
+ * nothing to show) it never changes the width of Gmail's row, and its own rendering never makes
+ * Gmail's layout recalculate beyond the box.
+ */
+import { FONT, hostColorCss } from '../common/design/tokens';
+
+export const ROW_CHIP_CSS = `${hostColorCss({
+  hot: 'score-hot',
+  warm: 'score-warm',
+  cold: 'score-cold',
+  chip: 'surface-container',
+})}
+:host {
+  all: initial;
+  display: inline-block;
+  vertical-align: middle;
+  contain: strict;
+  width: 24px;
+  height: 14px;
+  margin: 0 2px 0 4px;
+  font: 600 10px/14px ${FONT};
+}
+.chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
+.band-hot { color: var(--hot); }
+.band-warm { color: var(--warm); }
+.band-cold { color: var(--cold); }
+/* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
+   never shifts; an empty outlined pill read as something broken. The host's name says why. */
+.none, .loading { background: transparent; }
+:host(vivre-hot-lead) { width: 4px; height: 16px; margin: 0; }
+.mark { display: block; width: 100%; height: 100%; border-radius: 2px; background: var(--hot); }
+`;
+
+let shared: CSSStyleSheet | null | undefined;
+
+/** The page's one sheet, or null where constructable sheets are not available. */
+function sharedSheet(): CSSStyleSheet | null {
+  if (shared !== undefined) return shared;
+  try {
+    shared = new CSSStyleSheet();
+    shared.replaceSync(ROW_CHIP_CSS);
+  } catch {
+    shared = null;
+  }
+  return shared;
+}
+
+/** Gives `shadow` the row-chip styles: the shared sheet, or its own `<style>` as a fallback. */
+export function styleRowShadow(shadow: ShadowRoot): void {
+  const sheet = sharedSheet();
+  if (sheet) {
+    try {
+      shadow.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      // Fall through to a <style> of its own.
+    }
+  }
+  const style = shadow.ownerDocument.createElement('style');
+  style.textContent = ROW_CHIP_CSS;
+  shadow.append(style);
+}

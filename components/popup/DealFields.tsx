@@ -1,0 +1,88 @@
+import type { DealChoice, LogActivityField } from '../../lib/shared/forms/log-activity';
+import { openDeals } from '../../lib/shared/email-deal';
+import { formatPaise, STAGE_WORDS } from '../../lib/shared/labels';
+import { STAGES } from '../../lib/shared/vivre/limits';
+import type { FormErrors } from '../../lib/shared/forms/result';
+import type { Deal, Stage } from '../../lib/shared/vivre/contract-types';
+import { Field } from '../common/Field';
+import { NewDealInputs } from './NewDealInputs';
+
+interface Props {
+  /** The contact's deals (with the outbox applied), or null while unknown. */
+  deals: Deal[] | null;
+  /** One sentence about where the list comes from (loading, offline copy…), if anything. */
+  note: string | null;
+  value: DealChoice;
+  onChange: (deal: DealChoice) => void;
+  errors: FormErrors<LogActivityField>;
+}
+
+const NEW = '__new';
+
+function dealLabel(deal: Deal): string {
+  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
+  return `${deal.title} (${STAGE_WORDS[deal.stage]}${value})`;
+}
+
+/** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
+export function DealFields({ deals, note, value, onChange, errors }: Props) {
+  const open = openDeals(deals);
+  const selectedDeal =
+    value.kind === 'existing' ? open.find((d) => d.id === value.dealId) : undefined;
+  const selectValue = value.kind === 'new' ? NEW : value.kind === 'existing' ? value.dealId : '';
+
+  function choose(id: string) {
+    if (id === NEW) onChange({ kind: 'new', values: { title: '', value: '', stage: 'new' } });
+    else if (id) onChange({ kind: 'existing', dealId: id, moveTo: '' });
+    else onChange({ kind: 'none' });
+  }
+
+  return (
+    <div class="deal">
+      <div class={value.kind === 'existing' ? 'pair' : ''}>
+        <Field id="deal" label="Deal" hint={note ?? undefined}>
+          {(control) => (
+            <select
+              {...control}
+              value={selectValue}
+              onChange={(e) => choose(e.currentTarget.value)}
+            >
+              <option value="">No deal</option>
+              {open.map((deal) => (
+                <option key={deal.id} value={deal.id}>
+                  {dealLabel(deal)}
+                </option>
+              ))}
+              <option value={NEW}>New deal…</option>
+            </select>
+          )}
+        </Field>
+        {value.kind === 'existing' ? (
+          <Field id="deal-move" label="Move deal to">
+            {(control) => (
+              <select
+                {...control}
+                value={value.moveTo}
+                onChange={(e) =>
+                  onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })
+                }
+              >
+                <option value="">
+                  Leave it {selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}
+                </option>
+                {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
+                  <option key={stage} value={stage}>
+                    {stage === 'won' ? 'Won — mark closed today' : STAGE_WORDS[stage]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+      </div>
+      {value.kind === 'new' ? (
+        <NewDealInputs value={value} onChange={onChange} errors={errors} />
+      ) : null}
+    </div>
+  );
+}

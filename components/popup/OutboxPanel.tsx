@@ -1,0 +1,93 @@
+import type { OutboxItemView } from '../../lib/shared/messaging/protocol';
+import type { OutboxFeed } from '../../lib/shared/storage';
+import { describeItem } from './outbox-lines';
+import { OutboxItem } from './OutboxItem';
+import type { PopupServices } from './services-type';
+
+interface Props {
+  outbox: OutboxFeed | null;
+  /** Contact id → name, for the items' lines. */
+  names: Record<string, string>;
+  ask: PopupServices['ask'];
+}
+
+/**
+ * What has not reached Vivre yet: waiting items sync by themselves, stuck ones need the rep.
+ * After a retry or a discard the worker publishes the new outbox, which re-renders this.
+ */
+export function OutboxPanel({ outbox, names, ask }: Props) {
+  const damaged = outbox?.damaged ?? [];
+  if (
+    !outbox ||
+    (outbox.waiting.length === 0 && outbox.attention.length === 0 && damaged.length === 0)
+  ) {
+    return null;
+  }
+  const all = [...outbox.attention, ...outbox.waiting];
+
+  async function retry(id: string, note?: string) {
+    await ask('retryOutboxItem', note === undefined ? { id } : { id, note });
+  }
+  async function discard(id: string) {
+    await ask('discardOutboxItem', { id });
+  }
+  async function sendWithKey(id: string, apiKey: string): Promise<string | undefined> {
+    const answer = await ask('sendOutboxWithKey', { id, apiKey });
+    return answer.ok ? undefined : answer.error.message;
+  }
+
+  const list = (items: OutboxItemView[]) => (
+    <ul>
+      {items.map((item) => (
+        <OutboxItem
+          key={item.id}
+          item={item}
+          line={describeItem(item, names, all)}
+          onRetry={(note) => void retry(item.id, note)}
+          onDiscard={() => void discard(item.id)}
+          onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <section class="outbox" aria-labelledby="outbox-heading">
+      <h2 id="outbox-heading">Outbox</h2>
+      {outbox.attention.length > 0 ? (
+        <>
+          <h3 class="attention">Needs attention ({outbox.attention.length})</h3>
+          {list(outbox.attention)}
+        </>
+      ) : null}
+      {damaged.length > 0 ? (
+        <>
+          <h3>Damaged ({damaged.length})</h3>
+          <ul>
+            {damaged.map((item) => (
+              <li key={item.id} class="outbox-item attention">
+                <span class="summary">{item.summary}</span>
+                <span class="reason">This queued write was damaged and cannot be sent.</span>
+                <span class="actions">
+                  <button
+                    type="button"
+                    onClick={() => void discard(item.id)}
+                    aria-label={`Discard ${item.summary}`}
+                  >
+                    Discard
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {outbox.waiting.length > 0 ? (
+        <>
+          <h3>Waiting to sync ({outbox.waiting.length})</h3>
+          {list(outbox.waiting)}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+import { registerWorkerRouter } from '../lib/worker/router';
+import { createWorker } from '../lib/worker/create-worker';
+import { FLUSH_ALARM } from '../lib/worker/outbox/wake-alarm';
+import { HELD_SENDS_ALARM } from '../lib/worker/email-logging/held-sends-store';
+
+export default defineBackground(() => {
+  const worker = createWorker();
+  // MV3: every listener is registered synchronously, in the first turn of the worker,
+  // or Chrome will not wake it for the event.
+  registerWorkerRouter(worker.handlers, {
+    id: browser.runtime.id,
+    root: browser.runtime.getURL('/'),
+  });
+  // A new install opens the settings page: connecting Vivre is the rep's first step.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
+    if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();
+  });
+  void worker.start();
+});

@@ -1,0 +1,170 @@
+/**
+ * Score chips in Gmail's list views: one chip after each external person of each row (never the
+ * rep, never a colleague, never twice in a row, never from the row's hidden summary), and a
+ * hot-lead mark at the start of rows whose hottest person scores at or above the threshold.
+ *
+ * Lookups go out in one message per scan, at the lowest priority; the rows the rep can see are
+ * then raised, once an IntersectionObserver says which they are. Answers already in the worker's
+ * cache come back at once whatever the priority, so cached chips show in the frame after the rows.
+ */
+import { isColleague } from '../../shared/address';
+import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../../shared/inbox-list';
+import { findInboxRows, readRowPeople } from '../gmail/inbox-rows';
+import { queryNewestFirst } from '../gmail/query';
+import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
+import type { Theme } from '../gmail/page';
+import type { LookupStore } from '../lookups/lookup-store';
+import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
+
+export interface RowChipsOptions {
+  document: Document;
+  signal: AbortSignal;
+  store: LookupStore;
+  signedIn: () => string | null;
+  theme: Theme;
+}
+
+interface MountedRow {
+  /** By email; each host sits right after the element that showed the person. */
+  chips: Map<string, { host: RowChipHost; anchor: Element; unsubscribe: () => void }>;
+  mark: ReturnType<typeof createHotLeadMark> | null;
+}
+
+export function startRowChips({ document: doc, signal, store, signedIn, theme }: RowChipsOptions) {
+  // Null until the stored prefs are read: no chip is shown that the rep turned off.
+  let prefs: InboxListPrefs | null = null;
+  const rows = new Map<Element, MountedRow>();
+  const visibility =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(raiseVisible, { root: null })
+      : null;
+
+  /** Rows the rep sees are looked up before rows out of view (see the scheduler in the worker). */
+  function raiseVisible(entries: IntersectionObserverEntry[]) {
+    const visible: string[] = [];
+    for (const entry of entries) {
+      visibility?.unobserve(entry.target);
+      const email = entry.target.getAttribute('data-vivre-email');
+      if (entry.isIntersecting && email && store.get(email).status === 'loading')
+        visible.push(email);
+    }
+    if (visible.length > 0) void store.refresh(visible, signedIn(), 'visibleRow');
+  }
+
+  function unmountRow(row: Element) {
+    const mounted = rows.get(row);
+    if (!mounted) return;
+    for (const { host, unsubscribe } of mounted.chips.values()) {
+      unsubscribe();
+      host.destroy();
+    }
+    mounted.mark?.element.remove();
+    rows.delete(row);
+  }
+
+  /** The mark follows the row's hottest known person. */
+  function updateMark(row: Element) {
+    const mounted = rows.get(row);
+    if (!mounted) return;
+    let hottest: { name: string; score: number } | null = null;
+    for (const email of mounted.chips.keys()) {
+      const state = store.get(email);
+      if (state.status !== 'found') continue;
+      const { name, ai_score: score } = state.contact;
+      const threshold = (prefs ?? DEFAULT_INBOX_LIST).hotLeadThreshold;
+      if (score >= threshold && (!hottest || score > hottest.score)) hottest = { name, score };
+    }
+    if (!hottest) {
+      mounted.mark?.element.remove();
+      mounted.mark = null;
+      return;
+    }
+    if (!mounted.mark) {
+      const cell = queryNewestFirst(row, INBOX_ROW_MARK_CELL)[0];
+      if (!cell) return;
+      mounted.mark = createHotLeadMark(doc, theme);
+      cell.prepend(mounted.mark.element);
+    }
+    mounted.mark.name(`${hottest.name}, AI score ${hottest.score}`);
+  }
+
+  /** Mounts the row's chips to match its people; returns the emails of new chips. */
+  function syncRow(row: Element, rep: string | null): string[] {
+    const people = readRowPeople(row, rep).filter((person) => !isColleague(person.email, rep));
+    const mounted = rows.get(row) ?? { chips: new Map(), mark: null };
+    rows.set(row, mounted);
+    const added: string[] = [];
+    for (const [email, chip] of mounted.chips) {
+      const still = people.find((person) => person.email === email);
+      if (still && still.element === chip.anchor && chip.host.element.isConnected) continue;
+      chip.unsubscribe();
+      chip.host.destroy();
+      mounted.chips.delete(email);
+    }
+    for (const person of people) {
+      if (mounted.chips.has(person.email)) continue;
+      const host = createRowChipHost(doc, person, theme);
+      host.show(store.get(person.email));
+      const unsubscribe = store.subscribe(person.email, () => {
+        host.show(store.get(person.email));
+        updateMark(row);
+      });
+      person.element.after(host.element);
+      mounted.chips.set(person.email, { host, anchor: person.element, unsubscribe });
+      visibility?.observe(host.element);
+      added.push(person.email);
+    }
+    if (people.length === 0) unmountRow(row);
+    else updateMark(row);
+    return added;
+  }
+
+  /** Mounted, and every chip still right after the element it was put after. */
+  function isIntact(row: Element): boolean {
+    const mounted = rows.get(row);
+    if (!mounted) return false;
+    for (const { host, anchor } of mounted.chips.values()) {
+      if (!anchor.isConnected || host.element.previousElementSibling !== anchor) return false;
+    }
+    return true;
+  }
+
+  /** Reads the rows in `roots` (all of the page when absent) and drops rows Gmail removed. */
+  function scan(roots?: Iterable<Element>) {
+    if (signal.aborted || !prefs?.showScores) return;
+    for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
+    const found = new Set<Element>();
+    for (const root of roots ?? [doc.documentElement]) {
+      // A change inside a row is read again; a list that gained rows is read only for the rows
+      // it gained: Gmail adds a row in every burst, and re-reading 100 rows each time cost
+      // more than everything else the content script does.
+      for (const row of findInboxRows(root)) {
+        if (row.contains(root) || !isIntact(row)) found.add(row);
+      }
+    }
+    const rep = signedIn();
+    const added = [...found].flatMap((row) => syncRow(row, rep));
+    if (added.length > 0) void store.lookup(added, rep, 'rowOutOfView');
+  }
+
+  function clear() {
+    visibility?.disconnect();
+    for (const row of [...rows.keys()]) unmountRow(row);
+  }
+
+  signal.addEventListener('abort', clear, { once: true });
+
+  return {
+    scan,
+    /** New prefs: off removes every chip and mark; on, or a new threshold, shows them again. */
+    setPrefs(next: InboxListPrefs) {
+      const was = prefs;
+      prefs = next;
+      if (!next.showScores) return clear();
+      if (!was?.showScores) return scan();
+      for (const row of rows.keys()) updateMark(row);
+    },
+    /** For tests and the bench: how many chips are mounted. */
+    count: () => [...rows.values()].reduce((sum, row) => sum + row.chips.size, 0),
+  };
+}

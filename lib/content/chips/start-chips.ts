@@ -1,0 +1,128 @@
+/**
+ * Everything the Gmail content script does, minus the WXT wiring: watch the page,
+ * keep a chip beside every participant, look up new people in one batch, and
+ * remove it all when the signal aborts.
+ */
+import { isWorthScanning, type GmailChange } from '../gmail/changed-roots';
+import type { watchGmail } from '../gmail/watch';
+import type { Participant, ParticipantAnchor } from '../../shared/people';
+import type { Ask } from '../../shared/messaging/messenger';
+import { createCardFrame } from '../card-host/card-host';
+import { createChipHost } from './chip-host';
+import { createChipMounter } from './chip-mounter';
+import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
+import { detectTheme } from '../gmail/page';
+
+/** content/gmail's detection, injected so tests can drive the overlay with any page. */
+export interface GmailDetection {
+  findParticipantAnchors(root: ParentNode, signedIn?: string | null): ParticipantAnchor[];
+  findThreadParticipants(root: ParentNode, signedIn?: string | null): Participant[];
+  findComposeParticipants(root: ParentNode, signedIn?: string | null): Participant[];
+  findSignedInEmail(doc: Document): string | null;
+  watchGmail: typeof watchGmail;
+}
+
+export interface OverlayOptions {
+  document: Document;
+  /** WXT's `ctx.signal`: aborting removes every host and stops the observer. */
+  signal: AbortSignal;
+  ask: Ask;
+  /** The page's lookup store, shared with email logging (a fresh one when omitted). */
+  store?: LookupStore;
+  detect: GmailDetection;
+  /**
+   * Run after each scan, so other features (email logging) share this one page watcher: at start,
+   * after navigation, and after each burst that touched people, a removal or a notice. `change`
+   * says what the burst touched (undefined: the whole page was scanned).
+   */
+  onScan?: (change?: GmailChange) => void;
+}
+
+export function startOverlay({
+  document: doc,
+  signal,
+  ask,
+  detect,
+  onScan,
+  store = createLookupStore(ask),
+}: OverlayOptions) {
+  let theme = detectTheme(doc);
+  // One card per tab, shared by every chip (./card-frame.ts).
+  const card = createCardFrame({
+    document: doc,
+    theme,
+    onChanged: (email) => void store.refresh([email], detect.findSignedInEmail(doc)),
+  });
+  const mounter = createChipMounter((anchor) => createChipHost(anchor, { store, card, theme }));
+
+  /** The whole page: at start and after navigation. */
+  function scan() {
+    if (signal.aborted) return;
+    const signedIn = detect.findSignedInEmail(doc);
+    lookUp(mounter.sync(detect.findParticipantAnchors(doc, signedIn)), signedIn);
+    onScan?.();
+  }
+
+  /**
+   * One burst: only the messages and recipient fields it touched are read again, so the cost
+   * follows the change, not the size of Gmail's page. Churn that shows no people costs nothing.
+   */
+  function scanChange(change: GmailChange) {
+    if (signal.aborted || !isWorthScanning(change)) return;
+    const roots = outermostConnected(change.roots);
+    if (roots.length > 0 || change.removed) {
+      const signedIn = detect.findSignedInEmail(doc);
+      const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
+      // Hosts elsewhere stay; those whose anchor left the page go in any case.
+      const inRoots = (element: Element) => roots.some((root) => root.contains(element));
+      lookUp(mounter.sync(anchors, inRoots), signedIn);
+    }
+    onScan?.(change);
+  }
+
+  function lookUp(added: string[], signedIn: string | null) {
+    // One message for the whole burst, however many people appeared. Once chips have answers,
+    // the card's frame loads while the tab is idle, so the first click does not wait for it.
+    if (added.length > 0) void store.lookup(added, signedIn).then(() => card.warmWhenIdle());
+  }
+
+  // Reading a computed style can force a style recalculation, so the theme is
+  // checked when Gmail navigates (a theme change re-renders the page), not per burst.
+  function followTheme() {
+    const now = detectTheme(doc);
+    if (now === theme) return;
+    theme = now;
+    mounter.forEach((host) => host.setTheme(theme));
+    card.setTheme(theme);
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      mounter.destroy();
+      card.destroy();
+    },
+    { once: true },
+  );
+  detect.watchGmail({ root: doc, signal, onChange: scanChange });
+  scan();
+
+  return {
+    scan,
+    /** After Gmail navigates: ask again for failed or stale lookups, then rescan. */
+    navigated() {
+      followTheme();
+      const again = store.worthRefreshing();
+      if (again.length > 0) void store.refresh(again, detect.findSignedInEmail(doc));
+      scan();
+    },
+  };
+}
+
+/** Roots still on the page, without those inside another (read once, as part of it). */
+function outermostConnected(roots: Iterable<Element>): Element[] {
+  const connected = [...roots].filter((root) => root.isConnected);
+  return connected.filter(
+    (root) => !connected.some((other) => other !== root && other.contains(root)),
+  );
+}

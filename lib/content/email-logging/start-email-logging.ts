@@ -1,0 +1,111 @@
+/**
+ * Email logging in the Gmail content script: the "Log to Vivre" toggle and exactly-once logging
+ * of sent composes (held through Gmail's Undo window), and "Log this email" on thread messages.
+ * Call `scan()` after each page change (the overlay's watcher does, so the page keeps one
+ * observer); everything goes with `signal`.
+ *
+ *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
+ *   startOverlay({ ..., onScan: logging.scan });
+ */
+import { findComposes, listenForSendIntents } from '../gmail/compose';
+import { detectTheme, findOfferedUndo, findSignedInEmail, undoLinkOf } from '../gmail/page';
+import type { Ask } from '../../shared/messaging/messenger';
+import { createComposeLogging } from './compose-logging';
+import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
+import { createPrefs, type LoggingContext } from './logging-context';
+import { createMessageLogging } from './message-logging';
+import { createUndoWindow } from './undo-window';
+import { createHeldSendLine } from './held-send-line';
+import { watchNotificationBars } from '../gmail/watch';
+
+export interface EmailLoggingOptions {
+  document: Document;
+  signal: AbortSignal;
+  ask: Ask;
+  /** The page's lookup store, shared with the chips (a fresh one when omitted). */
+  store?: LookupStore;
+  now?: () => number;
+}
+
+export function startEmailLogging(options: EmailLoggingOptions) {
+  const { document: doc, signal, ask } = options;
+  const now = options.now ?? Date.now;
+  const prefs = createPrefs(ask);
+  const signedIn = () => findSignedInEmail(doc);
+  const context: LoggingContext = {
+    doc,
+    ask,
+    prefs: prefs.get,
+    reloadPrefs: prefs.reload,
+    emailTextAllowed: prefs.emailTextAllowed,
+    signedIn,
+    theme: () => detectTheme(doc),
+    lookups: options.store ?? createLookupStore(ask),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const line = createHeldSendLine(context);
+  let bars: { stop: AbortController; refresh(): void } | null = null;
+  const undoWindow = createUndoWindow({
+    ask,
+    offeredUndo: () => findOfferedUndo(doc),
+    now,
+    wakeAt(at, check) {
+      const timer = setTimeout(check, Math.max(0, at - now()));
+      return () => clearTimeout(timer);
+    },
+    watching(active) {
+      if (active && !bars) {
+        const stop = new AbortController();
+        signal.addEventListener('abort', () => stop.abort(), { once: true });
+        bars = { stop, ...watchNotificationBars(doc, stop.signal, () => undoWindow.check()) };
+      } else if (!active && bars) {
+        bars.stop.abort();
+        bars = null;
+      }
+    },
+    show: line.show,
+    undone: (draftId) => composes.undone(draftId),
+  });
+  const composes = createComposeLogging(context, undoWindow);
+  const messages = createMessageLogging(context);
+
+  function scan() {
+    if (signal.aborted || !prefs.connected()) return;
+    composes.sync(findComposes(doc));
+    messages.sync();
+    bars?.refresh();
+    undoWindow.check();
+  }
+
+  listenForSendIntents({ doc, signal, onIntent: (compose) => composes.intent(compose) });
+  // Gmail's Undo link, clicked or pressed: in the capture phase, before Gmail removes it.
+  const onUndo = (event: Event) => {
+    const key = (event as KeyboardEvent).key;
+    if (event.type === 'keydown' && key !== 'Enter' && key !== ' ') return;
+    const link = undoLinkOf(event.target);
+    if (link) undoWindow.undoClicked(link);
+  };
+  doc.addEventListener('click', onUndo, { capture: true, signal });
+  doc.addEventListener('keydown', onUndo, { capture: true, signal });
+  signal.addEventListener(
+    'abort',
+    () => {
+      composes.destroy();
+      messages.destroy();
+      undoWindow.destroy();
+      line.destroy();
+    },
+    { once: true },
+  );
+  // Preferences first, so a compose already open starts from the rep's default.
+  const ready = prefs.reload().then(scan);
+  const settled = async () => {
+    await composes.settled();
+    await undoWindow.settled();
+  };
+  /** After Gmail navigates: a rep who connected Vivre since this tab opened gets logging now. */
+  const navigated = () => {
+    if (!prefs.connected()) void prefs.reload().then(scan);
+  };
+  return { scan, ready, settled, navigated };
+}

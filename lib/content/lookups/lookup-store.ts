@@ -1,0 +1,108 @@
+/**
+ * What this Gmail tab knows about each person, keyed by lower-cased email: the one memory of
+ * lookups in the content script. Chips subscribe to their email, and a thread of ten people
+ * costs one message to the worker, not ten. Email logging keeps its own answers beside them
+ * (`forLogging`): those are asked for even when automatic lookups are off, because the rep
+ * chose to log, and must not turn chips on when the rep turned lookups off.
+ */
+import { lookupAll } from '../../shared/messaging/lookup-batches';
+import type { Ask } from '../../shared/messaging/messenger';
+import type { LookupResult } from '../../shared/messaging/protocol';
+import type { LookupState } from '../../../components/common/view-types';
+import type { LookupPriority } from '../../shared/lookup-priority';
+
+export type LookupStore = ReturnType<typeof createLookupStore>;
+
+const LOADING: LookupState = { status: 'loading' };
+
+function hasData(state: LookupState | undefined): boolean {
+  return state?.status === 'found' || state?.status === 'not_found';
+}
+
+export function createLookupStore(ask: Ask) {
+  const states = new Map<string, LookupState>();
+  const listeners = new Map<string, Set<() => void>>();
+  const forLogging = new Map<string, LookupResult>();
+
+  function set(email: string, state: LookupState) {
+    states.set(email, state);
+    listeners.get(email)?.forEach((listener) => listener());
+  }
+
+  async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
+    if (emails.length === 0) return;
+    // A chip with data keeps showing it while it is refreshed: no flash of "loading".
+    for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
+    // More people than one message holds go in several; each chip updates with its batch.
+    await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
+      for (const [email, answer] of Object.entries(answers)) set(email, answer);
+    });
+  }
+
+  return {
+    get(email: string): LookupState {
+      return states.get(email) ?? LOADING;
+    },
+
+    subscribe(email: string, listener: () => void): () => void {
+      const forEmail = listeners.get(email) ?? new Set();
+      listeners.set(email, forEmail.add(listener));
+      return () => {
+        forEmail.delete(listener);
+        if (forEmail.size === 0) listeners.delete(email);
+      };
+    },
+
+    /**
+     * Looks up the emails not known or asked for yet (one message per 200 of them). `priority`: list rows
+     * are asked for behind the open thread ('open' when absent).
+     */
+    lookup(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
+      const unknown = [...new Set(emails)].filter((email) => !states.has(email));
+      return fetch(unknown, signedInEmail, priority);
+    },
+
+    /** Asks again, e.g. after a contact was added, the rep pressed "Try again", a row came into view. */
+    refresh(
+      emails: Iterable<string>,
+      signedInEmail?: string | null,
+      priority?: LookupPriority,
+    ): Promise<void> {
+      return fetch([...new Set(emails)], signedInEmail, priority);
+    },
+
+    /** Emails whose lookup failed or came from a stale cache: worth asking again on navigation. */
+    worthRefreshing(): string[] {
+      return [...states]
+        .filter(([, state]) => state.status === 'error' || ('stale' in state && state.stale))
+        .map(([email]) => email);
+    },
+
+    /** Answers asked for logging an email, or null while any is missing. */
+    knownForLogging(emails: string[]): Record<string, LookupResult> | null {
+      const found = emails.map((email) => forLogging.get(email));
+      if (found.some((answer) => answer === undefined)) return null;
+      return Object.fromEntries(emails.map((email, i) => [email, found[i]!]));
+    },
+
+    /** Whether logging needs to ask about any of these (never asked, or the answer failed). */
+    needsAskingForLogging(emails: string[]): boolean {
+      return emails.some((email) => (forLogging.get(email)?.status ?? 'error') === 'error');
+    },
+
+    /** Asks the worker for logging (it answers from its cache when it can, offline too). */
+    async resolveForLogging(
+      emails: string[],
+      signedInEmail: string | null,
+    ): Promise<Record<string, LookupResult>> {
+      if (emails.length === 0) return {};
+      const answers = await lookupAll(ask, emails, { signedInEmail, forLogging: true });
+      for (const email of emails) forLogging.set(email, answers[email]!);
+      return answers;
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The one way our UI enters Gmail's page: an element marked `data-vivre-host` (so detection
+ * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree (or, for
+ * the card, an iframe). Chips, the card, the compose toggle, "Log this email" and the held
+ * send's line all use it.
+ *
+ * Every root is closed, with no option to open one: `host.shadowRoot` is null, and the root is
+ * reachable only through the reference kept here, in the content script's isolated world, whose
+ * DOM prototypes page script cannot patch. Role and CSS queries from the page stop at the host,
+ * so names, scores, deal titles and "Logs for …" never reach Gmail's scripts.
+ */
+import { render, type ComponentChild } from 'preact';
+import type { Theme } from './gmail/page';
+
+// Gmail listens on the document for shortcuts (typing "c" composes) and for clicks on message
+// headers (which collapse the message) and compose handlers. Events from our hosts stop at our
+// shadow root, so typing a note or clicking a chip or toggle never reaches Gmail.
+const CONTAINED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'input',
+] as const;
+
+export interface ShadowHost {
+  element: HTMLElement;
+  /** Where the content goes, inside the root; Preact renders into it. */
+  container: HTMLElement;
+  render(vnode: ComponentChild): void;
+  setTheme(theme: Theme): void;
+  destroy(): void;
+}
+
+export interface ShadowHostOptions {
+  /** A hyphenated name: content scripts cannot define custom elements, attachShadow needs one. */
+  tag: string;
+  css: string;
+  theme: Theme;
+  /** Extra attributes, e.g. `data-vivre-email`. */
+  attributes?: Record<string, string>;
+  /**
+   * Only the rep's own input acts inside: clicks, changes and input events a script made
+   * (`isTrusted` false) stop at the root before our listeners, and are cancelled where they can
+   * be. For controls that write (the email-logging toggle, button and Deal menu); a checkbox
+   * there acts on its click, which this stops, not on the change the browser fires after it.
+   */
+  repInputOnly?: boolean;
+}
+
+// Capture phase on the root: before any listener of ours on a control inside it.
+const REP_INPUT_EVENTS = ['click', 'change', 'input'] as const;
+
+function ignoreScriptedInput(event: Event) {
+  if (event.isTrusted) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+}
+
+export function createShadowHost(doc: Document, options: ShadowHostOptions): ShadowHost {
+  const element = doc.createElement(options.tag);
+  element.setAttribute('data-vivre-host', '');
+  for (const [name, value] of Object.entries(options.attributes ?? {})) {
+    element.setAttribute(name, value);
+  }
+  element.setAttribute('data-theme', options.theme);
+  const shadow = element.attachShadow({ mode: 'closed' });
+  if (options.repInputOnly) {
+    for (const type of REP_INPUT_EVENTS) {
+      shadow.addEventListener(type, ignoreScriptedInput, { capture: true });
+    }
+  }
+  for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
+  const style = doc.createElement('style');
+  style.textContent = options.css;
+  // Preact owns this container only, so it never touches the <style>.
+  const container = doc.createElement('span');
+  container.className = 'vivre-root';
+  shadow.append(style, container);
+  return {
+    element,
+    container,
+    render: (vnode) => render(vnode, container),
+    setTheme: (theme) => element.setAttribute('data-theme', theme),
+    destroy() {
+      render(null, container);
+      element.remove();
+    },
+  };
+}

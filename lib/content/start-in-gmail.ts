@@ -1,0 +1,61 @@
+/**
+ * Everything the content script does in a Gmail tab, wired once: one page watcher, one lookup
+ * store, the chips (./chips), email logging (./email-logging), and the answer to the popup's
+ * "who is on this page?". All of it ends when `signal` aborts.
+ */
+import { ask, contentMessenger } from '../shared/messaging/messenger';
+import { followInboxListPrefs } from '../shared/inbox-list';
+import { createLookupStore } from './lookups/lookup-store';
+import { startRowChips } from './chips/row-chips';
+import { startOverlay } from './chips/start-chips';
+import { startEmailLogging } from './email-logging/start-email-logging';
+import { findComposeParticipants } from './gmail/compose-recipients';
+import { detectTheme, findSignedInEmail } from './gmail/page';
+import { findParticipantAnchors } from './gmail/participants';
+import { findThreadParticipants } from './gmail/thread';
+import { watchGmail } from './gmail/watch';
+import { pageParticipants } from './page-participants';
+
+const detect = {
+  findParticipantAnchors,
+  findThreadParticipants,
+  findComposeParticipants,
+  findSignedInEmail,
+  watchGmail,
+};
+
+export function startInGmail(doc: Document, signal: AbortSignal) {
+  const store = createLookupStore(ask);
+  const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
+  // List rows share the overlay's one page watcher: each scan reads the rows it touched.
+  const rowChips = startRowChips({
+    document: doc,
+    signal,
+    store,
+    signedIn: () => findSignedInEmail(doc),
+    theme: detectTheme(doc),
+  });
+  followInboxListPrefs(signal, rowChips.setPrefs);
+  const overlay = startOverlay({
+    document: doc,
+    signal,
+    ask,
+    store,
+    detect,
+    onScan: (change) => {
+      emailLogging.scan();
+      rowChips.scan(change?.roots);
+    },
+  });
+  const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>
+    pageParticipants(doc, detect),
+  );
+  signal.addEventListener('abort', stopAnswering, { once: true });
+  /** Gmail is a single-page app: call after each history change (a new thread, a new view). */
+  return {
+    navigated() {
+      overlay.navigated();
+      emailLogging.navigated();
+    },
+  };
+}

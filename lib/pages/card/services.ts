@@ -1,0 +1,16 @@
+import { onVivreAnswering } from '../../shared/connection-watch';
+import { ask } from '../../shared/messaging/messenger';
+import { linkToGmail } from './gmail-link';
+import { sendWrite } from './send-write';
+import type { CardServices } from '../../../components/card/services-type';
+
+export const cardServices: CardServices = {
+  ask,
+  sendWrite: (write, onProgress, signal) => sendWrite(ask, write, onProgress, signal),
+  gmail: linkToGmail(window),
+  onReconnect(signal, callback) {
+    addEventListener('online', callback, { signal });
+    onVivreAnswering(signal, callback);
+  },
+  markInteractive: () => performance.mark('vivre-card-interactive'),
+};

@@ -1,0 +1,30 @@
+/**
+ * The popup's first read of this browser's storage (draft, recent contacts, the outbox and the
+ * connection as last published), started the moment popup.html runs its first, small script:
+ * the build loads this module, and what it needs, ahead of the form's script
+ * (build/popup-build.ts), so the read's round trip to the browser overlaps the loading of Preact
+ * and the form instead of following it. Measured side by side, the popup is interactive sooner.
+ */
+import { readPopupStart } from '../../shared/storage-at-open';
+import type { LocalState } from '../../../components/popup/services-type';
+
+let settled: LocalState | null = null;
+let atOpen: Promise<LocalState> | null = readPopupStart().then((state) => (settled = state));
+
+/** The read started at open, to its first caller; a fresh read to any later one. */
+export function loadLocal(): Promise<LocalState> {
+  const read = atOpen ?? readPopupStart();
+  atOpen = settled = null;
+  return read;
+}
+
+/**
+ * The read started at open if it is already back (it usually is by the time the form's script
+ * has loaded), so the popup's first render is the form itself rather than nothing followed by
+ * the form a microtask later; null otherwise, and to any later caller.
+ */
+export function localIfRead(): LocalState | null {
+  const state = settled;
+  if (state) atOpen = settled = null;
+  return state;
+}

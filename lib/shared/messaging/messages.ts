@@ -1,0 +1,192 @@
+/**
+ * Every message the worker answers, declared once: what it carries (a zod schema,
+ * checked by the worker before anything runs), what it answers (a type), and which of
+ * our contexts may send it. The messenger's `ProtocolMap`, the worker's handler types
+ * and `ask()`'s types are all derived from this table, so adding a message is one
+ * entry here and one handler in lib/worker/handlers.ts.
+ *
+ * Content script: types only (`import type`), like schemas.ts.
+ */
+import { z } from 'zod';
+import { LOOKUP_PRIORITIES } from '../lookup-priority';
+import type { Participant } from '../people';
+import type { Contact } from '../vivre/contract-types';
+import type {
+  Answer,
+  ContactDetails,
+  EmailLoggingView,
+  EmailLogResult,
+  LookupResult,
+  OutboxState,
+  SettingsView,
+  Status,
+  TestConnectionResult,
+  WriteStatus,
+} from './protocol';
+import {
+  EmailLoggingSettingsSchema,
+  EmailToLogSchema,
+  SettingsInputSchema,
+  WriteRequestSchema,
+  email,
+  gmailMessageId,
+  outboxId,
+  recordId,
+  text,
+} from './schemas';
+import { MAX_NOTE_LENGTH } from '../vivre/limits';
+import { MAX_LOOKUP_EMAILS } from './limits';
+
+/**
+ * Who sent a message (lib/worker/router.ts tells them apart): the toolbar popup, the options
+ * page, the contact card (our extension page framed in a Gmail tab), or our content script
+ * in Gmail. Each may send only the messages it uses: least privilege, so a compromised Gmail
+ * page that drives our content script or card reaches no settings and no queued notes.
+ */
+export type SenderKind = 'popup' | 'options' | 'card' | 'gmail';
+
+const POPUP: readonly SenderKind[] = ['popup'];
+const OPTIONS: readonly SenderKind[] = ['options'];
+const GMAIL: readonly SenderKind[] = ['gmail'];
+const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
+const POPUP_AND_CARD: readonly SenderKind[] = ['popup', 'card'];
+/**
+ * The contact's details also feed the Deal menu that email logging shows in Gmail beside
+ * "Log to Vivre" and "Log this email" (its open deals); the card itself is card.html.
+ */
+const POPUP_CARD_AND_DEAL_MENU: readonly SenderKind[] = ['popup', 'card', 'gmail'];
+const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail'];
+
+interface MessageSpec<Data extends z.ZodType, Value> {
+  data: Data;
+  from: readonly SenderKind[];
+  /** Type-only: never read at run time. */
+  answer?: Value;
+}
+
+/** One entry of the table: `message(schema, from).answers<Value>()`. */
+function message<Data extends z.ZodType>(data: Data, from: readonly SenderKind[]) {
+  return { answers: <Value>(): MessageSpec<Data, Value> => ({ data, from }) };
+}
+
+const none = z.undefined();
+
+export const MESSAGES = {
+  getStatus: message(none, ALL_BUT_OPTIONS).answers<Status>(),
+  /**
+   * `signedInEmail`: the rep's own Gmail address, so their domain joins "never look up" by
+   * default. `forLogging`: the rep chose to log an email, so it looks up even with automatic
+   * lookups off (the never-look-up list still applies, and is also the never-log list).
+   */
+  lookupContacts: message(
+    z.strictObject({
+      emails: z.array(text(320)).max(MAX_LOOKUP_EMAILS),
+      signedInEmail: email.optional(),
+      forLogging: z.boolean().optional(),
+      /** List rows are looked up behind the open thread ('open' when absent). */
+      priority: z.enum(LOOKUP_PRIORITIES).optional(),
+    }),
+    ALL_BUT_OPTIONS,
+  ).answers<Record<string, LookupResult>>(),
+  getContactDetails: message(
+    z.strictObject({ contactId: recordId }),
+    POPUP_CARD_AND_DEAL_MENU,
+  ).answers<ContactDetails>(),
+  searchContacts: message(
+    z.strictObject({ query: z.string().trim().min(1).max(200) }),
+    POPUP_AND_CARD,
+  ).answers<Contact[]>(),
+  enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), ALL_BUT_OPTIONS).answers<{
+    id: string;
+    state: OutboxState;
+  }>(),
+  /** Where one write stands (no content): what a card or chip needs instead of the outbox. */
+  getWriteStatus: message(z.strictObject({ id: outboxId }), IN_GMAIL).answers<WriteStatus | null>(),
+  /** Send again now; `note` corrects the note of a stuck activity (nothing else can change). */
+  retryOutboxItem: message(
+    z.strictObject({ id: outboxId, note: text(MAX_NOTE_LENGTH).optional() }),
+    POPUP,
+  ).answers<null>(),
+  discardOutboxItem: message(z.strictObject({ id: outboxId }), POPUP).answers<null>(),
+  /**
+   * Writes queued for another connection: the rep enters that workspace's key again and
+   * they are sent over it (the key is held in the worker's memory only). Answers how many.
+   */
+  sendOutboxWithKey: message(
+    z.strictObject({ id: outboxId, apiKey: z.string().trim().min(1).max(500) }),
+    POPUP,
+  ).answers<{ released: number }>(),
+  flushOutbox: message(none, POPUP).answers<null>(),
+  getSettings: message(none, OPTIONS).answers<SettingsView>(),
+  saveSettings: message(SettingsInputSchema, OPTIONS).answers<SettingsView>(),
+  savePrivacy: message(
+    z.strictObject({ autoLookup: z.boolean(), neverLookup: z.array(text(320)).max(1000) }),
+    OPTIONS,
+  ).answers<SettingsView>(),
+  saveEmailLogging: message(EmailLoggingSettingsSchema, OPTIONS).answers<SettingsView>(),
+  /** What email logging in Gmail needs of the settings: its three preferences, and consent. */
+  getEmailLoggingPrefs: message(none, GMAIL).answers<EmailLoggingView>(),
+  /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
+  logEmail: message(EmailToLogSchema, GMAIL).answers<EmailLogResult>(),
+  /**
+   * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
+   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
+   * window loses nothing (lib/worker/email-logging/held-sends.ts).
+   */
+  holdEmailLog: message(
+    z.strictObject({
+      // A Gmail draft id, or `send-<uuid>`: the same safe characters as a message id.
+      sendId: gmailMessageId,
+      commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+      email: EmailToLogSchema,
+    }),
+    GMAIL,
+  ).answers<null>(),
+  /** The held send stood (log it now) or was undone (drop it); null: nothing held by that id. */
+  settleEmailLog: message(
+    z.strictObject({ sendId: gmailMessageId, outcome: z.enum(['sent', 'undone']) }),
+    GMAIL,
+  ).answers<EmailLogResult | null>(),
+  /** When each of these thread messages was logged from this browser (absent: never). */
+  getLoggedEmails: message(
+    z.strictObject({ messageIds: z.array(gmailMessageId).max(500) }),
+    GMAIL,
+  ).answers<Record<string, number>>(),
+  testConnection: message(SettingsInputSchema, OPTIONS).answers<TestConnectionResult>(),
+  clearContactCache: message(none, OPTIONS).answers<null>(),
+  /** Content scripts and framed pages cannot open the options page themselves. */
+  openOptions: message(none, IN_GMAIL).answers<null>(),
+};
+
+export type MessageType = keyof typeof MESSAGES;
+type Spec<K extends MessageType> = (typeof MESSAGES)[K];
+/** What a sender passes. */
+export type MessageData<K extends MessageType> = z.input<Spec<K>['data']>;
+/** What the worker's handler receives, after the schema's trimming and defaults. */
+export type HandlerData<K extends MessageType> = z.output<Spec<K>['data']>;
+export type MessageValue<K extends MessageType> =
+  Spec<K> extends MessageSpec<z.ZodType, infer Value> ? Value : never;
+
+/** The messenger's map (@webext-core/messaging): one function type per message. */
+export type ProtocolMap = {
+  [K in MessageType]: (data: MessageData<K>) => Answer<MessageValue<K>>;
+};
+
+/** What the open thread or compose shows, so the popup can preselect a contact. */
+export interface PageOnTab {
+  participants: Participant[];
+  subject: string | null;
+  /**
+   * A thread or compose Gmail shows that Vivre cannot read (Gmail changed): then the title's
+   * subject and addresses are all there is. Null when the page was read, or shows neither.
+   */
+  unreadable: 'thread' | 'compose' | null;
+}
+
+/**
+ * Messages our extension pages send to the content script in a Gmail tab (the popup asks
+ * who is on the open thread). Answered in lib/content/start-in-gmail.ts.
+ */
+export interface ContentProtocolMap {
+  getPageParticipants(): PageOnTab;
+}

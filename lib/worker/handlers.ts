@@ -1,0 +1,237 @@
+/**
+ * What the worker does for each message. Data arrives already checked (sender and
+ * schema, lib/worker/router.ts); a thrown VivreError becomes the Answer's error.
+ */
+import { browser } from 'wxt/browser';
+import type { Handlers } from './router';
+import type { TestConnectionResult } from '../shared/messaging/protocol';
+import type { Lookups } from './lookups/lookups';
+import { OutboxError, type Outbox } from './outbox';
+import { createEmailLogger } from './email-logging/email-logger';
+import { loggedMessages } from './email-logging/logged-messages';
+import type { HeldSends } from './email-logging/held-sends';
+import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
+import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
+import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
+import type { Settings } from './settings/settings';
+import { createVivreClient } from './vivre/client';
+import { VivreError } from './vivre/errors';
+import { createHttp } from './vivre/http';
+import type { RateLimiter } from './vivre/rate-limiter';
+import type { Connection } from './connection';
+import { createEnqueueRate } from './outbox/enqueue-rate';
+import type { createOutboxConnections } from './outbox/connections';
+import type { createStatus } from './status';
+
+export interface HandlerDeps {
+  settings: Settings;
+  lookups: Lookups;
+  outbox: Outbox;
+  connection: Connection;
+  status: ReturnType<typeof createStatus>;
+  limiter: RateLimiter;
+  /** Sends held through Gmail's Undo Send window (they log through `logEmail`). */
+  heldSends: HeldSends;
+  connections: Pick<ReturnType<typeof createOutboxConnections>, 'hold'>;
+}
+
+/** The outbox refuses some rep actions (an item already synced, say) with a message written for the rep. */
+async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
+  try {
+    return await action;
+  } catch (error) {
+    if (error instanceof OutboxError)
+      throw new VivreError({ kind: 'validation', message: error.message });
+    throw error;
+  }
+}
+
+export function createHandlers({
+  settings,
+  lookups,
+  outbox,
+  connection,
+  status,
+  limiter,
+  heldSends,
+  connections,
+}: HandlerDeps): Handlers {
+  const enqueueRate = createEnqueueRate();
+  /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
+  const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
+    sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
+  const emailLogger = createEmailLogger({
+    lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
+    enqueue: (write) => outbox.enqueue(write),
+    prefs: loadEmailLoggingPrefs,
+    dealsOf: async (contactId) => (await lookups.getContactDetails(contactId)).deals,
+    logged: loggedMessages,
+  });
+
+  async function requireConfigured(): Promise<void> {
+    await settings.getCredentials(); // throws "not configured" with a message for the rep
+  }
+
+  /** Email text leaves only when Vivre is set up and the rep allowed it (Firefox's consent). */
+  async function mayLogEmail(email: { signedInEmail?: string | undefined }): Promise<void> {
+    if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
+    await requireConfigured();
+    if (!(await emailTextAllowed()))
+      throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
+  }
+
+  async function testConnection(
+    input: Parameters<Settings['resolve']>[0],
+  ): Promise<TestConnectionResult> {
+    try {
+      // Validated, and refused unless the extension already holds a permission for the origin.
+      const credentials = await settings.resolve(input);
+      // Its own HTTP layer: a rejected test key must not mark the saved connection broken.
+      const probe = createVivreClient(
+        createHttp({ getCredentials: async () => credentials, limiter }),
+      );
+      try {
+        const me = await probe.me();
+        return {
+          ok: true,
+          workspaceId: me.workspace.id,
+          workspaceName: me.workspace.name,
+          permissions: me.key.permissions,
+        };
+      } catch (error) {
+        if (!(error instanceof VivreError) || error.kind !== 'not_found') throw error;
+        // No /v1/me on this Vivre: a one-contact list proves the key and workspace work.
+        await probe.listContacts({ limit: 1 });
+        return {
+          ok: true,
+          workspaceId: credentials.workspaceId,
+          workspaceName: credentials.workspaceId,
+          permissions: null,
+        };
+      }
+    } catch (error) {
+      if (error instanceof VivreError) return { ok: false, error: error.toRepError() };
+      throw error;
+    }
+  }
+
+  return {
+    getStatus: () => status.getStatus(),
+
+    async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
+      if (signedInEmail) await rememberOwnEmail(signedInEmail);
+      await requireConfigured();
+      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true, priority });
+    },
+
+    getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
+    searchContacts: ({ query }) => lookups.searchContacts(query),
+
+    async enqueueWrite({ write }, sender) {
+      enqueueRate.take(gmailTab(sender));
+      const item = await explainOutboxRefusal(outbox.enqueue(write));
+      return { id: item.id, state: item.state };
+    },
+
+    getWriteStatus: ({ id }) => outbox.status(id),
+
+    async retryOutboxItem({ id, note }) {
+      await explainOutboxRefusal(outbox.retry(id, note === undefined ? {} : { note }));
+      return null;
+    },
+
+    async discardOutboxItem({ id }) {
+      await explainOutboxRefusal(outbox.discard(id));
+      return null;
+    },
+
+    async sendOutboxWithKey({ id, apiKey }) {
+      const connection = await outbox.connectionOf(id);
+      if (!connection) {
+        throw new VivreError({
+          kind: 'validation',
+          message: 'This write was not queued for another workspace: retry it instead.',
+        });
+      }
+      connections.hold(connection, apiKey);
+      return { released: await outbox.sendWith(connection) };
+    },
+
+    async flushOutbox() {
+      // Answer at once: the popup asks on open and must not wait for a long drain.
+      void outbox.flushOutbox();
+      return null;
+    },
+
+    async getSettings() {
+      return {
+        ...(await settings.view()),
+        emailLogging: await loadEmailLoggingPrefs(),
+        emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
+      };
+    },
+
+    async saveSettings(input) {
+      const view = await settings.save(input);
+      await connection.reset();
+      // Another key or workspace may see other contacts: nothing cached still holds.
+      await lookups.clear();
+      await outbox.resume();
+      void status.refreshMe();
+      return view;
+    },
+
+    async getEmailLoggingPrefs() {
+      return {
+        emailLogging: await loadEmailLoggingPrefs(),
+        emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
+      };
+    },
+
+    async savePrivacy({ autoLookup, neverLookup }) {
+      await savePrivacyPrefs(autoLookup, neverLookup);
+      return settings.view();
+    },
+
+    async saveEmailLogging(prefs) {
+      return {
+        ...(await settings.view()),
+        emailLogging: await saveEmailLoggingPrefs(prefs),
+        emailTextAllowed: await emailTextAllowed(),
+        connected: (await settings.view()).maskedKey !== null,
+      };
+    },
+
+    async logEmail(email, sender) {
+      // One write per person it may be logged for: charged before anything is queued.
+      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
+      await mayLogEmail(email);
+      return emailLogger.logEmail(email);
+    },
+
+    async holdEmailLog({ sendId, commitAt, email }) {
+      // Refused now, not when the window has passed, so the tab can tell the rep.
+      await mayLogEmail(email);
+      await heldSends.hold(sendId, email, commitAt);
+      return null;
+    },
+
+    settleEmailLog: ({ sendId, outcome }) => heldSends.settle(sendId, outcome),
+
+    getLoggedEmails: ({ messageIds }) => emailLogger.loggedAt(messageIds),
+
+    testConnection,
+
+    async clearContactCache() {
+      await lookups.clear();
+      return null;
+    },
+
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+      return null;
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * Every read and write of the outbox database. Each function is one transaction, so an
+ * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
+ */
+import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
+import { createdTempId } from '../vivre/write-kinds';
+import {
+  putMeta,
+  readMeta,
+  stateRange,
+  strictWrite,
+  type OutboxDatabase,
+  type OutboxMeta,
+} from './db';
+import type { Snapshot } from './blockers';
+import type { DamagedItemView } from '../../shared/messaging/protocol';
+import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
+import { writeStatusOf } from './item-status';
+import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
+import { isSoundItem } from './sound-item';
+
+export class OutboxError extends Error {
+  override name = 'OutboxError';
+}
+
+export const discardedDependencyError: RepError = {
+  kind: 'validation',
+  message:
+    'The contact or deal this refers to was discarded before it reached Vivre. Edit it to pick another one, or discard it.',
+};
+
+export interface AddOptions {
+  summary: string;
+  now: number;
+  connection: ConnectionStamp | null;
+  maxItems?: number;
+  maxBytes?: number;
+}
+
+export async function addItem(
+  db: OutboxDatabase,
+  write: WriteRequest,
+  { summary, now, connection, maxItems = MAX_ITEMS, maxBytes = MAX_BYTES }: AddOptions,
+): Promise<OutboxItem> {
+  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
+  const meta = tx.objectStore('meta');
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [seqBefore, bytes, waiting, attention] = await Promise.all([
+    readMeta(meta, 'seq'),
+    readMeta(meta, 'bytes'),
+    index.count(stateRange('waiting')),
+    index.count(stateRange('attention')),
+  ]);
+  const seq = seqBefore + 1;
+  const draft: OutboxItem = {
+    id: crypto.randomUUID(),
+    idempotencyKey: crypto.randomUUID(),
+    write,
+    seq,
+    state: 'waiting',
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+    summary,
+    ...(connection ? { connection } : {}),
+  };
+  const item: OutboxItem = { ...draft, size: JSON.stringify(draft).length };
+  const refuse = (message: string) => {
+    tx.done.catch(() => undefined); // the abort below rejects it; the throw says why
+    tx.abort();
+    return new OutboxError(message);
+  };
+  // Full: the write is refused with a sentence the rep can act on (the form keeps the note).
+  if (waiting + attention >= maxItems || bytes + item.size! > maxBytes) {
+    throw refuse(OUTBOX_FULL_MESSAGE);
+  }
+  const tempId = createdTempId(write);
+  if (tempId) {
+    if (await tx.objectStore('tempIds').get(tempId)) {
+      throw refuse(`Temporary id ${tempId} is already in use`);
+    }
+    await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
+  }
+  await putMeta(meta, { seq, bytes: bytes + item.size! });
+  await tx.objectStore('items').add(item);
+  await tx.done;
+  return item;
+}
+
+export interface OutboxSnapshot extends Snapshot {
+  paused: RepError | null;
+  notBefore: number;
+  /** The few synced items still kept, for the UI's "Synced" list. */
+  synced: OutboxItem[];
+  /** Records that are not sound items: never planned or sent, shown so the rep can discard them. */
+  damaged: DamagedItemView[];
+}
+
+export async function readState(db: OutboxDatabase): Promise<OutboxSnapshot> {
+  const tx = db.transaction(['items', 'tempIds', 'meta']);
+  // One sweep of the store beats two index ranges: only the last few synced items are kept.
+  const [items, tempIds, paused, notBefore] = await Promise.all([
+    tx.objectStore('items').getAll(),
+    tx.objectStore('tempIds').getAll(),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  // One damaged record must not stall every write or break the list: set it aside.
+  const sound: OutboxItem[] = [];
+  const damaged: DamagedItemView[] = [];
+  for (const item of items as unknown[]) {
+    if (isSoundItem(item)) sound.push(item);
+    else damaged.push(describeDamaged(item));
+  }
+  return {
+    items: sound.filter((item) => item.state !== 'synced').sort((a, b) => a.seq - b.seq),
+    synced: sound.filter((item) => item.state === 'synced'),
+    damaged,
+    tempIds: new Map(tempIds.map((entry) => [entry.tempId, entry])),
+    paused,
+    notBefore,
+  };
+}
+
+function describeDamaged(record: unknown): DamagedItemView {
+  const { id, summary } = (record ?? {}) as { id?: unknown; summary?: unknown };
+  return {
+    id: String(id),
+    summary: typeof summary === 'string' ? summary : 'A queued write that can no longer be read',
+  };
+}
+
+/**
+ * Marks the item synced and, for a create, records the real id in the same transaction:
+ * there is no moment on disk where the record exists in Vivre but its dependants
+ * could be sent with the temporary id, or the item could be sent a second time.
+ */
+export async function recordSuccess(
+  db: OutboxDatabase,
+  itemId: string,
+  result: NonNullable<OutboxItem['result']>,
+  now: number,
+): Promise<OutboxItem | undefined> {
+  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
+  const item = await tx.objectStore('items').get(itemId);
+  // Discarded (or synced by another context) while in flight: nothing left to record.
+  if (!item || item.state === 'synced') return undefined;
+  const { lastError: _dropped, uncertain: _known, parked: _done, ...rest } = item;
+  await releaseBytes(tx.objectStore('meta'), item);
+  const synced: OutboxItem = {
+    ...rest,
+    state: 'synced',
+    attempts: item.attempts + 1,
+    syncedAt: now,
+    result,
+  };
+  const tempId = createdTempId(item.write);
+  if (tempId && result.id) {
+    await tx.objectStore('tempIds').put({ tempId, itemId, realId: result.id });
+  }
+  await tx.objectStore('items').put(synced);
+  await tx.done;
+  return synced;
+}
+
+/** Takes an item that leaves the unsynced list off the size count. */
+export async function releaseBytes(
+  meta: Parameters<typeof putMeta>[0],
+  item: Pick<OutboxItem, 'size'>,
+): Promise<void> {
+  const bytes = await readMeta(meta, 'bytes');
+  await putMeta(meta, { bytes: Math.max(0, bytes - (item.size ?? 0)) });
+}
+
+/** Applies `change` to an unsynced item; `meta` entries are written in the same transaction. */
+export async function updateItem(
+  db: OutboxDatabase,
+  itemId: string,
+  change: (item: OutboxItem) => OutboxItem,
+  meta: Partial<OutboxMeta> = {},
+): Promise<OutboxItem | undefined> {
+  const tx = strictWrite(db, ['items', 'meta']);
+  const item = await tx.objectStore('items').get(itemId);
+  const updated = item && item.state !== 'synced' ? change(item) : undefined;
+  if (updated) await tx.objectStore('items').put(updated);
+  await putMeta(tx.objectStore('meta'), meta);
+  await tx.done;
+  return updated;
+}
+
+export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): Promise<void> {
+  const tx = strictWrite(db, ['meta']);
+  await putMeta(tx.objectStore('meta'), meta);
+  await tx.done;
+}
+
+/** Where one item stands (no content), or null when it is not in the outbox. */
+export async function readStatus(db: OutboxDatabase, id: string): Promise<WriteStatus | null> {
+  const tx = db.transaction(['items', 'meta']);
+  const [item, paused] = await Promise.all([
+    tx.objectStore('items').get(id),
+    readMeta(tx.objectStore('meta'), 'paused'),
+  ]);
+  return item ? writeStatusOf(item, paused) : null;
+}
+
+/** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */
+export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boolean> {
+  const meta = db.transaction('meta').store;
+  const [paused, notBefore] = await Promise.all([
+    readMeta(meta, 'paused'),
+    readMeta(meta, 'notBefore'),
+  ]);
+  return !paused && !stillWaiting(notBefore, now);
+}
+
+/** Counts without reading every item; the wake time is approximate (see below). */
+export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
+  const tx = db.transaction(['items', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [waiting, attention, paused, notBefore] = await Promise.all([
+    index.count(stateRange('waiting')),
+    index.count(stateRange('attention')),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
+  const nextWakeAt =
+    paused || waiting === 0 ? null : stillWaiting(notBefore, now) ? notBefore : now;
+  return { waiting, attention, paused: paused !== null, nextWakeAt };
+}

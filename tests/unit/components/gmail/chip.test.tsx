@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Chip } from '@/components/gmail/Chip';
+import type { LookupState } from '@/components/common/view-types';
+import { found as foundLookup, notFound, RAHUL } from '../../../factories';
+
+afterEach(cleanup);
+
+function renderChip(lookup: LookupState, onActivate = () => {}) {
+  return render(
+    <Chip
+      email="rahul.sharma@acme-tech.example"
+      displayName="Rahul Sharma"
+      lookup={lookup}
+      expanded={false}
+      onActivate={onActivate}
+    />,
+  );
+}
+
+const found = (score: number): LookupState => foundLookup({ ...RAHUL, ai_score: score });
+
+describe('Chip', () => {
+  it('names a known contact with score and band, and shows the score', () => {
+    renderChip(found(87));
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma, AI score 87, hot lead',
+    });
+    expect(chip.textContent).toBe('87');
+    expect(chip.querySelector('.band-hot')).not.toBeNull();
+  });
+
+  it.each([
+    [39, 'cold'],
+    [40, 'warm'],
+    [69, 'warm'],
+    [70, 'hot'],
+  ])('colours score %i as %s', (score, band) => {
+    renderChip(found(score));
+    expect(screen.getByRole('button').querySelector(`.band-${band}`)).not.toBeNull();
+    expect(screen.getByRole('button').getAttribute('aria-label')).toContain(`${band} lead`);
+  });
+
+  it('shows "+ Add" for someone not in Vivre', () => {
+    renderChip(notFound());
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma is not in Vivre',
+    });
+    expect(chip.textContent).toBe('+ Add');
+  });
+
+  it('is present but busy while loading', () => {
+    renderChip({ status: 'loading' });
+    const chip = screen.getByRole('button', { name: 'Vivre: looking up Rahul Sharma' });
+    expect(chip.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows a muted "!" with the reason in its title on error', () => {
+    renderChip({ status: 'error', error: { kind: 'offline', message: 'You seem to be offline.' } });
+    const chip = screen.getByRole('button', { name: /could not look up Rahul Sharma/ });
+    expect(chip.textContent).toBe('!');
+    expect(chip.title).toBe('You seem to be offline.');
+  });
+
+  it('renders nothing for people on the never-look-up list', () => {
+    const { container } = renderChip({ status: 'skipped', reason: 'never_lookup' });
+    expect(container.querySelector('button')).toBeNull();
+  });
+
+  it('keeps a muted, reachable dot when automatic lookups are off', () => {
+    renderChip({ status: 'skipped', reason: 'auto_lookup_off' });
+    const chip = screen.getByRole('button', {
+      name: 'Vivre: Rahul Sharma not looked up, automatic lookups are off',
+    });
+    expect(chip.textContent).toBe('');
+  });
+
+  it('is a real button: click activates it', () => {
+    const onActivate = vi.fn();
+    renderChip(found(87), onActivate);
+    fireEvent.click(screen.getByRole('button'));
+    expect(onActivate).toHaveBeenCalledOnce();
+    expect(screen.getByRole('button').tagName).toBe('BUTTON');
+  });
+});

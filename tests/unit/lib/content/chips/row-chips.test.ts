@@ -1,0 +1,124 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLookupStore } from '@/lib/content/lookups/lookup-store';
+import { startRowChips } from '@/lib/content/chips/row-chips';
+import { findSignedInEmail } from '@/lib/content/gmail/page';
+import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
+import { INBOX_2019_ROW_CHIPS } from '../../../../fixtures/gmail/inbox-2019-chips';
+import { showFixture } from '../gmail/load-fixture';
+import { contact, fakeWorker } from './fake-worker';
+
+const KNOWN = {
+  'rahul.sharma@acme-tech.example': contact('rahul.sharma@acme-tech.example', 'Rahul Sharma', 87),
+  'sneha.kulkarni@acme-tech.example': contact(
+    'sneha.kulkarni@acme-tech.example',
+    'Sneha Kulkarni',
+    37,
+  ),
+  'deepa.menon@kiran-logistics.example': contact(
+    'deepa.menon@kiran-logistics.example',
+    'Deepa Menon',
+    80,
+  ),
+  'aarav.gill@tharsolar.example': contact('aarav.gill@tharsolar.example', 'Aarav Gill', 88),
+  'radhika.desai@vayu-aero.example': contact(
+    'radhika.desai@vayu-aero.example',
+    'Radhika Desai',
+    53,
+  ),
+};
+
+let lifetime: AbortController;
+beforeEach(() => {
+  showFixture('inbox-2019.html', 'own');
+  lifetime = new AbortController();
+});
+afterEach(() => lifetime.abort());
+
+function start() {
+  const worker = fakeWorker(KNOWN);
+  const chips = startRowChips({
+    document,
+    signal: lifetime.signal,
+    store: createLookupStore(worker.ask),
+    signedIn: () => findSignedInEmail(document),
+    theme: 'light',
+  });
+  return { ...worker, chips };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const rowsOf = () =>
+  [...document.querySelectorAll('tr.zA')].filter((r) => r.closest('[style]') === null);
+const chipEmails = (row: Element) =>
+  [...row.querySelectorAll('vivre-row-chip')].map((host) => host.getAttribute('data-vivre-email'));
+
+describe('row chips', () => {
+  it('puts one chip after each external person of each row, none for the rep or colleagues', async () => {
+    const { chips, lookups } = start();
+    chips.setPrefs(DEFAULT_INBOX_LIST);
+    await settle();
+    expect(rowsOf().map(chipEmails)).toEqual(INBOX_2019_ROW_CHIPS);
+    // Every chip sits in the visible people line, right after its person; none in the summary.
+    for (const host of document.querySelectorAll('vivre-row-chip')) {
+      expect(host.closest('.afn')).toBeNull();
+      expect(host.previousElementSibling?.getAttribute('email')?.toLowerCase()).toBe(
+        host.getAttribute('data-vivre-email'),
+      );
+    }
+    // One message for the whole page, each address once, at the lowest priority.
+    expect(lookups()).toHaveLength(1);
+    expect(lookups()[0]).toHaveLength(6);
+  });
+
+  it('names each chip for a screen reader and marks the rows of hot leads', async () => {
+    const { chips } = start();
+    chips.setPrefs(DEFAULT_INBOX_LIST);
+    await settle();
+    const first = rowsOf()[0]!.querySelector('vivre-row-chip')!;
+    expect(first.getAttribute('aria-label')).toBe('Vivre: Rahul Sharma, AI score 87, hot lead');
+    expect(first.getAttribute('role')).toBe('img');
+    const marks = rowsOf().map(
+      (row) => row.querySelector('vivre-hot-lead')?.getAttribute('aria-label') ?? null,
+    );
+    expect(marks).toEqual([
+      'Hot lead: Rahul Sharma, AI score 87',
+      null,
+      null,
+      null,
+      'Hot lead: Deepa Menon, AI score 80',
+      'Hot lead: Aarav Gill, AI score 88',
+      'Hot lead: Rahul Sharma, AI score 87',
+      null,
+    ]);
+  });
+
+  it('follows the options: a higher threshold marks fewer rows, off removes everything', async () => {
+    const { chips } = start();
+    chips.setPrefs(DEFAULT_INBOX_LIST);
+    await settle();
+    chips.setPrefs({ showScores: true, hotLeadThreshold: 85 });
+    expect(document.querySelectorAll('vivre-hot-lead')).toHaveLength(3);
+    chips.setPrefs({ showScores: false, hotLeadThreshold: 85 });
+    expect(document.querySelectorAll('vivre-row-chip, vivre-hot-lead')).toHaveLength(0);
+  });
+
+  it('shows nothing before the stored prefs are known', () => {
+    const { chips, lookups } = start();
+    chips.scan();
+    expect(document.querySelectorAll('vivre-row-chip')).toHaveLength(0);
+    expect(lookups()).toHaveLength(0);
+  });
+
+  it('keeps one chip per person when a row is read again, and drops chips of removed rows', async () => {
+    const { chips } = start();
+    chips.setPrefs(DEFAULT_INBOX_LIST);
+    await settle();
+    chips.scan([rowsOf()[5]!]);
+    chips.scan();
+    expect(document.querySelectorAll('vivre-row-chip')).toHaveLength(7);
+    rowsOf()[0]!.remove();
+    chips.scan([]);
+    expect(chips.count()).toBe(6);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Ask } from '@/lib/shared/messaging/messenger';
+import { createLookupStore } from '@/lib/content/lookups/lookup-store';
+import { contact, fakeWorker } from '../chips/fake-worker';
+
+describe('lookup store', () => {
+  it('is loading until the worker answers, then holds its answer per email', async () => {
+    const worker = fakeWorker({ 'a@x.example': contact('a@x.example', 'Asha Rao', 55) });
+    const store = createLookupStore(worker.ask);
+    const listener = vi.fn();
+    store.subscribe('a@x.example', listener);
+    const done = store.lookup(['a@x.example', 'b@x.example']);
+    expect(store.get('a@x.example')).toEqual({ status: 'loading' });
+    await done;
+    expect(store.get('a@x.example')).toMatchObject({ status: 'found' });
+    expect(store.get('b@x.example')).toMatchObject({ status: 'not_found' });
+    expect(listener).toHaveBeenCalledTimes(2); // loading, then found
+  });
+
+  it('treats an email the worker left out as not looked up', async () => {
+    const ask = vi.fn(async () => ({ ok: true, value: {} })) as unknown as Ask;
+    const store = createLookupStore(ask);
+    await store.lookup(['colleague@us.example']);
+    expect(store.get('colleague@us.example')).toMatchObject({ status: 'skipped' });
+  });
+
+  it('tells the worker who is signed in, so the rep’s own domain can be skipped', async () => {
+    const worker = fakeWorker();
+    const store = createLookupStore(worker.ask);
+    await store.lookup(['a@x.example'], 'me@us.example');
+    expect(worker.mock).toHaveBeenCalledWith('lookupContacts', {
+      emails: ['a@x.example'],
+      signedInEmail: 'me@us.example',
+    });
+  });
+
+  it('gives every email of a failed batch the error, and lists them for a retry', async () => {
+    const error = { kind: 'not_configured' as const, message: 'Connect Vivre first.' };
+    const ask = vi.fn(async () => ({ ok: false, error })) as unknown as Ask;
+    const store = createLookupStore(ask);
+    await store.lookup(['a@x.example', 'b@x.example']);
+    expect(store.get('a@x.example')).toEqual({ status: 'error', error });
+    expect(store.worthRefreshing()).toEqual(['a@x.example', 'b@x.example']);
+  });
+
+  it('asks only for emails it has not asked for, and refresh asks again', async () => {
+    const worker = fakeWorker();
+    const store = createLookupStore(worker.ask);
+    await store.lookup(['a@x.example']);
+    await store.lookup(['a@x.example', 'b@x.example', 'b@x.example']);
+    await store.lookup(['a@x.example']);
+    await store.refresh(['a@x.example']);
+    expect(worker.lookups()).toEqual([['a@x.example'], ['b@x.example'], ['a@x.example']]);
+  });
+
+  it('refreshes stale answers without flashing back to loading', async () => {
+    const stale = { status: 'not_found', fetchedAt: 0, stale: true };
+    const answers = [{ 'a@x.example': stale }, { 'a@x.example': { ...stale, stale: false } }];
+    const ask = vi.fn(async () => ({ ok: true, value: answers.shift() })) as unknown as Ask;
+    const store = createLookupStore(ask);
+    await store.lookup(['a@x.example']);
+    expect(store.worthRefreshing()).toEqual(['a@x.example']);
+    const seen: string[] = [];
+    store.subscribe('a@x.example', () => seen.push(store.get('a@x.example').status));
+    await store.refresh(store.worthRefreshing());
+    expect(seen).toEqual(['not_found']);
+    expect(store.worthRefreshing()).toEqual([]);
+  });
+
+  it('stops notifying after unsubscribe', async () => {
+    const store = createLookupStore(fakeWorker().ask);
+    const listener = vi.fn();
+    store.subscribe('a@x.example', listener)();
+    await store.lookup(['a@x.example']);
+    expect(listener).not.toHaveBeenCalled();
+  });
+});

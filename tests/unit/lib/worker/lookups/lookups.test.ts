@@ -1,0 +1,280 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openContactCache, type ContactCache } from '@/lib/worker/lookups/cache';
+import { FRESH_MS, STALE_MS } from '@/lib/worker/lookups/freshness';
+import { createLookups } from '@/lib/worker/lookups/lookups';
+import type { PrivacyPrefs } from '@/lib/shared/settings';
+import { createVivreClient } from '@/lib/worker/vivre/client';
+import { Contact } from '@/lib/shared/vivre/contract';
+import { createHttp } from '@/lib/worker/vivre/http';
+import { createRateLimiter } from '@/lib/worker/vivre/rate-limiter';
+import { CONTACT, CREDENTIALS, json, list, stubFetch, type Handler } from '../vivre/fake-vivre';
+
+const RAHUL = CONTACT.email;
+const FUZZY_NEIGHBOUR = { ...CONTACT, id: 'cnt_2', email: 'rahul.sharma@acme-tech.example.org' };
+
+let cache: ContactCache;
+let prefs: PrivacyPrefs;
+
+beforeEach(() => {
+  vi.stubGlobal('indexedDB', new IDBFactory());
+  cache = openContactCache();
+  prefs = { autoLookup: true, neverLookup: [], ownDomain: null, skipOwnDomain: true };
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(Date.parse('2026-06-01T09:00:00Z'));
+});
+
+afterEach(() => {
+  cache.close();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** Answers searches from a small directory, like Vivre's fuzzy search would. */
+const directory: Handler = (req) => {
+  const search = req.url.searchParams.get('search')?.toLowerCase() ?? '';
+  return json(200, list([FUZZY_NEIGHBOUR, CONTACT].filter((c) => c.email.includes(search))));
+};
+
+function setup(handler: Handler = directory, maxParallel = 4) {
+  const fake = stubFetch(handler);
+  const http = createHttp({
+    getCredentials: async () => CREDENTIALS,
+    limiter: createRateLimiter({ maxParallel }),
+  });
+  const lookups = createLookups({
+    client: createVivreClient(http),
+    cache,
+    privacy: async () => prefs,
+  });
+  return { ...fake, lookups };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 0));
+
+describe('lookup', () => {
+  it('picks the exact, case-insensitive match out of a fuzzy search', async () => {
+    const { lookups, requests } = setup();
+    const results = await lookups.lookup([
+      'Rahul.Sharma@ACME-tech.example',
+      'nobody@acme-tech.example',
+    ]);
+    expect(results[RAHUL]).toMatchObject({
+      status: 'found',
+      stale: false,
+      contact: { id: 'cnt_8821' },
+    });
+    expect(results['nobody@acme-tech.example']).toMatchObject({
+      status: 'not_found',
+      stale: false,
+    });
+    expect(requests.map((r) => r.url.searchParams.get('search'))).toEqual([
+      RAHUL,
+      'nobody@acme-tech.example',
+    ]);
+  });
+
+  it('looks past the first page when the fuzzy search ranks the exact address low', async () => {
+    const crowd = Array.from({ length: 50 }, (_, i) => ({
+      ...CONTACT,
+      id: `cnt_x${i}`,
+      email: `x${i}.${RAHUL}`,
+    }));
+    const { lookups, requests } = setup((req) => {
+      const offset = Number(req.url.searchParams.get('offset'));
+      const data = offset === 0 ? crowd : [CONTACT];
+      return json(200, { data, total: 51, limit: 50, offset });
+    });
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({
+      status: 'found',
+      contact: { id: 'cnt_8821' },
+    });
+    expect(requests.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '50']);
+  });
+
+  it('serves a fresh answer without a request', async () => {
+    const { lookups, requests } = setup();
+    await lookups.lookup([RAHUL]);
+    vi.setSystemTime(Date.now() + FRESH_MS.found - 1);
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found', stale: false });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('serves a stale answer at once and refreshes it in the background', async () => {
+    let score = 87;
+    const { lookups, requests } = setup(() => json(200, list([{ ...CONTACT, ai_score: score }])));
+    await lookups.lookup([RAHUL]);
+    vi.setSystemTime(Date.now() + FRESH_MS.found + 1);
+    score = 91;
+    const stale = (await lookups.lookup([RAHUL]))[RAHUL];
+    expect(stale).toMatchObject({ status: 'found', stale: true, contact: { ai_score: 87 } });
+    await flush();
+    expect(requests).toHaveLength(2);
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({
+      stale: false,
+      contact: { ai_score: 91 },
+    });
+  });
+
+  it('keeps "not in Vivre" for less time than a found contact', async () => {
+    const { lookups, requests } = setup();
+    await lookups.lookup(['new.lead@example.com']);
+    vi.setSystemTime(Date.now() + FRESH_MS.not_found + 1);
+    expect((await lookups.lookup(['new.lead@example.com']))['new.lead@example.com']).toMatchObject({
+      stale: true,
+    });
+    await flush(); // let the background refresh land
+    const before = requests.length;
+    vi.setSystemTime(Date.now() + STALE_MS.not_found);
+    expect((await lookups.lookup(['new.lead@example.com']))['new.lead@example.com']).toMatchObject({
+      stale: false,
+    });
+    expect(requests.length).toBe(before + 1);
+  });
+
+  it('shares one request between concurrent lookups of one address', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { lookups, requests } = setup(async (req) => {
+      await gate;
+      return directory(req);
+    });
+    const tabs = [
+      lookups.lookup([RAHUL]),
+      lookups.lookup([RAHUL.toUpperCase()]),
+      lookups.lookup([RAHUL, RAHUL]),
+    ];
+    await flush();
+    release();
+    const answers = await Promise.all(tabs);
+    expect(requests).toHaveLength(1);
+    for (const answer of answers) expect(answer[RAHUL]).toMatchObject({ status: 'found' });
+  });
+
+  it('never has more than the cap of searches in flight', async () => {
+    let active = 0;
+    let peak = 0;
+    const { lookups, requests } = setup(async (req) => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 1));
+      active--;
+      return directory(req);
+    }, 3);
+    const emails = Array.from({ length: 12 }, (_, i) => `person${i}@example.com`);
+    const results = await lookups.lookup(emails);
+    expect(Object.keys(results)).toHaveLength(12);
+    expect(requests).toHaveLength(12);
+    expect(peak).toBe(3);
+  });
+
+  it('answers an error per address without caching it', async () => {
+    let fail = true;
+    const { lookups } = setup((req) => (fail ? json(503, undefined) : directory(req)));
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({
+      status: 'error',
+      error: { kind: 'server' },
+    });
+    fail = false;
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found' });
+  });
+
+  it('forgets a contact the extension itself changed', async () => {
+    const { lookups, requests } = setup(() => json(200, list([])));
+    await lookups.lookup([RAHUL]);
+    expect((await lookups.lookup([RAHUL]))[RAHUL]!.status).toBe('not_found');
+    // The outbox just created Rahul: the cached "not in Vivre" must not survive.
+    await lookups.contactChanged(Contact.parse(CONTACT));
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({
+      status: 'found',
+      contact: { id: 'cnt_8821' },
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it('drops every address cached for a contact whose email changed', async () => {
+    const { lookups } = setup();
+    await lookups.lookup([RAHUL]);
+    await lookups.contactChanged(Contact.parse({ ...CONTACT, email: 'rahul@acme.example' }));
+    expect(await cache.get(RAHUL)).toBeUndefined();
+    expect(await cache.get('rahul@acme.example')).toMatchObject({ status: 'found' });
+  });
+
+  it('looks nobody up when automatic lookups are off, or the address is on the never list', async () => {
+    const { lookups, requests } = setup();
+    prefs = {
+      autoLookup: true,
+      neverLookup: ['acme-tech.example', 'me@home.example'],
+      ownDomain: null,
+      skipOwnDomain: true,
+    };
+    expect(await lookups.lookup([RAHUL, 'me@home.example', 'x@other.example'])).toMatchObject({
+      [RAHUL]: { status: 'skipped', reason: 'never_lookup' },
+      'me@home.example': { status: 'skipped', reason: 'never_lookup' },
+      'x@other.example': { status: 'not_found' },
+    });
+    prefs = { ...prefs, autoLookup: false };
+    expect((await lookups.lookup(['x@other.example']))['x@other.example']).toEqual({
+      status: 'skipped',
+      reason: 'auto_lookup_off',
+    });
+    expect(requests).toHaveLength(1);
+  });
+});
+
+describe('contact details', () => {
+  it('brings contact, deals and activities, with null for lists Vivre does not offer', async () => {
+    const { lookups } = setup((req) =>
+      req.url.pathname === '/v1/contacts/cnt_8821' ? json(200, CONTACT) : json(404, undefined),
+    );
+    expect(await lookups.getContactDetails('cnt_8821')).toMatchObject({
+      contact: { id: 'cnt_8821' },
+      deals: null,
+      activities: null,
+    });
+  });
+
+  const DEAL = { id: 'dl_1', contact_id: 'cnt_8821', title: 'Pilot', stage: 'proposal' };
+  /** Vivre answers once with Rahul's details, then is unreachable (a network error). */
+  function onlineThenOffline() {
+    let online = true;
+    const handler: Handler = (req) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      if (req.url.pathname === '/v1/contacts/cnt_8821') return json(200, CONTACT);
+      if (req.url.pathname === '/v1/deals')
+        return json(200, list([{ ...DEAL, created_at: CONTACT.created_at }]));
+      return json(200, list([]));
+    };
+    return { ...setup(handler), goOffline: () => (online = false) };
+  }
+
+  it('answers offline with the details it fetched last, deals included, marked as the copy', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    const fetched = await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    vi.setSystemTime(Date.now() + 60 * 60_000);
+    expect(await lookups.getContactDetails('cnt_8821')).toEqual({ ...fetched, cached: true });
+    expect(fetched.cached).toBeUndefined();
+    expect(fetched.deals).toMatchObject([{ id: 'dl_1', title: 'Pilot' }]);
+  });
+
+  it('says it is offline for a contact it never fetched, or fetched too long ago', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    await expect(lookups.getContactDetails('cnt_other')).rejects.toMatchObject({ kind: 'offline' });
+    vi.setSystemTime(Date.now() + STALE_MS.found + 1);
+    await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
+  });
+
+  it('searches the contacts it has cached while offline, and forgets them with the cache', async () => {
+    const { lookups, goOffline } = onlineThenOffline();
+    await lookups.getContactDetails('cnt_8821');
+    goOffline();
+    expect((await lookups.searchContacts('rahul acme')).map((c) => c.id)).toEqual(['cnt_8821']);
+    await expect(lookups.searchContacts('priya')).rejects.toMatchObject({ kind: 'offline' });
+    await lookups.clear();
+    await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
+  });
+});
