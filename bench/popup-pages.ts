@@ -15,7 +15,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { POPUP_MARKS } from '../lib/pages/popup/marks';
-import { AT_OPEN, areaAndKey } from '../lib/shared/storage-at-open';
+import { AT_OPEN, areaAndKey } from '../lib/shared/storage/table';
 
 export const INTERACTIVE_MARK = POPUP_MARKS.interactive;
 export const SHOWN_MARK = POPUP_MARKS.shown;
@@ -41,7 +41,7 @@ export function addEmptyPage(extensionDir: string): void {
   );
 }
 
-/** The popup's read at open (lib/shared/storage-at-open.ts), as a page script writes it. */
+/** The popup's read at open (readAtOpen in lib/shared/storage/follow.ts), as a page script writes it. */
 function popupStartRead(): string {
   const keys = { local: [] as string[], session: [] as string[] };
   for (const { key } of Object.values(AT_OPEN)) {

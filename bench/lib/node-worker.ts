@@ -29,7 +29,7 @@ export async function workerModules(baseUrl: string) {
     import('../../lib/worker/lookups/lookups'),
     import('../../lib/worker/lookups/cache'),
     import('../../lib/worker/create-worker'),
-    import('../../lib/shared/storage'),
+    import('../../lib/shared/storage/items'),
   ]);
   const credentials = { baseUrl, apiKey: DEMO_KEYS.write, workspaceId: 'ws_demo' };
 

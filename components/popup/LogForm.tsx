@@ -7,7 +7,7 @@ import {
 import { NO_CALL_DETAILS } from '../../lib/shared/forms/call-details';
 import type { FormErrors } from '../../lib/shared/forms/result';
 import { ACTIVITY_WORDS } from '../../lib/shared/labels';
-import type { OutboxFeed } from '../../lib/shared/storage';
+import type { OutboxFeed } from '../../lib/shared/storage/table';
 import type { ActivityType } from '../../lib/shared/vivre/contract-types';
 import { CallDetailsFields } from '../common/CallDetailsFields';
 import { TextField } from '../common/Field';

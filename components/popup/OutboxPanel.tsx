@@ -1,5 +1,5 @@
 import type { OutboxItemView } from '../../lib/shared/messaging/protocol';
-import type { OutboxFeed } from '../../lib/shared/storage';
+import type { OutboxFeed } from '../../lib/shared/storage/table';
 import { describeItem } from './outbox-lines';
 import { OutboxItem } from './OutboxItem';
 import type { PopupServices } from './services-type';

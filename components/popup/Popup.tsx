@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Answer, Status } from '../../lib/shared/messaging/protocol';
-import type { ConnectionRecord, OutboxFeed } from '../../lib/shared/storage';
+import type { ConnectionRecord, OutboxFeed } from '../../lib/shared/storage/table';
 import { ConnectPrompt } from './ConnectPrompt';
 import { LogForm } from './LogForm';
 import { OutboxPanel } from './OutboxPanel';

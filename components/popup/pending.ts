@@ -4,7 +4,7 @@
  * a note logged a minute ago shows as the latest activity. Pure: reads the published feed.
  */
 import type { OutboxItemView, WriteRequest } from '../../lib/shared/messaging/protocol';
-import type { OutboxFeed } from '../../lib/shared/storage';
+import type { OutboxFeed } from '../../lib/shared/storage/table';
 import type { Activity, Deal } from '../../lib/shared/vivre/contract-types';
 
 type Write<K extends WriteRequest['kind']> = Extract<WriteRequest, { kind: K }>;

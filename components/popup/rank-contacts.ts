@@ -10,7 +10,7 @@
  * So "Deepa M" puts Deepa Menon above Deepak Banerjee, whom Vivre matched only because the
  * "m" is in "kaverilabs.example". Pure: no I/O, no clock.
  */
-import type { PickedContact } from '../../lib/shared/storage';
+import type { PickedContact } from '../../lib/shared/storage/table';
 
 export const MatchTier = { ExactName: 0, NamePrefix: 1, WordPrefix: 2, EmailOrCompany: 3 } as const;
 export type MatchTier = (typeof MatchTier)[keyof typeof MatchTier];

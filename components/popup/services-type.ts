@@ -1,6 +1,11 @@
 import type { ask } from '../../lib/shared/messaging/messenger';
 import type { PageOnTab } from '../../lib/shared/messaging/messages';
-import type { ConnectionRecord, Draft, OutboxFeed, PickedContact } from '../../lib/shared/storage';
+import type {
+  ConnectionRecord,
+  Draft,
+  OutboxFeed,
+  PickedContact,
+} from '../../lib/shared/storage/table';
 import type { followWrite } from '../../lib/shared/write-status';
 import type { Contact } from '../../lib/shared/vivre/contract-types';
 

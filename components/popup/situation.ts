@@ -5,7 +5,7 @@
  * gets through, without the popup asking again.
  */
 import type { Answer, Status } from '../../lib/shared/messaging/protocol';
-import type { ConnectionRecord, OutboxFeed } from '../../lib/shared/storage';
+import type { ConnectionRecord, OutboxFeed } from '../../lib/shared/storage/table';
 
 /** Status as the popup knows it now; `configured` null while the worker has not said. */
 export type LiveStatus = Omit<Status, 'configured'> & { configured: boolean | null };

@@ -4,7 +4,9 @@
  * "who is on this page?". All of it ends when `signal` aborts.
  */
 import { ask, contentMessenger } from '../shared/messaging/messenger';
-import { followInboxListPrefs } from '../shared/inbox-list';
+import { inboxListPrefs } from '../shared/inbox-list';
+import { follow, rawItem } from '../shared/storage/follow';
+import { INBOX_LIST } from '../shared/storage/table';
 import { createLookupStore } from './lookups/lookup-store';
 import { startRowChips } from './chips/row-chips';
 import { startOverlay } from './chips/start-chips';
@@ -35,7 +37,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     signedIn: () => findSignedInEmail(doc),
     theme: detectTheme(doc),
   });
-  followInboxListPrefs(signal, rowChips.setPrefs);
+  follow(rawItem(INBOX_LIST, inboxListPrefs), signal, rowChips.setPrefs);
   const overlay = startOverlay({
     document: doc,
     signal,

@@ -1,12 +1,8 @@
 /**
  * Score chips in Gmail's list views (inbox, labels, search results): on by default, and the score
- * from which a row is marked a hot lead. The options page writes them in storage.local under one
- * key (declared with the other items in ./storage.ts); the content script reads them through this
- * module alone, with the browser's storage API directly, as it does the write states.
+ * from which a row is marked a hot lead. Kept in storage.local (INBOX_LIST in ./storage/table.ts), where the
+ * content script reads them.
  */
-import { browser } from 'wxt/browser';
-
-export const INBOX_LIST_KEY = 'inbox-list';
 
 export interface InboxListPrefs {
   showScores: boolean;
@@ -27,26 +23,4 @@ export function inboxListPrefs(stored: unknown): InboxListPrefs {
         ? threshold
         : DEFAULT_INBOX_LIST.hotLeadThreshold,
   };
-}
-
-/** Calls `callback` with the prefs now, then after each change, until `signal` aborts. */
-export function followInboxListPrefs(
-  signal: AbortSignal,
-  callback: (prefs: InboxListPrefs) => void,
-): void {
-  if (signal.aborted) return;
-  let changed = false;
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[INBOX_LIST_KEY];
-    if (area !== 'local' || !change || signal.aborted) return;
-    changed = true;
-    callback(inboxListPrefs(change.newValue));
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged), {
-    once: true,
-  });
-  void browser.storage.local.get(INBOX_LIST_KEY).then((stored) => {
-    if (!changed && !signal.aborted) callback(inboxListPrefs(stored[INBOX_LIST_KEY]));
-  });
 }

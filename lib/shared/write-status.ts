@@ -4,7 +4,9 @@
  * long that takes (minutes offline, a worker restart in between). Used by the popup and
  * the Gmail card alike.
  */
-import { followWriteStates, type WriteStates, type WriteStatus } from './write-states';
+import type { WriteStatus } from './messaging/protocol';
+import { follow, rawItem } from './storage/follow';
+import { WRITE_STATES, type WriteStates } from './storage/table';
 
 /**
  * Calls `onStatus` with the write's status now and at each change, until it is synced,
@@ -34,5 +36,5 @@ export function followWrite(
     onStatus(status);
     if (status.state !== 'waiting') following.abort();
   };
-  followWriteStates(following.signal, check);
+  follow(rawItem(WRITE_STATES), following.signal, check);
 }

@@ -5,7 +5,8 @@
  * being stopped without outliving the browser session.
  */
 import type { ConnectionState } from '../shared/messaging/protocol';
-import { connectionItem, type ConnectionRecord } from '../shared/storage';
+import { connectionItem } from '../shared/storage/items';
+import { type ConnectionRecord } from '../shared/storage/table';
 import type { Me } from '../shared/vivre/contract-types';
 import type { VivreError } from './vivre/errors';
 

@@ -6,7 +6,7 @@
  */
 import type { Ask } from '../../shared/messaging/messenger';
 import type { WriteRequest } from '../../shared/messaging/protocol';
-import type { WriteStatus } from '../../shared/write-states';
+import type { WriteStatus } from '../../shared/messaging/protocol';
 import { followWrite } from '../../shared/write-status';
 import type { WriteProgress } from '../../../components/common/view-types';
 

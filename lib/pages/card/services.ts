@@ -1,4 +1,4 @@
-import { onVivreAnswering } from '../../shared/connection-watch';
+import { onVivreAnswering } from '../../shared/storage/follow';
 import { ask } from '../../shared/messaging/messenger';
 import { linkToGmail } from './gmail-link';
 import { sendWrite } from './send-write';

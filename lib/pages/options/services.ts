@@ -3,7 +3,7 @@ import type { OptionsServices } from '../../../components/options/services-type'
 import { EMAIL_TEXT_CONSENT } from '../../shared/data-consent';
 import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
-import { appUrlItem, inboxListItem } from '../../shared/storage';
+import { appUrlItem, inboxListItem } from '../../shared/storage/items';
 
 export const optionsServices: OptionsServices = {
   getSettings: () => ask('getSettings'),

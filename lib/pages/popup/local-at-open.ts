@@ -5,15 +5,15 @@
  * (build/popup-build.ts), so the read's round trip to the browser overlaps the loading of Preact
  * and the form instead of following it. Measured side by side, the popup is interactive sooner.
  */
-import { readPopupStart } from '../../shared/storage-at-open';
+import { readAtOpen } from '../../shared/storage/follow';
 import type { LocalState } from '../../../components/popup/services-type';
 
 let settled: LocalState | null = null;
-let atOpen: Promise<LocalState> | null = readPopupStart().then((state) => (settled = state));
+let atOpen: Promise<LocalState> | null = readAtOpen().then((state) => (settled = state));
 
 /** The read started at open, to its first caller; a fresh read to any later one. */
 export function loadLocal(): Promise<LocalState> {
-  const read = atOpen ?? readPopupStart();
+  const read = atOpen ?? readAtOpen();
   atOpen = settled = null;
   return read;
 }

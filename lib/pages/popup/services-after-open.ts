@@ -10,13 +10,11 @@ import { NO_PAGE, type PageOnTab } from '../../../components/popup/services-type
 import { contentMessenger } from '../../shared/messaging/messenger';
 import {
   connectionItem,
-  follow,
   outboxFeedItem,
   popupDraftItem as draftItem,
-  type ConnectionRecord,
-  type Draft,
-  type OutboxFeed,
-} from '../../shared/storage';
+} from '../../shared/storage/items';
+import { follow } from '../../shared/storage/follow';
+import { type ConnectionRecord, type Draft, type OutboxFeed } from '../../shared/storage/table';
 
 export { ask } from '../../shared/messaging/messenger';
 export { followWrite } from '../../shared/write-status';

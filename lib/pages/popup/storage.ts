@@ -1,9 +1,5 @@
-import {
-  contactNamesItem,
-  RECENT_LIMIT,
-  recentContactsItem,
-  type PickedContact,
-} from '../../shared/storage';
+import { contactNamesItem, recentContactsItem } from '../../shared/storage/items';
+import { RECENT_LIMIT, type PickedContact } from '../../shared/storage/table';
 
 /** Enough names for every contact a long offline stretch may leave in the outbox. */
 const NAMES_LIMIT = 200;

@@ -3,7 +3,7 @@
  * and the browser being stopped) and one chrome.alarms alarm at the earliest commit time.
  */
 import { browser } from 'wxt/browser';
-import { heldEmailLogsItem } from '../../shared/storage';
+import { heldEmailLogsItem } from '../../shared/storage/items';
 import { MIN_ALARM_DELAY_MS } from '../outbox/wake-alarm';
 import type { HeldSendsDeps } from './held-sends';
 

@@ -2,7 +2,7 @@
  * Thread messages already logged from this browser, kept by the worker: Gmail message id → when.
  * Ids and times only, never content, in storage.local so "Logged ✓" survives reloads.
  */
-import { loggedMessagesItem } from '../../shared/storage';
+import { loggedMessagesItem } from '../../shared/storage/items';
 
 /** Plenty for months of logging, and a bound on what storage.local holds. */
 const KEEP = 5000;

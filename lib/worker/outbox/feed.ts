@@ -3,8 +3,9 @@
  * the whole listing (notes included) in storage.session for extension pages, and each
  * write's state alone (no content) in storage.local for the content script.
  */
-import type { OutboxFeed, WriteStatus } from '../../shared/storage';
-import { outboxFeedItem, writeStatesItem } from '../../shared/storage';
+import type { OutboxFeed } from '../../shared/storage/table';
+import type { WriteStatus } from '../../shared/messaging/protocol';
+import { outboxFeedItem, writeStatesItem } from '../../shared/storage/items';
 import { writeStatusOf } from './item-status';
 
 export function statesOf(feed: OutboxFeed): Record<string, WriteStatus> {

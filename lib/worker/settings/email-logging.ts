@@ -12,7 +12,7 @@ import {
   MAX_EXCERPT_LENGTH,
   type EmailLoggingPrefs,
 } from '../../shared/settings';
-import { emailLoggingItem } from '../../shared/storage';
+import { emailLoggingItem } from '../../shared/storage/items';
 
 export async function loadEmailLoggingPrefs(): Promise<EmailLoggingPrefs> {
   // Spread over the defaults so a field added later has a value for reps who saved before it.

@@ -8,7 +8,7 @@
  */
 import { companyDomainOf, normalizeEmail } from '../../shared/address';
 import type { PrivacyPrefs } from '../../shared/settings';
-import { privacyItem } from '../../shared/storage';
+import { privacyItem } from '../../shared/storage/items';
 
 function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);

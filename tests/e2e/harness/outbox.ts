@@ -3,7 +3,7 @@
  * one arrived exactly once: the property a rep's trust in the CRM rests on.
  */
 import { randomUUID } from 'node:crypto';
-import type { OutboxFeed } from '@/lib/shared/storage';
+import type { OutboxFeed } from '@/lib/shared/storage/table';
 import { RAHUL } from '../../factories';
 import { askWorkerOk, evaluate, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';

@@ -7,7 +7,7 @@ import { optionsServices } from '@/lib/pages/options/services';
 import { ask } from '@/lib/shared/messaging/messenger';
 import type { ProtocolMap } from '@/lib/shared/messaging/messages';
 import type { RepError } from '@/lib/shared/messaging/protocol';
-import { appUrlItem } from '@/lib/shared/storage';
+import { appUrlItem } from '@/lib/shared/storage/items';
 import { settingsView } from '../../../factories';
 
 vi.mock('@/lib/shared/messaging/messenger', () => ({ ask: vi.fn() }));

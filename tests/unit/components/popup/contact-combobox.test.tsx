@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pickContact } from '@/components/popup/services-type';
-import { recentContactsItem } from '@/lib/shared/storage';
+import { recentContactsItem } from '@/lib/shared/storage/items';
 import { PRIYA, RAHUL, SNEHA } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 

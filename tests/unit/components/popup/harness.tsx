@@ -8,8 +8,8 @@ import { popupServices } from '@/lib/pages/popup/services';
 import type { Participant } from '@/lib/shared/people';
 import type { OutboxItemView, OutboxSummary, Status } from '@/lib/shared/messaging/protocol';
 import type { ProtocolMap } from '@/lib/shared/messaging/messages';
-import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage';
-import { readPopupStart } from '@/lib/shared/storage-at-open';
+import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
+import { readAtOpen } from '@/lib/shared/storage/follow';
 import { statesOf } from '@/lib/worker/outbox/feed';
 import { EMPTY_OUTBOX, RAHUL, STATUS_OK } from '../../../factories';
 
@@ -93,7 +93,7 @@ export function makeServices(
   const services: PopupServices = {
     ...popupServices,
     // What each test stored, read when it renders (the real popup reads once, as it opens).
-    loadLocal: readPopupStart,
+    loadLocal: readAtOpen,
     localIfRead: () => null,
     ask,
     getPage: async () => ({ ...NO_PAGE, participants, ...page }),

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxItemView, OutboxSummary } from '@/lib/shared/messaging/protocol';
 import { pickContact } from '@/components/popup/services-type';
-import { recentContactsItem } from '@/lib/shared/storage';
+import { recentContactsItem } from '@/lib/shared/storage/items';
 import { RAHUL } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 

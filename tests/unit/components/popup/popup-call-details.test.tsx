@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { popupDraftItem } from '@/lib/shared/storage';
+import { popupDraftItem } from '@/lib/shared/storage/items';
 import { found, RAHUL } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { popupDraftItem as draftItem } from '@/lib/shared/storage';
+import { popupDraftItem as draftItem } from '@/lib/shared/storage/items';
 import { EMPTY_OUTBOX, found, RAHUL, SNEHA } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 

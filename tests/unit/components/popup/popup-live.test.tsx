@@ -7,7 +7,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxItemView } from '@/lib/shared/messaging/protocol';
-import { connectionItem, popupDraftItem, type ConnectionRecord } from '@/lib/shared/storage';
+import { connectionItem, popupDraftItem } from '@/lib/shared/storage/items';
+import { type ConnectionRecord } from '@/lib/shared/storage/table';
 import { deal, EMPTY_OUTBOX, found, RAHUL } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MatchTier, matchTier, rankContacts } from '@/components/popup/rank-contacts';
-import type { PickedContact } from '@/lib/shared/storage';
+import type { PickedContact } from '@/lib/shared/storage/table';
 
 const person = (name: string, email: string, company: string | null = null): PickedContact => ({
   id: email,

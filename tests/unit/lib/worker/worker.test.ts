@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { appUrlItem, outboxFeedItem, writeStatesItem } from '@/lib/shared/storage';
+import { appUrlItem, outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { FLUSH_ALARM } from '@/lib/worker/outbox/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from './vivre/fake-vivre';

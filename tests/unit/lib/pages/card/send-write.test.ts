@@ -3,7 +3,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { sendWrite } from '@/lib/pages/card/send-write';
 import type { Ask } from '@/lib/shared/messaging/messenger';
 import type { WriteRequest } from '@/lib/shared/messaging/protocol';
-import { writeStatesItem, type WriteStatus } from '@/lib/shared/storage';
+import { writeStatesItem } from '@/lib/shared/storage/items';
+import { type WriteStatus } from '@/lib/shared/messaging/protocol';
 import type { WriteProgress } from '@/components/common/view-types';
 
 const WRITE: WriteRequest = {

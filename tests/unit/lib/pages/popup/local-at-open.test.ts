@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { popupDraftItem } from '@/lib/shared/storage';
+import { popupDraftItem } from '@/lib/shared/storage/items';
 
 const DRAFT = { contact: null, type: 'call' as const, note: 'Called about pricing' };
 

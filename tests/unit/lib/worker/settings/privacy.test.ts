@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { privacyItem } from '@/lib/shared/storage';
+import { privacyItem } from '@/lib/shared/storage/items';
 import {
   effectiveNeverLookup,
   isNeverLookup,

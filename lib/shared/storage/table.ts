@@ -1,0 +1,215 @@
+/**
+ * Every item the extension keeps in storage.local and storage.session, declared once: its key
+ * (`area:key`, as @wxt-dev/storage names items), the value a missing item reads as, its version,
+ * who writes it and who reads it. ./items.ts defines the storage library's items from these; the
+ * content script and the popup's first read use them through ./follow.ts without that library.
+ *
+ * Each entry is a plain constant, so a bundle keeps only the entries it uses (the Gmail content
+ * script keeps two). The API key is not here: it lives in the worker's IndexedDB
+ * (lib/worker/settings/secret-store.ts), which content scripts cannot open; the other IndexedDB
+ * stores are typed beside their code in lib/worker (outbox, contact cache).
+ *
+ * storage.session is readable by extension pages and the worker only; storage.local by content
+ * scripts too, so what they read there holds no content: write states (ids and states) and the
+ * list-view preferences.
+ */
+import type { CallDetailsValues } from '../forms/call-details';
+import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../inbox-list';
+import type {
+  ConnectionState,
+  EmailToLog,
+  OutboxItemView,
+  OutboxSummary,
+  WriteStatus,
+} from '../messaging/protocol';
+import {
+  DEFAULT_EMAIL_LOGGING,
+  DEFAULT_PRIVACY,
+  type EmailLoggingPrefs,
+  type PrivacyPrefs,
+} from '../settings';
+import type { ActivityType, Contact, Me } from '../vivre/contract-types';
+
+export type Area = 'local' | 'session';
+/** Who may touch an item: the worker, an extension page, or the Gmail content script. */
+export type Party = 'worker' | 'popup' | 'options' | 'card' | 'gmail';
+
+export interface StorageEntry<T> {
+  key: `${Area}:${string}`;
+  fallback: T;
+  version: number;
+  writer: Party;
+  readers: readonly Party[];
+}
+
+export interface ConnectionRecord {
+  state: ConnectionState;
+  me: Me | null;
+}
+
+/** What the popup keeps of a contact: enough to log against it and to show it. */
+export type PickedContact = Pick<Contact, 'id' | 'name' | 'email'> & { company?: string | null };
+
+/** A half-written log, so closing the popup loses nothing. */
+export interface Draft {
+  contact: PickedContact | null;
+  type: ActivityType;
+  note: string;
+  /** A call's length and outcome as typed (absent in drafts from before they existed). */
+  call?: CallDetailsValues;
+}
+
+/** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
+export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
+
+/** Where each write stands, by outbox id: no content. */
+export type WriteStates = Record<string, WriteStatus>;
+
+export type HeldEmailLogs = Record<string, { email: EmailToLog; commitAt: number }>;
+
+/** Who is looked up (the options page changes it through the worker). */
+export const PRIVACY = {
+  key: 'local:privacy',
+  fallback: DEFAULT_PRIVACY,
+  version: 1,
+  writer: 'worker',
+  readers: ['worker'],
+} satisfies StorageEntry<PrivacyPrefs>;
+
+/** Email-logging preferences (the options page changes them through the worker). */
+export const EMAIL_LOGGING = {
+  key: 'local:email-logging',
+  fallback: DEFAULT_EMAIL_LOGGING,
+  version: 1,
+  writer: 'worker',
+  readers: ['worker'],
+} satisfies StorageEntry<EmailLoggingPrefs>;
+
+/** Score chips in Gmail's list views and the hot-lead threshold (set in options, via the worker). */
+export const INBOX_LIST = {
+  key: 'local:inbox-list',
+  fallback: DEFAULT_INBOX_LIST,
+  version: 1,
+  writer: 'worker',
+  readers: ['options', 'gmail'],
+} satisfies StorageEntry<InboxListPrefs>;
+
+/** Thread messages already logged from this browser, Gmail message id → when: no content. */
+export const LOGGED_MESSAGES = {
+  key: 'local:logged-messages',
+  fallback: {} as Record<string, number>,
+  version: 1,
+  writer: 'worker',
+  readers: ['worker'],
+} satisfies StorageEntry<Record<string, number>>;
+
+/**
+ * Emails sent from Gmail and held through its Undo Send window (send id → the email and when it
+ * is logged unless settled first), so a tab closed inside the window loses nothing. Each leaves
+ * within seconds (lib/worker/email-logging/held-sends.ts).
+ */
+export const HELD_EMAIL_LOGS = {
+  key: 'local:held-email-logs',
+  fallback: {} as HeldEmailLogs,
+  version: 1,
+  writer: 'worker',
+  readers: ['worker'],
+} satisfies StorageEntry<HeldEmailLogs>;
+
+/** The outcome of the last request and what GET /v1/me said: survives the worker, not the session. */
+export const CONNECTION = {
+  key: 'session:connection',
+  fallback: { state: 'unknown', me: null } as ConnectionRecord,
+  version: 1,
+  writer: 'worker',
+  readers: ['popup', 'card'],
+} satisfies StorageEntry<ConnectionRecord>;
+
+/** The popup's half-written log: survives the popup closing, not the browser session. */
+export const POPUP_DRAFT = {
+  key: 'session:popup-draft',
+  fallback: null as Draft | null,
+  version: 1,
+  writer: 'popup',
+  readers: ['popup'],
+} satisfies StorageEntry<Draft | null>;
+
+/** How many recent contacts the popup offers. */
+export const RECENT_LIMIT = 5;
+
+/** The contacts the rep logged for last from the popup, most recent first. */
+export const RECENT_CONTACTS = {
+  key: 'local:recent-contacts',
+  fallback: [] as PickedContact[],
+  version: 1,
+  writer: 'popup',
+  readers: ['popup'],
+} satisfies StorageEntry<PickedContact[]>;
+
+/** The name of each contact the rep logged for from the popup, by id, for its outbox list. */
+export const CONTACT_NAMES = {
+  key: 'local:popup-contact-names',
+  fallback: {} as Record<string, string>,
+  version: 1,
+  writer: 'popup',
+  readers: ['popup'],
+} satisfies StorageEntry<Record<string, string>>;
+
+/** Where "Open in Vivre" goes (the web app's address), or null: derived from the API's. */
+export const APP_URL = {
+  key: 'local:app-url',
+  fallback: null as string | null,
+  version: 1,
+  writer: 'worker',
+  readers: ['options', 'worker'],
+} satisfies StorageEntry<string | null>;
+
+/** The outbox as pages list it, notes included: written after every outbox change. */
+export const OUTBOX_FEED = {
+  key: 'session:outbox',
+  fallback: null as OutboxFeed | null,
+  version: 1,
+  writer: 'worker',
+  readers: ['popup'],
+} satisfies StorageEntry<OutboxFeed | null>;
+
+/** The state of each waiting, stuck and recently synced write, and nothing else. */
+export const WRITE_STATES = {
+  key: 'local:write-states',
+  fallback: {} as WriteStates,
+  version: 1,
+  writer: 'worker',
+  readers: ['popup', 'card', 'gmail'],
+} satisfies StorageEntry<WriteStates>;
+
+/** The whole table, for the tests that hold docs and code to it. */
+export const STORAGE = {
+  PRIVACY,
+  EMAIL_LOGGING,
+  INBOX_LIST,
+  LOGGED_MESSAGES,
+  HELD_EMAIL_LOGS,
+  CONNECTION,
+  POPUP_DRAFT,
+  RECENT_CONTACTS,
+  CONTACT_NAMES,
+  APP_URL,
+  OUTBOX_FEED,
+  WRITE_STATES,
+};
+
+/** What the popup shows before it asks the worker anything, read in one call per area. */
+export const AT_OPEN = {
+  draft: POPUP_DRAFT,
+  recent: RECENT_CONTACTS,
+  outbox: OUTBOX_FEED,
+  connection: CONNECTION,
+  names: CONTACT_NAMES,
+};
+
+export type PopupStart = { [name in keyof typeof AT_OPEN]: (typeof AT_OPEN)[name]['fallback'] };
+
+/** `session:connection` → ['session', 'connection']: the storage area and the key in it. */
+export function areaAndKey(itemKey: string): [Area, string] {
+  return itemKey.split(/:(.*)/s) as [Area, string];
+}
