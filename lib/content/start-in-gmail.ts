@@ -9,7 +9,7 @@ import { follow, rawItem } from '../shared/storage/follow';
 import { INBOX_LIST } from '../shared/storage/table';
 import { createLookupStore } from './lookups/lookup-store';
 import { startRowChips } from './chips/row-chips';
-import { startOverlay } from './chips/start-chips';
+import { startChips } from './chips/start-chips';
 import { startEmailLogging } from './email-logging/start-email-logging';
 import { findComposeParticipants } from './gmail/compose-recipients';
 import { detectTheme, findSignedInEmail } from './gmail/page';
@@ -29,7 +29,7 @@ const detect = {
 export function startInGmail(doc: Document, signal: AbortSignal) {
   const store = createLookupStore(ask);
   const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
-  // List rows share the overlay's one page watcher: each scan reads the rows it touched.
+  // List rows share the chips' one page watcher: each scan reads the rows it touched.
   const rowChips = startRowChips({
     document: doc,
     signal,
@@ -38,7 +38,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     theme: detectTheme(doc),
   });
   follow(rawItem(INBOX_LIST, inboxListPrefs), signal, rowChips.setPrefs);
-  const overlay = startOverlay({
+  const chips = startChips({
     document: doc,
     signal,
     ask,
@@ -56,7 +56,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
   /** Gmail is a single-page app: call after each history change (a new thread, a new view). */
   return {
     navigated() {
-      overlay.navigated();
+      chips.navigated();
       emailLogging.navigated();
     },
   };

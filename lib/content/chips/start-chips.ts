@@ -13,7 +13,7 @@ import { createChipMounter } from './chip-mounter';
 import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
 import { detectTheme } from '../gmail/page';
 
-/** content/gmail's detection, injected so tests can drive the overlay with any page. */
+/** content/gmail's detection, injected so tests can drive the chips with any page. */
 export interface GmailDetection {
   findParticipantAnchors(root: ParentNode, signedIn?: string | null): ParticipantAnchor[];
   findThreadParticipants(root: ParentNode, signedIn?: string | null): Participant[];
@@ -22,7 +22,7 @@ export interface GmailDetection {
   watchGmail: typeof watchGmail;
 }
 
-export interface OverlayOptions {
+export interface ChipsOptions {
   document: Document;
   /** WXT's `ctx.signal`: aborting removes every host and stops the observer. */
   signal: AbortSignal;
@@ -38,14 +38,14 @@ export interface OverlayOptions {
   onScan?: (change?: GmailChange) => void;
 }
 
-export function startOverlay({
+export function startChips({
   document: doc,
   signal,
   ask,
   detect,
   onScan,
   store = createLookupStore(ask),
-}: OverlayOptions) {
+}: ChipsOptions) {
   let theme = detectTheme(doc);
   // One card per tab, shared by every chip (./card-frame.ts).
   const card = createCardFrame({

@@ -1,11 +1,11 @@
 /**
  * Email logging in the Gmail content script: the "Log to Vivre" toggle and exactly-once logging
  * of sent composes (held through Gmail's Undo window), and "Log this email" on thread messages.
- * Call `scan()` after each page change (the overlay's watcher does, so the page keeps one
+ * Call `scan()` after each page change (the chips' watcher does, so the page keeps one
  * observer); everything goes with `signal`.
  *
  *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
- *   startOverlay({ ..., onScan: logging.scan });
+ *   startChips({ ..., onScan: logging.scan });
  */
 import { findComposes, listenForSendIntents } from '../gmail/compose';
 import { detectTheme, findOfferedUndo, findSignedInEmail, undoLinkOf } from '../gmail/page';

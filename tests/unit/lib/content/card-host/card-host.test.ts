@@ -6,7 +6,7 @@ import { placeCard } from '@/lib/content/card-host/card-host';
 import type { FromCard, ToCard } from '@/lib/shared/card-channel';
 import { contact, fakeWorker } from '../chips/fake-worker';
 import { gmail } from '../chips/gmail-detection';
-import { hosts, startTestOverlay, useShadowRoots } from '../chips/test-chips';
+import { hosts, startTestChips, useShadowRoots } from '../chips/test-chips';
 
 const rootOf = useShadowRoots();
 const RAHUL = 'rahul.sharma@acme-tech.example';
@@ -49,14 +49,14 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-/** Gmail showing Rahul, the overlay on it, and his chip's button (inside its closed root). */
+/** Gmail showing Rahul, the chips on it, and his chip's button (inside its closed root). */
 async function rahulsChip(worker = fakeWorker({ [RAHUL]: contact(RAHUL, 'Rahul Sharma', 87) })) {
   const span = document.createElement('span');
   span.dataset.person = RAHUL;
   span.setAttribute('email', RAHUL);
   span.textContent = 'Rahul Sharma';
   document.body.append(span);
-  startTestOverlay(controller.signal, { ask: worker.ask, detect });
+  startTestChips(controller.signal, { ask: worker.ask, detect });
   const host = hosts()[0]!;
   await vi.waitFor(() =>
     expect(rootOf(host).querySelector('button[aria-label*="87"]')).toBeTruthy(),

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GmailDetection } from '@/lib/content/chips/start-chips';
 import { useTestIdle, useThreadPage } from '../gmail/live-page';
 import { gmail } from './gmail-detection';
-import { hosts, startTestOverlay } from './test-chips';
+import { hosts, startTestChips } from './test-chips';
 
 // Idle time is the test's to give: a burst is read when `idleNow()` runs.
 const idleNow = useTestIdle();
@@ -11,19 +11,19 @@ const { signal, messages } = useThreadPage();
 
 let findAnchors: ReturnType<typeof vi.fn>;
 let onScan: ReturnType<typeof vi.fn>;
-let overlay: ReturnType<typeof startTestOverlay>;
+let chips: ReturnType<typeof startTestChips>;
 
 beforeEach(async () => {
   findAnchors = vi.fn(gmail.findParticipantAnchors);
   onScan = vi.fn();
   const detect: GmailDetection = { ...gmail, findParticipantAnchors: findAnchors };
-  overlay = startTestOverlay(signal(), { detect, onScan });
+  chips = startTestChips(signal(), { detect, onScan });
   await idleNow(); // the chips' own insertion is no burst, but let any settle
   findAnchors.mockClear();
   onScan.mockClear();
 });
 
-describe('the overlay reads only what a burst touched', () => {
+describe('the chips reads only what a burst touched', () => {
   it('rescans just the message whose header changed, and follows the change', async () => {
     const second = messages()[1]!;
     const sender = second.querySelector('.gD[email]')!;
@@ -67,7 +67,7 @@ describe('the overlay reads only what a burst touched', () => {
   });
 
   it('reads the whole page again after navigation', () => {
-    overlay.navigated();
+    chips.navigated();
     expect(findAnchors.mock.calls.map(([root]) => root)).toEqual([document]);
     expect(onScan).toHaveBeenCalledWith();
   });

@@ -6,7 +6,7 @@ import type { GmailDetection } from '@/lib/content/chips/start-chips';
 import { showFixture } from '../gmail/load-fixture';
 import { gmail } from './gmail-detection';
 import { contact, fakeWorker } from './fake-worker';
-import { hosts, startTestOverlay, useShadowRoots } from './test-chips';
+import { hosts, startTestChips, useShadowRoots } from './test-chips';
 
 const RAHUL = 'rahul.sharma@acme-tech.example';
 
@@ -20,12 +20,12 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('the overlay on a real Gmail thread', () => {
+describe('the chips on a real Gmail thread', () => {
   it('puts a chip host right after every participant anchor, none in the body', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     const worker = fakeWorker({ [RAHUL]: contact(RAHUL, 'Rahul Sharma', 87) });
     const anchors = gmail.findParticipantAnchors(document, gmail.findSignedInEmail(document));
-    startTestOverlay(controller.signal, { ask: worker.ask });
+    startTestChips(controller.signal, { ask: worker.ask });
 
     expect(hosts()).toHaveLength(anchors.length);
     anchors.forEach((anchor, i) => {
@@ -62,7 +62,7 @@ describe('the overlay on a real Gmail thread', () => {
       ok: false,
       error: { kind: 'not_configured', message: 'Connect Vivre first.' },
     }));
-    startTestOverlay(controller.signal, { ask: ask as never });
+    startTestChips(controller.signal, { ask: ask as never });
     expect(hosts().length).toBeGreaterThan(0);
     await vi.waitFor(() => expect(hosts().every((host) => host.hidden)).toBe(true));
     expect(hosts().map((host) => rootOf(host).querySelector('button'))).toEqual(
@@ -83,7 +83,7 @@ describe('the overlay on a real Gmail thread', () => {
         ]),
       ),
     }));
-    startTestOverlay(controller.signal, { ask: ask as never });
+    startTestChips(controller.signal, { ask: ask as never });
     await vi.waitFor(() =>
       expect(
         hosts()
@@ -99,7 +99,7 @@ describe('the overlay on a real Gmail thread', () => {
 
   it("keeps everything but the address out of Gmail's reach: closed roots, no other attribute", async () => {
     showFixture('thread-expanded-2025.html', 'shared');
-    startTestOverlay(controller.signal, {
+    startTestChips(controller.signal, {
       ask: fakeWorker({ [RAHUL]: contact(RAHUL, 'Rahul Sharma', 87) }).ask,
     });
     const rahul = hosts().find((host) => host.dataset.vivreEmail === RAHUL)!;
@@ -158,11 +158,11 @@ function addPerson(email: string): HTMLElement {
 }
 
 function start(worker = fakeWorker()) {
-  const overlay = startTestOverlay(controller.signal, { ask: worker.ask, detect });
-  return { overlay, worker };
+  const chips = startTestChips(controller.signal, { ask: worker.ask, detect });
+  return { chips, worker };
 }
 
-describe('the overlay as Gmail changes', () => {
+describe('the chips as Gmail changes', () => {
   it('looks up a burst of new people in one message', async () => {
     const { worker } = start();
     addPerson('a@x.example');
@@ -195,17 +195,17 @@ describe('the overlay as Gmail changes', () => {
   });
 
   it('puts a host back when Gmail removed it but kept the anchor', async () => {
-    const { overlay } = start();
+    const { chips } = start();
     const anchor = addPerson('a@x.example');
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     hosts()[0]!.remove();
-    overlay.navigated();
+    chips.navigated();
     expect(anchor.nextElementSibling?.getAttribute('data-vivre-email')).toBe('a@x.example');
   });
 
   it('lets another feature run after each scan, sharing the one page watcher', async () => {
     const onScan = vi.fn();
-    startTestOverlay(controller.signal, { detect, onScan });
+    startTestChips(controller.signal, { detect, onScan });
     expect(onScan).toHaveBeenCalledTimes(1); // the first scan, at start
     addPerson('a@x.example');
     await vi.waitFor(() => expect(onScan).toHaveBeenCalledTimes(2));
@@ -213,12 +213,12 @@ describe('the overlay as Gmail changes', () => {
 
   it('gives hosts Gmail’s theme and follows a change when Gmail navigates', async () => {
     document.body.style.backgroundColor = 'rgb(255, 255, 255)';
-    const { overlay } = start();
+    const { chips } = start();
     addPerson('a@x.example');
     await vi.waitFor(() => expect(hosts()).toHaveLength(1));
     expect(hosts()[0]!.getAttribute('data-theme')).toBe('light');
     document.body.style.backgroundColor = 'rgb(32, 33, 36)';
-    overlay.navigated();
+    chips.navigated();
     expect(hosts()[0]!.getAttribute('data-theme')).toBe('dark');
     document.body.style.backgroundColor = '';
   });

@@ -1,15 +1,15 @@
-import { startOverlay, type OverlayOptions } from '@/lib/content/chips/start-chips';
+import { startChips, type ChipsOptions } from '@/lib/content/chips/start-chips';
 import { fakeWorker } from './fake-worker';
 import { gmail } from './gmail-detection';
 
 export { useShadowRoots } from '../../../shadow-roots';
 
 /**
- * The overlay on the test document. What `options` leaves out: a worker that knows nobody and
+ * The chips on the test document. What `options` leaves out: a worker that knows nobody and
  * the real Gmail detection.
  */
-export function startTestOverlay(signal: AbortSignal, options: Partial<OverlayOptions> = {}) {
-  return startOverlay({
+export function startTestChips(signal: AbortSignal, options: Partial<ChipsOptions> = {}) {
+  return startChips({
     document,
     signal,
     ask: fakeWorker().ask,
