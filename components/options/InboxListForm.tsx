@@ -1,16 +1,18 @@
 /**
  * Scores in the inbox list in options: whether rows show score chips (on by default) and the
  * AI score from which a row is marked a hot lead. Saved as you change them, like the rest of the
- * page, in storage.local, where Gmail tabs follow them without a reload.
+ * page, through the worker into storage.local, where Gmail tabs follow them without a reload.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../../lib/shared/inbox-list';
+import { useState } from 'preact/hooks';
+import type { Answer } from '../../lib/shared/messaging/protocol';
+import type { InboxListPrefs } from '../../lib/shared/inbox-list';
 import { TextField } from '../common/Field';
 import { Section, Switch, type Outcome } from './section';
 
 interface Props {
-  load: () => Promise<InboxListPrefs>;
-  save: (prefs: InboxListPrefs) => Promise<void>;
+  /** What is saved, as getSettings answered. */
+  initial: InboxListPrefs;
+  save: (prefs: InboxListPrefs) => Promise<Answer<InboxListPrefs>>;
 }
 
 /** A whole score from 0 to 100, or null. */
@@ -19,26 +21,19 @@ function parseThreshold(text: string): number | null {
   return text.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= 100 ? value : null;
 }
 
-export function InboxListForm({ load, save }: Props) {
-  const [saved, setSaved] = useState(DEFAULT_INBOX_LIST);
-  const [threshold, setThreshold] = useState(String(DEFAULT_INBOX_LIST.hotLeadThreshold));
+export function InboxListForm({ initial, save }: Props) {
+  const [saved, setSaved] = useState(initial);
+  const [threshold, setThreshold] = useState(String(initial.hotLeadThreshold));
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>(null);
 
-  useEffect(() => {
-    void load().then((prefs) => {
-      setSaved(prefs);
-      setThreshold(String(prefs.hotLeadThreshold));
-    });
-  }, [load]);
-
   async function keep(prefs: InboxListPrefs) {
     setOutcome({ tone: 'ok', text: 'Saving…' });
-    try {
-      await save(prefs);
-      setSaved(prefs);
+    const answer = await save(prefs);
+    if (answer.ok) {
+      setSaved(answer.value);
       setOutcome({ tone: 'ok', text: 'Saved.' });
-    } catch {
+    } else {
       setOutcome({ tone: 'error', text: 'Your inbox list settings couldn’t be saved. Try again.' });
     }
   }

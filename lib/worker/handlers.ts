@@ -13,6 +13,7 @@ import type { HeldSends } from './email-logging/held-sends';
 import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
+import { loadAppUrl, loadInboxList, saveAppUrl, saveInboxList } from './settings/list-and-link';
 import type { Settings } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { VivreError } from './vivre/errors';
@@ -168,7 +169,8 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await loadEmailLoggingPrefs(),
         emailTextAllowed: await emailTextAllowed(),
-        connected: (await settings.view()).maskedKey !== null,
+        inboxList: await loadInboxList(),
+        appUrl: await loadAppUrl(),
       };
     },
 
@@ -200,9 +202,12 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await saveEmailLoggingPrefs(prefs),
         emailTextAllowed: await emailTextAllowed(),
-        connected: (await settings.view()).maskedKey !== null,
       };
     },
+
+    saveInboxList,
+
+    saveAppUrl: ({ appUrl }) => saveAppUrl(appUrl),
 
     async logEmail(email, sender) {
       // One write per person it may be logged for: charged before anything is queued.

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { LOOKUP_PRIORITIES } from '../lookup-priority';
+import type { InboxListPrefs } from '../inbox-list';
 import type { Participant } from '../people';
 import type { Contact } from '../vivre/contract-types';
 import type {
@@ -26,6 +27,7 @@ import type {
 import {
   EmailLoggingSettingsSchema,
   EmailToLogSchema,
+  InboxListPrefsSchema,
   SettingsInputSchema,
   WriteRequestSchema,
   email,
@@ -51,10 +53,10 @@ const GMAIL: readonly SenderKind[] = ['gmail'];
 const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
 const POPUP_AND_CARD: readonly SenderKind[] = ['popup', 'card'];
 /**
- * The contact's details also feed the Deal menu that email logging shows in Gmail beside
- * "Log to Vivre" and "Log this email" (its open deals); the card itself is card.html.
+ * Everyone who shows people or logs for them. The content script's share of it: lookups for its
+ * chips, writes for email logging, and the contact's details for the Deal menu that email logging
+ * shows beside "Log to Vivre" and "Log this email" (its open deals).
  */
-const POPUP_CARD_AND_DEAL_MENU: readonly SenderKind[] = ['popup', 'card', 'gmail'];
 const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail'];
 
 interface MessageSpec<Data extends z.ZodType, Value> {
@@ -90,7 +92,7 @@ export const MESSAGES = {
   ).answers<Record<string, LookupResult>>(),
   getContactDetails: message(
     z.strictObject({ contactId: recordId }),
-    POPUP_CARD_AND_DEAL_MENU,
+    ALL_BUT_OPTIONS,
   ).answers<ContactDetails>(),
   searchContacts: message(
     z.strictObject({ query: z.string().trim().min(1).max(200) }),
@@ -124,6 +126,12 @@ export const MESSAGES = {
     OPTIONS,
   ).answers<SettingsView>(),
   saveEmailLogging: message(EmailLoggingSettingsSchema, OPTIONS).answers<SettingsView>(),
+  /** Every preference travels from options through the worker, its only writer, which checks it. */
+  saveInboxList: message(InboxListPrefsSchema, OPTIONS).answers<InboxListPrefs>(),
+  /** The web app's address for "Open in Vivre", or null for the one derived from the API's. */
+  saveAppUrl: message(z.strictObject({ appUrl: z.string().max(2000).nullable() }), OPTIONS).answers<
+    string | null
+  >(),
   /** What email logging in Gmail needs of the settings: its three preferences, and consent. */
   getEmailLoggingPrefs: message(none, GMAIL).answers<EmailLoggingView>(),
   /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */

@@ -7,6 +7,7 @@
  * a schema library.
  */
 export type { EmailLoggingSettings, EmailToLog, SettingsInput, WriteRequest } from './schemas';
+import type { InboxListPrefs } from '../inbox-list';
 import type { EmailLoggingSettings, WriteRequest } from './schemas';
 import type { Activity, Contact, Deal, Permission } from '../vivre/contract-types';
 
@@ -126,6 +127,10 @@ export interface SettingsView {
    * data-collection consent); always true in Chrome. Absent in answers that do not say.
    */
   emailTextAllowed?: boolean;
+  /** Score chips in Gmail's list views: in the answer of getSettings. */
+  inboxList?: InboxListPrefs;
+  /** Where "Open in Vivre" goes, or null (derived from the API's): in the answer of getSettings. */
+  appUrl?: string | null;
 }
 
 /** What email logging in Gmail reads of the settings (getEmailLoggingPrefs), and nothing more. */

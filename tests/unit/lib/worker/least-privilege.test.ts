@@ -31,6 +31,9 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'testConnection',
     'savePrivacy',
     'saveEmailLogging',
+    // Every preference travels through the worker, its only writer (one way, checked once).
+    'saveInboxList',
+    'saveAppUrl',
     'clearContactCache',
   ],
   card: [

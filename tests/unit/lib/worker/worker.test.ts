@@ -240,6 +240,35 @@ describe('worker', () => {
     });
   });
 
+  it('keeps every preference it is sent from options, checked, and answers them in the settings', async () => {
+    const { ask } = start(vivre());
+    expect(await ask('saveAppUrl', { appUrl: 'ftp://crm.example.com' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', param: 'appUrl' },
+    });
+    expect(await appUrlItem.getValue()).toBeNull();
+    expect(await ask('saveAppUrl', { appUrl: ' https://crm.example.com/app/ ' })).toEqual({
+      ok: true,
+      value: 'https://crm.example.com/app',
+    });
+    expect(await ask('saveInboxList', { showScores: false, hotLeadThreshold: 80 })).toEqual({
+      ok: true,
+      value: { showScores: false, hotLeadThreshold: 80 },
+    });
+    // Where the content script reads the list prefs, without the storage library.
+    expect((await fakeBrowser.storage.local.get('inbox-list'))['inbox-list']).toEqual({
+      showScores: false,
+      hotLeadThreshold: 80,
+    });
+    expect(await ask('getSettings')).toMatchObject({
+      ok: true,
+      value: {
+        appUrl: 'https://crm.example.com/app',
+        inboxList: { showScores: false, hotLeadThreshold: 80 },
+      },
+    });
+  });
+
   it("adds the rep's own domain to the never-look-up list, and skips it", async () => {
     const { ask } = start(vivre());
     const answer = await ask(
