@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { INBOX_2019_CHIP_COUNT, INBOX_2019_ROW_CHIPS } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
-import { VISIBLE_ROW_CHIP_EMAILS, waitForSettledRowChips } from './harness';
+import { askWorkerOk, VISIBLE_ROW_CHIP_EMAILS, waitForSettledRowChips } from './harness';
 
 const INBOX = 'inbox-2019';
 
@@ -65,11 +65,9 @@ describe('score chips in the inbox list', () => {
   }) => {
     const page = await gmail.open(INBOX);
     await settledRowChips(page);
-    // What the options page's switch writes (lib/shared/storage.ts, inboxListItem).
-    await extensionPage.evaluate(
-      `chrome.storage.local.set({ 'inbox-list': { showScores: false, hotLeadThreshold: 70 } })`,
-    );
+    // What the options page's switch sends: the worker keeps it where Gmail tabs follow it.
+    await askWorkerOk(extensionPage, 'saveInboxList', { showScores: false, hotLeadThreshold: 70 });
     await expect.poll(() => page.locator('vivre-row-chip, vivre-hot-lead').count()).toBe(0);
-    await extensionPage.evaluate(`chrome.storage.local.remove('inbox-list')`);
+    await askWorkerOk(extensionPage, 'saveInboxList', { showScores: true, hotLeadThreshold: 70 });
   });
 });
