@@ -7,10 +7,8 @@ import type { Handlers } from './router';
 import type { TestConnectionResult } from '../shared/messaging/protocol';
 import type { Lookups } from './lookups/lookups';
 import { OutboxError, type Outbox } from './outbox';
-import { createEmailLogger } from './email-logging/email-logger';
-import { loggedMessages } from './email-logging/logged-messages';
-import type { HeldSends } from './email-logging/held-sends';
-import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
+import { emailTextAllowed } from './settings/data-consent';
+import type { EmailLogging } from './email-logging/email-logging';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
 import { loadAppUrl, loadInboxList, saveAppUrl, saveInboxList } from './settings/list-and-link';
@@ -31,8 +29,8 @@ export interface HandlerDeps {
   connection: Connection;
   status: ReturnType<typeof createStatus>;
   limiter: RateLimiter;
-  /** Sends held through Gmail's Undo Send window (they log through `logEmail`). */
-  heldSends: HeldSends;
+  /** The logger, its checks, and the sends held through Gmail's Undo Send window. */
+  emailLogging: EmailLogging;
   connections: Pick<ReturnType<typeof createOutboxConnections>, 'hold'>;
 }
 
@@ -54,31 +52,15 @@ export function createHandlers({
   connection,
   status,
   limiter,
-  heldSends,
+  emailLogging,
   connections,
 }: HandlerDeps): Handlers {
   const enqueueRate = createEnqueueRate();
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
     sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
-  const emailLogger = createEmailLogger({
-    lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
-    enqueue: (write) => outbox.enqueue(write),
-    prefs: loadEmailLoggingPrefs,
-    dealsOf: async (contactId) => (await lookups.getContactDetails(contactId)).deals,
-    logged: loggedMessages,
-  });
-
   async function requireConfigured(): Promise<void> {
     await settings.getCredentials(); // throws "not configured" with a message for the rep
-  }
-
-  /** Email text leaves only when Vivre is set up and the rep allowed it (Firefox's consent). */
-  async function mayLogEmail(email: { signedInEmail?: string | undefined }): Promise<void> {
-    if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
-    await requireConfigured();
-    if (!(await emailTextAllowed()))
-      throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
   }
 
   async function testConnection(
@@ -212,20 +194,19 @@ export function createHandlers({
     async logEmail(email, sender) {
       // One write per person it may be logged for: charged before anything is queued.
       enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
-      await mayLogEmail(email);
-      return emailLogger.logEmail(email);
+      return emailLogging.logEmail(email);
     },
 
     async holdEmailLog({ sendId, commitAt, email }) {
       // Refused now, not when the window has passed, so the tab can tell the rep.
-      await mayLogEmail(email);
-      await heldSends.hold(sendId, email, commitAt);
+      await emailLogging.mayLog(email);
+      await emailLogging.heldSends.hold(sendId, email, commitAt);
       return null;
     },
 
-    settleEmailLog: ({ sendId, outcome }) => heldSends.settle(sendId, outcome),
+    settleEmailLog: ({ sendId, outcome }) => emailLogging.heldSends.settle(sendId, outcome),
 
-    getLoggedEmails: ({ messageIds }) => emailLogger.loggedAt(messageIds),
+    getLoggedEmails: ({ messageIds }) => emailLogging.loggedAt(messageIds),
 
     testConnection,
 
