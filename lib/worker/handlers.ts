@@ -110,6 +110,9 @@ export function createHandlers({
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
+    getActivityPage: ({ contactId, offset, limit }) =>
+      lookups.activityPage(contactId, { offset, limit }),
+
     async enqueueWrite({ write }, sender) {
       enqueueRate.take(gmailTab(sender));
       const item = await explainOutboxRefusal(outbox.enqueue(write));

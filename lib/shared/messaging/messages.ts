@@ -13,6 +13,7 @@ import type { InboxListPrefs } from '../inbox-list';
 import type { Participant } from '../people';
 import type { Contact } from '../vivre/contract-types';
 import type {
+  ActivityPage,
   Answer,
   ContactDetails,
   EmailLoggingView,
@@ -37,27 +38,30 @@ import {
   text,
 } from './schemas';
 import { MAX_NOTE_LENGTH } from '../vivre/limits';
-import { MAX_LOOKUP_EMAILS } from './limits';
+import { MAX_ACTIVITY_OFFSET, MAX_ACTIVITY_PAGE, MAX_LOOKUP_EMAILS } from './limits';
 
 /**
  * Who sent a message (lib/worker/router.ts tells them apart): the toolbar popup, the options
- * page, the contact card (our extension page framed in a Gmail tab), or our content script
+ * page, the contact card (our extension page framed in a Gmail tab), the panel beside the email
+ * (Chrome's side panel, Firefox's sidebar, or the same page in a tab), or our content script
  * in Gmail. Each may send only the messages it uses: least privilege, so a compromised Gmail
  * page that drives our content script or card reaches no settings and no queued notes.
  */
-export type SenderKind = 'popup' | 'options' | 'card' | 'gmail';
+export type SenderKind = 'popup' | 'options' | 'card' | 'gmail' | 'panel';
 
 const POPUP: readonly SenderKind[] = ['popup'];
 const OPTIONS: readonly SenderKind[] = ['options'];
 const GMAIL: readonly SenderKind[] = ['gmail'];
 const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
-const POPUP_AND_CARD: readonly SenderKind[] = ['popup', 'card'];
+const PANEL: readonly SenderKind[] = ['panel'];
+/** Our pages where a rep finds a contact by typing a name. */
+const PAGES_THAT_SEARCH: readonly SenderKind[] = ['popup', 'card', 'panel'];
 /**
  * Everyone who shows people or logs for them. The content script's share of it: lookups for its
  * chips, writes for email logging, and the contact's details for the Deal menu that email logging
  * shows beside "Log to Vivre" and "Log this email" (its open deals).
  */
-const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail'];
+const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail', 'panel'];
 
 interface MessageSpec<Data extends z.ZodType, Value> {
   data: Data;
@@ -96,8 +100,20 @@ export const MESSAGES = {
   ).answers<ContactDetails>(),
   searchContacts: message(
     z.strictObject({ query: z.string().trim().min(1).max(200) }),
-    POPUP_AND_CARD,
+    PAGES_THAT_SEARCH,
   ).answers<Contact[]>(),
+  /**
+   * One page of a contact's activity, newest first, and how many there are: the panel's timeline
+   * beyond what getContactDetails brought. Null: this Vivre does not list activities.
+   */
+  getActivityPage: message(
+    z.strictObject({
+      contactId: recordId,
+      offset: z.number().int().min(0).max(MAX_ACTIVITY_OFFSET),
+      limit: z.number().int().min(1).max(MAX_ACTIVITY_PAGE),
+    }),
+    PANEL,
+  ).answers<ActivityPage | null>(),
   enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), ALL_BUT_OPTIONS).answers<{
     id: string;
     state: OutboxState;
@@ -193,7 +209,8 @@ export interface PageOnTab {
 
 /**
  * Messages our extension pages send to the content script in a Gmail tab (the popup asks
- * who is on the open thread). Answered in lib/content/start-in-gmail.ts.
+ * who is on the open thread). Answered in lib/content/start-in-gmail.ts. The panel follows the
+ * same answer as it changes, over a port (lib/shared/panel-channel.ts).
  */
 export interface ContentProtocolMap {
   getPageParticipants(): PageOnTab;

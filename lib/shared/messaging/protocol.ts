@@ -51,6 +51,13 @@ export interface ContactDetails {
   cached?: true;
 }
 
+/** One page of a contact's activity as Vivre lists it, newest first. */
+export interface ActivityPage {
+  activities: Activity[];
+  /** How many activities the contact has in all. */
+  total: number;
+}
+
 export type OutboxState = 'waiting' | 'attention' | 'synced';
 
 /** Where one write stands, without its content: what chips and cards follow. */

@@ -5,7 +5,7 @@
  * limiter caps parallel requests and respects the rate limit.
  */
 import { normalizeEmail } from '../../shared/address';
-import type { ContactDetails, LookupResult } from '../../shared/messaging/protocol';
+import type { ActivityPage, ContactDetails, LookupResult } from '../../shared/messaging/protocol';
 import type { PrivacyPrefs } from '../../shared/settings';
 import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
@@ -157,6 +157,15 @@ export function createLookups({
         if (kept) return { ...kept, cached: true };
         throw error;
       }
+    },
+
+    /** One page of a contact's activity, newest first, with the total; null: not offered. */
+    async activityPage(
+      contactId: string,
+      page: { offset: number; limit: number },
+    ): Promise<ActivityPage | null> {
+      const list = await client.pageActivities(contactId, page);
+      return list && { activities: list.data, total: list.total };
     },
 
     /** Vivre's search; unreachable, the contacts this browser has cached that match. */

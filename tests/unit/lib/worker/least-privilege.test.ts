@@ -8,7 +8,17 @@ import { MESSAGES, type SenderKind } from '@/lib/shared/messaging/messages';
 import type { MessageType } from '@/lib/shared/messaging/messenger';
 import { classifySender } from '@/lib/worker/router';
 import { CONTACT, json, list } from './vivre/fake-vivre';
-import { CARD, GMAIL_TAB, OPTIONS, POPUP, SELF, SENDERS, settle, startWorker } from './harness';
+import {
+  CARD,
+  GMAIL_TAB,
+  OPTIONS,
+  PANEL,
+  POPUP,
+  SELF,
+  SENDERS,
+  settle,
+  startWorker,
+} from './harness';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -61,6 +71,16 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'settleEmailLog',
     // The Deal menu beside "Log to Vivre" and "Log this email" lists the contact's open deals.
     'getContactDetails',
+  ],
+  // The panel beside the email: the thread's people, one whole, their timeline, and the same
+  // writes as the card. Its outbox line links to the popup: no outbox actions, no settings.
+  panel: [
+    'getStatus',
+    'lookupContacts',
+    'getContactDetails',
+    'searchContacts',
+    'enqueueWrite',
+    'getActivityPage',
   ],
 };
 
@@ -119,6 +139,12 @@ describe('telling our pages apart', () => {
     ['the card framed in a Gmail tab', CARD, 'card'],
     ['the card in a Gmail tab whose URL Firefox left out', { ...CARD, tab: { id: 3 } }, 'card'],
     ['the options page in its tab', OPTIONS, 'options'],
+    ["the panel in Chrome's side panel or Firefox's sidebar", PANEL, 'panel'],
+    [
+      'the panel opened as a tab',
+      page('sidepanel.html', { frameId: 0, tab: { id: 11, url: `${SELF.root}sidepanel.html` } }),
+      'panel',
+    ],
   ] as const)('knows %s', (_what, sender, kind) => {
     expect(classifySender(sender, SELF)).toBe(kind);
   });
@@ -132,6 +158,11 @@ describe('telling our pages apart', () => {
     ['the card with no tab', page('card.html', { frameId: 2 })],
     ['the options page framed somewhere', page('options.html', { frameId: 3, tab: gmailTab })],
     ['the popup framed in Gmail', page('popup.html', { frameId: 3, tab: gmailTab })],
+    ['the panel framed in Gmail', page('sidepanel.html', { frameId: 3, tab: gmailTab })],
+    [
+      'the panel in a tab showing another site',
+      page('sidepanel.html', { tab: { url: 'https://mail.google.com/mail/u/0/' } }),
+    ],
     [
       'the popup in a tab showing another site',
       page('popup.html', { tab: { url: 'https://example.com/' } }),

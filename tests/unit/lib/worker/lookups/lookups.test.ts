@@ -278,3 +278,36 @@ describe('contact details', () => {
     await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
   });
 });
+
+describe('a page of activity', () => {
+  const ACTIVITY = {
+    id: 'act_1',
+    contact_id: 'cnt_8821',
+    deal_id: null,
+    type: 'call',
+    note: 'Spoke.',
+    created_at: CONTACT.created_at,
+  };
+
+  it('asks Vivre for exactly that page and answers it with the total', async () => {
+    const { lookups, requests } = setup(() =>
+      json(200, { data: [ACTIVITY], total: 31, limit: 10, offset: 20 }),
+    );
+    expect(await lookups.activityPage('cnt_8821', { offset: 20, limit: 10 })).toEqual({
+      activities: [ACTIVITY],
+      total: 31,
+    });
+    const asked = requests[0]!.url;
+    expect(asked.pathname).toBe('/v1/activities');
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      contact_id: 'cnt_8821',
+      offset: '20',
+      limit: '10',
+    });
+  });
+
+  it('answers null when this Vivre does not list activities', async () => {
+    const { lookups } = setup(() => json(404, undefined));
+    expect(await lookups.activityPage('cnt_8821', { offset: 0, limit: 10 })).toBeNull();
+  });
+});
