@@ -29,4 +29,9 @@ export interface CardServices {
   onReconnect(signal: AbortSignal, callback: () => void): void;
   /** The card is usable for its person (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
+  /**
+   * Opens the panel beside the email, within the rep's click; absent where the browser cannot
+   * open it from a framed page (Firefox gives the card only a content script's APIs).
+   */
+  openPanel?: (() => Promise<boolean>) | undefined;
 }

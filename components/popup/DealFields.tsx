@@ -1,6 +1,6 @@
 import type { DealChoice, LogActivityField } from '../../lib/shared/forms/log-activity';
 import { openDeals } from '../../lib/shared/email-deal';
-import { formatPaise, STAGE_WORDS } from '../../lib/shared/labels';
+import { dealLabel, STAGE_WORDS } from '../../lib/shared/labels';
 import { STAGES } from '../../lib/shared/vivre/limits';
 import type { FormErrors } from '../../lib/shared/forms/result';
 import type { Deal, Stage } from '../../lib/shared/vivre/contract-types';
@@ -18,11 +18,6 @@ interface Props {
 }
 
 const NEW = '__new';
-
-function dealLabel(deal: Deal): string {
-  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
-  return `${deal.title} (${STAGE_WORDS[deal.stage]}${value})`;
-}
 
 /** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
 export function DealFields({ deals, note, value, onChange, errors }: Props) {

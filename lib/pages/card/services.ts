@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import { onVivreAnswering } from '../../shared/storage/follow';
 import { ask } from '../../shared/messaging/messenger';
 import { linkToGmail } from './gmail-link';
 import { sendWrite } from './send-write';
+import { panelOpener, type PanelApis } from '../open-panel';
 import type { CardServices } from '../../../components/card/services-type';
 
 export const cardServices: CardServices = {
@@ -13,4 +15,6 @@ export const cardServices: CardServices = {
     onVivreAnswering(signal, callback);
   },
   markInteractive: () => performance.mark('vivre-card-interactive'),
+  // Chrome's card frame has the extension's APIs; Firefox's has only a content script's.
+  openPanel: panelOpener(browser as unknown as PanelApis),
 };
