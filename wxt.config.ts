@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { PRODUCTION_BASE_URL } from './lib/shared/vivre/base-url';
+import { OPEN_PANEL_COMMAND } from './lib/shared/panel-channel';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -130,6 +131,13 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: 'Open Vivre quick logging',
+      },
+      // The panel beside the email (entrypoints/sidepanel/). Firefox opens its sidebar for this
+      // command itself; Chrome sends ours to the worker, which opens the side panel within the
+      // key press (lib/worker/panel-command.ts). Reps change either in the browser's shortcuts page.
+      [browser === 'firefox' ? '_execute_sidebar_action' : OPEN_PANEL_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Vivre panel beside your email',
       },
     },
   }),

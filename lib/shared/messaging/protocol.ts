@@ -43,6 +43,8 @@ export interface ContactDetails {
   /** null when the API does not offer the list (404 on the assumed endpoint). */
   deals: Deal[] | null;
   activities: Activity[] | null;
+  /** How many activities Vivre has for the contact, when its list says: more than `activities` may hold. */
+  activitiesTotal?: number;
   fetchedAt: number;
   /**
    * Vivre could not be reached, so this is the copy kept when they were last fetched (at

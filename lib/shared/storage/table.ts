@@ -32,7 +32,7 @@ import type { ActivityType, Contact, Me } from '../vivre/contract-types';
 
 export type Area = 'local' | 'session';
 /** Who may touch an item: the worker, an extension page, or the Gmail content script. */
-export type Party = 'worker' | 'popup' | 'options' | 'card' | 'gmail';
+export type Party = 'worker' | 'popup' | 'options' | 'card' | 'panel' | 'gmail';
 
 export interface StorageEntry<T> {
   key: `${Area}:${string}`;
@@ -122,7 +122,7 @@ export const CONNECTION = {
   fallback: { state: 'unknown', me: null } as ConnectionRecord,
   version: 1,
   writer: 'worker',
-  readers: ['popup', 'card'],
+  readers: ['popup', 'card', 'panel'],
 } satisfies StorageEntry<ConnectionRecord>;
 
 /** The popup's half-written log: survives the popup closing, not the browser session. */
@@ -170,7 +170,8 @@ export const OUTBOX_FEED = {
   fallback: null as OutboxFeed | null,
   version: 1,
   writer: 'worker',
-  readers: ['popup'],
+  // The panel shows what waits for the contact it shows, and how many writes need the rep.
+  readers: ['popup', 'panel'],
 } satisfies StorageEntry<OutboxFeed | null>;
 
 /** The state of each waiting, stuck and recently synced write, and nothing else. */
@@ -179,7 +180,7 @@ export const WRITE_STATES = {
   fallback: {} as WriteStates,
   version: 1,
   writer: 'worker',
-  readers: ['popup', 'card', 'gmail'],
+  readers: ['popup', 'card', 'panel', 'gmail'],
 } satisfies StorageEntry<WriteStates>;
 
 /** The whole table, for the tests that hold docs and code to it. */

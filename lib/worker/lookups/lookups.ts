@@ -143,12 +143,19 @@ export function createLookups({
     /** Vivre's answer, kept for offline use; unreachable, the copy kept last time (if any). */
     async getContactDetails(contactId: string): Promise<ContactDetails> {
       try {
-        const [contact, deals, activities] = await Promise.all([
+        const [contact, deals, activityList] = await Promise.all([
           client.getContact(contactId),
           client.listDeals(contactId),
-          client.listActivities(contactId),
+          client.pageActivities(contactId),
         ]);
-        const details = { contact, deals, activities, fetchedAt: now() };
+        const details: ContactDetails = {
+          contact,
+          deals,
+          activities: activityList?.data ?? null,
+          // The panel's timeline pages on from here, knowing how far there is to go.
+          ...(activityList ? { activitiesTotal: activityList.total } : {}),
+          fetchedAt: now(),
+        };
         await cache.put(foundEntry(contact, details.fetchedAt)).catch(() => undefined);
         await cache.putDetails(details).catch(() => undefined);
         return details;

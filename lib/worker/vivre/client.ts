@@ -122,7 +122,7 @@ export function createVivreClient(http: Http) {
     /** One page of activities with the total, for a timeline; null: not offered. Newest first. */
     pageActivities: (
       contactId: string,
-      page: { limit: number; offset: number },
+      page: { limit?: number; offset?: number } = {},
       signal?: AbortSignal,
     ): Promise<ListEnvelope<Activity> | null> =>
       pageByContact('/activities', ActivityList, contactId, signal, page),
