@@ -191,6 +191,13 @@ describe('the panel beside the email', () => {
     }) => {
       const panel = await openPanel(extension);
       await panel.emulateMedia({ colorScheme: scheme });
+      // The page really is in that scheme, or the dark run would only repeat the light one.
+      const [r = 0, g = 0, b = 0] = (
+        (
+          await panel.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+        ).match(/\d+/g) ?? []
+      ).map(Number);
+      expect((r + g + b) / 3 < 128 ? 'dark' : 'light').toBe(scheme);
       const thread = await gmail.variant(THREAD, REP_ELSEWHERE, THREAD_HASH);
       await thread.bringToFront();
       const record = panel.getByRole('region', { name: 'Rahul Sharma' });
@@ -231,8 +238,9 @@ describe('the panel beside the email', () => {
     }
     await panel.keyboard.press('Enter');
     await panel.getByRole('textbox', { name: 'Note' }).waitFor();
-    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).not.toBe(
-      null,
+    // The form took the focus: its first control, the activity's type.
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Activity type',
     );
     // Into the note (the type menu comes first, then the deal menu), typed, sent with Ctrl+Enter.
     for (

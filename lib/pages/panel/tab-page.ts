@@ -46,6 +46,8 @@ export function followTabPage(
     if (updated === tabId && (change.status === 'complete' || port === null)) connect();
   };
   const hello = (greeting: Port) => {
+    // Another panel that follows this page's tab (both opened as tabs): there is no Gmail here.
+    if (greeting.name === PANEL_PORT) return greeting.disconnect();
     if (greeting.name !== PANEL_HELLO || greeting.sender?.id !== browser.runtime.id) return;
     const from = greeting.sender.tab?.id;
     greeting.disconnect();

@@ -94,7 +94,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
  * Puppeteer's BiDi pages report moz-extension:// documents as about:blank, so each
  * page is asked where it is.
  */
-async function findPage(
+export async function findPage(
   browser: Browser,
   matches: (href: string) => boolean,
 ): Promise<{ page: Page; href: string } | null> {
