@@ -18,11 +18,14 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
-  // Chrome's panel shortcut; `sidePanel` is Chrome's own (the polyfill passes it through).
+  // Chrome's panel shortcut (Firefox opens its sidebar for the command itself); `sidePanel` is
+  // Chrome's own, which the polyfill passes through.
   const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
-  browser.commands?.onCommand.addListener((command, tab) =>
-    onPanelCommand(sidePanel, command, tab),
-  );
+  if (sidePanel) {
+    browser.commands.onCommand.addListener((command, tab) =>
+      onPanelCommand(sidePanel, command, tab),
+    );
+  }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
     if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();

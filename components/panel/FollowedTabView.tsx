@@ -5,7 +5,7 @@
  * for the note as the popup does, lists whoever the title names, and the search. A contact picked
  * in the search is shown whole until the rep goes back or the tab changes.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { OutboxFeed, PickedContact } from '../../lib/shared/storage/table';
 import type { LookupState } from '../common/view-types';
 import { pickContact } from '../popup/services-type';
@@ -15,7 +15,7 @@ import { PanelSearch } from './PanelSearch';
 import { PeopleList } from './PeopleList';
 import { PersonRecord } from './PersonRecord';
 import type { FollowedTab, PanelServices } from './services-type';
-import { usePagePeople } from './use-page-people';
+import { usePagePeople, type PagePeople } from './use-page-people';
 
 const NOT_LOOKED_UP: LookupState = { status: 'loading' };
 
@@ -27,17 +27,16 @@ export function FollowedTabView(props: {
 }) {
   const { services, outbox } = props;
   const { shown, refresh } = usePagePeople(props.tab?.page, services.ask);
-  const [open, setOpen] = useState<string | null>(null);
-  const [chosen, setChosen] = useState<PickedContact | null>(null);
-  const [noteSeed, setNoteSeed] = useState<string | undefined>(undefined);
+  // Who the rep opened, on which page (null: they closed everyone there).
+  const [opened, setOpened] = useState<{ on: PagePeople; email: string | null } | null>(null);
+  // What was picked in the search, or seeded for the note, holds for the page it was made on:
+  // another tab or thread drops it (kept with its page, so no render shows it for the next one).
+  const [picked, setPicked] = useState<{ on: PagePeople; contact: PickedContact | null } | null>(
+    null,
+  );
+  const [seeded, setSeeded] = useState<{ on: PagePeople; note: string } | null>(null);
   const drawnOnce = useRef(false);
 
-  // Another tab or thread: its people, the one open before if still there, else the first.
-  useEffect(() => {
-    setOpen((before) => personToOpen(shown?.people ?? [], before));
-    setChosen(null);
-    setNoteSeed(undefined);
-  }, [shown]);
   useLayoutEffect(() => {
     if (!shown?.people.length) return;
     services.mark(drawnOnce.current ? 'redrawn' : 'first-drawn');
@@ -46,6 +45,11 @@ export function FollowedTabView(props: {
 
   if (shown === undefined) return <p class="muted">Looking at the tab beside this panel…</p>;
   const { page, people } = shown;
+  const chosen = picked?.on === shown ? picked.contact : null;
+  const noteSeed = seeded?.on === shown ? seeded.note : undefined;
+  const setChosen = (contact: PickedContact | null) => setPicked({ on: shown, contact });
+  // On another page, the person open before if still there, else the first (its sender).
+  const open = opened?.on === shown ? opened.email : personToOpen(people, opened?.email ?? null);
   const found = people.flatMap((p) =>
     p.lookup.status === 'found' ? [pickContact(p.lookup.contact)] : [],
   );
@@ -90,14 +94,16 @@ export function FollowedTabView(props: {
   }
   return (
     <>
-      {page && <UnreadableViewNotice page={page} onUseSubject={setNoteSeed} />}
+      {page && (
+        <UnreadableViewNotice page={page} onUseSubject={(note) => setSeeded({ on: shown, note })} />
+      )}
       {noteSeed && (
         <p class="muted" role="status">
           The subject will start the note you log.
         </p>
       )}
       {people.length > 0 ? (
-        <PeopleList people={people} open={open} onOpen={setOpen}>
+        <PeopleList people={people} open={open} onOpen={(email) => setOpened({ on: shown, email })}>
           {(person, id) => record(person.email, person.name, person.lookup, id)}
         </PeopleList>
       ) : (
