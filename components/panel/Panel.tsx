@@ -5,7 +5,7 @@
  * and follows what the worker publishes, so that stays true while it is open; it adds the outbox's
  * writes that need the rep, with the way to them.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Answer, Status } from '../../lib/shared/messaging/protocol';
 import { CONNECTION, type ConnectionRecord, type OutboxFeed } from '../../lib/shared/storage/table';
 import { ConnectPrompt } from '../popup/ConnectPrompt';
@@ -22,7 +22,9 @@ export function Panel({ services }: { services: PanelServices }) {
   const [outbox, setOutbox] = useState<OutboxFeed | null>(null);
   const [tab, setTab] = useState<FollowedTab | undefined>(undefined);
 
-  useEffect(() => {
+  // At once after the first render, not after the next frame (when Preact runs effects): the
+  // followed tab's people are the panel's first content, and a frame is 16 ms of a rep waiting.
+  useLayoutEffect(() => {
     const open = new AbortController();
     services.followTab(open.signal, setTab);
     services.followOutbox(open.signal, setOutbox);

@@ -6,11 +6,13 @@
  * clean for axe in light and dark, and is worked from the keyboard alone.
  *
  * Why a tab and not the side panel: Playwright drives pages and tabs, not the browser's own UI,
- * so it cannot open Chrome's side panel (or read one opened by a shortcut). The panel page is
- * built to be the same thing either way: opened as an ordinary tab with no parameters it is the
- * panel of its own window, following the tab the rep is on, never itself (lib/pages/panel/
- * active-tab.ts). So each test opens sidepanel.html as a tab and then brings a Gmail tab to the
- * front, as a rep switching tabs beside the side panel would.
+ * so it cannot press the shortcut or click into Chrome's side panel, and gets no Page for it. The
+ * panel page is built to be the same thing either way: opened as an ordinary tab with no
+ * parameters it is the panel of its own window, following the tab the rep is on, never itself
+ * (lib/pages/panel/active-tab.ts). So the tests open sidepanel.html as a tab and then bring a
+ * Gmail tab to the front, as a rep switching tabs beside the side panel would. One test opens
+ * the real side panel too (chrome.sidePanel.open, given a user gesture through CDP) and reads it
+ * from an extension page, so the sender the worker meets there, with no tab, is the real one.
  */
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
@@ -19,7 +21,15 @@ import { UNREADABLE_VIEW } from '@/components/popup/UnreadableViewNotice';
 import { RAHUL } from '../factories';
 import { GMAIL_REDESIGNED, REP_ELSEWHERE, type Replacements } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
-import { axeFindings, fixtureVariant, openExtensionPage, type ExtensionBrowser } from './harness';
+import {
+  axeFindings,
+  fixtureVariant,
+  openCardOf,
+  openExtensionPage,
+  waitFor,
+  waitForSettledChips,
+  type ExtensionBrowser,
+} from './harness';
 
 const THREAD = 'thread-expanded-2025';
 const THREAD_HASH = '#inbox/FMfcgzQbgRnTzTkLmWQbvhxZPTnRbXvC';
@@ -46,6 +56,17 @@ function personRows(panel: Page): Locator {
 async function rowTexts(panel: Page): Promise<string[]> {
   return (await personRows(panel).allTextContents()).map((text) => text.trim());
 }
+
+/** Whether Chrome's side panel shows our panel now, asked from an extension page. */
+const sidePanelOpen = (page: Page) =>
+  page.evaluate(
+    `chrome.extension.getViews().some((v) => v.location.pathname === '/sidepanel.html')`,
+  ) as Promise<boolean>;
+
+const closeSidePanel = (page: Page) =>
+  page.evaluate(
+    `chrome.windows.getCurrent().then((w) => chrome.sidePanel.close({ windowId: w.id }))`,
+  );
 
 /** Gmail swaps the thread's markup and pushes a new address, as it does for another thread. */
 async function switchThread(page: Page, html: string, hash: string): Promise<void> {
@@ -79,6 +100,55 @@ describe('the panel beside the email', () => {
     expect(await record.textContent()).toMatch(/Stage.*Qualified/);
     await record.getByRole('button', { name: 'Log email with Rahul Sharma' }).waitFor();
     await panel.close();
+  });
+
+  test('the real side panel, opened with a gesture, shows the active Gmail tab’s people', async ({
+    extension,
+    extensionPage,
+    gmail,
+  }) => {
+    const thread = await gmail.open(THREAD, THREAD_HASH);
+    await thread.bringToFront();
+    const cdp = await extension.context.newCDPSession(extensionPage);
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `chrome.sidePanel.open({ windowId: chrome.windows.WINDOW_ID_CURRENT }).then(() => 'opened')`,
+      userGesture: true,
+      awaitPromise: true,
+    });
+    await cdp.detach();
+    expect(result.value).toBe('opened');
+    const sidePanelText = () =>
+      extensionPage.evaluate(
+        `chrome.extension.getViews().find((v) => v.location.pathname === '/sidepanel.html')?.document.body.textContent ?? ''`,
+      ) as Promise<string>;
+    const text = await waitFor(
+      async () => /Rahul Sharma.*Hot lead/.test(await sidePanelText()) && sidePanelText(),
+      "Rahul Sharma in Chrome's side panel",
+    );
+    expect(text).toContain('Acme Technologies');
+    await closeSidePanel(extensionPage);
+  });
+
+  test('"Open in panel" in the popup and on the card opens the side panel with the click', async ({
+    extension,
+    extensionPage,
+    gmail,
+  }) => {
+    const popup = await openExtensionPage(extension, 'popup.html');
+    await popup.getByRole('button', { name: 'Open in panel' }).click();
+    await waitFor(() => sidePanelOpen(extensionPage), 'the side panel, from the popup');
+    await closeSidePanel(extensionPage);
+    await waitFor(async () => !(await sidePanelOpen(extensionPage)), 'the side panel closed');
+
+    // The card is our page framed in Gmail: in Chrome it has the extension's APIs, the click its gesture.
+    const thread = await gmail.open(THREAD, THREAD_HASH);
+    await waitForSettledChips(thread, 2);
+    const card = await openCardOf(thread, RAHUL.email);
+    await card.getByRole('button', { name: 'Open in panel' }).click();
+    await waitFor(() => sidePanelOpen(extensionPage), 'the side panel, from the card');
+    expect(await card.getByRole('alert').count()).toBe(0);
+    await closeSidePanel(extensionPage);
+    await popup.close().catch(() => {});
   });
 
   test('follows the rep to another thread, to another tab and away from Gmail', async ({

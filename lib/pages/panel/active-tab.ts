@@ -20,8 +20,24 @@ export function tabToFollow(tabs: readonly TabLike[], self: number | undefined):
   return (active ?? latest)?.id ?? null;
 }
 
+/** The panel's own tab (none in a side panel or sidebar), its window, and that window's tabs. */
+export type WindowAtOpen = Promise<[{ id?: number } | undefined, { id?: number }, TabLike[]]>;
+
+/** Read all at once, and as early as the page can (see ./services.ts): three calls, one wait. */
+export function readWindow(): WindowAtOpen {
+  return Promise.all([
+    browser.tabs.getCurrent(),
+    browser.windows.getCurrent(),
+    browser.tabs.query({ currentWindow: true }),
+  ]);
+}
+
 /** Calls `onTab` with the tab to follow now and each time it changes, until `signal` aborts. */
-export function followActiveTab(signal: AbortSignal, onTab: (tabId: number | null) => void): void {
+export function followActiveTab(
+  signal: AbortSignal,
+  onTab: (tabId: number | null) => void,
+  atOpen: WindowAtOpen = readWindow(),
+): void {
   let followed: number | null | undefined;
   const follow = (tabId: number | null) => {
     if (signal.aborted || tabId === followed) return;
@@ -29,31 +45,29 @@ export function followActiveTab(signal: AbortSignal, onTab: (tabId: number | nul
     onTab(tabId);
   };
 
-  void Promise.all([browser.tabs.getCurrent(), browser.windows.getCurrent()]).then(
-    ([selfTab, window]) => {
-      if (signal.aborted) return;
-      const self = selfTab?.id;
-      const pick = async () =>
-        follow(tabToFollow(await browser.tabs.query({ windowId: window.id }), self));
-      const activated = ({ tabId, windowId }: { tabId: number; windowId: number }) => {
-        if (windowId === window.id && tabId !== self) follow(tabId);
-      };
-      const gone = (tabId: number) => {
-        if (tabId === followed) void pick();
-      };
-      browser.tabs.onActivated.addListener(activated);
-      browser.tabs.onRemoved.addListener(gone);
-      browser.tabs.onDetached.addListener(gone);
-      signal.addEventListener(
-        'abort',
-        () => {
-          browser.tabs.onActivated.removeListener(activated);
-          browser.tabs.onRemoved.removeListener(gone);
-          browser.tabs.onDetached.removeListener(gone);
-        },
-        { once: true },
-      );
-      void pick();
-    },
-  );
+  void atOpen.then(([selfTab, window, tabs]) => {
+    if (signal.aborted) return;
+    const self = selfTab?.id;
+    const pick = async () =>
+      follow(tabToFollow(await browser.tabs.query({ windowId: window.id }), self));
+    const activated = ({ tabId, windowId }: { tabId: number; windowId: number }) => {
+      if (windowId === window.id && tabId !== self) follow(tabId);
+    };
+    const gone = (tabId: number) => {
+      if (tabId === followed) void pick();
+    };
+    browser.tabs.onActivated.addListener(activated);
+    browser.tabs.onRemoved.addListener(gone);
+    browser.tabs.onDetached.addListener(gone);
+    signal.addEventListener(
+      'abort',
+      () => {
+        browser.tabs.onActivated.removeListener(activated);
+        browser.tabs.onRemoved.removeListener(gone);
+        browser.tabs.onDetached.removeListener(gone);
+      },
+      { once: true },
+    );
+    follow(tabToFollow(tabs, self));
+  });
 }

@@ -9,25 +9,32 @@ import { ask } from '../../shared/messaging/messenger';
 import { follow, onVivreAnswering, rawItem } from '../../shared/storage/follow';
 import { CONNECTION, OUTBOX_FEED } from '../../shared/storage/table';
 import { sendWrite } from '../card/send-write';
-import { followActiveTab } from './active-tab';
+import { followActiveTab, readWindow } from './active-tab';
+import { PANEL_MARKS } from './marks';
 import { followTabPage } from './tab-page';
 
-/** The marks bench/panel.ts reads: the first tab's people drawn, and each redraw after a change. */
-export const PANEL_MARKS = {
-  'first-drawn': 'vivre-panel-first-drawn',
-  redrawn: 'vivre-panel-redrawn',
-} as const;
+/**
+ * Which window the panel is in and its tabs, asked as this module loads (the page's first script),
+ * so the answer is back by the time the panel has rendered and starts following.
+ */
+let windowAtOpen: ReturnType<typeof readWindow> | null = readWindow();
 
 function followTab(signal: AbortSignal, onTab: (tab: FollowedTab) => void): void {
   let following: AbortController | null = null;
-  followActiveTab(signal, (tabId) => {
-    following?.abort();
-    if (tabId === null) return onTab({ tabId, page: null });
-    const current = new AbortController();
-    following = current;
-    signal.addEventListener('abort', () => current.abort(), { once: true });
-    followTabPage(tabId, current.signal, (page) => onTab({ tabId, page }));
-  });
+  const atOpen = windowAtOpen ?? readWindow();
+  windowAtOpen = null;
+  followActiveTab(
+    signal,
+    (tabId) => {
+      following?.abort();
+      if (tabId === null) return onTab({ tabId, page: null });
+      const current = new AbortController();
+      following = current;
+      signal.addEventListener('abort', () => current.abort(), { once: true });
+      followTabPage(tabId, current.signal, (page) => onTab({ tabId, page }));
+    },
+    atOpen,
+  );
 }
 
 /** The toolbar popup lists the outbox; where the browser will not open it from here, a tab does. */
