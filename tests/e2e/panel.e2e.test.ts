@@ -213,7 +213,7 @@ describe('the panel beside the email', () => {
       }),
     ]);
     // Once in Vivre, it heads the timeline (Vivre's copy, no longer waiting).
-    await record.getByRole('region', { name: 'Activity' }).getByText(note).waitFor();
+    await record.getByRole('region', { name: 'Activity', exact: true }).getByText(note).waitFor();
     await panel.close();
   });
 
