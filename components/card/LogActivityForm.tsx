@@ -16,7 +16,7 @@ const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
 /**
  * Every activity needs something to say (a call's outcome counts): the popup's rule and words,
- * from the function its write builder uses (shared/forms/log-activity.ts), so a call means the
+ * from the function its write builder uses (lib/shared/forms/log-activity.ts), so a call means the
  * same in both places.
  */
 function validateLog(input: LogInput): { note?: string; callMinutes?: string } {

@@ -1,6 +1,6 @@
 /**
  * "New deal" on the card: a title (required) and a value in rupees (optional, sent in paise),
- * checked by the popup's rules (shared/forms/deal.ts). The deal starts at New; its stage
+ * checked by the popup's rules (lib/shared/forms/deal.ts). The deal starts at New; its stage
  * moves from the list once it is there.
  */
 import { useState } from 'preact/hooks';

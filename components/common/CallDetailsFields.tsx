@@ -1,6 +1,6 @@
 /**
  * A call's optional length (minutes) and outcome, side by side: the same two fields in the
- * popup and the card, written into the note by shared/forms/call-details.ts.
+ * popup and the card, written into the note by lib/shared/forms/call-details.ts.
  */
 import {
   CALL_OUTCOMES,

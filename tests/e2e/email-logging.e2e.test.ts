@@ -29,7 +29,10 @@ const FIRST_MESSAGE = 'vivre-log-email[data-vivre-message-id="#msg-f:18409599051
 /** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
 const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
 
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
+/**
+ * The sends the worker holds through Gmail's Undo window (storage.local,
+ * lib/shared/storage/table.ts).
+ */
 async function heldSends(extensionPage: Page): Promise<string[]> {
   const stored = await extensionPage.evaluate<Record<string, object | undefined>>(
     "chrome.storage.local.get('held-email-logs')",

@@ -47,7 +47,7 @@ export function startChips({
   store = createLookupStore(ask),
 }: ChipsOptions) {
   let theme = detectTheme(doc);
-  // One card per tab, shared by every chip (./card-frame.ts).
+  // One card per tab, shared by every chip (lib/content/card-host/card-host.ts).
   const card = createCardFrame({
     document: doc,
     theme,

@@ -32,7 +32,7 @@ function vivre(state = { down: false, refuseKey: false }): Handler {
     if (req.url.pathname === '/v1/me') return json(200, ME);
     if (req.url.pathname === '/v1/contacts') return json(200, list([CONTACT]));
     if (req.url.pathname === '/v1/activities' && req.method === 'POST') return json(201, ACTIVITY);
-    // Read back after a lost answer (outbox/reconcile.ts): nothing there yet.
+    // Read back after a lost answer (lib/worker/outbox/reconcile.ts): nothing there yet.
     if (req.url.pathname === '/v1/activities') return json(200, list([]));
     return json(404, undefined);
   };
