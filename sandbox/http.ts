@@ -134,13 +134,18 @@ export interface ApiResponse {
 }
 
 /**
- * Writes the answer. `closeAfter`: the request's body was not read (refused before it), so
- * the connection is closed rather than left to drain bytes nobody wants.
+ * Writes the answer. `closeAfter`: the request's body was not read to its end (refused before
+ * it, or cut off at 1 MB), so the connection is closed rather than left to drain bytes nobody
+ * wants: `Connection: close`, and the socket is destroyed once the answer is flushed.
  */
 export function send(res: ServerResponse, response: ApiResponse, closeAfter = false): void {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...response.headers };
-  if (closeAfter) headers.Connection = 'close';
+  if (closeAfter) {
+    headers.Connection = 'close';
+    const socket = res.socket;
+    res.once('finish', () => socket?.destroy());
+  }
   if (response.body === undefined) {
     res.writeHead(response.status, headers).end();
     return;

@@ -103,6 +103,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       bodyRead = true;
       return readRawBody(req);
     };
+    // An answer given before the body was read to its end (refused unread, or cut off at
+    // 1 MB) closes the connection: keeping it would mean waiting for the rest of the body.
+    const bodyLeft = () => hasBody(req) && (!bodyRead || !req.complete);
     try {
       const url = requestUrl(req);
       // The web app's contact page, where "Open in Vivre" links lead (sandbox/app-page.ts).
@@ -122,9 +125,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         res.socket?.destroy();
         return;
       }
-      send(res, outcome.response, hasBody(req) && !bodyRead);
+      send(res, outcome.response, bodyLeft());
     } catch (error) {
-      send(res, toErrorResponse(error, requestId, log), hasBody(req) && !bodyRead);
+      send(res, toErrorResponse(error, requestId, log), bodyLeft());
     }
   }
 
