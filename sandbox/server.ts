@@ -8,7 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody } from './api-error';
 import { appPage } from './app-page';
 import { FaultBook, type Faults } from './faults';
-import { hasBody, readRawBody, requestUrl, send } from './http';
+import { checkCaller, hasBody, readRawBody, requestUrl, send } from './http';
 import { IdempotencyLedger } from './idempotency';
 import { runPipeline, toErrorResponse, type PipelineDeps } from './pipeline';
 import { RateLimiter } from './rate-limit';
@@ -108,6 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const bodyLeft = () => hasBody(req) && (!bodyRead || !req.complete);
     try {
       const url = requestUrl(req);
+      // Every path, the app's page included: no web page and no rebinding Host gets past here.
+      checkCaller(req);
       // The web app's contact page, where "Open in Vivre" links lead (sandbox/app-page.ts).
       const appAnswer = appPage(store, req.method ?? 'GET', url.pathname);
       if (appAnswer) {

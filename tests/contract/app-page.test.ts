@@ -4,6 +4,7 @@
  * own text is shown as text, and the API under /v1 still wants its key.
  */
 import { describe, expect, it } from 'vitest';
+import { rawExchange, rawJson } from './raw-http';
 import { expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const env = useSandbox();
@@ -45,6 +46,17 @@ describe('sandbox web app page', () => {
     const page = await follow('/contacts/cnt_missing');
     expect(page.status).toBe(404);
     expect(page.html).toContain('There’s no contact cnt_missing in this sandbox');
+  });
+
+  it('refuses a Host that names another site (DNS rebinding), as the API does', async () => {
+    for (const id of ['cnt_8826', 'cnt_9001']) {
+      const request = `GET /contacts/${id} HTTP/1.1\r\nHost: evil.example:8787\r\nConnection: close\r\n\r\n`;
+      const reply = await rawExchange(env.sandbox.url, [request]);
+      expect(reply.status).toBe(400);
+      expect(rawJson(reply)).toMatchObject({ error: { type: 'invalid_request', param: 'Host' } });
+      expect(reply.text).not.toContain('Rahul');
+      expect(reply.text).not.toContain('Deepa');
+    }
   });
 
   it('leaves the API under /v1 to its key', async () => {
