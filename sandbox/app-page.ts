@@ -6,9 +6,12 @@
  * No API key: a browser following a link sends none, and the sandbox holds demo data only.
  * The page has no script and a CSP that allows none; every value is escaped.
  */
+import { DEMO_WORKSPACE } from './seed';
 import type { Store } from './store';
 import type { StoredActivity, StoredContact, StoredDeal, WorkspaceData } from './types';
 
+/** The one workspace the page shows: any other workspace's contact is "not found" here. */
+const APP_WORKSPACE = DEMO_WORKSPACE.id;
 const PAGE_PATH = /^\/contacts\/([^/]+)\/?$/;
 const LATEST_ACTIVITIES = 10;
 
@@ -23,11 +26,9 @@ export function appPage(store: Store, method: string, pathname: string): PageRes
   const match = PAGE_PATH.exec(pathname);
   if (!match || (method !== 'GET' && method !== 'HEAD')) return null;
   const id = safeDecode(match[1]!);
-  for (const workspaceId of store.workspaceIds()) {
-    const ws = store.workspace(workspaceId)!;
-    const contact = Object.hasOwn(ws.contacts, id) ? ws.contacts[id] : undefined;
-    if (contact) return page(200, contact.name, contactBody(ws, contact));
-  }
+  const ws = store.workspace(APP_WORKSPACE);
+  const contact = ws && Object.hasOwn(ws.contacts, id) ? ws.contacts[id] : undefined;
+  if (ws && contact) return page(200, contact.name, contactBody(ws, contact));
   return page(
     404,
     'Contact not found',

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rawExchange, rawJson } from './raw-http';
-import { expectError, uniqueEmail, useSandbox } from './sandbox-client';
+import { DEMO_KEYS, expectError, uniqueEmail, useSandbox } from './sandbox-client';
 
 const env = useSandbox();
 
@@ -46,6 +46,27 @@ describe('sandbox web app page', () => {
     const page = await follow('/contacts/cnt_missing');
     expect(page.status).toBe(404);
     expect(page.html).toContain('There’s no contact cnt_missing in this sandbox');
+  });
+
+  it('shows only ws_demo: another workspace’s contact is not found', async () => {
+    const other = { key: DEMO_KEYS.otherAdmin, workspace: 'ws_other' };
+    const secret = 'Confidential: board approved the acquisition.';
+    const contact = await env.api('POST', '/v1/contacts', {
+      ...other,
+      body: { name: 'Meera Confidential', email: uniqueEmail('other') },
+    });
+    const logged = await env.api('POST', '/v1/activities', {
+      ...other,
+      body: { contact_id: contact.body.id, type: 'note', note: secret },
+    });
+    expect(logged.status).toBe(201);
+    for (const id of ['cnt_9001', contact.body.id]) {
+      const page = await follow(`/contacts/${id}`);
+      expect(page.status).toBe(404);
+      expect(page.html).toContain(`There’s no contact ${id} in this sandbox`);
+      expect(page.html).not.toContain(secret);
+      expect(page.html).not.toContain('Other Workspace');
+    }
   });
 
   it('refuses a Host that names another site (DNS rebinding), as the API does', async () => {
