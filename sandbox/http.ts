@@ -139,18 +139,18 @@ export interface ApiResponse {
 
 /**
  * Writes the answer. `closeAfter`: the request's body was not read to its end (refused before
- * it, or cut off at 1 MB), so the connection is closed rather than left to drain bytes nobody
- * wants: `Connection: close`, and the socket is destroyed once the answer is flushed.
+ * it, or cut off at its limit), so the connection is closed rather than left to drain bytes
+ * nobody wants: `Connection: close`, and the socket is destroyed once the answer is flushed.
  */
 export function send(res: ServerResponse, response: ApiResponse, closeAfter = false): void {
   const headers: Record<string, string> = { ...response.headers };
-  if (response.body === undefined) return write(res, response.status, headers, '', closeAfter);
+  if (response.body === undefined) return sendText(res, response.status, headers, '', closeAfter);
   headers['Content-Type'] = 'application/json; charset=utf-8';
-  write(res, response.status, headers, JSON.stringify(response.body), closeAfter);
+  sendText(res, response.status, headers, JSON.stringify(response.body), closeAfter);
 }
 
 /** `send` for text already made (the app's HTML pages), with its own Content-Type. */
-export function write(
+export function sendText(
   res: ServerResponse,
   status: number,
   headers: Record<string, string>,

@@ -9,7 +9,7 @@ import { ApiError, errorBody } from './api-error';
 import { appPage } from './app-page';
 import { AppSessions } from './app-session';
 import { FaultBook, type Faults } from './faults';
-import { checkCaller, hasBody, readRawBody, requestUrl, send, write } from './http';
+import { checkCaller, hasBody, readRawBody, requestUrl, send, sendText } from './http';
 import { IdempotencyLedger } from './idempotency';
 import { runPipeline, toErrorResponse, type PipelineDeps } from './pipeline';
 import { RateLimiter } from './rate-limit';
@@ -105,8 +105,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       bodyRead = true;
       return readRawBody(req, limit);
     };
-    // An answer given before the body was read to its end (refused unread, or cut off at
-    // 1 MB) closes the connection: keeping it would mean waiting for the rest of the body.
+    // An answer given before the body was read to its end (refused unread, or cut off at its
+    // limit) closes the connection: keeping it would mean waiting for the rest of the body.
     const bodyLeft = () => hasBody(req) && (!bodyRead || !req.complete);
     try {
       const url = requestUrl(req);
@@ -116,7 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // (sandbox/app-page.ts).
       const appAnswer = await appPage(req, url.pathname, { store, sessions, readBody });
       if (appAnswer) {
-        write(res, appAnswer.status, appAnswer.headers, appAnswer.html, bodyLeft());
+        sendText(res, appAnswer.status, appAnswer.headers, appAnswer.html, bodyLeft());
         return;
       }
       const admin = url.pathname.startsWith('/__sandbox/');
