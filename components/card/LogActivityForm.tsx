@@ -11,6 +11,7 @@ import { CallDetailsFields } from '../common/CallDetailsFields';
 import { Choices } from '../common/Choices';
 import type { LogInput } from '../common/view-types';
 import { isSubmitKey, useOneSubmit } from './use-one-submit';
+import { SaveCancelRow } from './SaveCancelRow';
 
 const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
 
@@ -99,14 +100,11 @@ export function LogActivityForm(props: LogActivityFormProps) {
           {error}
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={saving}>
-          Save {ACTIVITY_WORDS[type].toLowerCase()}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelRow
+        label={`Save ${ACTIVITY_WORDS[type].toLowerCase()}`}
+        saving={saving}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
