@@ -45,16 +45,9 @@ async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
   }
 }
 
-export function createHandlers({
-  settings,
-  lookups,
-  outbox,
-  connection,
-  status,
-  limiter,
-  emailLogging,
-  connections,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { settings, lookups, outbox, connection } = deps;
+  const { status, limiter, emailLogging, connections } = deps;
   const enqueueRate = createEnqueueRate();
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
