@@ -5,8 +5,8 @@
  * logs an email or undoes a send. Each attack is paired with the rep doing the same thing.
  */
 import { describe, expect, it } from 'vitest';
-import { fakeWorker } from './fake-worker';
-import { gmailSends, scripted, shadowOf, undoWindowEnds, useGmailTabs } from './page';
+import { DEEPA, fakeWorker, SNEHA } from './fake-worker';
+import { ctrlEnter, gmailSends, scripted, shadowOf, undoWindowEnds, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
 
 const tabs = useGmailTabs();
@@ -14,6 +14,7 @@ const tabs = useGmailTabs();
 const compose = () => document.querySelector('[role=dialog]')!;
 const body = () => document.querySelector('[role=textbox]')!;
 const sendButton = () => document.querySelector('[role=button][aria-label^="Send"]')!;
+const undoLink = () => document.querySelector('#link_undo')!;
 const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
 
 const click = () => scripted(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -63,5 +64,27 @@ describe('only the rep’s own input acts', () => {
     const notes = worker.activities().map(([, note]) => note!.split('\n')[0]);
     expect(notes).toEqual(Array(3).fill('Written by page script'));
     expect(worker.writes.filter((write) => write.kind === 'createContact')).toHaveLength(1);
+  });
+
+  it('keeps the rep’s send through any Undo page script fakes, and logs it once', async () => {
+    const { worker, logging } = await openCompose();
+    const sent = compose();
+    ctrlEnter(body()); // the rep's own Ctrl+Enter
+    gmailSends(sent);
+    logging.scan();
+    await logging.settled();
+    expect(Object.keys(worker.held())).toEqual(['#msg-a:r-1111111111111111111']);
+
+    undoLink().dispatchEvent(click());
+    undoLink().dispatchEvent(key({ key: 'Enter' }));
+    document.body.dispatchEvent(key({ key: 'z' }));
+    document.body.append(sent); // the draft "back open", as Gmail's Undo would put it
+    logging.scan();
+    await logging.settled();
+    expect(Object.keys(worker.held())).toEqual(['#msg-a:r-1111111111111111111']);
+
+    await windowPasses(logging);
+    expect(worker.activities().map(([id]) => id)).toEqual([SNEHA.id, DEEPA.id, 'tmp_1']);
+    expect(worker.held()).toEqual({});
   });
 });
