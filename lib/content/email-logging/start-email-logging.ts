@@ -4,7 +4,7 @@
  * Call `scan()` after each page change (the chips' watcher does, so the page keeps one
  * observer); everything goes with `signal`.
  *
- *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
+ *   const logging = startEmailLogging({ document, signal: lifetime, ask });
  *   startChips({ ..., onScan: logging.scan });
  */
 import { findComposes, listenForSendIntents } from '../gmail/compose';
