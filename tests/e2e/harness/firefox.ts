@@ -151,3 +151,49 @@ export function firefoxCardFrame(page: Page): Promise<Frame> {
     return undefined;
   }, 'the card frame');
 }
+
+/** The box the browser drew `selector`'s host in (the host is in Gmail's DOM, its root is not). */
+export async function hostBox(page: Page, selector: string) {
+  const host = await page.$(selector);
+  // Where the rep can see it: scrolled into the window, as the rep would scroll to it.
+  await host?.scrollIntoView();
+  const box = await host?.boundingBox();
+  if (!box) throw new Error(`no ${selector} on the page`);
+  return box;
+}
+
+/** Waits until the host has grown wider than `than`: it shows something more (a line, a menu). */
+export function hostGrows(page: Page, selector: string, than: number, what: string) {
+  return waitFor(async () => (await hostBox(page, selector)).width > than + 1, what);
+}
+
+/** The extension page's own `browser`, inside `evaluate` (no WXT auto-import reaches it). */
+declare const browser: typeof import('webextension-polyfill');
+
+/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
+export async function firefoxHeldSends(options: Page): Promise<string[]> {
+  const stored = await options.evaluate(
+    () => browser.storage.local.get('held-email-logs') as Promise<Record<string, object>>,
+  );
+  return Object.keys(stored['held-email-logs'] ?? {});
+}
+
+/** compose-send's Send button. */
+export const SEND = '.aoO[role="button"]';
+
+/** compose-send with `subject` typed and "Log to Vivre" turned on as the rep does, by pointer. */
+export async function openLoggedCompose(firefox: FirefoxExtension, subject: string): Promise<Page> {
+  const page = await openFirefoxFixture(firefox, 'compose-send');
+  await page.locator('input[name="subjectbox"]').fill(subject);
+  // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
+  // logs for appears beside it.
+  const off = await hostBox(page, 'vivre-email-log');
+  await page.mouse.click(off.x + 8, off.y + off.height / 2);
+  await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
+  return page;
+}
+
+/** Waits until the worker holds `count` sends, as it does while Gmail can undo one. */
+export function waitForHeldSends(firefox: FirefoxExtension, count: number, what: string) {
+  return waitFor(async () => (await firefoxHeldSends(firefox.options)).length === count, what);
+}
