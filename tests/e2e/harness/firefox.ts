@@ -170,7 +170,7 @@ export function hostGrows(page: Page, selector: string, than: number, what: stri
 /** The extension page's own `browser`, inside `evaluate` (no WXT auto-import reaches it). */
 declare const browser: typeof import('webextension-polyfill');
 
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
+/** The sends the worker holds through Gmail's Undo window (storage.local, lib/shared/storage/table.ts). */
 export async function firefoxHeldSends(options: Page): Promise<string[]> {
   const stored = await options.evaluate(
     () => browser.storage.local.get('held-email-logs') as Promise<Record<string, object>>,
