@@ -26,19 +26,20 @@ const DAYS_WORTH = 25; // rounds of every view: 100 views, bounded for npm test
 /** Listeners added and not removed on these targets, counted while `run` runs. */
 function countListeners() {
   const live = new Map<EventTarget, number>();
-  const add = EventTarget.prototype.addEventListener;
-  const remove = EventTarget.prototype.removeEventListener;
+  // The page's own EventTarget (the DOM's), which may not be Node's global one.
+  let target: object = document;
+  while (!Object.hasOwn(target, 'addEventListener')) target = Object.getPrototypeOf(target);
+  const proto = target as EventTarget;
+  const add = proto.addEventListener;
+  const remove = proto.removeEventListener;
   const spies = [
-    vi.spyOn(EventTarget.prototype, 'addEventListener').mockImplementation(function (
-      this: EventTarget,
-      ...args
-    ) {
+    vi.spyOn(proto, 'addEventListener').mockImplementation(function (this: EventTarget, ...args) {
       const signal = (args[2] as AddEventListenerOptions | undefined)?.signal;
       live.set(this, (live.get(this) ?? 0) + 1);
       signal?.addEventListener('abort', () => live.set(this, (live.get(this) ?? 1) - 1));
       return add.apply(this, args);
     }),
-    vi.spyOn(EventTarget.prototype, 'removeEventListener').mockImplementation(function (
+    vi.spyOn(proto, 'removeEventListener').mockImplementation(function (
       this: EventTarget,
       ...args
     ) {
