@@ -19,6 +19,7 @@ import { createHttp } from './vivre/http';
 import type { RateLimiter } from './vivre/rate-limiter';
 import type { Connection } from './connection';
 import { createEnqueueRate } from './outbox/enqueue-rate';
+import { openDeals } from '../shared/email-deal';
 import type { createOutboxConnections } from './outbox/connections';
 import type { createStatus } from './status';
 
@@ -108,6 +109,10 @@ export function createHandlers({
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
+    async getOpenDeals({ contactId }) {
+      const deals = await lookups.dealsOf(contactId);
+      return deals && openDeals(deals);
+    },
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
     async enqueueWrite({ write }, sender) {

@@ -28,7 +28,7 @@ export function createEmailLogging({ settings, lookups, outbox }: EmailLoggingDe
     lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
     enqueue: (write) => outbox.enqueue(write),
     prefs: loadEmailLoggingPrefs,
-    dealsOf: async (contactId) => (await lookups.getContactDetails(contactId)).deals,
+    dealsOf: (contactId) => lookups.dealsOf(contactId),
     logged: loggedMessages,
   });
 

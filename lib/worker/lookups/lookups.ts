@@ -11,7 +11,7 @@ import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
 import { outranks, type RequestTicket } from '../vivre/rate-limiter';
 import type { LookupPriority } from '../../shared/lookup-priority';
-import type { Contact } from '../../shared/vivre/contract-types';
+import type { Contact, Deal } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
 import type { CacheEntry, ContactCache } from './cache';
 import { freshness } from './freshness';
@@ -155,6 +155,20 @@ export function createLookups({
       } catch (error) {
         const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
         if (kept) return { ...kept, cached: true };
+        throw error;
+      }
+    },
+
+    /**
+     * A contact's deals alone (null: this Vivre lists none); unreachable, those of the details
+     * kept last time (if any).
+     */
+    async dealsOf(contactId: string): Promise<Deal[] | null> {
+      try {
+        return await client.listDeals(contactId);
+      } catch (error) {
+        const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
+        if (kept) return kept.deals;
         throw error;
       }
     },

@@ -5,7 +5,7 @@ import { appUrlItem, outboxFeedItem, writeStatesItem } from '@/lib/shared/storag
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { FLUSH_ALARM } from '@/lib/worker/outbox/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from './vivre/fake-vivre';
-import { GMAIL_TAB, settle, startWorker } from './harness';
+import { CARD, GMAIL_TAB, settle, startWorker } from './harness';
 
 const ME = {
   workspace: { id: 'ws_demo', name: 'Demo Workspace' },
@@ -64,7 +64,7 @@ describe('worker', () => {
   it('sends an enqueued write with its idempotency key and counts it on the badge until it lands', async () => {
     const state = { down: true, refuseKey: false };
     const { ask, requests, worker } = start(vivre(state));
-    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
     expect(answer).toMatchObject({ ok: true, value: { state: 'waiting' } });
     await settle();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
@@ -86,7 +86,7 @@ describe('worker', () => {
   it('publishes each outbox change: the listing for pages, states without content for chips', async () => {
     const state = { down: true, refuseKey: false };
     const { ask, worker } = start(vivre(state));
-    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
     const id = answer.ok ? answer.value.id : '';
     await settle();
     expect(await writeStatesItem.getValue()).toEqual({ [id]: { state: 'waiting' } });
@@ -200,7 +200,7 @@ describe('worker', () => {
 
   it('keeps the key out of queued writes and every other database', async () => {
     const { ask } = start(vivre({ down: true, refuseKey: false }));
-    await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    await ask('enqueueWrite', { write: NOTE }, CARD);
     await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
     await settle();
     const dumps: string[] = [];
@@ -306,7 +306,7 @@ describe('worker', () => {
     const opened = vi.fn(async () => {});
     fakeBrowser.runtime.openOptionsPage = opened;
     const { ask } = start(vivre());
-    const answer = await ask('openOptions', undefined, GMAIL_TAB);
+    const answer = await ask('openOptions', undefined, CARD);
     expect(answer).toEqual({ ok: true, value: null });
     expect(opened).toHaveBeenCalledTimes(1);
   });

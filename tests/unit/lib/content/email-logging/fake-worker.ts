@@ -9,6 +9,7 @@ import type {
 } from '@/lib/shared/messaging/protocol';
 import type { Ask } from '@/lib/shared/messaging/messenger';
 import type { Contact, Deal } from '@/lib/shared/vivre/contract-types';
+import { openDeals } from '@/lib/shared/email-deal';
 
 export function contact(id: string, email: string, name: string): Contact {
   return {
@@ -116,17 +117,11 @@ export function fakeWorker({
           ok: true,
           value: { emailLogging, emailTextAllowed: true, connected: isConnected },
         };
-      case 'getContactDetails': {
+      case 'getOpenDeals': {
         const { contactId } = data as { contactId: string };
         const found = known.find((person) => person.id === contactId);
         if (!found) return { ok: false, error: { kind: 'not_found', message: 'Not found.' } };
-        const value = {
-          contact: found,
-          deals: deals[contactId] ?? [],
-          activities: [],
-          fetchedAt: 0,
-        };
-        return { ok: true, value };
+        return { ok: true, value: openDeals(deals[contactId] ?? []) };
       }
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { TOO_FAST_MESSAGE } from '@/lib/worker/outbox/enqueue-rate';
 import { json, list, type Recorded } from '../vivre/fake-vivre';
-import { GMAIL_TAB, POPUP, settle, startWorker } from '../harness';
+import { CARD, POPUP, settle, startWorker } from '../harness';
 
 const DEMO_KEY = 'vv_test_demo_write_0000000000000000';
 const OTHER = { apiKey: 'vv_live_other_0000000000000000', workspaceId: 'ws_other' };
@@ -104,7 +104,7 @@ describe('per-tab enqueue rate', () => {
     vi.useFakeTimers({ toFake: ['Date'] }); // the bucket refills with time: hold it still
     let refused: unknown;
     for (let n = 0; n < 205 && !refused; n++) {
-      const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+      const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
       if (!answer.ok) refused = { n, error: answer.error };
     }
     expect(refused).toEqual({
@@ -113,7 +113,7 @@ describe('per-tab enqueue rate', () => {
     });
     expect(await ask('enqueueWrite', { write: NOTE }, POPUP)).toMatchObject({ ok: true });
     vi.setSystemTime(Date.now() + 5_000); // a second per write
-    expect(await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB)).toMatchObject({ ok: true });
+    expect(await ask('enqueueWrite', { write: NOTE }, CARD)).toMatchObject({ ok: true });
     vi.useRealTimers();
   }, 60_000);
 });
