@@ -103,9 +103,15 @@ export function createHandlers({
     getStatus: () => status.getStatus(),
 
     async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
+      // Kept for what options shows and for pages that carry no account (popup, card); this
+      // lookup skips the colleagues of the account it names.
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
-      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true, priority });
+      return lookups.lookup(emails, {
+        ignoreAutoLookupOff: forLogging === true,
+        priority,
+        ...(signedInEmail ? { signedIn: signedInEmail } : {}),
+      });
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),

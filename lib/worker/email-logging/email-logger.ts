@@ -19,7 +19,8 @@ import type { Deal } from '../../shared/vivre/contract-types';
 import { buildEmailNote } from './email-note';
 
 export interface EmailLoggerDeps {
-  lookup(emails: string[]): Promise<Record<string, LookupResult>>;
+  /** Lookups for logging; `signedIn` is the account of the tab that asked (its colleagues). */
+  lookup(emails: string[], signedIn: string | null): Promise<Record<string, LookupResult>>;
   enqueue(write: WriteRequest): Promise<unknown>;
   prefs(): Promise<EmailLoggingPrefs>;
   /** A contact's deals (cached details when Vivre is unreachable), or null when unknown. */
@@ -46,7 +47,10 @@ export function createEmailLogger({
   async function log(email: EmailToLog): Promise<EmailLogResult> {
     const { excerptLength, addUnknownRecipients } = await prefs();
     const me = email.signedInEmail ?? null;
-    const results = await lookup(email.people.map((person) => person.email));
+    const results = await lookup(
+      email.people.map((person) => person.email),
+      me,
+    );
     const audience = planAudience(email.people, me, results, addUnknownRecipients);
     if (audience.allInternal || isEmpty(audience)) {
       return { loggedFor: [], loggedAt: null, reason: whyNotLogged(audience) };

@@ -25,7 +25,8 @@ export interface EmailLoggingDeps {
 
 export function createEmailLogging({ settings, lookups, outbox }: EmailLoggingDeps) {
   const logger = createEmailLogger({
-    lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
+    lookup: (emails, signedIn) =>
+      lookups.lookup(emails, { ignoreAutoLookupOff: true, ...(signedIn ? { signedIn } : {}) }),
     enqueue: (write) => outbox.enqueue(write),
     prefs: loadEmailLoggingPrefs,
     dealsOf: (contactId) => lookups.dealsOf(contactId),

@@ -302,6 +302,54 @@ describe('worker', () => {
     });
   });
 
+  it('skips the colleagues of the account each Gmail tab is signed in to, even when both ask at once', async () => {
+    const { ask } = start(vivre());
+    const tab = (id: number) => ({ ...GMAIL_TAB, tab: { ...GMAIL_TAB.tab, id } });
+    const emails = ['colleague@my-company.example', 'dave@other.example'];
+    const [mine, theirs] = await Promise.all([
+      ask('lookupContacts', { emails, signedInEmail: 'rep@my-company.example' }, tab(3)),
+      ask('lookupContacts', { emails, signedInEmail: 'rep@other.example' }, tab(4)),
+    ]);
+    expect(mine).toMatchObject({
+      ok: true,
+      value: {
+        'colleague@my-company.example': { status: 'skipped' },
+        'dave@other.example': { status: 'not_found' },
+      },
+    });
+    expect(theirs).toMatchObject({
+      ok: true,
+      value: {
+        'colleague@my-company.example': { status: 'not_found' },
+        'dave@other.example': { status: 'skipped' },
+      },
+    });
+  });
+
+  it('logs an email for the people outside the account it was sent from, whatever another tab says', async () => {
+    const dave = { ...CONTACT, id: 'cnt_dave', name: 'Dave', email: 'dave@other.example' };
+    const { ask, worker } = start((req) =>
+      req.url.pathname === '/v1/contacts' && req.method === 'GET'
+        ? json(200, list([dave]))
+        : vivre({ down: true, refuseKey: false })(req),
+    );
+    const email = {
+      people: [{ email: dave.email, name: 'Dave' }],
+      signedInEmail: 'rep@my-company.example',
+      subject: 'Proposal',
+      bodyText: 'Attached.',
+    };
+    const otherTab = { ...GMAIL_TAB, tab: { ...GMAIL_TAB.tab, id: 4 } };
+    // Sent from my-company.example, where Dave is a customer, while a tab signed in at
+    // other.example, where Dave is a colleague, looks people up.
+    const [logged] = await Promise.all([
+      ask('logEmail', email, GMAIL_TAB),
+      ask('lookupContacts', { emails: [], signedInEmail: 'rep@other.example' }, otherTab),
+    ]);
+    expect(logged).toMatchObject({ ok: true, value: { loggedFor: [dave.email] } });
+    expect((await worker.outbox.list()).waiting).toHaveLength(1);
+  });
+
   it('opens the options page for a Gmail card, which cannot open extension pages itself', async () => {
     const opened = vi.fn(async () => {});
     fakeBrowser.runtime.openOptionsPage = opened;

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { TOO_FAST_MESSAGE } from '@/lib/worker/outbox/enqueue-rate';
-import { json, list, type Recorded } from '../vivre/fake-vivre';
+import { CONTACT, json, list, type Recorded } from '../vivre/fake-vivre';
 import { CARD, POPUP, settle, startWorker } from '../harness';
 
 const DEMO_KEY = 'vv_test_demo_write_0000000000000000';
@@ -93,6 +93,33 @@ describe('a write queued before a switch to another workspace', () => {
     expect(requests.length).toBe(before);
     expect(await ask('discardOutboxItem', { id }, POPUP)).toEqual({ ok: true, value: null });
     expect((await worker.outbox.list()).attention).toEqual([]);
+  });
+});
+
+describe('what another workspace answers', () => {
+  it('never enters the contact cache, which is the saved workspace’s', async () => {
+    const state = { up: false };
+    const moved = { ...CONTACT, stage: 'qualified' };
+    const started = startWorker((req) => {
+      if (!state.up) throw new TypeError('Failed to fetch');
+      if (req.method === 'PATCH') return json(200, moved); // ws_demo's Rahul, as it answers
+      if (req.url.pathname.endsWith('/contacts')) return json(200, list([]));
+      return json(404, undefined);
+    });
+    close = () => started.worker.outbox.close();
+    const { ask, requests } = started;
+    const write = { kind: 'updateContact', contactId: CONTACT.id, body: { stage: 'qualified' } };
+    const queued = await ask('enqueueWrite', { write }, POPUP);
+    const id = queued.ok ? queued.value.id : '';
+    await ask('saveSettings', { ...OTHER, baseUrl: OTHER_URL });
+    state.up = true;
+    await ask('sendOutboxWithKey', { id, apiKey: DEMO_KEY }, POPUP);
+    await settle();
+    expect(requests.some((request) => request.method === 'PATCH')).toBe(true);
+
+    // ws_other is asked about Rahul, and says it has no such contact.
+    const answer = await ask('lookupContacts', { emails: [CONTACT.email] }, POPUP);
+    expect(answer).toMatchObject({ ok: true, value: { [CONTACT.email]: { status: 'not_found' } } });
   });
 });
 
