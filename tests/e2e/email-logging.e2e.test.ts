@@ -20,6 +20,7 @@ import {
   type TestSandbox,
 } from './harness';
 import { clickControl, repControl, repControls, repStatus } from './harness/rep-controls';
+import { heldSendIds } from './harness/worker-storage';
 
 /** The controls' hosts: their closed roots are read as a screen reader reads them. */
 const TOGGLE = 'vivre-email-log';
@@ -28,14 +29,6 @@ const FIRST_MESSAGE = 'vivre-log-email[data-vivre-message-id="#msg-f:18409599051
 
 /** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
 const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
-
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
-async function heldSends(extensionPage: Page): Promise<string[]> {
-  const stored = await extensionPage.evaluate<Record<string, object | undefined>>(
-    "chrome.storage.local.get('held-email-logs')",
-  );
-  return Object.keys(stored['held-email-logs'] ?? {});
-}
 
 async function emailsWithSubject(
   sandbox: TestSandbox,
@@ -185,12 +178,12 @@ describe('logging sent emails from Gmail', () => {
     await expect
       .poll(heldText, { timeout: 10_000 })
       .toBe('Vivre will log this email for Sneha Kulkarni, Deepa Menon once Gmail has sent it.');
-    expect(await heldSends(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
+    expect(await heldSendIds(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
 
     await page.locator('#link_undo').click();
     await expect.poll(heldText).toBe('Sending undone: Vivre logged nothing.');
     await waitFor(
-      async () => (await heldSends(extensionPage)).length === 0,
+      async () => (await heldSendIds(extensionPage)).length === 0,
       'the undone send to leave the worker',
     );
     const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
@@ -208,7 +201,7 @@ describe('logging sent emails from Gmail', () => {
       .poll(heldText, { timeout: 30_000 })
       .toBe('Vivre logged this email for Sneha Kulkarni, Deepa Menon.');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    expect(await heldSends(extensionPage)).toEqual([]);
+    expect(await heldSendIds(extensionPage)).toEqual([]);
   });
 
   test('logs a thread message once from "Log this email", and shows it logged after a reload', async ({

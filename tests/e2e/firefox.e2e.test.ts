@@ -16,6 +16,7 @@ import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
 import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced } from './harness';
 import { firefoxCardFrame, openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
+import { heldSendIds } from './harness/worker-storage';
 
 const THREAD = 'thread-expanded-2025';
 
@@ -59,17 +60,6 @@ async function logFirstMessage(page: Page, menuShown: boolean): Promise<number> 
   const { width } = await hostBox(page, host);
   await page.keyboard.press('Enter');
   return width;
-}
-
-/** The extension page's own `browser`, inside `evaluate` (no WXT auto-import reaches it). */
-declare const browser: typeof import('webextension-polyfill');
-
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
-async function heldSends(options: Page): Promise<string[]> {
-  const stored = await options.evaluate(
-    () => browser.storage.local.get('held-email-logs') as Promise<Record<string, object>>,
-  );
-  return Object.keys(stored['held-email-logs'] ?? {});
 }
 
 /** The file's fixtures, and `thread`: the thread with its six chips, closed after the test. */
@@ -237,12 +227,12 @@ describe('the built extension in Firefox', () => {
     await waitFor(
       async () =>
         (await page.$('vivre-held-send')) !== null &&
-        (await heldSends(firefox.options)).length === 1,
+        (await heldSendIds(firefox.options)).length === 1,
       'the worker to hold the send, its line in view, while Gmail can undo',
     );
     await page.locator('#link_undo').click();
     await waitFor(
-      async () => (await heldSends(firefox.options)).length === 0,
+      async () => (await heldSendIds(firefox.options)).length === 0,
       'the undone send to leave the worker',
     );
     const outbox = await outboxFeed(firefox.options);

@@ -1,11 +1,15 @@
 /**
- * Where held sends live between the Gmail tab and the alarm: storage.local (survives the worker
- * and the browser being stopped) and one chrome.alarms alarm at the earliest commit time.
+ * Where held sends live between the Gmail tab and the alarm: the worker's own storage (survives
+ * the worker and the browser being stopped; no content script can add a send to it) and one
+ * chrome.alarms alarm at the earliest commit time.
  */
 import { browser } from 'wxt/browser';
-import { heldEmailLogsItem } from '../../shared/storage/items';
+import { HELD_EMAIL_LOGS } from '../../shared/storage/table';
 import { MIN_ALARM_DELAY_MS } from '../outbox/wake-alarm';
+import { workerItem } from '../storage/items';
 import type { HeldSendsDeps } from './held-sends';
+
+const heldEmailLogsItem = workerItem(HELD_EMAIL_LOGS);
 
 export const HELD_SENDS_ALARM = 'vivre-held-sends';
 

@@ -1,7 +1,8 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { appUrlItem, outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
+import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
+import { appUrlItem } from '@/lib/worker/storage/items';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { FLUSH_ALARM } from '@/lib/worker/outbox/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from './vivre/fake-vivre';
