@@ -57,6 +57,8 @@ export function createHandlers({
   connections,
 }: HandlerDeps): Handlers {
   const enqueueRate = createEnqueueRate();
+  /** One write per person an email may be logged for, charged before anything is queued. */
+  const costOf = (email: { people: unknown[] }) => Math.max(1, email.people.length);
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
     sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
@@ -203,15 +205,15 @@ export function createHandlers({
     saveAppUrl: ({ appUrl }) => saveAppUrl(appUrl),
 
     async logEmail(email, sender) {
-      // One write per person it may be logged for: charged before anything is queued.
-      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
+      enqueueRate.take(gmailTab(sender), costOf(email));
       return emailLogging.logEmail(email);
     },
 
-    async holdEmailLog({ sendId, commitAt, email }) {
-      // Refused now, not when the window has passed, so the tab can tell the rep.
-      await emailLogging.mayLog(email);
-      await emailLogging.heldSends.hold(sendId, email, commitAt);
+    async holdEmailLog({ sendId, commitAt, email }, sender) {
+      // Charged when held, as if logged now: one budget for all a tab writes. The commit, which
+      // the tab may bring forward with settleEmailLog, charges nothing more.
+      enqueueRate.take(gmailTab(sender), costOf(email));
+      await emailLogging.hold(sendId, email, commitAt);
       return null;
     },
 

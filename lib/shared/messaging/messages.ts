@@ -145,15 +145,16 @@ export const MESSAGES = {
   logEmail: message(EmailToLogSchema, GMAIL).answers<EmailLogResult>(),
   /**
    * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
-   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
-   * window loses nothing (lib/worker/email-logging/held-sends.ts).
+   * `commitAt` (epoch ms; the worker keeps it within a minute) unless `settleEmailLog` comes
+   * first. Durable: a tab closed inside the window loses nothing
+   * (lib/worker/email-logging/held-sends.ts). A send is no thread message: it has no message id.
    */
   holdEmailLog: message(
     z.strictObject({
       // A Gmail draft id, or `send-<uuid>`: the same safe characters as a message id.
       sendId: gmailMessageId,
       commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-      email: EmailToLogSchema,
+      email: EmailToLogSchema.omit({ messageId: true }),
     }),
     GMAIL,
   ).answers<null>(),

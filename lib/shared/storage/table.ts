@@ -21,7 +21,6 @@ import type { CallDetailsValues } from '../forms/call-details';
 import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../inbox-list';
 import type {
   ConnectionState,
-  EmailToLog,
   OutboxItemView,
   OutboxSummary,
   WriteStatus,
@@ -77,8 +76,6 @@ export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
 /** Where each write stands, by outbox id: no content. */
 export type WriteStates = Record<string, WriteStatus>;
 
-export type HeldEmailLogs = Record<string, { email: EmailToLog; commitAt: number }>;
-
 /** Who is looked up (the options page changes it through the worker). */
 export const PRIVACY = {
   key: 'worker:privacy',
@@ -122,19 +119,20 @@ export const LOGGED_MESSAGES = {
 } satisfies StorageEntry<Record<string, number>>;
 
 /**
- * Emails sent from Gmail and held through its Undo Send window (send id → the email and when it
- * is logged unless settled first), so a tab closed inside the window loses nothing. Each leaves
- * within seconds (lib/worker/email-logging/held-sends.ts). A held send is logged when it stands,
- * so a content script must not be able to add one.
+ * Emails sent from Gmail and held through its Undo Send window: send id → the writes planned for
+ * it (subjects and excerpts in their notes, names of contacts to add), the workspace they were
+ * planned in and when they are queued unless settled first, so a tab closed inside the window
+ * loses nothing. Each leaves within a minute. Its value is typed where it is kept
+ * (lib/worker/email-logging/held-sends.ts): the worker alone reads it.
  */
 export const HELD_EMAIL_LOGS = {
   key: 'worker:held-email-logs',
-  fallback: {} as HeldEmailLogs,
-  version: 1,
+  fallback: {},
+  version: 2,
   writer: 'worker',
   readers: ['worker'],
   movedFrom: 'local:held-email-logs',
-} satisfies StorageEntry<HeldEmailLogs>;
+} satisfies StorageEntry<object>;
 
 /** The outcome of the last request and what GET /v1/me said: survives the worker, not the session. */
 export const CONNECTION = {

@@ -7,11 +7,18 @@ import { browser } from 'wxt/browser';
 import { HELD_EMAIL_LOGS } from '../../shared/storage/table';
 import { MIN_ALARM_DELAY_MS } from '../outbox/wake-alarm';
 import { workerItem } from '../storage/items';
-import type { HeldSendsDeps } from './held-sends';
-
-const heldEmailLogsItem = workerItem(HELD_EMAIL_LOGS);
+import type { HeldSend, HeldSendsDeps } from './held-sends';
 
 export const HELD_SENDS_ALARM = 'vivre-held-sends';
+
+/**
+ * Sends held by an earlier version (in storage.local) are removed, not adopted: they carry the
+ * email but no plan and no connection, and logging one into whatever workspace is active now is
+ * what holding the connection prevents. Each was at most 35 s from being logged.
+ */
+const heldEmailLogsItem = workerItem<Record<string, HeldSend>>(HELD_EMAIL_LOGS, {
+  adopt: () => undefined,
+});
 
 export const heldSendsStore: HeldSendsDeps['store'] = {
   get: () => heldEmailLogsItem.getValue(),

@@ -24,6 +24,13 @@ export function contact(id: string, email: string, name: string): Contact {
   };
 }
 
+/** The one workspace this worker logs to. */
+const CONNECTION = {
+  baseUrl: 'https://api.vivre.test/v1',
+  workspaceId: 'ws_demo',
+  keyFingerprint: '0',
+};
+
 export const SNEHA = contact('cnt_sneha', 'sneha.kulkarni@acme-tech.example', 'Sneha Kulkarni');
 export const DEEPA = contact('cnt_deepa', 'deepa.menon@kiran-logistics.example', 'Deepa Menon');
 export const RAHUL = contact('cnt_8821', 'rahul.sharma@acme-tech.example', 'Rahul Sharma');
@@ -84,7 +91,7 @@ export function fakeWorker({
   const clock = { now: Date.UTC(2026, 10, 24, 9, 30), wakeAt: null as number | null };
   const held = createHeldSends({
     store: { get: async () => ({ ...heldStore }), set: async (next) => void (heldStore = next) },
-    log: (email) => logger.logEmail(email),
+    commit: ({ plan }) => logger.enqueue(plan),
     wakeAt: async (at) => void (clock.wakeAt = at),
     now: () => clock.now,
   });
@@ -96,7 +103,8 @@ export function fakeWorker({
           commitAt: number;
           email: EmailToLog;
         };
-        await held.hold(sendId, email, commitAt);
+        const plan = await logger.plan(email);
+        await held.hold(sendId, { plan, connection: CONNECTION, commitAt });
         return { ok: true, value: null };
       }
       case 'settleEmailLog': {

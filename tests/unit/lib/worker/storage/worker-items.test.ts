@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_EMAIL_LOGGING, DEFAULT_PRIVACY } from '@/lib/shared/settings';
 import { STORAGE } from '@/lib/shared/storage/table';
+import { heldSendsStore } from '@/lib/worker/email-logging/held-sends-store';
 import { emailLoggingItem, privacyItem } from '@/lib/worker/storage/items';
 
 beforeEach(() => {
@@ -54,5 +55,12 @@ describe('the worker’s own storage', () => {
       ...DEFAULT_EMAIL_LOGGING,
       excerptLength: 100,
     });
+  });
+
+  it('drops sends an earlier version held rather than log them without their workspace', async () => {
+    const forged = { email: { people: [], subject: 'x', bodyText: 'y' }, commitAt: 0 };
+    await local.set({ 'held-email-logs': { 'draft-1': forged } });
+    expect(await heldSendsStore.get()).toEqual({});
+    expect(await local.get('held-email-logs')).toEqual({});
   });
 });
