@@ -3,6 +3,7 @@
  * the controls' hosts, the sends the worker holds, the emails a contact has with a subject, and
  * the `compose` and `copiesOnceSynced` fixtures.
  */
+import { heldSendIds } from './harness/worker-storage';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Activity, Contact } from '@/lib/shared/vivre/contract-types';
@@ -19,12 +20,9 @@ export const FIRST_MESSAGE = 'vivre-log-email[data-vivre-message-id="#msg-f:1840
 /** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
 export const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
 
-/** The sends the worker holds through Gmail's Undo window (storage.local, lib/shared/storage/table.ts). */
-export async function heldSends(extensionPage: Page): Promise<string[]> {
-  const stored = await extensionPage.evaluate<Record<string, object | undefined>>(
-    "chrome.storage.local.get('held-email-logs')",
-  );
-  return Object.keys(stored['held-email-logs'] ?? {});
+/** The sends the worker holds through Gmail's Undo window (in its own IndexedDB). */
+export function heldSends(extensionPage: Page): Promise<string[]> {
+  return heldSendIds(extensionPage);
 }
 
 export async function emailsWithSubject(

@@ -24,6 +24,7 @@ import {
   waitFor,
 } from './harness';
 import { clickControl, repControl, repControls, repStatus } from './harness/rep-controls';
+import { heldSendIds } from './harness/worker-storage';
 
 describe('logging sent emails from Gmail', () => {
   test('logs a send once per Vivre contact, with the subject and an excerpt as the note', async ({
@@ -118,12 +119,12 @@ describe('logging sent emails from Gmail', () => {
     await expect
       .poll(heldText, { timeout: 10_000 })
       .toBe('Vivre will log this email for Sneha Kulkarni, Deepa Menon once Gmail has sent it.');
-    expect(await heldSends(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
+    expect(await heldSendIds(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
 
     await page.locator('#link_undo').click();
     await expect.poll(heldText).toBe('Sending undone: Vivre logged nothing.');
     await waitFor(
-      async () => (await heldSends(extensionPage)).length === 0,
+      async () => (await heldSendIds(extensionPage)).length === 0,
       'the undone send to leave the worker',
     );
     const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
@@ -141,7 +142,7 @@ describe('logging sent emails from Gmail', () => {
       .poll(heldText, { timeout: 30_000 })
       .toBe('Vivre logged this email for Sneha Kulkarni, Deepa Menon.');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    expect(await heldSends(extensionPage)).toEqual([]);
+    expect(await heldSendIds(extensionPage)).toEqual([]);
   });
 
   test('logs a thread message once from "Log this email", and shows it logged after a reload', async ({

@@ -20,7 +20,6 @@ import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced, type TestSandbox 
 import { countHosts, dispatchWxtStarted, forgeSend, forgeUndo } from './harness/page-script';
 import {
   firefoxCardFrame,
-  firefoxHeldSends,
   hostBox,
   hostGrows,
   openFirefoxFixture,
@@ -29,6 +28,7 @@ import {
   SEND,
   waitForHeldSends,
 } from './harness/firefox';
+import { heldSendIds } from './harness/worker-storage';
 
 const THREAD = 'thread-expanded-2025';
 
@@ -221,11 +221,14 @@ describe('the built extension in Firefox', () => {
     await waitFor(
       async () =>
         (await page.$('vivre-held-send')) !== null &&
-        (await firefoxHeldSends(firefox.options)).length === 1,
+        (await heldSendIds(firefox.options)).length === 1,
       'the worker to hold the send, its line in view, while Gmail can undo',
     );
     await page.locator('#link_undo').click();
-    await waitForHeldSends(firefox, 0, 'the undone send to leave the worker');
+    await waitFor(
+      async () => (await heldSendIds(firefox.options)).length === 0,
+      'the undone send to leave the worker',
+    );
     const outbox = await outboxFeed(firefox.options);
     expect(outbox?.waiting ?? []).toEqual([]);
     expect(await emails()).toEqual([0, 0]);
@@ -286,7 +289,7 @@ describe('the built extension in Firefox', () => {
       [0, 0],
       [0, 0],
     ]);
-    expect(await firefoxHeldSends(firefox.options)).toEqual([]);
+    expect(await heldSendIds(firefox.options)).toEqual([]);
     await Promise.all([first.close(), second.close()]);
   });
 });

@@ -8,7 +8,7 @@ import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
 import type { ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from '../../shared/host-permission';
-import { privacyItem } from '../../shared/storage/items';
+import { privacyItem } from '../storage/items';
 import { effectiveNeverLookup } from './privacy';
 import { maskKey, openSecretStore } from './secret-store';
 
