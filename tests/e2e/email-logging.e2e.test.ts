@@ -11,7 +11,6 @@ import {
   emailsWithSubject,
   FIRST_MESSAGE,
   HELD,
-  heldSends,
   SNEHA_AND_DEEPA,
   test,
   TOGGLE,
