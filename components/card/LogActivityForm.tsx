@@ -12,13 +12,14 @@ import { CallDetailsFields } from '../common/CallDetailsFields';
 import { Choices } from '../common/Choices';
 import type { LogInput } from '../common/view-types';
 import { isSubmitKey, useOneSubmit } from './use-one-submit';
+import { SaveCancelRow } from './SaveCancelRow';
 
 /** What the card's log offers; the panel beside the email offers emails too. */
 export const CARD_LOG_TYPES: readonly ActivityType[] = ['call', 'note', 'meeting'];
 
 /**
  * Every activity needs something to say (a call's outcome counts): the popup's rule and words,
- * from the function its write builder uses (shared/forms/log-activity.ts), so a call means the
+ * from the function its write builder uses (lib/shared/forms/log-activity.ts), so a call means the
  * same in both places.
  */
 function validateLog(input: LogInput): { note?: string; callMinutes?: string } {
@@ -133,14 +134,11 @@ export function LogActivityForm(props: LogActivityFormProps) {
           {error}
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={saving}>
-          Save {ACTIVITY_WORDS[type].toLowerCase()}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelRow
+        label={`Save ${ACTIVITY_WORDS[type].toLowerCase()}`}
+        saving={saving}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -5,16 +5,14 @@
  * card page's own (entrypoints/card/style.css). Colours and font come from the design tokens.
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
+import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
 
 export const CHIP_CSS = `${hostColorCss({
   fg: 'on-surface',
   line: 'outline-variant',
   accent: 'primary-text',
   muted: 'on-surface-variant',
-  hot: 'score-hot',
-  warm: 'score-warm',
-  cold: 'score-cold',
-  chip: 'surface-container',
+  ...SCORE_CHIP_COLORS,
 })}
 :host {
   all: initial;
@@ -34,7 +32,5 @@ button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .face.error { color: var(--muted); }
 .face.skipped { width: 6px; height: 6px; border-radius: 50%; background: var(--line); }
 .score { font-weight: 700; }
-.band-hot { color: var(--hot); }
-.band-warm { color: var(--warm); }
-.band-cold { color: var(--cold); }
+${SCORE_BAND_CSS}
 `;

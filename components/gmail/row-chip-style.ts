@@ -9,13 +9,9 @@
  * Gmail's layout recalculate beyond the box.
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
+import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
 
-export const ROW_CHIP_CSS = `${hostColorCss({
-  hot: 'score-hot',
-  warm: 'score-warm',
-  cold: 'score-cold',
-  chip: 'surface-container',
-})}
+export const ROW_CHIP_CSS = `${hostColorCss(SCORE_CHIP_COLORS)}
 :host {
   all: initial;
   display: inline-block;
@@ -27,9 +23,7 @@ export const ROW_CHIP_CSS = `${hostColorCss({
   font: 600 10px/14px ${FONT};
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
-.band-hot { color: var(--hot); }
-.band-warm { color: var(--warm); }
-.band-cold { color: var(--cold); }
+${SCORE_BAND_CSS}
 /* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
    never shifts; an empty outlined pill read as something broken. The host's name says why. */
 .none, .loading { background: transparent; }

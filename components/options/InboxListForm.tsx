@@ -6,8 +6,8 @@
 import { useState } from 'preact/hooks';
 import type { Answer } from '../../lib/shared/messaging/protocol';
 import type { InboxListPrefs } from '../../lib/shared/inbox-list';
-import { TextField } from '../common/Field';
 import { Section, Switch, type Outcome } from './section';
+import { WholeNumberField } from './WholeNumberField';
 
 interface Props {
   /** What is saved, as getSettings answered. */
@@ -15,16 +15,8 @@ interface Props {
   save: (prefs: InboxListPrefs) => Promise<Answer<InboxListPrefs>>;
 }
 
-/** A whole score from 0 to 100, or null. */
-function parseThreshold(text: string): number | null {
-  const value = Number(text.trim());
-  return text.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= 100 ? value : null;
-}
-
 export function InboxListForm({ initial, save }: Props) {
   const [saved, setSaved] = useState(initial);
-  const [threshold, setThreshold] = useState(String(initial.hotLeadThreshold));
-  const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function keep(prefs: InboxListPrefs) {
@@ -36,14 +28,6 @@ export function InboxListForm({ initial, save }: Props) {
     } else {
       setOutcome({ tone: 'error', text: 'Your inbox list settings couldn’t be saved. Try again.' });
     }
-  }
-
-  function saveThreshold() {
-    const value = parseThreshold(threshold);
-    setError(value === null ? 'Enter a whole AI score from 0 to 100.' : undefined);
-    if (value === null)
-      setOutcome({ tone: 'error', text: 'Fix the hot-lead score; it isn’t saved yet.' });
-    else if (value !== saved.hotLeadThreshold) void keep({ ...saved, hotLeadThreshold: value });
   }
 
   return (
@@ -58,16 +42,16 @@ export function InboxListForm({ initial, save }: Props) {
         label="Show AI scores beside senders in the inbox, labels and search results"
         onChange={(showScores) => void keep({ ...saved, showScores })}
       />
-      <TextField
+      <WholeNumberField
         id="hot-lead-threshold"
         label="Mark a row as a hot lead from this AI score"
-        error={error}
         hint="Rows whose sender scores this much or more get a red mark at the start."
-        type="text"
-        inputMode="numeric"
-        value={threshold}
-        onValue={setThreshold}
-        onBlur={saveThreshold}
+        saved={saved.hotLeadThreshold}
+        max={100}
+        unit="AI score"
+        name="hot-lead score"
+        onSave={(hotLeadThreshold) => void keep({ ...saved, hotLeadThreshold })}
+        onOutcome={setOutcome}
       />
     </Section>
   );

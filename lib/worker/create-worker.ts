@@ -14,7 +14,7 @@ import {
   type OutboxItem,
   type OutboxOptions,
 } from './outbox';
-import { privacyItem } from '../shared/storage/items';
+import { privacyItem } from './storage/items';
 import { createSettings, type SettingsDeps } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';

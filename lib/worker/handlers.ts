@@ -19,6 +19,7 @@ import { createHttp } from './vivre/http';
 import type { RateLimiter } from './vivre/rate-limiter';
 import type { Connection } from './connection';
 import { createEnqueueRate } from './outbox/enqueue-rate';
+import { openDeals } from '../shared/email-deal';
 import type { createOutboxConnections } from './outbox/connections';
 import type { createStatus } from './status';
 
@@ -45,17 +46,12 @@ async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
   }
 }
 
-export function createHandlers({
-  settings,
-  lookups,
-  outbox,
-  connection,
-  status,
-  limiter,
-  emailLogging,
-  connections,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { settings, lookups, outbox, connection } = deps;
+  const { status, limiter, emailLogging, connections } = deps;
   const enqueueRate = createEnqueueRate();
+  /** One write per person an email may be logged for, charged before anything is queued. */
+  const costOf = (email: { people: unknown[] }) => Math.max(1, email.people.length);
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
     sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
@@ -102,12 +98,22 @@ export function createHandlers({
     getStatus: () => status.getStatus(),
 
     async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
+      // Kept for what options shows and for pages that carry no account (popup, card); this
+      // lookup skips the colleagues of the account it names.
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
-      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true, priority });
+      return lookups.lookup(emails, {
+        ignoreAutoLookupOff: forLogging === true,
+        priority,
+        ...(signedInEmail ? { signedIn: signedInEmail } : {}),
+      });
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
+    async getOpenDeals({ contactId }) {
+      const deals = await lookups.dealsOf(contactId);
+      return deals && openDeals(deals);
+    },
     searchContacts: ({ query }) => lookups.searchContacts(query),
 
     getActivityPage: ({ contactId, offset, limit }) =>
@@ -195,15 +201,15 @@ export function createHandlers({
     saveAppUrl: ({ appUrl }) => saveAppUrl(appUrl),
 
     async logEmail(email, sender) {
-      // One write per person it may be logged for: charged before anything is queued.
-      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
+      enqueueRate.take(gmailTab(sender), costOf(email));
       return emailLogging.logEmail(email);
     },
 
-    async holdEmailLog({ sendId, commitAt, email }) {
-      // Refused now, not when the window has passed, so the tab can tell the rep.
-      await emailLogging.mayLog(email);
-      await emailLogging.heldSends.hold(sendId, email, commitAt);
+    async holdEmailLog({ sendId, commitAt, email }, sender) {
+      // Charged when held, as if logged now: one budget for all a tab writes. The commit, which
+      // the tab may bring forward with settleEmailLog, charges nothing more.
+      enqueueRate.take(gmailTab(sender), costOf(email));
+      await emailLogging.hold(sendId, email, commitAt);
       return null;
     },
 

@@ -153,7 +153,6 @@ export function createComposeLogging(
   const undone = new Set<string>();
 
   function track(compose: Element) {
-    tracker.observe(compose);
     const recipients = findComposeParticipants(compose, signedIn());
     const state = composes.get(compose);
     if (!state) {
@@ -201,7 +200,7 @@ export function createComposeLogging(
         if (!tracker.tracks(compose)) composes.delete(compose);
       }
     },
-    /** A Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
+    /** The rep's Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
     intent(compose: Element) {
       undoAtIntent.set(compose, findOfferedUndo(doc));
       tracker.intent(compose);

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { LOOKUP_PRIORITIES } from '../lookup-priority';
 import type { InboxListPrefs } from '../inbox-list';
 import type { Participant } from '../people';
-import type { Contact } from '../vivre/contract-types';
+import type { Contact, Deal } from '../vivre/contract-types';
 import type {
   ActivityPage,
   Answer,
@@ -51,16 +51,18 @@ export type SenderKind = 'popup' | 'options' | 'card' | 'gmail' | 'panel';
 
 const POPUP: readonly SenderKind[] = ['popup'];
 const OPTIONS: readonly SenderKind[] = ['options'];
-const GMAIL: readonly SenderKind[] = ['gmail'];
-const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
+const CARD: readonly SenderKind[] = ['card'];
 const PANEL: readonly SenderKind[] = ['panel'];
-/** Our pages where a rep finds a contact by typing a name. */
-const PAGES_THAT_SEARCH: readonly SenderKind[] = ['popup', 'card', 'panel'];
 /**
- * Everyone who shows people or logs for them. The content script's share of it: lookups for its
- * chips, writes for email logging, and the contact's details for the Deal menu that email logging
- * shows beside "Log to Vivre" and "Log this email" (its open deals).
+ * The content script gets only what its chips and email logging use: lookups, the logging
+ * preferences, logging (now or held through Gmail's Undo window), the logged marks and a
+ * contact's open deals. Gmail's page can drive its inputs, so it may queue no write of its
+ * choosing, read no notes and follow no write: what it logs, the worker plans.
  */
+const GMAIL: readonly SenderKind[] = ['gmail'];
+/** The rep's own pages that show a person and write for them: the popup, the card, the panel. */
+const REP_PAGES: readonly SenderKind[] = ['popup', 'card', 'panel'];
+/** Everyone who shows people: the chips, the card, the popup and the panel. */
 const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail', 'panel'];
 
 interface MessageSpec<Data extends z.ZodType, Value> {
@@ -78,7 +80,7 @@ function message<Data extends z.ZodType>(data: Data, from: readonly SenderKind[]
 const none = z.undefined();
 
 export const MESSAGES = {
-  getStatus: message(none, ALL_BUT_OPTIONS).answers<Status>(),
+  getStatus: message(none, REP_PAGES).answers<Status>(),
   /**
    * `signedInEmail`: the rep's own Gmail address, so their domain joins "never look up" by
    * default. `forLogging`: the rep chose to log an email, so it looks up even with automatic
@@ -96,11 +98,16 @@ export const MESSAGES = {
   ).answers<Record<string, LookupResult>>(),
   getContactDetails: message(
     z.strictObject({ contactId: recordId }),
-    ALL_BUT_OPTIONS,
+    REP_PAGES,
   ).answers<ContactDetails>(),
+  /**
+   * The Deal menu beside "Log to Vivre" and "Log this email": the contact's open deals and
+   * nothing else of it (no activities, no notes); null when this Vivre lists no deals.
+   */
+  getOpenDeals: message(z.strictObject({ contactId: recordId }), GMAIL).answers<Deal[] | null>(),
   searchContacts: message(
     z.strictObject({ query: z.string().trim().min(1).max(200) }),
-    PAGES_THAT_SEARCH,
+    REP_PAGES,
   ).answers<Contact[]>(),
   /**
    * One page of a contact's activity, newest first, and how many there are: the panel's timeline
@@ -114,12 +121,12 @@ export const MESSAGES = {
     }),
     PANEL,
   ).answers<ActivityPage | null>(),
-  enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), ALL_BUT_OPTIONS).answers<{
+  enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), REP_PAGES).answers<{
     id: string;
     state: OutboxState;
   }>(),
   /** Where one write stands (no content): what a card or chip needs instead of the outbox. */
-  getWriteStatus: message(z.strictObject({ id: outboxId }), IN_GMAIL).answers<WriteStatus | null>(),
+  getWriteStatus: message(z.strictObject({ id: outboxId }), CARD).answers<WriteStatus | null>(),
   /** Send again now; `note` corrects the note of a stuck activity (nothing else can change). */
   retryOutboxItem: message(
     z.strictObject({ id: outboxId, note: text(MAX_NOTE_LENGTH).optional() }),
@@ -154,15 +161,16 @@ export const MESSAGES = {
   logEmail: message(EmailToLogSchema, GMAIL).answers<EmailLogResult>(),
   /**
    * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
-   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
-   * window loses nothing (lib/worker/email-logging/held-sends.ts).
+   * `commitAt` (epoch ms; the worker keeps it within a minute) unless `settleEmailLog` comes
+   * first. Durable: a tab closed inside the window loses nothing
+   * (lib/worker/email-logging/held-sends.ts). A send is no thread message: it has no message id.
    */
   holdEmailLog: message(
     z.strictObject({
       // A Gmail draft id, or `send-<uuid>`: the same safe characters as a message id.
       sendId: gmailMessageId,
       commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-      email: EmailToLogSchema,
+      email: EmailToLogSchema.omit({ messageId: true }),
     }),
     GMAIL,
   ).answers<null>(),
@@ -178,8 +186,8 @@ export const MESSAGES = {
   ).answers<Record<string, number>>(),
   testConnection: message(SettingsInputSchema, OPTIONS).answers<TestConnectionResult>(),
   clearContactCache: message(none, OPTIONS).answers<null>(),
-  /** Content scripts and framed pages cannot open the options page themselves. */
-  openOptions: message(none, IN_GMAIL).answers<null>(),
+  /** Framed pages cannot open the options page themselves. */
+  openOptions: message(none, CARD).answers<null>(),
 };
 
 export type MessageType = keyof typeof MESSAGES;

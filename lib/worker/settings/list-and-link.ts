@@ -6,7 +6,8 @@
  */
 import { validateAppUrl } from '../../shared/forms/settings';
 import { inboxListPrefs, type InboxListPrefs } from '../../shared/inbox-list';
-import { appUrlItem, inboxListItem } from '../../shared/storage/items';
+import { inboxListItem } from '../../shared/storage/items';
+import { appUrlItem } from '../storage/items';
 import { VivreError } from '../vivre/errors';
 
 export async function loadInboxList(): Promise<InboxListPrefs> {

@@ -311,3 +311,64 @@ describe('a page of activity', () => {
     expect(await lookups.activityPage('cnt_8821', { offset: 0, limit: 10 })).toBeNull();
   });
 });
+
+describe('lookups across a switch of connection settings', () => {
+  /** Vivre answers each search only when the test says: `answer()` releases the oldest. */
+  function heldAnswers() {
+    const waiting: Array<() => void> = [];
+    const handler: Handler = async (req) => {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return directory(req);
+    };
+    /** Lets the lookups run until `count` searches wait (or they have stopped asking). */
+    const asked = async (count: number) => {
+      for (let round = 0; round < 100 && waiting.length < count; round++) await flush();
+    };
+    return { handler, asked, answer: () => waiting.shift()!() };
+  }
+
+  it('keeps an answer asked for before the switch out of the cache cleared by it', async () => {
+    const vivre = heldAnswers();
+    const { lookups } = setup(vivre.handler);
+    const before = lookups.lookup([RAHUL]);
+    await vivre.asked(1);
+    await lookups.clear(); // what saving new settings does
+    vivre.answer();
+    // The tab that asked before the switch gets its answer; the cache keeps none of it.
+    expect(await before).toMatchObject({ [RAHUL]: { status: 'found' } });
+    expect(await cache.get(RAHUL)).toBeUndefined();
+  });
+
+  it('asks the new connection afresh rather than waiting on a request made before', async () => {
+    const vivre = heldAnswers();
+    const { lookups, requests } = setup(vivre.handler);
+    void lookups.lookup([RAHUL]);
+    await vivre.asked(1);
+    await lookups.clear();
+    const after = lookups.lookup([RAHUL]);
+    await vivre.asked(2);
+    expect(requests).toHaveLength(2);
+    vivre.answer();
+    vivre.answer();
+    await after;
+    expect(await cache.get(RAHUL)).toMatchObject({ status: 'found' });
+  });
+
+  it('keeps contact details fetched before the switch out of the cache too', async () => {
+    const vivre = heldAnswers();
+    const { lookups } = setup(async (req) => {
+      if (req.url.pathname.endsWith(`/contacts/${CONTACT.id}`)) {
+        await vivre.handler(req);
+        return json(200, CONTACT);
+      }
+      return json(200, list([]));
+    });
+    const details = lookups.getContactDetails(CONTACT.id);
+    await vivre.asked(1);
+    await lookups.clear();
+    vivre.answer();
+    await details;
+    expect(await cache.getDetails(CONTACT.id)).toBeUndefined();
+    expect(await cache.get(RAHUL)).toBeUndefined();
+  });
+});
