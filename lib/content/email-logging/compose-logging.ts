@@ -17,13 +17,8 @@ import { findComposeParticipants } from '../gmail/compose-recipients';
 import { findOfferedUndo, isMessageSentShown } from '../gmail/page';
 import type { Participant } from '../../shared/people';
 import { planAudience, type Audience } from '../../shared/email-audience';
-import {
-  loadDealChoice,
-  soleContactId,
-  toEmailToLog,
-  type DealChoice,
-  type LoggingContext,
-} from './logging-context';
+import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
+import type { DealChoice, LoggingContext } from './logging-context';
 import { createSendTracker } from './send-tracker';
 import type { createUndoWindow } from './undo-window';
 import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
