@@ -82,8 +82,9 @@ const none = z.undefined();
 export const MESSAGES = {
   getStatus: message(none, REP_PAGES).answers<Status>(),
   /**
-   * `signedInEmail`: the rep's own Gmail address, so their domain joins "never look up" by
-   * default. `forLogging`: the rep chose to log an email, so it looks up even with automatic
+   * `signedInEmail`: the Gmail account of the tab that asks; its domain is skipped as the rep's
+   * own in this lookup (each tab its own account), and shown in options' "never look up" list.
+   * `forLogging`: the rep chose to log an email, so it looks up even with automatic
    * lookups off (the never-look-up list still applies, and is also the never-log list).
    */
   lookupContacts: message(
