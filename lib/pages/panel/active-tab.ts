@@ -5,6 +5,7 @@
  * the tab the rep was on before it, then each tab activated, never itself. No polling.
  */
 import { browser } from 'wxt/browser';
+import { listenUntil } from '../../shared/listen-until';
 
 interface TabLike {
   id?: number;
@@ -56,18 +57,9 @@ export function followActiveTab(
     const gone = (tabId: number) => {
       if (tabId === followed) void pick();
     };
-    browser.tabs.onActivated.addListener(activated);
-    browser.tabs.onRemoved.addListener(gone);
-    browser.tabs.onDetached.addListener(gone);
-    signal.addEventListener(
-      'abort',
-      () => {
-        browser.tabs.onActivated.removeListener(activated);
-        browser.tabs.onRemoved.removeListener(gone);
-        browser.tabs.onDetached.removeListener(gone);
-      },
-      { once: true },
-    );
+    listenUntil(signal, browser.tabs.onActivated, activated);
+    listenUntil(signal, browser.tabs.onRemoved, gone);
+    listenUntil(signal, browser.tabs.onDetached, gone);
     follow(tabToFollow(tabs, self));
   });
 }

@@ -7,6 +7,7 @@
  * for a content script that started before it.
  */
 import { browser } from 'wxt/browser';
+import { listenUntil } from '../../shared/listen-until';
 import { PANEL_HELLO, PANEL_PORT, readToPanel, type PanelPage } from '../../shared/panel-channel';
 
 type Port = ReturnType<typeof browser.tabs.connect>;
@@ -53,13 +54,11 @@ export function followTabPage(
     greeting.disconnect();
     if (from === tabId) connect();
   };
-  browser.tabs.onUpdated.addListener(loaded);
-  browser.runtime.onConnect.addListener(hello);
+  listenUntil(signal, browser.tabs.onUpdated, loaded);
+  listenUntil(signal, browser.runtime.onConnect, hello);
   signal.addEventListener(
     'abort',
     () => {
-      browser.tabs.onUpdated.removeListener(loaded);
-      browser.runtime.onConnect.removeListener(hello);
       port?.disconnect();
       port = null;
     },
