@@ -11,6 +11,7 @@ import { chromiumPath } from '../tests/e2e/harness/chromium';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { benchCard } from './card';
 import { benchChips } from './chips';
+import { benchDayInATab } from './day-in-a-tab';
 import { benchInbox } from './inbox';
 import { benchLookups } from './lookups';
 import { describeMachine } from './lib/machine';
@@ -66,6 +67,7 @@ const mainThread = await timed('main thread', benchMainThread);
 const inbox = await timed('inbox list', benchInbox);
 const popup = await timed('popup', benchPopup);
 const panel = await timed('panel', benchPanel);
+const day = await timed('a day in one tab', benchDayInATab);
 const sections = [
   sizes,
   enqueue,
@@ -77,6 +79,7 @@ const sections = [
   inbox,
   popup,
   panel,
+  day,
 ];
 
 const seconds = (performance.now() - started) / 1000;

@@ -55,10 +55,41 @@ export function inboxShellPage(): string {
   return `${html.slice(0, open)}<template id="vivre-bench-inbox">${html.slice(open, close)}</template>${probe}${html.slice(close)}`;
 }
 
+/** A fixture's body, kept inert in a <template> with this id. */
+function bodyTemplate(fixture: string, id: string): string {
+  const html = readFixture(fixture);
+  const open = html.indexOf('<body>') + '<body>'.length;
+  const close = html.lastIndexOf('</body>');
+  if (open < '<body>'.length || close < open) throw new Error(`Unexpected ${fixture} layout`);
+  return `<template id="${id}">${html.slice(open, close)}</template>`;
+}
+
+/**
+ * One tab for a working day (bench/day-in-a-tab.ts): the thread, the 100-row inbox and a compose
+ * window, each kept inert in a <template>, shown in turn by bench/in-page/day-probe.js. The rep
+ * works at bluestone.example, as in the inbox fixture.
+ */
+export function dayPage(): string {
+  const templates = [
+    bodyTemplate('thread-expanded-2025', 'vivre-day-thread'),
+    bodyTemplate('inbox-100-rows', 'vivre-day-inbox'),
+    bodyTemplate('compose-send', 'vivre-day-compose'),
+  ].join('');
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    `<title>Inbox - ${DAY_SIGNED_IN} - Gmail</title></head><body>${templates}` +
+    `<script>${inPageScript('day-probe.js')}</script></body></html>`
+  );
+}
+
+/** The rep of the day page: the inbox fixture's own domain, so its rows of colleagues stay bare. */
+export const DAY_SIGNED_IN = 'meenakshi.rao@bluestone.example';
+
 const pages: Record<string, () => string> = {
   thread: threadShellPage,
   large: largeThreadPage,
   inbox: inboxShellPage,
+  day: dayPage,
 };
 
 /** Registered after the harness's routes, so it answers first for bench pages. */

@@ -1,0 +1,201 @@
+/**
+ * A working day in one Gmail tab (reps never close Gmail): 1,000 thread opens, 200 inbox pages of
+ * people never seen before (20,000 addresses) and 100 composes opened and closed, in one page,
+ * with the extension (https://mail.google.com/) and without it (another origin, same page), one
+ * after the other in the same browser. Reports what stays behind: the JS heap after GC between the
+ * 100th and the 1,000th thread, our hosts and the document's listeners once the views are gone,
+ * and the worker's contact cache after the day. The bounded version, counts only, is
+ * tests/unit/lib/content/day-in-a-tab.test.ts.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { openExtensionPage } from '../tests/e2e/harness';
+import { MAX_CACHED_ADDRESSES } from '../lib/worker/lookups/cache';
+import { benchInSession, type ExtensionSession } from './lib/extension-session';
+import { DAY_SIGNED_IN, GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
+import { verdict, type Section } from './lib/report';
+import { ms, sleep, summarize } from './lib/stats';
+
+const THREADS = 1000;
+const INBOX_EVERY = 5; // 200 inbox pages
+const COMPOSE_EVERY = 10; // 100 composes
+const CHECKPOINTS = [100, THREADS];
+const HEAP_GOAL_BYTES = 2_000_000;
+const OWN_DOMAIN = DAY_SIGNED_IN.split('@')[1]!;
+
+interface Checkpoint {
+  heap: number;
+  hosts: number;
+  elements: number;
+  listeners: number;
+}
+
+interface Day {
+  checkpoints: Checkpoint[];
+  /** Thread open → two frames later, per thread, in ms (page clock). */
+  threadMs: number[];
+  /** Hosts on the page while the last inbox page shows. */
+  inboxHosts: number;
+}
+
+async function listenerCount(cdp: CDPSession, expression: string): Promise<number> {
+  const { result } = await cdp.send('Runtime.evaluate', { expression });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', {
+    objectId: result.objectId!,
+  });
+  return listeners.length;
+}
+
+/** With every view gone and the page idle: what is left, after two garbage collections. */
+async function checkpoint(page: Page, cdp: CDPSession): Promise<Checkpoint> {
+  await page.evaluate('window.vivreDay.clear()');
+  await sleep(500);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { hosts, elements } = await page.evaluate<{ hosts: number; elements: number }>(
+    'window.vivreDay.count()',
+  );
+  const listeners = (await listenerCount(cdp, 'document')) + (await listenerCount(cdp, 'window'));
+  return { heap: usedSize, hosts, elements, listeners };
+}
+
+/** With the extension, an inbox page waits for its row chips (its people reach the worker). */
+async function showInbox(page: Page, n: number, withExtension: boolean): Promise<number> {
+  await page.evaluate(`window.vivreDay.openInbox(${n}, ${JSON.stringify(OWN_DOMAIN)})`);
+  if (withExtension) {
+    await page
+      .waitForFunction('window.vivreDay.count().hosts >= 50', null, { timeout: 5000 })
+      .catch(() => {});
+  }
+  return (await page.evaluate<{ hosts: number }>('window.vivreDay.count()')).hosts;
+}
+
+async function liveADay(session: ExtensionSession, withExtension: boolean): Promise<Day> {
+  const page = await openBenchPage(
+    session.browser.context,
+    'day',
+    withExtension ? GMAIL_ORIGIN : PLAIN_ORIGIN,
+  );
+  try {
+    const cdp = await session.browser.context.newCDPSession(page);
+    await cdp.send('DOM.enable');
+    const day: Day = { checkpoints: [], threadMs: [], inboxHosts: 0 };
+    for (let thread = 1; thread <= THREADS; thread++) {
+      day.threadMs.push(await page.evaluate<number>(`window.vivreDay.timeThread(${thread})`));
+      if (thread % COMPOSE_EVERY === 0) {
+        await page.evaluate(`window.vivreDay.openAndCloseCompose(${thread})`);
+      }
+      if (thread % INBOX_EVERY === 0) {
+        day.inboxHosts = await showInbox(page, thread / INBOX_EVERY, withExtension);
+      }
+      if (CHECKPOINTS.includes(thread)) day.checkpoints.push(await checkpoint(page, cdp));
+    }
+    return day;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The worker's contact cache after the day: its size, and whether the last page's people are in it. */
+async function workerCache(session: ExtensionSession) {
+  const page = await openExtensionPage(session.browser);
+  try {
+    return await page.evaluate(async (lastPage: number) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('vivre-lookups');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const keys = await new Promise<IDBValidKey[]>((resolve, reject) => {
+        const read = db.transaction('contacts').objectStore('contacts').getAllKeys();
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(read.error);
+      });
+      db.close();
+      const { usage } = await navigator.storage.estimate();
+      const marker = `r0@page${lastPage % 40}.example`;
+      return {
+        addresses: keys.length,
+        lastPageCached: keys.some((key) => String(key).endsWith(`.p${lastPage}${marker}`)),
+        usage: usage ?? 0,
+      };
+    }, THREADS / INBOX_EVERY);
+  } finally {
+    await page.close();
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(2)} MB`;
+
+export async function benchDayInATab(): Promise<Section> {
+  const title = 'A day in one Gmail tab: what stays behind';
+  return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
+    const withDay = await liveADay(session, true);
+    const cache = await workerCache(session);
+    const withoutDay = await liveADay(session, false);
+    const growth = (day: Day) => day.checkpoints[1]!.heap - day.checkpoints[0]!.heap;
+    const [at100, atEnd] = withDay.checkpoints as [Checkpoint, Checkpoint];
+    const [bare100, bareEnd] = withoutDay.checkpoints as [Checkpoint, Checkpoint];
+    const early = summarize(withDay.threadMs.slice(0, 100));
+    const late = summarize(withDay.threadMs.slice(-100));
+    if (withDay.inboxHosts === 0) throw new Error('No row chips on the day page’s inbox');
+    return {
+      title,
+      method:
+        `One page holding the real thread, 100-row inbox and compose markup, shown in turn the way Gmail swaps its ` +
+        `main view: ${THREADS} thread opens (50 casts of people), an inbox page of 100 rows of new people every ` +
+        `${INBOX_EVERY} threads (${THREADS / INBOX_EVERY} pages, ${(THREADS / INBOX_EVERY) * 100} addresses), a compose ` +
+        `opened and closed every ${COMPOSE_EVERY} (bench/in-page/day-probe.js). At the 100th and the ${THREADS}th ` +
+        'thread every view is removed and, after two forced garbage collections, the JS heap (page and content ' +
+        'script share one V8 isolate; CDP Runtime.getHeapUsage), our hosts and the listeners on document and ' +
+        `window (CDP DOMDebugger.getEventListeners) are read. Then the same day at ${PLAIN_ORIGIN}, without the extension.`,
+      rows: [
+        {
+          metric: `JS heap after GC, growth from thread 100 to thread ${THREADS}, with the extension`,
+          value: `${mb(growth(withDay))} (${mb(at100.heap)} → ${mb(atEnd.heap)})`,
+          samples: '1 day',
+          goal: `≤ ${mb(HEAP_GOAL_BYTES)}`,
+          verdict: verdict(growth(withDay) <= HEAP_GOAL_BYTES),
+        },
+        {
+          metric: 'the same growth without the extension',
+          value: `${mb(growth(withoutDay))} (${mb(bare100.heap)} → ${mb(bareEnd.heap)})`,
+          samples: '1 day',
+        },
+        {
+          metric: 'our hosts left once every view is gone (thread 100 / end)',
+          value: `${at100.hosts} / ${atEnd.hosts}`,
+          goal: '0 / 0',
+          verdict: verdict(at100.hosts === 0 && atEnd.hosts === 0),
+        },
+        {
+          metric:
+            'listeners on document and window, with / without the extension (thread 100 → end)',
+          value: `${at100.listeners} → ${atEnd.listeners} / ${bare100.listeners} → ${bareEnd.listeners}`,
+          goal: 'no growth',
+          verdict: verdict(atEnd.listeners <= at100.listeners),
+        },
+        {
+          metric: `worker's contact cache after ${(THREADS / INBOX_EVERY) * 100} new addresses`,
+          value:
+            `${cache.addresses.toLocaleString('en-US')} addresses` +
+            `${cache.lastPageCached ? ', the last page’s people among them' : ', the last page’s people NOT among them'}; ` +
+            `extension origin storage ${mb(cache.usage)}`,
+          goal: `≤ ${MAX_CACHED_ADDRESSES.toLocaleString('en-US')} (LRU), newest kept`,
+          verdict: verdict(cache.addresses <= MAX_CACHED_ADDRESSES && cache.lastPageCached),
+        },
+        {
+          metric: 'thread open → two frames later, first 100 / last 100 threads (p50, p95)',
+          value: `${ms(early.p50)}, ${ms(early.p95)} / ${ms(late.p50)}, ${ms(late.p95)}`,
+          samples: '100 + 100',
+          goal: 'flat',
+          verdict: verdict(late.p50 <= early.p50 * 1.25 + 2),
+        },
+      ],
+      notes: [
+        `Elements in the document once views are gone: ${at100.elements} / ${atEnd.elements} with the extension, ` +
+          `${bare100.elements} / ${bareEnd.elements} without.`,
+      ],
+    };
+  });
+}
