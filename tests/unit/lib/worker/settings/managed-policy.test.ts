@@ -6,7 +6,7 @@
  * test_ext_storage_managed_policy.js, reads `{ string: "value" }` back from that shape).
  */
 import { describe, expect, it } from 'vitest';
-import { GECKO_ID } from '@/wxt.config';
+import { GECKO_ID } from '@/wxt.config.ts';
 import { parsePolicy } from '@/lib/worker/settings/managed-policy';
 
 /** What Firefox's storage.managed.get() answers for a policies.json. */

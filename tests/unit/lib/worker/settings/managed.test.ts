@@ -34,7 +34,10 @@ async function workerUnder(policy: Record<string, unknown>) {
 }
 
 /** The organisation changes its policy while the worker runs. */
-async function changePolicy(worker: { policyChanged(): Promise<void> }, policy: object) {
+async function changePolicy(
+  worker: { policyChanged(): Promise<void> },
+  policy: Record<string, unknown>,
+) {
   await fakeBrowser.storage.managed.clear();
   await fakeBrowser.storage.managed.set(policy);
   await worker.policyChanged();
