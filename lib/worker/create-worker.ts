@@ -17,6 +17,7 @@ import {
 import { privacyItem } from './storage/items';
 import { createSettings, type SettingsDeps } from './settings/settings';
 import { createManaged } from './settings/managed';
+import { policyAllows } from './settings/managed-connection';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';
 import type { OnDelivered } from './vivre/deliver';
@@ -100,7 +101,12 @@ export function createWorker(options: WorkerOptions = {}) {
       void lookups.forgetEmail(item.write.body.email);
   };
 
-  const connections = createOutboxConnections({ settings, clientFor, onDelivered });
+  const connections = createOutboxConnections({
+    settings,
+    clientFor,
+    onDelivered,
+    allows: async (stamp) => policyAllows(await managed.policy(), stamp),
+  });
   const outboxFollowers: Array<(counts: OutboxCounts) => void> = [];
   const outbox: Outbox = createOutbox({
     deliver: connections.deliver,

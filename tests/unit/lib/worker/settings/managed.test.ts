@@ -202,4 +202,39 @@ describe('the organisation’s policy in the worker', () => {
       },
     });
   });
+
+  it('parks again writes whose key the rep re-entered, once the organisation locks another workspace', async () => {
+    const state = { up: false };
+    const started = startWorker(() => {
+      if (!state.up) throw new TypeError('Failed to fetch');
+      return json(201, { id: 'act_1', ...NOTE.body, created_at: new Date().toISOString() });
+    });
+    close = () => started.worker.outbox.close();
+    const { ask, worker, requests } = started;
+    const queued = await ask('enqueueWrite', { write: NOTE }, POPUP);
+    if (!queued.ok) throw new Error(queued.error.message);
+    await settle();
+    // The rep moves to ws_other, then re-enters ws_demo's key for the write queued there.
+    const other = { apiKey: 'vv_live_other_0000000000000000', workspaceId: 'ws_other' };
+    expect(await ask('saveSettings', { ...other, baseUrl: SANDBOX_BASE_URL })).toMatchObject({
+      ok: true,
+    });
+    await worker.outbox.retry(queued.value.id);
+    await settle();
+    expect(
+      await ask('sendOutboxWithKey', { id: queued.value.id, apiKey: DEMO_KEY }, POPUP),
+    ).toMatchObject({ ok: true });
+    await settle();
+    // Before Vivre is back, the organisation allows ws_other only.
+    await changePolicy(worker, { workspaceId: 'ws_other', locked: ['workspaceId'] });
+    const whileDown = requests.length;
+    state.up = true;
+    await worker.outbox.retry(queued.value.id).catch(() => undefined);
+    await settle();
+    // Neither sent nor read back there (the first send may have reached Vivre: it is checked).
+    const toDemo = requests
+      .slice(whileDown)
+      .filter((request) => request.headers.get('X-Workspace-ID') === 'ws_demo');
+    expect(toDemo).toEqual([]);
+  });
 });
