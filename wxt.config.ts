@@ -113,6 +113,10 @@ export default defineConfig({
     // `navigator.storage.persist()` is no substitute: it is not exposed in the worker.
     // (Firefox never evicts extension origins, so there it costs nothing.)
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // What an organisation may set for every rep (docs/ADMIN.md): Chrome publishes in
+    // storage.managed only the policy values this schema allows. Firefox reads the same keys from
+    // policies.json without a schema.
+    storage: { managed_schema: 'managed-schema.json' },
     // The production API is the only host granted at install. The local sandbox is
     // granted in development builds so `npm start` and the tests work out of the box;
     // any other base URL is asked for at the moment the rep sets it.

@@ -26,6 +26,10 @@ export default defineBackground(() => {
       onPanelCommand(sidePanel, command, tab),
     );
   }
+  // An admin changed the organisation's policy (Chrome applies it live; Firefox at start-up).
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') void worker.policyChanged();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
     if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();

@@ -64,6 +64,7 @@ export function TextField({
   autoFocus,
   onBlur,
   placeholder,
+  readOnly,
   ...field
 }: ControlledField<string> & {
   rows?: number;
@@ -75,6 +76,8 @@ export function TextField({
   autoFocus?: boolean;
   onBlur?: () => void;
   placeholder?: string;
+  /** Shown but not editable (a setting the rep's organisation sets). */
+  readOnly?: boolean;
 }) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   useLayoutEffect(() => {
@@ -92,6 +95,7 @@ export function TextField({
           spellcheck,
           placeholder,
           onBlur,
+          readOnly,
           value,
           onInput: (event: { currentTarget: { value: string } }) =>
             onValue(event.currentTarget.value),

@@ -4,16 +4,19 @@ import type { Answer } from '../../lib/shared/messaging/protocol';
 import { appUrlFor } from '../../lib/shared/vivre/base-url';
 import { TextField } from '../common/Field';
 import { Section, type Outcome } from './section';
+import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 
 interface Props {
   /** The address the rep set, or null: derived from the API's. */
   appUrl: string | null;
   baseUrl: string;
   save: (appUrl: string | null) => Promise<Answer<string | null>>;
+  /** Set by the rep's organisation: shown, not editable. */
+  locked?: boolean;
 }
 
 /** Where the card's "Open in Vivre" goes: the Vivre web app, saved when the rep leaves the field. */
-export function AppLinkForm({ appUrl, baseUrl, save }: Props) {
+export function AppLinkForm({ appUrl, baseUrl, save, locked = false }: Props) {
   const [text, setText] = useState(appUrl ?? '');
   // A ref: a blur right after a save must compare with what was just saved.
   const saved = useRef(appUrl ?? '');
@@ -56,7 +59,12 @@ export function AppLinkForm({ appUrl, baseUrl, save }: Props) {
         label="Vivre web app address"
         type="url"
         spellcheck={false}
-        hint={`Leave empty to use ${derived ?? 'the address beside the API'}.`}
+        hint={
+          locked
+            ? SET_BY_ORGANISATION
+            : `Leave empty to use ${derived ?? 'the address beside the API'}.`
+        }
+        readOnly={locked}
         error={error}
         value={text}
         onValue={setText}

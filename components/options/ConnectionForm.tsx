@@ -9,7 +9,8 @@ import type { SettingsInput } from '../../lib/shared/messaging/protocol';
 import { TextField } from '../common/Field';
 import type { OptionsServices } from './services-type';
 import { describeConnected, describeProblem, hostRefusedMessage } from './connection-messages';
-import { OutcomeLine, type Outcome, type SectionProps } from './section';
+import { lockedBy, OutcomeLine, type Outcome, type SectionProps } from './section';
+import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 
 type Props = SectionProps & { services: OptionsServices };
 
@@ -33,8 +34,15 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
    * A field's value, what changes it, and its error: what a TextField needs. None is spell-checked:
    * a key, an ID and an address are codes, not words.
    */
+  const locked = {
+    apiKey: false,
+    workspaceId: lockedBy(settings, 'workspaceId'),
+    baseUrl: lockedBy(settings, 'apiBaseUrl'),
+  };
   const bind = (field: SettingsField) => ({
     value: values[field],
+    readOnly: locked[field],
+    ...(locked[field] ? { hint: SET_BY_ORGANISATION } : {}),
     onValue: (value: string) => setValues((all) => ({ ...all, [field]: value })),
     error: errors[field],
     spellcheck: false,

@@ -10,7 +10,8 @@ import type {
   SettingsView,
 } from '../../lib/shared/messaging/protocol';
 import { DEFAULT_EMAIL_LOGGING, MAX_EXCERPT_LENGTH } from '../../lib/shared/settings';
-import { Section, saving, Switch, type Outcome, type SectionProps } from './section';
+import { lockedBy, Section, saving, Switch, type Outcome, type SectionProps } from './section';
+import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 import { WholeNumberField } from './WholeNumberField';
 
 interface Props extends SectionProps {
@@ -52,18 +53,31 @@ export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Pr
       <Switch
         checked={prefs.logEmailsByDefault}
         label="Turn “Log to Vivre” on in every new email I write"
-        hint="You can still switch it per email, before you send."
+        hint={
+          lockedBy(settings, 'logEmailsByDefault')
+            ? SET_BY_ORGANISATION
+            : 'You can still switch it per email, before you send.'
+        }
+        disabled={lockedBy(settings, 'logEmailsByDefault')}
         onChange={(logEmailsByDefault) => void change({ logEmailsByDefault })}
       />
       <Switch
         checked={prefs.addUnknownRecipients}
         label="Add recipients who aren’t in Vivre as contacts when logging"
+        {...(lockedBy(settings, 'addUnknownRecipients')
+          ? { hint: SET_BY_ORGANISATION, disabled: true }
+          : {})}
         onChange={(addUnknownRecipients) => void change({ addUnknownRecipients })}
       />
       <WholeNumberField
         id="excerpt-length"
         label="Characters of the email kept in the note"
-        hint="The note is the subject and the start of the email; 0 keeps the subject only. Emails to colleagues only, and to people on your Never look up list, are never logged."
+        hint={
+          lockedBy(settings, 'excerptLength')
+            ? SET_BY_ORGANISATION
+            : 'The note is the subject and the start of the email; 0 keeps the subject only. Emails to colleagues only, and to people on your Never look up list, are never logged.'
+        }
+        readOnly={lockedBy(settings, 'excerptLength')}
         saved={prefs.excerptLength}
         max={MAX_EXCERPT_LENGTH}
         unit="number of characters"

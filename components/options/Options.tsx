@@ -17,14 +17,19 @@ export function Options({ services }: { services: OptionsServices }) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<RepError | null>(null);
   const [loaded, setLoaded] = useState(false);
+  /** Counts policy changes: the sections start again from what the worker then answers. */
+  const [policyRound, setPolicyRound] = useState(0);
+  const [readRound, setReadRound] = useState(0);
 
   useEffect(() => {
     void services.getSettings().then((answer) => {
+      setReadRound((round) => round + 1);
       if (answer.ok) setSettings(answer.value);
       else setLoadError(answer.error);
       setLoaded(true);
     });
-  }, [services]);
+  }, [services, policyRound]);
+  useEffect(() => services.followPolicy(() => setPolicyRound((round) => round + 1)), [services]);
 
   return (
     <>
@@ -35,12 +40,21 @@ export function Options({ services }: { services: OptionsServices }) {
         </h1>
       </header>
       {loaded ? (
-        <main>
+        <main key={readRound}>
           {loadError ? (
             <p role="alert" class="banner error">
               Your saved settings couldn’t be read, so the page shows the defaults:{' '}
               {loadError.message}
             </p>
+          ) : null}
+          {settings?.managed?.problems.length ? (
+            <div role="status" class="banner" id="policy-problems">
+              <ul>
+                {settings.managed.problems.map((problem) => (
+                  <li key={problem}>{problem}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           <ConnectionForm settings={settings} services={services} onSaved={setSettings} />
           <PrivacyForm settings={settings} services={services} onSaved={setSettings} />
@@ -58,11 +72,13 @@ export function Options({ services }: { services: OptionsServices }) {
           <InboxListForm
             initial={settings?.inboxList ?? DEFAULT_INBOX_LIST}
             save={services.saveInboxList}
+            locked={settings?.managed?.locked}
           />
           <AppLinkForm
             appUrl={settings?.appUrl ?? null}
             baseUrl={settings?.baseUrl ?? ''}
             save={services.saveAppUrl}
+            locked={settings?.managed?.locked.includes('appUrl')}
           />
           <footer>
             {/* public/privacy.html, shipped in the extension: opens offline, never from the web. */}

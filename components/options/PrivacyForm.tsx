@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { parseNeverLookup } from '../../lib/shared/forms/never-lookup';
 import { TextField } from '../common/Field';
 import type { OptionsServices } from './services-type';
-import { Section, saving, Switch, type Outcome, type SectionProps } from './section';
+import { lockedBy, Section, saving, Switch, type Outcome, type SectionProps } from './section';
+import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 
 type Props = SectionProps & { services: OptionsServices };
 
@@ -13,6 +14,8 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
   const [neverLookup, setNeverLookup] = useState(savedList);
   const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const organisationList = settings?.managed?.neverLookup ?? [];
+  const listLocked = lockedBy(settings, 'neverLookup');
 
   async function save(auto: boolean, list: string[]) {
     const view = await saving(
@@ -51,7 +54,12 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
       <Switch
         checked={autoLookup}
         label="Look people up in Vivre automatically when I open an email"
-        hint="Off: no one is looked up until you log an email."
+        hint={
+          lockedBy(settings, 'autoLookup')
+            ? SET_BY_ORGANISATION
+            : 'Off: no one is looked up until you log an email.'
+        }
+        disabled={lockedBy(settings, 'autoLookup')}
         onChange={(checked) => {
           setAutoLookup(checked);
           void save(checked, settings?.neverLookup ?? []);
@@ -61,7 +69,20 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
         id="never-lookup"
         label="Never look up"
         error={error}
-        hint="One address or domain per line, like colleague@mycompany.com or mycompany.com. Your own domain is here so colleagues aren’t looked up; emails to them are never logged either."
+        hint={
+          <>
+            {listLocked
+              ? `${SET_BY_ORGANISATION}: your list can’t be changed.`
+              : 'One address or domain per line, like colleague@mycompany.com or mycompany.com. Your own domain is here so colleagues aren’t looked up; emails to them are never logged either.'}
+            {organisationList.length ? (
+              <span id="organisation-never-lookup">
+                {' '}
+                Your organisation also never looks up: {organisationList.join(', ')}.
+              </span>
+            ) : null}
+          </>
+        }
+        readOnly={listLocked}
         rows={4}
         spellcheck={false}
         value={neverLookup}

@@ -17,6 +17,8 @@ interface Props {
   onSave: (value: number) => void;
   /** The section's status line: says the typed value was not saved. */
   onOutcome: (outcome: Outcome) => void;
+  /** Locked by the organisation: shown, not editable. */
+  readOnly?: boolean;
 }
 
 /** `text` as a whole number from 0 to `max`, or null. */

@@ -1,6 +1,12 @@
 /** What the sections of the options page share: their props, their frame, status line and switch. */
 import type { ComponentChildren } from 'preact';
 import type { SettingsView } from '../../lib/shared/messaging/protocol';
+import type { ManagedKey } from '../../lib/shared/managed';
+
+/** Whether the rep's organisation locked `key` (options shows it, read-only). */
+export function lockedBy(settings: SettingsView | null, key: ManagedKey): boolean {
+  return settings?.managed?.locked.includes(key) ?? false;
+}
 
 export interface SectionProps {
   settings: SettingsView | null;
@@ -42,6 +48,8 @@ export function Switch(props: {
   onChange: (checked: boolean) => void;
   label: string;
   hint?: string;
+  /** Locked by the organisation: shown, not changeable. */
+  disabled?: boolean;
 }) {
   return (
     <label class="switch">
@@ -53,6 +61,7 @@ export function Switch(props: {
         type="checkbox"
         role="switch"
         checked={props.checked}
+        disabled={props.disabled}
         onChange={(event) => props.onChange(event.currentTarget.checked)}
       />
     </label>

@@ -33,4 +33,6 @@ export interface OptionsServices {
    * it is allowed now.
    */
   allowEmailText(): Promise<boolean>;
+  /** Calls `changed` whenever the organisation's policy changes; answers how to stop. */
+  followPolicy(changed: () => void): () => void;
 }

@@ -13,6 +13,8 @@ export interface PrivacyPrefs {
   ownDomain: string | null;
   /** False once the rep removed their own domain from the list. */
   skipOwnDomain: boolean;
+  /** The organisation's entries (its policy), always applied beside the rep's; absent: none. */
+  organisation?: string[];
 }
 
 export const DEFAULT_PRIVACY: PrivacyPrefs = {

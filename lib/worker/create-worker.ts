@@ -16,6 +16,8 @@ import {
 } from './outbox';
 import { privacyItem } from './storage/items';
 import { createSettings, type SettingsDeps } from './settings/settings';
+import { createManaged } from './settings/managed';
+import { policyAllows } from './settings/managed-connection';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';
 import type { OnDelivered } from './vivre/deliver';
@@ -36,13 +38,28 @@ import { createWakeAlarm } from './outbox/wake-alarm';
 /** Parallel requests to Vivre, lookups and outbox together. */
 export const MAX_PARALLEL_REQUESTS = 4;
 
-export interface WorkerOptions extends SettingsDeps {
+export interface WorkerOptions extends Omit<SettingsDeps, 'managed'> {
+  /** Reads the organisation's policy (storage.managed by default). */
+  readPolicy?: () => Promise<unknown>;
   /** Tests shorten the outbox's backoff. */
   outboxTiming?: Pick<OutboxOptions, 'baseDelayMs' | 'maxDelayMs'>;
 }
 
+/** Each handler waits for `ready` first. */
+function gated(handlers: Handlers, ready: () => Promise<void>): Handlers {
+  const entries = Object.entries(handlers).map(([type, handle]) => [
+    type,
+    async (...args: unknown[]) => {
+      await ready();
+      return (handle as (...a: unknown[]) => unknown)(...args);
+    },
+  ]);
+  return Object.fromEntries(entries) as unknown as Handlers;
+}
+
 export function createWorker(options: WorkerOptions = {}) {
-  const settings = createSettings(options);
+  const managed = createManaged(options.readPolicy);
+  const settings = createSettings({ ...options, managed });
   const connection = createConnection();
   const limiter = createRateLimiter({ maxParallel: MAX_PARALLEL_REQUESTS });
 
@@ -84,7 +101,12 @@ export function createWorker(options: WorkerOptions = {}) {
       void lookups.forgetEmail(item.write.body.email);
   };
 
-  const connections = createOutboxConnections({ settings, clientFor, onDelivered });
+  const connections = createOutboxConnections({
+    settings,
+    clientFor,
+    onDelivered,
+    allows: async (stamp) => policyAllows(await managed.policy(), stamp),
+  });
   const outboxFollowers: Array<(counts: OutboxCounts) => void> = [];
   const outbox: Outbox = createOutbox({
     deliver: connections.deliver,
@@ -112,6 +134,7 @@ export function createWorker(options: WorkerOptions = {}) {
   const status = createStatus({ settings, connection, outbox, client });
   const emailLogging = createEmailLogging({ settings, lookups, outbox });
   const handlers: Handlers = createHandlers({
+    managed,
     settings,
     lookups,
     outbox,
@@ -122,14 +145,34 @@ export function createWorker(options: WorkerOptions = {}) {
     connections,
   });
 
+  /** After the policy changed: what a new connection needs, as when the rep saves one. */
+  async function policyChanged(): Promise<void> {
+    const before = await settings.view();
+    await managed.changed();
+    const after = await settings.view();
+    const same = (['baseUrl', 'workspaceId', 'maskedKey'] as const).every(
+      (field) => before[field] === after[field],
+    );
+    if (same) return;
+    await connection.reset();
+    await lookups.clear();
+    // Writes made for a connection the policy no longer allows park, as after any switch.
+    await outbox.resume();
+    void status.refreshMe();
+  }
+
   return {
-    handlers,
+    // No message is answered before the policy is applied to the preferences it reads.
+    handlers: gated(handlers, managed.ready),
+    policyChanged,
     /** The entrypoint's alarm listener flushes it. */
     outbox,
     /** The entrypoint's alarm listener commits held sends whose Undo window has passed. */
     heldSends: emailLogging.heldSends,
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
+      // The policy reaches the preferences Gmail tabs read (the inbox list) before any message.
+      await managed.ready();
       outboxChanged(await outbox.counts());
       // Sends whose Undo window passed while no worker ran (the browser was closed).
       await emailLogging.heldSends.commitDue().catch(() => undefined);

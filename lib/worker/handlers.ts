@@ -22,8 +22,15 @@ import { createEnqueueRate } from './outbox/enqueue-rate';
 import { openDeals } from '../shared/email-deal';
 import type { createOutboxConnections } from './outbox/connections';
 import type { createStatus } from './status';
+import { managedView, refuseLocked, type Managed } from './settings/managed';
+import { policyAllows } from './settings/managed-connection';
+import { effectiveNeverLookup } from './settings/privacy';
+import { privacyItem } from './storage/items';
+import { validateAppUrl } from '../shared/forms/settings';
 
 export interface HandlerDeps {
+  /** The organisation's policy: what options shows of it, and what it refuses. */
+  managed: Managed;
   settings: Settings;
   lookups: Lookups;
   outbox: Outbox;
@@ -47,7 +54,7 @@ async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { settings, lookups, outbox, connection } = deps;
+  const { settings, lookups, outbox, connection, managed } = deps;
   const { status, limiter, emailLogging, connections } = deps;
   const enqueueRate = createEnqueueRate();
   /** One write per person an email may be logged for, charged before anything is queued. */
@@ -145,6 +152,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           message: 'This write was not queued for another workspace: retry it instead.',
         });
       }
+      if (!policyAllows(await managed.policy(), connection)) {
+        throw new VivreError({
+          kind: 'validation',
+          message: `Your organisation no longer allows workspace ${connection.workspaceId}, so this write can’t be sent there: discard it, or ask your admin.`,
+        });
+      }
       connections.hold(connection, apiKey);
       return { released: await outbox.sendWith(connection) };
     },
@@ -162,6 +175,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         emailTextAllowed: await emailTextAllowed(),
         inboxList: await loadInboxList(),
         appUrl: await loadAppUrl(),
+        managed: managedView(await managed.policy()),
       };
     },
 
@@ -184,11 +198,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async savePrivacy({ autoLookup, neverLookup }) {
+      const now = await privacyItem.getValue();
+      const list = effectiveNeverLookup(now);
+      refuseLocked(await managed.policy(), {
+        autoLookup: autoLookup !== now.autoLookup,
+        neverLookup:
+          neverLookup.length !== list.length || neverLookup.some((entry) => !list.includes(entry)),
+      });
       await savePrivacyPrefs(autoLookup, neverLookup);
       return settings.view();
     },
 
     async saveEmailLogging(prefs) {
+      const now = await loadEmailLoggingPrefs();
+      refuseLocked(await managed.policy(), {
+        logEmailsByDefault: prefs.logEmailsByDefault !== now.logEmailsByDefault,
+        addUnknownRecipients: prefs.addUnknownRecipients !== now.addUnknownRecipients,
+        excerptLength: prefs.excerptLength !== now.excerptLength,
+      });
       return {
         ...(await settings.view()),
         emailLogging: await saveEmailLoggingPrefs(prefs),
@@ -196,9 +223,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       };
     },
 
-    saveInboxList,
+    async saveInboxList(prefs) {
+      const now = await loadInboxList();
+      refuseLocked(await managed.policy(), {
+        showInboxScores: prefs.showScores !== now.showScores,
+        hotLeadThreshold: prefs.hotLeadThreshold !== now.hotLeadThreshold,
+      });
+      return saveInboxList(prefs);
+    },
 
-    saveAppUrl: ({ appUrl }) => saveAppUrl(appUrl),
+    async saveAppUrl({ appUrl }) {
+      const wanted = validateAppUrl(appUrl ?? '');
+      refuseLocked(await managed.policy(), {
+        appUrl: !wanted.ok || wanted.value !== (await loadAppUrl()),
+      });
+      return saveAppUrl(appUrl);
+    },
 
     async logEmail(email, sender) {
       enqueueRate.take(gmailTab(sender), costOf(email));

@@ -13,6 +13,13 @@ export const optionsServices: OptionsServices = {
   clearContactCache: () => ask('clearContactCache'),
   saveAppUrl: (appUrl) => ask('saveAppUrl', { appUrl }),
   saveInboxList: (prefs) => ask('saveInboxList', prefs),
+  followPolicy(changed) {
+    const listener = (_changes: unknown, area: string) => {
+      if (area === 'managed') changed();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
   async allowEmailText() {
     try {
       const permissions = browser.permissions as unknown as {

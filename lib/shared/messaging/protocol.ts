@@ -8,6 +8,7 @@
  */
 export type { EmailLoggingSettings, EmailToLog, SettingsInput, WriteRequest } from './schemas';
 import type { InboxListPrefs } from '../inbox-list';
+import type { ManagedView } from '../managed';
 import type { EmailLoggingSettings, WriteRequest } from './schemas';
 import type { Activity, Contact, Deal, Permission } from '../vivre/contract-types';
 
@@ -140,6 +141,8 @@ export interface SettingsView {
   inboxList?: InboxListPrefs;
   /** Where "Open in Vivre" goes, or null (derived from the API's): in the answer of getSettings. */
   appUrl?: string | null;
+  /** The organisation's policy, as options shows it: in the answer of getSettings. */
+  managed?: ManagedView;
 }
 
 /** What email logging in Gmail reads of the settings (getEmailLoggingPrefs), and nothing more. */

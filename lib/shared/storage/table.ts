@@ -186,6 +186,19 @@ export const APP_URL = {
   movedFrom: 'local:app-url',
 } satisfies StorageEntry<string | null>;
 
+/**
+ * The organisation's value of each setting its policy sets (lib/worker/settings/managed.ts), as
+ * last applied: an unlocked one is applied again only when the organisation changes it, so a
+ * rep's own choice stands until then.
+ */
+export const MANAGED_APPLIED = {
+  key: 'worker:managed-applied',
+  fallback: {} as Record<string, unknown>,
+  version: 1,
+  writer: 'worker',
+  readers: ['worker'],
+} satisfies StorageEntry<Record<string, unknown>>;
+
 /** The outbox as pages list it, notes included: written after every outbox change. */
 export const OUTBOX_FEED = {
   key: 'session:outbox',
@@ -217,6 +230,7 @@ export const STORAGE = {
   RECENT_CONTACTS,
   CONTACT_NAMES,
   APP_URL,
+  MANAGED_APPLIED,
   OUTBOX_FEED,
   WRITE_STATES,
 };

@@ -22,9 +22,16 @@ export interface ConnectionDeps {
   /** A client bound to these credentials; `saved` ones report to the connection state. */
   clientFor: (credentials: Credentials, saved: boolean) => VivreClient;
   onDelivered?: OnDelivered;
+  /** Whether the organisation's policy still allows sending to `stamp` with a re-entered key. */
+  allows?: (stamp: ConnectionStamp) => Promise<boolean>;
 }
 
-export function createOutboxConnections({ settings, clientFor, onDelivered }: ConnectionDeps) {
+export function createOutboxConnections({
+  settings,
+  clientFor,
+  onDelivered,
+  allows = async () => true,
+}: ConnectionDeps) {
   const held: { stamp: ConnectionStamp; credentials: Credentials }[] = [];
 
   /** The client for `stamp`, bound to checked credentials (a settings change mid-request cannot redirect it). */
@@ -34,7 +41,8 @@ export function createOutboxConnections({ settings, clientFor, onDelivered }: Co
       return { client: clientFor(saved, true), heldKey: false };
     }
     const entry = held.find((h) => sameConnection(h.stamp, stamp));
-    if (!entry) throw new WrongConnectionError();
+    // A key held before the policy locked another workspace is not used: the write parks.
+    if (!entry || !(await allows(stamp))) throw new WrongConnectionError();
     return { client: clientFor(entry.credentials, false), heldKey: true };
   }
 

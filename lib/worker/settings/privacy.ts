@@ -47,11 +47,15 @@ export async function rememberOwnEmail(email: string): Promise<void> {
   if (prefs.ownDomain !== ownDomain) await privacyItem.setValue({ ...prefs, ownDomain });
 }
 
-/** An entry is a whole address (`a@b.com`) or a domain (`b.com`, which also covers `x.b.com`). */
+/**
+ * Whether `email` is never looked up (nor logged): on the rep's list, their own domain, or the
+ * organisation's list. An entry is a whole address (`a@b.com`) or a domain (`b.com`, which also
+ * covers `x.b.com`).
+ */
 export function isNeverLookup(email: string, prefs: PrivacyPrefs): boolean {
   const address = email.toLowerCase();
   const domain = address.split('@')[1] ?? '';
-  return effectiveNeverLookup(prefs).some((entry) =>
+  return [...effectiveNeverLookup(prefs), ...(prefs.organisation ?? [])].some((entry) =>
     entry.includes('@') ? entry === address : domain === entry || domain.endsWith(`.${entry}`),
   );
 }

@@ -18,6 +18,8 @@ interface SecretStoreDB extends DBSchema {
 export interface SecretStore {
   /** The saved connection, or this build's default when nothing is saved. */
   loadConnection(): Promise<ConnectionSettings>;
+  /** The saved connection, or undefined when the rep has saved none. */
+  loadSaved(): Promise<ConnectionSettings | undefined>;
   saveConnection(settings: ConnectionSettings): Promise<void>;
 }
 
@@ -34,6 +36,9 @@ export function openSecretStore(): SecretStore {
   return {
     async loadConnection() {
       return (await (await open()).get(STORE, CONNECTION)) ?? defaultConnection();
+    },
+    async loadSaved() {
+      return (await open()).get(STORE, CONNECTION);
     },
     async saveConnection(settings) {
       await (await open()).put(STORE, settings, CONNECTION);

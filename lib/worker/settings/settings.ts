@@ -6,20 +6,32 @@ import { validateSettingsForm } from '../../shared/forms/settings';
 import type { SettingsInput, SettingsView } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
-import type { ConnectionSettings } from './defaults';
+import { defaultConnection, type ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from '../../shared/host-permission';
 import { privacyItem } from '../storage/items';
 import { effectiveNeverLookup } from './privacy';
 import { maskKey, openSecretStore } from './secret-store';
+import { createManaged, type Managed } from './managed';
+import { connectionUnderPolicy, refuseUnderPolicy } from './managed-connection';
 
 const NOT_CONFIGURED_MESSAGE = 'Connect Vivre first: open Vivre settings and paste your API key.';
 
 export interface SettingsDeps {
   hasPermission?: (baseUrl: string) => Promise<boolean>;
+  /** The organisation's policy (./managed.ts); none when not given. */
+  managed?: Managed;
 }
 
-export function createSettings({ hasPermission = hasBaseUrlPermission }: SettingsDeps = {}) {
-  const { loadConnection, saveConnection } = openSecretStore();
+export function createSettings({
+  hasPermission = hasBaseUrlPermission,
+  managed = createManaged(async () => ({})),
+}: SettingsDeps = {}) {
+  const { loadSaved, saveConnection } = openSecretStore();
+
+  /** The rep's connection with the organisation's policy laid over it. */
+  async function loadConnection() {
+    return connectionUnderPolicy(await loadSaved(), defaultConnection(), await managed.policy());
+  }
 
   async function view(connection?: ConnectionSettings): Promise<SettingsView> {
     const { apiKey, workspaceId, baseUrl } = connection ?? (await loadConnection());
@@ -49,6 +61,7 @@ export function createSettings({ hasPermission = hasBaseUrlPermission }: Setting
       throw new VivreError({ kind: 'validation', param, message });
     }
     const { workspaceId, baseUrl } = checked.input;
+    refuseUnderPolicy(await managed.policy(), saved, { workspaceId, baseUrl });
     // An empty key was accepted only as "keep the saved one", on the server it was saved for.
     const apiKey = checked.input.apiKey ?? saved.apiKey!;
     if (!(await hasPermission(baseUrl))) {
@@ -77,9 +90,12 @@ export function createSettings({ hasPermission = hasBaseUrlPermission }: Setting
     },
 
     async getCredentials(): Promise<Credentials> {
-      const { apiKey, workspaceId, baseUrl } = await loadConnection();
+      const { apiKey, workspaceId, baseUrl, problem } = await loadConnection();
       if (!apiKey || !workspaceId)
-        throw new VivreError({ kind: 'not_configured', message: NOT_CONFIGURED_MESSAGE });
+        throw new VivreError({
+          kind: 'not_configured',
+          message: problem ?? NOT_CONFIGURED_MESSAGE,
+        });
       return { apiKey, workspaceId, baseUrl };
     },
   };

@@ -14,6 +14,7 @@ import {
   areaAndKey,
   EMAIL_LOGGING,
   LOGGED_MESSAGES,
+  MANAGED_APPLIED,
   PRIVACY,
   type StorageEntry,
 } from '../../shared/storage/table';
@@ -87,3 +88,5 @@ export const emailLoggingItem = workerItem(EMAIL_LOGGING);
 export const appUrlItem = workerItem(APP_URL);
 /** Thread messages already logged from this browser. */
 export const loggedMessagesItem = workerItem(LOGGED_MESSAGES);
+/** The organisation's policy values as last applied. */
+export const managedAppliedItem = workerItem(MANAGED_APPLIED);

@@ -53,9 +53,33 @@ const OFFLINE_PREFS = {
   'extensions.webextOptionalPermissionPrompts': false,
 };
 
+/**
+ * An enterprise policy for this browser alone: Firefox reads `browser.policies.alternatePath`
+ * instead of the machine's policies.json only "in automation" (its `Cu.isInAutomation`: the pref
+ * below and MOZ_DISABLE_NONLOCAL_CONNECTIONS=1, which keeps it off every non-local host, as the
+ * harness does anyway), and only when the machine has no policies.json of its own (checked by
+ * the test that uses it). So concurrent Firefox runs never see this file.
+ */
+function policyLaunch(policies: object, dir: string) {
+  const file = path.join(dir, 'policies.json');
+  writeFileSync(file, JSON.stringify({ policies }));
+  return {
+    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
+    prefs: {
+      'security.turn_off_all_security_so_that_viruses_can_take_over_this_computer': true,
+      'browser.policies.alternatePath': file,
+    },
+  };
+}
+
 export async function launchFirefoxExtension({
   contentScriptWorld = false,
-}: { contentScriptWorld?: boolean } = {}): Promise<FirefoxExtension> {
+  policies,
+}: {
+  contentScriptWorld?: boolean;
+  /** policies.json's `policies` for this browser only (policyLaunch). */
+  policies?: object;
+} = {}): Promise<FirefoxExtension> {
   if (!isBuilt(builtFirefoxDir)) {
     throw new Error(
       `The Firefox extension is not built at ${builtFirefoxDir}. Run \`npm run build:test\` first.`,
@@ -65,11 +89,13 @@ export async function launchFirefoxExtension({
   const copy = mkdtempSync(path.join(os.tmpdir(), 'vivre-e2e-firefox-ext-'));
   cpSync(builtFirefoxDir, copy, { recursive: true });
   if (contentScriptWorld) grantScripting(copy);
+  const policy = policies ? policyLaunch(policies, copy) : undefined;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
-    extraPrefsFirefox: OFFLINE_PREFS,
+    extraPrefsFirefox: { ...OFFLINE_PREFS, ...policy?.prefs },
+    ...(policy ? { env: policy.env } : {}),
   });
   try {
     const addonId = await browser.installExtension(copy);

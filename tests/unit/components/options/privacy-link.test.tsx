@@ -28,6 +28,7 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),
     saveInboxList: unused,
+    followPolicy: () => () => undefined,
   };
 }
 
