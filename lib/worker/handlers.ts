@@ -184,7 +184,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     async savePrivacy({ autoLookup, neverLookup }) {
-      await savePrivacyPrefs(autoLookup, neverLookup);
+      await lookups.privacyChanged(await savePrivacyPrefs(autoLookup, neverLookup));
       return settings.view();
     },
 

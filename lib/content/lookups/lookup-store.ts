@@ -3,13 +3,16 @@
  * lookups in the content script. Chips subscribe to their email, and a thread of ten people
  * costs one message to the worker, not ten. Email logging keeps its own answers beside them
  * (`forLogging`): those are asked for even when automatic lookups are off, because the rep
- * chose to log, and must not turn chips on when the rep turned lookups off.
+ * chose to log, and must not turn chips on when the rep turned lookups off. A new tab's first
+ * chips come from the chip mirror (./mirror.ts) while the worker is asked.
  */
 import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../../components/common/view-types';
 import type { LookupPriority } from '../../shared/lookup-priority';
+import type { ChipMirror } from '../../shared/storage/table';
+import { mirroredAnswer } from './mirror';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
@@ -33,7 +36,8 @@ function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
 
-export function createLookupStore(ask: Ask) {
+/** `mirror`: the chip mirror, read as the tab starts (./mirror.ts); none, every chip waits. */
+export function createLookupStore(ask: Ask, mirror?: Promise<ChipMirror>) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
   const forLogging = new Map<string, LookupResult>();
@@ -49,6 +53,12 @@ export function createLookupStore(ask: Ask) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
+    const mirrored = mirror && (await mirror);
+    for (const email of emails) {
+      const waiting = mirrored && states.get(email) === LOADING;
+      const answer = waiting ? mirroredAnswer(mirrored, email, signedInEmail) : undefined;
+      if (answer) set(email, answer);
+    }
     // More people than one message holds go in several; each chip updates with its batch.
     await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
       for (const [email, answer] of Object.entries(answers)) set(email, answer);
