@@ -85,6 +85,17 @@ export function createLookups({
   const keepIfCurrent = (asked: number, write: () => Promise<void>) =>
     asked === generation ? write() : Promise.resolve();
 
+  /**
+   * Mirrors what chips show of these answers for new tabs, as the privacy settings stand when
+   * the mirror is written (not when asked): only while automatic lookups are on (logging asks
+   * with them off), never a never-look-up address.
+   */
+  const mirrorShown = (answers: Record<string, LookupResult>) =>
+    mirror?.remember(answers, async () => {
+      const prefs = await privacy();
+      return prefs.autoLookup ? (email) => !isNeverLookup(email, prefs) : null;
+    }) ?? Promise.resolve();
+
   /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
   async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
     for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
@@ -163,9 +174,8 @@ export function createLookups({
       const asked = generation;
       const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
       const answers = Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
-      // Chips show answers only while automatic lookups are on (logging asks with them off).
-      if (mirror && stored.autoLookup)
-        await keepIfCurrent(asked, () => mirror.remember(answers)).catch(() => undefined);
+      // Not waited for: the tab that asked has its answer from this message.
+      void keepIfCurrent(asked, () => mirrorShown(answers)).catch(() => undefined);
       return answers;
     },
 
@@ -247,9 +257,7 @@ export function createLookups({
       await cache.forgetContact(contact.id);
       const entry = foundEntry(contact, now());
       await cache.put(entry);
-      const prefs = await privacy();
-      if (mirror && prefs.autoLookup && !isNeverLookup(entry.email, prefs))
-        await mirror.remember({ [entry.email]: toResult(entry, false) }).catch(() => undefined);
+      await mirrorShown({ [entry.email]: toResult(entry, false) }).catch(() => undefined);
     },
 
     forgetContact: (contactId: string) => cache.forgetContact(contactId),

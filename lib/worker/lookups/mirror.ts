@@ -22,9 +22,16 @@ import {
 
 const [, KEY] = areaAndKey(CHIP_MIRROR.key);
 
+/** Which addresses the mirror may hold now, or null: none. */
+export type Admits = () => Promise<((email: string) => boolean) | null>;
+
 export interface ChipMirrorStore {
-  /** Keeps what these answers show, newest last; a skipped address leaves the mirror. */
-  remember(results: Record<string, LookupResult>): Promise<void>;
+  /**
+   * Keeps what these answers show, newest last; a skipped address leaves the mirror. `admits`,
+   * asked in turn with every other change (so after any privacy change before it), says which
+   * addresses may be kept.
+   */
+  remember(results: Record<string, LookupResult>, admits?: Admits): Promise<void>;
   /** Drops the addresses `drop` says, e.g. those the rep just listed as never-look-up. */
   drop(drop: (email: string) => boolean): Promise<void>;
   clear(): Promise<void>;
@@ -66,10 +73,12 @@ export function createChipMirror(max = MAX_MIRRORED_PEOPLE): ChipMirrorStore {
     );
   }
 
-  function change(apply: (people: Map<string, MirroredPerson>) => boolean): Promise<void> {
+  function change(
+    apply: (people: Map<string, MirroredPerson>) => boolean | Promise<boolean>,
+  ): Promise<void> {
     const next = queue.then(async () => {
       const people = await read();
-      if (!apply(people)) return;
+      if (!(await apply(people))) return;
       for (const email of people.keys()) {
         if (people.size <= max) break;
         people.delete(email);
@@ -82,11 +91,13 @@ export function createChipMirror(max = MAX_MIRRORED_PEOPLE): ChipMirrorStore {
   }
 
   return {
-    remember(results) {
-      return change((people) => {
+    remember(results, admits = async () => () => true) {
+      return change(async (people) => {
+        const admitted = await admits();
+        if (!admitted) return false;
         let changed = false;
         for (const [email, result] of Object.entries(results)) {
-          const person = shown(result);
+          const person = admitted(email) ? shown(result) : null;
           if (person === undefined) continue;
           changed = people.delete(email) || changed;
           if (person) {

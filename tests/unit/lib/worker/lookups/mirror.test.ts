@@ -118,6 +118,29 @@ describe('the worker’s chip mirror', () => {
     expect(Object.keys(await stored())).toEqual([UNKNOWN]);
   });
 
+  it('does not mirror an answer that arrives after the rep listed its address', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const started = startWorker(async (req) => {
+      await held;
+      return vivre()(req);
+    });
+    close = () => started.worker.outbox.close();
+    const answer = started.ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
+    await settle();
+    await started.ask('savePrivacy', { autoLookup: true, neverLookup: [CONTACT.email] });
+    release();
+    expect(await answer).toMatchObject({
+      ok: true,
+      value: { [CONTACT.email]: { status: 'found' } },
+    });
+    await settle();
+    expect(await stored()).toEqual({});
+    await started.ask('lookupContacts', { emails: [UNKNOWN] }, GMAIL_TAB);
+    await settle();
+    expect(Object.keys(await stored())).toEqual([UNKNOWN]); // others still are
+  });
+
   it('is emptied when automatic lookups are turned off, and logging’s lookups fill nothing', async () => {
     const { ask } = await lookedUp();
     await ask('savePrivacy', { autoLookup: false, neverLookup: [] });
