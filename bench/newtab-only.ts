@@ -22,6 +22,7 @@ import { ms, summarize } from './lib/stats';
 
 const SAMPLES = Number(process.env.NEWTAB_SAMPLES ?? 20);
 const INBOX_SAMPLES = Number(process.env.NEWTAB_INBOX_SAMPLES ?? 8);
+const COLD_SAMPLES = Number(process.env.NEWTAB_COLD_SAMPLES ?? SAMPLES);
 
 interface Build {
   name: string;
@@ -82,7 +83,7 @@ try {
   for (let i = 0; i < INBOX_SAMPLES; i++)
     for (const build of i % 2 ? [...builds].reverse() : builds)
       build.inbox.push(await inboxNewTab(build));
-  for (let i = 0; i < SAMPLES; i++)
+  for (let i = 0; i < COLD_SAMPLES; i++)
     for (const build of i % 2 ? [...builds].reverse() : builds) {
       await askWorkerOk(build.control, 'clearContactCache');
       build.cold.push(await newTab(build));
@@ -103,6 +104,14 @@ for (const build of builds) {
   const rtt = summarize(build.rtt);
   console.log(
     `| ${build.name} | ${both(rtt)} | ${both(painted(build.warm))} (${build.warm.length}) | ${both(painted(build.cold))} (${build.cold.length}; goal ${ms(rtt.p50 + COLD_SLACK_MS)}) | ${both(firstChips(build.inbox))} (${build.inbox.length}) |`,
+  );
+}
+const p50 = (values: number[]) => ms(summarize(values).p50);
+for (const build of builds) {
+  const split = (timings: Timing[]) =>
+    `hosts ${p50(timings.map((t) => t.hostsMs))}, settled ${p50(timings.map((t) => t.settledMs))}`;
+  console.log(
+    `${build.name}, p50 to chip hosts present / settled: warm ${split(build.warm)}; cold ${split(build.cold)}`,
   );
 }
 process.exit(0);
