@@ -31,7 +31,10 @@ const detect = {
 
 export function startInGmail(doc: Document, signal: AbortSignal) {
   // Read at once, so the first chips can be drawn from it before the worker answers.
-  const store = createLookupStore(ask, readChipMirror());
+  const store = createLookupStore(ask, {
+    read: readChipMirror(),
+    signedIn: () => findSignedInEmail(doc),
+  });
   const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
   // List rows share the chips' one page watcher: each scan reads the rows it touched.
   const rowChips = startRowChips({

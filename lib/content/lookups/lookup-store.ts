@@ -36,11 +36,22 @@ function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
 
-/** `mirror`: the chip mirror, read as the tab starts (./mirror.ts); none, every chip waits. */
-export function createLookupStore(ask: Ask, mirror?: Promise<ChipMirror>) {
+/**
+ * `mirror`: the chip mirror, read as the tab starts (./mirror.ts), and who is signed in to the
+ * tab; without it, every chip waits for the worker.
+ */
+export function createLookupStore(
+  ask: Ask,
+  mirror?: { read: Promise<ChipMirror>; signedIn: () => string | null },
+) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
   const forLogging = new Map<string, LookupResult>();
+  let mirrored: ChipMirror | undefined;
+  void mirror?.read.then((read) => (mirrored = read));
+  /** The mirror's answer, once it is read: a chip drawn before its lookup starts with it. */
+  const fromMirror = (email: string, signedIn = mirror?.signedIn()) =>
+    mirrored && mirroredAnswer(mirrored, email, signedIn);
 
   function set(email: string, state: LookupState) {
     states.delete(email); // newest last, so the oldest are first to go
@@ -52,12 +63,14 @@ export function createLookupStore(ask: Ask, mirror?: Promise<ChipMirror>) {
   async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
-    for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
-    const mirrored = mirror && (await mirror);
-    for (const email of emails) {
-      const waiting = mirrored && states.get(email) === LOADING;
-      const answer = waiting ? mirroredAnswer(mirrored, email, signedInEmail) : undefined;
-      if (answer) set(email, answer);
+    for (const email of emails)
+      if (!hasData(states.get(email))) set(email, fromMirror(email, signedInEmail) || LOADING);
+    if (mirror && !mirrored) {
+      await mirror.read; // not read yet: the worker is asked once it is
+      for (const email of emails) {
+        const answer = states.get(email) === LOADING && fromMirror(email, signedInEmail);
+        if (answer) set(email, answer);
+      }
     }
     // More people than one message holds go in several; each chip updates with its batch.
     await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
@@ -67,7 +80,7 @@ export function createLookupStore(ask: Ask, mirror?: Promise<ChipMirror>) {
 
   return {
     get(email: string): LookupState {
-      return states.get(email) ?? LOADING;
+      return states.get(email) ?? fromMirror(email) ?? LOADING;
     },
 
     subscribe(email: string, listener: () => void): () => void {

@@ -18,9 +18,10 @@ export function mirroredAnswer(
   signedIn?: string | null,
 ): LookupResult | undefined {
   const person = mirror[email];
+  if (!person) return undefined;
   const own = companyDomainOf(signedIn && normalizeEmail(signedIn));
   const domain = email.split('@')[1]!;
-  if (!person || (own && (domain === own || domain.endsWith(`.${own}`)))) return undefined;
+  if (own && (domain === own || domain.endsWith(`.${own}`))) return undefined;
   const { name, score, fetchedAt } = person;
   return name === undefined
     ? { status: 'not_found', fetchedAt, stale: true }

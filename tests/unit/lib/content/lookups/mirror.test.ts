@@ -30,6 +30,11 @@ function slowWorker() {
   return { ask, answer: (value: Record<string, LookupResult>) => reply(value) };
 }
 
+const withMirror = (mirror: ChipMirror, signedIn: string | null = null) => ({
+  read: Promise.resolve(mirror),
+  signedIn: () => signedIn,
+});
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('mirroredAnswer', () => {
@@ -64,7 +69,7 @@ describe('mirroredAnswer', () => {
 describe('lookup store with the chip mirror', () => {
   it('shows mirrored people before the worker answers, then the worker’s answer', async () => {
     const worker = slowWorker();
-    const store = createLookupStore(worker.ask, Promise.resolve(MIRROR));
+    const store = createLookupStore(worker.ask, withMirror(MIRROR));
     const done = store.lookup(['asha@x.example', 'new@x.example', 'b@y.example']);
     await settle();
     expect(store.get('asha@x.example')).toMatchObject({
@@ -92,9 +97,17 @@ describe('lookup store with the chip mirror', () => {
     expect(store.get('new@x.example')).toEqual({ status: 'skipped', reason: 'never_lookup' });
   });
 
+  it('gives a chip drawn before its lookup the mirror’s answer at once, but not a colleague’s', async () => {
+    const store = createLookupStore(slowWorker().ask, withMirror(MIRROR, 'me@us.example'));
+    await settle(); // the tab's one read of the mirror
+    expect(store.get('asha@x.example')).toMatchObject({ status: 'found', stale: true });
+    expect(store.get('ravi@us.example')).toEqual({ status: 'loading' });
+    expect(store.get('nobody@x.example')).toEqual({ status: 'loading' });
+  });
+
   it('shows nothing from the mirror for the tab’s own colleagues', async () => {
     const worker = slowWorker();
-    const store = createLookupStore(worker.ask, Promise.resolve(MIRROR));
+    const store = createLookupStore(worker.ask, withMirror(MIRROR));
     void store.lookup(['ravi@us.example', 'asha@x.example'], 'me@us.example');
     await settle();
     expect(store.get('ravi@us.example')).toEqual({ status: 'loading' });
@@ -103,7 +116,7 @@ describe('lookup store with the chip mirror', () => {
 
   it('shows nothing an empty mirror does not hold (lookups off, never-look-up, new workspace)', async () => {
     const worker = slowWorker();
-    const store = createLookupStore(worker.ask, Promise.resolve({}));
+    const store = createLookupStore(worker.ask, withMirror({}));
     void store.lookup(['asha@x.example']);
     await settle();
     expect(store.get('asha@x.example')).toEqual({ status: 'loading' });
