@@ -22,17 +22,17 @@ const SAMPLES = 30;
 /** A new tab per sample costs a page load: fewer, to keep the whole run within minutes. */
 const NEW_TAB_SAMPLES = 20;
 const RTT_SAMPLES = 50;
-const WARM_GOAL_MS = 50;
-const COLD_SLACK_MS = 30;
+export const WARM_GOAL_MS = 50;
+export const COLD_SLACK_MS = 30;
 
-interface Timing {
+export interface Timing {
   hostsMs: number;
   settledMs: number;
   frameMs: number;
 }
 
 /** The request a cold lookup makes, timed from the extension's own worker. */
-async function sandboxRoundTrips(session: ExtensionSession): Promise<number[]> {
+export async function sandboxRoundTrips(session: ExtensionSession): Promise<number[]> {
   const worker = await extensionWorker(session.browser);
   const url = `${session.sandbox!.baseUrl}/contacts?search=rahul.sharma%40acme-tech.example&limit=50`;
   return worker.evaluate<number[]>(`(async () => {
@@ -52,7 +52,7 @@ async function sandboxRoundTrips(session: ExtensionSession): Promise<number[]> {
 }
 
 /** A Gmail tab with the content script running and idle, and the probe installed. */
-async function readyThreadPage(session: ExtensionSession): Promise<Page> {
+export async function readyThreadPage(session: ExtensionSession): Promise<Page> {
   const page = await openBenchPage(session.browser.context, 'thread');
   // In the content script's world: chips have closed shadow roots, which only it may open.
   await evaluateInContentScript(session.browser, page, inPageScript('chips-probe.js'));
@@ -60,10 +60,10 @@ async function readyThreadPage(session: ExtensionSession): Promise<Page> {
   return page;
 }
 
-let browserOf: ExtensionSession['browser'];
-const insert = (page: Page, expected: string[] | null) =>
+/** Inserts the thread into `page` and times its chips (`expected`: null finds out whose settle). */
+export const insertThread = (session: ExtensionSession, page: Page, expected: string[] | null) =>
   evaluateInContentScript<Timing & { emails?: string[] }>(
-    browserOf,
+    session.browser,
     page,
     `window.vivreBench.insertThread(${JSON.stringify(expected)})`,
   );
@@ -77,16 +77,18 @@ async function inNewTabs(
   for (let i = 0; i < NEW_TAB_SAMPLES; i++) {
     await before?.();
     const page = await readyThreadPage(session);
-    timings.push(await insert(page, expected));
+    timings.push(await insertThread(session, page, expected));
     await page.close();
   }
   return timings;
 }
 
+/** `p95Goal` false: the goal is the p50's alone (a new tab: its page load lands in the p95). */
 function rows(
   label: string,
   timings: Timing[],
   goal: (s: Summary) => { text: string; limit: Summary },
+  p95Goal = true,
 ): Row[] {
   const painted = summarize(timings.map((t) => t.frameMs));
   const settled = summarize(timings.map((t) => t.settledMs));
@@ -105,8 +107,7 @@ function rows(
       metric: `${label}: to chips painted p95`,
       value: ms(painted.p95),
       samples,
-      goal: `≤ ${text} (p95)`,
-      verdict: verdict(painted.p95 <= limit.p95),
+      ...(p95Goal ? { goal: `≤ ${text} (p95)`, verdict: verdict(painted.p95 <= limit.p95) } : {}),
     },
     {
       metric: `${label}: to chip hosts present / settled in the DOM, p50 / p95`,
@@ -120,12 +121,11 @@ export async function benchChips(): Promise<Section> {
   const title = 'Gmail: thread inserted → chips visible';
   // Raised limit: the cold runs alone make ~120 requests in well under a minute.
   return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
-    browserOf = session.browser;
     const control = await openExtensionPage(session.browser);
     const rtt = summarize(await sandboxRoundTrips(session));
 
     const first = await readyThreadPage(session);
-    const expected = (await insert(first, null)).emails ?? [];
+    const expected = (await insertThread(session, first, null)).emails ?? [];
     await first.close();
     if (expected.length === 0) throw new Error('No chip settled on the bench thread');
 
@@ -134,12 +134,12 @@ export async function benchChips(): Promise<Section> {
     );
     const warmWorker = await inNewTabs(session, expected);
     const tab = await readyThreadPage(session);
-    await insert(tab, expected);
+    await insertThread(session, tab, expected);
     const warmTab: Timing[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       await evaluateInContentScript(session.browser, tab, 'window.vivreBench.removeThread()');
       await sleep(200);
-      warmTab.push(await insert(tab, expected));
+      warmTab.push(await insertThread(session, tab, expected));
     }
 
     const warmGoal = (s: Summary) => ({
@@ -155,8 +155,9 @@ export async function benchChips(): Promise<Section> {
         'performance.now() is read, the thread appended, and MutationObservers on the ' +
         `document and each chip's shadow root watch until the chips of ${expected.join(', ')} show a settled ` +
         'state (score, "+ Add" or error; not busy), then one requestAnimationFrame later ("painted"). Cold: ' +
-        "the worker's contact cache cleared and a new tab (nothing known); warm: a new tab, the worker's cache " +
-        'filled; same tab: the thread removed and inserted again in a tab that has shown it. The sandbox round ' +
+        "the worker's contact cache cleared (the chip mirror with it) and a new tab (nothing known); warm: a new " +
+        "tab, the worker's cache and the chip mirror filled (chips drawn from the mirror, then the worker's " +
+        'answer); same tab: the thread removed and inserted again in a tab that has shown it. The sandbox round ' +
         `trip is ${RTT_SAMPLES} GET /contacts?search= from the extension's worker.`,
       rows: [
         {
@@ -168,7 +169,7 @@ export async function benchChips(): Promise<Section> {
           text: `round trip + ${COLD_SLACK_MS} ms = ${ms(rtt.p50 + COLD_SLACK_MS)} / ${ms(rtt.p95 + COLD_SLACK_MS)}`,
           limit: { ...rtt, p50: rtt.p50 + COLD_SLACK_MS, p95: rtt.p95 + COLD_SLACK_MS },
         })),
-        ...rows("warm (worker's cache, new tab)", warmWorker, warmGoal),
+        ...rows("warm (worker's cache and chip mirror, new tab)", warmWorker, warmGoal, false),
         ...rows('warm (same tab)', warmTab, warmGoal),
       ],
       notes: [

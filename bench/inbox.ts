@@ -16,23 +16,25 @@ const CACHED_SAMPLES = 8;
 const PAIRS = 2;
 const MUTATIONS = { bursts: 50, perBurst: 100, gapMs: 30 };
 const FRAME_MS = 1000 / 60;
+/** Issue 25: a new tab's first score chips, cached, within 100 ms (p50). */
+export const NEW_TAB_GOAL_MS = 100;
 const GOAL_RATIO = 1.05;
 
-interface Insert {
+export interface Insert {
   firstMs: number | null;
   firstFrames: number | null;
   allMs: number;
   chips: number;
 }
 
-async function openInbox(session: ExtensionSession, origin = GMAIL_ORIGIN): Promise<Page> {
+export async function openInbox(session: ExtensionSession, origin = GMAIL_ORIGIN): Promise<Page> {
   const page = await openBenchPage(session.browser.context, 'inbox', origin);
   if (origin === GMAIL_ORIGIN) await evaluateInContentScript(session.browser, page, 'true');
   await page.evaluate('new Promise((resolve) => requestIdleCallback(resolve, { timeout: 500 }))');
   return page;
 }
 
-const insert = (page: Page, expected: number) =>
+export const insert = (page: Page, expected: number) =>
   page.evaluate<Insert>(`window.vivreInboxInsert(${expected})`);
 
 /** Main-thread TaskDuration and ThreadTime (ms) spent while the list is mutated. */
@@ -121,8 +123,8 @@ export async function benchInbox(): Promise<Section> {
           metric: 'first chips after rows appear, cached, new tab (p50 / p95)',
           value: `${ms(newFirst.p50)} / ${ms(newFirst.p95)}; frames ${frames(newTab).p50} / ${frames(newTab).p95}`,
           samples: `${newFirst.n}`,
-          goal: `≤ one frame (${ms(FRAME_MS)})`,
-          verdict: verdict(newFirst.p95 <= FRAME_MS),
+          goal: `≤ ${ms(NEW_TAB_GOAL_MS)} (p50)`,
+          verdict: verdict(newFirst.p50 <= NEW_TAB_GOAL_MS),
         },
         {
           metric: 'first chips after rows appear, cached, same tab (p50 / p95)',

@@ -3,7 +3,7 @@
  * nothing here fails a build; the report says which goals were met or missed.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format, resolveConfig } from 'prettier';
@@ -15,7 +15,7 @@ import { benchDayInATab } from './day-in-a-tab';
 import { benchInbox } from './inbox';
 import { benchLookups } from './lookups';
 import { describeMachine } from './lib/machine';
-import { renderReport, type Section } from './lib/report';
+import { renderReport, replaceSections, type Section } from './lib/report';
 import { benchMainThread } from './main-thread';
 import { benchDrain } from './outbox-drain';
 import { benchEnqueue } from './outbox-enqueue';
@@ -49,6 +49,42 @@ async function timed(name: string, bench: () => Promise<Section>): Promise<Secti
   const section = await bench();
   console.error(`[bench] ${name} done in ${((performance.now() - start) / 1000).toFixed(0)} s`);
   return section;
+}
+
+/**
+ * `npm run bench -- chips inbox`: those benchmarks alone (names as below), put in place of their
+ * sections in docs/BENCHMARKS.md with the date and load they ran at; the rest stays as it was.
+ */
+const only = process.argv.slice(2);
+const ALONE: Record<string, () => Promise<Section>> = {
+  sizes: benchSizes,
+  lookups: benchLookups,
+  enqueue: benchEnqueue,
+  drain: benchDrain,
+  chips: benchChips,
+  card: benchCard,
+  'main-thread': benchMainThread,
+  inbox: benchInbox,
+  popup: benchPopup,
+  panel: benchPanel,
+};
+if (only.length > 0) {
+  const unknown = only.filter((name) => !(name in ALONE));
+  if (unknown.length > 0)
+    throw new Error(`No benchmark ${unknown.join(', ')}: ${Object.keys(ALONE)}`);
+  const load = loadAverage();
+  const sections: Section[] = [];
+  for (const name of only) sections.push(await timed(name, ALONE[name]!));
+  const when = `${new Date().toISOString().slice(0, 19)}Z (load average ${load} at the start, ${loadAverage()} at the end)`;
+  const markdown = await format(replaceSections(readFileSync(REPORT, 'utf8'), sections, when), {
+    ...(await resolveConfig(REPORT)),
+    filepath: REPORT,
+  });
+  writeFileSync(REPORT, markdown);
+  for (const section of sections)
+    for (const row of section.rows.filter((r) => r.verdict))
+      console.log(`${row.verdict!.padEnd(12)} ${section.title} — ${row.metric}: ${row.value}`);
+  process.exit(0);
 }
 
 const started = performance.now();

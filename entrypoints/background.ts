@@ -30,6 +30,10 @@ export default defineBackground(() => {
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') void worker.policyChanged();
   });
+  // Firefox's data-collection consent withdrawn (Chrome has none: it never fires so there).
+  browser.permissions.onRemoved.addListener(
+    (removed) => void worker.permissionsRemoved(removed as { data_collection?: string[] }),
+  );
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
     if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();

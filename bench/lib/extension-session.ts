@@ -34,16 +34,19 @@ export interface SessionOptions {
   /** false: connected to a loopback port where nothing listens, and no sandbox. */
   reachable: boolean;
   rateLimit?: number;
+  /** Another build than `npm run build:test`'s, e.g. the one before a change. */
+  buildDir?: string;
 }
 
 export async function openExtensionSession({
   reachable,
   rateLimit,
+  buildDir,
 }: SessionOptions): Promise<ExtensionSession> {
   const sandbox = reachable ? await startTestSandbox({ rateLimit }) : null;
   let browser: ExtensionBrowser | undefined;
   try {
-    browser = await launchExtension();
+    browser = await launchExtension({ buildDir });
     await serveBenchPages(browser.context);
     await configureExtension(browser, {
       baseUrl: sandbox ? sandbox.baseUrl : await deadBaseUrl(),

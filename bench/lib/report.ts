@@ -40,7 +40,7 @@ export function failedSection(title: string, error: unknown): Section {
 
 const cell = (text: string | undefined) => (text ?? '').replaceAll('|', '\\|');
 
-function renderSection(section: Section): string {
+export function renderSection(section: Section): string {
   const lines = [`## ${section.title}`, '', section.method, ''];
   lines.push('| metric | value | samples | goal | verdict |', '|---|---|---|---|---|');
   for (const row of section.rows) {
@@ -90,4 +90,25 @@ export function renderReport(machine: Machine, sections: Section[], seconds: num
     '',
     ...sections.map(renderSection).flatMap((text) => [text, '']),
   ].join('\n');
+}
+
+/**
+ * `report` with each section of `sections` put in place of the one of the same title (or added
+ * at the end), and a line under Machine saying when and under what load they were measured.
+ */
+export function replaceSections(report: string, sections: Section[], when: string): string {
+  let next = report;
+  for (const section of sections) {
+    const heading = `## ${section.title}\n`;
+    const start = next.indexOf(heading);
+    const end = start < 0 ? -1 : next.indexOf('\n## ', start + heading.length);
+    const text = `${renderSection(section)}\n`;
+    next =
+      start < 0
+        ? `${next.trimEnd()}\n\n${text}`
+        : `${next.slice(0, start)}${text}${end < 0 ? '' : next.slice(end + 1)}`;
+  }
+  const titles = sections.map((section) => `"${section.title}"`).join(', ');
+  const line = `- Re-run alone on ${when}: ${titles}`;
+  return next.replace(/\n- Whole run: [^\n]*\n/, (whole) => `${whole}${line}\n`);
 }

@@ -9,6 +9,7 @@ import { inboxListPrefs } from '../shared/inbox-list';
 import { follow, rawItem } from '../shared/storage/follow';
 import { INBOX_LIST } from '../shared/storage/table';
 import { createLookupStore } from './lookups/lookup-store';
+import { readChipMirror } from './lookups/mirror';
 import { startRowChips } from './chips/row-chips';
 import { startChips } from './chips/start-chips';
 import { startEmailLogging } from './email-logging/start-email-logging';
@@ -29,7 +30,11 @@ const detect = {
 };
 
 export function startInGmail(doc: Document, signal: AbortSignal) {
-  const store = createLookupStore(ask);
+  // Read at once, so the first chips can be drawn from it before the worker answers.
+  const store = createLookupStore(ask, {
+    read: readChipMirror(),
+    signedIn: () => findSignedInEmail(doc),
+  });
   const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
   // List rows share the chips' one page watcher: each scan reads the rows it touched.
   const rowChips = startRowChips({

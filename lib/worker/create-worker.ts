@@ -7,6 +7,7 @@
  */
 import { openContactCache } from './lookups/cache';
 import { createLookups } from './lookups/lookups';
+import { createChipMirror } from './lookups/mirror';
 import {
   createOutbox,
   type Outbox,
@@ -83,6 +84,7 @@ export function createWorker(options: WorkerOptions = {}) {
     cache: openContactCache(),
     privacy: () => privacyItem.getValue(),
     reprioritize: limiter.reprioritize,
+    mirror: createChipMirror(),
   });
   const onDelivered: OnDelivered = async (write, record) => {
     if (recordOf(write) !== 'contact') return;
@@ -120,6 +122,8 @@ export function createWorker(options: WorkerOptions = {}) {
   });
   // A refused key refuses every write too: stop sending, keep every item.
   connection.whenRefused((error) => void outbox.pause(error.toRepError()));
+  // Nor do chips show what that key was answered: a new tab asks the worker first.
+  connection.whenRefused(() => void lookups.forgetShown().catch(() => undefined));
 
   // Pages and chips follow the outbox through its feed; the toolbar shows its counts.
   const feed = createOutboxFeed(() => outbox.list());
@@ -149,6 +153,8 @@ export function createWorker(options: WorkerOptions = {}) {
   async function policyChanged(): Promise<void> {
     const before = await settings.view();
     await managed.changed();
+    // The organisation may have turned lookups off or listed addresses: chips in new tabs follow.
+    await lookups.privacyChanged(await privacyItem.getValue());
     const after = await settings.view();
     const same = (['baseUrl', 'workspaceId', 'maskedKey'] as const).every(
       (field) => before[field] === after[field],
@@ -169,6 +175,13 @@ export function createWorker(options: WorkerOptions = {}) {
     outbox,
     /** The entrypoint's alarm listener commits held sends whose Undo window has passed. */
     heldSends: emailLogging.heldSends,
+    /**
+     * The entrypoint's `permissions.onRemoved` listener: the rep withdrew a data-collection
+     * consent (Firefox), so chips in new tabs show nothing the worker has not answered again.
+     */
+    async permissionsRemoved(removed: { data_collection?: string[] }): Promise<void> {
+      if ((removed.data_collection ?? []).length > 0) await lookups.forgetShown();
+    },
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
       // The policy reaches the preferences Gmail tabs read (the inbox list) before any message.

@@ -205,7 +205,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         neverLookup:
           neverLookup.length !== list.length || neverLookup.some((entry) => !list.includes(entry)),
       });
-      await savePrivacyPrefs(autoLookup, neverLookup);
+      await lookups.privacyChanged(await savePrivacyPrefs(autoLookup, neverLookup));
       return settings.view();
     },
 

@@ -3,13 +3,16 @@
  * lookups in the content script. Chips subscribe to their email, and a thread of ten people
  * costs one message to the worker, not ten. Email logging keeps its own answers beside them
  * (`forLogging`): those are asked for even when automatic lookups are off, because the rep
- * chose to log, and must not turn chips on when the rep turned lookups off.
+ * chose to log, and must not turn chips on when the rep turned lookups off. A new tab's first
+ * chips come from the chip mirror (./mirror.ts) while the worker is asked.
  */
 import { lookupAll } from '../../shared/messaging/lookup-batches';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../../components/common/view-types';
 import type { LookupPriority } from '../../shared/lookup-priority';
+import type { ChipMirror } from '../../shared/storage/table';
+import { mirroredAnswer } from './mirror';
 
 export type LookupStore = ReturnType<typeof createLookupStore>;
 
@@ -33,10 +36,22 @@ function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
 
-export function createLookupStore(ask: Ask) {
+/**
+ * `mirror`: the chip mirror, read as the tab starts (./mirror.ts), and who is signed in to the
+ * tab; without it, every chip waits for the worker.
+ */
+export function createLookupStore(
+  ask: Ask,
+  mirror?: { read: Promise<ChipMirror>; signedIn: () => string | null },
+) {
   const states = new Map<string, LookupState>();
   const listeners = new Map<string, Set<() => void>>();
   const forLogging = new Map<string, LookupResult>();
+  let mirrored: ChipMirror | undefined;
+  void mirror?.read.then((read) => (mirrored = read));
+  /** The mirror's answer, once it is read: a chip drawn before its lookup starts with it. */
+  const fromMirror = (email: string, signedIn = mirror?.signedIn()) =>
+    mirrored && mirroredAnswer(mirrored, email, signedIn);
 
   function set(email: string, state: LookupState) {
     states.delete(email); // newest last, so the oldest are first to go
@@ -48,7 +63,15 @@ export function createLookupStore(ask: Ask) {
   async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
-    for (const email of emails) if (!hasData(states.get(email))) set(email, LOADING);
+    for (const email of emails)
+      if (!hasData(states.get(email))) set(email, fromMirror(email, signedInEmail) || LOADING);
+    if (mirror && !mirrored) {
+      await mirror.read; // not read yet: the worker is asked once it is
+      for (const email of emails) {
+        const answer = states.get(email) === LOADING && fromMirror(email, signedInEmail);
+        if (answer) set(email, answer);
+      }
+    }
     // More people than one message holds go in several; each chip updates with its batch.
     await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
       for (const [email, answer] of Object.entries(answers)) set(email, answer);
@@ -57,7 +80,7 @@ export function createLookupStore(ask: Ask) {
 
   return {
     get(email: string): LookupState {
-      return states.get(email) ?? LOADING;
+      return states.get(email) ?? fromMirror(email) ?? LOADING;
     },
 
     subscribe(email: string, listener: () => void): () => void {

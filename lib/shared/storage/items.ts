@@ -1,7 +1,7 @@
 /**
  * The storage library's items (@wxt-dev/storage: versions, migrations, typed values), one per
  * entry of ./table.ts in the browser's areas, for the worker and the extension pages. The Gmail
- * content script never loads this module (ESLint keeps it out): it reads its two entries through
+ * content script never loads this module (ESLint keeps it out): it reads its three entries through
  * ./follow.ts. The worker's own area has its items in lib/worker/storage/.
  */
 import { storage } from 'wxt/utils/storage';

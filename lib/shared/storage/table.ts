@@ -6,7 +6,7 @@
  * use them through ./follow.ts without that library; lib/worker/storage/ keeps the worker's area.
  *
  * Each entry is a plain constant, so a bundle keeps only the entries it uses (the Gmail content
- * script keeps two). The API key is not here: it lives in the worker's IndexedDB
+ * script keeps three). The API key is not here: it lives in the worker's IndexedDB
  * (lib/worker/settings/secret-store.ts), which content scripts cannot open; the other IndexedDB
  * stores are typed beside their code in lib/worker (outbox, contact cache).
  *
@@ -218,6 +218,37 @@ export const WRITE_STATES = {
   readers: ['popup', 'card', 'panel', 'gmail'],
 } satisfies BrowserEntry<WriteStates>;
 
+/**
+ * What a chip shows of a person, by lower-cased email: name and AI score when in Vivre, or
+ * `{ fetchedAt }` alone when not ("+ Add"). A new Gmail tab draws chips from it before the worker
+ * answers (lib/worker/lookups/mirror.ts writes it, lib/content/lookups/mirror.ts reads it).
+ */
+export interface MirroredPerson {
+  name?: string;
+  score?: number;
+  fetchedAt: number;
+}
+
+export type ChipMirror = Record<string, MirroredPerson>;
+
+/** People the chip mirror holds, the least recently looked up going first (about 35 kB full). */
+export const MAX_MIRRORED_PEOPLE = 500;
+
+/**
+ * The chip mirror: in storage.local because content scripts can read it at start (storage.session
+ * would have to be opened to them whole, the outbox's notes with it) and Firefox offers it too.
+ * Holds no more than chips show, only while automatic lookups are on, never a never-look-up
+ * address; emptied with the contact cache (new connection settings, "Clear cached contacts"),
+ * when Vivre refuses the key and when data consent is withdrawn. The worker decides nothing by it.
+ */
+export const CHIP_MIRROR = {
+  key: 'local:chip-mirror',
+  fallback: {} as ChipMirror,
+  version: 1,
+  writer: 'worker',
+  readers: ['gmail'],
+} satisfies BrowserEntry<ChipMirror>;
+
 /** The whole table, for the tests that hold docs and code to it. */
 export const STORAGE = {
   PRIVACY,
@@ -233,6 +264,7 @@ export const STORAGE = {
   MANAGED_APPLIED,
   OUTBOX_FEED,
   WRITE_STATES,
+  CHIP_MIRROR,
 };
 
 /** What the popup shows before it asks the worker anything, read in one call per area. */

@@ -14,6 +14,7 @@ import type { LookupPriority } from '../../shared/lookup-priority';
 import type { Contact, Deal } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
 import type { CacheEntry, ContactCache } from './cache';
+import type { ChipMirrorStore } from './mirror';
 import { freshness } from './freshness';
 import { cachedDetails, searchCached, unreachable } from './offline';
 
@@ -24,6 +25,8 @@ export interface LookupsDeps {
   now?: () => number;
   /** The scheduler's: a waiting lookup's priority was raised. */
   reprioritize?: () => void;
+  /** What chips show, for new Gmail tabs (./mirror.ts); none in tests that do not ask. */
+  mirror?: ChipMirrorStore;
 }
 
 interface LookupOptions {
@@ -69,6 +72,7 @@ export function createLookups({
   privacy,
   now = () => Date.now(),
   reprioritize = () => {},
+  mirror,
 }: LookupsDeps) {
   const inFlight = new Map<string, { entry: Promise<CacheEntry>; ticket: RequestTicket }>();
   /**
@@ -80,6 +84,17 @@ export function createLookups({
   /** Caches what `write` caches, unless the cache was cleared since `asked`. */
   const keepIfCurrent = (asked: number, write: () => Promise<void>) =>
     asked === generation ? write() : Promise.resolve();
+
+  /**
+   * Mirrors what chips show of these answers for new tabs, as the privacy settings stand when
+   * the mirror is written (not when asked): only while automatic lookups are on (logging asks
+   * with them off), never a never-look-up address.
+   */
+  const mirrorShown = (answers: Record<string, LookupResult>) =>
+    mirror?.remember(answers, async () => {
+      const prefs = await privacy();
+      return prefs.autoLookup ? (email) => !isNeverLookup(email, prefs) : null;
+    }) ?? Promise.resolve();
 
   /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
   async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
@@ -156,9 +171,22 @@ export function createLookups({
         ? { ...stored, ownDomain: companyDomainOf(normalizeEmail(options.signedIn)) }
         : stored;
       const unique = [...new Set(emails.map(normalizeEmail))];
+      const asked = generation;
       const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
-      return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
+      const answers = Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
+      // Not waited for: the tab that asked has its answer from this message.
+      void keepIfCurrent(asked, () => mirrorShown(answers)).catch(() => undefined);
+      return answers;
     },
+
+    /** The rep changed who is looked up: the mirror keeps only what lookups would still show. */
+    async privacyChanged(next: PrivacyPrefs): Promise<void> {
+      if (!next.autoLookup) return mirror?.clear();
+      await mirror?.drop((email) => isNeverLookup(email, next));
+    },
+
+    /** Vivre refused the key, or the rep withdrew data consent: chips show nothing until asked. */
+    forgetShown: () => mirror?.clear() ?? Promise.resolve(),
 
     /** Vivre's answer, kept for offline use; unreachable, the copy kept last time (if any). */
     async getContactDetails(contactId: string): Promise<ContactDetails> {
@@ -227,19 +255,24 @@ export function createLookups({
     /** The extension changed this contact: forget what we knew and keep what Vivre just answered. */
     async contactChanged(contact: Contact): Promise<void> {
       await cache.forgetContact(contact.id);
-      await cache.put(foundEntry(contact, now()));
+      const entry = foundEntry(contact, now());
+      await cache.put(entry);
+      await mirrorShown({ [entry.email]: toResult(entry, false) }).catch(() => undefined);
     },
 
     forgetContact: (contactId: string) => cache.forgetContact(contactId),
 
     /** Vivre already had this address (a create answered 409): ask again next time. */
-    forgetEmail: (email: string) => cache.forget(normalizeEmail(email)),
+    async forgetEmail(email: string) {
+      await mirror?.drop((mirrored) => mirrored === normalizeEmail(email)).catch(() => undefined);
+      await cache.forget(normalizeEmail(email));
+    },
 
     /** Forgets every answer, and every answer still on its way (see `generation`). */
     clear() {
       generation++;
       inFlight.clear();
-      return cache.clear();
+      return Promise.all([cache.clear(), mirror?.clear()]).then(() => undefined);
     },
   };
 }

@@ -42,13 +42,13 @@ function extensionCopyOf(userDataDir: string): string {
 }
 
 /** WXT empties .output before writing a build, so a build in progress gets a moment to finish. */
-async function copyBuild(userDataDir: string): Promise<string> {
+async function copyBuild(userDataDir: string, buildDir = builtExtensionDir): Promise<string> {
   const copy = extensionCopyOf(userDataDir);
   const copied = await waitFor(
     () => {
-      if (!isBuilt(builtExtensionDir)) return false;
+      if (!isBuilt(buildDir)) return false;
       rmSync(copy, { recursive: true, force: true });
-      cpSync(builtExtensionDir, copy, { recursive: true });
+      cpSync(buildDir, copy, { recursive: true });
       return isBuilt(copy);
     },
     'a complete build',
@@ -59,7 +59,8 @@ async function copyBuild(userDataDir: string): Promise<string> {
 }
 
 export async function launchExtension(
-  options: { userDataDir?: string } = {},
+  /** `buildDir`: another build than `npm run build:test`'s (the benchmarks compare two). */
+  options: { userDataDir?: string; buildDir?: string } = {},
 ): Promise<ExtensionBrowser> {
   const ownsProfile = !options.userDataDir;
   const userDataDir = options.userDataDir ?? createProfile();
@@ -67,7 +68,7 @@ export async function launchExtension(
   try {
     // A profile that never ran has no Preferences yet: the extension is installed fresh.
     const freshInstall = !existsSync(path.join(userDataDir, 'Default', 'Preferences'));
-    const extensionDir = await copyBuild(userDataDir);
+    const extensionDir = await copyBuild(userDataDir, options.buildDir);
     context = await launchChromium(userDataDir, extensionDir);
     await installNetworkPolicy(context);
     const extensionId = unpackedExtensionId(extensionDir);

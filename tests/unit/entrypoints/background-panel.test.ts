@@ -26,7 +26,12 @@ describe('the panel shortcut in the background', () => {
     vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((listener) => {
       onCommand = listener as typeof onCommand;
     });
+    // The fake browser has no permissions events; the worker listens for a withdrawn consent.
+    const onRemoved = vi
+      .spyOn(fakeBrowser.permissions.onRemoved, 'addListener')
+      .mockImplementation(() => {});
     background.main();
+    expect(onRemoved).toHaveBeenCalledOnce();
     expect(onCommand).toBeDefined();
     onCommand!(OPEN_PANEL_COMMAND, { windowId: 4 });
     expect(open).toHaveBeenCalledWith({ windowId: 4 });

@@ -24,10 +24,16 @@ describe('background entrypoint', () => {
   it('registers its listeners in the first turn, and answers through the real messenger', async () => {
     fakeBrowser.reset();
     vi.stubGlobal('indexedDB', new IDBFactory());
+    // The fake browser has no permissions.onRemoved (Firefox's consent withdrawn): count it here.
+    const onRemoved = vi
+      .spyOn(fakeBrowser.permissions.onRemoved, 'addListener')
+      .mockImplementation(() => {});
     background.main();
     // Synchronously, before any await: what MV3 needs to wake the worker for these events.
     expect(hasListeners(fakeBrowser.runtime.onMessage)).toBe(true);
     expect(hasListeners(fakeBrowser.alarms.onAlarm)).toBe(true);
+    expect(hasListeners(fakeBrowser.storage.onChanged)).toBe(true);
+    expect(onRemoved).toHaveBeenCalledOnce();
 
     const page = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
     expect(await send('getSettings', page)).toMatchObject({
