@@ -186,6 +186,8 @@ export function createWorker(options: WorkerOptions = {}) {
     async start(): Promise<void> {
       // The policy reaches the preferences Gmail tabs read (the inbox list) before any message.
       await managed.ready();
+      // A policy changed while the browser was closed (Firefox applies one only at start-up).
+      await lookups.privacyChanged(await privacyItem.getValue()).catch(() => undefined);
       outboxChanged(await outbox.counts());
       // Sends whose Undo window passed while no worker ran (the browser was closed).
       await emailLogging.heldSends.commitDue().catch(() => undefined);
