@@ -153,6 +153,11 @@ export const RECIPIENT_TYPING = 'input:not([type=hidden]), textarea';
  * label reads "Google Account: Name (address)" (2020-2025). The #gb id predates Gmail's redesigns.
  */
 export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]';
+/**
+ * The account switcher's entries, each a link to its mailbox (/mail/u/<n>, or /mail/b/<id>/u/0/
+ * for a delegated one) naming its address: InboxSDK's captures (user-info tests, 2016-2019).
+ */
+export const ACCOUNT_SWITCHER_LINK = '#gb a[href*="/mail/"], header a[href*="/mail/"]';
 
 /** Our own elements: never read as Gmail markup, never a reason to re-scan. */
 export const VIVRE_HOST = '[data-vivre-host]';
