@@ -180,6 +180,18 @@ export const SEND_BUTTON: SelectorFallbacks = [
   { seen: 'stable', selector: labelled('[role=button]', 'aria-label', SEND_WORDS) },
 ];
 
+/**
+ * Gmail's Schedule send, by roles only (its words are the UI language's): the button right after
+ * Send opens a menu whose "Schedule send" item opens a dialog of choices, each a menu item
+ * (div.Az[role=menuitem] in .ZkmAeb[role=menu], its time in div.Ay: "Dec 6, 8:00 AM"), and "Pick
+ * date & time" opens a dialog with a date and a time field and a confirming button
+ * (chaser164/gmail-schedule-send-enhancer @8d2f2cc, content.js, 2025).
+ */
+export const ROLE_BUTTON = '[role=button], button';
+export const SCHEDULE_MENU_ITEM = '[role=menuitem]';
+export const SCHEDULE_DIALOG = '[role=dialog], [role=alertdialog]';
+export const SCHEDULE_FIELD = 'input:not([type=hidden])';
+
 /** The subject box a rep types in (input.aoT, stable name since 2012). */
 export const COMPOSE_SUBJECT_BOX = 'input[name="subjectbox"]';
 /** Where a subject is read from; inline replies keep it in the hidden `subject` input. */
