@@ -132,11 +132,12 @@ export function listenForSendIntents(options: SendIntentOptions): void {
     }
     return composeAround(target);
   };
-  // A trusted click, Enter or Space outside any compose, soon after the rep opened its options.
+  // A trusted click, Enter or Space outside that compose, soon after the rep opened its options.
   const chosen = (event: Event) => {
     if (opened && Date.now() - opened.at > SCHEDULE_CHOICE_MS) opened = null;
     const target = event.target as Element | null;
     if (!opened || !event.isTrusted || typeof target?.closest !== 'function') return;
+    if (opened.compose.contains(target)) return;
     const words = scheduleWords(target);
     if (words) onSchedule(opened.compose, words);
   };
@@ -147,7 +148,7 @@ export function listenForSendIntents(options: SendIntentOptions): void {
       if (compose && isSendClick(event.target as Element, compose)) onIntent(compose);
       else if (compose && isMoreSendClick(event.target as Element, compose)) {
         opened = { compose, at: Date.now() };
-      } else if (!compose) chosen(event);
+      } else chosen(event);
     },
     { capture: true, signal },
   );
@@ -162,7 +163,7 @@ export function listenForSendIntents(options: SendIntentOptions): void {
       const compose = composeOf(event);
       if (compose && (shortcut || isSendClick(event.target as Element, compose))) {
         onIntent(compose);
-      } else if (!compose && pressed) chosen(event);
+      } else if (pressed) chosen(event);
     },
     { capture: true, signal },
   );
@@ -190,8 +191,9 @@ function scheduleWords(target: Element): string | null {
   const dialog = item ? null : closestSafe(target, SCHEDULE_DIALOG);
   const fields =
     dialog && closestSafe(target, ROLE_BUTTON) ? safeQueryAll(dialog, SCHEDULE_FIELD) : [];
-  const words =
-    item?.textContent ?? fields.map((field) => (field as HTMLInputElement).value).join(' ');
+  const words = item
+    ? plainTextOf(item)
+    : fields.map((field) => (field as HTMLInputElement).value).join(' ');
   // A time has digits: "Schedule send" and "Pick date & time" only lead to the choice.
   return /\d/.test(words) ? words.trim() : null;
 }

@@ -50,10 +50,19 @@ function numericOrder(lang: string): string {
     .join('');
 }
 
+/** The language as Intl knows it, else English (a tag Intl refuses is junk, not a language). */
+function supported(lang: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /** Epoch ms of the scheduled time the words name, or null. `now`: epoch ms. */
 export function readScheduledTime(text: string, lang: string, now: number): number | null {
   let words = clean(text);
-  const locale = Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? 'en';
+  const locale = supported(lang);
 
   const time = /(\d{1,2})[:.h](\d{2})/.exec(words) ?? /(\d{1,2}) ?(am|pm)\b/.exec(words);
   if (!time) return null;

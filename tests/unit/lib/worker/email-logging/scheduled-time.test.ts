@@ -17,6 +17,8 @@ describe('readScheduledTime: the words of the rep’s choice, in Gmail’s langu
     ['Demain matin 6 déc., 08:00', 'fr', at(2026, 12, 6, 8)],
     ['Morgen früh 6. Dez., 08:00', 'de', at(2026, 12, 6, 8)],
     ['tomorrow, 9:00 AM', 'en', at(2026, 12, 6, 9)],
+    ['Tomorrow morning\nDec 6, 8:00 AM', '', at(2026, 12, 6, 8)],
+    ['Dec 6, 8:00 AM', 'not a language!', at(2026, 12, 6, 8)],
   ])('%j (%s)', (text, lang, expected) => {
     expect(readScheduledTime(text, lang, NOW)).toBe(expected);
   });
