@@ -185,6 +185,8 @@ function isMoreSendClick(target: Element, compose: Element): boolean {
  * The words of a schedule choice the rep clicked outside the compose: a menu item's ("Tomorrow
  * morning Dec 6, 8:00 AM"), or for a dialog's button the values of the dialog's fields (the date
  * picker's date and time). The worker reads the time from them; words naming none log nothing.
+ * Gmail's roles as chaser164/gmail-schedule-send-enhancer @8d2f2cc (content.js, 2025) reads
+ * them: .ZkmAeb[role=menu] > .Az[role=menuitem], its time in .Ay; a date and a time input.
  */
 function scheduleWords(target: Element): string | null {
   const item = closestSafe(target, SCHEDULE_MENU_ITEM);

@@ -153,10 +153,7 @@ export const RECIPIENT_TYPING = 'input:not([type=hidden]), textarea';
  * label reads "Google Account: Name (address)" (2020-2025). The #gb id predates Gmail's redesigns.
  */
 export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]';
-/**
- * The account switcher's entries, each a link to its mailbox (/mail/u/<n>, or /mail/b/<id>/u/0/
- * for a delegated one) naming its address: InboxSDK's captures (user-info tests, 2016-2019).
- */
+/** Account switcher entries: links to /mail/u/<n> or /mail/b/<id>/u/0/ (InboxSDK, 2016-19). */
 export const ACCOUNT_SWITCHER_LINK = '#gb a[href*="/mail/"], header a[href*="/mail/"]';
 
 /** Our own elements: never read as Gmail markup, never a reason to re-scan. */
@@ -180,13 +177,7 @@ export const SEND_BUTTON: SelectorFallbacks = [
   { seen: 'stable', selector: labelled('[role=button]', 'aria-label', SEND_WORDS) },
 ];
 
-/**
- * Gmail's Schedule send, by roles only (its words are the UI language's): the button right after
- * Send opens a menu whose "Schedule send" item opens a dialog of choices, each a menu item
- * (div.Az[role=menuitem] in .ZkmAeb[role=menu], its time in div.Ay: "Dec 6, 8:00 AM"), and "Pick
- * date & time" opens a dialog with a date and a time field and a confirming button
- * (chaser164/gmail-schedule-send-enhancer @8d2f2cc, content.js, 2025).
- */
+/** Schedule send, by roles: after Send, a menu, then choices or a picker (chaser164, 2025). */
 export const ROLE_BUTTON = '[role=button], button';
 export const SCHEDULE_MENU_ITEM = '[role=menuitem]';
 export const SCHEDULE_DIALOG = '[role=dialog], [role=alertdialog]';
