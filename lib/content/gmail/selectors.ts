@@ -176,8 +176,7 @@ export const SEND_BUTTON: SelectorFallbacks = [
   // words, not captures). A rep's Ctrl/Cmd+Enter needs no word at all.
   { seen: 'stable', selector: labelled('[role=button]', 'aria-label', SEND_WORDS) },
 ];
-
-/** Schedule send, by roles: after Send, a menu, then choices or a picker (chaser164, 2025). */
+/** Schedule send, by roles only (read in compose.ts: scheduleWords, isMoreSendClick). */
 export const ROLE_BUTTON = '[role=button], button';
 export const SCHEDULE_MENU_ITEM = '[role=menuitem]';
 export const SCHEDULE_DIALOG = '[role=dialog], [role=alertdialog]';
