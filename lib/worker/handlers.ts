@@ -245,12 +245,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return emailLogging.logEmail(email);
     },
 
-    async holdEmailLog({ sendId, commitAt, email }, sender) {
+    async holdEmailLog({ sendId, commitAt, email, scheduled }, sender) {
       // Charged when held, as if logged now: one budget for all a tab writes. The commit, which
       // the tab may bring forward with settleEmailLog, charges nothing more.
       enqueueRate.take(gmailTab(sender), costOf(email));
-      await emailLogging.hold(sendId, email, commitAt);
-      return null;
+      return emailLogging.hold(sendId, email, commitAt, scheduled);
     },
 
     settleEmailLog: ({ sendId, outcome }) => emailLogging.heldSends.settle(sendId, outcome),

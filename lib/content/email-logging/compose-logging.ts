@@ -46,6 +46,8 @@ export function createComposeLogging(
   const inFlight = new Set<Promise<void>>();
   // The Undo link a notice offered when the rep pressed Send: another action's, not this send's.
   const undoAtIntent = new WeakMap<Element, Element | null>();
+  // The words of the rep's Schedule send choice for a compose: its send is held until then.
+  const scheduleOf = new WeakMap<Element, string>();
 
   const tracker = createSendTracker({
     read: (compose) => readCompose(compose, signedIn()),
@@ -57,7 +59,8 @@ export function createComposeLogging(
       if (!state?.on) return;
       const before = undoAtIntent.get(compose) ?? null;
       const dealIds = state.deal ? { [state.deal.contactId]: state.deal.dealId } : undefined;
-      const holding = holdSent(content, audienceOf(state), before, dealIds).finally(() =>
+      const words = scheduleOf.get(compose);
+      const holding = holdSent(content, audienceOf(state), before, dealIds, words).finally(() =>
         inFlight.delete(holding),
       );
       inFlight.add(holding);
@@ -74,10 +77,13 @@ export function createComposeLogging(
     audience: Audience | null,
     before: Element | null,
     dealIds?: Record<string, string | null>,
+    words?: string,
   ) {
     if (content.recipients.length === 0) return;
     const whom = audience ? [...audience.log, ...audience.add].map((p) => p.name ?? p.email) : null;
-    await undoWindow.hold(emailOf(content, dealIds), content.draftId, whom, before);
+    const lang = doc.documentElement.lang || navigator.language;
+    const scheduled = words ? { words, lang } : undefined;
+    await undoWindow.hold(emailOf(content, dealIds), content.draftId, whom, before, scheduled);
   }
 
   const emailOf = (content: ComposeContent, dealIds?: Record<string, string | null>) =>
@@ -197,6 +203,14 @@ export function createComposeLogging(
     },
     /** The rep's Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
     intent(compose: Element) {
+      scheduleOf.delete(compose);
+      undoAtIntent.set(compose, findOfferedUndo(doc));
+      tracker.intent(compose);
+      tracker.check();
+    },
+    /** The rep's choice of a time in Gmail's Schedule send for this compose: the same, held till then. */
+    schedule(compose: Element, words: string) {
+      scheduleOf.set(compose, words);
       undoAtIntent.set(compose, findOfferedUndo(doc));
       tracker.intent(compose);
       tracker.check();

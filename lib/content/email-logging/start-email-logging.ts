@@ -77,12 +77,18 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     undoWindow.check();
   }
 
-  listenForSendIntents({ doc, signal, onIntent: (compose) => composes.intent(compose) });
+  listenForSendIntents({
+    doc,
+    signal,
+    onIntent: (compose) => composes.intent(compose),
+    onSchedule: (compose, words) => composes.schedule(compose, words),
+  });
   // The rep's Undo: Gmail's Undo link clicked or pressed (in the capture phase, before Gmail
   // removes it), or z, Gmail's undo key. Never page script's: a click it dispatches is untrusted.
   const onUndo = (event: Event) => {
     const key = (event as KeyboardEvent).key;
     if (!event.isTrusted) return;
+    if (event.type === 'click') undoWindow.repClicked();
     if (key === 'z') return undoWindow.undoKeyPressed();
     if (event.type === 'keydown' && key !== 'Enter' && key !== ' ') return;
     const link = undoLinkOf(event.target);

@@ -13,6 +13,11 @@
  *    or Gmail's longest window (30 s) has passed → logged now, once.
  * A notice is this send's by its Undo link: the element, or the thread id Gmail puts in its
  * `param`, so an "archived · Undo" notice that follows is never taken for it.
+ *
+ * A scheduled send (Gmail's Schedule send) is held by the worker until its time, which the worker
+ * answers and the line shows; its notice's Undo drops it like a send's, but its end never logs
+ * it. Afterwards this tab remembers its draft: when that draft opens again in a compose right
+ * after a trusted click of the rep's (Gmail's "Cancel send" reopens it), it is dropped.
  */
 import type { Ask } from '../../shared/messaging/messenger';
 import type { EmailToLog } from '../../shared/messaging/protocol';
@@ -43,7 +48,11 @@ interface Undo {
   param: string;
 }
 
+/** How soon after the rep's click a scheduled draft opening again counts as their Cancel send. */
+const CANCEL_CLICK_MS = 10_000;
+
 interface Held {
+  scheduled: boolean;
   sendId: string;
   draftId: string | null;
   sentAt: number;
@@ -71,6 +80,9 @@ export function createUndoWindow(deps: UndoWindowDeps) {
   let earlyUndo: { link: Element; at: number } | null = null;
   // When the rep last asked Gmail to undo (its Undo link, or z): a draft back after that is undone.
   let undoAskedAt = -Infinity;
+  let clickedAt = -Infinity;
+  // Scheduled sends past their notice, by draft id: a Cancel send in this tab drops them.
+  const scheduled = new Map<string, string>();
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -87,6 +99,7 @@ export function createUndoWindow(deps: UndoWindowDeps) {
   async function settle(entry: Held, outcome: 'sent' | 'undone') {
     remove(entry);
     if (outcome === 'undone') deps.undone(entry.draftId);
+    if (entry.draftId) scheduled.delete(entry.draftId);
     const answer = await deps.ask('settleEmailLog', { sendId: entry.sendId, outcome });
     if (held.length > 0) return; // a newer send is what the rep sees now
     if (outcome === 'undone') return deps.show({ state: 'undone' });
@@ -114,7 +127,9 @@ export function createUndoWindow(deps: UndoWindowDeps) {
       const withdrawn = entry.undo !== null && !sameUndo(entry.undo, link);
       const replaced = entry !== newest && newest?.undo !== null;
       const passed = deps.now() - entry.sentAt >= UNDO_WINDOW_MAX_MS;
-      if (withdrawn || replaced || passed) void track(settle(entry, 'sent'));
+      if (!(withdrawn || replaced || passed)) continue;
+      if (!entry.scheduled) void track(settle(entry, 'sent'));
+      else remove(entry); // the worker's alarm logs it at its time
     }
   }
 
@@ -128,13 +143,24 @@ export function createUndoWindow(deps: UndoWindowDeps) {
       draftId: string | null,
       whom: string[] | null,
       before: Element | null,
+      schedule?: { words: string; lang: string },
     ): Promise<void> {
       const sendId = draftId ?? `send-${crypto.randomUUID()}`;
       const sentAt = deps.now();
       const commitAt = sentAt + UNDO_WINDOW_MAX_MS;
-      const answer = await track(deps.ask('holdEmailLog', { sendId, commitAt, email }));
+      const answer = await track(
+        deps.ask('holdEmailLog', {
+          sendId,
+          commitAt,
+          email,
+          ...(schedule && { scheduled: schedule }),
+        }),
+      );
       if (!answer.ok) return deps.show({ state: 'failed', message: answer.error.message });
+      const at = answer.value;
+      if (draftId && at !== null) scheduled.set(draftId, sendId);
       const entry: Held = {
+        scheduled: at !== null,
         sendId,
         draftId,
         sentAt,
@@ -146,7 +172,7 @@ export function createUndoWindow(deps: UndoWindowDeps) {
       entry.cancelWake = deps.wakeAt(commitAt, check);
       held.push(entry);
       deps.watching(true);
-      deps.show({ state: 'held', whom });
+      deps.show(at !== null ? { state: 'scheduled', at } : { state: 'held', whom });
       const early = earlyUndo;
       earlyUndo = null;
       if (early && early.at >= sentAt && !sameUndo(entry.before, early.link)) {
@@ -171,15 +197,33 @@ export function createUndoWindow(deps: UndoWindowDeps) {
       undoAskedAt = deps.now();
     },
 
-    /** A compose of this draft is open again: after the rep asked, Gmail's Undo put it back. */
-    reopened(draftId: string) {
-      const entry = held.find((candidate) => candidate.draftId === draftId);
-      if (entry && undoAskedAt >= entry.sentAt) void track(settle(entry, 'undone'));
+    /** The rep clicked somewhere (trusted): a scheduled draft opening now is their Cancel send. */
+    repClicked() {
+      clickedAt = deps.now();
     },
 
-    /** Whether a send of this draft is being held. */
+    /**
+     * A compose of this draft is open again: after the rep asked, Gmail's Undo put it back; a
+     * scheduled one's, right after the rep's click, their Cancel send did.
+     */
+    reopened(draftId: string) {
+      const entry = held.find((candidate) => candidate.draftId === draftId);
+      const cancelled = deps.now() - clickedAt <= CANCEL_CLICK_MS;
+      if (entry && (undoAskedAt >= entry.sentAt || (entry.scheduled && cancelled))) {
+        return void track(settle(entry, 'undone'));
+      }
+      const sendId = scheduled.get(draftId);
+      if (entry || !sendId || !cancelled) return;
+      scheduled.delete(draftId);
+      const gone = { scheduled: true, sendId, draftId, sentAt: 0, whom: null, before: null };
+      held.push({ ...gone, undo: null, cancelWake: () => {} });
+      void track(settle(held.at(-1)!, 'undone'));
+    },
+
+    /** Whether a send of this draft is being held (or, scheduled, waits for its time). */
     holds: (draftId: string | null) =>
-      draftId !== null && held.some((entry) => entry.draftId === draftId),
+      draftId !== null &&
+      (scheduled.has(draftId) || held.some((entry) => entry.draftId === draftId)),
 
     settled: () => Promise.all([...inFlight]).then(() => undefined),
 

@@ -11,13 +11,24 @@ import {
   hasRecipientField,
 } from './compose-recipients';
 import { findThreadSubject } from './page';
-import { isHidden, matchesSafe, plainTextOf, queryNewestFirst, safeQueryAll } from './query';
+import {
+  closestSafe,
+  isHidden,
+  matchesSafe,
+  plainTextOf,
+  queryNewestFirst,
+  safeQueryAll,
+} from './query';
 import {
   COMPOSE_BODY,
   COMPOSE_DRAFT_ID,
   COMPOSE_SUBJECT,
   COMPOSE_SUBJECT_BOX,
   HIDDEN_INPUT,
+  ROLE_BUTTON,
+  SCHEDULE_DIALOG,
+  SCHEDULE_FIELD,
+  SCHEDULE_MENU_ITEM,
   SEND_BUTTON,
   VIVRE_HOST,
 } from './selectors';
@@ -92,7 +103,12 @@ interface SendIntentOptions {
   doc: Document;
   signal: AbortSignal;
   onIntent(compose: Element): void;
+  /** The rep's choice in Gmail's Schedule send menu or date picker, with the words it shows. */
+  onSchedule(compose: Element, words: string): void;
 }
+
+/** How long after the rep opens a compose's send options a schedule choice is still that compose's. */
+const SCHEDULE_CHOICE_MS = 5 * 60_000;
 
 /**
  * The rep's Send: a click on the compose's Send button, Ctrl/Cmd+Enter inside it, or Enter or
@@ -101,9 +117,13 @@ interface SendIntentOptions {
  * make the browser mark them trusted. A send then shows as the compose closing
  * (`isComposeClosed`) or a sent notice (page.ts), which page script can fake too, so neither
  * counts without this intent. The listeners run in the capture phase, before Gmail's own handlers
- * remove the compose, so its content can still be read.
+ * remove the compose, so its content can still be read. Schedule send is the same intent, made
+ * of the rep's trusted opening of "More send options" and their trusted choice of a time.
  */
-export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
+export function listenForSendIntents(options: SendIntentOptions): void {
+  const { doc, signal, onIntent, onSchedule } = options;
+  // The compose whose "More send options" (the button after Send) the rep opened, and when.
+  let opened: { compose: Element; at: number } | null = null;
   const composeOf = (event: Event): Element | null => {
     const target = event.target as Element | null;
     // Duck-typed: the content script's realm has its own Element constructor.
@@ -112,11 +132,23 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
     }
     return composeAround(target);
   };
+  // A trusted click, Enter or Space outside that compose, soon after the rep opened its options.
+  const chosen = (event: Event) => {
+    if (opened && Date.now() - opened.at > SCHEDULE_CHOICE_MS) opened = null;
+    const target = event.target as Element | null;
+    if (!opened || !event.isTrusted || typeof target?.closest !== 'function') return;
+    if (opened.compose.contains(target)) return;
+    const words = scheduleWords(target);
+    if (words) onSchedule(opened.compose, words);
+  };
   doc.addEventListener(
     'click',
     (event) => {
       const compose = composeOf(event);
       if (compose && isSendClick(event.target as Element, compose)) onIntent(compose);
+      else if (compose && isMoreSendClick(event.target as Element, compose)) {
+        opened = { compose, at: Date.now() };
+      } else chosen(event);
     },
     { capture: true, signal },
   );
@@ -131,7 +163,7 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
       const compose = composeOf(event);
       if (compose && (shortcut || isSendClick(event.target as Element, compose))) {
         onIntent(compose);
-      }
+      } else if (pressed) chosen(event);
     },
     { capture: true, signal },
   );
@@ -141,6 +173,31 @@ export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOption
 function isSendClick(target: Element, compose: Element): boolean {
   const button = findSendButton(compose);
   return button !== null && (button === target || button.contains(target));
+}
+
+/** Whether it was on "More send options": the button right after Send, by structure, not words. */
+function isMoreSendClick(target: Element, compose: Element): boolean {
+  const more = findSendButton(compose)?.nextElementSibling;
+  return !!more && matchesSafe(more, ROLE_BUTTON) && more.contains(target);
+}
+
+/**
+ * The words of a schedule choice the rep clicked outside the compose: a menu item's ("Tomorrow
+ * morning Dec 6, 8:00 AM"), or for a dialog's button the values of the dialog's fields (the date
+ * picker's date and time). The worker reads the time from them; words naming none log nothing.
+ * Gmail's roles as chaser164/gmail-schedule-send-enhancer @8d2f2cc (content.js, 2025) reads
+ * them: .ZkmAeb[role=menu] > .Az[role=menuitem], its time in .Ay; a date and a time input.
+ */
+function scheduleWords(target: Element): string | null {
+  const item = closestSafe(target, SCHEDULE_MENU_ITEM);
+  const dialog = item ? null : closestSafe(target, SCHEDULE_DIALOG);
+  const fields =
+    dialog && closestSafe(target, ROLE_BUTTON) ? safeQueryAll(dialog, SCHEDULE_FIELD) : [];
+  const words = item
+    ? plainTextOf(item)
+    : fields.map((field) => (field as HTMLInputElement).value).join(' ');
+  // A time has digits: "Schedule send" and "Pick date & time" only lead to the choice.
+  return /\d/.test(words) ? words.trim() : null;
 }
 
 /** Whether the compose is gone from the page (removed, or hidden as Gmail does on send). */

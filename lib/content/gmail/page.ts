@@ -3,56 +3,14 @@
  * thread's subject (its heading, or the title), and the notification bar that follows a send.
  * The theme Gmail paints is read by theme.ts.
  */
-import { parseAddress } from '../../shared/address';
 import { closestSafe, isHidden, queryNewestFirst, safeQueryAll } from './query';
-import {
-  ACCOUNT_BUTTON,
-  NOTIFICATION_BAR,
-  THREAD_SUBJECT,
-  UNDO_LINK,
-  VIEW_SENT_LINK,
-} from './selectors';
+import { NOTIFICATION_BAR, THREAD_SUBJECT, UNDO_LINK, VIEW_SENT_LINK } from './selectors';
 
 export { detectTheme, type Theme } from './theme';
+export { findSignedInEmail } from './account';
 
 // Gmail titles a page "<subject or Inbox (n)> - <address> - Gmail"; Workspace may brand the last
-// part. The title names the account and, with a thread open, its subject.
-
-/* ---- The account ---- */
-
-/**
- * The signed-in account, lower-cased, or null when the page does not say.
- *
- * The address in the title is the last " - " part after the first that is an address: reading
- * from the end keeps a subject that itself contains an address from winning. Otherwise the Google
- * bar's account button, whose label ends in "(address)".
- */
-export function findSignedInEmail(doc: Document): string | null {
-  try {
-    return accountInTitle(doc.title ?? '') ?? accountInButton(doc);
-  } catch {
-    return null;
-  }
-}
-
-function accountInTitle(title: string): string | null {
-  const parts = title.split(' - ').slice(1).reverse();
-  for (const part of parts) {
-    const address = parseAddress(part);
-    if (address) return address;
-  }
-  return null;
-}
-
-function accountInButton(doc: Document): string | null {
-  for (const button of safeQueryAll(doc, ACCOUNT_BUTTON)) {
-    const label = button.getAttribute('aria-label') ?? '';
-    const inParentheses = /\(([^()]+@[^()]+)\)\s*$/.exec(label)?.[1];
-    const address = parseAddress(inParentheses);
-    if (address) return address;
-  }
-  return null;
-}
+// part. The title names the account (account.ts) and, with a thread open, its subject.
 
 /* ---- The open thread's subject ---- */
 

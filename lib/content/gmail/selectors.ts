@@ -153,6 +153,8 @@ export const RECIPIENT_TYPING = 'input:not([type=hidden]), textarea';
  * label reads "Google Account: Name (address)" (2020-2025). The #gb id predates Gmail's redesigns.
  */
 export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]';
+/** Account switcher entries: links to /mail/u/<n> or /mail/b/<id>/u/0/ (InboxSDK, 2016-19). */
+export const ACCOUNT_SWITCHER_LINK = '#gb a[href*="/mail/"], header a[href*="/mail/"]';
 
 /** Our own elements: never read as Gmail markup, never a reason to re-scan. */
 export const VIVRE_HOST = '[data-vivre-host]';
@@ -174,6 +176,11 @@ export const SEND_BUTTON: SelectorFallbacks = [
   // words, not captures). A rep's Ctrl/Cmd+Enter needs no word at all.
   { seen: 'stable', selector: labelled('[role=button]', 'aria-label', SEND_WORDS) },
 ];
+/** Schedule send, by roles only (read in compose.ts: scheduleWords, isMoreSendClick). */
+export const ROLE_BUTTON = '[role=button], button';
+export const SCHEDULE_MENU_ITEM = '[role=menuitem]';
+export const SCHEDULE_DIALOG = '[role=dialog], [role=alertdialog]';
+export const SCHEDULE_FIELD = 'input:not([type=hidden])';
 
 /** The subject box a rep types in (input.aoT, stable name since 2012). */
 export const COMPOSE_SUBJECT_BOX = 'input[name="subjectbox"]';

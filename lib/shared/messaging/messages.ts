@@ -165,6 +165,9 @@ export const MESSAGES = {
    * `commitAt` (epoch ms; the worker keeps it within a minute) unless `settleEmailLog` comes
    * first. Durable: a tab closed inside the window loses nothing
    * (lib/worker/email-logging/held-sends.ts). A send is no thread message: it has no message id.
+   * `scheduled`: Gmail's Schedule send, with the words of the rep's choice in Gmail's language
+   * (`lang`); the worker reads the time from them (scheduled-time.ts), holds it until then and
+   * answers that time (epoch ms); null for a send.
    */
   holdEmailLog: message(
     z.strictObject({
@@ -172,9 +175,10 @@ export const MESSAGES = {
       sendId: gmailMessageId,
       commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
       email: EmailToLogSchema.omit({ messageId: true }),
+      scheduled: z.strictObject({ words: text(300), lang: text(35) }).optional(),
     }),
     GMAIL,
-  ).answers<null>(),
+  ).answers<number | null>(),
   /** The held send stood (log it now) or was undone (drop it); null: nothing held by that id. */
   settleEmailLog: message(
     z.strictObject({ sendId: gmailMessageId, outcome: z.enum(['sent', 'undone']) }),

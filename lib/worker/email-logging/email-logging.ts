@@ -19,6 +19,10 @@ import { createEmailLogger } from './email-logger';
 import { createHeldSends, type HeldSend } from './held-sends';
 import { heldSendsStore, wakeForHeldSends } from './held-sends-store';
 import { loggedMessages } from './logged-messages';
+import { readScheduledTime } from './scheduled-time';
+
+export const SCHEDULE_UNREAD_MESSAGE =
+  'Vivre couldn’t tell when this email is scheduled, so it won’t log it: once it’s sent, open it and click “Log this email”.';
 
 export interface EmailLoggingDeps {
   settings: Pick<Settings, 'getCredentials'>;
@@ -73,9 +77,23 @@ export function createEmailLogging({ settings, lookups, outbox }: EmailLoggingDe
      * Refused now, not when the window has passed, so the tab can tell the rep. Planned now, in
      * the workspace the rep sent it from (its stamp taken before the lookups run against it).
      */
-    async hold(sendId: string, email: EmailToLog, commitAt: number): Promise<void> {
+    async hold(
+      sendId: string,
+      email: EmailToLog,
+      commitAt: number,
+      scheduled?: { words: string; lang: string },
+    ): Promise<number | null> {
+      const at = scheduled ? readScheduledTime(scheduled.words, scheduled.lang, Date.now()) : null;
+      if (scheduled && at === null) {
+        throw new VivreError({ kind: 'validation', message: SCHEDULE_UNREAD_MESSAGE });
+      }
       const connection = await stampOf(await mayLog(email));
-      await heldSends.hold(sendId, { plan: await logger.plan(email), connection, commitAt });
+      const plan = await logger.plan(email);
+      if (at !== null) {
+        return heldSends.hold(sendId, { plan, connection, commitAt: at, scheduled: true });
+      }
+      await heldSends.hold(sendId, { plan, connection, commitAt });
+      return null;
     },
 
     loggedAt: logger.loggedAt,

@@ -17,6 +17,10 @@
  *
  * Gmail's page can drive our content script, so what a tab can make the worker hold is bounded:
  * a commit time within a minute, and a cap on held sends in number and size.
+ *
+ * A scheduled send (Gmail's Schedule send) is held until its scheduled time, at the latest
+ * MAX_SCHEDULE_MS ahead and never sooner than a sent one would commit; the tab cannot settle it
+ * as sent before then (only the alarm logs it), only drop it (Undo, or the rep's Cancel send).
  */
 import type { EmailLogResult } from '../../shared/messaging/protocol';
 import type { ConnectionStamp } from '../outbox/types';
@@ -29,6 +33,8 @@ export interface HeldSend {
   connection: ConnectionStamp;
   /** When it is logged if nothing settles it first (epoch ms). */
   commitAt: number;
+  /** Scheduled in Gmail: logged at `commitAt` by the alarm, never sooner. */
+  scheduled?: boolean;
 }
 
 /**
@@ -43,6 +49,15 @@ export const MAX_HOLD_MS = 30_000 + 30_000;
  */
 export const MAX_HELD_SENDS = 25;
 export const MAX_HELD_BYTES = 512 * 1024;
+
+/**
+ * How far ahead a scheduled send is held: a quarter, beyond any follow-up a rep plans, and short
+ * enough that the contacts and the workspace it was planned for are still the rep's.
+ */
+export const MAX_SCHEDULE_MS = 90 * 24 * 60 * 60 * 1000;
+
+export const TOO_FAR_MESSAGE =
+  'This email is scheduled more than 90 days ahead, so Vivre won’t log it: once it’s sent, open it and click “Log this email”.';
 
 export const TOO_MANY_HELD_MESSAGE =
   'Too many sent emails are waiting out Gmail’s Undo, so Vivre won’t log this one: once it’s sent, open it and click “Log this email”.';
@@ -93,25 +108,38 @@ export function createHeldSends({ store, commit, wakeAt, now = Date.now }: HeldS
   return {
     /**
      * Holds a send under `sendId` (a second hold of the same id replaces the first) until
-     * `commitAt`, brought within [now, now + MAX_HOLD_MS]; refused, with a sentence for the rep,
-     * when it would take the held sends past their caps.
+     * `commitAt`, brought within [now, now + MAX_HOLD_MS] (scheduled: no sooner than now +
+     * MAX_HOLD_MS, refused beyond MAX_SCHEDULE_MS); refused, with a sentence for the rep, when it
+     * would take the held sends past their caps. Answers the commit time it keeps.
      */
-    hold: (sendId: string, send: HeldSend): Promise<void> =>
+    hold: (sendId: string, send: HeldSend): Promise<number> =>
       inTurn(async () => {
         const at = now();
-        const commitAt = Math.min(Math.max(send.commitAt, at), at + MAX_HOLD_MS);
+        if (send.scheduled && send.commitAt > at + MAX_SCHEDULE_MS) {
+          throw new VivreError({ kind: 'validation', message: TOO_FAR_MESSAGE });
+        }
+        const commitAt = send.scheduled
+          ? Math.max(send.commitAt, at + MAX_HOLD_MS)
+          : Math.min(Math.max(send.commitAt, at), at + MAX_HOLD_MS);
         const held = { ...(await store.get()), [sendId]: { ...send, commitAt } };
         const tooMany = Object.keys(held).length > MAX_HELD_SENDS;
         if (tooMany || bytesOf(held) > MAX_HELD_BYTES) {
           throw new VivreError({ kind: 'rate_limited', message: TOO_MANY_HELD_MESSAGE });
         }
         await rewrite(held);
+        return commitAt;
       }),
 
-    /** The send stood (logged now) or was undone (dropped); null when nothing is held by that id. */
+    /**
+     * The send stood (logged now) or was undone (dropped); null when nothing is held by that id,
+     * or when it is a scheduled send whose time has not come (only dropping settles it early).
+     */
     settle: (sendId: string, outcome: 'sent' | 'undone'): Promise<EmailLogResult | null> =>
       inTurn(async () => {
-        const [send] = await take((id) => id === sendId);
+        const early = (send: HeldSend) => send.scheduled === true && send.commitAt > now();
+        const [send] = await take(
+          (id, held) => id === sendId && (outcome === 'undone' || !early(held)),
+        );
         if (!send) return null;
         return outcome === 'undone' ? UNDONE : commit(send);
       }),

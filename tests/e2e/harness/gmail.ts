@@ -18,13 +18,15 @@ export function fixtureVariant(name: string, replacements: Replacements): string
 }
 
 /**
- * Opens `html` at a https://mail.google.com/ address. A page route wins over the
- * harness's context route, so only this page sees the variant.
+ * Opens `html` at a https://mail.google.com/ address, in `mailbox` (another account's
+ * /mail/u/1/, a delegated /mail/b/<id>/u/0/). A page route wins over the harness's context
+ * route, so only this page sees the variant.
  */
 export async function openGmailHtml(
   browser: ExtensionBrowser,
   html: string,
   hash = '#inbox/variant',
+  mailbox = '/mail/u/0/',
 ): Promise<Page> {
   const page = await browser.context.newPage();
   await page.route('https://mail.google.com/**', (route) =>
@@ -32,7 +34,7 @@ export async function openGmailHtml(
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
       : route.fulfill({ status: 404, body: '' }),
   );
-  await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
+  await page.goto(`https://mail.google.com${mailbox}${hash}`);
   return page;
 }
 

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { createEmailLogger } from '@/lib/worker/email-logging/email-logger';
+import { readScheduledTime } from '@/lib/worker/email-logging/scheduled-time';
 import { createHeldSends, type HeldSend } from '@/lib/worker/email-logging/held-sends';
 import type {
   EmailLoggingSettings,
@@ -98,14 +99,21 @@ export function fakeWorker({
   const ask = vi.fn(async (type: string, data?: unknown) => {
     switch (type) {
       case 'holdEmailLog': {
-        const { sendId, commitAt, email } = data as {
+        const { sendId, commitAt, email, scheduled } = data as {
           sendId: string;
           commitAt: number;
           email: EmailToLog;
+          scheduled?: { words: string; lang: string };
         };
         const plan = await logger.plan(email);
-        await held.hold(sendId, { plan, connection: CONNECTION, commitAt });
-        return { ok: true, value: null };
+        // Scheduled: read as the worker reads it (at the fake clock), held until then.
+        const at = scheduled ? readScheduledTime(scheduled.words, scheduled.lang, clock.now) : null;
+        if (scheduled && at === null) {
+          return { ok: false, error: { kind: 'validation', message: 'Unreadable schedule.' } };
+        }
+        const send = { plan, connection: CONNECTION, commitAt: at ?? commitAt };
+        const kept = await held.hold(sendId, at === null ? send : { ...send, scheduled: true });
+        return { ok: true, value: at === null ? null : kept };
       }
       case 'settleEmailLog': {
         const { sendId, outcome } = data as { sendId: string; outcome: 'sent' | 'undone' };
