@@ -5,8 +5,11 @@
  * built in a content script's world for a page's shadow root), each host gets a `<style>`.
  *
  * Hosts are fixed-size boxes with `contain: strict`: whatever a chip shows (loading, a score,
- * nothing to show) it never changes the width of Gmail's row, and its own rendering never makes
- * Gmail's layout recalculate beyond the box.
+ * nothing to show) it never changes the width of Gmail's row, its own rendering never makes
+ * Gmail's layout recalculate beyond the box, and page script measuring it learns nothing.
+ * The host's declarations are important, so nothing Gmail's page sets on it applies. The score
+ * is drawn from an attribute inside the root (`::after`), never as text: window.find() matches
+ * text, even in closed roots.
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
 
@@ -17,23 +20,24 @@ export const ROW_CHIP_CSS = `${hostColorCss({
   chip: 'surface-container',
 })}
 :host {
-  all: initial;
-  display: inline-block;
-  vertical-align: middle;
-  contain: strict;
-  width: 24px;
-  height: 14px;
-  margin: 0 2px 0 4px;
-  font: 600 10px/14px ${FONT};
+  all: initial !important;
+  display: inline-block !important;
+  vertical-align: middle !important;
+  contain: strict !important;
+  width: 24px !important;
+  height: 14px !important;
+  margin: 0 2px 0 4px !important;
+  font: 600 10px/14px ${FONT} !important;
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
+.chip::after { content: attr(data-score); }
 .band-hot { color: var(--hot); }
 .band-warm { color: var(--warm); }
 .band-cold { color: var(--cold); }
 /* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
-   never shifts; an empty outlined pill read as something broken. The host's name says why. */
+   never shifts; an empty outlined pill read as something broken. The name inside says why. */
 .none, .loading { background: transparent; }
-:host(vivre-hot-lead) { width: 4px; height: 16px; margin: 0; }
+:host(vivre-hot-lead) { width: 4px !important; height: 16px !important; margin: 0 !important; }
 .mark { display: block; width: 100%; height: 100%; border-radius: 2px; background: var(--hot); }
 `;
 
