@@ -15,7 +15,13 @@ import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
 import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced } from './harness';
-import { firefoxCardFrame, openFirefoxFixture, openFirefoxGmail } from './harness/firefox';
+import {
+  cardTakesInput,
+  firefoxCardFrame,
+  openFirefoxFixture,
+  openFirefoxGmail,
+  repClick,
+} from './harness/firefox';
 
 const THREAD = 'thread-expanded-2025';
 
@@ -53,7 +59,7 @@ async function logFirstMessage(page: Page, menuShown: boolean): Promise<number> 
     await page.mouse.move(before.x + 8, middle);
     await hostGrows(page, host, before.width, 'the Deal menu');
   }
-  await page.mouse.click(before.x + 8, middle);
+  await repClick(page, before.x + 8, middle);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   const { width } = await hostBox(page, host);
@@ -85,7 +91,7 @@ const test = base.extend<{ thread: Page }>({
 /** Clicks the first chip of `email`, as a rep does, and returns the card's frame. */
 async function openCardOf(page: Page, email: string): Promise<Frame> {
   await page.locator(`[data-vivre-email="${email}"]`).click();
-  return firefoxCardFrame(page);
+  return cardTakesInput(await firefoxCardFrame(page));
 }
 
 /** The card's text once it has its answer about the person (its heading and their facts). */
@@ -230,7 +236,7 @@ describe('the built extension in Firefox', () => {
     // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
     // logs for appears beside it.
     const off = await hostBox(page, 'vivre-email-log');
-    await page.mouse.click(off.x + 8, off.y + off.height / 2);
+    await repClick(page, off.x + 8, off.y + off.height / 2);
     await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
 
     await page.locator('.aoO[role="button"]').click();

@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { REP_DWELL_MS } from './rep-controls';
 import { FIXTURE_PARAM, readFixture } from './network';
 import { builtFirefoxDir, isBuilt } from './paths';
 import { waitFor } from './wait';
@@ -150,4 +151,27 @@ export function firefoxCardFrame(page: Page): Promise<Frame> {
     }
     return undefined;
   }, 'the card frame');
+}
+
+/**
+ * The rep clicks at (x, y) in Gmail: the pointer comes there and presses once what is there has
+ * been in view and in place as long as our controls ask (lib/shared/visible-input.ts).
+ */
+export async function repClick(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.move(x, y);
+  await new Promise((resolve) => setTimeout(resolve, REP_DWELL_MS));
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Waits until the open card takes input: it has been drawn as placed for a moment, and no longer
+ * says it is disabled (lib/pages/card/input-guard.ts). Puppeteer, unlike Playwright, does not
+ * wait for that before it clicks.
+ */
+export async function cardTakesInput(card: Frame): Promise<Frame> {
+  await waitFor(
+    () => card.evaluate(() => !document.body.hasAttribute('aria-disabled')),
+    'the card to take input',
+  );
+  return card;
 }
