@@ -29,4 +29,9 @@ export interface CardServices {
   onReconnect(signal: AbortSignal, callback: () => void): void;
   /** The card is usable for its person (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
+  /**
+   * Calls `listener` with whether Gmail's page hides, covers or changes the card, during which
+   * it takes no clicks (lib/pages/card/input-guard.ts); returns the way to stop.
+   */
+  watchInterference?(listener: (interfered: boolean) => void): () => void;
 }
