@@ -13,6 +13,11 @@
  * Until both agree, presses, clicks and those keys stop at the window before the card sees them,
  * and the page says it is disabled (aria-disabled), so an assistive tool, or a test, waits.
  * Typing, Tab and Escape always work: none of them acts on Vivre.
+ *
+ * v2 reports a change only at its next look, up to a tenth of a second later, so a sheet laid
+ * over the card just before a press would not be known yet. Each press therefore asks v2 for a
+ * fresh look (observing the root anew gets one at the next frame), and the click it leads to
+ * waits for it: it goes on (dispatched again by the card itself) only if the card was seen.
  */
 import { isSteady, STEADY_MS } from '../../shared/visible-input';
 
@@ -70,27 +75,53 @@ export function guardCardInput(win: Window): CardInputGuard {
     listeners.forEach((listener) => listener(now));
   }
 
-  if (hasV2) {
-    const observer = new IntersectionObserver(
-      (entries) => {
-        const entry = entries[entries.length - 1] as IntersectionObserverEntry & {
-          isVisible: boolean;
-        };
-        seenSince = entry.isVisible ? (seenSince ?? performance.now()) : null;
-        update();
-      },
-      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    );
-    observer.observe(doc.documentElement);
-  }
+  // A press waiting for v2's fresh look, and the click it led to, held until that look.
+  let looking = false;
+  let held: HTMLElement | null = null;
+  let replaying = false;
+  const root = doc.documentElement;
+  const observer = hasV2
+    ? new IntersectionObserver(
+        (entries) => {
+          const { isVisible } = entries[entries.length - 1] as IntersectionObserverEntry & {
+            isVisible: boolean;
+          };
+          seenSince = isVisible ? (seenSince ?? performance.now()) : null;
+          looking = false;
+          update();
+          const click = held;
+          held = null;
+          if (click && accepting()) {
+            replaying = true;
+            click.click();
+            replaying = false;
+          }
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      )
+    : null;
+  observer?.observe(root);
 
-  function refuse(event: Event) {
-    if (accepting()) return;
-    if (event instanceof KeyboardEvent && event.key !== 'Enter' && event.key !== ' ') return;
+  function stop(event: Event) {
     event.preventDefault();
     event.stopImmediatePropagation();
   }
-  for (const type of [...POINTER, ...KEYS]) win.addEventListener(type, refuse, { capture: true });
+
+  function guard(event: Event) {
+    if (replaying) return;
+    const { key } = event as KeyboardEvent;
+    if (key !== undefined && key !== 'Enter' && key !== ' ') return;
+    if (!accepting()) return stop(event);
+    if (observer && event.type === 'pointerdown') {
+      looking = true;
+      observer.unobserve(root);
+      observer.observe(root);
+    } else if (looking && event.type === 'click') {
+      held = event.target as HTMLElement;
+      stop(event);
+    }
+  }
+  for (const type of [...POINTER, ...KEYS]) win.addEventListener(type, guard, { capture: true });
   update();
 
   return {

@@ -78,3 +78,55 @@ describe("the card's input guard", () => {
     expect(pressed).toEqual(['a', 'Tab', 'Escape']);
   });
 });
+
+describe("the card's input guard with IntersectionObserver v2 (Chromium)", () => {
+  /** v2's next look at the card's root reports `isVisible`. */
+  let look: (isVisible: boolean) => void;
+  beforeEach(() => {
+    vi.stubGlobal(
+      'IntersectionObserverEntry',
+      class {
+        get isVisible() {
+          return false;
+        }
+      },
+    );
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: (entries: { isVisible: boolean }[]) => void) {
+          look = (isVisible) => callback([{ isVisible }]);
+        }
+        observe() {}
+        unobserve() {}
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const press = () =>
+    button.dispatchEvent(new win.PointerEvent('pointerdown', { bubbles: true, cancelable: true }));
+
+  it('waits for both witnesses, then holds each click until a fresh look sees the card', () => {
+    const cardGuard = guard();
+    cardGuard.placed(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    click();
+    // The content script says it is drawn as placed; v2 has not seen it yet.
+    expect(pressed).toEqual([]);
+
+    look(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    press();
+    click();
+    expect(pressed).toEqual([]);
+    look(true);
+    expect(pressed).toEqual(['click']);
+
+    // A sheet laid over the card just before the press: the fresh look does not see the card.
+    press();
+    click();
+    look(false);
+    expect(pressed).toEqual(['click']);
+  });
+});
