@@ -142,12 +142,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
 
   function ensureFrame(): HTMLIFrameElement | null {
     if (iframe || destroyed) return iframe;
-    host = createShadowHost(doc, {
-      tag: 'vivre-card',
-      css: FRAME_CSS,
-      theme,
-      attributes: { popover: 'manual' },
-    });
+    host = createShadowHost(doc, { tag: 'vivre-card', css: FRAME_CSS, theme });
     const frame = doc.createElement('iframe');
     const nonce = crypto.randomUUID();
     frame.title = 'Vivre contact card';

@@ -39,6 +39,7 @@ const overlaps = (a: Box, b: Box) =>
 
 /** Puts the card's host in the top layer, or back there should page script have taken it out. */
 export function keepOnTop(host: HTMLElement) {
+  host.setAttribute('popover', 'manual');
   try {
     if (!host.matches(':popover-open')) host.showPopover();
   } catch {
