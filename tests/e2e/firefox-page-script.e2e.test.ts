@@ -129,12 +129,14 @@ describe("Gmail's page script in Firefox", () => {
       };
       for (const [name, style] of Object.entries(attacks)) {
         await page.evaluate(styleAsPageScript, { selector: 'vivre-card', style });
-        await page.mouse.click(at.x, at.y);
-        await notAdded(card);
+        // The content script sees what page script did to the host and the card says why it
+        // ignores clicks (its styles are ours: it still shows). The rep's click comes after.
         await waitFor(
           () => card.evaluate(() => document.querySelector('.card-guard')?.textContent ?? ''),
           `the card to say why it ignores clicks (${name})`,
         );
+        await page.mouse.click(at.x, at.y);
+        await notAdded(card);
         await page.evaluate(unstyleAsPageScript, { selector: 'vivre-card' });
         await cardTakesInput(card);
         // Long after the click, still nothing sent: it was refused, not slow.
