@@ -169,10 +169,21 @@ export async function hoverControl(page: Page, control: RepControl): Promise<voi
 /**
  * The rep clicks the control where it is drawn: the pointer comes to it, and presses once the
  * control has been in view and in place as long as our controls ask before they take a press
- * (lib/shared/visible-input.ts), as a rep's does who has seen what they click.
+ * (lib/shared/visible-input.ts), as a rep's does who has seen what they click. Should the control
+ * move meanwhile (a Deal menu shows before "Log this email" when the pointer comes), the rep
+ * aims again.
  */
 export async function clickControl(page: Page, control: RepControl): Promise<void> {
-  await pressAt(page, await centreOf(page, control));
+  let at = await centreOf(page, control);
+  for (let aims = 0; aims < 3; aims++) {
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(REP_DWELL_MS);
+    const now = await centreOf(page, control);
+    if (now.x === at.x && now.y === at.y) break;
+    at = now;
+  }
+  await page.mouse.down();
+  await page.mouse.up();
 }
 
 /** The rep's pointer comes to `point` and presses there once what is there has been steady. */
