@@ -5,6 +5,7 @@
  * Gmail's page sets on the host (opacity, a transform, a colour) applies to these controls.
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
+import { WORDS_CSS } from './Words';
 
 export const EMAIL_LOG_CSS = `${hostColorCss({
   fg: 'on-surface',
@@ -24,6 +25,7 @@ button { font: inherit; color: var(--accent); background: none; border: 1px soli
 select { font: inherit; color: inherit; background: transparent; border: 1px solid var(--line); border-radius: 4px; padding: 0 2px; max-width: 220px; }
 .deal { font-weight: 400; }
 button:focus-visible, input:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+${WORDS_CSS}
 `;
 
 /** The held send's line: a small card above Gmail's "Message sent" notice, bottom left. */

@@ -91,10 +91,12 @@ describe("Gmail's page script and the email-logging controls", () => {
     await driveAsPageScript(page, 'vivre-log-email');
     const seen = await textAsPageScript(page);
     expect(seen).not.toContain('Annual plan');
-    // Nor by searching the page: window.find() does match words drawn in closed roots (see
-    // ARCHITECTURE.md), but a deal title is only an option of a menu, which it does not search.
+    // Nor by searching the page: window.find() matches text even in closed roots (and in Firefox
+    // opens the root to page script), so our words are drawn from attributes, not text; a deal
+    // title is only an option of a menu, which it does not search.
     expect(await findAsPageScript(page, deal.value)).toBe(false);
-    expect(await findAsPageScript(page, 'Log this email')).toBe(true);
+    expect(await findAsPageScript(page, 'Log this email')).toBe(false);
+    expect(await findAsPageScript(page, 'for Rahul Sharma')).toBe(false);
     expect(seen).not.toContain('Log this email');
     expect(await repStatus(page, FIRST_MESSAGE)).toBe('');
 
@@ -132,8 +134,8 @@ describe("Gmail's page script and the email-logging controls", () => {
     await expect
       .poll(() => repStatus(page, 'vivre-email-log'), { timeout: 30_000 })
       .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
-    // Out of every DOM page script reads. (The drawn words can be matched by window.find, as the
-    // chips' can: they name no more than the chips show, ARCHITECTURE.md.)
+    // Out of every DOM page script reads, and out of window.find's reach: drawn from attributes.
+    expect(await findAsPageScript(page, 'Logs for')).toBe(false);
     const seen = await textAsPageScript(page);
     expect(seen).not.toContain('Logs for');
     expect(seen).not.toContain('Log to Vivre');

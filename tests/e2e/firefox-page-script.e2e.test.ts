@@ -23,6 +23,7 @@ import {
 import { drawnHosts } from './harness/firefox-rows';
 import {
   appendFakeRow,
+  findAsPageScript,
   readRowAsPageScript,
   styleAsPageScript,
   unstyleAsPageScript,
@@ -86,18 +87,45 @@ describe("Gmail's page script in Firefox", () => {
         String(contact.ai_score),
         'Vivre:',
       ];
-      const known = await page.evaluate(readRowAsPageScript, { marker: 'known', words });
-      const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger', words });
+      const known = await page.evaluate(readRowAsPageScript, { marker: 'known' });
+      const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger' });
       const readable = JSON.stringify([known.text, known.attributes, known.hosts]);
       expect(readable).not.toContain(contact.name);
       expect(readable).not.toContain('AI score');
-      expect(known.found).toEqual([]);
-      expect(known.anywhere[contact.name]).toBe(false);
+      const found = await page.evaluate(findAsPageScript, { words });
+      expect(found.inRoots).toEqual([]);
+      expect(found.anywhere[contact.name]).toBe(false);
       expect(known.hosts.map((host) => host.tag)).toEqual(['vivre-hot-lead', 'vivre-row-chip']);
       expect(known.hosts).toEqual(unknown.hosts);
       const same = (view: typeof known, email: string, marker: string) =>
         view.attributes.map((a) => a.replaceAll(email, 'ADDRESS').replaceAll(marker, 'ROW'));
       expect(same(known, contact.email, 'known')).toEqual(same(unknown, stranger, 'stranger'));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('cannot open "Log this email" through window.find to read its Deal menu', async ({
+    firefox,
+  }) => {
+    const page = await openFirefoxGmail(
+      firefox,
+      fixtureVariant('thread-expanded-2025', REP_ELSEWHERE),
+    );
+    try {
+      const host = await waitFor(() => page.$('vivre-log-email'), '"Log this email"');
+      await host.scrollIntoView();
+      const before = (await host.boundingBox())!;
+      // The control: the rep's pointer on the button brings the Deal menu, with Rahul's deal.
+      await page.mouse.move(before.x + 8, before.y + before.height / 2);
+      await waitFor(
+        async () => (await host.boundingBox())!.width > before.width + 1,
+        'the Deal menu',
+      );
+      const words = ['Log this email', 'Deal', 'for Rahul Sharma', 'Annual plan'];
+      const found = await page.evaluate(findAsPageScript, { words });
+      expect(found.inRoots).toEqual([]);
+      expect(Object.values(found.anywhere)).toEqual([false, false, false, false]);
     } finally {
       await page.close();
     }

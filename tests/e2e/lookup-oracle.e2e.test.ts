@@ -11,7 +11,7 @@ import { BAND_WORDS, scoreBand } from '@/lib/shared/score-band';
 import { INBOX_2019_CHIP_COUNT } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
 import { createSandboxContact, settledRowChipNames, waitForSettledRowChips } from './harness';
-import { appendFakeRow, readRowAsPageScript } from './harness/page-script';
+import { appendFakeRow, findAsPageScript, readRowAsPageScript } from './harness/page-script';
 
 describe("Gmail's page script and the list-row chips", () => {
   test('learns nothing Vivre knows from a row it adds, while the rep sees the score', async ({
@@ -52,13 +52,14 @@ describe("Gmail's page script and the list-row chips", () => {
       String(contact.ai_score),
       'Vivre:',
     ];
-    const known = await page.evaluate(readRowAsPageScript, { marker: 'known', words });
-    const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger', words });
+    const known = await page.evaluate(readRowAsPageScript, { marker: 'known' });
+    const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger' });
     const readable = JSON.stringify([known.text, known.attributes, known.hosts]);
     expect(readable).not.toContain(contact.name);
     expect(readable).not.toContain('AI score');
-    expect(known.found).toEqual([]);
-    expect(known.anywhere[contact.name]).toBe(false);
+    const found = await page.evaluate(findAsPageScript, { words });
+    expect(found.inRoots).toEqual([]);
+    expect(found.anywhere[contact.name]).toBe(false);
     // Our hosts are there, closed, and say the same whatever Vivre answered.
     expect(known.hosts.map((host) => host.tag)).toEqual(['vivre-hot-lead', 'vivre-row-chip']);
     expect(known.hosts.every((host) => !host.openRoot && host.text === '')).toBe(true);

@@ -31,12 +31,10 @@ export function appendFakeRow({
 
 /**
  * Everything page script can read of a row: its text, every attribute of every element in it,
- * what each of our hosts there exposes (attributes but the row's own address, text, root, size),
- * whether `window.find()` finds each of `words` anywhere, and each match it makes in text page
- * script could not otherwise read (in a root: Chromium retargets the selection to a host, with
- * the words; Firefox leaves it on the node inside the root).
+ * and what each of our hosts there exposes (attributes but the row's own address, text, root,
+ * size).
  */
-export function readRowAsPageScript({ marker, words }: { marker: string; words: string[] }) {
+export function readRowAsPageScript({ marker }: { marker: string }) {
   const row = document.querySelector(`tr[data-fake="${marker}"]`)!;
   const attributes = [row, ...row.querySelectorAll('*')].flatMap((element) =>
     [...element.attributes].map((a) => `${a.name}=${a.value}`),
@@ -54,26 +52,35 @@ export function readRowAsPageScript({ marker, words }: { marker: string; words: 
       size: `${width}x${height}`,
     };
   });
-  const found: string[] = [];
+  return { text: row.textContent ?? '', attributes, hosts };
+}
+
+/**
+ * What page script's `window.find()` (the find bar's script twin) gets for each of `words`:
+ * whether it finds it anywhere, and each match in text page script could not otherwise read, in
+ * a closed root (Chromium retargets the selection to the host, with the words; Firefox leaves it
+ * on the node inside the root, which opens the root to page script).
+ */
+export function findAsPageScript({ words }: { words: string[] }) {
+  const inRoots: string[] = [];
   const anywhere: Record<string, boolean> = {};
   const find = (window as unknown as { find(text: string): boolean }).find.bind(window);
+  const selection = getSelection()!;
   for (const word of words) {
-    const selection = getSelection()!;
     selection.collapse(document.body, 0);
     anywhere[word] = find(word);
     selection.collapse(document.body, 0);
     for (let i = 0; i < 50 && find(word); i++) {
       const node = selection.anchorNode;
-      // Text of the page's own is readable anyway. A match in a root shows up as a selection
-      // page script can read (Chromium retargets it to a host, with its text; Firefox leaves it
-      // on the node in the root); one that reads as nothing gave nothing away.
+      // A match that reads as nothing gave nothing away.
       if (!node || !String(selection)) continue;
       if (node.nodeType !== Node.TEXT_NODE || node.getRootNode() !== document) {
-        found.push(`${word} at ${node.nodeName}: ${String(selection)}`);
+        inRoots.push(`${word} at ${node.nodeName}: ${String(selection)}`);
       }
     }
   }
-  return { text: row.textContent ?? '', attributes, hosts, found, anywhere };
+  selection.removeAllRanges();
+  return { anywhere, inRoots };
 }
 
 /** Sets `style` on the first element matching `selector` (our host), or on its parent. */
