@@ -42,9 +42,9 @@ function chipLabel(lookup: LookupState, email: string, displayName: string | nul
 
 /**
  * What the chip draws. The words are an attribute inside the closed root, drawn by CSS
- * (`.face::after`), never text: window.find() matches text even in closed roots (and in
- * Firefox hands page script the node it found), so a score or "+ Add" as text would tell
- * Gmail's page what Vivre knows of an address it put on the page.
+ * (./Words.tsx), never text: window.find() matches text even in closed roots (and in Firefox
+ * hands page script the node it found), so a score or "+ Add" as text would tell Gmail's page
+ * what Vivre knows of an address it put on the page.
  */
 function ChipFace({ lookup }: { lookup: LookupState }) {
   switch (lookup.status) {
@@ -55,17 +55,17 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
       return (
         <span
           class={`face score band-${scoreBand(score)}`}
-          data-face={String(score)}
+          data-words={String(score)}
           aria-hidden="true"
         />
       );
     }
     case 'not_found':
-      return <span class="face add" data-face="+ Add" aria-hidden="true" />;
+      return <span class="face add" data-words="+ Add" aria-hidden="true" />;
     case 'skipped':
       return <span class="face skipped" aria-hidden="true" />;
     case 'error':
-      return <span class="face error" data-face="!" aria-hidden="true" />;
+      return <span class="face error" data-words="!" aria-hidden="true" />;
   }
 }
 

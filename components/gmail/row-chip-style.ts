@@ -8,10 +8,11 @@
  * nothing to show) it never changes the width of Gmail's row, its own rendering never makes
  * Gmail's layout recalculate beyond the box, and page script measuring it learns nothing.
  * The host's declarations are important, so nothing Gmail's page sets on it applies. The score
- * is drawn from an attribute inside the root (`::after`), never as text: window.find() matches
- * text, even in closed roots.
+ * is drawn from an attribute inside the root (./Words.tsx), never as text: window.find()
+ * matches text, even in closed roots.
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
+import { WORDS_CSS } from './Words';
 
 export const ROW_CHIP_CSS = `${hostColorCss({
   hot: 'score-hot',
@@ -30,7 +31,7 @@ export const ROW_CHIP_CSS = `${hostColorCss({
   font: 600 10px/14px ${FONT} !important;
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
-.chip::after { content: attr(data-score); }
+${WORDS_CSS}
 .band-hot { color: var(--hot); }
 .band-warm { color: var(--warm); }
 .band-cold { color: var(--cold); }

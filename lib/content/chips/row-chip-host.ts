@@ -7,7 +7,7 @@
  * Gmail's page script can add a row for any address it likes and read what our hosts say, so a
  * host says nothing Vivre knows: its attributes are the address the row itself shows and Gmail's
  * theme, and they never change with the answer. The name, the score and the band are inside the
- * closed root; the score is drawn by CSS from an attribute there, so `window.find()` (which
+ * closed root; the score is drawn by CSS from an attribute there (components/gmail/Words.tsx), so `window.find()` (which
  * matches text even in closed roots, and in Firefox hands page script the node it found) finds
  * no number, and every box has one fixed size. The mark is there for every row with a chip,
  * blank unless the row's hottest person is a hot lead, so its presence tells nothing either.
@@ -73,7 +73,7 @@ export function createRowChipHost(
         score === null
           ? `chip ${state.status === 'loading' ? 'loading' : 'none'}`
           : `chip band-${scoreBand(score)}`;
-      face.setAttribute('data-score', score === null ? '' : String(score));
+      face.setAttribute('data-words', score === null ? '' : String(score));
     },
     destroy: () => element.remove(),
   };

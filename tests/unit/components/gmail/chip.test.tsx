@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Chip } from '@/components/gmail/Chip';
 import type { LookupState } from '@/components/common/view-types';
 import { found as foundLookup, notFound, RAHUL } from '../../../factories';
+import { drawnWords } from '../../drawn-words';
 
 afterEach(cleanup);
 
@@ -21,8 +22,8 @@ function renderChip(lookup: LookupState, onActivate = () => {}) {
 
 const found = (score: number): LookupState => foundLookup({ ...RAHUL, ai_score: score });
 
-/** What the chip draws: its face's words, drawn by CSS from `data-face` (never text). */
-const drawn = (chip: HTMLElement) => chip.querySelector('.face')?.getAttribute('data-face') ?? '';
+/** What the chip draws: its face's words, drawn by CSS from an attribute (never text). */
+const drawn = (chip: HTMLElement) => drawnWords(chip);
 
 describe('Chip', () => {
   it('names a known contact with score and band, and shows the score', () => {

@@ -90,7 +90,7 @@ describe('row chips', () => {
     const first = rowsOf()[0]!.querySelector('vivre-row-chip')!;
     expect(nameIn(first)).toBe('Vivre: Rahul Sharma, AI score 87, hot lead');
     // The score is drawn by CSS from the root's attribute: no text for window.find() to match.
-    expect(rootOf(first).querySelector('[role=img]')?.getAttribute('data-score')).toBe('87');
+    expect(rootOf(first).querySelector('[role=img]')?.getAttribute('data-words')).toBe('87');
     expect(rootOf(first).textContent).toBe('');
     const marks = rowsOf().map((row) => nameIn(row.querySelector('vivre-hot-lead')));
     expect(marks).toEqual([

@@ -105,7 +105,7 @@ describe('the chips on a real Gmail thread', () => {
     const rahul = hosts().find((host) => host.dataset.vivreEmail === RAHUL)!;
     // Patient: a full unit run on a loaded machine took over the default second (seen once).
     await vi.waitFor(
-      () => expect(rootOf(rahul).querySelector('.score')?.getAttribute('data-face')).toBe('87'),
+      () => expect(rootOf(rahul).querySelector('.score')?.getAttribute('data-words')).toBe('87'),
       { timeout: 5000 },
     );
     // Drawn by CSS from that attribute, not as text, which window.find() would match.
