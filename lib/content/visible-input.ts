@@ -39,13 +39,22 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
     box = at;
   }
 
-  if (typeof IntersectionObserver === 'function') {
-    new IntersectionObserver((entries) => {
-      visible = (entries[entries.length - 1] as VisibilityEntry).isVisible !== false;
-      since = null;
-      note(performance.now());
-    }, VISIBILITY).observe(host);
-  }
+  const observer =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+          visible = (entries[entries.length - 1] as VisibilityEntry).isVisible !== false;
+          since = null;
+          note(performance.now());
+        }, VISIBILITY)
+      : null;
+  observer?.observe(host);
+  // v2 did not always report the host seen again once a cover was gone: while it says unseen,
+  // the rep's pointer coming (or pressing) asks it for a fresh look.
+  const lookAgain = () => {
+    if (visible || !observer) return;
+    observer.unobserve(host);
+    observer.observe(host);
+  };
 
   // Where the host is, once a frame while the pointer moves anywhere in Gmail, and every tenth
   // of a second while it rests on the host: a move is then known when it happens, so a rep's
@@ -70,6 +79,7 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
   doc.addEventListener('pointermove', follow, { capture: true, passive: true });
   let resting: ReturnType<typeof setInterval> | undefined;
   host.addEventListener('pointerenter', () => {
+    lookAgain();
     clearInterval(resting);
     resting = setInterval(() => {
       if (host.isConnected) note(performance.now());
@@ -98,6 +108,7 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
     const now = performance.now();
     if (event.type === 'pointerdown') {
       const { clientX: x, clientY: y } = event as PointerEvent;
+      lookAgain();
       note(now);
       press = {
         at: now,

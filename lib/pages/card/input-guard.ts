@@ -67,6 +67,15 @@ export function guardCardInput(win: Window): CardInputGuard {
     else doc.body.setAttribute('aria-disabled', 'true');
     const at = since();
     if (!ok && at !== null) timer = setTimeout(update, at + STEADY_MS - performance.now() + 1);
+    // Placed, yet unseen by v2: it did not always report the card seen again once a cover was
+    // gone, so it is asked for a fresh look now and then until it has.
+    else if (placedSince !== null && seenSince === null && observer)
+      timer = setTimeout(look, STEADY_MS);
+  }
+
+  function look() {
+    observer?.unobserve(root);
+    observer?.observe(root);
   }
 
   function interference(now: boolean) {
@@ -77,18 +86,21 @@ export function guardCardInput(win: Window): CardInputGuard {
 
   // A press waiting for v2's fresh look, and the click it led to, held until that look.
   let looking = false;
+  let pressedAt = 0;
   let held: HTMLElement | null = null;
   let replaying = false;
   const root = doc.documentElement;
   const observer = hasV2
     ? new IntersectionObserver(
         (entries) => {
-          const { isVisible } = entries[entries.length - 1] as IntersectionObserverEntry & {
+          const { isVisible, time } = entries[entries.length - 1] as IntersectionObserverEntry & {
             isVisible: boolean;
           };
           seenSince = isVisible ? (seenSince ?? performance.now()) : null;
-          looking = false;
+          // Only a look taken after the press answers for it (an older one may still be queued).
+          if (time >= pressedAt) looking = false;
           update();
+          if (looking) return;
           const click = held;
           held = null;
           if (click && accepting()) {
@@ -111,12 +123,15 @@ export function guardCardInput(win: Window): CardInputGuard {
     if (replaying) return;
     const { key } = event as KeyboardEvent;
     if (key !== undefined && key !== 'Enter' && key !== ' ') return;
-    if (!accepting()) return stop(event);
-    if (observer && event.type === 'pointerdown') {
+    // v2 did not always report the card seen again once a cover was gone: a press on a card it
+    // calls unseen asks it for a fresh look too, so the next press can count.
+    if (observer && event.type === 'pointerdown' && (accepting() || seenSince === null)) {
       looking = true;
-      observer.unobserve(root);
-      observer.observe(root);
-    } else if (looking && event.type === 'click') {
+      pressedAt = performance.now();
+      look();
+    }
+    if (!accepting()) return stop(event);
+    if (looking && event.type === 'click') {
       held = event.target as HTMLElement;
       stop(event);
     }

@@ -80,8 +80,8 @@ describe("the card's input guard", () => {
 });
 
 describe("the card's input guard with IntersectionObserver v2 (Chromium)", () => {
-  /** v2's next look at the card's root reports `isVisible`. */
-  let look: (isVisible: boolean) => void;
+  /** v2's next look at the card's root reports `isVisible`, as seen at `time` (now). */
+  let look: (isVisible: boolean, time?: number) => void;
   beforeEach(() => {
     vi.stubGlobal(
       'IntersectionObserverEntry',
@@ -94,8 +94,8 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     vi.stubGlobal(
       'IntersectionObserver',
       class {
-        constructor(callback: (entries: { isVisible: boolean }[]) => void) {
-          look = (isVisible) => callback([{ isVisible }]);
+        constructor(callback: (entries: { isVisible: boolean; time: number }[]) => void) {
+          look = (isVisible, time = performance.now()) => callback([{ isVisible, time }]);
         }
         observe() {}
         unobserve() {}
@@ -123,9 +123,14 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     look(true);
     expect(pressed).toEqual(['click']);
 
-    // A sheet laid over the card just before the press: the fresh look does not see the card.
+    // A sheet laid over the card just before the press: a look taken before the press, still
+    // queued, does not answer for it; the fresh one does not see the card.
+    const before = performance.now();
+    vi.advanceTimersByTime(5);
     press();
     click();
+    look(true, before);
+    expect(pressed).toEqual(['click']);
     look(false);
     expect(pressed).toEqual(['click']);
   });
