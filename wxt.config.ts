@@ -1,10 +1,7 @@
 import preact from '@preact/preset-vite';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PRODUCTION_BASE_URL } from './lib/shared/vivre/base-url';
-import { pageDesignTokens } from './build/page-tokens';
-import { buildPopupAlone, inlinePageCss, runFirst } from './build/popup-build';
+import { OPEN_PANEL_COMMAND } from './lib/shared/panel-channel';
 
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
@@ -79,12 +76,9 @@ export default defineConfig({
     process.env.WXT_VIVRE_SANDBOX === '1' ? '-test' : ''
   }`,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), pageDesignTokens()] }),
+  // Build-time plugins are local WXT modules in modules/ (design tokens, the popup's build).
+  vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The popup in a build of its own: one script, its CSS in popup.html (build/popup-build.ts).
-    'entrypoints:grouped'(_wxt, groups) {
-      buildPopupAlone(groups);
-    },
     // One package that the stores' linters accept as it is: `web-ext lint` (run on
     // both zips by `npm test`) wants Firefox's keys in the Chrome package too. Chrome
     // ignores `browser_specific_settings`, and beside `service_worker` it ignores
@@ -105,30 +99,6 @@ export default defineConfig({
         } as never;
       }
       manifest.browser_specific_settings = FIREFOX_SETTINGS;
-    },
-    // The content script runs on every Gmail page and has a 25 KB gzip budget. It
-    // only touches promise-returning MV3 APIs (runtime.id, sendMessage, onMessage
-    // through @webext-core/messaging, which calls chrome.* itself), so it gets WXT's
-    // native `browser` (chrome in Chrome, browser in Firefox) instead of the ~3 KB
-    // gzip webextension-polyfill that the worker and the other pages keep. So does the
-    // popup, for its time to open: it only queries tabs, opens the options page and
-    // reads storage, all promise-returning in MV3, and listens to no messages.
-    'vite:build:extendConfig'(entrypoints, config) {
-      const popupAlone = entrypoints.length === 1 && entrypoints[0]!.type === 'popup';
-      if (popupAlone) {
-        const localAtOpen = new URL('lib/pages/popup/local-at-open.ts', import.meta.url);
-        const first = runFirst(fileURLToPath(localAtOpen), 'popup-start');
-        config.plugins = [...(config.plugins ?? []), first, inlinePageCss()];
-      }
-      if (!popupAlone && !entrypoints.every((entry) => entry.type === 'content-script')) return;
-      const nativeBrowser = createRequire(import.meta.url).resolve('wxt/browser');
-      config.resolve ??= {};
-      const alias = config.resolve.alias;
-      if (Array.isArray(alias)) {
-        alias.unshift({ find: /^wxt\/browser$/, replacement: nativeBrowser });
-      } else {
-        config.resolve.alias = { ...alias, 'wxt/browser': nativeBrowser };
-      }
     },
   },
   manifest: ({ browser, mode }) => ({
@@ -161,6 +131,13 @@ export default defineConfig({
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: 'Open Vivre quick logging',
+      },
+      // The panel beside the email (entrypoints/sidepanel/). Firefox opens its sidebar for this
+      // command itself; Chrome sends ours to the worker, which opens the side panel within the
+      // key press (lib/worker/panel-command.ts). Reps change either in the browser's shortcuts page.
+      [browser === 'firefox' ? '_execute_sidebar_action' : OPEN_PANEL_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Open the Vivre panel beside your email',
       },
     },
   }),

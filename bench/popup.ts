@@ -70,7 +70,7 @@ const readPopup = (keepOpen: boolean) => `new Promise((resolve, reject) => {
 })`;
 
 /** Opens `file` as the toolbar popup and measures it from `reader`, an extension page. */
-async function openAndMeasure(
+export async function openAndMeasure(
   browser: ExtensionBrowser,
   reader: Page,
   file: string,

@@ -18,6 +18,7 @@ import { renderReport, type Section } from './lib/report';
 import { benchMainThread } from './main-thread';
 import { benchDrain } from './outbox-drain';
 import { benchEnqueue } from './outbox-enqueue';
+import { benchPanel } from './panel';
 import { benchPopup } from './popup';
 import { benchSizes } from './sizes';
 
@@ -64,7 +65,19 @@ const card = await timed('card', benchCard);
 const mainThread = await timed('main thread', benchMainThread);
 const inbox = await timed('inbox list', benchInbox);
 const popup = await timed('popup', benchPopup);
-const sections = [sizes, enqueue, await drain, lookups, chips, card, mainThread, inbox, popup];
+const panel = await timed('panel', benchPanel);
+const sections = [
+  sizes,
+  enqueue,
+  await drain,
+  lookups,
+  chips,
+  card,
+  mainThread,
+  inbox,
+  popup,
+  panel,
+];
 
 const seconds = (performance.now() - started) / 1000;
 machine.load = `1/5/15-minute load average ${loadBefore} at the start, ${loadAverage()} at the end`;

@@ -4,6 +4,7 @@ import { registerWorkerRouter } from '../lib/worker/router';
 import { createWorker } from '../lib/worker/create-worker';
 import { FLUSH_ALARM } from '../lib/worker/outbox/wake-alarm';
 import { HELD_SENDS_ALARM } from '../lib/worker/email-logging/held-sends-store';
+import { onPanelCommand, type SidePanelApi } from '../lib/worker/panel-command';
 
 export default defineBackground(() => {
   const worker = createWorker();
@@ -17,6 +18,14 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
+  // Chrome's panel shortcut (Firefox opens its sidebar for the command itself); `sidePanel` is
+  // Chrome's own, which the polyfill passes through.
+  const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;
+  if (sidePanel) {
+    browser.commands.onCommand.addListener((command, tab) =>
+      onPanelCommand(sidePanel, command, tab),
+    );
+  }
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
     if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();

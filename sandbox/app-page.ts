@@ -3,13 +3,23 @@
  * HTML page of the contact, its deals and its latest activities, so the card's and popup's
  * "Open in Vivre" links work in development and demos instead of meeting a raw 401 JSON body.
  *
- * No API key: a browser following a link sends none, and the sandbox holds demo data only.
- * The page has no script and a CSP that allows none; every value is escaped.
+ * Like the real app, it shows a contact only to someone signed in: a browser without a demo
+ * session gets 401 and a sign-in form, which posts a ws_demo key to `POST /sign-in`
+ * (sandbox/app-session.ts) and comes back to the contact. It shows ws_demo only; any other
+ * workspace's contact is not found here. The pages have no script and a CSP that allows none;
+ * every value is escaped.
  */
+import type { IncomingMessage } from 'node:http';
+import { signIn, sessionCookie, type AppSessions } from './app-session';
+import type { RawBody } from './http';
+import { DEMO_WORKSPACE } from './seed';
 import type { Store } from './store';
 import type { StoredActivity, StoredContact, StoredDeal, WorkspaceData } from './types';
 
+/** The one workspace the page shows: any other workspace's contact is "not found" here. */
+const APP_WORKSPACE = DEMO_WORKSPACE.id;
 const PAGE_PATH = /^\/contacts\/([^/]+)\/?$/;
+const SIGN_IN_PATH = '/sign-in';
 const LATEST_ACTIVITIES = 10;
 
 export interface PageResponse {
@@ -18,20 +28,71 @@ export interface PageResponse {
   html: string;
 }
 
-/** The page for `pathname`, or null when the path is not one of the app's (the API answers it). */
-export function appPage(store: Store, method: string, pathname: string): PageResponse | null {
+export interface AppDeps {
+  store: Store;
+  sessions: AppSessions;
+  readBody: (limit: number) => Promise<RawBody>;
+}
+
+/** The app's answer, or null when the path is not one of the app's (the API answers it). */
+export async function appPage(
+  req: IncomingMessage,
+  pathname: string,
+  deps: AppDeps,
+): Promise<PageResponse | null> {
+  const method = req.method ?? 'GET';
+  if (pathname === SIGN_IN_PATH && method === 'POST') return signInAnswer(req, deps);
   const match = PAGE_PATH.exec(pathname);
   if (!match || (method !== 'GET' && method !== 'HEAD')) return null;
+  if (!deps.sessions.signedIn(req)) return signInPage(401, pathname);
   const id = safeDecode(match[1]!);
-  for (const workspaceId of store.workspaceIds()) {
-    const ws = store.workspace(workspaceId)!;
-    const contact = Object.hasOwn(ws.contacts, id) ? ws.contacts[id] : undefined;
-    if (contact) return page(200, contact.name, contactBody(ws, contact));
-  }
+  const ws = deps.store.workspace(APP_WORKSPACE);
+  const contact = ws && Object.hasOwn(ws.contacts, id) ? ws.contacts[id] : undefined;
+  if (ws && contact) return page(200, contact.name, contactBody(ws, contact));
   return page(
     404,
     'Contact not found',
     `<h1>Contact not found</h1><p>There’s no contact ${escape(id)} in this sandbox — it may have been reset.</p>`,
+  );
+}
+
+async function signInAnswer(req: IncomingMessage, deps: AppDeps): Promise<PageResponse> {
+  const result = await signIn(req, deps.readBody, deps.store, deps.sessions, APP_WORKSPACE);
+  const back = contactPath(result.next);
+  if ('sentence' in result) return signInPage(result.status, back, result.sentence);
+  const cookie = { 'Set-Cookie': sessionCookie(result.token) };
+  if (!back) {
+    const body =
+      '<h1>Signed in</h1><p>Follow an “Open in Vivre” link again to see the contact.</p>';
+    return page(200, 'Signed in', body, cookie);
+  }
+  const body = `<p>Signed in: <a href="${escape(back)}">back to the contact</a>.</p>`;
+  return page(303, 'Signed in', body, { ...cookie, Location: back });
+}
+
+/** `next` only ever leads back to a contact page here: never to another site, never elsewhere. */
+function contactPath(next: string | null): string | null {
+  const base = 'http://app.invalid';
+  try {
+    const target = new URL(next ?? '', base);
+    return target.origin === base && PAGE_PATH.test(target.pathname) ? target.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
+function signInPage(status: number, next: string | null, sentence?: string): PageResponse {
+  const refusal = sentence ? `<p class="error" role="alert">${escape(sentence)}</p>` : '';
+  const back = next ? `<input type="hidden" name="next" value="${escape(next)}">` : '';
+  return page(
+    status,
+    'Sign in',
+    `<p class="where">Vivre sandbox</p><h1>Sign in to see this contact</h1>${refusal}` +
+      `<form method="post" action="${SIGN_IN_PATH}">${back}` +
+      '<p><label for="key">API key</label><br>' +
+      '<input id="key" name="key" type="password" autocomplete="off" required size="40"></p>' +
+      '<p class="muted">Any key of the ws_demo workspace: <code>npm run sandbox</code> prints them.</p>' +
+      '<p><button type="submit">Sign in</button></p></form>',
   );
 }
 
@@ -92,9 +153,16 @@ const STYLE =
   'body{font:15px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;' +
   'color:#1f1f1f;background:#fff}h1{font-weight:400;margin:.2rem 0}h2{font-size:1rem;' +
   'margin-top:1.5rem}.muted,.where{color:#5e5e5e}ul{padding-left:1.2rem}' +
-  '@media (prefers-color-scheme:dark){body{color:#e3e3e3;background:#1f1f1f}.muted,.where{color:#c4c7c5}}';
+  'input,button{font:inherit}.error{color:#b3261e}' +
+  '@media (prefers-color-scheme:dark){body{color:#e3e3e3;background:#1f1f1f}' +
+  '.muted,.where{color:#c4c7c5}.error{color:#f2b8b5}}';
 
-function page(status: number, title: string, body: string): PageResponse {
+function page(
+  status: number,
+  title: string,
+  body: string,
+  headers: Record<string, string> = {},
+): PageResponse {
   const html =
     `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1">` +
@@ -104,8 +172,11 @@ function page(status: number, title: string, body: string): PageResponse {
     status,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      // form-action: the sign-in form posts to this sandbox and nowhere else.
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
       'Cache-Control': 'no-store',
+      ...headers,
     },
     html,
   };

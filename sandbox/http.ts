@@ -35,10 +35,14 @@ export function requestUrl(req: IncomingMessage): URL {
 
 const EXTENSION_ORIGIN = /^(chrome|moz|safari-web)-extension:\/\/[^/]+$/;
 
-/** Refuses what a browser page sent, and a Host that names another site. */
+/**
+ * Refuses what another site's page sent, and a Host that names another site. The sandbox's
+ * own pages (its origin is `http://` + Host) send only their sign-in form: they run no script.
+ */
 export function checkCaller(req: IncomingMessage): void {
   const origin = req.headers.origin;
-  if (origin !== undefined && !EXTENSION_ORIGIN.test(origin)) {
+  const own = origin === `http://${req.headers.host}`;
+  if (origin !== undefined && !own && !EXTENSION_ORIGIN.test(origin)) {
     throw new ApiError(
       403,
       'permission_error',
@@ -61,11 +65,11 @@ export function hasBody(req: IncomingMessage): boolean {
 }
 
 /**
- * Reads the body, keeping at most 1 MB. A declared length over the limit is refused before a
- * byte is read; a chunked body that grows past it stops being read there.
+ * Reads the body, keeping at most `limit` bytes (1 MB). A declared length over the limit is
+ * refused before a byte is read; a chunked body that grows past it stops being read there.
  */
-export function readRawBody(req: IncomingMessage): Promise<RawBody> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+export function readRawBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<RawBody> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
     return Promise.resolve({ text: '', tooLarge: true });
   }
   return new Promise((resolve, reject) => {
@@ -73,14 +77,14 @@ export function readRawBody(req: IncomingMessage): Promise<RawBody> {
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return chunks.push(chunk);
+      if (size <= limit) return chunks.push(chunk);
       req.off('data', onData);
       req.pause();
       resolve({ text: '', tooLarge: true });
     };
     req.on('data', onData);
     req.on('end', () =>
-      resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES }),
+      resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > limit }),
     );
     req.on('error', reject);
   });
@@ -134,19 +138,32 @@ export interface ApiResponse {
 }
 
 /**
- * Writes the answer. `closeAfter`: the request's body was not read (refused before it), so
- * the connection is closed rather than left to drain bytes nobody wants.
+ * Writes the answer. `closeAfter`: the request's body was not read to its end (refused before
+ * it, or cut off at its limit), so the connection is closed rather than left to drain bytes
+ * nobody wants: `Connection: close`, and the socket is destroyed once the answer is flushed.
  */
 export function send(res: ServerResponse, response: ApiResponse, closeAfter = false): void {
-  if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...response.headers };
-  if (closeAfter) headers.Connection = 'close';
-  if (response.body === undefined) {
-    res.writeHead(response.status, headers).end();
-    return;
-  }
-  const text = JSON.stringify(response.body);
+  if (response.body === undefined) return sendText(res, response.status, headers, '', closeAfter);
   headers['Content-Type'] = 'application/json; charset=utf-8';
-  headers['Content-Length'] = String(Buffer.byteLength(text));
-  res.writeHead(response.status, headers).end(text);
+  sendText(res, response.status, headers, JSON.stringify(response.body), closeAfter);
+}
+
+/** `send` for text already made (the app's HTML pages), with its own Content-Type. */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  closeAfter = false,
+): void {
+  if (res.headersSent || res.destroyed) return;
+  const all: Record<string, string> = { ...headers };
+  all['Content-Length'] = String(Buffer.byteLength(text));
+  if (closeAfter) {
+    all.Connection = 'close';
+    const socket = res.socket;
+    res.once('finish', () => socket?.destroy());
+  }
+  res.writeHead(status, all).end(text);
 }

@@ -1,16 +1,16 @@
 /**
- * One request through the API, in the order the contract needs:
- * caller (Origin, Host) → rate limit → route → auth → permission → the workspace's faults
- * (latency, injected error) → body → idempotency → handler → webhooks. The body is read
- * only once the caller is known and allowed: nobody unauthenticated makes the sandbox
- * read a byte of it. Every failure becomes the error envelope; anything unexpected is a
+ * One request through the API, in the order the contract needs: rate limit → route → auth →
+ * permission → the workspace's faults (latency, injected error) → body → idempotency →
+ * handler → webhooks. The caller's Origin and Host come first, checked by the server for
+ * every path (sandbox/server.ts). The body is read only once the caller is known and
+ * allowed: nobody unauthenticated makes the sandbox read a byte of it. Every failure becomes the error envelope; anything unexpected is a
  * bare 500 with no stack trace.
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError, errorBody } from './api-error';
 import { authenticate, bearerToken, requirePermission } from './auth';
 import { injectedError, sleep, type FaultBook } from './faults';
-import { checkCaller, parseJsonBody, type ApiResponse, type RawBody } from './http';
+import { parseJsonBody, type ApiResponse, type RawBody } from './http';
 import { fingerprint, readIdempotencyKey, type IdempotencyLedger } from './idempotency';
 import type { RateLimiter } from './rate-limit';
 import type { Route, RouteContext } from './routes/route';
@@ -109,7 +109,6 @@ export async function runPipeline(
     headers: { ...rateHeaders, ...response.headers },
   });
   try {
-    checkCaller(req);
     if (options.guarded) {
       const rate = deps.limiter.take(rateBucket(req, deps.store));
       rateHeaders = rate.headers;

@@ -18,113 +18,72 @@ export interface FixedPerson {
   activities: Array<[ActivityType, number, string]>;
 }
 
-/** Tuned so the reference's example contact scores exactly 87 (see score.ts). */
-export const FIXED_PEOPLE: FixedPerson[] = [
-  {
-    id: 'cnt_8821',
-    name: 'Rahul Sharma',
-    email: 'rahul.sharma@acme-tech.example',
-    company: 'Acme Technologies',
-    stage: 'qualified',
-    tags: ['enterprise', 'inbound'],
-    created_at: '2026-06-01T08:00:00Z',
-    deals: [
-      {
-        id: 'dl_4420',
-        title: 'Acme Technologies — Annual plan',
-        value: 1_250_000,
-        stage: 'proposal',
-      },
-    ],
-    activities: [
-      ['note', 14, 'Budget approved for Q1; procurement wants a volume discount.'],
-      ['email', 6, 'Sent the revised annual-plan proposal.'],
-      ['call', 5, 'Spoke for 20 mins. Interested in annual plan.'],
-      ['email', 4, 'Shared the security questionnaire answers.'],
-      ['meeting', 3, 'Demo for the ops team in Pune; 6 attendees.'],
-      ['email', 2, 'Follow-up on rollout dates.'],
-      ['meeting', 1, 'Commercials review with Rahul and finance.'],
-    ],
-  },
-  {
-    id: 'cnt_8822',
-    name: 'Priya Kapoor',
-    email: 'priya.kapoor@bluestone.example',
-    company: 'BlueStone Foods',
-    stage: 'qualified',
-    tags: ['inbound', 'demo-request'],
-    created_at: '2026-06-12T10:30:00Z',
-    deals: [
-      { id: 'dl_4421', title: 'BlueStone Foods — Annual plan', value: 650_000, stage: 'qualified' },
-    ],
-    activities: [
-      ['email', 20, 'Demo request from the website form.'],
-      ['call', 9, 'Discovery call: 40 outlets, wants WhatsApp follow-ups.'],
-    ],
-  },
-  {
-    id: 'cnt_8823',
-    name: 'Ananya Iyer',
-    email: 'ananya.iyer@bluestone.example',
-    company: 'BlueStone Foods',
-    stage: 'proposal',
-    tags: ['procurement'],
-    created_at: '2026-07-03T06:15:00Z',
-    deals: [
-      {
-        id: 'dl_4422',
-        title: 'BlueStone Foods — Cold-chain add-on',
-        value: 2_400_000,
-        stage: 'proposal',
-      },
-    ],
-    activities: [
-      ['meeting', 12, 'Vendor evaluation with the procurement team.'],
-      ['email', 3, 'Asked for revised payment terms.'],
-    ],
-  },
-  {
-    id: 'cnt_8824',
-    name: 'Vikram Reddy',
-    email: 'vikram.reddy@bluestone.example',
-    company: 'BlueStone Foods',
-    stage: 'new',
-    tags: ['finance'],
-    created_at: '2026-08-19T11:00:00Z',
-    deals: [],
-    activities: [['email', 25, 'Introduced by Ananya; CFO office.']],
-  },
-  {
-    id: 'cnt_8825',
-    name: 'Sneha Kulkarni',
-    email: 'sneha.kulkarni@acme-tech.example',
-    company: 'Acme Technologies',
-    stage: 'qualified',
-    tags: ['it', 'champion'],
-    created_at: '2026-06-20T09:45:00Z',
-    deals: [],
-    activities: [
-      ['call', 16, 'SSO and data residency questions.'],
-      ['note', 8, 'Prefers calls after 4 pm IST.'],
-    ],
-  },
-  {
-    id: 'cnt_8826',
-    name: 'Deepa Menon',
-    email: 'deepa.menon@kiran-logistics.example',
-    company: 'Kiran Logistics',
-    stage: 'won',
-    tags: ['customer', 'renewal'],
-    created_at: '2026-02-11T07:20:00Z',
-    deals: [
-      { id: 'dl_4423', title: 'Kiran Logistics — Fleet plan', value: 18_000_000, stage: 'won' },
-    ],
-    activities: [
-      ['meeting', 60, 'Contract signing in Kochi.'],
-      ['call', 10, 'Quarterly check-in; happy with dispatch tracking.'],
-    ],
-  },
+type PersonRow = [
+  id: string,
+  name: string,
+  email: string,
+  company: string,
+  stage: Stage,
+  created_at: string,
+  tags: string[],
 ];
+
+/** The people the API reference and the Gmail fixtures name, one a row. */
+// prettier-ignore
+const PEOPLE: PersonRow[] = [
+  // id        name              email                                  company              stage        created_at              tags
+  ['cnt_8821', 'Rahul Sharma',   'rahul.sharma@acme-tech.example',      'Acme Technologies', 'qualified', '2026-06-01T08:00:00Z', ['enterprise', 'inbound']],
+  ['cnt_8822', 'Priya Kapoor',   'priya.kapoor@bluestone.example',      'BlueStone Foods',   'qualified', '2026-06-12T10:30:00Z', ['inbound', 'demo-request']],
+  ['cnt_8823', 'Ananya Iyer',    'ananya.iyer@bluestone.example',       'BlueStone Foods',   'proposal',  '2026-07-03T06:15:00Z', ['procurement']],
+  ['cnt_8824', 'Vikram Reddy',   'vikram.reddy@bluestone.example',      'BlueStone Foods',   'new',       '2026-08-19T11:00:00Z', ['finance']],
+  ['cnt_8825', 'Sneha Kulkarni', 'sneha.kulkarni@acme-tech.example',    'Acme Technologies', 'qualified', '2026-06-20T09:45:00Z', ['it', 'champion']],
+  ['cnt_8826', 'Deepa Menon',    'deepa.menon@kiran-logistics.example', 'Kiran Logistics',   'won',       '2026-02-11T07:20:00Z', ['customer', 'renewal']],
+];
+
+/** Their deals: [contact, id, title, value in paise, stage]. */
+const DEALS: Array<[contact: string, id: string, title: string, value: number, stage: Stage]> = [
+  ['cnt_8821', 'dl_4420', 'Acme Technologies — Annual plan', 1_250_000, 'proposal'],
+  ['cnt_8822', 'dl_4421', 'BlueStone Foods — Annual plan', 650_000, 'qualified'],
+  ['cnt_8823', 'dl_4422', 'BlueStone Foods — Cold-chain add-on', 2_400_000, 'proposal'],
+  ['cnt_8826', 'dl_4423', 'Kiran Logistics — Fleet plan', 18_000_000, 'won'],
+];
+
+/** Their activities: [contact, type, days before the seed date, note], in the order they are seeded. */
+const ACTIVITIES: Array<[contact: string, type: ActivityType, daysAgo: number, note: string]> = [
+  ['cnt_8821', 'note', 14, 'Budget approved for Q1; procurement wants a volume discount.'],
+  ['cnt_8821', 'email', 6, 'Sent the revised annual-plan proposal.'],
+  ['cnt_8821', 'call', 5, 'Spoke for 20 mins. Interested in annual plan.'],
+  ['cnt_8821', 'email', 4, 'Shared the security questionnaire answers.'],
+  ['cnt_8821', 'meeting', 3, 'Demo for the ops team in Pune; 6 attendees.'],
+  ['cnt_8821', 'email', 2, 'Follow-up on rollout dates.'],
+  ['cnt_8821', 'meeting', 1, 'Commercials review with Rahul and finance.'],
+  ['cnt_8822', 'email', 20, 'Demo request from the website form.'],
+  ['cnt_8822', 'call', 9, 'Discovery call: 40 outlets, wants WhatsApp follow-ups.'],
+  ['cnt_8823', 'meeting', 12, 'Vendor evaluation with the procurement team.'],
+  ['cnt_8823', 'email', 3, 'Asked for revised payment terms.'],
+  ['cnt_8824', 'email', 25, 'Introduced by Ananya; CFO office.'],
+  ['cnt_8825', 'call', 16, 'SSO and data residency questions.'],
+  ['cnt_8825', 'note', 8, 'Prefers calls after 4 pm IST.'],
+  ['cnt_8826', 'meeting', 60, 'Contract signing in Kochi.'],
+  ['cnt_8826', 'call', 10, 'Quarterly check-in; happy with dispatch tracking.'],
+];
+
+/** The three tables as people. Rahul's rows are tuned so he scores exactly 87 (see score.ts). */
+export const FIXED_PEOPLE: FixedPerson[] = PEOPLE.map(
+  ([id, name, email, company, stage, created_at, tags]) => ({
+    id,
+    name,
+    email,
+    company,
+    stage,
+    tags,
+    created_at,
+    deals: DEALS.filter(([contact]) => contact === id).map(
+      ([, dealId, title, value, dealStage]) => ({ id: dealId, title, value, stage: dealStage }),
+    ),
+    activities: ACTIVITIES.filter(([contact]) => contact === id).map(([, ...activity]) => activity),
+  }),
+);
 
 /** Addresses the fixtures show that must NOT be in Vivre, so the "not in Vivre" path is exercised. */
 export const NOT_IN_VIVRE = ['procurement-team@bluestone.example', 'arjun.patel@bluestone.example'];

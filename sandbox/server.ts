@@ -7,8 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { ApiError, errorBody } from './api-error';
 import { appPage } from './app-page';
+import { AppSessions } from './app-session';
 import { FaultBook, type Faults } from './faults';
-import { hasBody, readRawBody, requestUrl, send } from './http';
+import { checkCaller, hasBody, readRawBody, requestUrl, send, sendText } from './http';
 import { IdempotencyLedger } from './idempotency';
 import { runPipeline, toErrorResponse, type PipelineDeps } from './pipeline';
 import { RateLimiter } from './rate-limit';
@@ -83,6 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const setFaults = (next: Partial<Faults>) => faults.setAll(next);
   const reach = options.webhookReach ?? 'loopback';
   const dispatcher = new WebhookDispatcher(store, { ...options.webhooks, log, reach });
+  const sessions = new AppSessions();
   const deps: PipelineDeps = {
     store,
     limiter: new RateLimiter(options.rateLimit ?? 120),
@@ -99,17 +101,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const requestId = newRequestId();
     res.setHeader('X-Request-ID', requestId);
     let bodyRead = false;
-    const readBody = () => {
+    const readBody = (limit?: number) => {
       bodyRead = true;
-      return readRawBody(req);
+      return readRawBody(req, limit);
     };
+    // An answer given before the body was read to its end (refused unread, or cut off at its
+    // limit) closes the connection: keeping it would mean waiting for the rest of the body.
+    const bodyLeft = () => hasBody(req) && (!bodyRead || !req.complete);
     try {
       const url = requestUrl(req);
-      // The web app's contact page, where "Open in Vivre" links lead (sandbox/app-page.ts).
-      const appAnswer = appPage(store, req.method ?? 'GET', url.pathname);
+      // Every path, the app's page included: no web page and no rebinding Host gets past here.
+      checkCaller(req);
+      // The web app's contact page, where "Open in Vivre" links lead, and its sign-in
+      // (sandbox/app-page.ts).
+      const appAnswer = await appPage(req, url.pathname, { store, sessions, readBody });
       if (appAnswer) {
-        res.writeHead(appAnswer.status, appAnswer.headers);
-        res.end(req.method === 'HEAD' ? undefined : appAnswer.html);
+        sendText(res, appAnswer.status, appAnswer.headers, appAnswer.html, bodyLeft());
         return;
       }
       const admin = url.pathname.startsWith('/__sandbox/');
@@ -122,9 +129,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         res.socket?.destroy();
         return;
       }
-      send(res, outcome.response, hasBody(req) && !bodyRead);
+      send(res, outcome.response, bodyLeft());
     } catch (error) {
-      send(res, toErrorResponse(error, requestId, log), hasBody(req) && !bodyRead);
+      send(res, toErrorResponse(error, requestId, log), bodyLeft());
     }
   }
 

@@ -48,10 +48,6 @@ export class Store {
     return Object.hasOwn(this.state.workspaces, id) ? this.state.workspaces[id] : undefined;
   }
 
-  workspaceIds(): string[] {
-    return Object.keys(this.state.workspaces);
-  }
-
   findKey(token: string): ApiKey | undefined {
     return this.state.keys.find((key) => key.key === token);
   }

@@ -60,6 +60,7 @@ async function inboxBackdrop(browser: ExtensionBrowser): Promise<Buffer> {
 async function writeScene(browser: ExtensionBrowser, scene: Scene): Promise<void> {
   const readme = await shoot(browser, scene);
   writeFileSync(readmeOut(scene.readme), readme);
+  if (!scene.store) return;
   const sameShot =
     scene.storeLayout === 'viewport' &&
     !scene.fullPage &&
@@ -86,9 +87,10 @@ try {
     }
   }
   // Said again from the files on disk, so a wrong size can never pass unnoticed.
-  for (const scene of scenes.filter((each) => existsSync(storeOut(each.store)))) {
-    const { width, height } = pngSize(readFileSync(storeOut(scene.store)));
-    console.log(`docs/store/${scene.store}: ${width}×${height}`);
+  for (const { store } of scenes) {
+    if (!store || !existsSync(storeOut(store))) continue;
+    const { width, height } = pngSize(readFileSync(storeOut(store)));
+    console.log(`docs/store/${store}: ${width}×${height}`);
   }
   console.log('Screenshots written to docs/screenshots/ and docs/store/.');
 } finally {

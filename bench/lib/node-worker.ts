@@ -23,13 +23,13 @@ export async function workerModules(baseUrl: string) {
     { createLookups },
     { openContactCache },
     { MAX_PARALLEL_REQUESTS },
-    { privacyItem },
+    { DEFAULT_PRIVACY },
   ] = await Promise.all([
     import('../../lib/worker/outbox'),
     import('../../lib/worker/lookups/lookups'),
     import('../../lib/worker/lookups/cache'),
     import('../../lib/worker/create-worker'),
-    import('../../lib/shared/storage/items'),
+    import('../../lib/shared/settings'),
   ]);
   const credentials = { baseUrl, apiKey: DEMO_KEYS.write, workspaceId: 'ws_demo' };
 
@@ -40,7 +40,7 @@ export async function workerModules(baseUrl: string) {
   }
 
   /** A new install's privacy settings: automatic lookups on, nobody skipped yet. */
-  const defaultPrivacy = async () => privacyItem.fallback;
+  const defaultPrivacy = async () => DEFAULT_PRIVACY;
 
   return { client, createDeliver, createOutbox, createLookups, openContactCache, defaultPrivacy };
 }

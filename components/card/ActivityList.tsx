@@ -12,13 +12,26 @@ export function ActivityList({ activities, now }: { activities: Activity[] | nul
     .slice(0, SHOWN);
   return (
     <CardSection title="Recent activity" empty="Nothing logged yet." items={latest}>
-      {(activity) => (
-        <>
-          <span class="title">{ACTIVITY_WORDS[activity.type]}</span>
-          <span class="muted">{timeAgo(Date.parse(activity.created_at), now)}</span>
-          {activity.note && <span class="note">{activity.note}</span>}
-        </>
-      )}
+      {(activity) => <ActivityRow activity={activity} now={now} />}
     </CardSection>
+  );
+}
+
+/** One activity: its type, when (or that it waits in the outbox), and its note. */
+export function ActivityRow({
+  activity,
+  now,
+}: {
+  activity: Activity & { pending?: true };
+  now: number;
+}) {
+  return (
+    <>
+      <span class="title">{ACTIVITY_WORDS[activity.type]}</span>
+      <span class="muted">
+        {activity.pending ? 'waiting to sync' : timeAgo(Date.parse(activity.created_at), now)}
+      </span>
+      {activity.note && <span class="note">{activity.note}</span>}
+    </>
   );
 }

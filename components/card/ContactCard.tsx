@@ -4,6 +4,7 @@
  * to the worker). All contact fields are rendered as text nodes, never parsed as HTML.
  */
 import type { WriteProgress } from '../common/view-types';
+import { OpenPanelButton } from '../common/OpenPanelButton';
 import { AddContactForm } from './AddContactForm';
 import type { ContactCardProps } from './card-props';
 import { CardNotice } from './CardNotice';
@@ -18,7 +19,8 @@ function addQueued(progress: WriteProgress | null): boolean {
   return progress !== null && progress.state !== 'sending' && progress.state !== 'failed';
 }
 
-function CardBody(props: ContactCardProps) {
+/** The person as the card shows them below its title; the panel draws the same, unframed. */
+export function ContactRecordBody(props: ContactCardProps) {
   const { lookup, status } = props;
   if (status && !status.configured) return <CardNotice kind="not_configured" {...props} />;
   switch (lookup.status) {
@@ -81,6 +83,7 @@ export function ContactCard(props: ContactCardProps) {
     >
       <div class="card-head">
         <h2 id={titleId}>{title}</h2>
+        {props.onOpenPanel && <OpenPanelButton className="open-panel" open={props.onOpenPanel} />}
         <button type="button" class="close" aria-label="Close Vivre card" onClick={props.onClose}>
           ×
         </button>
@@ -88,7 +91,7 @@ export function ContactCard(props: ContactCardProps) {
       {props.status?.connection === 'unauthorized' && props.lookup.status === 'found' && (
         <CardNotice kind="unauthorized" {...props} />
       )}
-      <CardBody {...props} />
+      <ContactRecordBody {...props} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import type { ContactDetails, RepError } from '../../lib/shared/messaging/protoc
 import type { Contact } from '../../lib/shared/vivre/contract-types';
 import { STAGE_WORDS, timeAgo } from '../../lib/shared/labels';
 import { BAND_WORDS, scoreBand } from '../../lib/shared/score-band';
+import { openDeals } from '../../lib/shared/email-deal';
 import { ActivityList } from './ActivityList';
 import type { ContactCardProps } from './card-props';
 import { DealsSection } from './DealsSection';
@@ -60,7 +61,11 @@ function Details(props: ContactViewProps & { details: ContactDetails | null | un
         onCreate={props.onCreateDeal}
         onMove={props.onMoveDeal}
       />
-      <ActivityList activities={details.activities} now={props.now} />
+      {props.renderActivities ? (
+        props.renderActivities(details.activities)
+      ) : (
+        <ActivityList activities={details.activities} now={props.now} />
+      )}
     </>
   );
 }
@@ -99,6 +104,9 @@ export function ContactView(props: ContactViewProps) {
         blocked={writeBlockedReason(status)}
         progress={props.logProgress}
         onLog={props.onLog}
+        types={props.logTypes}
+        deals={props.logToDeals ? openDeals(props.details?.deals) : undefined}
+        initialNote={props.logNote}
       />
       {status?.appUrl && (
         <a

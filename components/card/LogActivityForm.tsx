@@ -3,20 +3,23 @@
  * with the message next to the field, so a rep never waits on a request that
  * cannot succeed. Ctrl/Cmd+Enter submits, as in the popup.
  */
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { NO_CALL_DETAILS } from '../../lib/shared/forms/call-details';
 import { validateActivityNote } from '../../lib/shared/forms/log-activity';
-import { ACTIVITY_WORDS } from '../../lib/shared/labels';
+import { ACTIVITY_WORDS, dealLabel } from '../../lib/shared/labels';
+import type { ActivityType, Deal } from '../../lib/shared/vivre/contract-types';
 import { CallDetailsFields } from '../common/CallDetailsFields';
 import { Choices } from '../common/Choices';
 import type { LogInput } from '../common/view-types';
 import { isSubmitKey, useOneSubmit } from './use-one-submit';
+import { SaveCancelRow } from './SaveCancelRow';
 
-const TYPES: LogInput['type'][] = ['call', 'note', 'meeting'];
+/** What the card's log offers; the panel beside the email offers emails too. */
+export const CARD_LOG_TYPES: readonly ActivityType[] = ['call', 'note', 'meeting'];
 
 /**
  * Every activity needs something to say (a call's outcome counts): the popup's rule and words,
- * from the function its write builder uses (shared/forms/log-activity.ts), so a call means the
+ * from the function its write builder uses (lib/shared/forms/log-activity.ts), so a call means the
  * same in both places.
  */
 function validateLog(input: LogInput): { note?: string; callMinutes?: string } {
@@ -27,6 +30,11 @@ function validateLog(input: LogInput): { note?: string; callMinutes?: string } {
 export interface LogActivityFormProps {
   idPrefix: string;
   initialType: LogInput['type'];
+  /** The types the rep may switch between (the card's three unless said otherwise). */
+  types?: readonly ActivityType[] | undefined;
+  /** Open deals the activity may be logged against: a Deal menu, "No deal" first. */
+  deals?: Deal[] | undefined;
+  initialNote?: string | undefined;
   contactName: string;
   /** The form stays, its note kept and Save disabled, until this settles. */
   onSubmit: (input: LogInput) => Promise<void>;
@@ -35,11 +43,15 @@ export interface LogActivityFormProps {
 
 export function LogActivityForm(props: LogActivityFormProps) {
   const [type, setType] = useState(props.initialType);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState(props.initialNote ?? '');
+  const [dealId, setDealId] = useState('');
   const [call, setCall] = useState(NO_CALL_DETAILS);
   const [errors, setErrors] = useState<ReturnType<typeof validateLog>>({});
   const error = errors.note;
   const { saving, run } = useOneSubmit();
+  // Opened by the rep's "Log …": the form takes the focus, so the keyboard carries on inside it.
+  const typeMenu = useRef<HTMLSelectElement>(null);
+  useLayoutEffect(() => typeMenu.current?.focus(), []);
   const noteId = `${props.idPrefix}-note`;
   const errorId = `${props.idPrefix}-note-error`;
 
@@ -47,7 +59,12 @@ export function LogActivityForm(props: LogActivityFormProps) {
     event.preventDefault();
     // Only a call carries details, and only when the rep gave some.
     const saidAboutCall = type === 'call' && (call.minutes.trim() || call.outcome);
-    const input: LogInput = { type, note: note.trim(), ...(saidAboutCall ? { call } : {}) };
+    const input: LogInput = {
+      type,
+      note: note.trim(),
+      ...(saidAboutCall ? { call } : {}),
+      ...(dealId ? { dealId } : {}),
+    };
     const problems = validateLog(input);
     setErrors(problems);
     if (problems.note || problems.callMinutes) return;
@@ -67,13 +84,31 @@ export function LogActivityForm(props: LogActivityFormProps) {
       <label class="field">
         <span>Type</span>
         <select
+          ref={typeMenu}
           aria-label="Activity type"
           value={type}
           onChange={(e) => setType(e.currentTarget.value as LogInput['type'])}
         >
-          <Choices choices={TYPES} words={ACTIVITY_WORDS} />
+          <Choices choices={props.types ?? CARD_LOG_TYPES} words={ACTIVITY_WORDS} />
         </select>
       </label>
+      {props.deals && props.deals.length > 0 && (
+        <label class="field">
+          <span>Deal</span>
+          <select
+            aria-label="Deal"
+            value={dealId}
+            onChange={(e) => setDealId(e.currentTarget.value)}
+          >
+            <option value="">No deal</option>
+            {props.deals.map((deal) => (
+              <option key={deal.id} value={deal.id}>
+                {dealLabel(deal)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {type === 'call' && (
         <CallDetailsFields
           idPrefix={`${props.idPrefix}-call`}
@@ -99,14 +134,11 @@ export function LogActivityForm(props: LogActivityFormProps) {
           {error}
         </p>
       )}
-      <div class="row">
-        <button type="submit" class="primary" disabled={saving}>
-          Save {ACTIVITY_WORDS[type].toLowerCase()}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelRow
+        label={`Save ${ACTIVITY_WORDS[type].toLowerCase()}`}
+        saving={saving}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -1,10 +1,9 @@
 /** "Log call / note / meeting" for a contact: one button per type, opening the log form. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ActivityType, Deal } from '../../lib/shared/vivre/contract-types';
 import type { LogInput, WriteProgress } from '../common/view-types';
-import { LogActivityForm } from './LogActivityForm';
+import { CARD_LOG_TYPES, LogActivityForm } from './LogActivityForm';
 import { WriteProgressText } from './WriteProgressText';
-
-const TYPES = ['call', 'note', 'meeting'] as const;
 
 export function LogSection(props: {
   idPrefix: string;
@@ -13,7 +12,14 @@ export function LogSection(props: {
   progress: WriteProgress | null;
   /** Resolves true once the write is queued; the form (and its note) stays until then. */
   onLog: (input: LogInput) => Promise<boolean>;
+  /** The types offered, one button each: the card's three unless said otherwise. */
+  types?: readonly ActivityType[] | undefined;
+  /** Open deals the rep may log against (the panel's); none offered when absent. */
+  deals?: Deal[] | undefined;
+  /** What the note starts as. */
+  initialNote?: string | undefined;
 }) {
+  const types = props.types ?? CARD_LOG_TYPES;
   const [logType, setLogType] = useState<LogInput['type'] | null>(null);
   // When the form closes, focus returns to the button that opened it instead of
   // falling to Gmail's <body>, where Esc and Tab would leave the card.
@@ -30,6 +36,9 @@ export function LogSection(props: {
           key={logType}
           idPrefix={props.idPrefix}
           initialType={logType}
+          types={types}
+          deals={props.deals}
+          initialNote={props.initialNote}
           contactName={props.contactName}
           onCancel={() => setLogType(null)}
           onSubmit={async (input) => {
@@ -38,7 +47,7 @@ export function LogSection(props: {
         />
       ) : (
         <div class="row">
-          {TYPES.map((type) => (
+          {types.map((type) => (
             <button
               type="button"
               key={type}

@@ -1,6 +1,6 @@
 /**
  * "New deal" on the card: a title (required) and a value in rupees (optional, sent in paise),
- * checked by the popup's rules (shared/forms/deal.ts). The deal starts at New; its stage
+ * checked by the popup's rules (lib/shared/forms/deal.ts). The deal starts at New; its stage
  * moves from the list once it is there.
  */
 import { useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import type { FormErrors } from '../../lib/shared/forms/result';
 import { TextField } from '../common/Field';
 import type { NewDealInput } from '../common/view-types';
 import { isSubmitKey, useOneSubmit } from './use-one-submit';
+import { SaveCancelRow } from './SaveCancelRow';
 
 export function NewDealForm(props: {
   idPrefix: string;
@@ -58,14 +59,7 @@ export function NewDealForm(props: {
         value={value}
         onValue={setValue}
       />
-      <div class="row">
-        <button type="submit" class="primary" disabled={saving}>
-          Save deal
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancelRow label="Save deal" saving={saving} onCancel={props.onCancel} />
     </form>
   );
 }

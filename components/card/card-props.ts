@@ -1,7 +1,7 @@
 /** Everything the card's view (./ContactCard.tsx and its parts) is given: data and actions. */
-import type { Ref } from 'preact';
+import type { ComponentChild, Ref } from 'preact';
 import type { ContactDetails, RepError, Status } from '../../lib/shared/messaging/protocol';
-import type { Stage } from '../../lib/shared/vivre/contract-types';
+import type { Activity, ActivityType, Stage } from '../../lib/shared/vivre/contract-types';
 import type {
   AddInput,
   LogInput,
@@ -36,7 +36,19 @@ export interface ContactCardProps {
   onMoveDeal: (dealId: string, stage: Stage) => Promise<boolean>;
   onOpenOptions: () => void;
   onRetry: () => void;
-  onClose: () => void;
+  /** The card's close button; the panel, which stays, has none. */
+  onClose?: () => void;
+  /** The card's "Open in panel", where the browser lets the card open it. */
+  onOpenPanel?: (() => Promise<boolean>) | undefined;
   onKeyDown?: (event: KeyboardEvent) => void;
   cardRef?: Ref<HTMLDivElement>;
+  /**
+   * How the panel beside the email shows more than the card (ContactRecordBody, drawn in the
+   * panel): the whole timeline instead of the latest three, every activity type in the log, the
+   * open deals to log against, and a note to start from. The card leaves them out.
+   */
+  renderActivities?: (activities: Activity[] | null) => ComponentChild;
+  logTypes?: readonly ActivityType[];
+  logToDeals?: boolean;
+  logNote?: string;
 }

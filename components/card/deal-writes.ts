@@ -5,10 +5,8 @@
  * note, and the card is framed in Gmail), so it keeps the writes it sent itself. A write
  * stops counting once details fetched after it synced are on screen.
  */
-import type { WriteRequest } from '../../lib/shared/messaging/protocol';
+import { applyDealWrite, type DealWrite } from '../../lib/shared/deal-writes';
 import type { Deal } from '../../lib/shared/vivre/contract-types';
-
-export type DealWrite = Extract<WriteRequest, { kind: 'createDeal' | 'updateDeal' }>;
 
 export interface SentDealWrite {
   write: DealWrite;
@@ -16,30 +14,6 @@ export interface SentDealWrite {
   syncedAt: number | null;
   /** When the rep made it: a new deal's creation date until Vivre's copy comes. */
   madeAt: number;
-}
-
-function applyOne(deals: Deal[], { write, madeAt }: SentDealWrite): Deal[] {
-  if (write.kind === 'createDeal') {
-    const { contact_id: contactId, title, value, stage = 'new' } = write.body;
-    const created: Deal = {
-      id: write.tempId,
-      contact_id: contactId,
-      title,
-      stage,
-      created_at: new Date(madeAt).toISOString(),
-      ...(value === undefined ? {} : { value }),
-    };
-    return [...deals, created];
-  }
-  return deals.map((deal) =>
-    deal.id === write.dealId
-      ? {
-          ...deal,
-          ...(write.body.stage ? { stage: write.body.stage } : {}),
-          ...(write.body.closed_at === undefined ? {} : { closed_at: write.body.closed_at }),
-        }
-      : deal,
-  );
 }
 
 /** `deals` as fetched at `fetchedAt`, with the writes Vivre's list cannot show yet. */
@@ -51,7 +25,10 @@ export function withDealWrites(
   const pending = sent.filter(({ syncedAt }) => syncedAt === null || syncedAt > fetchedAt);
   if (pending.length === 0) return deals;
   // A contact whose list Vivre does not offer still shows the deals the rep just made.
-  return pending.reduce(applyOne, deals ?? []);
+  return pending.reduce(
+    (shown, { write, madeAt }) => applyDealWrite(shown, write, madeAt),
+    deals ?? [],
+  );
 }
 
 /**

@@ -34,4 +34,9 @@ export interface CardServices {
    * it takes no clicks (lib/pages/card/input-guard.ts); returns the way to stop.
    */
   watchInterference?(listener: (interfered: boolean) => void): () => void;
+  /**
+   * Opens the panel beside the email, within the rep's click; absent where the browser cannot
+   * open it from a framed page (Firefox gives the card only a content script's APIs).
+   */
+  openPanel?: (() => Promise<boolean>) | undefined;
 }

@@ -7,7 +7,8 @@ import { useState } from 'preact/hooks';
 import { moveDealWrite } from '../../lib/shared/forms/deal';
 import type { Stage } from '../../lib/shared/vivre/contract-types';
 import type { NewDealInput, WriteProgress } from '../common/view-types';
-import type { DealWrite, SentDealWrite } from './deal-writes';
+import type { DealWrite } from '../../lib/shared/deal-writes';
+import type { SentDealWrite } from './deal-writes';
 import type { CardServices } from './services-type';
 
 export function useDealWrites(

@@ -106,18 +106,27 @@ export function TextField({
   );
 }
 
-/** A Field holding a select of `choices`, each shown as its word. */
+/**
+ * A Field holding a select of `choices`, each shown as its word; with `empty`, a first option
+ * of that text stands for "none" (the value '').
+ */
 export function SelectField<T extends string>({
   value,
   onValue,
   choices,
   words,
+  empty,
   ...field
-}: ControlledField<T> & { choices: readonly T[]; words: Record<T, string> }) {
+}: ControlledField<T> & {
+  choices: readonly Exclude<T, ''>[];
+  words: Record<Exclude<T, ''>, string>;
+  empty?: string;
+}) {
   return (
     <Field {...field}>
       {(control) => (
         <select {...control} value={value} onChange={(e) => onValue(e.currentTarget.value as T)}>
+          {empty === undefined ? null : <option value="">{empty}</option>}
           <Choices choices={choices} words={words} />
         </select>
       )}

@@ -4,6 +4,7 @@
  */
 import type { CallDetailsValues } from '../../lib/shared/forms/call-details';
 import type { LookupResult, RepError } from '../../lib/shared/messaging/protocol';
+import type { ActivityType } from '../../lib/shared/vivre/contract-types';
 
 /** A participant's lookup as the chip shows it: the worker's answer, or not yet. */
 export type LookupState = LookupResult | { status: 'loading' };
@@ -17,10 +18,12 @@ export type WriteProgress =
   | { state: 'failed'; error: RepError };
 
 export interface LogInput {
-  type: 'call' | 'note' | 'meeting';
+  type: ActivityType;
   note: string;
   /** A call's length and outcome, when the rep gave any (written into the note). */
   call?: CallDetailsValues;
+  /** The open deal it is logged against, when the rep picked one (the panel offers them). */
+  dealId?: string;
 }
 
 /** A deal made from the card: a title, and its value in paise when the rep gave one. */

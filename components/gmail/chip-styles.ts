@@ -8,6 +8,7 @@
  * it shows, and its words are drawn from attributes (Chip.tsx).
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
+import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
 import { WORDS_CSS } from './Words';
 
 export const CHIP_CSS = `${hostColorCss({
@@ -15,10 +16,7 @@ export const CHIP_CSS = `${hostColorCss({
   line: 'outline-variant',
   accent: 'primary-text',
   muted: 'on-surface-variant',
-  hot: 'score-hot',
-  warm: 'score-warm',
-  cold: 'score-cold',
-  chip: 'surface-container',
+  ...SCORE_CHIP_COLORS,
 })}
 :host {
   all: initial !important;
@@ -39,7 +37,5 @@ ${WORDS_CSS}
 .face.error { color: var(--muted); }
 .face.skipped { width: 6px; height: 6px; border-radius: 50%; background: var(--line); }
 .score { font-weight: 700; }
-.band-hot { color: var(--hot); }
-.band-warm { color: var(--warm); }
-.band-cold { color: var(--cold); }
+${SCORE_BAND_CSS}
 `;

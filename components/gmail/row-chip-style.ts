@@ -12,14 +12,10 @@
  * matches text, even in closed roots.
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
+import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
 import { WORDS_CSS } from './Words';
 
-export const ROW_CHIP_CSS = `${hostColorCss({
-  hot: 'score-hot',
-  warm: 'score-warm',
-  cold: 'score-cold',
-  chip: 'surface-container',
-})}
+export const ROW_CHIP_CSS = `${hostColorCss(SCORE_CHIP_COLORS)}
 :host {
   all: initial !important;
   display: inline-block !important;
@@ -32,9 +28,7 @@ export const ROW_CHIP_CSS = `${hostColorCss({
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
 ${WORDS_CSS}
-.band-hot { color: var(--hot); }
-.band-warm { color: var(--warm); }
-.band-cold { color: var(--cold); }
+${SCORE_BAND_CSS}
 /* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
    never shifts; an empty outlined pill read as something broken. The name inside says why. */
 .none, .loading { background: transparent; }

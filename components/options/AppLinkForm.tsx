@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { validateAppUrl } from '../../lib/shared/forms/settings';
+import type { Answer } from '../../lib/shared/messaging/protocol';
 import { appUrlFor } from '../../lib/shared/vivre/base-url';
 import { TextField } from '../common/Field';
 import { Section, type Outcome } from './section';
@@ -8,7 +9,7 @@ interface Props {
   /** The address the rep set, or null: derived from the API's. */
   appUrl: string | null;
   baseUrl: string;
-  save: (appUrl: string | null) => Promise<void>;
+  save: (appUrl: string | null) => Promise<Answer<string | null>>;
 }
 
 /** Where the card's "Open in Vivre" goes: the Vivre web app, saved when the rep leaves the field. */
@@ -28,8 +29,12 @@ export function AppLinkForm({ appUrl, baseUrl, save }: Props) {
       return;
     }
     if ((checked.value ?? '') === saved.current) return;
+    const answer = await save(checked.value);
+    if (!answer.ok) {
+      setOutcome({ tone: 'error', text: `The address isn’t saved: ${answer.error.message}` });
+      return;
+    }
     saved.current = checked.value ?? '';
-    await save(checked.value);
     setText(checked.value ?? '');
     setOutcome({
       tone: 'ok',

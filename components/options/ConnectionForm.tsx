@@ -29,11 +29,15 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
   const [unreachable, setUnreachable] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  /** A field's value, what changes it, and its error: what a TextField needs. */
+  /**
+   * A field's value, what changes it, and its error: what a TextField needs. None is spell-checked:
+   * a key, an ID and an address are codes, not words.
+   */
   const bind = (field: SettingsField) => ({
     value: values[field],
     onValue: (value: string) => setValues((all) => ({ ...all, [field]: value })),
     error: errors[field],
+    spellcheck: false,
   });
 
   async function save(input: SettingsInput): Promise<boolean> {
@@ -119,7 +123,6 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
         }
         type="password"
         autoComplete="off"
-        spellcheck={false}
         {...bind('apiKey')}
       />
       <div class="pair">
@@ -127,16 +130,9 @@ export function ConnectionForm({ settings, services, onSaved }: Props) {
           id="workspace-id"
           label="Workspace ID"
           placeholder="ws_…"
-          spellcheck={false}
           {...bind('workspaceId')}
         />
-        <TextField
-          id="base-url"
-          label="API base URL"
-          type="url"
-          spellcheck={false}
-          {...bind('baseUrl')}
-        />
+        <TextField id="base-url" label="API base URL" type="url" {...bind('baseUrl')} />
       </div>
       <div class="actions">
         <button type="submit" class="filled" disabled={busy}>

@@ -10,8 +10,8 @@ import type {
   SettingsView,
 } from '../../lib/shared/messaging/protocol';
 import { DEFAULT_EMAIL_LOGGING, MAX_EXCERPT_LENGTH } from '../../lib/shared/settings';
-import { TextField } from '../common/Field';
 import { Section, saving, Switch, type Outcome, type SectionProps } from './section';
+import { WholeNumberField } from './WholeNumberField';
 
 interface Props extends SectionProps {
   save: (prefs: EmailLoggingSettings) => Promise<Answer<SettingsView>>;
@@ -22,8 +22,6 @@ interface Props extends SectionProps {
 export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Props) {
   const initial = settings?.emailLogging ?? DEFAULT_EMAIL_LOGGING;
   const [prefs, setPrefs] = useState(initial);
-  const [excerpt, setExcerpt] = useState(String(initial.excerptLength));
-  const [error, setError] = useState<string>();
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function change(patch: Partial<EmailLoggingSettings>) {
@@ -31,22 +29,6 @@ export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Pr
     setPrefs(next);
     const view = await saving(setOutcome, save(next), 'Saved.');
     if (view) onSaved(view);
-  }
-
-  function saveExcerpt() {
-    const length = Number(excerpt.trim());
-    const fits =
-      excerpt.trim() !== '' &&
-      Number.isInteger(length) &&
-      length >= 0 &&
-      length <= MAX_EXCERPT_LENGTH;
-    setError(
-      fits
-        ? undefined
-        : `Enter a whole number of characters from 0 to ${MAX_EXCERPT_LENGTH.toLocaleString('en-IN')}.`,
-    );
-    if (!fits) setOutcome({ tone: 'error', text: 'Fix the excerpt length; it isn’t saved yet.' });
-    else if (length !== prefs.excerptLength) void change({ excerptLength: length });
   }
 
   return (
@@ -78,16 +60,16 @@ export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Pr
         label="Add recipients who aren’t in Vivre as contacts when logging"
         onChange={(addUnknownRecipients) => void change({ addUnknownRecipients })}
       />
-      <TextField
+      <WholeNumberField
         id="excerpt-length"
         label="Characters of the email kept in the note"
-        error={error}
         hint="The note is the subject and the start of the email; 0 keeps the subject only. Emails to colleagues only, and to people on your Never look up list, are never logged."
-        type="text"
-        inputMode="numeric"
-        value={excerpt}
-        onValue={setExcerpt}
-        onBlur={saveExcerpt}
+        saved={prefs.excerptLength}
+        max={MAX_EXCERPT_LENGTH}
+        unit="number of characters"
+        name="excerpt length"
+        onSave={(excerptLength) => void change({ excerptLength })}
+        onOutcome={setOutcome}
       />
     </Section>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RepError, SettingsView } from '../../lib/shared/messaging/protocol';
+import { DEFAULT_INBOX_LIST } from '../../lib/shared/inbox-list';
 import { VivreMark } from '../common/VivreMark';
 import { AppLinkForm } from './AppLinkForm';
 import { ConnectionForm } from './ConnectionForm';
@@ -14,15 +15,13 @@ import type { OptionsServices } from './services-type';
  */
 export function Options({ services }: { services: OptionsServices }) {
   const [settings, setSettings] = useState<SettingsView | null>(null);
-  const [appUrl, setAppUrl] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<RepError | null>(null);
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    void Promise.all([services.getSettings(), services.loadAppUrl()]).then(([answer, app]) => {
+    void services.getSettings().then((answer) => {
       if (answer.ok) setSettings(answer.value);
       else setLoadError(answer.error);
-      setAppUrl(app);
       setLoaded(true);
     });
   }, [services]);
@@ -56,9 +55,12 @@ export function Options({ services }: { services: OptionsServices }) {
               return allowed;
             }}
           />
-          <InboxListForm load={services.loadInboxList} save={services.saveInboxList} />
+          <InboxListForm
+            initial={settings?.inboxList ?? DEFAULT_INBOX_LIST}
+            save={services.saveInboxList}
+          />
           <AppLinkForm
-            appUrl={appUrl}
+            appUrl={settings?.appUrl ?? null}
             baseUrl={settings?.baseUrl ?? ''}
             save={services.saveAppUrl}
           />

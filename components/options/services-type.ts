@@ -15,12 +15,12 @@ export interface OptionsServices {
   savePrivacy(data: { autoLookup: boolean; neverLookup: string[] }): Promise<Answer<SettingsView>>;
   saveEmailLogging(data: EmailLoggingSettings): Promise<Answer<SettingsView>>;
   clearContactCache(): Promise<Answer<null>>;
-  /** The Vivre web app's address the rep set, or null (derived from the API's). */
-  loadAppUrl(): Promise<string | null>;
-  saveAppUrl(appUrl: string | null): Promise<void>;
-  /** Score chips in Gmail's list views: read and written in storage.local, no worker involved. */
-  loadInboxList(): Promise<InboxListPrefs>;
-  saveInboxList(prefs: InboxListPrefs): Promise<void>;
+  /**
+   * The Vivre web app's address (null: derived from the API's) and score chips in Gmail's list
+   * views. Like every preference they are read with getSettings and saved through the worker.
+   */
+  saveAppUrl(appUrl: string | null): Promise<Answer<string | null>>;
+  saveInboxList(prefs: InboxListPrefs): Promise<Answer<InboxListPrefs>>;
   /**
    * Asks Chrome for access to the API's host. Chrome only shows the prompt during a
    * user gesture, so callers must call this before their first `await`.

@@ -13,6 +13,8 @@ interface Props {
   onPage: PickedContact[];
   ask: PopupServices['ask'];
   error?: string;
+  /** What the box is called (the popup's "Contact"). */
+  label?: string;
   /** Focus the box when the popup opens, its text selected so typing replaces it. */
   autoFocus: boolean;
   offline: boolean;
@@ -104,7 +106,12 @@ export function ContactCombobox(props: Props) {
 
   const expanded = open && options.length > 0;
   return (
-    <Field id="contact" label="Contact" error={error} hint={open && note ? note : undefined}>
+    <Field
+      id="contact"
+      label={props.label ?? 'Contact'}
+      error={error}
+      hint={open && note ? note : undefined}
+    >
       {(control) => (
         <div class="combobox">
           <input

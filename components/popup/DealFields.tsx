@@ -1,10 +1,10 @@
 import type { DealChoice, LogActivityField } from '../../lib/shared/forms/log-activity';
 import { openDeals } from '../../lib/shared/email-deal';
-import { formatPaise, STAGE_WORDS } from '../../lib/shared/labels';
+import { dealLabel, STAGE_WORDS } from '../../lib/shared/labels';
 import { STAGES } from '../../lib/shared/vivre/limits';
 import type { FormErrors } from '../../lib/shared/forms/result';
 import type { Deal, Stage } from '../../lib/shared/vivre/contract-types';
-import { Field } from '../common/Field';
+import { Field, SelectField } from '../common/Field';
 import { NewDealInputs } from './NewDealInputs';
 
 interface Props {
@@ -19,10 +19,8 @@ interface Props {
 
 const NEW = '__new';
 
-function dealLabel(deal: Deal): string {
-  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
-  return `${deal.title} (${STAGE_WORDS[deal.stage]}${value})`;
-}
+/** Where a deal can be moved; won also closes it (lib/shared/forms/deal.ts). */
+const MOVE_WORDS: Record<Stage, string> = { ...STAGE_WORDS, won: 'Won — mark closed today' };
 
 /** The optional deal: none, one of the contact's open deals (maybe moved on), or a new one. */
 export function DealFields({ deals, note, value, onChange, errors }: Props) {
@@ -58,26 +56,15 @@ export function DealFields({ deals, note, value, onChange, errors }: Props) {
           )}
         </Field>
         {value.kind === 'existing' ? (
-          <Field id="deal-move" label="Move deal to">
-            {(control) => (
-              <select
-                {...control}
-                value={value.moveTo}
-                onChange={(e) =>
-                  onChange({ ...value, moveTo: e.currentTarget.value as Stage | '' })
-                }
-              >
-                <option value="">
-                  Leave it {selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}
-                </option>
-                {STAGES.filter((s) => s !== selectedDeal?.stage).map((stage) => (
-                  <option key={stage} value={stage}>
-                    {stage === 'won' ? 'Won — mark closed today' : STAGE_WORDS[stage]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            id="deal-move"
+            label="Move deal to"
+            empty={`Leave it ${selectedDeal ? `at ${STAGE_WORDS[selectedDeal.stage]}` : 'as it is'}`}
+            choices={STAGES.filter((stage) => stage !== selectedDeal?.stage)}
+            words={MOVE_WORDS}
+            value={value.moveTo}
+            onValue={(moveTo) => onChange({ ...value, moveTo })}
+          />
         ) : null}
       </div>
       {value.kind === 'new' ? (

@@ -66,6 +66,7 @@ export function Popup({ services }: { services: PopupServices }) {
       <PopupHeader
         workspace={status.workspaceName ?? status.workspaceId}
         openOptions={services.openOptions}
+        openPanel={services.openPanel}
       />
       <main>
         <StatusBanner

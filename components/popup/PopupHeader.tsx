@@ -1,20 +1,28 @@
+import { OpenPanelButton } from '../common/OpenPanelButton';
 import { VivreMark } from '../common/VivreMark';
 
-/** The mark, what this is, which workspace it logs to, and the way to Options. */
+/** The mark, what this is, which workspace it logs to, the way to the panel and to Options. */
 export function PopupHeader({
+  title = 'Log to Vivre',
   workspace,
   openOptions,
+  openPanel,
 }: {
+  /** What this page is; the popup's own unless said. */
+  title?: string;
   workspace: string | null;
   openOptions: () => void;
+  /** Absent where the browser has no panel to open. */
+  openPanel?: (() => Promise<boolean>) | undefined;
 }) {
   return (
     <header class="top">
       <VivreMark size={24} />
       <div class="title">
-        <h1>Log to Vivre</h1>
+        <h1>{title}</h1>
         {workspace ? <p class="workspace">{workspace}</p> : null}
       </div>
+      {openPanel ? <OpenPanelButton className="text" open={openPanel} /> : null}
       <button type="button" class="icon" onClick={openOptions} aria-label="Options" title="Options">
         <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
           <path

@@ -5,6 +5,7 @@
  */
 import type { OutboxItemView, WriteRequest } from '../../lib/shared/messaging/protocol';
 import type { OutboxFeed } from '../../lib/shared/storage/table';
+import { applyDealWrite, type DealWrite } from '../../lib/shared/deal-writes';
 import type { Activity, Deal } from '../../lib/shared/vivre/contract-types';
 
 type Write<K extends WriteRequest['kind']> = Extract<WriteRequest, { kind: K }>;
@@ -17,6 +18,12 @@ function pendingItems(outbox: OutboxFeed | null): OutboxItemView[] {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A new deal for this contact, or any deal update (it changes only a deal in their list). */
+function concernsDealsOf(contactId: string, write: WriteRequest): write is DealWrite {
+  if (write.kind === 'createDeal') return write.body.contact_id === contactId;
+  return write.kind === 'updateDeal';
+}
+
 /**
  * The contact's deals with the outbox applied, or null when Vivre's list is unknown and the
  * outbox adds none.
@@ -26,27 +33,13 @@ export function dealsWithPending(
   contactId: string,
   outbox: OutboxFeed | null,
 ): Deal[] | null {
-  const byId = new Map((deals ?? []).map((deal) => [deal.id, deal]));
-  for (const item of pendingItems(outbox)) {
-    const { write } = item;
-    if (write.kind === 'createDeal' && write.body.contact_id === contactId) {
-      const created: Write<'createDeal'> = write;
-      byId.set(created.tempId, {
-        id: created.tempId,
-        contact_id: contactId,
-        title: created.body.title,
-        value: created.body.value ?? null,
-        stage: created.body.stage ?? 'new',
-        created_at: iso(item.createdAt),
-        closed_at: null,
-      });
-    } else if (write.kind === 'updateDeal' && write.body.stage) {
-      const deal = byId.get(write.dealId);
-      if (deal) byId.set(deal.id, { ...deal, stage: write.body.stage });
-    }
-  }
-  if (deals === null && byId.size === 0) return null;
-  return [...byId.values()];
+  const shown = pendingItems(outbox).reduce<Deal[]>(
+    (list, { write, createdAt }) =>
+      concernsDealsOf(contactId, write) ? applyDealWrite(list, write, createdAt) : list,
+    deals ?? [],
+  );
+  if (deals === null && shown.length === 0) return null;
+  return shown;
 }
 
 /** The contact's activities, newest first, with those still in the outbox in front. */

@@ -53,6 +53,11 @@ export interface PopupServices {
   /** Calls back each time the browser says it is online again. */
   onOnline(signal: AbortSignal, callback: () => void): void;
   openOptions(): void;
+  /**
+   * Opens the panel beside the email (and closes the popup), within the rep's click; resolves
+   * false when the browser would not. Absent where the browser has no panel.
+   */
+  openPanel?: (() => Promise<boolean>) | undefined;
   /** Marks the popup ready for input (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
 }

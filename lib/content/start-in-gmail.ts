@@ -1,7 +1,8 @@
 /**
  * Everything the content script does in a Gmail tab, wired once: one page watcher, one lookup
  * store, the chips (./chips), email logging (./email-logging), and the answer to the popup's
- * "who is on this page?". All of it ends when `signal` aborts.
+ * "who is on this page?", also pushed to the panel beside the email while it follows this tab
+ * (./panel-feed.ts). All of it ends when `signal` aborts.
  */
 import { ask, contentMessenger } from '../shared/messaging/messenger';
 import { inboxListPrefs } from '../shared/inbox-list';
@@ -17,6 +18,7 @@ import { findParticipantAnchors } from './gmail/participants';
 import { findThreadParticipants } from './gmail/thread';
 import { watchGmail } from './gmail/watch';
 import { pageParticipants } from './page-participants';
+import { startPanelFeedInTab } from './panel-feed';
 
 const detect = {
   findParticipantAnchors,
@@ -38,6 +40,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     theme: detectTheme(doc),
   });
   follow(rawItem(INBOX_LIST, inboxListPrefs), signal, rowChips.setPrefs);
+  const panelFeed = startPanelFeedInTab(doc, detect, signal);
   const chips = startChips({
     document: doc,
     signal,
@@ -47,6 +50,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     onScan: (change) => {
       emailLogging.scan();
       rowChips.scan(change?.roots);
+      panelFeed.changed();
     },
   });
   const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>

@@ -1,5 +1,5 @@
 /** Words a rep reads for the API's enums and numbers. */
-import type { ActivityType, Stage } from './vivre/contract-types';
+import type { ActivityType, Deal, Stage } from './vivre/contract-types';
 
 export const STAGE_WORDS: Record<Stage, string> = {
   new: 'New',
@@ -26,6 +26,12 @@ let rupees: Intl.NumberFormat | undefined;
 export function formatPaise(paise: number): string {
   rupees ??= new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' });
   return rupees.format(paise / 100);
+}
+
+/** A deal as a menu names it: "Annual plan (Proposal · ₹12,500.00)". */
+export function dealLabel(deal: Deal): string {
+  const value = typeof deal.value === 'number' ? ` · ${formatPaise(deal.value)}` : '';
+  return `${deal.title} (${STAGE_WORDS[deal.stage]}${value})`;
 }
 
 /** "just now", "12 min ago", "3 h ago", "2 d ago": short enough for a card footer. */

@@ -31,6 +31,7 @@ export function stateAfter(error: VivreError | null, previous: ConnectionState):
 export function createConnection() {
   // In memory too, so a burst of answers does not write storage once per request.
   let last: ConnectionRecord | undefined;
+  const onRefused: Array<(error: VivreError) => void> = [];
 
   async function read(): Promise<ConnectionRecord> {
     last ??= await connectionItem.getValue();
@@ -47,10 +48,15 @@ export function createConnection() {
   return {
     read,
     async record(error: VivreError | null): Promise<void> {
+      if (error?.kind === 'unauthorized') onRefused.forEach((listener) => listener(error));
       const current = await read();
       // A 403 on one write is about that write, not about the key being unusable.
       if (error?.kind === 'forbidden' && current.state === 'ok') return;
       await write({ ...current, state: stateAfter(error, current.state) });
+    },
+    /** Calls `listener` each time Vivre refuses the saved key (a 401). */
+    whenRefused(listener: (error: VivreError) => void): void {
+      onRefused.push(listener);
     },
     async rememberMe(me: Me | null): Promise<void> {
       await write({ ...(await read()), me });

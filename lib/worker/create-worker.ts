@@ -1,7 +1,9 @@
 /**
- * Builds the worker's pieces and connects them: settings → HTTP → client →
- * lookups and outbox, with the badge, the wake-up alarm and the connection state
- * fed from what happens. The entrypoint only registers listeners around this.
+ * Builds the worker's pieces in the order they depend on each other: settings and the connection
+ * state → HTTP and the client → lookups → the outbox → what follows the outbox (badge, wake-up
+ * alarm, feed) → email logging → the handlers. Nothing is used before it is made: the two things
+ * that run the other way (a refused key pauses the outbox; an outbox change updates what follows
+ * it) are subscriptions made once both ends exist. The entrypoint only registers listeners.
  */
 import { openContactCache } from './lookups/cache';
 import { createLookups } from './lookups/lookups';
@@ -12,7 +14,7 @@ import {
   type OutboxItem,
   type OutboxOptions,
 } from './outbox';
-import { privacyItem } from '../shared/storage/items';
+import { privacyItem } from './storage/items';
 import { createSettings, type SettingsDeps } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { Contact } from '../shared/vivre/contract';
@@ -25,8 +27,7 @@ import { recordOf } from './vivre/write-kinds';
 import { showOutboxBadge } from './outbox/badge';
 import { createConnection } from './connection';
 import { createHandlers } from './handlers';
-import { createHeldSends } from './email-logging/held-sends';
-import { heldSendsStore, wakeForHeldSends } from './email-logging/held-sends-store';
+import { createEmailLogging } from './email-logging/email-logging';
 import type { Handlers } from './router';
 import { createOutboxFeed } from './outbox/feed';
 import { createStatus } from './status';
@@ -44,20 +45,12 @@ export function createWorker(options: WorkerOptions = {}) {
   const settings = createSettings(options);
   const connection = createConnection();
   const limiter = createRateLimiter({ maxParallel: MAX_PARALLEL_REQUESTS });
-  const wakeAlarm = createWakeAlarm();
 
-  function reportOutcome(error: VivreError | null) {
-    void connection.record(error);
-    // A refused key refuses every write too: stop sending, keep every item.
-    // (`outbox` is created below; no request can finish before it exists.)
-    if (error?.kind === 'unauthorized') void outbox.pause(error.toRepError());
-  }
-  const http = createHttp({
-    getCredentials: settings.getCredentials,
-    limiter,
-    onOutcome: reportOutcome,
-  });
-  const client = createVivreClient(http);
+  /** Every answer from Vivre over the saved key says how the connection stands. */
+  const reportOutcome = (error: VivreError | null) => void connection.record(error);
+  const client = createVivreClient(
+    createHttp({ getCredentials: settings.getCredentials, limiter, onOutcome: reportOutcome }),
+  );
   /** A client bound to checked credentials: the saved ones report to the connection state. */
   const clientFor = (credentials: Credentials, saved: boolean) =>
     createVivreClient(
@@ -67,13 +60,13 @@ export function createWorker(options: WorkerOptions = {}) {
         onOutcome: saved ? reportOutcome : undefined,
       }),
     );
+
   const lookups = createLookups({
     client,
     cache: openContactCache(),
     privacy: () => privacyItem.getValue(),
     reprioritize: limiter.reprioritize,
   });
-
   const onDelivered: OnDelivered = async (write, record) => {
     if (recordOf(write) !== 'contact') return;
     const contact = Contact.safeParse(record);
@@ -90,32 +83,34 @@ export function createWorker(options: WorkerOptions = {}) {
     if (item.write.kind === 'createContact' && item.result?.existing)
       void lookups.forgetEmail(item.write.body.email);
   };
-  // Pages and chips follow the outbox through this feed (outbox is assigned below).
-  const feed = createOutboxFeed(() => outbox.list());
-  const onChange = (counts: OutboxCounts) => {
-    void showOutboxBadge(counts).catch(() => undefined);
-    void wakeAlarm.schedule(counts.nextWakeAt).catch(() => undefined);
-    void feed.changed();
-  };
 
   const connections = createOutboxConnections({ settings, clientFor, onDelivered });
+  const outboxFollowers: Array<(counts: OutboxCounts) => void> = [];
   const outbox: Outbox = createOutbox({
     deliver: connections.deliver,
     readBack: connections.readBack,
     connection: connections.current,
-    onChange,
+    onChange: (counts) => outboxFollowers.forEach((follower) => follower(counts)),
     onSynced,
     ...options.outboxTiming,
     // Read Date.now at each call (not once), so tests can move the clock.
     now: () => Date.now(),
   });
+  // A refused key refuses every write too: stop sending, keep every item.
+  connection.whenRefused((error) => void outbox.pause(error.toRepError()));
+
+  // Pages and chips follow the outbox through its feed; the toolbar shows its counts.
+  const feed = createOutboxFeed(() => outbox.list());
+  const wakeAlarm = createWakeAlarm();
+  function outboxChanged(counts: OutboxCounts) {
+    void showOutboxBadge(counts).catch(() => undefined);
+    void wakeAlarm.schedule(counts.nextWakeAt).catch(() => undefined);
+    void feed.changed();
+  }
+  outboxFollowers.push(outboxChanged);
+
   const status = createStatus({ settings, connection, outbox, client });
-  // A held send that stood is logged like any other email, checks included (`handlers` below).
-  const heldSends = createHeldSends({
-    store: heldSendsStore,
-    log: (email) => handlers.logEmail(email, {}),
-    wakeAt: (at) => wakeForHeldSends(at).catch(() => undefined),
-  });
+  const emailLogging = createEmailLogging({ settings, lookups, outbox });
   const handlers: Handlers = createHandlers({
     settings,
     lookups,
@@ -123,7 +118,7 @@ export function createWorker(options: WorkerOptions = {}) {
     connection,
     status,
     limiter,
-    heldSends,
+    emailLogging,
     connections,
   });
 
@@ -132,12 +127,12 @@ export function createWorker(options: WorkerOptions = {}) {
     /** The entrypoint's alarm listener flushes it. */
     outbox,
     /** The entrypoint's alarm listener commits held sends whose Undo window has passed. */
-    heldSends,
+    heldSends: emailLogging.heldSends,
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {
-      onChange(await outbox.counts());
+      outboxChanged(await outbox.counts());
       // Sends whose Undo window passed while no worker ran (the browser was closed).
-      await heldSends.commitDue().catch(() => undefined);
+      await emailLogging.heldSends.commitDue().catch(() => undefined);
       await outbox.flushOutbox();
     },
   };

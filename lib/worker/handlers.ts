@@ -7,12 +7,11 @@ import type { Handlers } from './router';
 import type { TestConnectionResult } from '../shared/messaging/protocol';
 import type { Lookups } from './lookups/lookups';
 import { OutboxError, type Outbox } from './outbox';
-import { createEmailLogger } from './email-logging/email-logger';
-import { loggedMessages } from './email-logging/logged-messages';
-import type { HeldSends } from './email-logging/held-sends';
-import { EMAIL_TEXT_NOT_ALLOWED, emailTextAllowed } from './settings/data-consent';
+import { emailTextAllowed } from './settings/data-consent';
+import type { EmailLogging } from './email-logging/email-logging';
 import { loadEmailLoggingPrefs, saveEmailLoggingPrefs } from './settings/email-logging';
 import { rememberOwnEmail, savePrivacyPrefs } from './settings/privacy';
+import { loadAppUrl, loadInboxList, saveAppUrl, saveInboxList } from './settings/list-and-link';
 import type { Settings } from './settings/settings';
 import { createVivreClient } from './vivre/client';
 import { VivreError } from './vivre/errors';
@@ -20,6 +19,7 @@ import { createHttp } from './vivre/http';
 import type { RateLimiter } from './vivre/rate-limiter';
 import type { Connection } from './connection';
 import { createEnqueueRate } from './outbox/enqueue-rate';
+import { openDeals } from '../shared/email-deal';
 import type { createOutboxConnections } from './outbox/connections';
 import type { createStatus } from './status';
 
@@ -30,8 +30,8 @@ export interface HandlerDeps {
   connection: Connection;
   status: ReturnType<typeof createStatus>;
   limiter: RateLimiter;
-  /** Sends held through Gmail's Undo Send window (they log through `logEmail`). */
-  heldSends: HeldSends;
+  /** The logger, its checks, and the sends held through Gmail's Undo Send window. */
+  emailLogging: EmailLogging;
   connections: Pick<ReturnType<typeof createOutboxConnections>, 'hold'>;
 }
 
@@ -46,38 +46,17 @@ async function explainOutboxRefusal<T>(action: Promise<T>): Promise<T> {
   }
 }
 
-export function createHandlers({
-  settings,
-  lookups,
-  outbox,
-  connection,
-  status,
-  limiter,
-  heldSends,
-  connections,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { settings, lookups, outbox, connection } = deps;
+  const { status, limiter, emailLogging, connections } = deps;
   const enqueueRate = createEnqueueRate();
+  /** One write per person an email may be logged for, charged before anything is queued. */
+  const costOf = (email: { people: unknown[] }) => Math.max(1, email.people.length);
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
     sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
-  const emailLogger = createEmailLogger({
-    lookup: (emails) => lookups.lookup(emails, { ignoreAutoLookupOff: true }),
-    enqueue: (write) => outbox.enqueue(write),
-    prefs: loadEmailLoggingPrefs,
-    dealsOf: async (contactId) => (await lookups.getContactDetails(contactId)).deals,
-    logged: loggedMessages,
-  });
-
   async function requireConfigured(): Promise<void> {
     await settings.getCredentials(); // throws "not configured" with a message for the rep
-  }
-
-  /** Email text leaves only when Vivre is set up and the rep allowed it (Firefox's consent). */
-  async function mayLogEmail(email: { signedInEmail?: string | undefined }): Promise<void> {
-    if (email.signedInEmail) await rememberOwnEmail(email.signedInEmail);
-    await requireConfigured();
-    if (!(await emailTextAllowed()))
-      throw new VivreError({ kind: 'forbidden', message: EMAIL_TEXT_NOT_ALLOWED });
   }
 
   async function testConnection(
@@ -119,13 +98,26 @@ export function createHandlers({
     getStatus: () => status.getStatus(),
 
     async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
+      // Kept for what options shows and for pages that carry no account (popup, card); this
+      // lookup skips the colleagues of the account it names.
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
-      return lookups.lookup(emails, { ignoreAutoLookupOff: forLogging === true, priority });
+      return lookups.lookup(emails, {
+        ignoreAutoLookupOff: forLogging === true,
+        priority,
+        ...(signedInEmail ? { signedIn: signedInEmail } : {}),
+      });
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),
+    async getOpenDeals({ contactId }) {
+      const deals = await lookups.dealsOf(contactId);
+      return deals && openDeals(deals);
+    },
     searchContacts: ({ query }) => lookups.searchContacts(query),
+
+    getActivityPage: ({ contactId, offset, limit }) =>
+      lookups.activityPage(contactId, { offset, limit }),
 
     async enqueueWrite({ write }, sender) {
       enqueueRate.take(gmailTab(sender));
@@ -168,7 +160,8 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await loadEmailLoggingPrefs(),
         emailTextAllowed: await emailTextAllowed(),
-        connected: (await settings.view()).maskedKey !== null,
+        inboxList: await loadInboxList(),
+        appUrl: await loadAppUrl(),
       };
     },
 
@@ -200,27 +193,29 @@ export function createHandlers({
         ...(await settings.view()),
         emailLogging: await saveEmailLoggingPrefs(prefs),
         emailTextAllowed: await emailTextAllowed(),
-        connected: (await settings.view()).maskedKey !== null,
       };
     },
 
+    saveInboxList,
+
+    saveAppUrl: ({ appUrl }) => saveAppUrl(appUrl),
+
     async logEmail(email, sender) {
-      // One write per person it may be logged for: charged before anything is queued.
-      enqueueRate.take(gmailTab(sender), Math.max(1, email.people.length));
-      await mayLogEmail(email);
-      return emailLogger.logEmail(email);
+      enqueueRate.take(gmailTab(sender), costOf(email));
+      return emailLogging.logEmail(email);
     },
 
-    async holdEmailLog({ sendId, commitAt, email }) {
-      // Refused now, not when the window has passed, so the tab can tell the rep.
-      await mayLogEmail(email);
-      await heldSends.hold(sendId, email, commitAt);
+    async holdEmailLog({ sendId, commitAt, email }, sender) {
+      // Charged when held, as if logged now: one budget for all a tab writes. The commit, which
+      // the tab may bring forward with settleEmailLog, charges nothing more.
+      enqueueRate.take(gmailTab(sender), costOf(email));
+      await emailLogging.hold(sendId, email, commitAt);
       return null;
     },
 
-    settleEmailLog: ({ sendId, outcome }) => heldSends.settle(sendId, outcome),
+    settleEmailLog: ({ sendId, outcome }) => emailLogging.heldSends.settle(sendId, outcome),
 
-    getLoggedEmails: ({ messageIds }) => emailLogger.loggedAt(messageIds),
+    getLoggedEmails: ({ messageIds }) => emailLogging.loggedAt(messageIds),
 
     testConnection,
 

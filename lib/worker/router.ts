@@ -2,9 +2,9 @@
  * The worker's side of the messenger: who may ask, what they may send, and one
  * `Answer` shape back whatever happens. Checks run in this order, and a message
  * that fails one never reaches a handler, so it can cause no request:
- * 1. the sender is this extension: its popup, its options page, its card page framed in a
- *    Gmail tab, or its content script in a https://mail.google.com/ tab (web pages, other
- *    extensions and any other document of ours are refused);
+ * 1. the sender is this extension: its popup, its options page, its panel, its card page
+ *    framed in a Gmail tab, or its content script in a https://mail.google.com/ tab (web pages,
+ *    other extensions and any other document of ours are refused);
  * 2. that kind of sender may send this message (`from` in messages.ts): settings come from
  *    the options page only, the outbox's actions from the popup only, and Gmail (content
  *    script or card) gets only what chips, cards and email logging use;
@@ -67,6 +67,9 @@ const PAGES: Record<string, SenderKind> = {
   'popup.html': 'popup',
   'options.html': 'options',
   'card.html': 'card',
+  // The panel beside the email: Chrome's side panel and Firefox's sidebar have no tab; opened
+  // as a tab it is its own (not web-accessible, so it is never framed in a web page).
+  'sidepanel.html': 'panel',
 };
 
 const inGmail = (url: string | undefined) =>
@@ -74,8 +77,8 @@ const inGmail = (url: string | undefined) =>
 
 /**
  * Which of our pages sent it, from its URL, and whether it sits where that page belongs: the
- * popup and the options page are top-level documents (no tab, or a tab showing our own
- * page); the card is a frame inside a Gmail tab, and nowhere else (it is web-accessible to
+ * popup, the options page and the panel are top-level documents (no tab, or a tab showing our
+ * own page); the card is a frame inside a Gmail tab, and nowhere else (it is web-accessible to
  * Gmail, so a top-level card.html, or one in another tab, is refused).
  */
 function classifyPage(sender: Sender, self: ExtensionIdentity): SenderKind | null {

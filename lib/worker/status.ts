@@ -1,7 +1,7 @@
 /** Builds the popup's `Status` from the settings, the connection record and the outbox. */
 import { validateAppUrl } from '../shared/forms/settings';
 import type { Status } from '../shared/messaging/protocol';
-import { appUrlItem } from '../shared/storage/items';
+import { appUrlItem } from './storage/items';
 import { appUrlFor } from '../shared/vivre/base-url';
 import type { Outbox } from './outbox';
 import type { Settings } from './settings/settings';

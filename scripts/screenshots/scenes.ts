@@ -18,6 +18,7 @@ import {
 import { clickControl, repControl, repStatus } from '../../tests/e2e/harness/rep-controls';
 import { dressAsGmail, type BackdropRow } from './gmail-chrome';
 import { addInboxRows, expectedMarks, type ExtraRow } from './inbox-rows';
+import { openGmailWithPanel } from './panel-scene';
 
 export interface Size {
   width: number;
@@ -31,8 +32,8 @@ export const STORE_SIZE: Size = { width: 1280, height: 800 };
 export interface Scene {
   /** docs/screenshots/<readme>: the README's picture, at `viewport`. */
   readme: string;
-  /** docs/store/<store>: the stores' picture, always STORE_SIZE. */
-  store: string;
+  /** docs/store/<store>: the stores' picture, always STORE_SIZE; none for a README-only picture. */
+  store?: string;
   viewport: Size;
   /** The README picture is the whole page (at the viewport's width), not just the viewport. */
   fullPage?: boolean;
@@ -219,6 +220,14 @@ export const scenes: Scene[] = [
       await popup.getByRole('button', { name: 'Log activity', disabled: false }).waitFor();
       return popup;
     },
+  },
+  {
+    // README only: the store listing names its five pictures (docs/store/listing.md).
+    readme: 'panel.png',
+    // Wider than the others: Gmail keeps a thread's width beside a side panel's 400 px.
+    viewport: { width: 1440, height: 860 },
+    storeLayout: 'viewport',
+    open: openGmailWithPanel,
   },
   {
     readme: 'options.png',

@@ -12,6 +12,8 @@ const ctx = useSandbox({
   timeouts: { headersMs: 400, requestMs: 800, keepAliveMs: 400, checkEveryMs: 100 },
 });
 const capped = useSandbox({ maxConnections: 4 });
+/** The default 30 s request timeout: a connection that closes here was closed on purpose. */
+const patient = useSandbox();
 
 const ME = 'GET /v1/me HTTP/1.1\r\n';
 const authed = (host: string) =>
@@ -96,6 +98,47 @@ describe('who is asking comes before what they send', () => {
     const reply = await rawExchange(ctx.sandbox.url, [head]);
     expect(reply.status).toBe(413);
   });
+});
+
+describe('a body over 1 MB ends the connection', () => {
+  const post = (host: string, framing: string) =>
+    `POST /v1/contacts HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${DEMO_KEYS.admin}\r\n` +
+    `X-Workspace-ID: ws_demo\r\nContent-Type: application/json\r\n${framing}\r\n`;
+  // The test's timeout is the assertion: the server must close long before its 30 s timeout.
+  const FIVE_SECONDS = 5_000;
+
+  it(
+    'answers 413 to a 2 MB chunked body and closes the socket without reading the rest',
+    async () => {
+      const chunk = Buffer.alloc(64 * 1024, 'a');
+      const chunks = Array.from({ length: 32 }, () =>
+        Buffer.concat([
+          Buffer.from(`${chunk.length.toString(16)}\r\n`),
+          chunk,
+          Buffer.from('\r\n'),
+        ]),
+      );
+      const head = post(new URL(patient.sandbox.url).host, 'Transfer-Encoding: chunked\r\n');
+      const reply = await rawExchange(patient.sandbox.url, [head, ...chunks, '0\r\n\r\n'], {
+        waitMs: 60_000,
+      });
+      expect(reply.status).toBe(413);
+      expect(reply.text).toMatch(/\r\nConnection: close\r\n/i);
+      expect(reply.closed).toBe(true);
+    },
+    FIVE_SECONDS,
+  );
+
+  it(
+    'closes the socket after a 413 from the declared length, without waiting for the body',
+    async () => {
+      const head = post(new URL(patient.sandbox.url).host, 'Content-Length: 50000000\r\n');
+      const reply = await rawExchange(patient.sandbox.url, [`${head}{"na`], { waitMs: 60_000 });
+      expect(reply.status).toBe(413);
+      expect(reply.closed).toBe(true);
+    },
+    FIVE_SECONDS,
+  );
 });
 
 describe('slow and greedy clients', () => {

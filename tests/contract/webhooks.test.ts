@@ -50,7 +50,7 @@ class Receiver {
   }
 }
 
-/** Our own HMAC, independent of the sandbox's and of lib/vivre/webhook-signature.ts. */
+/** Our own HMAC, independent of the sandbox's and of tests/contract/webhook-signature.ts. */
 function signatureIsValid(header: string, raw: string, secret: string): boolean {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header);
   if (!match) return false;

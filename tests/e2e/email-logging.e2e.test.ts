@@ -4,93 +4,26 @@
  * signals fire; an all-internal email logs nothing; an offline send syncs later, once; a send
  * undone with Gmail's Undo (the fixture's #link_undo, a 5 s window) logs nothing.
  */
-import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
-import type { Activity, Contact } from '@/lib/shared/vivre/contract-types';
 import { DEEPA, RAHUL, SNEHA } from '../factories';
-import { ALL_INTERNAL_RECIPIENTS, type Replacements } from '../fixtures/gmail/variants';
-import { describe, expect, test as base } from './fixtures';
+import { ALL_INTERNAL_RECIPIENTS } from '../fixtures/gmail/variants';
+import { describe, expect } from './fixtures';
+import {
+  emailsWithSubject,
+  FIRST_MESSAGE,
+  HELD,
+  SNEHA_AND_DEEPA,
+  test,
+  TOGGLE,
+} from './email-logging-fixtures';
 import {
   askWorkerOk,
   evaluateInContentScript,
   createSandboxContact,
   outboxFeed,
-  outboxIsEmpty,
   waitFor,
-  type TestSandbox,
 } from './harness';
 import { clickControl, repControl, repControls, repStatus } from './harness/rep-controls';
-
-/** The controls' hosts: their closed roots are read as a screen reader reads them. */
-const TOGGLE = 'vivre-email-log';
-const HELD = 'vivre-held-send';
-const FIRST_MESSAGE = 'vivre-log-email[data-vivre-message-id="#msg-f:1840959905192440233"]';
-
-/** Sneha (To) and Deepa (Cc) are in Vivre; Arjun is not, Nikhil is a colleague. */
-const SNEHA_AND_DEEPA = 'Logs for Sneha Kulkarni, Deepa Menon.';
-
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
-async function heldSends(extensionPage: Page): Promise<string[]> {
-  const stored = await extensionPage.evaluate<Record<string, object | undefined>>(
-    "chrome.storage.local.get('held-email-logs')",
-  );
-  return Object.keys(stored['held-email-logs'] ?? {});
-}
-
-async function emailsWithSubject(
-  sandbox: TestSandbox,
-  contact: Contact,
-  subject: string,
-): Promise<Activity[]> {
-  const activities = await sandbox.activitiesOf(contact.id);
-  return activities.filter((a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`));
-}
-
-interface EmailLoggingFixtures {
-  /**
-   * Opens compose-send (or a variant of it) with a unique subject and "Log to Vivre" turned on,
-   * and waits until the toggle's line says whom it logs for: `shows`.
-   */
-  compose(
-    label: string,
-    shows: string | RegExp,
-    variant?: Replacements,
-  ): Promise<{ page: Page; subject: string }>;
-  /** Waits for the outbox to drain and each contact to hold the email, then counts the copies. */
-  copiesOnceSynced(subject: string, contacts: Contact[]): Promise<number[]>;
-}
-
-const test = base.extend<EmailLoggingFixtures>({
-  compose: async ({ gmail }, use) => {
-    await use(async (label, shows, variant) => {
-      const subject = `${label} ${randomUUID().slice(0, 8)}`;
-      const page = await (variant
-        ? gmail.variant('compose-send', variant, '#inbox')
-        : gmail.open('compose-send'));
-      await page.locator('input[name=subjectbox]').fill(subject);
-      const toggle = await repControl(page, TOGGLE, { role: 'checkbox', name: 'Log to Vivre' });
-      if (!toggle.checked) await clickControl(page, toggle);
-      const whom = expect.poll(() => repStatus(page, TOGGLE), { timeout: 30_000 });
-      await (typeof shows === 'string' ? whom.toBe(shows) : whom.toMatch(shows));
-      return { page, subject };
-    });
-  },
-  copiesOnceSynced: async ({ sandbox, extensionPage }, use) => {
-    await use(async (subject, contacts) => {
-      const emails = (contact: Contact) => emailsWithSubject(sandbox, contact, subject);
-      await waitFor(
-        async () => {
-          if (!(await outboxIsEmpty(extensionPage))) return false;
-          const copies = await Promise.all(contacts.map(emails));
-          return copies.every((found) => found.length > 0);
-        },
-        `"${subject}" to be logged for ${contacts.map((contact) => contact.id).join(', ')}`,
-        { timeoutMs: 60_000, intervalMs: 250 },
-      );
-      return Promise.all(contacts.map(async (contact) => (await emails(contact)).length));
-    });
-  },
-});
+import { heldSendIds } from './harness/worker-storage';
 
 describe('logging sent emails from Gmail', () => {
   test('logs a send once per Vivre contact, with the subject and an excerpt as the note', async ({
@@ -185,12 +118,12 @@ describe('logging sent emails from Gmail', () => {
     await expect
       .poll(heldText, { timeout: 10_000 })
       .toBe('Vivre will log this email for Sneha Kulkarni, Deepa Menon once Gmail has sent it.');
-    expect(await heldSends(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
+    expect(await heldSendIds(extensionPage)).toEqual(['#msg-a:r-1111111111111111111']);
 
     await page.locator('#link_undo').click();
     await expect.poll(heldText).toBe('Sending undone: Vivre logged nothing.');
     await waitFor(
-      async () => (await heldSends(extensionPage)).length === 0,
+      async () => (await heldSendIds(extensionPage)).length === 0,
       'the undone send to leave the worker',
     );
     const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
@@ -208,7 +141,7 @@ describe('logging sent emails from Gmail', () => {
       .poll(heldText, { timeout: 30_000 })
       .toBe('Vivre logged this email for Sneha Kulkarni, Deepa Menon.');
     expect(await copiesOnceSynced(subject, [SNEHA, DEEPA])).toEqual([1, 1]);
-    expect(await heldSends(extensionPage)).toEqual([]);
+    expect(await heldSendIds(extensionPage)).toEqual([]);
   });
 
   test('logs a thread message once from "Log this email", and shows it logged after a reload', async ({

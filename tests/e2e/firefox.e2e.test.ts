@@ -3,46 +3,40 @@
  * with the sandbox's scores on a real Gmail thread, a call logged from the card that
  * reaches Vivre once, and a call logged while Vivre is down that reaches it once
  * when it is back; a send undone with Gmail's Undo logs nothing, and the same draft sent again
- * logs once. Chips have closed shadow roots and the card is an extension page in a frame, so the
- * test does what a rep does: it clicks a chip's box and works in the card's frame. The compose
- * toggle and "Log this email" have closed roots too, and Firefox gives a test no accessibility
- * tree to read them by: the rep's pointer and keys drive them at their hosts' boxes, and the
- * test follows what the rep would see change (a host growing a line) and what reached Vivre.
+ * logs once; page script's WXT "started" event, faked send and faked Undo change nothing of what
+ * the rep does (harness/page-script.ts). Chips have closed shadow roots and the card is an
+ * extension page in a frame, so the test does what a rep does: it clicks a chip's box and works
+ * in the card's frame. The compose toggle and "Log this email" have closed roots too, and Firefox
+ * gives a test no accessibility tree to read them by: the rep's pointer and keys drive them at
+ * their hosts' boxes, and the test follows what the rep would see change (a host growing a line)
+ * and what reached Vivre.
  */
 import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'puppeteer-core';
 import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
-import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced } from './harness';
+import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced, type TestSandbox } from './harness';
+import { countHosts, dispatchWxtStarted, forgeSend, forgeUndo } from './harness/page-script';
 import {
   cardTakesInput,
   firefoxCardFrame,
+  hostBox,
+  hostGrows,
   openFirefoxFixture,
   openFirefoxGmail,
+  openLoggedCompose,
   repClick,
+  SEND,
+  waitForHeldSends,
 } from './harness/firefox';
+import { heldSendIds } from './harness/worker-storage';
 
 const THREAD = 'thread-expanded-2025';
 
 /** How many chip hosts the page has: their contents are in closed roots, out of the page's reach. */
 function chipCount(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelectorAll('[data-vivre-email]').length);
-}
-
-/** The box the browser drew `selector`'s host in (the host is in Gmail's DOM, its root is not). */
-async function hostBox(page: Page, selector: string) {
-  const host = await page.$(selector);
-  // Where the rep can see it: scrolled into the window, as the rep would scroll to it.
-  await host?.scrollIntoView();
-  const box = await host?.boundingBox();
-  if (!box) throw new Error(`no ${selector} on the page`);
-  return box;
-}
-
-/** Waits until the host has grown wider than `than`: it shows something more (a line, a menu). */
-function hostGrows(page: Page, selector: string, than: number, what: string) {
-  return waitFor(async () => (await hostBox(page, selector)).width > than + 1, what);
 }
 
 /**
@@ -65,17 +59,6 @@ async function logFirstMessage(page: Page, menuShown: boolean): Promise<number> 
   const { width } = await hostBox(page, host);
   await page.keyboard.press('Enter');
   return width;
-}
-
-/** The extension page's own `browser`, inside `evaluate` (no WXT auto-import reaches it). */
-declare const browser: typeof import('webextension-polyfill');
-
-/** The sends the worker holds through Gmail's Undo window (storage.local, shared/storage.ts). */
-async function heldSends(options: Page): Promise<string[]> {
-  const stored = await options.evaluate(
-    () => browser.storage.local.get('held-email-logs') as Promise<Record<string, object>>,
-  );
-  return Object.keys(stored['held-email-logs'] ?? {});
 }
 
 /** The file's fixtures, and `thread`: the thread with its six chips, closed after the test. */
@@ -129,6 +112,17 @@ async function logCallFromCard(page: Page, label: string, until: string): Promis
     timeoutMs: 30_000,
   });
   return note;
+}
+
+/** How many emails Sneha and Deepa each have in Vivre under each subject: one read of each. */
+async function emailCounts(sandbox: TestSandbox, subjects: string[]): Promise<number[][]> {
+  const activities = await Promise.all([SNEHA, DEEPA].map((c) => sandbox.activitiesOf(c.id)));
+  return subjects.map((subject) =>
+    activities.map(
+      (list) =>
+        list.filter((a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`)).length,
+    ),
+  );
 }
 
 describe('the built extension in Firefox', () => {
@@ -222,33 +216,19 @@ describe('the built extension in Firefox', () => {
     firefox,
   }) => {
     const subject = `firefox undo ${randomUUID().slice(0, 8)}`;
-    const page = await openFirefoxFixture(firefox, 'compose-send');
-    const emails = async () =>
-      Promise.all(
-        [SNEHA, DEEPA].map(
-          async (contact) =>
-            (await sandbox.activitiesOf(contact.id)).filter(
-              (a) => a.type === 'email' && a.note?.startsWith(`${subject}\n\n`),
-            ).length,
-        ),
-      );
-    await page.locator('input[name="subjectbox"]').fill(subject);
-    // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
-    // logs for appears beside it.
-    const off = await hostBox(page, 'vivre-email-log');
-    await repClick(page, off.x + 8, off.y + off.height / 2);
-    await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
+    const page = await openLoggedCompose(firefox, subject);
+    const emails = async () => (await emailCounts(sandbox, [subject]))[0]!;
 
-    await page.locator('.aoO[role="button"]').click();
+    await page.locator(SEND).click();
     await waitFor(
       async () =>
         (await page.$('vivre-held-send')) !== null &&
-        (await heldSends(firefox.options)).length === 1,
+        (await heldSendIds(firefox.options)).length === 1,
       'the worker to hold the send, its line in view, while Gmail can undo',
     );
     await page.locator('#link_undo').click();
     await waitFor(
-      async () => (await heldSends(firefox.options)).length === 0,
+      async () => (await heldSendIds(firefox.options)).length === 0,
       'the undone send to leave the worker',
     );
     const outbox = await outboxFeed(firefox.options);
@@ -256,7 +236,7 @@ describe('the built extension in Firefox', () => {
     expect(await emails()).toEqual([0, 0]);
 
     // Gmail put the draft back, "Log to Vivre" still on; sent again, it stands after 5 s.
-    await page.locator('.aoO[role="button"]').click();
+    await page.locator(SEND).click();
     await waitFor(
       async () => (await emails()).every((count) => count > 0),
       'the email in the sandbox',
@@ -264,5 +244,54 @@ describe('the built extension in Firefox', () => {
     );
     expect(await emails()).toEqual([1, 1]);
     await page.close();
+  });
+
+  // After the tests above, as a rep who allowed email text. Page script (puppeteer's `evaluate`,
+  // in the page's main world) does each thing the rep does here, and nothing comes of its own.
+  test('acts on nothing page script fakes: WXT’s “started” event, a send, an Undo', async ({
+    sandbox,
+    firefox,
+  }) => {
+    const stamp = randomUUID().slice(0, 8);
+    const [undone, forged, stands] = ['undone', 'forged', 'stands'].map((s) => `ff ${s} ${stamp}`);
+    const first = await openLoggedCompose(firefox, undone!);
+    const hosts = await first.evaluate(countHosts);
+    await first.evaluate(dispatchWxtStarted, firefox.addonId);
+    expect(await first.evaluate(countHosts)).toEqual(hosts);
+    await first.locator(SEND).click();
+    await waitForHeldSends(firefox, 1, 'the rep’s send held while Gmail can undo');
+    await first.evaluate(dispatchWxtStarted, firefox.addonId);
+    expect(await first.evaluate(countHosts)).toMatchObject({ 'vivre-held-send': 1 });
+    await first.locator('#link_undo').click(); // the rep's Undo, still heard
+    await waitForHeldSends(firefox, 0, 'the undone send to leave the worker');
+
+    // Gmail put the draft back; page script writes and "sends" it, and the Undo window passes.
+    await first.evaluate(forgeSend, forged!);
+    await first.waitForSelector('#link_undo', { visible: true });
+    await first.waitForSelector('#link_undo', { hidden: true, timeout: 15_000 });
+
+    const second = await openLoggedCompose(firefox, stands!);
+    await second.locator(SEND).click();
+    await second.waitForSelector('#link_undo', { visible: true });
+    await waitForHeldSends(firefox, 1, 'the rep’s second send held');
+    await second.evaluate(forgeUndo);
+    // Read every 2 s (the sandbox allows the test's key 120 requests a minute), until the
+    // rep's send is in Vivre and nothing is left to sync: anything queued before it is in too.
+    const counts = await waitFor(
+      async () => {
+        const found = await emailCounts(sandbox, [stands!, forged!, undone!]);
+        const waiting = (await outboxFeed(firefox.options))?.waiting ?? [];
+        return found[0]!.every(Boolean) && waiting.length === 0 && found;
+      },
+      'the rep’s send in Vivre, and nothing left to sync',
+      { intervalMs: 2000 },
+    );
+    expect(counts).toEqual([
+      [1, 1],
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(await heldSendIds(firefox.options)).toEqual([]);
+    await Promise.all([first.close(), second.close()]);
   });
 });

@@ -17,6 +17,7 @@ import { launchFirefoxExtension, type FirefoxExtension } from './harness/firefox
 import { fixtureVariant, openGmailHtml } from './harness/gmail';
 import { askWorkerOk } from './harness/messaging';
 import { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
+import type { SandboxOptions } from '@/sandbox/server';
 
 /** Gmail tabs for one test, at https://mail.google.com/; all closed when the test ends. */
 export interface GmailPages {
@@ -33,6 +34,13 @@ export interface E2EFixtures {
    * `test.scoped({ connectWith: null })`.
    */
   connectWith: string | null;
+  /** How the file's sandbox starts, beyond the harness's defaults (e.g. a higher `rateLimit`). */
+  sandboxOptions: SandboxOptions;
+  /**
+   * Whether the file's Firefox may run code in the content script's world of a Gmail tab
+   * (`evaluateInFirefoxContentScript`): its copy of the build gains `scripting`, nothing else.
+   */
+  firefoxContentScriptWorld: boolean;
   /**
    * The in-memory sandbox on a free port. `sandbox.whileDown(fn)` takes it down and brings a
    * fresh one back on the same port; whatever runs at the end of the file is closed.
@@ -54,11 +62,12 @@ export interface E2EFixtures {
 
 export const test = base.extend<E2EFixtures>({
   connectWith: DEMO_KEYS.write,
+  sandboxOptions: {},
+  firefoxContentScriptWorld: false,
 
   sandbox: [
-    // eslint-disable-next-line no-empty-pattern -- Vitest reads a fixture's needs from this pattern
-    async ({}, use) => {
-      const sandbox = await startTestSandbox();
+    async ({ sandboxOptions }, use) => {
+      const sandbox = await startTestSandbox(sandboxOptions);
       await use(sandbox);
       await sandbox.close();
     },
@@ -93,8 +102,10 @@ export const test = base.extend<E2EFixtures>({
   ],
 
   firefox: [
-    async ({ sandbox, connectWith }, use) => {
-      const firefox = await launchFirefoxExtension();
+    async ({ sandbox, connectWith, firefoxContentScriptWorld }, use) => {
+      const firefox = await launchFirefoxExtension({
+        contentScriptWorld: firefoxContentScriptWorld,
+      });
       try {
         if (connectWith) {
           await askWorkerOk(firefox.options, 'saveSettings', {

@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { INBOX_2019_CHIP_COUNT, INBOX_2019_ROW_CHIPS } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
 import {
+  askWorkerOk,
   imageNames,
   settledRowChipNames,
   VISIBLE_ROW_CHIP_EMAILS,
@@ -67,12 +68,10 @@ describe('score chips in the inbox list', () => {
   }) => {
     const page = await gmail.open(INBOX);
     await settledRowChips(page);
-    // What the options page's switch writes (lib/shared/storage.ts, inboxListItem).
-    await extensionPage.evaluate(
-      `chrome.storage.local.set({ 'inbox-list': { showScores: false, hotLeadThreshold: 70 } })`,
-    );
+    // What the options page's switch sends: the worker keeps it where Gmail tabs follow it.
+    await askWorkerOk(extensionPage, 'saveInboxList', { showScores: false, hotLeadThreshold: 70 });
     await expect.poll(() => page.locator('vivre-row-chip, vivre-hot-lead').count()).toBe(0);
     expect(await imageNames(page)).toEqual([]);
-    await extensionPage.evaluate(`chrome.storage.local.remove('inbox-list')`);
+    await askWorkerOk(extensionPage, 'saveInboxList', { showScores: true, hotLeadThreshold: 70 });
   });
 });

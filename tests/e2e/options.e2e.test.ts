@@ -89,7 +89,7 @@ describe('options page', () => {
 });
 
 describe('Open in Vivre', () => {
-  test('goes to the web app address set in Options, where the sandbox shows the contact', async ({
+  test('goes to the web app address set in Options, where the sandbox shows the contact once signed in', async ({
     sandbox,
     extension,
   }) => {
@@ -108,6 +108,9 @@ describe('Open in Vivre', () => {
     expect(await link.getAttribute('href')).toBe(`${appUrl}/contacts/cnt_8826`);
 
     const [app] = await Promise.all([popup.context().waitForEvent('page'), link.click()]);
+    // Like the real app, the sandbox's page wants a signed-in browser: a ws_demo key, once.
+    await app!.getByLabel('API key').fill(DEMO_KEYS.read);
+    await app!.getByRole('button', { name: 'Sign in' }).click();
     await app!.getByRole('heading', { name: 'Deepa Menon' }).waitFor();
     expect(await app!.locator('main').textContent()).toContain('Kiran Logistics — Fleet plan');
     await app!.close();

@@ -1,7 +1,8 @@
 /**
  * Connects one chip to this tab's lookups and to the card: follows the lookup store for its
- * email, and opens or closes the card (./card-frame.ts) when the rep activates it. The card
- * itself talks to the worker; nothing here reads or writes a contact's details.
+ * email, and opens or closes the card (lib/content/card-host/card-host.ts) when the rep
+ * activates it. The card itself talks to the worker; nothing here reads or writes a contact's
+ * details.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Chip, isChipShown } from '../../../components/gmail/Chip';

@@ -1,9 +1,10 @@
 /**
- * One chip: `<vivre-chip data-vivre-host data-vivre-email>` (../ui/shadow-host.ts) with a
+ * One chip: `<vivre-chip data-vivre-host data-vivre-email>` (lib/content/shadow-host.ts) with a
  * closed shadow root, and its controller. `data-vivre-email` stays on the host by design: it
  * is the address Gmail already shows beside it, and the inbox and tests find chips by it.
  * Nothing else of the person is in Gmail's DOM; the score and the name Vivre has are inside
- * the closed root, and the card with the rest is an extension page (./card-frame.ts).
+ * the closed root, and the card with the rest is an extension page
+ * (lib/content/card-host/card-host.ts).
  */
 import { h } from 'preact';
 import { createShadowHost } from '../shadow-host';

@@ -24,7 +24,7 @@ export interface GmailDetection {
 
 export interface ChipsOptions {
   document: Document;
-  /** WXT's `ctx.signal`: aborting removes every host and stops the observer. */
+  /** The content script's lifetime (../lifetime.ts): aborting removes every host. */
   signal: AbortSignal;
   ask: Ask;
   /** The page's lookup store, shared with email logging (a fresh one when omitted). */
@@ -47,7 +47,7 @@ export function startChips({
   store = createLookupStore(ask),
 }: ChipsOptions) {
   let theme = detectTheme(doc);
-  // One card per tab, shared by every chip (./card-frame.ts).
+  // One card per tab, shared by every chip (lib/content/card-host/card-host.ts).
   const card = createCardFrame({
     document: doc,
     theme,

@@ -17,13 +17,8 @@ import { findComposeParticipants } from '../gmail/compose-recipients';
 import { findOfferedUndo, isMessageSentShown } from '../gmail/page';
 import type { Participant } from '../../shared/people';
 import { planAudience, type Audience } from '../../shared/email-audience';
-import {
-  loadDealChoice,
-  soleContactId,
-  toEmailToLog,
-  type DealChoice,
-  type LoggingContext,
-} from './logging-context';
+import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
+import type { DealChoice, LoggingContext } from './logging-context';
 import { createSendTracker } from './send-tracker';
 import type { createUndoWindow } from './undo-window';
 import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
@@ -153,7 +148,6 @@ export function createComposeLogging(
   const undone = new Set<string>();
 
   function track(compose: Element) {
-    tracker.observe(compose);
     const recipients = findComposeParticipants(compose, signedIn());
     const state = composes.get(compose);
     if (!state) {
@@ -201,7 +195,7 @@ export function createComposeLogging(
         if (!tracker.tracks(compose)) composes.delete(compose);
       }
     },
-    /** A Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
+    /** The rep's Send click or Ctrl/Cmd+Enter in a compose: read it now, before Gmail removes it. */
     intent(compose: Element) {
       undoAtIntent.set(compose, findOfferedUndo(doc));
       tracker.intent(compose);

@@ -1,6 +1,6 @@
 /**
- * The one line that keeps a held send's promise in view (../ui/HeldSendLine.tsx): shown while
- * Gmail can undo the send, then a few seconds with how it ended, then gone.
+ * The one line that keeps a held send's promise in view (components/gmail/HeldSendLine.tsx):
+ * shown while Gmail can undo the send, then a few seconds with how it ended, then gone.
  */
 import { h } from 'preact';
 import { HeldSendLine, type HeldSendView } from '../../../components/gmail/HeldSendLine';

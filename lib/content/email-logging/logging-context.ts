@@ -10,7 +10,7 @@ import type {
   LookupResult,
 } from '../../shared/messaging/protocol';
 import { planAudience } from '../../shared/email-audience';
-import { defaultDealId, openDeals } from '../../shared/email-deal';
+import { defaultDealId } from '../../shared/email-deal';
 import type { Deal } from '../../shared/vivre/contract-types';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupStore } from '../lookups/lookup-store';
@@ -80,12 +80,12 @@ export interface DealChoice {
 }
 
 /**
- * Asks for the contact's deals (the worker answers from its cache offline) and starts on the
+ * Asks for the contact's open deals (the worker answers from its cache offline) and starts on the
  * default; null when the contact has no open deal, or its deals can't be read.
  */
 export async function loadDealChoice(ask: Ask, contactId: string): Promise<DealChoice | null> {
-  const answer = await ask('getContactDetails', { contactId });
-  const deals = answer.ok ? openDeals(answer.value.deals) : [];
+  const answer = await ask('getOpenDeals', { contactId });
+  const deals = (answer.ok && answer.value) || [];
   return deals.length > 0 ? { contactId, deals, dealId: defaultDealId(deals) } : null;
 }
 

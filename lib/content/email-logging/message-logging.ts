@@ -15,13 +15,8 @@ import {
 } from '../gmail/message';
 import type { Participant } from '../../shared/people';
 import { isColleague } from '../../shared/address';
-import {
-  loadDealChoice,
-  soleContactId,
-  toEmailToLog,
-  type DealChoice,
-  type LoggingContext,
-} from './logging-context';
+import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
+import type { DealChoice, LoggingContext } from './logging-context';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
 import { createShadowHost, type ShadowHost } from '../shadow-host';
 

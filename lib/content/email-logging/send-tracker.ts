@@ -1,12 +1,13 @@
 /**
  * Exactly once per sent message, whichever send signals fire and in whatever order.
  *
- * A click on Send or Ctrl/Cmd+Enter is an intent: the compose is read right then (Gmail removes
- * it next) and the send counts once the compose closes or "Message sent" appears. A compose that
- * closes as "Message sent" appears counts too, read from its last snapshot, for sends we saw no
- * intent for. An intent Gmail refuses (no recipient, a bad address) leaves the compose open and
- * expires. A compose is marked sent by element and by draft id, so a re-rendered compose of the
- * same draft is not logged again either. In memory only: a reload ends every compose anyway.
+ * The rep's own click on Send or Ctrl/Cmd+Enter is an intent (../gmail/compose.ts hears only
+ * trusted ones): the compose is read right then (Gmail removes it next) and the send counts once
+ * the compose closes or "Message sent" appears. Without an intent nothing counts: page script can
+ * close a compose and show a sent notice, so those alone say nothing of the rep. An intent Gmail
+ * refuses (no recipient, a bad address) leaves the compose open and expires. A compose is marked
+ * sent by element and by draft id, so a re-rendered compose of the same draft is not logged again
+ * either. In memory only: a reload ends every compose anyway.
  */
 import type { ComposeContent } from '../gmail/compose';
 
@@ -20,13 +21,9 @@ export interface SendTrackerDeps {
 
 /** How long after an intent Gmail may take to close the compose or say "Message sent". */
 export const INTENT_WINDOW_MS = 30_000;
-/** How close together a compose closing and "Message sent" appearing must be to count alone. */
-const CLOSE_WINDOW_MS = 5_000;
-
 interface Tracked {
   content: ComposeContent;
-  intentAt: number | null;
-  closedAt: number | null;
+  intentAt: number;
 }
 
 export function createSendTracker(deps: SendTrackerDeps) {
@@ -56,41 +53,25 @@ export function createSendTracker(deps: SendTrackerDeps) {
   }
 
   return {
-    /** A compose is on the page: keep a fresh snapshot for a send we may only learn of later. */
-    observe(compose: Element) {
-      const entry = tracked.get(compose);
-      if (entry?.intentAt != null || deps.isClosed(compose)) return;
-      tracked.set(compose, { content: deps.read(compose), intentAt: null, closedAt: null });
-    },
-
     /** The rep clicked Send or pressed Ctrl/Cmd+Enter in this compose. */
     intent(compose: Element) {
       const content = deps.read(compose);
       if (wasSent(compose, content)) return;
-      tracked.set(compose, { content, intentAt: now(), closedAt: null });
+      tracked.set(compose, { content, intentAt: now() });
     },
 
-    /** Re-evaluates every tracked compose; call after each page change and after an intent. */
+    /** Re-evaluates every compose the rep sent; call after each page change and after an intent. */
     check() {
       const at = now();
       const shown = deps.isSentShown();
       if (!shown) sentShownAt = null;
       else sentShownAt ??= at;
       for (const [compose, entry] of tracked) {
-        const closed = deps.isClosed(compose);
-        if (closed) entry.closedAt ??= at;
-        if (entry.intentAt !== null) {
-          const fresh = at - entry.intentAt <= INTENT_WINDOW_MS;
-          // A "Message sent" already showing before the intent belongs to an earlier send.
-          const sentSince = sentShownAt !== null && sentShownAt > entry.intentAt;
-          if (fresh && (closed || sentSince)) markSent(compose, entry);
-          else if (!fresh) entry.intentAt = null; // Gmail refused that send.
-        } else if (entry.closedAt !== null) {
-          const together =
-            sentShownAt !== null && Math.abs(sentShownAt - entry.closedAt) <= CLOSE_WINDOW_MS;
-          if (together) markSent(compose, entry);
-          else if (at - entry.closedAt > CLOSE_WINDOW_MS) tracked.delete(compose); // closed, not sent
-        }
+        // A "Message sent" already showing before the intent belongs to an earlier send.
+        const sentSince = sentShownAt !== null && sentShownAt > entry.intentAt;
+        if (at - entry.intentAt > INTENT_WINDOW_MS)
+          tracked.delete(compose); // Gmail refused it
+        else if (sentSince || deps.isClosed(compose)) markSent(compose, entry);
       }
     },
 

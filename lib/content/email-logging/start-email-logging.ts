@@ -4,7 +4,7 @@
  * Call `scan()` after each page change (the chips' watcher does, so the page keeps one
  * observer); everything goes with `signal`.
  *
- *   const logging = startEmailLogging({ document, signal: ctx.signal, ask });
+ *   const logging = startEmailLogging({ document, signal: lifetime, ask });
  *   startChips({ ..., onScan: logging.scan });
  */
 import { findComposes, listenForSendIntents } from '../gmail/compose';
@@ -78,9 +78,12 @@ export function startEmailLogging(options: EmailLoggingOptions) {
   }
 
   listenForSendIntents({ doc, signal, onIntent: (compose) => composes.intent(compose) });
-  // Gmail's Undo link, clicked or pressed: in the capture phase, before Gmail removes it.
+  // The rep's Undo: Gmail's Undo link clicked or pressed (in the capture phase, before Gmail
+  // removes it), or z, Gmail's undo key. Never page script's: a click it dispatches is untrusted.
   const onUndo = (event: Event) => {
     const key = (event as KeyboardEvent).key;
+    if (!event.isTrusted) return;
+    if (key === 'z') return undoWindow.undoKeyPressed();
     if (event.type === 'keydown' && key !== 'Enter' && key !== ' ') return;
     const link = undoLinkOf(event.target);
     if (link) undoWindow.undoClicked(link);

@@ -6,7 +6,9 @@
  * Gmail's longest window), so closing or reloading the tab inside the window loses nothing: the
  * worker's alarm logs it. This tab only settles it sooner, and tells the rep meanwhile:
  *  - undone: the rep clicked Gmail's Undo link for this send (by Gmail's id, any language), or
- *    the same draft came back open (what Undo does) → nothing is logged;
+ *    asked Gmail to undo (that link, or its z key) and the same draft came back open (what Undo
+ *    does) → nothing is logged. Only the rep's own input counts (start-email-logging.ts hears
+ *    trusted events only): page script can click the link and put the draft back itself;
  *  - sent: the Undo link we saw for this send was withdrawn, its notice replaced by a later one,
  *    or Gmail's longest window (30 s) has passed → logged now, once.
  * A notice is this send's by its Undo link: the element, or the thread id Gmail puts in its
@@ -67,6 +69,8 @@ export function createUndoWindow(deps: UndoWindowDeps) {
   const held: Held[] = [];
   // An Undo clicked while the worker was still taking the send: settled once it has.
   let earlyUndo: { link: Element; at: number } | null = null;
+  // When the rep last asked Gmail to undo (its Undo link, or z): a draft back after that is undone.
+  let undoAskedAt = -Infinity;
   const inFlight = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     inFlight.add(work);
@@ -156,15 +160,21 @@ export function createUndoWindow(deps: UndoWindowDeps) {
 
     /** The rep clicked (or pressed Enter on) Gmail's Undo link. */
     undoClicked(link: Element) {
+      undoAskedAt = deps.now();
       const entry = held.find((candidate) => sameUndo(candidate.undo, link));
       if (entry) void track(settle(entry, 'undone'));
       else earlyUndo = { link, at: deps.now() };
     },
 
-    /** A compose of this draft is open again: Gmail's Undo put it back. */
+    /** The rep pressed z, Gmail's undo key: the draft of a held send may come back. */
+    undoKeyPressed() {
+      undoAskedAt = deps.now();
+    },
+
+    /** A compose of this draft is open again: after the rep asked, Gmail's Undo put it back. */
     reopened(draftId: string) {
       const entry = held.find((candidate) => candidate.draftId === draftId);
-      if (entry) void track(settle(entry, 'undone'));
+      if (entry && undoAskedAt >= entry.sentAt) void track(settle(entry, 'undone'));
     },
 
     /** Whether a send of this draft is being held. */

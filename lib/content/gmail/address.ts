@@ -1,7 +1,7 @@
 /**
  * People by address, as thread and compose detection share them: what Gmail shows as a name, what
  * a rep typed into a recipient field, and one entry per address. Addresses themselves are parsed
- * in shared/address.ts.
+ * in lib/shared/address.ts.
  */
 import { parseAddress } from '../../shared/address';
 import type { Participant } from '../../shared/people';

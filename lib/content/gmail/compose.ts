@@ -95,17 +95,21 @@ interface SendIntentOptions {
 }
 
 /**
- * A send shows in three ways, none trusted alone: a click on the compose's Send button,
- * Ctrl/Cmd+Enter inside it and Enter or Space on its focused Send button, reported here, and the
- * compose closing (`isComposeClosed`) while the notification bar shows a sent notice (page.ts).
- * The listeners run in the capture phase, before Gmail's own handlers remove the compose, so its
- * content can still be read.
+ * The rep's Send: a click on the compose's Send button, Ctrl/Cmd+Enter inside it, or Enter or
+ * Space on its focused Send button. Only the rep's own input counts (`isTrusted`): page script
+ * can dispatch every one of these events, and change the compose before it does, but it cannot
+ * make the browser mark them trusted. A send then shows as the compose closing
+ * (`isComposeClosed`) or a sent notice (page.ts), which page script can fake too, so neither
+ * counts without this intent. The listeners run in the capture phase, before Gmail's own handlers
+ * remove the compose, so its content can still be read.
  */
 export function listenForSendIntents({ doc, signal, onIntent }: SendIntentOptions): void {
   const composeOf = (event: Event): Element | null => {
     const target = event.target as Element | null;
     // Duck-typed: the content script's realm has its own Element constructor.
-    if (typeof target?.closest !== 'function' || target.closest(VIVRE_HOST)) return null;
+    if (!event.isTrusted || typeof target?.closest !== 'function' || target.closest(VIVRE_HOST)) {
+      return null;
+    }
     return composeAround(target);
   };
   doc.addEventListener(

@@ -9,6 +9,8 @@
  * newest-first lists below, each ending in an attribute-only fallback so detection keeps working
  * when the classes are renamed. `seen` is when that markup was observed ('stable' = attribute only).
  */
+import { SEND_WORDS } from './send-words';
+
 interface DatedSelector {
   seen: string;
   selector: string;
@@ -156,28 +158,6 @@ export const ACCOUNT_BUTTON = '#gb a[aria-label*="@"], header a[aria-label*="@"]
 export const VIVRE_HOST = '[data-vivre-host]';
 
 /* ---- Email logging: sending a compose, reading a message (added 2026-11 for email logging) ---- */
-
-const SEND_WORDS = [
-  'Send',
-  'Senden',
-  'Enviar',
-  'Envoyer',
-  'Invia',
-  'Verzenden',
-  'Wyślij',
-  'Отправить',
-  'Надіслати',
-  'भेजें',
-  'إرسال',
-  'שליחה',
-  'Gönder',
-  'Kirim',
-  'Gửi',
-  '送信',
-  '发送',
-  '傳送',
-  '보내기',
-];
 
 function labelled(base: string, attribute: string, words: readonly string[]): string {
   return words.map((word) => `${base}[${attribute}^="${word}"]`).join(', ');

@@ -5,7 +5,7 @@ import { RECIPIENT_FIELD } from './selectors';
 interface WatchGmailOptions {
   /** Usually `document`; anything whose subtree holds Gmail's threads and compose windows. */
   root: Node;
-  /** Aborting it disconnects the observer and cancels a pending run (WXT: `ctx.signal`). */
+  /** Aborting it disconnects the observer and cancels a pending run. */
   signal: AbortSignal;
   /**
    * Called once per burst of changes, at idle (a burst that shows people: at the next frame), with where the burst changed something detection

@@ -15,6 +15,20 @@ export type LookupStore = ReturnType<typeof createLookupStore>;
 
 const LOADING: LookupState = { status: 'loading' };
 
+/**
+ * A rep never closes Gmail, and a day in one tab meets thousands of people: past this many, the
+ * answers no chip shows are forgotten, oldest first (asked again if that person comes back).
+ */
+export const MAX_KNOWN_PEOPLE = 2000;
+
+/** Keeps the newest `max` of `map`'s entries that `keep` does not hold on to. */
+function forgetOldest<V>(map: Map<string, V>, max: number, keep: (key: string) => boolean) {
+  for (const key of map.keys()) {
+    if (map.size <= max) return;
+    if (!keep(key)) map.delete(key);
+  }
+}
+
 function hasData(state: LookupState | undefined): boolean {
   return state?.status === 'found' || state?.status === 'not_found';
 }
@@ -25,8 +39,10 @@ export function createLookupStore(ask: Ask) {
   const forLogging = new Map<string, LookupResult>();
 
   function set(email: string, state: LookupState) {
+    states.delete(email); // newest last, so the oldest are first to go
     states.set(email, state);
     listeners.get(email)?.forEach((listener) => listener());
+    forgetOldest(states, MAX_KNOWN_PEOPLE, (known) => listeners.has(known));
   }
 
   async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
@@ -101,7 +117,12 @@ export function createLookupStore(ask: Ask) {
     ): Promise<Record<string, LookupResult>> {
       if (emails.length === 0) return {};
       const answers = await lookupAll(ask, emails, { signedInEmail, forLogging: true });
-      for (const email of emails) forLogging.set(email, answers[email]!);
+      for (const email of emails) {
+        forLogging.delete(email); // newest last, as for chips
+        forLogging.set(email, answers[email]!);
+      }
+      const asked = new Set(emails);
+      forgetOldest(forLogging, MAX_KNOWN_PEOPLE, (email) => asked.has(email));
       return answers;
     },
   };

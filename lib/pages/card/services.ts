@@ -1,8 +1,10 @@
+import { browser } from 'wxt/browser';
 import { onVivreAnswering } from '../../shared/storage/follow';
 import { ask } from '../../shared/messaging/messenger';
 import { linkToGmail } from './gmail-link';
 import { guardCardInput } from './input-guard';
 import { sendWrite } from './send-write';
+import { panelOpener, type PanelApis } from '../open-panel';
 import type { CardServices } from '../../../components/card/services-type';
 
 const inputGuard = guardCardInput(window);
@@ -17,4 +19,6 @@ export const cardServices: CardServices = {
     onVivreAnswering(signal, callback);
   },
   markInteractive: () => performance.mark('vivre-card-interactive'),
+  // Chrome's card frame has the extension's APIs; Firefox's has only a content script's.
+  openPanel: panelOpener(browser as unknown as PanelApis),
 };

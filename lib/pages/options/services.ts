@@ -3,7 +3,6 @@ import type { OptionsServices } from '../../../components/options/services-type'
 import { EMAIL_TEXT_CONSENT } from '../../shared/data-consent';
 import { ask } from '../../shared/messaging/messenger';
 import { requestBaseUrlPermission } from '../../shared/host-permission';
-import { appUrlItem, inboxListItem } from '../../shared/storage/items';
 
 export const optionsServices: OptionsServices = {
   getSettings: () => ask('getSettings'),
@@ -12,10 +11,8 @@ export const optionsServices: OptionsServices = {
   savePrivacy: (data) => ask('savePrivacy', data),
   saveEmailLogging: (data) => ask('saveEmailLogging', data),
   clearContactCache: () => ask('clearContactCache'),
-  loadAppUrl: () => appUrlItem.getValue(),
-  saveAppUrl: (appUrl) => appUrlItem.setValue(appUrl),
-  loadInboxList: () => inboxListItem.getValue(),
-  saveInboxList: (prefs) => inboxListItem.setValue(prefs),
+  saveAppUrl: (appUrl) => ask('saveAppUrl', { appUrl }),
+  saveInboxList: (prefs) => ask('saveInboxList', prefs),
   async allowEmailText() {
     try {
       const permissions = browser.permissions as unknown as {

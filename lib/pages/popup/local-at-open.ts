@@ -2,7 +2,7 @@
  * The popup's first read of this browser's storage (draft, recent contacts, the outbox and the
  * connection as last published), started the moment popup.html runs its first, small script:
  * the build loads this module, and what it needs, ahead of the form's script
- * (build/popup-build.ts), so the read's round trip to the browser overlaps the loading of Preact
+ * (modules/popup-build.ts), so the read's round trip to the browser overlaps the loading of Preact
  * and the form instead of following it. Measured side by side, the popup is interactive sooner.
  */
 import { readAtOpen } from '../../shared/storage/follow';

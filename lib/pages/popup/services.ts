@@ -8,6 +8,9 @@ import { RESTARTING } from '../../shared/messaging/restarting';
 import { NO_PAGE, type PopupServices } from '../../../components/popup/services-type';
 import { loadLocal, localIfRead } from './local-at-open';
 import { POPUP_MARKS } from './marks';
+import { panelOpener, type PanelApis } from '../open-panel';
+
+const openPanelHere = panelOpener(browser as unknown as PanelApis);
 
 type AfterOpen = typeof import('./services-after-open');
 let afterOpen: Promise<AfterOpen> | undefined;
@@ -50,5 +53,13 @@ export const popupServices: PopupServices = {
     addEventListener('online', callback, { signal });
   },
   openOptions: () => void browser.runtime.openOptionsPage(),
+  // Called straight from the click (a gesture); the popup steps aside once the panel is open.
+  openPanel:
+    openPanelHere &&
+    (async () => {
+      const opened = await openPanelHere();
+      if (opened) window.close();
+      return opened;
+    }),
   markInteractive: () => performance.mark(POPUP_MARKS.interactive),
 };

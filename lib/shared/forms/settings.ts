@@ -1,3 +1,9 @@
+/**
+ * The connection rules, declared once: the options page checks a field as the rep types and
+ * the worker checks everything again on every save (it never trusts the page), with the same
+ * patterns and the same sentence for each problem, so a rep reads one wording wherever it
+ * is shown (beside the field, or in the connection's status line).
+ */
 import type { SettingsInput } from '../messaging/protocol';
 import { type FieldResult, type FormErrors, invalid, valid } from './result';
 
@@ -5,6 +11,10 @@ const API_KEY = /^vv_(live|test)_[A-Za-z0-9_]{16,}$/;
 const WORKSPACE_ID = /^ws_[A-Za-z0-9_]+$/;
 /** Plain http only reaches a server on this machine (the sandbox); anything else must be https. */
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
+
+/** Said beside the key field when the API address moves to another server. */
+const KEY_AGAIN_FOR_NEW_SERVER =
+  'This address is on another server: paste your API key again to use it there.';
 
 export function validateApiKey(text: string): FieldResult<string> {
   const key = text.trim();
@@ -26,15 +36,17 @@ export function validateWorkspaceId(text: string): FieldResult<string> {
   return valid(id);
 }
 
-/** Accepts `https://host[:port]/path`; answers it without a trailing slash. */
-export function validateBaseUrl(text: string): FieldResult<string> {
-  const trimmed = text.trim();
-  if (!trimmed) return invalid('Enter the API base URL, like https://api.vivre.app/v1.');
+/**
+ * A web address Vivre may be reached at: https (http only on this machine), with no user
+ * name, password, ?query or #fragment; answered without a trailing slash. `example` shows
+ * the rep what a whole address looks like.
+ */
+function validateWebAddress(trimmed: string, example: string): FieldResult<string> {
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return invalid('That isn’t a web address. Use the full URL, like https://api.vivre.app/v1.');
+    return invalid(`That isn’t a web address — use the full URL, like ${example}.`);
   }
   if (url.username || url.password)
     return invalid('Leave the user name and password out of the URL.');
@@ -48,27 +60,21 @@ export function validateBaseUrl(text: string): FieldResult<string> {
   return valid(url.origin + url.pathname.replace(/\/+$/, ''));
 }
 
+/** Accepts `https://host[:port]/path`; answers it without a trailing slash. */
+export function validateBaseUrl(text: string): FieldResult<string> {
+  const trimmed = text.trim();
+  if (!trimmed) return invalid('Enter the API base URL, like https://api.vivre.app/v1.');
+  return validateWebAddress(trimmed, 'https://api.vivre.app/v1');
+}
+
 /**
  * The Vivre web app's address, where "Open in Vivre" goes: empty means the one derived from
- * the API's; otherwise https (http only on this machine), without ?query or #fragment.
+ * the API's; otherwise the same kind of address as the API's.
  */
 export function validateAppUrl(text: string): FieldResult<string | null> {
   const trimmed = text.trim();
   if (!trimmed) return valid(null);
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return invalid('That isn’t a web address. Use the full URL, like https://app.vivre.app.');
-  }
-  const local = url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname);
-  if (url.protocol !== 'https:' && !local) {
-    return invalid('Use https:// — plain http is only allowed for localhost and 127.0.0.1.');
-  }
-  if (url.username || url.password || url.search || url.hash) {
-    return invalid('Leave any password, ?query and #fragment out of the address.');
-  }
-  return valid(url.origin + url.pathname.replace(/\/+$/, ''));
+  return validateWebAddress(trimmed, 'https://app.vivre.app');
 }
 
 export type SettingsField = 'apiKey' | 'workspaceId' | 'baseUrl';
@@ -78,10 +84,6 @@ export interface SettingsFormValues {
   workspaceId: string;
   baseUrl: string;
 }
-
-/** Said beside the key field when the API address moves to another server. */
-export const KEY_AGAIN_FOR_NEW_SERVER =
-  'This address is on another server: paste your API key again to use it there.';
 
 function originOf(url: string): string | null {
   try {
@@ -95,6 +97,7 @@ function originOf(url: string): string | null {
  * Validates the connection form. An empty key field means "keep the saved key", which
  * only works when one is saved (`savedKeyBaseUrl`: the address it was saved for) and
  * only on that server: the worker never sends a saved key to another origin either.
+ * `errors` lists the wrong fields in the form's order (key, workspace, address).
  */
 export function validateSettingsForm(
   values: SettingsFormValues,

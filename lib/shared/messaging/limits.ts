@@ -5,3 +5,9 @@
 
 /** Addresses in one `lookupContacts` message: 200 × 320 characters is 64 kB. */
 export const MAX_LOOKUP_EMAILS = 200;
+
+/** Activities in one `getActivityPage` answer: a timeline's next page, not a whole history. */
+export const MAX_ACTIVITY_PAGE = 50;
+
+/** How deep a timeline may page: 10,000 activities back is more than any rep scrolls. */
+export const MAX_ACTIVITY_OFFSET = 10_000;

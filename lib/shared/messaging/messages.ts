@@ -9,9 +9,11 @@
  */
 import { z } from 'zod';
 import { LOOKUP_PRIORITIES } from '../lookup-priority';
+import type { InboxListPrefs } from '../inbox-list';
 import type { Participant } from '../people';
-import type { Contact } from '../vivre/contract-types';
+import type { Contact, Deal } from '../vivre/contract-types';
 import type {
+  ActivityPage,
   Answer,
   ContactDetails,
   EmailLoggingView,
@@ -26,6 +28,7 @@ import type {
 import {
   EmailLoggingSettingsSchema,
   EmailToLogSchema,
+  InboxListPrefsSchema,
   SettingsInputSchema,
   WriteRequestSchema,
   email,
@@ -35,27 +38,32 @@ import {
   text,
 } from './schemas';
 import { MAX_NOTE_LENGTH } from '../vivre/limits';
-import { MAX_LOOKUP_EMAILS } from './limits';
+import { MAX_ACTIVITY_OFFSET, MAX_ACTIVITY_PAGE, MAX_LOOKUP_EMAILS } from './limits';
 
 /**
  * Who sent a message (lib/worker/router.ts tells them apart): the toolbar popup, the options
- * page, the contact card (our extension page framed in a Gmail tab), or our content script
+ * page, the contact card (our extension page framed in a Gmail tab), the panel beside the email
+ * (Chrome's side panel, Firefox's sidebar, or the same page in a tab), or our content script
  * in Gmail. Each may send only the messages it uses: least privilege, so a compromised Gmail
  * page that drives our content script or card reaches no settings and no queued notes.
  */
-export type SenderKind = 'popup' | 'options' | 'card' | 'gmail';
+export type SenderKind = 'popup' | 'options' | 'card' | 'gmail' | 'panel';
 
 const POPUP: readonly SenderKind[] = ['popup'];
 const OPTIONS: readonly SenderKind[] = ['options'];
-const GMAIL: readonly SenderKind[] = ['gmail'];
-const IN_GMAIL: readonly SenderKind[] = ['card', 'gmail'];
-const POPUP_AND_CARD: readonly SenderKind[] = ['popup', 'card'];
+const CARD: readonly SenderKind[] = ['card'];
+const PANEL: readonly SenderKind[] = ['panel'];
 /**
- * The contact's details also feed the Deal menu that email logging shows in Gmail beside
- * "Log to Vivre" and "Log this email" (its open deals); the card itself is card.html.
+ * The content script gets only what its chips and email logging use: lookups, the logging
+ * preferences, logging (now or held through Gmail's Undo window), the logged marks and a
+ * contact's open deals. Gmail's page can drive its inputs, so it may queue no write of its
+ * choosing, read no notes and follow no write: what it logs, the worker plans.
  */
-const POPUP_CARD_AND_DEAL_MENU: readonly SenderKind[] = ['popup', 'card', 'gmail'];
-const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail'];
+const GMAIL: readonly SenderKind[] = ['gmail'];
+/** The rep's own pages that show a person and write for them: the popup, the card, the panel. */
+const REP_PAGES: readonly SenderKind[] = ['popup', 'card', 'panel'];
+/** Everyone who shows people: the chips, the card, the popup and the panel. */
+const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail', 'panel'];
 
 interface MessageSpec<Data extends z.ZodType, Value> {
   data: Data;
@@ -72,10 +80,11 @@ function message<Data extends z.ZodType>(data: Data, from: readonly SenderKind[]
 const none = z.undefined();
 
 export const MESSAGES = {
-  getStatus: message(none, ALL_BUT_OPTIONS).answers<Status>(),
+  getStatus: message(none, REP_PAGES).answers<Status>(),
   /**
-   * `signedInEmail`: the rep's own Gmail address, so their domain joins "never look up" by
-   * default. `forLogging`: the rep chose to log an email, so it looks up even with automatic
+   * `signedInEmail`: the Gmail account of the tab that asks; its domain is skipped as the rep's
+   * own in this lookup (each tab its own account), and shown in options' "never look up" list.
+   * `forLogging`: the rep chose to log an email, so it looks up even with automatic
    * lookups off (the never-look-up list still applies, and is also the never-log list).
    */
   lookupContacts: message(
@@ -90,18 +99,35 @@ export const MESSAGES = {
   ).answers<Record<string, LookupResult>>(),
   getContactDetails: message(
     z.strictObject({ contactId: recordId }),
-    POPUP_CARD_AND_DEAL_MENU,
+    REP_PAGES,
   ).answers<ContactDetails>(),
+  /**
+   * The Deal menu beside "Log to Vivre" and "Log this email": the contact's open deals and
+   * nothing else of it (no activities, no notes); null when this Vivre lists no deals.
+   */
+  getOpenDeals: message(z.strictObject({ contactId: recordId }), GMAIL).answers<Deal[] | null>(),
   searchContacts: message(
     z.strictObject({ query: z.string().trim().min(1).max(200) }),
-    POPUP_AND_CARD,
+    REP_PAGES,
   ).answers<Contact[]>(),
-  enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), ALL_BUT_OPTIONS).answers<{
+  /**
+   * One page of a contact's activity, newest first, and how many there are: the panel's timeline
+   * beyond what getContactDetails brought. Null: this Vivre does not list activities.
+   */
+  getActivityPage: message(
+    z.strictObject({
+      contactId: recordId,
+      offset: z.number().int().min(0).max(MAX_ACTIVITY_OFFSET),
+      limit: z.number().int().min(1).max(MAX_ACTIVITY_PAGE),
+    }),
+    PANEL,
+  ).answers<ActivityPage | null>(),
+  enqueueWrite: message(z.strictObject({ write: WriteRequestSchema }), REP_PAGES).answers<{
     id: string;
     state: OutboxState;
   }>(),
   /** Where one write stands (no content): what a card or chip needs instead of the outbox. */
-  getWriteStatus: message(z.strictObject({ id: outboxId }), IN_GMAIL).answers<WriteStatus | null>(),
+  getWriteStatus: message(z.strictObject({ id: outboxId }), CARD).answers<WriteStatus | null>(),
   /** Send again now; `note` corrects the note of a stuck activity (nothing else can change). */
   retryOutboxItem: message(
     z.strictObject({ id: outboxId, note: text(MAX_NOTE_LENGTH).optional() }),
@@ -124,21 +150,28 @@ export const MESSAGES = {
     OPTIONS,
   ).answers<SettingsView>(),
   saveEmailLogging: message(EmailLoggingSettingsSchema, OPTIONS).answers<SettingsView>(),
+  /** Every preference travels from options through the worker, its only writer, which checks it. */
+  saveInboxList: message(InboxListPrefsSchema, OPTIONS).answers<InboxListPrefs>(),
+  /** The web app's address for "Open in Vivre", or null for the one derived from the API's. */
+  saveAppUrl: message(z.strictObject({ appUrl: z.string().max(2000).nullable() }), OPTIONS).answers<
+    string | null
+  >(),
   /** What email logging in Gmail needs of the settings: its three preferences, and consent. */
   getEmailLoggingPrefs: message(none, GMAIL).answers<EmailLoggingView>(),
   /** Logs an email for the Vivre contacts among its people (never colleagues or never-log ones). */
   logEmail: message(EmailToLogSchema, GMAIL).answers<EmailLogResult>(),
   /**
    * An email sent from Gmail, held until Gmail's Undo Send window has passed: logged at
-   * `commitAt` (epoch ms) unless `settleEmailLog` comes first. Durable: a tab closed inside the
-   * window loses nothing (lib/worker/email-logging/held-sends.ts).
+   * `commitAt` (epoch ms; the worker keeps it within a minute) unless `settleEmailLog` comes
+   * first. Durable: a tab closed inside the window loses nothing
+   * (lib/worker/email-logging/held-sends.ts). A send is no thread message: it has no message id.
    */
   holdEmailLog: message(
     z.strictObject({
       // A Gmail draft id, or `send-<uuid>`: the same safe characters as a message id.
       sendId: gmailMessageId,
       commitAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-      email: EmailToLogSchema,
+      email: EmailToLogSchema.omit({ messageId: true }),
     }),
     GMAIL,
   ).answers<null>(),
@@ -154,8 +187,8 @@ export const MESSAGES = {
   ).answers<Record<string, number>>(),
   testConnection: message(SettingsInputSchema, OPTIONS).answers<TestConnectionResult>(),
   clearContactCache: message(none, OPTIONS).answers<null>(),
-  /** Content scripts and framed pages cannot open the options page themselves. */
-  openOptions: message(none, IN_GMAIL).answers<null>(),
+  /** Framed pages cannot open the options page themselves. */
+  openOptions: message(none, CARD).answers<null>(),
 };
 
 export type MessageType = keyof typeof MESSAGES;
@@ -185,7 +218,8 @@ export interface PageOnTab {
 
 /**
  * Messages our extension pages send to the content script in a Gmail tab (the popup asks
- * who is on the open thread). Answered in lib/content/start-in-gmail.ts.
+ * who is on the open thread). Answered in lib/content/start-in-gmail.ts. The panel follows the
+ * same answer as it changes, over a port (lib/shared/panel-channel.ts).
  */
 export interface ContentProtocolMap {
   getPageParticipants(): PageOnTab;

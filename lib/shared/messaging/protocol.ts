@@ -7,6 +7,7 @@
  * a schema library.
  */
 export type { EmailLoggingSettings, EmailToLog, SettingsInput, WriteRequest } from './schemas';
+import type { InboxListPrefs } from '../inbox-list';
 import type { EmailLoggingSettings, WriteRequest } from './schemas';
 import type { Activity, Contact, Deal, Permission } from '../vivre/contract-types';
 
@@ -42,12 +43,21 @@ export interface ContactDetails {
   /** null when the API does not offer the list (404 on the assumed endpoint). */
   deals: Deal[] | null;
   activities: Activity[] | null;
+  /** How many activities Vivre has for the contact, when its list says: more than `activities` may hold. */
+  activitiesTotal?: number;
   fetchedAt: number;
   /**
    * Vivre could not be reached, so this is the copy kept when they were last fetched (at
    * `fetchedAt`): the card says so ("Offline — cached 3 h ago") instead of hiding them.
    */
   cached?: true;
+}
+
+/** One page of a contact's activity as Vivre lists it, newest first. */
+export interface ActivityPage {
+  activities: Activity[];
+  /** How many activities the contact has in all. */
+  total: number;
 }
 
 export type OutboxState = 'waiting' | 'attention' | 'synced';
@@ -126,6 +136,10 @@ export interface SettingsView {
    * data-collection consent); always true in Chrome. Absent in answers that do not say.
    */
   emailTextAllowed?: boolean;
+  /** Score chips in Gmail's list views: in the answer of getSettings. */
+  inboxList?: InboxListPrefs;
+  /** Where "Open in Vivre" goes, or null (derived from the API's): in the answer of getSettings. */
+  appUrl?: string | null;
 }
 
 /** What email logging in Gmail reads of the settings (getEmailLoggingPrefs), and nothing more. */

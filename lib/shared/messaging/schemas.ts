@@ -112,6 +112,12 @@ export const EmailLoggingSettingsSchema = z.strictObject({
 });
 export type EmailLoggingSettings = z.input<typeof EmailLoggingSettingsSchema>;
 
+/** Score chips in Gmail's list views (lib/shared/inbox-list.ts). */
+export const InboxListPrefsSchema = z.strictObject({
+  showScores: z.boolean(),
+  hotLeadThreshold: z.number().int().min(0).max(100),
+});
+
 /** An email the rep chose to log (a send, or one thread message), read from Gmail. */
 export const EmailToLogSchema = z.strictObject({
   /** Whom it may be logged for: a send's recipients, or a message's sender or recipients. */

@@ -10,9 +10,9 @@ import {
   AT_OPEN,
   areaAndKey,
   CONNECTION,
-  type Area,
+  type BrowserArea,
+  type BrowserEntry,
   type PopupStart,
-  type StorageEntry,
 } from './table';
 
 /** What `follow` needs of an item: the storage library's items and `rawItem`s both have it. */
@@ -49,7 +49,7 @@ export function follow<T>(
  * is stored (or nothing) into a value; by default a missing value reads as the fallback.
  */
 export function rawItem<T>(
-  entry: Pick<StorageEntry<T>, 'key' | 'fallback'>,
+  entry: Pick<BrowserEntry<T>, 'key' | 'fallback'>,
   parse: (stored: unknown) => T = (stored) => (stored ?? entry.fallback) as T,
 ): Followable<T> {
   const [area, key] = areaAndKey(entry.key);
@@ -72,7 +72,7 @@ export async function readAtOpen(): Promise<PopupStart> {
   const entries = Object.entries(AT_OPEN).map(
     ([name, entry]) => [name, entry, ...areaAndKey(entry.key)] as const,
   );
-  const read = async (area: Area) => {
+  const read = async (area: BrowserArea) => {
     const keys = entries.filter((entry) => entry[2] === area).map((entry) => entry[3]);
     return keys.length === 0
       ? {}

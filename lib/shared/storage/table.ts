@@ -1,23 +1,26 @@
 /**
- * Every item the extension keeps in storage.local and storage.session, declared once: its key
- * (`area:key`, as @wxt-dev/storage names items), the value a missing item reads as, its version,
- * who writes it and who reads it. ./items.ts defines the storage library's items from these; the
- * content script and the popup's first read use them through ./follow.ts without that library.
+ * Every item the extension keeps in storage.local, storage.session and the worker's own
+ * IndexedDB, declared once: its key (`area:key`, as @wxt-dev/storage names items), the value a
+ * missing item reads as, its version, who writes it and who reads it. ./items.ts defines the
+ * storage library's items for the browser's areas; the content script and the popup's first read
+ * use them through ./follow.ts without that library; lib/worker/storage/ keeps the worker's area.
  *
  * Each entry is a plain constant, so a bundle keeps only the entries it uses (the Gmail content
  * script keeps two). The API key is not here: it lives in the worker's IndexedDB
  * (lib/worker/settings/secret-store.ts), which content scripts cannot open; the other IndexedDB
  * stores are typed beside their code in lib/worker (outbox, contact cache).
  *
- * storage.session is readable by extension pages and the worker only; storage.local by content
- * scripts too, so what they read there holds no content: write states (ids and states) and the
- * list-view preferences.
+ * Where an item lives is decided by who may write it. storage.session is readable and writable
+ * by extension pages and the worker only. storage.local is writable by content scripts too, and
+ * Gmail's page can drive ours: there live only what a content script reads and nothing the
+ * worker decides by (write states: ids and states; the list-view preferences; the popup's
+ * recent contacts). Everything that decides what is looked up, logged or sent lives in the
+ * `worker` area, the worker's IndexedDB, which no content script can open.
  */
 import type { CallDetailsValues } from '../forms/call-details';
 import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../inbox-list';
 import type {
   ConnectionState,
-  EmailToLog,
   OutboxItemView,
   OutboxSummary,
   WriteStatus,
@@ -30,9 +33,12 @@ import {
 } from '../settings';
 import type { ActivityType, Contact, Me } from '../vivre/contract-types';
 
-export type Area = 'local' | 'session';
+/** The browser's storage areas. */
+export type BrowserArea = 'local' | 'session';
+/** `worker`: the worker's own IndexedDB (lib/worker/storage/), out of every content script's reach. */
+export type Area = BrowserArea | 'worker';
 /** Who may touch an item: the worker, an extension page, or the Gmail content script. */
-export type Party = 'worker' | 'popup' | 'options' | 'card' | 'gmail';
+export type Party = 'worker' | 'popup' | 'options' | 'card' | 'panel' | 'gmail';
 
 export interface StorageEntry<T> {
   key: `${Area}:${string}`;
@@ -40,7 +46,12 @@ export interface StorageEntry<T> {
   version: number;
   writer: Party;
   readers: readonly Party[];
+  /** Where an earlier version kept it (storage.local): the worker adopts it once, then removes it. */
+  movedFrom?: `local:${string}`;
 }
+
+/** An item of the browser's storage areas, which ./items.ts and ./follow.ts read. */
+export type BrowserEntry<T> = StorageEntry<T> & { key: `${BrowserArea}:${string}` };
 
 export interface ConnectionRecord {
   state: ConnectionState;
@@ -65,24 +76,24 @@ export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
 /** Where each write stands, by outbox id: no content. */
 export type WriteStates = Record<string, WriteStatus>;
 
-export type HeldEmailLogs = Record<string, { email: EmailToLog; commitAt: number }>;
-
 /** Who is looked up (the options page changes it through the worker). */
 export const PRIVACY = {
-  key: 'local:privacy',
+  key: 'worker:privacy',
   fallback: DEFAULT_PRIVACY,
   version: 1,
   writer: 'worker',
   readers: ['worker'],
+  movedFrom: 'local:privacy',
 } satisfies StorageEntry<PrivacyPrefs>;
 
 /** Email-logging preferences (the options page changes them through the worker). */
 export const EMAIL_LOGGING = {
-  key: 'local:email-logging',
+  key: 'worker:email-logging',
   fallback: DEFAULT_EMAIL_LOGGING,
   version: 1,
   writer: 'worker',
   readers: ['worker'],
+  movedFrom: 'local:email-logging',
 } satisfies StorageEntry<EmailLoggingPrefs>;
 
 /** Score chips in Gmail's list views and the hot-lead threshold (set in options, via the worker). */
@@ -92,29 +103,36 @@ export const INBOX_LIST = {
   version: 1,
   writer: 'worker',
   readers: ['options', 'gmail'],
-} satisfies StorageEntry<InboxListPrefs>;
+} satisfies BrowserEntry<InboxListPrefs>;
 
-/** Thread messages already logged from this browser, Gmail message id → when: no content. */
+/**
+ * Thread messages already logged from this browser, Gmail message id → when: no content. A
+ * message marked here is never logged again, so a content script must not be able to mark one.
+ */
 export const LOGGED_MESSAGES = {
-  key: 'local:logged-messages',
+  key: 'worker:logged-messages',
   fallback: {} as Record<string, number>,
   version: 1,
   writer: 'worker',
   readers: ['worker'],
+  movedFrom: 'local:logged-messages',
 } satisfies StorageEntry<Record<string, number>>;
 
 /**
- * Emails sent from Gmail and held through its Undo Send window (send id → the email and when it
- * is logged unless settled first), so a tab closed inside the window loses nothing. Each leaves
- * within seconds (lib/worker/email-logging/held-sends.ts).
+ * Emails sent from Gmail and held through its Undo Send window: send id → the writes planned for
+ * it (subjects and excerpts in their notes, names of contacts to add), the workspace they were
+ * planned in and when they are queued unless settled first, so a tab closed inside the window
+ * loses nothing. Each leaves within a minute. Its value is typed where it is kept
+ * (lib/worker/email-logging/held-sends.ts): the worker alone reads it.
  */
 export const HELD_EMAIL_LOGS = {
-  key: 'local:held-email-logs',
-  fallback: {} as HeldEmailLogs,
-  version: 1,
+  key: 'worker:held-email-logs',
+  fallback: {},
+  version: 2,
   writer: 'worker',
   readers: ['worker'],
-} satisfies StorageEntry<HeldEmailLogs>;
+  movedFrom: 'local:held-email-logs',
+} satisfies StorageEntry<object>;
 
 /** The outcome of the last request and what GET /v1/me said: survives the worker, not the session. */
 export const CONNECTION = {
@@ -122,8 +140,8 @@ export const CONNECTION = {
   fallback: { state: 'unknown', me: null } as ConnectionRecord,
   version: 1,
   writer: 'worker',
-  readers: ['popup', 'card'],
-} satisfies StorageEntry<ConnectionRecord>;
+  readers: ['popup', 'card', 'panel'],
+} satisfies BrowserEntry<ConnectionRecord>;
 
 /** The popup's half-written log: survives the popup closing, not the browser session. */
 export const POPUP_DRAFT = {
@@ -132,7 +150,7 @@ export const POPUP_DRAFT = {
   version: 1,
   writer: 'popup',
   readers: ['popup'],
-} satisfies StorageEntry<Draft | null>;
+} satisfies BrowserEntry<Draft | null>;
 
 /** How many recent contacts the popup offers. */
 export const RECENT_LIMIT = 5;
@@ -144,7 +162,7 @@ export const RECENT_CONTACTS = {
   version: 1,
   writer: 'popup',
   readers: ['popup'],
-} satisfies StorageEntry<PickedContact[]>;
+} satisfies BrowserEntry<PickedContact[]>;
 
 /** The name of each contact the rep logged for from the popup, by id, for its outbox list. */
 export const CONTACT_NAMES = {
@@ -153,15 +171,19 @@ export const CONTACT_NAMES = {
   version: 1,
   writer: 'popup',
   readers: ['popup'],
-} satisfies StorageEntry<Record<string, string>>;
+} satisfies BrowserEntry<Record<string, string>>;
 
-/** Where "Open in Vivre" goes (the web app's address), or null: derived from the API's. */
+/**
+ * Where "Open in Vivre" goes (the web app's address), or null: derived from the API's. Every card
+ * links there, so a content script must not be able to point it elsewhere.
+ */
 export const APP_URL = {
-  key: 'local:app-url',
+  key: 'worker:app-url',
   fallback: null as string | null,
   version: 1,
   writer: 'worker',
-  readers: ['options', 'worker'],
+  readers: ['worker'],
+  movedFrom: 'local:app-url',
 } satisfies StorageEntry<string | null>;
 
 /** The outbox as pages list it, notes included: written after every outbox change. */
@@ -170,8 +192,9 @@ export const OUTBOX_FEED = {
   fallback: null as OutboxFeed | null,
   version: 1,
   writer: 'worker',
-  readers: ['popup'],
-} satisfies StorageEntry<OutboxFeed | null>;
+  // The panel shows what waits for the contact it shows, and how many writes need the rep.
+  readers: ['popup', 'panel'],
+} satisfies BrowserEntry<OutboxFeed | null>;
 
 /** The state of each waiting, stuck and recently synced write, and nothing else. */
 export const WRITE_STATES = {
@@ -179,8 +202,8 @@ export const WRITE_STATES = {
   fallback: {} as WriteStates,
   version: 1,
   writer: 'worker',
-  readers: ['popup', 'card', 'gmail'],
-} satisfies StorageEntry<WriteStates>;
+  readers: ['popup', 'card', 'panel', 'gmail'],
+} satisfies BrowserEntry<WriteStates>;
 
 /** The whole table, for the tests that hold docs and code to it. */
 export const STORAGE = {
@@ -210,6 +233,6 @@ export const AT_OPEN = {
 export type PopupStart = { [name in keyof typeof AT_OPEN]: (typeof AT_OPEN)[name]['fallback'] };
 
 /** `session:connection` → ['session', 'connection']: the storage area and the key in it. */
-export function areaAndKey(itemKey: string): [Area, string] {
-  return itemKey.split(/:(.*)/s) as [Area, string];
+export function areaAndKey<A extends Area>(itemKey: `${A}:${string}`): [A, string] {
+  return itemKey.split(/:(.*)/s) as [A, string];
 }

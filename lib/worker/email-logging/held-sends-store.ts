@@ -1,13 +1,24 @@
 /**
- * Where held sends live between the Gmail tab and the alarm: storage.local (survives the worker
- * and the browser being stopped) and one chrome.alarms alarm at the earliest commit time.
+ * Where held sends live between the Gmail tab and the alarm: the worker's own storage (survives
+ * the worker and the browser being stopped; no content script can add a send to it) and one
+ * chrome.alarms alarm at the earliest commit time.
  */
 import { browser } from 'wxt/browser';
-import { heldEmailLogsItem } from '../../shared/storage/items';
+import { HELD_EMAIL_LOGS } from '../../shared/storage/table';
 import { MIN_ALARM_DELAY_MS } from '../outbox/wake-alarm';
-import type { HeldSendsDeps } from './held-sends';
+import { workerItem } from '../storage/items';
+import type { HeldSend, HeldSendsDeps } from './held-sends';
 
 export const HELD_SENDS_ALARM = 'vivre-held-sends';
+
+/**
+ * Sends held by an earlier version (in storage.local) are removed, not adopted: they carry the
+ * email but no plan and no connection, and logging one into whatever workspace is active now is
+ * what holding the connection prevents. Each was at most 35 s from being logged.
+ */
+const heldEmailLogsItem = workerItem<Record<string, HeldSend>>(HELD_EMAIL_LOGS, {
+  adopt: () => undefined,
+});
 
 export const heldSendsStore: HeldSendsDeps['store'] = {
   get: () => heldEmailLogsItem.getValue(),

@@ -4,28 +4,56 @@
  *
  * Why here and not in the Gmail tab: the tab can close, reload or navigate away inside the window,
  * and a send that stood must still be logged. The worker is the one durable place: a held send is
- * written to storage.local before the tab is told it is held, and an alarm at its commit time
- * wakes the worker to log it even when no tab is left (and the worker's start-up logs any held
- * send whose time passed while the browser was closed). The tab settles it sooner: "undone" when
- * the rep clicks Undo (dropped, nothing logged), "sent" once Gmail withdraws the Undo link (logged
- * at once). Whichever comes first wins; the held send is taken out of storage before it is
- * logged, so a late second signal finds nothing and nothing is logged twice.
+ * written to the worker's storage before the tab is told it is held, and an alarm at its commit
+ * time wakes the worker to log it even when no tab is left (and the worker's start-up logs any
+ * held send whose time passed while the browser was closed). The tab settles it sooner: "undone"
+ * when the rep clicks Undo (dropped, nothing logged), "sent" once Gmail withdraws the Undo link
+ * (logged at once). Whichever comes first wins; the held send is taken out of storage before it
+ * is logged, so a late second signal finds nothing and nothing is logged twice.
+ *
+ * What is held is the log as planned when the rep pressed Send, with the connection it was
+ * planned for: a workspace switch inside the window does not move it to the new workspace (its
+ * writes park for the one they were meant for, like any queued write of another connection).
+ *
+ * Gmail's page can drive our content script, so what a tab can make the worker hold is bounded:
+ * a commit time within a minute, and a cap on held sends in number and size.
  */
-import type { EmailLogResult, EmailToLog } from '../../shared/messaging/protocol';
+import type { EmailLogResult } from '../../shared/messaging/protocol';
+import type { ConnectionStamp } from '../outbox/types';
+import { VivreError } from '../vivre/errors';
+import type { EmailLogPlan } from './email-logger';
 
 export interface HeldSend {
-  email: EmailToLog;
+  plan: EmailLogPlan;
+  /** The connection it was planned for: its writes are sent there, or wait for the rep. */
+  connection: ConnectionStamp;
   /** When it is logged if nothing settles it first (epoch ms). */
   commitAt: number;
 }
+
+/**
+ * The latest a held send may commit, from when it is held: Gmail's longest Undo Send window
+ * (30 s) and as much again for a slow notice or a busy tab. A tab's later time is brought back
+ * to this, so nothing it holds waits unseen for longer.
+ */
+export const MAX_HOLD_MS = 30_000 + 30_000;
+/**
+ * Held at once, in number and in bytes (as stored): far more than a rep sends inside one Undo
+ * window, and a bound on what a page driving our content script can park in the worker.
+ */
+export const MAX_HELD_SENDS = 25;
+export const MAX_HELD_BYTES = 512 * 1024;
+
+export const TOO_MANY_HELD_MESSAGE =
+  'Too many sent emails are waiting out Gmail’s Undo, so Vivre won’t log this one: once it’s sent, open it and click “Log this email”.';
 
 export interface HeldSendsDeps {
   store: {
     get(): Promise<Record<string, HeldSend>>;
     set(held: Record<string, HeldSend>): Promise<void>;
   };
-  /** Logs a send that stood (the worker's email logger, with its checks). */
-  log(email: EmailToLog): Promise<EmailLogResult>;
+  /** Queues a send that stood, over the connection it was planned for. */
+  commit(send: HeldSend): Promise<EmailLogResult>;
   /** Wakes the worker at `at` (epoch ms), or cancels the wake-up (null). */
   wakeAt(at: number | null): Promise<void>;
   now?: () => number;
@@ -37,7 +65,7 @@ export const UNDONE: EmailLogResult = {
   reason: 'Not logged: sending was undone.',
 };
 
-export function createHeldSends({ store, log, wakeAt, now = Date.now }: HeldSendsDeps) {
+export function createHeldSends({ store, commit, wakeAt, now = Date.now }: HeldSendsDeps) {
   // One change at a time, in order: a settle racing the alarm sees the other's write.
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(change: () => Promise<T>): Promise<T> => {
@@ -63,25 +91,40 @@ export function createHeldSends({ store, log, wakeAt, now = Date.now }: HeldSend
   }
 
   return {
-    /** Holds a send under `sendId` (a second hold of the same id replaces the first). */
-    hold: (sendId: string, email: EmailToLog, commitAt: number): Promise<void> =>
-      inTurn(async () => rewrite({ ...(await store.get()), [sendId]: { email, commitAt } })),
+    /**
+     * Holds a send under `sendId` (a second hold of the same id replaces the first) until
+     * `commitAt`, brought within [now, now + MAX_HOLD_MS]; refused, with a sentence for the rep,
+     * when it would take the held sends past their caps.
+     */
+    hold: (sendId: string, send: HeldSend): Promise<void> =>
+      inTurn(async () => {
+        const at = now();
+        const commitAt = Math.min(Math.max(send.commitAt, at), at + MAX_HOLD_MS);
+        const held = { ...(await store.get()), [sendId]: { ...send, commitAt } };
+        const tooMany = Object.keys(held).length > MAX_HELD_SENDS;
+        if (tooMany || bytesOf(held) > MAX_HELD_BYTES) {
+          throw new VivreError({ kind: 'rate_limited', message: TOO_MANY_HELD_MESSAGE });
+        }
+        await rewrite(held);
+      }),
 
     /** The send stood (logged now) or was undone (dropped); null when nothing is held by that id. */
     settle: (sendId: string, outcome: 'sent' | 'undone'): Promise<EmailLogResult | null> =>
       inTurn(async () => {
         const [send] = await take((id) => id === sendId);
         if (!send) return null;
-        return outcome === 'undone' ? UNDONE : log(send.email);
+        return outcome === 'undone' ? UNDONE : commit(send);
       }),
 
     /** Logs every held send whose time has come: on the alarm, and when the worker starts. */
     commitDue: (): Promise<void> =>
       inTurn(async () => {
         const due = await take((_, send) => send.commitAt <= now());
-        for (const send of due) await log(send.email).catch(() => undefined);
+        for (const send of due) await commit(send).catch(() => undefined);
       }),
   };
 }
 
 export type HeldSends = ReturnType<typeof createHeldSends>;
+
+const bytesOf = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;

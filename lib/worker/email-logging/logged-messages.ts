@@ -1,10 +1,11 @@
 /**
  * Thread messages already logged from this browser, kept by the worker: Gmail message id → when.
- * Ids and times only, never content, in storage.local so "Logged ✓" survives reloads.
+ * Ids and times only, never content, in the worker's own storage so "Logged ✓" survives reloads
+ * and no content script can mark a message logged (it would never be logged then).
  */
-import { loggedMessagesItem } from '../../shared/storage/items';
+import { loggedMessagesItem } from '../storage/items';
 
-/** Plenty for months of logging, and a bound on what storage.local holds. */
+/** Plenty for months of logging, and a bound on what it holds. */
 const KEEP = 5000;
 
 /**

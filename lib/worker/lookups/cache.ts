@@ -1,14 +1,29 @@
 /**
  * The contact cache, in the extension origin's IndexedDB so every Gmail tab shares
  * it and it survives the worker being stopped. Only the worker touches it.
+ *
+ * Bounded, because a rep never closes Gmail: at most MAX_CACHED_ADDRESSES addresses and
+ * MAX_CACHED_DETAILS contacts' details, the least recently used going first. An address counts
+ * as used when it is stored or read; a read marks it at most once an hour, so reading does not
+ * turn every chip into a write.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ContactDetails } from '../../shared/messaging/protocol';
 import type { Contact } from '../../shared/vivre/contract-types';
 
-export type CacheEntry =
+export type CacheEntry = (
   | { email: string; status: 'found'; contact: Contact; contactId: string; fetchedAt: number }
-  | { email: string; status: 'not_found'; fetchedAt: number };
+  | { email: string; status: 'not_found'; fetchedAt: number }
+) & {
+  /** When it was last stored or read (set by the cache). */
+  usedAt?: number;
+};
+
+/** A few weeks of a busy rep's correspondents; each entry is well under a kilobyte. */
+export const MAX_CACHED_ADDRESSES = 5000;
+/** Details hold deals and activities: fewer of them, for the people the rep opens. */
+export const MAX_CACHED_DETAILS = 500;
+const USE_MARK_EVERY_MS = 60 * 60 * 1000;
 
 const DB_NAME = 'vivre-lookups';
 const STORE = 'contacts';
@@ -18,10 +33,18 @@ const DETAILS = 'details';
  * Version 1: entries keyed by their (normalized) email, with an index on `contactId`, which
  * "not in Vivre" entries lack and so are never found by. Version 2 adds the last details
  * (contact, deals, activities) fetched for each contact, keyed by its id, for offline use.
+ * Version 3 indexes when each was last used (addresses) or fetched (details), to drop the
+ * oldest beyond the bounds.
  */
 interface ContactCacheDB extends DBSchema {
-  [STORE]: { key: string; value: CacheEntry; indexes: { contactId: string } };
-  [DETAILS]: { key: string; value: ContactDetails };
+  [STORE]: { key: string; value: CacheEntry; indexes: { contactId: string; usedAt: number } };
+  [DETAILS]: { key: string; value: ContactDetails; indexes: { fetchedAt: number } };
+}
+
+export interface CacheBounds {
+  maxAddresses?: number;
+  maxDetails?: number;
+  now?: () => number;
 }
 
 export interface ContactCache {
@@ -38,23 +61,63 @@ export interface ContactCache {
   close(): void;
 }
 
-export function openContactCache(name = DB_NAME): ContactCache {
-  const db: Promise<IDBPDatabase<ContactCacheDB>> = openDB<ContactCacheDB>(name, 2, {
-    upgrade(database, oldVersion) {
+export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): ContactCache {
+  const {
+    maxAddresses = MAX_CACHED_ADDRESSES,
+    maxDetails = MAX_CACHED_DETAILS,
+    now = Date.now,
+  } = bounds;
+  const db: Promise<IDBPDatabase<ContactCacheDB>> = openDB<ContactCacheDB>(name, 3, {
+    async upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const store = database.createObjectStore(STORE, { keyPath: 'email' });
         store.createIndex('contactId', 'contactId');
       }
       if (oldVersion < 2) database.createObjectStore(DETAILS, { keyPath: 'contact.id' });
+      if (oldVersion < 3) {
+        const addresses = tx.objectStore(STORE);
+        addresses.createIndex('usedAt', 'usedAt');
+        tx.objectStore(DETAILS).createIndex('fetchedAt', 'fetchedAt');
+        // Entries from before have no use time: their fetch time is the best guess.
+        for (let cursor = await addresses.openCursor(); cursor; cursor = await cursor.continue())
+          await cursor.update({ ...cursor.value, usedAt: cursor.value.fetchedAt });
+      }
     },
   });
 
+  /** Marks a read, unless a newer answer replaced the entry meanwhile (that one is newer still). */
+  async function markUsed(email: string, fetchedAt: number): Promise<void> {
+    const tx = (await db).transaction(STORE, 'readwrite');
+    const current = await tx.store.get(email);
+    if (current?.fetchedAt === fetchedAt) await tx.store.put({ ...current, usedAt: now() });
+    await tx.done;
+  }
+
+  async function trimAddresses(): Promise<void> {
+    const tx = (await db).transaction(STORE, 'readwrite');
+    const excess = (await tx.store.count()) - maxAddresses;
+    if (excess > 0) await deleteFirst(await tx.store.index('usedAt').openCursor(), excess);
+    await tx.done;
+  }
+
+  async function trimDetails(): Promise<void> {
+    const tx = (await db).transaction(DETAILS, 'readwrite');
+    const excess = (await tx.store.count()) - maxDetails;
+    if (excess > 0) await deleteFirst(await tx.store.index('fetchedAt').openCursor(), excess);
+    await tx.done;
+  }
+
   return {
     async get(email) {
-      return (await db).get(STORE, email);
+      const entry = await (await db).get(STORE, email);
+      if (entry && now() - (entry.usedAt ?? 0) > USE_MARK_EVERY_MS)
+        void markUsed(email, entry.fetchedAt).catch(() => undefined);
+      return entry;
     },
     async put(entry) {
-      await (await db).put(STORE, entry);
+      await (await db).put(STORE, { ...entry, usedAt: now() });
+      // After the answer is stored, not before it is usable: the bound holds a moment later.
+      void trimAddresses().catch(() => undefined);
     },
     async forget(email) {
       await (await db).delete(STORE, email);
@@ -83,6 +146,7 @@ export function openContactCache(name = DB_NAME): ContactCache {
     },
     async putDetails(details) {
       await (await db).put(DETAILS, details);
+      void trimDetails().catch(() => undefined);
     },
     async clear() {
       const tx = (await db).transaction([STORE, DETAILS], 'readwrite');
@@ -92,4 +156,17 @@ export function openContactCache(name = DB_NAME): ContactCache {
       void db.then((database) => database.close());
     },
   };
+}
+
+interface DeletableCursor {
+  delete(): Promise<void>;
+  continue(): Promise<DeletableCursor | null>;
+}
+
+/** Deletes the first `count` records a cursor walks (oldest first, on a time index). */
+async function deleteFirst(cursor: DeletableCursor | null, count: number): Promise<void> {
+  for (let left = count; cursor && left > 0; left--) {
+    await cursor.delete();
+    cursor = await cursor.continue();
+  }
 }

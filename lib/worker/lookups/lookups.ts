@@ -4,14 +4,14 @@
  * Concurrent lookups of one address share one request; the HTTP layer's shared
  * limiter caps parallel requests and respects the rate limit.
  */
-import { normalizeEmail } from '../../shared/address';
-import type { ContactDetails, LookupResult } from '../../shared/messaging/protocol';
+import { companyDomainOf, normalizeEmail } from '../../shared/address';
+import type { ActivityPage, ContactDetails, LookupResult } from '../../shared/messaging/protocol';
 import type { PrivacyPrefs } from '../../shared/settings';
 import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
 import { outranks, type RequestTicket } from '../vivre/rate-limiter';
 import type { LookupPriority } from '../../shared/lookup-priority';
-import type { Contact } from '../../shared/vivre/contract-types';
+import type { Contact, Deal } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
 import type { CacheEntry, ContactCache } from './cache';
 import { freshness } from './freshness';
@@ -31,6 +31,11 @@ interface LookupOptions {
   ignoreAutoLookupOff?: boolean;
   /** Default 'open': the open thread's and compose's people. */
   priority?: LookupPriority;
+  /**
+   * The Gmail account of the tab that asked: its domain is the rep's own, skipped as colleagues.
+   * Two tabs of two accounts each get their own; without it, the domain last seen is used.
+   */
+  signedIn?: string;
 }
 
 const SEARCH_LIMIT = 50;
@@ -66,6 +71,15 @@ export function createLookups({
   reprioritize = () => {},
 }: LookupsDeps) {
   const inFlight = new Map<string, { entry: Promise<CacheEntry>; ticket: RequestTicket }>();
+  /**
+   * Bumped when the cache is cleared (new connection settings, or the rep's choice): an answer
+   * asked for before is not written into the cache after, so no answer from a previous
+   * workspace or key ever enters it.
+   */
+  let generation = 0;
+  /** Caches what `write` caches, unless the cache was cleared since `asked`. */
+  const keepIfCurrent = (asked: number, write: () => Promise<void>) =>
+    asked === generation ? write() : Promise.resolve();
 
   /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
   async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
@@ -94,14 +108,17 @@ export function createLookups({
       return pending.entry;
     }
     const ticket: RequestTicket = { priority };
+    const asked = generation;
     const entry = (async () => {
       const match = await findExact(email, ticket);
       const found: CacheEntry = match
         ? foundEntry(match, now())
         : { email, status: 'not_found', fetchedAt: now() };
-      await cache.put(found);
+      await keepIfCurrent(asked, () => cache.put(found));
       return found;
-    })().finally(() => inFlight.delete(email));
+    })().finally(() => {
+      if (inFlight.get(email)?.entry === entry) inFlight.delete(email);
+    });
     inFlight.set(email, { entry, ticket });
     return entry;
   }
@@ -134,7 +151,10 @@ export function createLookups({
       emails: string[],
       options: LookupOptions = {},
     ): Promise<Record<string, LookupResult>> {
-      const prefs = await privacy();
+      const stored = await privacy();
+      const prefs = options.signedIn
+        ? { ...stored, ownDomain: companyDomainOf(normalizeEmail(options.signedIn)) }
+        : stored;
       const unique = [...new Set(emails.map(normalizeEmail))];
       const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
       return Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
@@ -142,21 +162,54 @@ export function createLookups({
 
     /** Vivre's answer, kept for offline use; unreachable, the copy kept last time (if any). */
     async getContactDetails(contactId: string): Promise<ContactDetails> {
+      const asked = generation;
       try {
-        const [contact, deals, activities] = await Promise.all([
+        const [contact, deals, activityList] = await Promise.all([
           client.getContact(contactId),
           client.listDeals(contactId),
-          client.listActivities(contactId),
+          client.pageActivities(contactId),
         ]);
-        const details = { contact, deals, activities, fetchedAt: now() };
-        await cache.put(foundEntry(contact, details.fetchedAt)).catch(() => undefined);
-        await cache.putDetails(details).catch(() => undefined);
+        const details: ContactDetails = {
+          contact,
+          deals,
+          activities: activityList?.data ?? null,
+          // The panel's timeline pages on from here, knowing how far there is to go.
+          ...(activityList ? { activitiesTotal: activityList.total } : {}),
+          fetchedAt: now(),
+        };
+        await keepIfCurrent(asked, async () => {
+          await cache.put(foundEntry(contact, details.fetchedAt)).catch(() => undefined);
+          await cache.putDetails(details).catch(() => undefined);
+        });
         return details;
       } catch (error) {
         const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
         if (kept) return { ...kept, cached: true };
         throw error;
       }
+    },
+
+    /**
+     * A contact's deals alone (null: this Vivre lists none); unreachable, those of the details
+     * kept last time (if any).
+     */
+    async dealsOf(contactId: string): Promise<Deal[] | null> {
+      try {
+        return await client.listDeals(contactId);
+      } catch (error) {
+        const kept = unreachable(error) ? await cachedDetails(cache, contactId, now()) : undefined;
+        if (kept) return kept.deals;
+        throw error;
+      }
+    },
+
+    /** One page of a contact's activity, newest first, with the total; null: not offered. */
+    async activityPage(
+      contactId: string,
+      page: { offset: number; limit: number },
+    ): Promise<ActivityPage | null> {
+      const list = await client.pageActivities(contactId, page);
+      return list && { activities: list.data, total: list.total };
     },
 
     /** Vivre's search; unreachable, the contacts this browser has cached that match. */
@@ -182,7 +235,12 @@ export function createLookups({
     /** Vivre already had this address (a create answered 409): ask again next time. */
     forgetEmail: (email: string) => cache.forget(normalizeEmail(email)),
 
-    clear: () => cache.clear(),
+    /** Forgets every answer, and every answer still on its way (see `generation`). */
+    clear() {
+      generation++;
+      inFlight.clear();
+      return cache.clear();
+    },
   };
 }
 

@@ -9,7 +9,7 @@
  * which only shows as a slightly different timeline order.
  *
  * `findBlockers` looks at the whole snapshot (for lists and the wake time, once per pass);
- * the flusher picks with the incremental planner in planner.ts.
+ * the flusher picks with the incremental planner in picker.ts.
  */
 import { changedIds, referencedIds } from '../vivre/write-kinds';
 import { stillWaiting } from './limits';

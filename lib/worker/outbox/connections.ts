@@ -41,11 +41,11 @@ export function createOutboxConnections({ settings, clientFor, onDelivered }: Co
   /** A refused re-entered key is forgotten, and its write parks again (not the whole outbox). */
   async function using<T>(
     stamp: ConnectionStamp | undefined,
-    call: (c: VivreClient) => Promise<T>,
+    call: (c: VivreClient, heldKey: boolean) => Promise<T>,
   ) {
     const { client, heldKey } = await clientForStamp(stamp);
     try {
-      return await call(client);
+      return await call(client, heldKey);
     } catch (error) {
       if (heldKey && error instanceof VivreError && error.kind === 'unauthorized') {
         held.splice(
@@ -58,8 +58,11 @@ export function createOutboxConnections({ settings, clientFor, onDelivered }: Co
     }
   }
 
+  // What another workspace answered never reaches the contact cache, which is the saved one's.
   const deliver: Deliver = (write, key, signal, stamp) =>
-    using(stamp, (client) => createDeliver(client, onDelivered)(write, key, signal));
+    using(stamp, (client, heldKey) =>
+      createDeliver(client, heldKey ? undefined : onDelivered)(write, key, signal),
+    );
 
   const readBack: ReadBack = (write, since, signal, stamp) =>
     using(stamp, (client) => createReadBack(client)(write, since, signal));

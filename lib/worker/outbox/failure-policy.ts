@@ -1,6 +1,6 @@
 /**
  * What a failed delivery means for the item and for the outbox. Only `VivreError.kind`
- * decides; the Vivre room (vivre/map-error.ts) owns the mapping from HTTP to kinds.
+ * decides; the Vivre room (lib/worker/vivre/map-error.ts) owns the mapping from HTTP to kinds.
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';

@@ -1,6 +1,6 @@
 /**
  * One flush pass, run while holding the flush lock: deliver due items one at a time, in
- * order (see plan.ts), recording each outcome durably before looking at the next.
+ * order (see blockers.ts), recording each outcome durably before looking at the next.
  *
  * One request at a time is deliberate: Vivre allows 120 requests a minute per key, far
  * below what a sequential sender reaches, and sequential sending keeps the order rules

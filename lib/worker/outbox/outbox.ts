@@ -28,8 +28,15 @@ import type {
 import { toCounts, toListing } from './views';
 
 export interface Outbox {
-  /** Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a flush. */
-  enqueue(write: WriteRequest, options?: { summary?: string }): Promise<OutboxItem>;
+  /**
+   * Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a
+   * flush. Stamped with the saved connection, or with `connection`: the one it was made for
+   * earlier (a held send), which it is sent over or parked for like any other.
+   */
+  enqueue(
+    write: WriteRequest,
+    options?: { summary?: string; connection?: ConnectionStamp },
+  ): Promise<OutboxItem>;
   /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
   flushOutbox(): Promise<void>;
   list(): Promise<OutboxListing>;
@@ -171,9 +178,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   return {
-    async enqueue(write, { summary } = {}) {
+    async enqueue(write, { summary, connection: madeFor } = {}) {
       if (stop.signal.aborted) throw new Error('The outbox is closed.');
-      const connection = (await options.connection?.()) ?? null;
+      const connection = madeFor ?? (await options.connection?.()) ?? null;
       const item = await addItem(await dbReady, write, {
         summary: summary ?? describeWrite(write),
         now: now(),

@@ -1,5 +1,5 @@
 /**
- * The flusher's picker: the same rules as plan.ts (enqueue order; a write waits for the
+ * The flusher's picker: the same rules as blockers.ts (enqueue order; a write waits for the
  * create it refers to; a write never overtakes an earlier waiting write that changes the
  * same record), kept up to date item by item instead of recomputed for every pick.
  *

@@ -1,5 +1,6 @@
 /**
- * Email-logging preferences, beside the privacy ones in storage.local (not secret).
+ * Email-logging preferences, beside the privacy ones in the worker's own storage: not secret, but
+ * they decide what leaves the browser, so no content script may write them.
  *
  * Decision: there is no separate "never log" list. The never-look-up list (./privacy.ts)
  * is also the never-log list: an address the rep keeps out of Vivre lookups is one they do not want
@@ -12,7 +13,7 @@ import {
   MAX_EXCERPT_LENGTH,
   type EmailLoggingPrefs,
 } from '../../shared/settings';
-import { emailLoggingItem } from '../../shared/storage/items';
+import { emailLoggingItem } from '../storage/items';
 
 export async function loadEmailLoggingPrefs(): Promise<EmailLoggingPrefs> {
   // Spread over the defaults so a field added later has a value for reps who saved before it.

@@ -1,5 +1,6 @@
 /**
- * Privacy preferences: not secret, so they live in storage.local. By default the
+ * Privacy preferences, in the worker's own storage (a content script must not widen who is looked
+ * up). By default the
  * signed-in account's own domain is in "never look up" (colleagues are not CRM
  * contacts, and their addresses need not reach Vivre). It follows the account in
  * use — a rep who switches Gmail accounts gets that account's domain — and the rep
@@ -8,7 +9,7 @@
  */
 import { companyDomainOf, normalizeEmail } from '../../shared/address';
 import type { PrivacyPrefs } from '../../shared/settings';
-import { privacyItem } from '../../shared/storage/items';
+import { privacyItem } from '../storage/items';
 
 function normalizeEntries(entries: string[]): string[] {
   const cleaned = entries.map((e) => e.trim().toLowerCase().replace(/^@/, '')).filter(Boolean);

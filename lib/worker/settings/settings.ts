@@ -2,26 +2,17 @@
  * The worker's view of the connection settings: the only code that reads the key.
  * Pages get `SettingsView` (masked key); the HTTP layer gets `Credentials`.
  */
-import { KEY_AGAIN_FOR_NEW_SERVER } from '../../shared/forms/settings';
+import { validateSettingsForm } from '../../shared/forms/settings';
 import type { SettingsInput, SettingsView } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
 import type { Credentials } from '../vivre/http';
 import type { ConnectionSettings } from './defaults';
 import { hasBaseUrlPermission, NO_PERMISSION_MESSAGE } from '../../shared/host-permission';
-import { privacyItem } from '../../shared/storage/items';
+import { privacyItem } from '../storage/items';
 import { effectiveNeverLookup } from './privacy';
 import { maskKey, openSecretStore } from './secret-store';
-import { checkSettingsInput } from './validate';
 
 const NOT_CONFIGURED_MESSAGE = 'Connect Vivre first: open Vivre settings and paste your API key.';
-
-function sameOrigin(a: string, b: string): boolean {
-  try {
-    return new URL(a).origin === new URL(b).origin;
-  } catch {
-    return false;
-  }
-}
 
 export interface SettingsDeps {
   hasPermission?: (baseUrl: string) => Promise<boolean>;
@@ -42,35 +33,32 @@ export function createSettings({ hasPermission = hasBaseUrlPermission }: Setting
     };
   }
 
-  /** Validated, permission-checked settings ready to save or test; the key falls back to the saved one. */
+  /**
+   * Validated, permission-checked settings ready to save or test; the key falls back to the
+   * saved one. The page checked the same rules, but whatever sent this is not trusted: a
+   * refusal names the first wrong field (`param`) in the sentence the page shows beside it.
+   */
   async function resolve(input: SettingsInput): Promise<ConnectionSettings & { apiKey: string }> {
-    const checked = checkSettingsInput(input);
-    if (!checked.ok) throw new VivreError({ ...checked.error, kind: 'validation' });
     const saved = await loadConnection();
-    const apiKey = checked.value.apiKey ?? saved.apiKey;
-    if (!checked.value.apiKey && apiKey && !sameOrigin(saved.baseUrl, checked.value.baseUrl)) {
-      // The saved key was given for one server; another must not receive it unasked.
-      throw new VivreError({
-        kind: 'validation',
-        param: 'apiKey',
-        message: KEY_AGAIN_FOR_NEW_SERVER,
-      });
+    const checked = validateSettingsForm(
+      { ...input, apiKey: input.apiKey ?? '' },
+      saved.apiKey ? saved.baseUrl : null,
+    );
+    if (!checked.ok) {
+      const [param, message] = Object.entries(checked.errors)[0]!;
+      throw new VivreError({ kind: 'validation', param, message });
     }
-    if (!apiKey) {
-      throw new VivreError({
-        kind: 'validation',
-        param: 'apiKey',
-        message: 'Paste your Vivre API key.',
-      });
-    }
-    if (!(await hasPermission(checked.value.baseUrl))) {
+    const { workspaceId, baseUrl } = checked.input;
+    // An empty key was accepted only as "keep the saved one", on the server it was saved for.
+    const apiKey = checked.input.apiKey ?? saved.apiKey!;
+    if (!(await hasPermission(baseUrl))) {
       throw new VivreError({
         kind: 'validation',
         param: 'baseUrl',
         message: NO_PERMISSION_MESSAGE,
       });
     }
-    return { apiKey, workspaceId: checked.value.workspaceId, baseUrl: checked.value.baseUrl };
+    return { apiKey, workspaceId, baseUrl };
   }
 
   return {

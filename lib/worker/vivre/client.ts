@@ -46,27 +46,29 @@ export function createVivreClient(http: Http) {
    * The deals or activities of one contact. The reference documents neither list, so a 404
    * there means "not offered": null rather than an error.
    */
-  async function listByContact<T>(
+  async function pageByContact<T>(
     path: '/deals' | '/activities',
     schema: z.ZodType<ListEnvelope<T>>,
     contactId: string,
     signal?: AbortSignal,
     page: { limit?: number; offset?: number } = {},
-  ): Promise<T[] | null> {
+  ): Promise<ListEnvelope<T> | null> {
     try {
-      const list = await http.request({
+      return await http.request({
         method: 'GET',
         path,
         query: { contact_id: contactId, ...page },
         schema,
         signal,
       });
-      return list.data;
     } catch (error) {
       if (error instanceof VivreError && error.kind === 'not_found') return null;
       throw error;
     }
   }
+
+  const listByContact = async <T>(...args: Parameters<typeof pageByContact<T>>) =>
+    (await pageByContact(...args))?.data ?? null;
 
   return {
     /** For the outbox (deliver.ts): any write, answered with at least the record's id. */
@@ -116,6 +118,14 @@ export function createVivreClient(http: Http) {
       page?: { limit?: number; offset?: number },
     ): Promise<Activity[] | null> =>
       listByContact('/activities', ActivityList, contactId, signal, page),
+
+    /** One page of activities with the total, for a timeline; null: not offered. Newest first. */
+    pageActivities: (
+      contactId: string,
+      page: { limit?: number; offset?: number } = {},
+      signal?: AbortSignal,
+    ): Promise<ListEnvelope<Activity> | null> =>
+      pageByContact('/activities', ActivityList, contactId, signal, page),
   };
 }
 

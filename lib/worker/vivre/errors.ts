@@ -1,7 +1,7 @@
 /**
  * Every failure talking to Vivre becomes one `VivreError` with a `kind` the code
  * branches on and a `message` a rep can read. The outbox decides retry vs.
- * "needs attention" from `kind` alone (outbox/failure-policy.ts), so the mapping in
+ * "needs attention" from `kind` alone (lib/worker/outbox/failure-policy.ts), so the mapping in
  * map-error.ts is the single source of truth.
  */
 import type { ErrorKind, RepError } from '../../shared/messaging/protocol';

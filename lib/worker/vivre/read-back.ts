@@ -1,8 +1,8 @@
 /**
  * Reads back, through the list endpoints, whether Vivre has a create whose answer was lost
- * (the outbox's `readBack`, see outbox/reconcile.ts). It matches what was sent: a contact
- * by its email (Vivre keeps one per email), a deal or activity by every field sent, made
- * no earlier than `since`. Lists come newest first, so paging stops at the first older one.
+ * (the outbox's `readBack`, see lib/worker/outbox/reconcile.ts). It matches what was sent: a
+ * contact by its email (Vivre keeps one per email), a deal or activity by every field sent,
+ * made no earlier than `since`. Lists come newest first, so paging stops at the first older one.
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import type { Activity, Deal } from '../../shared/vivre/contract';

@@ -46,3 +46,17 @@ export async function evaluateInContentScript<T>(
     await session.detach();
   }
 }
+
+/**
+ * Runs `fn(...args)` in the content script's world and answers what it returns. `fn` is sent as
+ * its source: it may use only its arguments and what a content script has (`chrome.*`, the DOM).
+ */
+export function evaluateFunctionInContentScript<A extends unknown[], R>(
+  browser: ExtensionBrowser,
+  page: Page,
+  fn: (...args: A) => Promise<R>,
+  ...args: A
+): Promise<R> {
+  const call = `(${fn.toString()})(...${JSON.stringify(args)})`;
+  return evaluateInContentScript<R>(browser, page, call);
+}

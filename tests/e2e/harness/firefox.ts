@@ -8,7 +8,7 @@
  * own first-run step); the harness finds that tab and keeps it, and the popup is
  * reached from there by the page's own navigation, as a link would.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
@@ -16,6 +16,7 @@ import { REP_DWELL_MS } from './rep-controls';
 import { FIXTURE_PARAM, readFixture } from './network';
 import { builtFirefoxDir, isBuilt } from './paths';
 import { waitFor } from './wait';
+import { heldSendIds } from './worker-storage';
 
 export interface FirefoxExtension {
   browser: Browser;
@@ -53,7 +54,9 @@ const OFFLINE_PREFS = {
   'extensions.webextOptionalPermissionPrompts': false,
 };
 
-export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+export async function launchFirefoxExtension({
+  contentScriptWorld = false,
+}: { contentScriptWorld?: boolean } = {}): Promise<FirefoxExtension> {
   if (!isBuilt(builtFirefoxDir)) {
     throw new Error(
       `The Firefox extension is not built at ${builtFirefoxDir}. Run \`npm run build:test\` first.`,
@@ -62,6 +65,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   // Its own copy, as for Chromium: a rebuild during a test cannot pull files away.
   const copy = mkdtempSync(path.join(os.tmpdir(), 'vivre-e2e-firefox-ext-'));
   cpSync(builtFirefoxDir, copy, { recursive: true });
+  if (contentScriptWorld) grantScripting(copy);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
@@ -95,7 +99,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
  * Puppeteer's BiDi pages report moz-extension:// documents as about:blank, so each
  * page is asked where it is.
  */
-async function findPage(
+export async function findPage(
   browser: Browser,
   matches: (href: string) => boolean,
 ): Promise<{ page: Page; href: string } | null> {
@@ -174,4 +178,82 @@ export async function cardTakesInput(card: Frame): Promise<Frame> {
     'the card to take input',
   );
   return card;
+}
+
+/** The box the browser drew `selector`'s host in (the host is in Gmail's DOM, its root is not). */
+export async function hostBox(page: Page, selector: string) {
+  const host = await page.$(selector);
+  // Where the rep can see it: scrolled into the window, as the rep would scroll to it.
+  await host?.scrollIntoView();
+  const box = await host?.boundingBox();
+  if (!box) throw new Error(`no ${selector} on the page`);
+  return box;
+}
+
+/** Waits until the host has grown wider than `than`: it shows something more (a line, a menu). */
+export function hostGrows(page: Page, selector: string, than: number, what: string) {
+  return waitFor(async () => (await hostBox(page, selector)).width > than + 1, what);
+}
+
+/** compose-send's Send button. */
+export const SEND = '.aoO[role="button"]';
+
+/** compose-send with `subject` typed and "Log to Vivre" turned on as the rep does, by pointer. */
+export async function openLoggedCompose(firefox: FirefoxExtension, subject: string): Promise<Page> {
+  const page = await openFirefoxFixture(firefox, 'compose-send');
+  await page.locator('input[name="subjectbox"]').fill(subject);
+  // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
+  // logs for appears beside it.
+  const off = await hostBox(page, 'vivre-email-log');
+  await repClick(page, off.x + 8, off.y + off.height / 2);
+  await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
+  return page;
+}
+
+/** Waits until the worker holds `count` sends, as it does while Gmail can undo one. */
+export function waitForHeldSends(firefox: FirefoxExtension, count: number, what: string) {
+  return waitFor(async () => (await heldSendIds(firefox.options)).length === count, what);
+}
+
+/**
+ * Firefox's WebDriver BiDi lists no content-script realm (script.getRealms gives the page and our
+ * extension pages only), so a test that must act as our content script does gets the one way
+ * Firefox offers: this copy of the build, and only it, may `scripting.executeScript`, which runs
+ * a function in the extension's content-script world of a tab (`evaluateInFirefoxContentScript`).
+ * Nothing else of the build changes.
+ */
+function grantScripting(dir: string): void {
+  const file = path.join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { permissions?: string[] };
+  manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+  writeFileSync(file, JSON.stringify(manifest));
+}
+
+/**
+ * Runs `fn(...args)` in the extension's content-script world of `page`'s tab, as
+ * `evaluateInContentScript` does in Chromium, and answers what it returns. Needs a Firefox
+ * launched with `contentScriptWorld`. `fn` is sent as its source: it may use only its
+ * arguments and what a content script has (`chrome.*`, the page's DOM).
+ */
+export async function evaluateInFirefoxContentScript<A extends unknown[], R>(
+  firefox: FirefoxExtension,
+  page: Page,
+  fn: (...args: A) => Promise<R>,
+  ...args: A
+): Promise<R> {
+  // Evaluated in our options tab (WebDriver is not held to its CSP); `fn` is compiled there
+  // as part of this source, then Firefox runs it in the tab's content-script world.
+  const expression = `(async () => {
+    const tabs = await browser.tabs.query({ url: 'https://mail.google.com/*' });
+    const tab = tabs.filter((tab) => tab.url === ${JSON.stringify(page.url())}).at(-1);
+    if (!tab) throw new Error('No Gmail tab at ${page.url()}');
+    const [run] = await browser.scripting.executeScript({
+      target: { tabId: tab.id },
+      func: ${fn.toString()},
+      args: ${JSON.stringify(args)},
+    });
+    if (run.error) throw run.error;
+    return run.result;
+  })()`;
+  return (await firefox.options.evaluate(expression)) as R;
 }

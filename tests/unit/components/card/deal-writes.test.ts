@@ -33,6 +33,7 @@ describe('the deals the card shows', () => {
         value: 150_000,
         stage: 'new',
         created_at: '2026-03-02T12:00:00.000Z',
+        closed_at: null,
       },
     ]);
   });

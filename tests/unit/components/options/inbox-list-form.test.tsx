@@ -7,8 +7,8 @@ import type { InboxListPrefs } from '@/lib/shared/inbox-list';
 afterEach(cleanup);
 
 function renderForm(stored: InboxListPrefs) {
-  const save = vi.fn(async (_prefs: InboxListPrefs) => {});
-  render(<InboxListForm load={async () => stored} save={save} />);
+  const save = vi.fn(async (prefs: InboxListPrefs) => ({ ok: true as const, value: prefs }));
+  render(<InboxListForm initial={stored} save={save} />);
   return save;
 }
 

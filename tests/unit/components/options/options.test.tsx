@@ -7,7 +7,6 @@ import { optionsServices } from '@/lib/pages/options/services';
 import { ask } from '@/lib/shared/messaging/messenger';
 import type { ProtocolMap } from '@/lib/shared/messaging/messages';
 import type { RepError } from '@/lib/shared/messaging/protocol';
-import { appUrlItem } from '@/lib/shared/storage/items';
 import { settingsView } from '../../../factories';
 
 vi.mock('@/lib/shared/messaging/messenger', () => ({ ask: vi.fn() }));
@@ -248,7 +247,7 @@ describe('options: saved as you go', () => {
   });
 
   it('keeps where “Open in Vivre” goes, or the address beside the API when left empty', async () => {
-    answer();
+    answer({ saveAppUrl: ok(null) });
     await renderOptions();
     const field = screen.getByLabelText('Vivre web app address');
     expect(screen.getByText('Leave empty to use http://127.0.0.1:8787.')).toBeTruthy();
@@ -257,12 +256,12 @@ describe('options: saved as you go', () => {
     expect(field.getAttribute('aria-invalid')).toBe('true');
     type('Vivre web app address', 'https://crm.example.com/app/');
     fireEvent.blur(field);
-    await waitFor(async () =>
-      expect(await appUrlItem.getValue()).toBe('https://crm.example.com/app'),
+    await waitFor(() =>
+      expect(calls('saveAppUrl').at(-1)?.[1]).toEqual({ appUrl: 'https://crm.example.com/app' }),
     );
     type('Vivre web app address', '');
     fireEvent.blur(field);
-    await waitFor(async () => expect(await appUrlItem.getValue()).toBeNull());
+    await waitFor(() => expect(calls('saveAppUrl').at(-1)?.[1]).toEqual({ appUrl: null }));
     await waitFor(() =>
       expect(status('app-link').textContent).toBe('Saved: links go to http://127.0.0.1:8787.'),
     );

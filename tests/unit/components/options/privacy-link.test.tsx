@@ -10,7 +10,6 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Options } from '@/components/options/Options';
 import type { OptionsServices } from '@/components/options/services-type';
 import { settingsView } from '../../../factories';
-import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
 
 const saved = settingsView({ baseUrl: 'https://api.vivre.app/v1' });
 
@@ -25,11 +24,9 @@ function services(getSettings: OptionsServices['getSettings']): OptionsServices 
     savePrivacy: unused,
     saveEmailLogging: unused,
     clearContactCache: unused,
-    loadAppUrl: vi.fn(async () => null),
     saveAppUrl: unused,
     allowEmailText: vi.fn(async () => false),
     requestHostAccess: vi.fn(async () => false),
-    loadInboxList: vi.fn(async () => DEFAULT_INBOX_LIST),
     saveInboxList: unused,
   };
 }

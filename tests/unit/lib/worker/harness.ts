@@ -30,11 +30,15 @@ export const CARD: Sender = {
   tab: { id: 3, url: 'https://mail.google.com/mail/u/0/#inbox' },
 };
 
+/** The panel beside the email: Chrome's side panel and Firefox's sidebar have no tab. */
+export const PANEL: Sender = { id: SELF.id, url: `${SELF.root}sidepanel.html` };
+
 export const SENDERS: Record<SenderKind, Sender> = {
   popup: POPUP,
   options: OPTIONS,
   card: CARD,
   gmail: GMAIL_TAB,
+  panel: PANEL,
 };
 
 /** A sender the message table allows for `type` (its first), so tests ask the way the UI does. */

@@ -8,7 +8,17 @@ import { MESSAGES, type SenderKind } from '@/lib/shared/messaging/messages';
 import type { MessageType } from '@/lib/shared/messaging/messenger';
 import { classifySender } from '@/lib/worker/router';
 import { CONTACT, json, list } from './vivre/fake-vivre';
-import { CARD, GMAIL_TAB, OPTIONS, POPUP, SELF, SENDERS, settle, startWorker } from './harness';
+import {
+  CARD,
+  GMAIL_TAB,
+  OPTIONS,
+  PANEL,
+  POPUP,
+  SELF,
+  SENDERS,
+  settle,
+  startWorker,
+} from './harness';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -31,6 +41,9 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'testConnection',
     'savePrivacy',
     'saveEmailLogging',
+    // Every preference travels through the worker, its only writer (one way, checked once).
+    'saveInboxList',
+    'saveAppUrl',
     'clearContactCache',
   ],
   card: [
@@ -44,20 +57,29 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'getWriteStatus',
     'openOptions',
   ],
+  // Gmail's page can drive the content script's inputs: it gets what chips and email logging
+  // use, and no more. No enqueueWrite (what it logs, the worker plans), no contact details (a
+  // contact's activities hold the rep's notes), no write status, no status, no options page.
   gmail: [
     'lookupContacts',
-    'getStatus',
-    'enqueueWrite',
     'logEmail',
     'getLoggedEmails',
-    'getWriteStatus',
-    'openOptions',
     'getEmailLoggingPrefs',
     // A sent compose held through Gmail's Undo Send window, then logged or dropped.
     'holdEmailLog',
     'settleEmailLog',
-    // The Deal menu beside "Log to Vivre" and "Log this email" lists the contact's open deals.
+    // The Deal menu beside "Log to Vivre" and "Log this email": the contact's open deals only.
+    'getOpenDeals',
+  ],
+  // The panel beside the email: the thread's people, one whole, their timeline, and the same
+  // writes as the card. Its outbox line links to the popup: no outbox actions, no settings.
+  panel: [
+    'getStatus',
+    'lookupContacts',
     'getContactDetails',
+    'searchContacts',
+    'enqueueWrite',
+    'getActivityPage',
   ],
 };
 
@@ -116,6 +138,12 @@ describe('telling our pages apart', () => {
     ['the card framed in a Gmail tab', CARD, 'card'],
     ['the card in a Gmail tab whose URL Firefox left out', { ...CARD, tab: { id: 3 } }, 'card'],
     ['the options page in its tab', OPTIONS, 'options'],
+    ["the panel in Chrome's side panel or Firefox's sidebar", PANEL, 'panel'],
+    [
+      'the panel opened as a tab',
+      page('sidepanel.html', { frameId: 0, tab: { id: 11, url: `${SELF.root}sidepanel.html` } }),
+      'panel',
+    ],
   ] as const)('knows %s', (_what, sender, kind) => {
     expect(classifySender(sender, SELF)).toBe(kind);
   });
@@ -129,6 +157,11 @@ describe('telling our pages apart', () => {
     ['the card with no tab', page('card.html', { frameId: 2 })],
     ['the options page framed somewhere', page('options.html', { frameId: 3, tab: gmailTab })],
     ['the popup framed in Gmail', page('popup.html', { frameId: 3, tab: gmailTab })],
+    ['the panel framed in Gmail', page('sidepanel.html', { frameId: 3, tab: gmailTab })],
+    [
+      'the panel in a tab showing another site',
+      page('sidepanel.html', { tab: { url: 'https://mail.google.com/mail/u/0/' } }),
+    ],
     [
       'the popup in a tab showing another site',
       page('popup.html', { tab: { url: 'https://example.com/' } }),
@@ -202,10 +235,10 @@ describe('ids have the shape they must', () => {
           body: { name: 'Arjun', email: 'arjun@x.example' },
         },
       },
-      GMAIL_TAB,
+      CARD,
     );
     expect(create).toMatchObject({ ok: true });
-    expect(await ask('enqueueWrite', call({ contact_id: tmp }), GMAIL_TAB)).toMatchObject({
+    expect(await ask('enqueueWrite', call({ contact_id: tmp }), CARD)).toMatchObject({
       ok: true,
     });
     expect(
@@ -215,14 +248,37 @@ describe('ids have the shape they must', () => {
   });
 });
 
+describe('the Deal menu in Gmail', () => {
+  it("answers the content script a contact's open deals and nothing else of the contact", async () => {
+    const deal = (id: string, stage: string) => ({
+      id,
+      contact_id: CONTACT.id,
+      title: `Deal ${id}`,
+      value: 1000,
+      stage,
+      created_at: CONTACT.created_at,
+    });
+    const { ask, requests } = startWorker((req) => {
+      if (req.url.pathname === '/v1/deals')
+        return json(200, list([deal('dl_open', 'proposal'), deal('dl_won', 'won')]));
+      const note = { id: 'act_1', contact_id: CONTACT.id, type: 'note', note: 'secret note' };
+      if (req.url.pathname === '/v1/activities') return json(200, list([note]));
+      return json(200, CONTACT);
+    });
+    const answer = await ask('getOpenDeals', { contactId: CONTACT.id }, GMAIL_TAB);
+    expect(answer).toEqual({ ok: true, value: [deal('dl_open', 'proposal')] });
+    expect(requests.map((request) => request.url.pathname)).toEqual(['/v1/deals']);
+  });
+});
+
 describe('the status of one write', () => {
-  it('tells Gmail where its write stands, and nothing of its content', async () => {
+  it('tells the card where its write stands, and nothing of its content', async () => {
     const { ask, worker } = startWorker(() => {
       throw new TypeError('Failed to fetch');
     });
-    const queued = await ask('enqueueWrite', noteWrite('secret note'), GMAIL_TAB);
+    const queued = await ask('enqueueWrite', noteWrite('secret note'), CARD);
     const id = queued.ok ? queued.value.id : '';
-    const status = await ask('getWriteStatus', { id }, GMAIL_TAB);
+    const status = await ask('getWriteStatus', { id }, CARD);
     expect(status).toEqual({ ok: true, value: { state: 'waiting' } });
     expect(JSON.stringify(status)).not.toContain('secret note');
     expect(await ask('getWriteStatus', { id: crypto.randomUUID() }, CARD)).toEqual({

@@ -1,11 +1,12 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { appUrlItem, outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
+import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
+import { appUrlItem } from '@/lib/worker/storage/items';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { FLUSH_ALARM } from '@/lib/worker/outbox/wake-alarm';
 import { CONTACT, json, list, type Handler, type Recorded } from './vivre/fake-vivre';
-import { GMAIL_TAB, settle, startWorker } from './harness';
+import { CARD, GMAIL_TAB, settle, startWorker } from './harness';
 
 const ME = {
   workspace: { id: 'ws_demo', name: 'Demo Workspace' },
@@ -32,7 +33,7 @@ function vivre(state = { down: false, refuseKey: false }): Handler {
     if (req.url.pathname === '/v1/me') return json(200, ME);
     if (req.url.pathname === '/v1/contacts') return json(200, list([CONTACT]));
     if (req.url.pathname === '/v1/activities' && req.method === 'POST') return json(201, ACTIVITY);
-    // Read back after a lost answer (outbox/reconcile.ts): nothing there yet.
+    // Read back after a lost answer (lib/worker/outbox/reconcile.ts): nothing there yet.
     if (req.url.pathname === '/v1/activities') return json(200, list([]));
     return json(404, undefined);
   };
@@ -64,7 +65,7 @@ describe('worker', () => {
   it('sends an enqueued write with its idempotency key and counts it on the badge until it lands', async () => {
     const state = { down: true, refuseKey: false };
     const { ask, requests, worker } = start(vivre(state));
-    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
     expect(answer).toMatchObject({ ok: true, value: { state: 'waiting' } });
     await settle();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
@@ -86,7 +87,7 @@ describe('worker', () => {
   it('publishes each outbox change: the listing for pages, states without content for chips', async () => {
     const state = { down: true, refuseKey: false };
     const { ask, worker } = start(vivre(state));
-    const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
     const id = answer.ok ? answer.value.id : '';
     await settle();
     expect(await writeStatesItem.getValue()).toEqual({ [id]: { state: 'waiting' } });
@@ -200,7 +201,7 @@ describe('worker', () => {
 
   it('keeps the key out of queued writes and every other database', async () => {
     const { ask } = start(vivre({ down: true, refuseKey: false }));
-    await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+    await ask('enqueueWrite', { write: NOTE }, CARD);
     await ask('lookupContacts', { emails: [CONTACT.email] }, GMAIL_TAB);
     await settle();
     const dumps: string[] = [];
@@ -240,6 +241,35 @@ describe('worker', () => {
     });
   });
 
+  it('keeps every preference it is sent from options, checked, and answers them in the settings', async () => {
+    const { ask } = start(vivre());
+    expect(await ask('saveAppUrl', { appUrl: 'ftp://crm.example.com' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', param: 'appUrl' },
+    });
+    expect(await appUrlItem.getValue()).toBeNull();
+    expect(await ask('saveAppUrl', { appUrl: ' https://crm.example.com/app/ ' })).toEqual({
+      ok: true,
+      value: 'https://crm.example.com/app',
+    });
+    expect(await ask('saveInboxList', { showScores: false, hotLeadThreshold: 80 })).toEqual({
+      ok: true,
+      value: { showScores: false, hotLeadThreshold: 80 },
+    });
+    // Where the content script reads the list prefs, without the storage library.
+    expect((await fakeBrowser.storage.local.get('inbox-list'))['inbox-list']).toEqual({
+      showScores: false,
+      hotLeadThreshold: 80,
+    });
+    expect(await ask('getSettings')).toMatchObject({
+      ok: true,
+      value: {
+        appUrl: 'https://crm.example.com/app',
+        inboxList: { showScores: false, hotLeadThreshold: 80 },
+      },
+    });
+  });
+
   it("adds the rep's own domain to the never-look-up list, and skips it", async () => {
     const { ask } = start(vivre());
     const answer = await ask(
@@ -273,11 +303,59 @@ describe('worker', () => {
     });
   });
 
+  it('skips the colleagues of the account each Gmail tab is signed in to, even when both ask at once', async () => {
+    const { ask } = start(vivre());
+    const tab = (id: number) => ({ ...GMAIL_TAB, tab: { ...GMAIL_TAB.tab, id } });
+    const emails = ['colleague@my-company.example', 'dave@other.example'];
+    const [mine, theirs] = await Promise.all([
+      ask('lookupContacts', { emails, signedInEmail: 'rep@my-company.example' }, tab(3)),
+      ask('lookupContacts', { emails, signedInEmail: 'rep@other.example' }, tab(4)),
+    ]);
+    expect(mine).toMatchObject({
+      ok: true,
+      value: {
+        'colleague@my-company.example': { status: 'skipped' },
+        'dave@other.example': { status: 'not_found' },
+      },
+    });
+    expect(theirs).toMatchObject({
+      ok: true,
+      value: {
+        'colleague@my-company.example': { status: 'not_found' },
+        'dave@other.example': { status: 'skipped' },
+      },
+    });
+  });
+
+  it('logs an email for the people outside the account it was sent from, whatever another tab says', async () => {
+    const dave = { ...CONTACT, id: 'cnt_dave', name: 'Dave', email: 'dave@other.example' };
+    const { ask, worker } = start((req) =>
+      req.url.pathname === '/v1/contacts' && req.method === 'GET'
+        ? json(200, list([dave]))
+        : vivre({ down: true, refuseKey: false })(req),
+    );
+    const email = {
+      people: [{ email: dave.email, name: 'Dave' }],
+      signedInEmail: 'rep@my-company.example',
+      subject: 'Proposal',
+      bodyText: 'Attached.',
+    };
+    const otherTab = { ...GMAIL_TAB, tab: { ...GMAIL_TAB.tab, id: 4 } };
+    // Sent from my-company.example, where Dave is a customer, while a tab signed in at
+    // other.example, where Dave is a colleague, looks people up.
+    const [logged] = await Promise.all([
+      ask('logEmail', email, GMAIL_TAB),
+      ask('lookupContacts', { emails: [], signedInEmail: 'rep@other.example' }, otherTab),
+    ]);
+    expect(logged).toMatchObject({ ok: true, value: { loggedFor: [dave.email] } });
+    expect((await worker.outbox.list()).waiting).toHaveLength(1);
+  });
+
   it('opens the options page for a Gmail card, which cannot open extension pages itself', async () => {
     const opened = vi.fn(async () => {});
     fakeBrowser.runtime.openOptionsPage = opened;
     const { ask } = start(vivre());
-    const answer = await ask('openOptions', undefined, GMAIL_TAB);
+    const answer = await ask('openOptions', undefined, CARD);
     expect(answer).toEqual({ ok: true, value: null });
     expect(opened).toHaveBeenCalledTimes(1);
   });

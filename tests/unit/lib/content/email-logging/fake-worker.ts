@@ -9,6 +9,7 @@ import type {
 } from '@/lib/shared/messaging/protocol';
 import type { Ask } from '@/lib/shared/messaging/messenger';
 import type { Contact, Deal } from '@/lib/shared/vivre/contract-types';
+import { openDeals } from '@/lib/shared/email-deal';
 
 export function contact(id: string, email: string, name: string): Contact {
   return {
@@ -22,6 +23,13 @@ export function contact(id: string, email: string, name: string): Contact {
     created_at: '2026-01-01T00:00:00Z',
   };
 }
+
+/** The one workspace this worker logs to. */
+const CONNECTION = {
+  baseUrl: 'https://api.vivre.test/v1',
+  workspaceId: 'ws_demo',
+  keyFingerprint: '0',
+};
 
 export const SNEHA = contact('cnt_sneha', 'sneha.kulkarni@acme-tech.example', 'Sneha Kulkarni');
 export const DEEPA = contact('cnt_deepa', 'deepa.menon@kiran-logistics.example', 'Deepa Menon');
@@ -83,7 +91,7 @@ export function fakeWorker({
   const clock = { now: Date.UTC(2026, 10, 24, 9, 30), wakeAt: null as number | null };
   const held = createHeldSends({
     store: { get: async () => ({ ...heldStore }), set: async (next) => void (heldStore = next) },
-    log: (email) => logger.logEmail(email),
+    commit: ({ plan }) => logger.enqueue(plan),
     wakeAt: async (at) => void (clock.wakeAt = at),
     now: () => clock.now,
   });
@@ -95,7 +103,8 @@ export function fakeWorker({
           commitAt: number;
           email: EmailToLog;
         };
-        await held.hold(sendId, email, commitAt);
+        const plan = await logger.plan(email);
+        await held.hold(sendId, { plan, connection: CONNECTION, commitAt });
         return { ok: true, value: null };
       }
       case 'settleEmailLog': {
@@ -116,17 +125,11 @@ export function fakeWorker({
           ok: true,
           value: { emailLogging, emailTextAllowed: true, connected: isConnected },
         };
-      case 'getContactDetails': {
+      case 'getOpenDeals': {
         const { contactId } = data as { contactId: string };
         const found = known.find((person) => person.id === contactId);
         if (!found) return { ok: false, error: { kind: 'not_found', message: 'Not found.' } };
-        const value = {
-          contact: found,
-          deals: deals[contactId] ?? [],
-          activities: [],
-          fetchedAt: 0,
-        };
-        return { ok: true, value };
+        return { ok: true, value: openDeals(deals[contactId] ?? []) };
       }
       default:
         return { ok: false, error: { kind: 'unknown', message: `not faked: ${type}` } };

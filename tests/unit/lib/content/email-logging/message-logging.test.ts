@@ -43,7 +43,7 @@ describe('"Log this email" on a thread message', () => {
     const host = document.querySelector('vivre-log-email')!;
     expect(host.shadowRoot).toBeNull();
     const detailsAsked = () =>
-      worker.mock.mock.calls.filter(([type]) => type === 'getContactDetails').length;
+      worker.mock.mock.calls.filter(([type]) => type === 'getOpenDeals').length;
 
     // Page script pretends the rep came to the button: the deals are not read for it.
     host.dispatchEvent(scripted(new Event('pointerenter')));

@@ -57,6 +57,11 @@ export function clickUndo(): void {
   document.querySelector<HTMLElement>('#link_undo')!.click();
 }
 
+/** The rep presses z, Gmail's undo key, outside any field. */
+export function pressUndoKey(): void {
+  document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', bubbles: true }));
+}
+
 export function ctrlEnter(target: Element): void {
   target.dispatchEvent(
     new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),

@@ -27,7 +27,6 @@ function page() {
     compose(id: string, draft: string | null = null) {
       const element = { id } as unknown as Element;
       drafts.set(element, draft);
-      tracker.observe(element);
       return element;
     },
     close: (compose: Element) => closed.add(compose),
@@ -62,11 +61,20 @@ describe('the send tracker', () => {
     expect(p.sentSubjects()).toEqual(['po-4472']);
   });
 
-  it('counts a compose that closes as "Message sent" appears, with no intent seen', () => {
+  it('counts no compose the rep did not send, though it closes as "Message sent" appears', () => {
+    // Page script can remove a compose and show a sent notice; only the rep's intent counts.
     const p = page();
-    const compose = p.compose('sent-by-unknown-means');
-    p.closeThenShowSent(compose, 200);
-    expect(p.sentSubjects()).toEqual(['sent-by-unknown-means']);
+    const forged = p.compose('closed-by-page-script');
+    p.closeThenShowSent(forged, 200);
+    p.tracker.check();
+    expect(p.onSent).not.toHaveBeenCalled();
+    // The same signals after the rep's own Send do count.
+    const sent = p.compose('sent-by-the-rep');
+    p.showSent(false);
+    p.tracker.check();
+    p.tracker.intent(sent);
+    p.closeThenShowSent(sent, 200);
+    expect(p.sentSubjects()).toEqual(['sent-by-the-rep']);
   });
 
   it('does not count a compose closed without a send (discarded, saved as draft)', () => {

@@ -5,6 +5,7 @@ import {
   clickUndo,
   ctrlEnter,
   gmailSends,
+  pressUndoKey,
   shadowOf,
   showNotice,
   undoWindowEnds,
@@ -99,8 +100,9 @@ describe('Undo Send', () => {
     expect(worker.activities()).toEqual([]);
   });
 
-  it('takes the draft coming back open as Undo, whatever the notice does (Gmail’s "z" shortcut)', async () => {
+  it('takes the draft coming back open after the rep’s z (Gmail’s undo key) as Undo, whatever the notice does', async () => {
     const { worker, logging, sent } = await sendACompose();
+    pressUndoKey();
     document.body.append(sent);
     logging.scan();
     await logging.settled();

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Ask } from '@/lib/shared/messaging/messenger';
-import { createLookupStore } from '@/lib/content/lookups/lookup-store';
+import { createLookupStore, MAX_KNOWN_PEOPLE } from '@/lib/content/lookups/lookup-store';
 import { contact, fakeWorker } from '../chips/fake-worker';
 
 describe('lookup store', () => {
@@ -73,5 +73,23 @@ describe('lookup store', () => {
     store.subscribe('a@x.example', listener)();
     await store.lookup(['a@x.example']);
     expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('stays bounded over a day in one tab: forgets the oldest answers nobody shows', async () => {
+    const worker = fakeWorker();
+    const store = createLookupStore(worker.ask);
+    const shown = 'on-screen@x.example';
+    const stop = store.subscribe(shown, () => {});
+    await store.lookup([shown]);
+    const people = Array.from({ length: 10_000 }, (_, i) => `person${i}@x.example`);
+    for (let i = 0; i < people.length; i += 200) await store.lookup(people.slice(i, i + 200));
+    // The chip on screen keeps its answer; the first people met are forgotten, the last kept.
+    expect(store.get(shown)).toMatchObject({ status: 'not_found' });
+    expect(store.get(people[0]!)).toEqual({ status: 'loading' });
+    expect(store.get(people.at(-1)!)).toMatchObject({ status: 'not_found' });
+    const known = people.filter((email) => store.get(email).status !== 'loading');
+    expect(known.length).toBeLessThanOrEqual(MAX_KNOWN_PEOPLE);
+    expect(known.length).toBeGreaterThan(MAX_KNOWN_PEOPLE / 2);
+    stop();
   });
 });

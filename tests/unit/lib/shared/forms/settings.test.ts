@@ -7,17 +7,31 @@ import {
   validateWorkspaceId,
 } from '@/lib/shared/forms/settings';
 
+const SANDBOX_KEYS = [
+  'vv_test_demo_admin_0000000000000000',
+  'vv_test_demo_write_0000000000000000',
+  'vv_test_demo_read_00000000000000000',
+  'vv_test_other_admin_000000000000000',
+];
+
 describe('validateApiKey', () => {
   it('accepts live and test keys', () => {
     expect(validateApiKey(' vv_test_demo_write_0000000000000000 ').ok).toBe(true);
     expect(validateApiKey('vv_live_ABCDEFGHIJKLMNOP').ok).toBe(true);
   });
+  it.each(SANDBOX_KEYS)('accepts the sandbox key %s', (key) =>
+    expect(validateApiKey(key)).toEqual({ ok: true, value: key }),
+  );
   it.each([
     '',
+    ' ',
     'sk_live_ABCDEFGHIJKLMNOP',
     'vv_live_short',
     'vv_prod_ABCDEFGHIJKLMNOP',
+    'vv_prod_0000000000000000',
     'vv_live_ABCDEFGH-IJKLMNOP',
+    'vv_live_has-dash-0000000000',
+    'Bearer vv_live_0000000000000000',
   ])('refuses %j', (key) => expect(validateApiKey(key).ok).toBe(false));
 });
 
@@ -34,12 +48,15 @@ describe('validateBaseUrl', () => {
     ['https://api.vivre.app/v1/', 'https://api.vivre.app/v1'],
     ['http://127.0.0.1:8787/v1', 'http://127.0.0.1:8787/v1'],
     ['http://localhost:8787/v1', 'http://localhost:8787/v1'],
+    ['http://localhost:8787/v1/', 'http://localhost:8787/v1'],
   ])('accepts %j', (input, value) => expect(validateBaseUrl(input)).toEqual({ ok: true, value }));
 
   it.each([
     ['http://api.vivre.app/v1', /https/],
     ['ftp://api.vivre.app', /https/],
     ['api.vivre.app/v1', /web address/],
+    ['not a url', /web address/],
+    ['javascript:alert(1)', /https/],
     ['https://user:pw@api.vivre.app/v1', /password/],
     ['https://api.vivre.app/v1?x=1', /query/],
     ['', /base URL/],

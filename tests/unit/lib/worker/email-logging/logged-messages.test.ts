@@ -1,14 +1,24 @@
 /**
- * "Logged ✓" is remembered in storage.local by reading the list, adding one id and writing it
+ * "Logged ✓" is remembered in the worker's storage by reading the list, adding one id and writing it
  * back. Two messages logged at the same moment (two tabs, or two clicks in one thread) must
  * both be remembered: a second update that read the list before the first wrote it would
  * otherwise write the first one away, and that message could be logged twice.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loggedMessages } from '@/lib/worker/email-logging/logged-messages';
+import { loggedMessagesItem } from '@/lib/worker/storage/items';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('indexedDB', new IDBFactory());
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+});
 
 describe('the logged-messages list', () => {
   it('keeps every one of many updates made at the same moment', async () => {
@@ -18,18 +28,9 @@ describe('the logged-messages list', () => {
   });
 
   it('goes on remembering after an update failed', async () => {
-    const setItem = fakeBrowser.storage.local.set;
-    let fail = true;
-    fakeBrowser.storage.local.set = async (items) => {
-      if (fail) {
-        fail = false;
-        throw new Error('QuotaExceededError');
-      }
-      return setItem(items);
-    };
+    vi.spyOn(loggedMessagesItem, 'setValue').mockRejectedValueOnce(new Error('QuotaExceededError'));
     await expect(loggedMessages.remember('#msg-f:1', 1)).rejects.toThrow();
     await loggedMessages.remember('#msg-f:2', 2);
     expect(await loggedMessages.get()).toEqual({ '#msg-f:2': 2 });
-    fakeBrowser.storage.local.set = setItem;
   });
 });

@@ -278,3 +278,97 @@ describe('contact details', () => {
     await expect(lookups.getContactDetails('cnt_8821')).rejects.toMatchObject({ kind: 'offline' });
   });
 });
+
+describe('a page of activity', () => {
+  const ACTIVITY = {
+    id: 'act_1',
+    contact_id: 'cnt_8821',
+    deal_id: null,
+    type: 'call',
+    note: 'Spoke.',
+    created_at: CONTACT.created_at,
+  };
+
+  it('asks Vivre for exactly that page and answers it with the total', async () => {
+    const { lookups, requests } = setup(() =>
+      json(200, { data: [ACTIVITY], total: 31, limit: 10, offset: 20 }),
+    );
+    expect(await lookups.activityPage('cnt_8821', { offset: 20, limit: 10 })).toEqual({
+      activities: [ACTIVITY],
+      total: 31,
+    });
+    const asked = requests[0]!.url;
+    expect(asked.pathname).toBe('/v1/activities');
+    expect(Object.fromEntries(asked.searchParams)).toEqual({
+      contact_id: 'cnt_8821',
+      offset: '20',
+      limit: '10',
+    });
+  });
+
+  it('answers null when this Vivre does not list activities', async () => {
+    const { lookups } = setup(() => json(404, undefined));
+    expect(await lookups.activityPage('cnt_8821', { offset: 0, limit: 10 })).toBeNull();
+  });
+});
+
+describe('lookups across a switch of connection settings', () => {
+  /** Vivre answers each search only when the test says: `answer()` releases the oldest. */
+  function heldAnswers() {
+    const waiting: Array<() => void> = [];
+    const handler: Handler = async (req) => {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return directory(req);
+    };
+    /** Lets the lookups run until `count` searches wait (or they have stopped asking). */
+    const asked = async (count: number) => {
+      for (let round = 0; round < 100 && waiting.length < count; round++) await flush();
+    };
+    return { handler, asked, answer: () => waiting.shift()!() };
+  }
+
+  it('keeps an answer asked for before the switch out of the cache cleared by it', async () => {
+    const vivre = heldAnswers();
+    const { lookups } = setup(vivre.handler);
+    const before = lookups.lookup([RAHUL]);
+    await vivre.asked(1);
+    await lookups.clear(); // what saving new settings does
+    vivre.answer();
+    // The tab that asked before the switch gets its answer; the cache keeps none of it.
+    expect(await before).toMatchObject({ [RAHUL]: { status: 'found' } });
+    expect(await cache.get(RAHUL)).toBeUndefined();
+  });
+
+  it('asks the new connection afresh rather than waiting on a request made before', async () => {
+    const vivre = heldAnswers();
+    const { lookups, requests } = setup(vivre.handler);
+    void lookups.lookup([RAHUL]);
+    await vivre.asked(1);
+    await lookups.clear();
+    const after = lookups.lookup([RAHUL]);
+    await vivre.asked(2);
+    expect(requests).toHaveLength(2);
+    vivre.answer();
+    vivre.answer();
+    await after;
+    expect(await cache.get(RAHUL)).toMatchObject({ status: 'found' });
+  });
+
+  it('keeps contact details fetched before the switch out of the cache too', async () => {
+    const vivre = heldAnswers();
+    const { lookups } = setup(async (req) => {
+      if (req.url.pathname.endsWith(`/contacts/${CONTACT.id}`)) {
+        await vivre.handler(req);
+        return json(200, CONTACT);
+      }
+      return json(200, list([]));
+    });
+    const details = lookups.getContactDetails(CONTACT.id);
+    await vivre.asked(1);
+    await lookups.clear();
+    vivre.answer();
+    await details;
+    expect(await cache.getDetails(CONTACT.id)).toBeUndefined();
+    expect(await cache.get(RAHUL)).toBeUndefined();
+  });
+});

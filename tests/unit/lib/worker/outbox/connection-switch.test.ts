@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import { TOO_FAST_MESSAGE } from '@/lib/worker/outbox/enqueue-rate';
-import { json, list, type Recorded } from '../vivre/fake-vivre';
-import { GMAIL_TAB, POPUP, settle, startWorker } from '../harness';
+import { CONTACT, json, list, type Recorded } from '../vivre/fake-vivre';
+import { CARD, POPUP, settle, startWorker } from '../harness';
 
 const DEMO_KEY = 'vv_test_demo_write_0000000000000000';
 const OTHER = { apiKey: 'vv_live_other_0000000000000000', workspaceId: 'ws_other' };
@@ -96,6 +96,33 @@ describe('a write queued before a switch to another workspace', () => {
   });
 });
 
+describe('what another workspace answers', () => {
+  it('never enters the contact cache, which is the saved workspace’s', async () => {
+    const state = { up: false };
+    const moved = { ...CONTACT, stage: 'qualified' };
+    const started = startWorker((req) => {
+      if (!state.up) throw new TypeError('Failed to fetch');
+      if (req.method === 'PATCH') return json(200, moved); // ws_demo's Rahul, as it answers
+      if (req.url.pathname.endsWith('/contacts')) return json(200, list([]));
+      return json(404, undefined);
+    });
+    close = () => started.worker.outbox.close();
+    const { ask, requests } = started;
+    const write = { kind: 'updateContact', contactId: CONTACT.id, body: { stage: 'qualified' } };
+    const queued = await ask('enqueueWrite', { write }, POPUP);
+    const id = queued.ok ? queued.value.id : '';
+    await ask('saveSettings', { ...OTHER, baseUrl: OTHER_URL });
+    state.up = true;
+    await ask('sendOutboxWithKey', { id, apiKey: DEMO_KEY }, POPUP);
+    await settle();
+    expect(requests.some((request) => request.method === 'PATCH')).toBe(true);
+
+    // ws_other is asked about Rahul, and says it has no such contact.
+    const answer = await ask('lookupContacts', { emails: [CONTACT.email] }, POPUP);
+    expect(answer).toMatchObject({ ok: true, value: { [CONTACT.email]: { status: 'not_found' } } });
+  });
+});
+
 describe('per-tab enqueue rate', () => {
   it('refuses a Gmail tab that floods the outbox, and not the rep’s popup', async () => {
     const started = startWorker(vivre({ up: false }));
@@ -104,7 +131,7 @@ describe('per-tab enqueue rate', () => {
     vi.useFakeTimers({ toFake: ['Date'] }); // the bucket refills with time: hold it still
     let refused: unknown;
     for (let n = 0; n < 205 && !refused; n++) {
-      const answer = await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB);
+      const answer = await ask('enqueueWrite', { write: NOTE }, CARD);
       if (!answer.ok) refused = { n, error: answer.error };
     }
     expect(refused).toEqual({
@@ -113,7 +140,7 @@ describe('per-tab enqueue rate', () => {
     });
     expect(await ask('enqueueWrite', { write: NOTE }, POPUP)).toMatchObject({ ok: true });
     vi.setSystemTime(Date.now() + 5_000); // a second per write
-    expect(await ask('enqueueWrite', { write: NOTE }, GMAIL_TAB)).toMatchObject({ ok: true });
+    expect(await ask('enqueueWrite', { write: NOTE }, CARD)).toMatchObject({ ok: true });
     vi.useRealTimers();
   }, 60_000);
 });

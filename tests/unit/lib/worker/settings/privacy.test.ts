@@ -1,6 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { privacyItem } from '@/lib/shared/storage/items';
+import { privacyItem } from '@/lib/worker/storage/items';
 import {
   effectiveNeverLookup,
   isNeverLookup,
@@ -8,7 +10,11 @@ import {
   savePrivacyPrefs,
 } from '@/lib/worker/settings/privacy';
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.stubGlobal('indexedDB', new IDBFactory());
+});
+afterEach(() => vi.unstubAllGlobals());
 
 describe('privacy prefs', () => {
   it('looks people up by default', async () => {

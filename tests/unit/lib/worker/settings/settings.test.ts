@@ -4,6 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { defaultConnection, DEMO_WRITE_KEY } from '@/lib/worker/settings/defaults';
 import { createSettings } from '@/lib/worker/settings/settings';
+import type { FieldResult } from '@/lib/shared/forms/result';
+import { validateApiKey, validateBaseUrl, validateWorkspaceId } from '@/lib/shared/forms/settings';
 import { PRODUCTION_BASE_URL, SANDBOX_BASE_URL } from '@/lib/shared/vivre/base-url';
 import type { VivreError } from '@/lib/worker/vivre/errors';
 
@@ -120,6 +122,46 @@ describe('settings and key custody', () => {
     expect(
       await param({ apiKey: KEY, workspaceId: 'ws_a', baseUrl: 'http://api.vivre.app/v1' }),
     ).toBe('baseUrl');
+  });
+
+  it('trims what was pasted', async () => {
+    const settings = createSettings({ hasPermission: async () => true });
+    const pasted = {
+      apiKey: ` ${KEY} `,
+      workspaceId: ' ws_acme ',
+      baseUrl: ` ${PRODUCTION_BASE_URL} `,
+    };
+    const view = await settings.save(pasted);
+    expect(view).toMatchObject({ workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL });
+    expect((await settings.getCredentials()).apiKey).toBe(KEY);
+  });
+
+  it('refuses in the same sentence the options page shows beside the field', async () => {
+    const settings = createSettings({ hasPermission: async () => true });
+    const refusal = (input: Parameters<typeof settings.resolve>[0]) =>
+      settings.resolve(input).catch((e: VivreError) => e);
+    const pageSays = (result: FieldResult<unknown>) => (result.ok ? 'accepted' : result.message);
+
+    expect(
+      await refusal({ apiKey: 'sk_123', workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL }),
+    ).toMatchObject({
+      kind: 'validation',
+      param: 'apiKey',
+      message: pageSays(validateApiKey('sk_123')),
+    });
+    await settings.save({ apiKey: KEY, workspaceId: 'ws_acme', baseUrl: PRODUCTION_BASE_URL });
+    const badWorkspace = await refusal({ workspaceId: 'demo', baseUrl: PRODUCTION_BASE_URL });
+    expect(badWorkspace).toMatchObject({
+      kind: 'validation',
+      param: 'workspaceId',
+      message: pageSays(validateWorkspaceId('demo')),
+    });
+    expect((badWorkspace as VivreError).message).toMatch(/workspace ID/);
+    const http = 'http://api.vivre.app/v1';
+    expect(await refusal({ apiKey: KEY, workspaceId: 'ws_acme', baseUrl: http })).toMatchObject({
+      param: 'baseUrl',
+      message: pageSays(validateBaseUrl(http)),
+    });
   });
 
   it('is "not configured" in production until a key is saved', async () => {

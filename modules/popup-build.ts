@@ -5,7 +5,9 @@
  * costs more than the bytes do: measured side by side, the popup as one script with its CSS in
  * the page opens faster than as four shared chunks and two stylesheets.
  */
+import path from 'node:path';
 import type { EntrypointGroup } from 'wxt';
+import { defineWxtModule } from 'wxt/modules';
 import type { Plugin } from 'vite';
 
 /**
@@ -77,3 +79,22 @@ export function runFirst(module: string, chunkName: string): Plugin {
     },
   };
 }
+
+/**
+ * The first script's module, which starts the popup's storage read (lib/pages/popup/
+ * local-at-open.ts). A path, not an import: the build needs the file, not its code.
+ */
+const POPUP_FIRST_SCRIPT = 'lib/pages/popup/local-at-open.ts';
+
+/** A local WXT module: the popup in a build of its own, its first read first, its CSS inline. */
+export default defineWxtModule({
+  name: 'vivre:popup-build',
+  setup(wxt) {
+    wxt.hook('entrypoints:grouped', (_wxt, groups) => buildPopupAlone(groups));
+    wxt.hook('vite:build:extendConfig', (entrypoints, config) => {
+      if (entrypoints.length !== 1 || entrypoints[0]!.type !== 'popup') return;
+      const first = runFirst(path.resolve(wxt.config.root, POPUP_FIRST_SCRIPT), 'popup-start');
+      config.plugins = [...(config.plugins ?? []), first, inlinePageCss()];
+    });
+  },
+});

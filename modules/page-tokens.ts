@@ -8,6 +8,7 @@
  * colours.
  */
 import type { Plugin } from 'vite';
+import { addViteConfig, defineWxtModule } from 'wxt/modules';
 import { frameTokenCss, pageTokenCss } from '../components/common/design/tokens';
 
 const MARKERS: Record<string, () => string> = {
@@ -25,3 +26,11 @@ export function pageDesignTokens(): Plugin {
       ),
   };
 }
+
+/** A local WXT module (modules/ is where WXT loads them from): every page's HTML gets the plugin. */
+export default defineWxtModule({
+  name: 'vivre:page-design-tokens',
+  setup(wxt) {
+    addViteConfig(wxt, () => ({ plugins: [pageDesignTokens()] }));
+  },
+});

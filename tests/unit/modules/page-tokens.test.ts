@@ -1,10 +1,10 @@
 /**
  * The popup, options and card pages get the design tokens from their HTML, written in at build
- * time (build/page-tokens.ts), not from a script: a page that lost its marker would open unstyled.
+ * time (modules/page-tokens.ts), not from a script: a page that lost its marker would open unstyled.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { pageDesignTokens } from '@/build/page-tokens';
+import { pageDesignTokens } from '@/modules/page-tokens';
 import { frameTokenCss, pageTokenCss } from '@/components/common/design/tokens';
 
 const transform = pageDesignTokens().transformIndexHtml as (html: string) => string;

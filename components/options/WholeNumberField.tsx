@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import { TextField } from '../common/Field';
+import type { Outcome } from './section';
+
+interface Props {
+  id: string;
+  label: string;
+  hint: string;
+  /** The value as saved; the field shows it again whenever it changes. */
+  saved: number;
+  max: number;
+  /** What the number counts, in "Enter a whole … from 0 to max": "AI score". */
+  unit: string;
+  /** The setting's name, in "Fix the …; it isn’t saved yet.": "hot-lead score". */
+  name: string;
+  /** Called with a new whole number from 0 to `max` when the rep leaves the field. */
+  onSave: (value: number) => void;
+  /** The section's status line: says the typed value was not saved. */
+  onOutcome: (outcome: Outcome) => void;
+}
+
+/** `text` as a whole number from 0 to `max`, or null. */
+function parseWholeNumber(text: string, max: number): number | null {
+  const value = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= max ? value : null;
+}
+
+/**
+ * A number setting on the options page, saved when the rep leaves the field (not on every
+ * key, which would save "1" on the way to "100"); a value that does not fit is said beside the
+ * field and in the section's status line, and nothing is saved.
+ */
+export function WholeNumberField({ saved, max, unit, name, onSave, onOutcome, ...field }: Props) {
+  const [text, setText] = useState(String(saved));
+  const [error, setError] = useState<string>();
+  useEffect(() => setText(String(saved)), [saved]);
+
+  function leave() {
+    const value = parseWholeNumber(text, max);
+    setError(
+      value === null
+        ? `Enter a whole ${unit} from 0 to ${max.toLocaleString('en-IN')}.`
+        : undefined,
+    );
+    if (value === null) onOutcome({ tone: 'error', text: `Fix the ${name}; it isn’t saved yet.` });
+    else if (value !== saved) onSave(value);
+  }
+
+  return (
+    <TextField
+      {...field}
+      error={error}
+      type="text"
+      inputMode="numeric"
+      value={text}
+      onValue={setText}
+      onBlur={leave}
+    />
+  );
+}

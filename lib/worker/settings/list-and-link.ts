@@ -1,0 +1,32 @@
+/**
+ * Two preferences the options page sets through the worker like every other: score chips in
+ * Gmail's list views (which the content script reads from storage.local) and where "Open in
+ * Vivre" goes. The worker is the only writer of every preference, so each is checked in one
+ * place, whatever page sent it.
+ */
+import { validateAppUrl } from '../../shared/forms/settings';
+import { inboxListPrefs, type InboxListPrefs } from '../../shared/inbox-list';
+import { inboxListItem } from '../../shared/storage/items';
+import { appUrlItem } from '../storage/items';
+import { VivreError } from '../vivre/errors';
+
+export async function loadInboxList(): Promise<InboxListPrefs> {
+  return inboxListPrefs(await inboxListItem.getValue());
+}
+
+export async function saveInboxList(prefs: InboxListPrefs): Promise<InboxListPrefs> {
+  const kept = inboxListPrefs(prefs);
+  await inboxListItem.setValue(kept);
+  return kept;
+}
+
+export const loadAppUrl = (): Promise<string | null> => appUrlItem.getValue();
+
+/** Kept without a trailing slash, or null for the address derived from the API's. */
+export async function saveAppUrl(appUrl: string | null): Promise<string | null> {
+  const checked = validateAppUrl(appUrl ?? '');
+  if (!checked.ok)
+    throw new VivreError({ kind: 'validation', param: 'appUrl', message: checked.message });
+  await appUrlItem.setValue(checked.value);
+  return checked.value;
+}
