@@ -15,7 +15,7 @@
  */
 import { render, type ComponentChild } from 'preact';
 import type { Theme } from './gmail/page';
-import { guardVisibleInput } from './visible-input';
+import { guardVisibleInput, type VisibleInputGuard } from './visible-input';
 
 // Gmail listens on the document for shortcuts (typing "c" composes) and for clicks on message
 // headers (which collapse the message) and compose handlers. Events from our hosts stop at our
@@ -70,11 +70,13 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
   }
   element.setAttribute('data-theme', options.theme);
   const shadow = element.attachShadow({ mode: 'closed' });
+  let guard: VisibleInputGuard | undefined;
   if (options.repInputOnly) {
-    const drawnAsIs = guardVisibleInput(element);
+    guard = guardVisibleInput(element);
+    const { allows } = guard;
     // A change or an input follows a press or keys this has let through already.
     const ignoreUnseenInput = (event: Event) => {
-      if (event.isTrusted && (/^(change|input)$/.test(event.type) || drawnAsIs(event))) return;
+      if (event.isTrusted && (/^(change|input)$/.test(event.type) || allows(event))) return;
       event.preventDefault();
       event.stopImmediatePropagation();
     };
@@ -96,6 +98,7 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
     setTheme: (theme) => element.setAttribute('data-theme', theme),
     destroy() {
       render(null, container);
+      guard?.stop();
       element.remove();
     },
   };

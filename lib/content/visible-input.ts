@@ -23,8 +23,36 @@ export type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean 
 /** How long the decision made at a press holds for the clicks it leads to (a label's too). */
 const GESTURE_MS = 1000;
 
-/** Returns whether `event` (trusted, in `host`'s root) may act. */
-export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean {
+// One pointermove listener per document for all our guarded hosts (not one each, which a Gmail
+// tab opening views all day would pile up), there while any host is followed.
+const followers = new WeakMap<Document, { each: Set<() => void>; moved: () => void }>();
+
+function followPointer(doc: Document, follower: () => void): () => void {
+  let following = followers.get(doc);
+  if (!following) {
+    const each = new Set<() => void>();
+    const moved = () => each.forEach((one) => one());
+    doc.addEventListener('pointermove', moved, { capture: true, passive: true });
+    following = { each, moved };
+    followers.set(doc, following);
+  }
+  const { each, moved } = following;
+  each.add(follower);
+  return () => {
+    if (!each.delete(follower) || each.size > 0) return;
+    doc.removeEventListener('pointermove', moved, true);
+    followers.delete(doc);
+  };
+}
+
+export interface VisibleInputGuard {
+  /** Whether `event` (trusted, in the host's root) may act. */
+  allows(event: Event): boolean;
+  /** Stops watching the host (it is being removed). */
+  stop(): void;
+}
+
+export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   const doc = host.ownerDocument;
   let visible = true;
   let box = '';
@@ -60,23 +88,17 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
   // of a second while it rests on the host: a move is then known when it happens, so a rep's
   // quick press on a control long in place counts, and so does one on a control that moved (or
   // grew: a Deal menu shows before "Log this email") under a still pointer a while ago.
-  // Stops once the host has left the page.
+  // Stops once the host has left the page, or at `stop`.
   let queued = false;
-  let placed = false;
-  const follow = () => {
-    if (!host.isConnected) {
-      if (placed) doc.removeEventListener('pointermove', follow, true);
-      return;
-    }
-    placed = true;
+  const unfollow = followPointer(doc, () => {
+    if (!host.isConnected) return unfollow();
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
       note(performance.now());
     });
-  };
-  doc.addEventListener('pointermove', follow, { capture: true, passive: true });
+  });
   let resting: ReturnType<typeof setInterval> | undefined;
   host.addEventListener('pointerenter', () => {
     lookAgain();
@@ -104,7 +126,7 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
   const hitAt = (x: number, y: number) =>
     (host.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
 
-  return (event) => {
+  const allows = (event: Event) => {
     const now = performance.now();
     if (event.type === 'pointerdown') {
       const { clientX: x, clientY: y } = event as PointerEvent;
@@ -120,5 +142,13 @@ export function guardVisibleInput(host: HTMLElement): (event: Event) => boolean 
     // where nothing moves under a pointer.
     if (press && now - press.at < GESTURE_MS) return press.ok;
     return drawnAsIs(event);
+  };
+  return {
+    allows,
+    stop() {
+      unfollow();
+      observer?.disconnect();
+      clearInterval(resting);
+    },
   };
 }

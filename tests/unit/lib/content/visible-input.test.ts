@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardVisibleInput } from '@/lib/content/visible-input';
+import { guardVisibleInput, type VisibleInputGuard } from '@/lib/content/visible-input';
 import { STEADY_MS } from '@/lib/shared/visible-input';
 
 // happy-dom lays nothing out: where the host is drawn, and what the browser's hit test finds at
@@ -8,6 +8,7 @@ import { STEADY_MS } from '@/lib/shared/visible-input';
 let host: HTMLElement;
 let rect: { left: number; top: number; width: number; height: number };
 let hit: Element | null;
+let guard: VisibleInputGuard;
 let allows: (event: Event) => boolean;
 
 beforeEach(() => {
@@ -22,9 +23,11 @@ beforeEach(() => {
   host.getBoundingClientRect = () => ({ ...rect }) as DOMRect;
   hit = host;
   document.elementFromPoint = () => hit;
-  allows = guardVisibleInput(host);
+  guard = guardVisibleInput(host);
+  allows = guard.allows;
 });
 afterEach(() => {
+  guard.stop();
   vi.useRealTimers();
   vi.unstubAllGlobals();
   host.remove();
@@ -70,5 +73,28 @@ describe('a control of ours in Gmail’s page', () => {
     expect(click()).toBe(true);
     host.setAttribute('class', 'hidden');
     expect(click()).toBe(false);
+  });
+});
+
+describe('following the pointer for every control', () => {
+  it('listens on the document once for all hosts, and not at all once the last one stops', () => {
+    const pointermoves = (spy: { mock: { calls: unknown[][] } }) =>
+      spy.mock.calls.filter(([type]) => type === 'pointermove').length;
+    const added = vi.spyOn(document, 'addEventListener');
+    const removed = vi.spyOn(document, 'removeEventListener');
+    const others = Array.from({ length: 3 }, () => {
+      const other = document.createElement('vivre-log-email');
+      document.body.append(other);
+      return guardVisibleInput(other);
+    });
+    // beforeEach's host is followed already: the three add no listener of their own.
+    expect(pointermoves(added)).toBe(0);
+    others.forEach((other) => other.stop());
+    others[0]!.stop(); // stopping twice changes nothing
+    expect(pointermoves(removed)).toBe(0);
+    guard.stop();
+    expect(pointermoves(removed)).toBe(1);
+    guard = guardVisibleInput(host);
+    expect(pointermoves(added)).toBe(1);
   });
 });
