@@ -63,7 +63,9 @@ describe("Gmail's page script and an invisible card", () => {
     const button = card.getByRole('form', { name: 'Add to Vivre' }).getByRole('button', {
       name: 'Add to Vivre',
     });
-    await expect.poll(() => button.isEnabled()).toBe(true);
+    // The card takes input once drawn as placed for STEADY_MS, by the content script's and (in
+    // Chromium) IntersectionObserver v2's word: later than that on a loaded machine.
+    await expect.poll(() => button.isEnabled(), { timeout: 30_000 }).toBe(true);
     const box = (await button.boundingBox())!;
     const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const before = (await sandbox.counts()).contacts;
@@ -94,7 +96,9 @@ describe("Gmail's page script and an invisible card", () => {
       await page.mouse.click(at.x, at.y);
       await notAdded(card);
       await attack.off(page);
-      await expect.poll(() => button.isEnabled(), { message: attack.name }).toBe(true);
+      await expect
+        .poll(() => button.isEnabled(), { message: attack.name, timeout: 30_000 })
+        .toBe(true);
       // Long after the click, still nothing sent: it was refused, not slow.
       await notAdded(card);
       expect((await sandbox.counts()).contacts, attack.name).toBe(before);
