@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'puppeteer-core';
 import { STEADY_MS } from '@/lib/shared/visible-input';
+import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
 import { createSandboxContact, fixtureVariant, outboxIsEmpty, waitFor } from './harness';
@@ -25,6 +26,7 @@ import {
   appendFakeRow,
   findAsPageScript,
   readRowAsPageScript,
+  selectAsPageScript,
   styleAsPageScript,
   unstyleAsPageScript,
 } from './harness/page-script';
@@ -89,12 +91,18 @@ describe("Gmail's page script in Firefox", () => {
       ];
       const known = await page.evaluate(readRowAsPageScript, { marker: 'known' });
       const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger' });
-      const readable = JSON.stringify([known.text, known.attributes, known.hosts]);
+      const readable = JSON.stringify([known.text, known.attributes, known.hosts, known.selected]);
       expect(readable).not.toContain(contact.name);
       expect(readable).not.toContain('AI score');
       const found = await page.evaluate(findAsPageScript, { words });
       expect(found.inRoots).toEqual([]);
       expect(found.anywhere[contact.name]).toBe(false);
+      const selected = await page.evaluate(selectAsPageScript);
+      expect(selected.inRoots).toEqual([]);
+      expect(selected.text).not.toContain(contact.name);
+      expect(known.selected.replaceAll(contact.email, 'ADDRESS')).toBe(
+        unknown.selected.replaceAll(stranger, 'ADDRESS'),
+      );
       expect(known.hosts.map((host) => host.tag)).toEqual(['vivre-hot-lead', 'vivre-row-chip']);
       expect(known.hosts).toEqual(unknown.hosts);
       const same = (view: typeof known, email: string, marker: string) =>
@@ -105,7 +113,7 @@ describe("Gmail's page script in Firefox", () => {
     }
   });
 
-  test('cannot open "Log this email" through window.find to read its Deal menu', async ({
+  test('cannot open "Log this email" through window.find or a selection to read its Deal menu', async ({
     firefox,
   }) => {
     const page = await openFirefoxGmail(
@@ -126,6 +134,16 @@ describe("Gmail's page script in Firefox", () => {
       const found = await page.evaluate(findAsPageScript, { words });
       expect(found.inRoots).toEqual([]);
       expect(Object.values(found.anywhere)).toEqual([false, false, false, false]);
+      const selected = await page.evaluate(selectAsPageScript);
+      expect(selected.inRoots).toEqual([]);
+      for (const word of words) expect(selected.text).not.toContain(word);
+      // Nor the chips' scores: matches of Rahul's are Gmail's own text, none in our roots.
+      await waitFor(() => page.$(`[data-vivre-email="${RAHUL.email}"]`), "Rahul's chip");
+      const scores = await page.evaluate(findAsPageScript, {
+        words: [String(RAHUL.ai_score), 'AI score'],
+      });
+      expect(scores.inRoots).toEqual([]);
+      expect(scores.anywhere['AI score']).toBe(false);
     } finally {
       await page.close();
     }
@@ -222,6 +240,16 @@ describe("Gmail's page script in Firefox", () => {
         await page.evaluate(unstyleAsPageScript, { selector: 'vivre-email-log' });
         // The control, each time: the rep's press on the toggle as it was turns it on.
         await pressUntil(true, `on after "${name}"`);
+        // Whom it logs for, now drawn for the rep, is neither found nor selected by page script.
+        const words = ['Logs for', 'Sneha Kulkarni, Deepa Menon', 'Log to Vivre'];
+        const found = await page.evaluate(findAsPageScript, { words });
+        expect(found).toEqual({
+          anywhere: Object.fromEntries(words.map((w) => [w, false])),
+          inRoots: [],
+        });
+        const selected = await page.evaluate(selectAsPageScript);
+        expect(selected.inRoots).toEqual([]);
+        for (const word of words) expect(selected.text).not.toContain(word);
         await pressUntil(false, `off again after "${name}"`);
       }
     } finally {

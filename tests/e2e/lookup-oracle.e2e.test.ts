@@ -3,7 +3,7 @@
  * adds inbox rows of its own (real 2019 row markup, tests/fixtures/gmail/inbox-2019.html), one
  * for a contact Vivre knows and one for an address it does not, and reads everything it can
  * reach: the rows' text, every attribute, our hosts (attributes, text, root, size) and what
- * `window.find()` matches. It learns neither the contact's name in Vivre nor their score, and
+ * `window.find()` matches and selecting the page or the row gives. It learns neither the contact's name in Vivre nor their score, and
  * the two rows read the same; the rep's chip, read as a screen reader reads it, has both.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,12 @@ import { BAND_WORDS, scoreBand } from '@/lib/shared/score-band';
 import { INBOX_2019_CHIP_COUNT } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
 import { createSandboxContact, settledRowChipNames, waitForSettledRowChips } from './harness';
-import { appendFakeRow, findAsPageScript, readRowAsPageScript } from './harness/page-script';
+import {
+  appendFakeRow,
+  findAsPageScript,
+  readRowAsPageScript,
+  selectAsPageScript,
+} from './harness/page-script';
 
 describe("Gmail's page script and the list-row chips", () => {
   test('learns nothing Vivre knows from a row it adds, while the rep sees the score', async ({
@@ -54,12 +59,20 @@ describe("Gmail's page script and the list-row chips", () => {
     ];
     const known = await page.evaluate(readRowAsPageScript, { marker: 'known' });
     const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger' });
-    const readable = JSON.stringify([known.text, known.attributes, known.hosts]);
+    const readable = JSON.stringify([known.text, known.attributes, known.hosts, known.selected]);
     expect(readable).not.toContain(contact.name);
     expect(readable).not.toContain('AI score');
     const found = await page.evaluate(findAsPageScript, { words });
     expect(found.inRoots).toEqual([]);
     expect(found.anywhere[contact.name]).toBe(false);
+    // Selecting the page, or the row, gives no name and no score: the row selects as the
+    // stranger's does.
+    const selected = await page.evaluate(selectAsPageScript);
+    expect(selected.inRoots).toEqual([]);
+    expect(selected.text).not.toContain(contact.name);
+    expect(known.selected.replaceAll(contact.email, 'ADDRESS')).toBe(
+      unknown.selected.replaceAll(stranger, 'ADDRESS'),
+    );
     // Our hosts are there, closed, and say the same whatever Vivre answered.
     expect(known.hosts.map((host) => host.tag)).toEqual(['vivre-hot-lead', 'vivre-row-chip']);
     expect(known.hosts.every((host) => !host.openRoot && host.text === '')).toBe(true);

@@ -107,7 +107,41 @@ export function readRowAsPageScript({ marker }: { marker: string }) {
       size: `${width}x${height}`,
     };
   });
-  return { text: row.textContent ?? '', attributes, hosts };
+  // What selecting the row gives (none of our words, however a browser serialises roots).
+  const selection = getSelection()!;
+  selection.selectAllChildren(row);
+  const selected = String(selection);
+  selection.removeAllRanges();
+  return { text: row.textContent ?? '', attributes, hosts, selected };
+}
+
+/**
+ * What page script gets by selecting the whole page, as Ctrl+A does (`selectAll`) and by hand
+ * (`selectAllChildren`): the selection's text each way, and any end of a range that lies in a
+ * root (which would open it to page script). Chromium 156 and Firefox ESR leave closed roots'
+ * text out of a whole-page selection (the way in is `window.find`, below); a browser that
+ * serialised selections across shadow roots would give page script every word drawn as text.
+ */
+export function selectAsPageScript() {
+  (document.activeElement as HTMLElement | null)?.blur();
+  const selection = getSelection()!;
+  const texts: string[] = [];
+  const inRoots: string[] = [];
+  const take = () => {
+    texts.push(String(selection));
+    for (let i = 0; i < selection.rangeCount; i++) {
+      const range = selection.getRangeAt(i);
+      for (const node of [range.startContainer, range.endContainer]) {
+        if (node.getRootNode() !== document) inRoots.push(node.nodeName);
+      }
+    }
+  };
+  document.execCommand('selectAll');
+  take();
+  selection.selectAllChildren(document.body);
+  take();
+  selection.removeAllRanges();
+  return { text: texts.join('\n'), inRoots };
 }
 
 /**
