@@ -18,6 +18,8 @@ interface Showing {
 
 export function CardFrame({ services }: { services: CardServices }) {
   const [showing, setShowing] = useState<Showing | null>(null);
+  const [interfered, setInterfered] = useState(false);
+  useEffect(() => services.watchInterference?.(setInterfered), [services]);
   useEffect(
     () => services.gmail.listen((message) => setShowing(message.type === 'show' ? message : null)),
     [services],
@@ -30,14 +32,21 @@ export function CardFrame({ services }: { services: CardServices }) {
   const { seq } = showing;
   const { send } = services.gmail;
   return (
-    <CardApp
-      key={seq}
-      person={showing.person}
-      known={knownLookup(showing.known)}
-      services={services}
-      onSize={(height) => send({ type: 'size', seq, height })}
-      onClose={(returnFocus) => send({ type: 'close', returnFocus })}
-      onChanged={() => send({ type: 'changed', seq })}
-    />
+    <>
+      {interfered && (
+        <p class="card-guard" role="alert">
+          This card ignores clicks while the page around it hides, covers or changes it.
+        </p>
+      )}
+      <CardApp
+        key={seq}
+        person={showing.person}
+        known={knownLookup(showing.known)}
+        services={services}
+        onSize={(height) => send({ type: 'size', seq, height })}
+        onClose={(returnFocus) => send({ type: 'close', returnFocus })}
+        onChanged={() => send({ type: 'changed', seq })}
+      />
+    </>
   );
 }

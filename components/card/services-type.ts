@@ -30,6 +30,11 @@ export interface CardServices {
   /** The card is usable for its person (the open-to-interactive benchmark reads it). */
   markInteractive(): void;
   /**
+   * Calls `listener` with whether Gmail's page hides, covers or changes the card, during which
+   * it takes no clicks (lib/pages/card/input-guard.ts); returns the way to stop.
+   */
+  watchInterference?(listener: (interfered: boolean) => void): () => void;
+  /**
    * Opens the panel beside the email, within the rep's click; absent where the browser cannot
    * open it from a framed page (Firefox gives the card only a content script's APIs).
    */

@@ -1,8 +1,9 @@
 /**
  * The small button beside a participant. It exists from the moment the person is
- * detected, whatever the lookup state, so Gmail's layout shifts once, not twice. It holds
- * what it shows and nothing more: the score and its band, and its accessible name; the card
- * it opens lives in an extension page (components/card/), not here.
+ * detected, whatever the lookup state, so Gmail's layout shifts once, not twice: one size
+ * whatever it shows (chip-styles.ts), which also leaves page script measuring it none the wiser.
+ * It holds what it shows and nothing more: the score and its band, and its accessible name;
+ * the card it opens lives in an extension page (components/card/), not here.
  */
 import type { Ref } from 'preact';
 import { BAND_WORDS, scoreBand } from '../../lib/shared/score-band';
@@ -39,6 +40,12 @@ function chipLabel(lookup: LookupState, email: string, displayName: string | nul
   }
 }
 
+/**
+ * What the chip draws. The words are an attribute inside the closed root, drawn by CSS
+ * (./Words.tsx), never text: window.find() matches text even in closed roots (and in Firefox
+ * hands page script the node it found), so a score or "+ Add" as text would tell Gmail's page
+ * what Vivre knows of an address it put on the page.
+ */
 function ChipFace({ lookup }: { lookup: LookupState }) {
   switch (lookup.status) {
     case 'loading':
@@ -46,25 +53,19 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
     case 'found': {
       const score = lookup.contact.ai_score;
       return (
-        <span class={`face score band-${scoreBand(score)}`} aria-hidden="true">
-          {score}
-        </span>
+        <span
+          class={`face score band-${scoreBand(score)}`}
+          data-words={String(score)}
+          aria-hidden="true"
+        />
       );
     }
     case 'not_found':
-      return (
-        <span class="face add" aria-hidden="true">
-          + Add
-        </span>
-      );
+      return <span class="face add" data-words="+ Add" aria-hidden="true" />;
     case 'skipped':
       return <span class="face skipped" aria-hidden="true" />;
     case 'error':
-      return (
-        <span class="face error" aria-hidden="true">
-          !
-        </span>
-      );
+      return <span class="face error" data-words="!" aria-hidden="true" />;
   }
 }
 

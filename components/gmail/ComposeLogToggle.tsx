@@ -5,6 +5,7 @@
 import type { Audience } from '../../lib/shared/email-audience';
 import { describeAudience } from './describe-audience';
 import { EmailDealChoice, type EmailDealChoiceProps } from './EmailDealChoice';
+import { Words } from './Words';
 
 export interface ComposeLogToggleProps {
   on: boolean;
@@ -26,13 +27,14 @@ export function ComposeLogToggle({ on, audience, blocked, onToggle, deal }: Comp
             box and the browser's change after it counts as trusted; its click does not. */}
         <input
           type="checkbox"
+          aria-label="Log to Vivre"
           checked={on}
           onClick={(event) => onToggle(event.currentTarget.checked)}
         />
-        Log to Vivre
+        <Words text="Log to Vivre" />
       </label>
       <span class={summary?.none ? 'who none' : 'who'} role="status" aria-live="polite">
-        {summary?.text ?? ''}
+        <Words text={summary?.text ?? ''} />
       </span>
       {on && !blocked && deal && deal.deals.length > 0 ? <EmailDealChoice {...deal} /> : null}
     </>

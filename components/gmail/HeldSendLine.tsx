@@ -2,6 +2,7 @@
  * While Gmail can still undo a send, the promise the compose made ("Logs for …") stays in view
  * where the compose was: what Vivre will log, then that it did, or that the Undo means it won't.
  */
+import { Words } from './Words';
 
 /** A held send as the rep sees it: held, then logged, undone, or not logged and why. */
 export type HeldSendView =
@@ -48,7 +49,7 @@ export function heldSendText(view: HeldSendView): string {
 export function HeldSendLine({ view }: { view: HeldSendView }) {
   return (
     <span class={view.state === 'failed' ? 'line error' : 'line'} role="status" aria-live="polite">
-      {heldSendText(view)}
+      <Words text={heldSendText(view)} />
     </span>
   );
 }

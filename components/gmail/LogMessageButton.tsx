@@ -3,6 +3,7 @@
  * "Logged ✓ <time>" so the rep can see it is done and is not tempted to log it twice.
  */
 import { EmailDealChoice, type EmailDealChoiceProps } from './EmailDealChoice';
+import { Words } from './Words';
 
 export type MessageLogState =
   | { status: 'idle' }
@@ -36,26 +37,32 @@ export function LogMessageButton({
 }: LogMessageButtonProps) {
   if (state.status === 'logged') {
     const when = formatTime(state.at);
-    return <span role="status">Logged ✓ {when}</span>;
+    return (
+      <span role="status">
+        <Words text={`Logged ✓ ${when}`} />
+      </span>
+    );
   }
   const nobody = whom.length === 0;
+  const label = state.status === 'logging' ? 'Logging…' : 'Log this email';
   return (
     <>
       {deal && deal.deals.length > 0 ? <EmailDealChoice {...deal} /> : null}
       <button
         type="button"
         disabled={state.status === 'logging' || nobody}
+        aria-label={label}
         aria-describedby="vivre-log-whom"
         onClick={onLog}
       >
-        {state.status === 'logging' ? 'Logging…' : 'Log this email'}
+        <Words text={label} />
       </button>
       <span id="vivre-log-whom" class="whom">
-        {nobody ? 'Nobody outside your company is on it.' : `for ${whom.join(', ')}`}
+        <Words text={nobody ? 'Nobody outside your company is on it.' : `for ${whom.join(', ')}`} />
       </span>
       {state.status === 'not_logged' ? (
         <span class="error" role="status">
-          {state.message}
+          <Words text={state.message} />
         </span>
       ) : null}
     </>

@@ -3,9 +3,13 @@
  * stops Gmail's inherited styles coming in; the shadow root stops ours going out. The host's
  * `data-theme` (set from Gmail's own background) picks light or dark. The card's CSS is the
  * card page's own (entrypoints/card/style.css). Colours and font come from the design tokens.
+ * The host's declarations are important, so nothing Gmail's page sets on it applies (a root's
+ * important declarations win over the page's, even inline ones); the chip is one width whatever
+ * it shows, and its words are drawn from attributes (Chip.tsx).
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
 import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
+import { WORDS_CSS } from './Words';
 
 export const CHIP_CSS = `${hostColorCss({
   fg: 'on-surface',
@@ -15,18 +19,19 @@ export const CHIP_CSS = `${hostColorCss({
   ...SCORE_CHIP_COLORS,
 })}
 :host {
-  all: initial;
-  display: inline-block;
-  vertical-align: middle;
-  margin: 0 4px;
-  font: ${HOST_FONT};
-  color: var(--fg);
+  all: initial !important;
+  display: inline-block !important;
+  vertical-align: middle !important;
+  margin: 0 4px !important;
+  font: ${HOST_FONT} !important;
+  color: var(--fg) !important;
 }
 :host([hidden]) { display: none !important; }
 * { box-sizing: border-box; }
 button { font: inherit; color: inherit; cursor: pointer; border: 1px solid var(--line); background: var(--chip); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
-.chip { display: inline-flex; align-items: center; min-width: 20px; height: 18px; padding: 0 6px; border-radius: 9px; font-size: 11px; font-weight: 600; line-height: 1; }
+.chip { display: inline-flex; align-items: center; justify-content: center; width: 44px; height: 18px; padding: 0; border-radius: 9px; font-size: 11px; font-weight: 600; line-height: 1; }
+${WORDS_CSS}
 .face.loading { width: 8px; height: 8px; border-radius: 50%; background: var(--line); }
 .face.add { color: var(--accent); }
 .face.error { color: var(--muted); }

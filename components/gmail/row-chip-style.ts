@@ -5,29 +5,34 @@
  * built in a content script's world for a page's shadow root), each host gets a `<style>`.
  *
  * Hosts are fixed-size boxes with `contain: strict`: whatever a chip shows (loading, a score,
- * nothing to show) it never changes the width of Gmail's row, and its own rendering never makes
- * Gmail's layout recalculate beyond the box.
+ * nothing to show) it never changes the width of Gmail's row, its own rendering never makes
+ * Gmail's layout recalculate beyond the box, and page script measuring it learns nothing.
+ * The host's declarations are important, so nothing Gmail's page sets on it applies. The score
+ * is drawn from an attribute inside the root (./Words.tsx), never as text: window.find()
+ * matches text, even in closed roots.
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
 import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
+import { WORDS_CSS } from './Words';
 
 export const ROW_CHIP_CSS = `${hostColorCss(SCORE_CHIP_COLORS)}
 :host {
-  all: initial;
-  display: inline-block;
-  vertical-align: middle;
-  contain: strict;
-  width: 24px;
-  height: 14px;
-  margin: 0 2px 0 4px;
-  font: 600 10px/14px ${FONT};
+  all: initial !important;
+  display: inline-block !important;
+  vertical-align: middle !important;
+  contain: strict !important;
+  width: 24px !important;
+  height: 14px !important;
+  margin: 0 2px 0 4px !important;
+  font: 600 10px/14px ${FONT} !important;
 }
 .chip { display: block; width: 100%; height: 100%; border-radius: 7px; background: var(--chip); text-align: center; }
+${WORDS_CSS}
 ${SCORE_BAND_CSS}
 /* Nobody to score (not in Vivre, not looked up, no answer): the box stays, blank, so the row
-   never shifts; an empty outlined pill read as something broken. The host's name says why. */
+   never shifts; an empty outlined pill read as something broken. The name inside says why. */
 .none, .loading { background: transparent; }
-:host(vivre-hot-lead) { width: 4px; height: 16px; margin: 0; }
+:host(vivre-hot-lead) { width: 4px !important; height: 16px !important; margin: 0 !important; }
 .mark { display: block; width: 100%; height: 100%; border-radius: 2px; background: var(--hot); }
 `;
 

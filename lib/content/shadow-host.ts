@@ -7,10 +7,15 @@
  * Every root is closed, with no option to open one: `host.shadowRoot` is null, and the root is
  * reachable only through the reference kept here, in the content script's isolated world, whose
  * DOM prototypes page script cannot patch. Role and CSS queries from the page stop at the host,
- * so names, scores, deal titles and "Logs for …" never reach Gmail's scripts.
+ * so names, scores, deal titles and "Logs for …" never reach Gmail's scripts. (`window.find()`
+ * still matches words drawn as text in a closed root, and in Firefox hands page script the node
+ * it found, and with it the root: what Vivre knows is drawn from attributes, never as text; see
+ * components/gmail/Chip.tsx.) Each root's CSS makes the host's own styles important, beyond
+ * anything the page sets on it; controls that write take only presses on what is really drawn.
  */
 import { render, type ComponentChild } from 'preact';
 import type { Theme } from './gmail/page';
+import { guardVisibleInput, type VisibleInputGuard } from './visible-input';
 
 // Gmail listens on the document for shortcuts (typing "c" composes) and for clicks on message
 // headers (which collapse the message) and compose handlers. Events from our hosts stop at our
@@ -49,18 +54,13 @@ export interface ShadowHostOptions {
    * (`isTrusted` false) stop at the root before our listeners, and are cancelled where they can
    * be. For controls that write (the email-logging toggle, button and Deal menu); a checkbox
    * there acts on its click, which this stops, not on the change the browser fires after it.
+   * A press and its click count only while the host is drawn as we drew it (./visible-input.ts).
    */
   repInputOnly?: boolean;
 }
 
 // Capture phase on the root: before any listener of ours on a control inside it.
-const REP_INPUT_EVENTS = ['click', 'change', 'input'] as const;
-
-function ignoreScriptedInput(event: Event) {
-  if (event.isTrusted) return;
-  event.preventDefault();
-  event.stopImmediatePropagation();
-}
+const REP_INPUT_EVENTS = ['pointerdown', 'click', 'change', 'input'] as const;
 
 export function createShadowHost(doc: Document, options: ShadowHostOptions): ShadowHost {
   const element = doc.createElement(options.tag);
@@ -70,9 +70,18 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
   }
   element.setAttribute('data-theme', options.theme);
   const shadow = element.attachShadow({ mode: 'closed' });
+  let guard: VisibleInputGuard | undefined;
   if (options.repInputOnly) {
+    guard = guardVisibleInput(element);
+    const { allows } = guard;
+    // A change or an input follows a press or keys this has let through already.
+    const ignoreUnseenInput = (event: Event) => {
+      if (event.isTrusted && (/^(change|input)$/.test(event.type) || allows(event))) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
     for (const type of REP_INPUT_EVENTS) {
-      shadow.addEventListener(type, ignoreScriptedInput, { capture: true });
+      shadow.addEventListener(type, ignoreUnseenInput, { capture: true });
     }
   }
   for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
@@ -89,6 +98,7 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
     setTheme: (theme) => element.setAttribute('data-theme', theme),
     destroy() {
       render(null, container);
+      guard?.stop();
       element.remove();
     },
   };

@@ -48,7 +48,12 @@ export type KnownLookup = Extract<LookupResult, { status: 'found' | 'not_found' 
  */
 export type ToCard =
   | { type: 'show'; seq: number; person: CardPerson; theme: CardTheme; known?: unknown }
-  | { type: 'hide' };
+  | { type: 'hide' }
+  /**
+   * Whether the open card is drawn as the content script placed it (lib/content/card-host/
+   * card-visibility.ts), sent again at each new place; the card takes no input otherwise.
+   */
+  | { type: 'visible'; visible: boolean };
 
 /** Card → content script. */
 export type FromCard =
@@ -85,6 +90,7 @@ export function cardUrl(pageUrl: string, nonce: string): string {
 export function parseToCard(data: unknown): ToCard | null {
   if (!isRecord(data)) return null;
   if (data.type === 'hide') return { type: 'hide' };
+  if (data.type === 'visible') return { type: 'visible', visible: data.visible === true };
   if (data.type !== 'show' || !isSeq(data.seq) || !isRecord(data.person)) return null;
   const email = typeof data.person.email === 'string' ? parseAddress(data.person.email) : null;
   const rawName = data.person.name;

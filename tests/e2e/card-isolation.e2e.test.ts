@@ -9,7 +9,14 @@ import type { Page } from 'playwright-core';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
-import { cardFrame, evaluateInContentScript, openCardOf, waitForSettledChips } from './harness';
+import {
+  cardFrame,
+  chipNames,
+  evaluateInContentScript,
+  openCardOf,
+  waitForSettledChips,
+} from './harness';
+import { findAsPageScript, selectAsPageScript } from './harness/page-script';
 import {
   clickControl,
   hoverControl,
@@ -91,11 +98,38 @@ describe("Gmail's page script and the email-logging controls", () => {
     await driveAsPageScript(page, 'vivre-log-email');
     const seen = await textAsPageScript(page);
     expect(seen).not.toContain('Annual plan');
-    // Nor by searching the page: window.find() does match words drawn in closed roots (see
-    // ARCHITECTURE.md), but a deal title is only an option of a menu, which it does not search.
-    expect(await findAsPageScript(page, deal.value)).toBe(false);
-    expect(await findAsPageScript(page, 'Log this email')).toBe(true);
+    // Nor by searching or selecting the page: window.find() matches text even in closed roots
+    // (Chromium's selection then reads the words, Firefox's opens the root to page script), so
+    // our words are drawn from attributes, not text; a deal title is only an option of a menu.
+    const words = [deal.value, 'Annual plan', 'Log this email', 'for Rahul Sharma'];
+    const found = await page.evaluate(findAsPageScript, { words });
+    expect(found).toEqual({
+      anywhere: Object.fromEntries(words.map((w) => [w, false])),
+      inRoots: [],
+    });
+    const selected = await page.evaluate(selectAsPageScript);
+    expect(selected.inRoots).toEqual([]);
+    for (const word of words) expect(selected.text).not.toContain(word);
     expect(seen).not.toContain('Log this email');
+    // Nor the chips' scores: once the rep hears Rahul's in his chip's name, the matches of it
+    // are Gmail's own text, none in our roots.
+    await expect
+      .poll(
+        async () => (await chipNames(page)).some((n) => n.includes(`AI score ${RAHUL.ai_score}`)),
+        {
+          timeout: 30_000,
+        },
+      )
+      .toBe(true);
+    const scores = await page.evaluate(findAsPageScript, {
+      words: [String(RAHUL.ai_score), 'AI score'],
+    });
+    expect(scores.inRoots).toEqual([]);
+    expect(scores.anywhere['AI score']).toBe(false);
+    // While the rep hears whom it logs for, and sees the deal's title in the menu.
+    expect((await repControl(page, FIRST_MESSAGE, { role: 'button' })).description).toBe(
+      'for Rahul Sharma',
+    );
     expect(await repStatus(page, FIRST_MESSAGE)).toBe('');
 
     // The rep's own click logs it, once, to the deal the menu showed.
@@ -132,8 +166,17 @@ describe("Gmail's page script and the email-logging controls", () => {
     await expect
       .poll(() => repStatus(page, 'vivre-email-log'), { timeout: 30_000 })
       .toBe('Logs for Sneha Kulkarni, Deepa Menon.');
-    // Out of every DOM page script reads. (The drawn words can be matched by window.find, as the
-    // chips' can: they name no more than the chips show, ARCHITECTURE.md.)
+    // Out of every DOM page script reads, and out of window.find's and a selection's reach:
+    // drawn from attributes.
+    const words = ['Logs for', 'Sneha Kulkarni, Deepa Menon', 'Log to Vivre'];
+    const found = await page.evaluate(findAsPageScript, { words });
+    expect(found).toEqual({
+      anywhere: Object.fromEntries(words.map((w) => [w, false])),
+      inRoots: [],
+    });
+    const selected = await page.evaluate(selectAsPageScript);
+    expect(selected.inRoots).toEqual([]);
+    for (const word of words) expect(selected.text).not.toContain(word);
     const seen = await textAsPageScript(page);
     expect(seen).not.toContain('Logs for');
     expect(seen).not.toContain('Log to Vivre');
@@ -278,14 +321,6 @@ function textAsPageScript(page: Page): Promise<string> {
           : (element.shadowRoot?.textContent ?? ''),
       )
       .join('\n'),
-  );
-}
-
-/** Whether page script's `window.find` (the find bar's script twin, in both browsers) finds `text`. */
-function findAsPageScript(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(
-    (text) => (window as unknown as { find(text: string): boolean }).find(text),
-    text,
   );
 }
 

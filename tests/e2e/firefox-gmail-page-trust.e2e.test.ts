@@ -6,7 +6,6 @@
  * The rep's own send is driven as a rep drives it: pointer and keys at the hosts' boxes.
  */
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'puppeteer-core';
 import { TOO_FAST_MESSAGE } from '@/lib/worker/outbox/enqueue-rate';
 import { DEEPA, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
@@ -14,6 +13,8 @@ import { waitFor } from './harness';
 import {
   evaluateInFirefoxContentScript,
   openFirefoxFixture,
+  openLoggedCompose,
+  SEND,
   type FirefoxExtension,
 } from './harness/firefox';
 import {
@@ -36,15 +37,6 @@ async function gmailTab(firefox: FirefoxExtension): Promise<InContentScript> {
     'the content script to run on the Gmail page',
   );
   return (fn, ...args) => evaluateInFirefoxContentScript(firefox, page, fn, ...args);
-}
-
-/** The box the browser drew `selector`'s host in, scrolled into view as a rep would. */
-async function hostBox(page: Page, selector: string) {
-  const host = await page.$(selector);
-  await host?.scrollIntoView();
-  const box = await host?.boundingBox();
-  if (!box) throw new Error(`no ${selector} on the page`);
-  return box;
 }
 
 describe('from a Gmail tab in Firefox', () => {
@@ -73,15 +65,8 @@ describe('from a Gmail tab in Firefox', () => {
 
     // The rep sends from a compose in another tab: "Log to Vivre" is the toggle's first word.
     const subject = `firefox real send ${randomUUID().slice(0, 8)}`;
-    const page = await openFirefoxFixture(firefox, 'compose-send');
-    await page.locator('input[name="subjectbox"]').fill(subject);
-    const off = await hostBox(page, 'vivre-email-log');
-    await page.mouse.click(off.x + 8, off.y + off.height / 2);
-    await waitFor(
-      async () => (await hostBox(page, 'vivre-email-log')).width > off.width + 1,
-      'the toggle to say whom it logs for',
-    );
-    await page.locator('.aoO[role="button"]').click();
+    const page = await openLoggedCompose(firefox, subject);
+    await page.locator(SEND).click();
     expect(await copiesOnceSynced(context, subject, [SNEHA, DEEPA])).toEqual([1, 1]);
     await page.close();
   });

@@ -19,12 +19,14 @@ import { describe, expect, test as base } from './fixtures';
 import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced, type TestSandbox } from './harness';
 import { countHosts, dispatchWxtStarted, forgeSend, forgeUndo } from './harness/page-script';
 import {
+  cardTakesInput,
   firefoxCardFrame,
   hostBox,
   hostGrows,
   openFirefoxFixture,
   openFirefoxGmail,
   openLoggedCompose,
+  repClick,
   SEND,
   waitForHeldSends,
 } from './harness/firefox';
@@ -51,7 +53,7 @@ async function logFirstMessage(page: Page, menuShown: boolean): Promise<number> 
     await page.mouse.move(before.x + 8, middle);
     await hostGrows(page, host, before.width, 'the Deal menu');
   }
-  await page.mouse.click(before.x + 8, middle);
+  await repClick(page, before.x + 8, middle);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Tab');
   const { width } = await hostBox(page, host);
@@ -72,7 +74,7 @@ const test = base.extend<{ thread: Page }>({
 /** Clicks the first chip of `email`, as a rep does, and returns the card's frame. */
 async function openCardOf(page: Page, email: string): Promise<Frame> {
   await page.locator(`[data-vivre-email="${email}"]`).click();
-  return firefoxCardFrame(page);
+  return cardTakesInput(await firefoxCardFrame(page));
 }
 
 /** The card's text once it has its answer about the person (its heading and their facts). */

@@ -10,7 +10,14 @@ export {
   removeProfile,
   type ExtensionBrowser,
 } from './harness/browser';
-export { cardFrame, cardViolations, chipNames, focusedName, openCardOf } from './harness/card';
+export {
+  cardFrame,
+  cardViolations,
+  chipNames,
+  focusedName,
+  imageNames,
+  openCardOf,
+} from './harness/card';
 export { evaluateInContentScript } from './harness/content-world';
 export {
   configureExtension,
@@ -23,7 +30,7 @@ export {
   createSandboxContact,
   fixtureVariant,
   openGmailHtml,
-  SETTLED_ROW_CHIP_COUNT,
+  settledRowChipNames,
   VISIBLE_ROW_CHIP_EMAILS,
   waitForContentScript,
   waitForSettledChips,

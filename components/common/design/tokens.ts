@@ -147,12 +147,14 @@ export function frameTokenCss(): string {
  * For a shadow root in Gmail (chips, list-row chips, the email-logging controls): only the
  * colours it uses, under its own short names (`{ fg: 'on-surface' }` gives `--fg`), light on
  * `:host` and dark when the host's `data-theme` (Gmail's theme) is dark. Only what is used, as
- * each root parses it and the content script carries it.
+ * each root parses it and the content script carries it. Important, because a root's important
+ * declarations win over anything Gmail's page sets on the host, even an inline `--fg` on it:
+ * page script cannot make our words the colour of the background.
  */
 export function hostColorCss(names: Record<string, ColorToken>): string {
   const pick = (theme: Record<ColorToken, string>) =>
     Object.entries(names)
-      .map(([name, token]) => `--${name}:${theme[token]};`)
+      .map(([name, token]) => `--${name}:${theme[token]}!important;`)
       .join('');
   return `:host{${pick(LIGHT)}}:host([data-theme='dark']){${pick(DARK)}}`;
 }

@@ -33,6 +33,7 @@ import {
 } from '../../shared/card-channel';
 import type { Theme } from '../gmail/page';
 import { createShadowHost, type ShadowHost } from '../shadow-host';
+import { keepOnTop, watchCardDrawing, type Box } from './card-visibility';
 
 /** The chip a card is opened from. */
 export interface CardOpener {
@@ -85,9 +86,13 @@ export function placeCard(
 // `position: fixed` so Gmail's `overflow: hidden` containers cannot clip it. Closed, it is
 // `inert` (no focus, no clicks) and invisible. Opening makes it visible at once, but transparent
 // until the card has measured this person: browsers stop rendering a hidden cross-origin frame,
-// so one kept hidden until it reports its size would never report it.
+// so one kept hidden until it reports its size would never report it. The host is a manual
+// popover, in the top layer, its every style important: nothing Gmail's page does to it or
+// around it changes how the card is drawn (./card-visibility.ts). Its invisible ::backdrop is
+// not drawn: IntersectionObserver v2 took it for something over every element of the page.
 const FRAME_CSS = `
-:host { all: initial; }
+:host { all: initial !important; }
+:host::backdrop { display: none !important; }
 iframe { position: fixed; z-index: 2147483000; border: 0; width: ${CARD_WIDTH}px; height: ${CARD_MIN_HEIGHT}px;
   border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.24); color-scheme: normal; }
 iframe[inert] { visibility: hidden; }
@@ -99,6 +104,9 @@ interface Showing {
   seq: number;
   height: number;
   visible: boolean;
+  /** Where the frame was placed, for the watch on how it is drawn. */
+  placed: Box;
+  watch?: ReturnType<typeof watchCardDrawing>;
   /** Aborted when the card closes: removes the listeners on Gmail's document. */
   listening: AbortController;
 }
@@ -143,6 +151,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
     frame.src = cardUrl(browser.runtime.getURL(CARD_PAGE), nonce);
     host.container.append(frame);
     doc.body.append(host.element);
+    keepOnTop(host.element);
     return (iframe = frame);
   }
 
@@ -158,6 +167,8 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       { width: view.innerWidth, height: view.innerHeight },
     );
     Object.assign(iframe.style, { top: `${top}px`, left: `${left}px`, height: `${height}px` });
+    showing.placed = { top, left, width: CARD_WIDTH, height };
+    showing.watch?.check();
   }
 
   function receive(message: FromCard | null) {
@@ -173,6 +184,13 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       showing.visible = true;
       iframe.classList.remove('measuring');
       iframe.focus();
+      // From now on the card takes input only while it is drawn as placed.
+      showing.watch = watchCardDrawing(
+        host!.element,
+        iframe,
+        () => showing!.placed,
+        (visible) => post({ type: 'visible', visible }),
+      );
     }
   }
 
@@ -211,8 +229,10 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       seq: ++seq,
       height: CARD_MIN_HEIGHT,
       visible: false,
+      placed: { top: 0, left: 0, width: 0, height: 0 },
       listening: new AbortController(),
     };
+    keepOnTop(host!.element);
     const known = opener.known();
     post({
       type: 'show',
@@ -230,9 +250,10 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
 
   function close(returnFocus: boolean) {
     if (!showing) return;
-    const { opener, listening } = showing;
+    const { opener, listening, watch } = showing;
     showing = null;
     listening.abort();
+    watch?.stop();
     iframe?.setAttribute('inert', '');
     post({ type: 'hide' });
     opener.setExpanded(false);

@@ -1,7 +1,8 @@
 /**
  * Score chips in Gmail's list views: one chip after each external person of each row (never the
- * rep, never a colleague, never twice in a row, never from the row's hidden summary), and a
- * hot-lead mark at the start of rows whose hottest person scores at or above the threshold.
+ * rep, never a colleague, never twice in a row, never from the row's hidden summary), and at the
+ * start of each such row a hot-lead mark, drawn while its hottest person scores at or above the
+ * threshold.
  *
  * Lookups go out in one message per scan, at the lowest priority; the rows the rep can see are
  * then raised, once an IntersectionObserver says which they are. Answers already in the worker's
@@ -62,7 +63,11 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     rows.delete(row);
   }
 
-  /** The mark follows the row's hottest known person. */
+  /**
+   * The mark follows the row's hottest known person. It is mounted with the row's chips and
+   * stays, blank when nobody is hot: a mark that came and went would tell page script whom
+   * Vivre scores hot (./row-chip-host.ts).
+   */
   function updateMark(row: Element) {
     const mounted = rows.get(row);
     if (!mounted) return;
@@ -74,18 +79,13 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
       const threshold = (prefs ?? DEFAULT_INBOX_LIST).hotLeadThreshold;
       if (score >= threshold && (!hottest || score > hottest.score)) hottest = { name, score };
     }
-    if (!hottest) {
-      mounted.mark?.element.remove();
-      mounted.mark = null;
-      return;
-    }
     if (!mounted.mark) {
       const cell = queryNewestFirst(row, INBOX_ROW_MARK_CELL)[0];
       if (!cell) return;
       mounted.mark = createHotLeadMark(doc, theme);
       cell.prepend(mounted.mark.element);
     }
-    mounted.mark.name(`${hottest.name}, AI score ${hottest.score}`);
+    mounted.mark.show(hottest && `${hottest.name}, AI score ${hottest.score}`);
   }
 
   /** Mounts the row's chips to match its people; returns the emails of new chips. */

@@ -5,8 +5,13 @@
  */
 import { GMAIL_ORIGIN, nonceFromHash, parseToCard, type ToCard } from '../../shared/card-channel';
 import type { CardServices } from '../../../components/card/services-type';
+import type { CardInputGuard } from './input-guard';
 
-export function linkToGmail(win: Window): CardServices['gmail'] {
+/**
+ * `guard` hears how the frame is drawn ('visible') and each new showing; the card's own
+ * listeners hear only whom to show, or to hide.
+ */
+export function linkToGmail(win: Window, guard: CardInputGuard): CardServices['gmail'] {
   const nonce = nonceFromHash(win.location.hash);
   const listeners = new Set<(message: ToCard) => void>();
   let port: MessagePort | null = null;
@@ -23,6 +28,8 @@ export function linkToGmail(win: Window): CardServices['gmail'] {
     port.onmessage = (message) => {
       const checked = parseToCard(message.data);
       if (!checked) return;
+      if (checked.type === 'visible') return guard.placed(checked.visible);
+      guard.reset();
       latest = checked;
       listeners.forEach((listener) => listener(checked));
     };

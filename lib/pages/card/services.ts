@@ -2,14 +2,18 @@ import { browser } from 'wxt/browser';
 import { onVivreAnswering } from '../../shared/storage/follow';
 import { ask } from '../../shared/messaging/messenger';
 import { linkToGmail } from './gmail-link';
+import { guardCardInput } from './input-guard';
 import { sendWrite } from './send-write';
 import { panelOpener, type PanelApis } from '../open-panel';
 import type { CardServices } from '../../../components/card/services-type';
 
+const inputGuard = guardCardInput(window);
+
 export const cardServices: CardServices = {
   ask,
   sendWrite: (write, onProgress, signal) => sendWrite(ask, write, onProgress, signal),
-  gmail: linkToGmail(window),
+  gmail: linkToGmail(window, inputGuard),
+  watchInterference: inputGuard.watchInterference,
   onReconnect(signal, callback) {
     addEventListener('online', callback, { signal });
     onVivreAnswering(signal, callback);

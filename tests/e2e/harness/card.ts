@@ -45,6 +45,18 @@ export async function chipNames(page: Page): Promise<string[]> {
     .map((node) => node.name!.value!);
 }
 
+/**
+ * The names of our images in Gmail's page: list-row chips ("Vivre: …") and hot-lead marks
+ * ("Hot lead: …"), in document order. Their names are inside closed roots, where page script
+ * cannot read them and a screen reader can.
+ */
+export async function imageNames(page: Page): Promise<string[]> {
+  return (await accessibilityTree(page))
+    .filter((node) => node.role?.value === 'image' || node.role?.value === 'img')
+    .map((node) => node.name?.value ?? '')
+    .filter((name) => /^(Vivre|Hot lead): /.test(name));
+}
+
 /** The accessible name of the focused element of Gmail's page, or null. */
 export async function focusedName(page: Page): Promise<string | null> {
   // The page itself (RootWebArea) is reported focused too, before the element that has focus.

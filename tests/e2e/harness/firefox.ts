@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { REP_DWELL_MS } from './rep-controls';
 import { FIXTURE_PARAM, readFixture } from './network';
 import { builtFirefoxDir, isBuilt } from './paths';
 import { waitFor } from './wait';
@@ -182,6 +183,29 @@ export function firefoxCardFrame(page: Page): Promise<Frame> {
   }, 'the card frame');
 }
 
+/**
+ * The rep clicks at (x, y) in Gmail: the pointer comes there and presses once what is there has
+ * been in view and in place as long as our controls ask (lib/shared/visible-input.ts).
+ */
+export async function repClick(page: Page, x: number, y: number): Promise<void> {
+  await page.mouse.move(x, y);
+  await new Promise((resolve) => setTimeout(resolve, REP_DWELL_MS));
+  await page.mouse.click(x, y);
+}
+
+/**
+ * Waits until the open card takes input: it has been drawn as placed for a moment, and no longer
+ * says it is disabled (lib/pages/card/input-guard.ts). Puppeteer, unlike Playwright, does not
+ * wait for that before it clicks.
+ */
+export async function cardTakesInput(card: Frame): Promise<Frame> {
+  await waitFor(
+    () => card.evaluate(() => !document.body.hasAttribute('aria-disabled')),
+    'the card to take input',
+  );
+  return card;
+}
+
 /** The box the browser drew `selector`'s host in (the host is in Gmail's DOM, its root is not). */
 export async function hostBox(page: Page, selector: string) {
   const host = await page.$(selector);
@@ -207,7 +231,7 @@ export async function openLoggedCompose(firefox: FirefoxExtension, subject: stri
   // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
   // logs for appears beside it.
   const off = await hostBox(page, 'vivre-email-log');
-  await page.mouse.click(off.x + 8, off.y + off.height / 2);
+  await repClick(page, off.x + 8, off.y + off.height / 2);
   await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
   return page;
 }

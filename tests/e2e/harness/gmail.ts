@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Contact } from '@/lib/shared/vivre/contract-types';
 import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 import type { ExtensionBrowser } from './browser';
-import { chipNames } from './card';
+import { chipNames, imageNames } from './card';
 import { readFixture } from './network';
 import { DEMO_KEYS, type TestSandbox } from './sandbox';
 import { waitFor } from './wait';
@@ -65,23 +65,25 @@ export async function waitForSettledChips(page: Page, count: number): Promise<vo
 }
 
 /**
- * Expressions to evaluate in an inbox page, the same in Chromium (Playwright) and Firefox
- * (Puppeteer): how many list-row chips have their answer (a score, or not in Vivre), and each
- * visible row's chip addresses, in order.
+ * An expression to evaluate in an inbox page, the same in Chromium (Playwright) and Firefox
+ * (Puppeteer): each visible row's chip addresses, in order (the address is the row's own, so
+ * the host carries it; what Vivre answered is inside the closed root).
  */
-export const SETTLED_ROW_CHIP_COUNT = `document.querySelectorAll(
-  'vivre-row-chip[data-vivre-state="found"], vivre-row-chip[data-vivre-state="not_found"]',
-).length`;
 export const VISIBLE_ROW_CHIP_EMAILS = `[...document.querySelectorAll('tr.zA')]
   .filter((row) => row.closest('[style*="display: none"]') === null)
   .map((row) =>
     [...row.querySelectorAll('[data-vivre-email]')].map((host) => host.getAttribute('data-vivre-email') ?? ''),
   )`;
 
+/** The names of the list-row chips with their answer (a score, or not in Vivre), in page order. */
+export async function settledRowChipNames(page: Page): Promise<string[]> {
+  return (await imageNames(page)).filter((name) => /^Vivre: .*(AI score|not in Vivre)/.test(name));
+}
+
 /** Waits until `count` list-row chips have their answer (a score, or not in Vivre). */
 export async function waitForSettledRowChips(page: Page, count: number): Promise<void> {
   await waitFor(
-    async () => (await page.evaluate<number>(SETTLED_ROW_CHIP_COUNT)) >= count,
+    async () => (await settledRowChipNames(page)).length >= count,
     `${count} settled row chips`,
   );
 }

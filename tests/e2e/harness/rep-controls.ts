@@ -6,7 +6,14 @@
  * control in, with real (trusted) mouse and keyboard input.
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { STEADY_MS } from '@/lib/shared/visible-input';
 import { waitFor } from './wait';
+
+/**
+ * How long the rep's pointer rests on a control before pressing: what our controls ask, and a
+ * little more, as a control learns it is in place at the frame after the pointer moved there.
+ */
+export const REP_DWELL_MS = STEADY_MS + 250;
 
 /** A control, or a status line, inside one of our hosts, as the accessibility tree has it. */
 export interface RepControl {
@@ -143,7 +150,7 @@ export async function repStatus(page: Page, selector: string, nth = 0): Promise<
 }
 
 /** Where the browser drew `control`: the centre of its border box, in the page's CSS pixels. */
-async function centreOf(page: Page, control: RepControl): Promise<{ x: number; y: number }> {
+export async function centreOf(page: Page, control: RepControl): Promise<{ x: number; y: number }> {
   return withSession(page, async (session) => {
     const { model } = await session.send('DOM.getBoxModel', {
       backendNodeId: control.backendNodeId,
@@ -159,10 +166,32 @@ export async function hoverControl(page: Page, control: RepControl): Promise<voi
   await page.mouse.move(x, y);
 }
 
-/** The rep clicks the control where it is drawn. */
+/**
+ * The rep clicks the control where it is drawn: the pointer comes to it, and presses once the
+ * control has been in view and in place as long as our controls ask before they take a press
+ * (lib/shared/visible-input.ts), as a rep's does who has seen what they click. Should the control
+ * move meanwhile (a Deal menu shows before "Log this email" when the pointer comes), the rep
+ * aims again.
+ */
 export async function clickControl(page: Page, control: RepControl): Promise<void> {
-  const { x, y } = await centreOf(page, control);
-  await page.mouse.click(x, y);
+  let at = await centreOf(page, control);
+  for (let aims = 0; aims < 3; aims++) {
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(REP_DWELL_MS);
+    const now = await centreOf(page, control);
+    if (now.x === at.x && now.y === at.y) break;
+    at = now;
+  }
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+/** The rep's pointer comes to `point` and presses there once what is there has been steady. */
+export async function pressAt(page: Page, { x, y }: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(x, y);
+  await page.waitForTimeout(REP_DWELL_MS);
+  await page.mouse.down();
+  await page.mouse.up();
 }
 
 /**

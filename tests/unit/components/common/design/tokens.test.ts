@@ -80,11 +80,11 @@ describe('token CSS', () => {
     expect(css).toMatch(/:root\[data-theme='dark'\]\{[^}]*--vv-surface:#202124;/);
   });
 
-  it('gives a shadow root in Gmail only the colours it names, in both themes', () => {
+  it('gives a shadow root in Gmail only the colours it names, in both themes, beyond the page', () => {
     const css = hostColorCss({ fg: 'on-surface', hot: 'score-hot' });
     expect(css).toBe(
-      `:host{--fg:${COLORS.light['on-surface']};--hot:${COLORS.light['score-hot']};}` +
-        `:host([data-theme='dark']){--fg:${COLORS.dark['on-surface']};--hot:${COLORS.dark['score-hot']};}`,
+      `:host{--fg:${COLORS.light['on-surface']}!important;--hot:${COLORS.light['score-hot']}!important;}` +
+        `:host([data-theme='dark']){--fg:${COLORS.dark['on-surface']}!important;--hot:${COLORS.dark['score-hot']}!important;}`,
     );
   });
 });

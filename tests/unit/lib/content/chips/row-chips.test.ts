@@ -7,6 +7,9 @@ import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
 import { INBOX_2019_ROW_CHIPS } from '../../../../fixtures/gmail/inbox-2019-chips';
 import { showFixture } from '../gmail/load-fixture';
 import { contact, fakeWorker } from './fake-worker';
+import { useShadowRoots } from './test-chips';
+
+const rootOf = useShadowRoots();
 
 const KNOWN = {
   'rahul.sharma@acme-tech.example': contact('rahul.sharma@acme-tech.example', 'Rahul Sharma', 87),
@@ -52,6 +55,15 @@ const rowsOf = () =>
   [...document.querySelectorAll('tr.zA')].filter((r) => r.closest('[style]') === null);
 const chipEmails = (row: Element) =>
   [...row.querySelectorAll('vivre-row-chip')].map((host) => host.getAttribute('data-vivre-email'));
+/** The accessible name inside a host's closed root (a chip's, or a mark's while drawn). */
+const nameIn = (host: Element | null) =>
+  host ? (rootOf(host).querySelector('[role=img]')?.getAttribute('aria-label') ?? null) : null;
+/** What Gmail's page script can read of a host: its attributes and text, and whether it has a root. */
+const asPageSees = (host: Element) => ({
+  attributes: host.getAttributeNames().map((name) => `${name}=${host.getAttribute(name)}`),
+  text: host.textContent,
+  root: host.shadowRoot,
+});
 
 describe('row chips', () => {
   it('puts one chip after each external person of each row, none for the rep or colleagues', async () => {
@@ -76,11 +88,11 @@ describe('row chips', () => {
     chips.setPrefs(DEFAULT_INBOX_LIST);
     await settle();
     const first = rowsOf()[0]!.querySelector('vivre-row-chip')!;
-    expect(first.getAttribute('aria-label')).toBe('Vivre: Rahul Sharma, AI score 87, hot lead');
-    expect(first.getAttribute('role')).toBe('img');
-    const marks = rowsOf().map(
-      (row) => row.querySelector('vivre-hot-lead')?.getAttribute('aria-label') ?? null,
-    );
+    expect(nameIn(first)).toBe('Vivre: Rahul Sharma, AI score 87, hot lead');
+    // The score is drawn by CSS from the root's attribute: no text for window.find() to match.
+    expect(rootOf(first).querySelector('[role=img]')?.getAttribute('data-words')).toBe('87');
+    expect(rootOf(first).textContent).toBe('');
+    const marks = rowsOf().map((row) => nameIn(row.querySelector('vivre-hot-lead')));
     expect(marks).toEqual([
       'Hot lead: Rahul Sharma, AI score 87',
       null,
@@ -98,9 +110,37 @@ describe('row chips', () => {
     chips.setPrefs(DEFAULT_INBOX_LIST);
     await settle();
     chips.setPrefs({ showScores: true, hotLeadThreshold: 85 });
-    expect(document.querySelectorAll('vivre-hot-lead')).toHaveLength(3);
+    const drawnMarks = [...document.querySelectorAll('vivre-hot-lead')].filter(nameIn);
+    expect(drawnMarks).toHaveLength(3);
     chips.setPrefs({ showScores: false, hotLeadThreshold: 85 });
     expect(document.querySelectorAll('vivre-row-chip, vivre-hot-lead')).toHaveLength(0);
+  });
+
+  it("tells Gmail's page nothing Vivre knows: a hot lead's row and an unknown's read the same", async () => {
+    const { chips } = start();
+    chips.setPrefs(DEFAULT_INBOX_LIST);
+    await settle();
+    // Rahul (87, a hot lead) heads the first row; Kabir, whom Vivre does not know, the last.
+    const [hot, unknown] = [rowsOf()[0]!, rowsOf()[7]!];
+    expect(nameIn(hot.querySelector('vivre-hot-lead'))).toMatch(/^Hot lead: Rahul Sharma/);
+    expect(nameIn(unknown.querySelector('vivre-row-chip'))).toMatch(/is not in Vivre$/);
+    const seen = (row: Element, tag: string) => {
+      const host = row.querySelector(tag)!;
+      const view = asPageSees(host);
+      // The address is the row's own; the rest must be the same whatever Vivre answered.
+      return {
+        ...view,
+        attributes: view.attributes.filter((a) => !a.startsWith('data-vivre-email=')),
+      };
+    };
+    for (const tag of ['vivre-row-chip', 'vivre-hot-lead']) {
+      expect(seen(hot, tag)).toEqual(seen(unknown, tag));
+      expect(seen(hot, tag)).toEqual({
+        attributes: ['data-vivre-host=', 'data-theme=light'],
+        text: '',
+        root: null,
+      });
+    }
   });
 
   it('shows nothing before the stored prefs are known', () => {

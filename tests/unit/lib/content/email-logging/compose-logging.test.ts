@@ -12,6 +12,7 @@ import {
   useGmailTabs,
 } from './page';
 import { showFixture } from '../gmail/load-fixture';
+import { drawnWords } from '../../../drawn-words';
 
 const tabs = useGmailTabs();
 
@@ -25,7 +26,7 @@ async function turnLoggingOn() {
   toggle.click();
   await expect.poll(() => statusText()).not.toMatch(/Checking/);
 }
-const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
+const statusText = () => drawnWords(shadowOf('vivre-email-log').querySelector('[role=status]'));
 
 /** Gmail's Undo window passes with the send standing; the tab settles it with the worker. */
 async function sendStands(logging: { scan(): void; settled(): Promise<void> }) {

@@ -4,6 +4,7 @@ import { fakeWorker, RAHUL } from './fake-worker';
 import type { Deal } from '@/lib/shared/vivre/contract-types';
 import { scripted, shadowOf, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
+import { drawnWords } from '../../../drawn-words';
 
 const tabs = useGmailTabs();
 
@@ -76,11 +77,13 @@ describe('"Log this email" on a thread message', () => {
     expect(document.querySelectorAll('vivre-log-email')).toHaveLength(2);
 
     const button = firstMessage().querySelector('button')!;
-    expect(button.textContent).toBe('Log this email');
+    expect(drawnWords(button)).toBe('Log this email');
+    // Drawn, not text: window.find() matches text even in a closed root.
+    expect(button.textContent).toBe('');
     button.click();
     button.click();
     await expect
-      .poll(() => firstMessage().querySelector('[role=status]')?.textContent)
+      .poll(() => drawnWords(firstMessage().querySelector('[role=status]')))
       .toMatch(/^Logged ✓ /);
 
     expect(worker.activities()).toHaveLength(1);
@@ -103,7 +106,7 @@ describe('"Log this email" on a thread message', () => {
     showFixture('thread-expanded-2025.html', 'shared');
     await tabs.open(worker);
     await expect.poll(() => firstMessage().querySelector('button')).toBeNull();
-    expect(firstMessage().querySelector('[role=status]')?.textContent).toMatch(/^Logged ✓ /);
+    expect(drawnWords(firstMessage().querySelector('[role=status]'))).toMatch(/^Logged ✓ /);
     expect(worker.activities()).toHaveLength(1);
   });
 
@@ -119,7 +122,7 @@ describe('"Log this email" on a thread message', () => {
   it('names whom it logs for before the click: the people outside the rep’s company', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     await tabs.open(fakeWorker());
-    const whom = (i: number) => shadowOf('vivre-log-email', i).querySelector('.whom')?.textContent;
+    const whom = (i: number) => drawnWords(shadowOf('vivre-log-email', i).querySelector('.whom'));
     // Message 1 from Rahul; message 2 from Ananya (a colleague) to Rahul, the team and Vikram.
     expect([whom(0), whom(1)]).toEqual(['for Rahul Sharma', 'for Rahul Sharma']);
     const button = firstMessage().querySelector('button')!;
@@ -133,7 +136,7 @@ describe('"Log this email" on a thread message', () => {
     ]);
     const worker = fakeWorker();
     await tabs.open(worker);
-    expect(firstMessage().querySelector('.whom')?.textContent).toBe(
+    expect(drawnWords(firstMessage().querySelector('.whom'))).toBe(
       'Nobody outside your company is on it.',
     );
     expect(firstMessage().querySelector('button')!.disabled).toBe(true);
@@ -159,7 +162,7 @@ describe('"Log this email" on a thread message', () => {
     await tabs.open(worker);
     firstMessage().querySelector('button')!.click();
     await expect
-      .poll(() => firstMessage().querySelector('.error')?.textContent)
+      .poll(() => drawnWords(firstMessage().querySelector('.error')))
       .toBe('Not logged: nobody on it is in Vivre.');
     expect(worker.writes).toEqual([]);
   });

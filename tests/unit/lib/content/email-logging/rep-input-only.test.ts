@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEEPA, fakeWorker, SNEHA } from './fake-worker';
 import { ctrlEnter, gmailSends, scripted, shadowOf, undoWindowEnds, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
+import { drawnWords } from '../../../drawn-words';
 
 const tabs = useGmailTabs();
 
@@ -15,7 +16,7 @@ const compose = () => document.querySelector('[role=dialog]')!;
 const body = () => document.querySelector('[role=textbox]')!;
 const sendButton = () => document.querySelector('[role=button][aria-label^="Send"]')!;
 const undoLink = () => document.querySelector('#link_undo')!;
-const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
+const statusText = () => drawnWords(shadowOf('vivre-email-log').querySelector('[role=status]'));
 
 const click = () => scripted(new MouseEvent('click', { bubbles: true, composed: true }));
 const key = (init: KeyboardEventInit) =>

@@ -12,6 +12,7 @@ import {
   useGmailTabs,
 } from './page';
 import { showFixture } from '../gmail/load-fixture';
+import { drawnWords } from '../../../drawn-words';
 
 const tabs = useGmailTabs();
 
@@ -19,10 +20,10 @@ const compose = () => document.querySelector('[role=dialog]')!;
 const body = () => document.querySelector('[role=textbox]')!;
 const heldLine = () =>
   document.querySelector('vivre-held-send')
-    ? (shadowOf('vivre-held-send').querySelector('[role=status]')?.textContent ?? null)
+    ? (drawnWords(shadowOf('vivre-held-send').querySelector('[role=status]')) ?? null)
     : null;
 const toggle = () => shadowOf('vivre-email-log').querySelector('input') as HTMLInputElement;
-const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
+const statusText = () => drawnWords(shadowOf('vivre-email-log').querySelector('[role=status]'));
 
 /** compose-send.html with "Log to Vivre" on by default, sent with Ctrl+Enter. */
 async function sendACompose(worker = fakeWorker({ prefs: { logEmailsByDefault: true } })) {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { linkToGmail } from '@/lib/pages/card/gmail-link';
+import type { CardInputGuard } from '@/lib/pages/card/input-guard';
 import { parseFromCard, parseToCard, type ToCard } from '@/lib/shared/card-channel';
 
 const NONCE = '3da256ca-c10f-448a-a126-4a14d9bc0f06';
@@ -14,7 +15,8 @@ const SHOW = {
 /** A card window at card.html#n=NONCE, and a way to post to it as any origin. */
 function cardWindow() {
   window.location.hash = `#n=${NONCE}`;
-  const link = linkToGmail(window);
+  const guard = { placed: vi.fn(), reset: vi.fn(), watchInterference: vi.fn() };
+  const link = linkToGmail(window, guard satisfies CardInputGuard);
   const seen: ToCard[] = [];
   link.listen((message) => seen.push(message));
   const offer = (origin: string, data: unknown) => {
@@ -22,7 +24,7 @@ function cardWindow() {
     window.dispatchEvent(new MessageEvent('message', { origin, data, ports: [channel.port2] }));
     return channel.port1;
   };
-  return { link, seen, offer };
+  return { link, seen, offer, guard };
 }
 
 describe("the card's link to Gmail", () => {
@@ -45,6 +47,19 @@ describe("the card's link to Gmail", () => {
     port.postMessage({ type: 'run', code: 'alert(1)' });
     port.postMessage({ type: 'hide' });
     await vi.waitFor(() => expect(seen).toEqual([{ type: 'hide' }]));
+  });
+
+  it('tells its input guard how the frame is drawn, and the card only whom to show', async () => {
+    const { seen, offer, guard } = cardWindow();
+    const port = offer('https://mail.google.com', { vivreCard: NONCE });
+    port.postMessage(SHOW);
+    port.postMessage({ type: 'visible', visible: true });
+    port.postMessage({ type: 'visible', visible: 'yes' });
+    await vi.waitFor(() => expect(guard.placed).toHaveBeenCalledTimes(2));
+    expect(guard.placed.mock.calls).toEqual([[true], [false]]);
+    // A new showing starts the guard's clock again.
+    expect(guard.reset).toHaveBeenCalledOnce();
+    expect(seen).toEqual([SHOW]);
   });
 });
 

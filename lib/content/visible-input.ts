@@ -1,0 +1,154 @@
+/**
+ * Our controls in Gmail's page (the email-logging toggle, "Log this email", its Deal menu) take a
+ * click only while they are drawn as we drew them (lib/shared/visible-input.ts): nothing Gmail's
+ * page put on the host, nothing fading, filtering, clipping or distorting it or anything around
+ * it, nothing over it where the pointer is, and, for a pointer, unmoved for a moment. Otherwise
+ * page script could make "Log to Vivre" invisible, or slide it under the rep's pointer, and have
+ * the rep's own click turn it on.
+ *
+ * Every check runs at the rep's input, in this isolated world, whose `getComputedStyle` and
+ * `elementFromPoint` page script cannot patch. Chromium adds IntersectionObserver v2: `isVisible`
+ * is false while anything covers the host or changes how it is drawn, even what these checks
+ * cannot see (an overlay that lets the pointer through). Firefox has no v2; there the checks
+ * stand alone.
+ */
+import { drawsAsIs, isOwnHostAttribute, isSteady } from '../shared/visible-input';
+
+// Ignored where v2 is missing (then `isVisible` is undefined).
+const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+
+/** IntersectionObserver v2's entry, which TypeScript's DOM types do not have yet. */
+export type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
+
+/** How long the decision made at a press holds for the clicks it leads to (a label's too). */
+const GESTURE_MS = 1000;
+
+// One pointermove listener per document for all our guarded hosts (not one each, which a Gmail
+// tab opening views all day would pile up), there while any host is followed.
+const followers = new WeakMap<Document, { each: Set<() => void>; moved: () => void }>();
+
+function followPointer(doc: Document, follower: () => void): () => void {
+  let following = followers.get(doc);
+  if (!following) {
+    const each = new Set<() => void>();
+    const moved = () => each.forEach((one) => one());
+    doc.addEventListener('pointermove', moved, { capture: true, passive: true });
+    following = { each, moved };
+    followers.set(doc, following);
+  }
+  const { each, moved } = following;
+  each.add(follower);
+  return () => {
+    if (!each.delete(follower) || each.size > 0) return;
+    doc.removeEventListener('pointermove', moved, true);
+    followers.delete(doc);
+  };
+}
+
+export interface VisibleInputGuard {
+  /** Whether `event` (trusted, in the host's root) may act. */
+  allows(event: Event): boolean;
+  /** Stops watching the host (it is being removed). */
+  stop(): void;
+}
+
+export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
+  const doc = host.ownerDocument;
+  let visible = true;
+  let box = '';
+  let since: number | null = null;
+  let press: { at: number; ok: boolean } | null = null;
+
+  /** Where the host is drawn now; `since` starts again whenever it moved or came into view. */
+  function note(now: number) {
+    const r = host.getBoundingClientRect();
+    const at = `${r.left} ${r.top} ${r.width} ${r.height}`;
+    if (at !== box || since === null) since = visible ? now : null;
+    box = at;
+  }
+
+  const observer =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => {
+          visible = (entries[entries.length - 1] as VisibilityEntry).isVisible !== false;
+          since = null;
+          note(performance.now());
+        }, VISIBILITY)
+      : null;
+  observer?.observe(host);
+  // v2 did not always report the host seen again once a cover was gone: while it says unseen,
+  // the rep's pointer coming (or pressing) asks it for a fresh look.
+  const lookAgain = () => {
+    if (visible || !observer) return;
+    observer.unobserve(host);
+    observer.observe(host);
+  };
+
+  // Where the host is, once a frame while the pointer moves anywhere in Gmail, and every tenth
+  // of a second while it rests on the host: a move is then known when it happens, so a rep's
+  // quick press on a control long in place counts, and so does one on a control that moved (or
+  // grew: a Deal menu shows before "Log this email") under a still pointer a while ago.
+  // Stops once the host has left the page, or at `stop`.
+  let queued = false;
+  const unfollow = followPointer(doc, () => {
+    if (!host.isConnected) return unfollow();
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      note(performance.now());
+    });
+  });
+  let resting: ReturnType<typeof setInterval> | undefined;
+  host.addEventListener('pointerenter', () => {
+    lookAgain();
+    clearInterval(resting);
+    resting = setInterval(() => {
+      if (host.isConnected) note(performance.now());
+      else clearInterval(resting);
+    }, 100);
+  });
+  host.addEventListener('pointerleave', () => clearInterval(resting));
+
+  /** The host as it is, and everything the event passed through, drawn as is. */
+  function drawnAsIs(event: Event): boolean {
+    if (!visible || [...host.attributes].some((a) => !isOwnHostAttribute(a.name))) return false;
+    return event.composedPath().every((node) => {
+      if (!(node instanceof Element)) return true;
+      const style = getComputedStyle(node);
+      // A document without layout (a unit test's) computes none of these.
+      return !style.filter || drawsAsIs(style);
+    });
+  }
+
+  // What a press at (x, y) reaches in the tree our host is in (Gmail's document, or a root of
+  // the page's), as the browser hit-tests it: an element over the host takes the press.
+  const hitAt = (x: number, y: number) =>
+    (host.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+
+  const allows = (event: Event) => {
+    const now = performance.now();
+    if (event.type === 'pointerdown') {
+      const { clientX: x, clientY: y } = event as PointerEvent;
+      lookAgain();
+      note(now);
+      press = {
+        at: now,
+        ok: drawnAsIs(event) && hitAt(x, y) === host && isSteady(since, now),
+      };
+      return press.ok;
+    }
+    // A click the press led to has its verdict; one without a press came from the keyboard,
+    // where nothing moves under a pointer.
+    if (press && now - press.at < GESTURE_MS) return press.ok;
+    return drawnAsIs(event);
+  };
+  return {
+    allows,
+    stop() {
+      unfollow();
+      observer?.disconnect();
+      clearInterval(resting);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The card takes the rep's pointer, and the keys that press buttons (Enter, Space), only while it
+ * is really visible and unmoved, and has been for STEADY_MS (lib/shared/visible-input.ts): Gmail's
+ * page script must not be able to fade, cover or slide the card and have the rep's next click,
+ * meant for Gmail, land on "Add to Vivre". Two witnesses must agree:
+ * - the content script, which placed the frame and watches how it is drawn from Gmail's side
+ *   (lib/content/card-host/card-visibility.ts), over the card's private port;
+ * - in Chromium, IntersectionObserver v2 from inside the frame: `isVisible` on this document's
+ *   root is computed in the top-level page, through every ancestor frame, and is false while
+ *   anything covers the card or any effect (opacity, filter, a transform that is no
+ *   translation) changes how it is drawn. Firefox has no v2, so there the content script's word
+ *   stands alone.
+ * Until both agree, presses, clicks and those keys stop at the window before the card sees them,
+ * and the page says it is disabled (aria-disabled), so an assistive tool, or a test, waits.
+ * Typing, Tab and Escape always work: none of them acts on Vivre.
+ *
+ * v2 reports a change only at its next look, up to a tenth of a second later, so a sheet laid
+ * over the card just before a press would not be known yet. Each press therefore asks v2 for a
+ * fresh look (observing the root anew gets one at the next frame), and the click it leads to
+ * waits for it: it goes on (dispatched again by the card itself) only if the card was seen.
+ */
+import { isSteady, STEADY_MS } from '../../shared/visible-input';
+
+const POINTER = [
+  'pointerdown',
+  'mousedown',
+  'pointerup',
+  'mouseup',
+  'click',
+  'dblclick',
+  'auxclick',
+];
+const KEYS = ['keydown', 'keypress', 'keyup'];
+
+export interface CardInputGuard {
+  /** The content script's word: drawn as placed (again, at a new place), or not. */
+  placed(visible: boolean): void;
+  /** A new showing, or none: nothing is known of how it is drawn yet. */
+  reset(): void;
+  /**
+   * Calls `listener` with whether the content script has said the card is not drawn as placed
+   * (the page hides, covers or changes it), now and on each change; returns the way to stop.
+   */
+  watchInterference(listener: (interfered: boolean) => void): () => void;
+}
+
+export function guardCardInput(win: Window): CardInputGuard {
+  const doc = win.document;
+  let placedSince: number | null = null;
+  let interfered = false;
+  // Without IntersectionObserver v2 there is no second witness to wait for.
+  const hasV2 =
+    typeof IntersectionObserverEntry === 'function' &&
+    'isVisible' in IntersectionObserverEntry.prototype;
+  let seenSince: number | null = hasV2 ? null : 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const listeners = new Set<(interfered: boolean) => void>();
+
+  const since = () =>
+    placedSince === null || seenSince === null ? null : Math.max(placedSince, seenSince);
+  const accepting = () => isSteady(since(), performance.now());
+
+  function update() {
+    clearTimeout(timer);
+    const ok = accepting();
+    if (ok) doc.body.removeAttribute('aria-disabled');
+    else doc.body.setAttribute('aria-disabled', 'true');
+    const at = since();
+    if (!ok && at !== null) timer = setTimeout(update, at + STEADY_MS - performance.now() + 1);
+    // Placed, yet unseen by v2: it did not always report the card seen again once a cover was
+    // gone, so it is asked for a fresh look now and then until it has.
+    else if (placedSince !== null && seenSince === null && observer)
+      timer = setTimeout(look, STEADY_MS);
+  }
+
+  function look() {
+    observer?.unobserve(root);
+    observer?.observe(root);
+  }
+
+  function interference(now: boolean) {
+    if (now === interfered) return;
+    interfered = now;
+    listeners.forEach((listener) => listener(now));
+  }
+
+  // A press waiting for v2's fresh look, and the click it led to, held until that look.
+  let looking = false;
+  let pressedAt = 0;
+  let held: HTMLElement | null = null;
+  let replaying = false;
+  const root = doc.documentElement;
+  const observer = hasV2
+    ? new IntersectionObserver(
+        (entries) => {
+          const { isVisible, time } = entries[entries.length - 1] as IntersectionObserverEntry & {
+            isVisible: boolean;
+          };
+          seenSince = isVisible ? (seenSince ?? performance.now()) : null;
+          // Only a look taken after the press answers for it (an older one may still be queued).
+          if (time >= pressedAt) looking = false;
+          update();
+          if (looking) return;
+          const click = held;
+          held = null;
+          if (click && accepting()) {
+            replaying = true;
+            click.click();
+            replaying = false;
+          }
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      )
+    : null;
+  observer?.observe(root);
+
+  function stop(event: Event) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  function guard(event: Event) {
+    if (replaying) return;
+    const { key } = event as KeyboardEvent;
+    if (key !== undefined && key !== 'Enter' && key !== ' ') return;
+    // v2 did not always report the card seen again once a cover was gone: a press on a card it
+    // calls unseen asks it for a fresh look too, so the next press can count.
+    if (observer && event.type === 'pointerdown' && (accepting() || seenSince === null)) {
+      looking = true;
+      pressedAt = performance.now();
+      look();
+    }
+    if (!accepting()) return stop(event);
+    if (looking && event.type === 'click') {
+      held = event.target as HTMLElement;
+      stop(event);
+    }
+  }
+  for (const type of [...POINTER, ...KEYS]) win.addEventListener(type, guard, { capture: true });
+  update();
+
+  return {
+    placed(visible) {
+      placedSince = visible ? performance.now() : null;
+      interference(!visible);
+      update();
+    },
+    reset() {
+      placedSince = null;
+      interference(false);
+      update();
+    },
+    watchInterference(listener) {
+      listeners.add(listener);
+      listener(interfered);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Gmail's page script tries to use our list-row chips as a lookup service, in real Chromium: it
+ * adds inbox rows of its own (real 2019 row markup, tests/fixtures/gmail/inbox-2019.html), one
+ * for a contact Vivre knows and one for an address it does not, and reads everything it can
+ * reach: the rows' text, every attribute, our hosts (attributes, text, root, size) and what
+ * `window.find()` matches and selecting the page or the row gives. It learns neither the contact's name in Vivre nor their score, and
+ * the two rows read the same; the rep's chip, read as a screen reader reads it, has both.
+ */
+import { randomUUID } from 'node:crypto';
+import { BAND_WORDS, scoreBand } from '@/lib/shared/score-band';
+import { INBOX_2019_CHIP_COUNT } from '../fixtures/gmail/inbox-2019-chips';
+import { describe, expect, test } from './fixtures';
+import { createSandboxContact, settledRowChipNames, waitForSettledRowChips } from './harness';
+import {
+  appendFakeRow,
+  findAsPageScript,
+  readRowAsPageScript,
+  selectAsPageScript,
+} from './harness/page-script';
+
+describe("Gmail's page script and the list-row chips", () => {
+  test('learns nothing Vivre knows from a row it adds, while the rep sees the score', async ({
+    sandbox,
+    gmail,
+  }) => {
+    const id = randomUUID().slice(0, 8);
+    const created = await createSandboxContact(sandbox, {
+      name: `Zora Quill ${id}`,
+      email: `zora.${id}@quill-works.example`,
+    });
+    const contact = await sandbox.get<{ name: string; email: string; ai_score: number }>(
+      `/v1/contacts/${created.id}`,
+    );
+    const stranger = `nobody.${id}@quill-works.example`;
+    const page = await gmail.open('inbox-2019');
+    await waitForSettledRowChips(page, INBOX_2019_CHIP_COUNT);
+
+    // Each row shows only the address, as page script can make any row show anything.
+    await page.evaluate(appendFakeRow, {
+      email: contact.email,
+      shown: contact.email,
+      marker: 'known',
+    });
+    await page.evaluate(appendFakeRow, { email: stranger, shown: stranger, marker: 'stranger' });
+
+    // The control: the rep's chips have their answers, the contact's with Vivre's name and score.
+    const band = BAND_WORDS[scoreBand(contact.ai_score)].toLowerCase();
+    const named = `Vivre: ${contact.name}, AI score ${contact.ai_score}, ${band}`;
+    await expect.poll(() => settledRowChipNames(page), { timeout: 30_000 }).toContain(named);
+    await expect
+      .poll(() => settledRowChipNames(page))
+      .toContain(`Vivre: ${stranger} is not in Vivre`);
+
+    const words = [
+      contact.name,
+      `AI score ${contact.ai_score}`,
+      String(contact.ai_score),
+      'Vivre:',
+    ];
+    const known = await page.evaluate(readRowAsPageScript, { marker: 'known' });
+    const unknown = await page.evaluate(readRowAsPageScript, { marker: 'stranger' });
+    const readable = JSON.stringify([known.text, known.attributes, known.hosts, known.selected]);
+    expect(readable).not.toContain(contact.name);
+    expect(readable).not.toContain('AI score');
+    const found = await page.evaluate(findAsPageScript, { words });
+    expect(found.inRoots).toEqual([]);
+    expect(found.anywhere[contact.name]).toBe(false);
+    // Selecting the page, or the row, gives no name and no score: the row selects as the
+    // stranger's does.
+    const selected = await page.evaluate(selectAsPageScript);
+    expect(selected.inRoots).toEqual([]);
+    expect(selected.text).not.toContain(contact.name);
+    expect(known.selected.replaceAll(contact.email, 'ADDRESS')).toBe(
+      unknown.selected.replaceAll(stranger, 'ADDRESS'),
+    );
+    // Our hosts are there, closed, and say the same whatever Vivre answered.
+    expect(known.hosts.map((host) => host.tag)).toEqual(['vivre-hot-lead', 'vivre-row-chip']);
+    expect(known.hosts.every((host) => !host.openRoot && host.text === '')).toBe(true);
+    expect(known.hosts).toEqual(unknown.hosts);
+    const same = (view: typeof known, email: string, marker: string) =>
+      view.attributes.map((a) => a.replaceAll(email, 'ADDRESS').replaceAll(marker, 'ROW'));
+    expect(same(known, contact.email, 'known')).toEqual(same(unknown, stranger, 'stranger'));
+  });
+});

@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { Window as HappyWindow } from 'happy-dom';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { guardCardInput } from '@/lib/pages/card/input-guard';
+import { STEADY_MS } from '@/lib/shared/visible-input';
+
+// happy-dom has no IntersectionObserver v2, as Firefox: the content script's word alone counts.
+// Each test has a card window of its own, with one button.
+let happy: HappyWindow;
+let win: typeof globalThis & Window;
+let button: HTMLButtonElement;
+let pressed: string[];
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  happy = new HappyWindow();
+  win = happy as unknown as typeof globalThis & Window;
+  pressed = [];
+  button = win.document.createElement('button');
+  button.addEventListener('click', () => pressed.push('click'));
+  button.addEventListener('keydown', (event) => pressed.push(event.key));
+  win.document.body.append(button);
+});
+afterEach(async () => {
+  vi.useRealTimers();
+  await happy.happyDOM.close();
+});
+
+const guard = () => guardCardInput(win);
+const body = () => win.document.body;
+const click = () =>
+  button.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true }));
+const key = (k: string) =>
+  button.dispatchEvent(
+    new win.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }) as Event,
+  );
+
+describe("the card's input guard", () => {
+  it('takes no click until the card has been drawn as placed for a moment', () => {
+    const cardGuard = guard();
+    click();
+    expect(pressed).toEqual([]);
+    expect(body().getAttribute('aria-disabled')).toBe('true');
+
+    cardGuard.placed(true);
+    vi.advanceTimersByTime(STEADY_MS - 50);
+    click();
+    expect(pressed).toEqual([]);
+
+    vi.advanceTimersByTime(60);
+    expect(body().hasAttribute('aria-disabled')).toBe(false);
+    click();
+    expect(pressed).toEqual(['click']);
+  });
+
+  it('starts again at a new place, and refuses while the page hides or changes the card', () => {
+    const cardGuard = guard();
+    const interference: boolean[] = [];
+    cardGuard.watchInterference((now) => interference.push(now));
+    cardGuard.placed(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    cardGuard.placed(true);
+    click();
+    expect(pressed).toEqual([]);
+
+    cardGuard.placed(false);
+    vi.advanceTimersByTime(STEADY_MS * 4);
+    click();
+    expect(pressed).toEqual([]);
+    expect(interference).toEqual([false, true]);
+
+    cardGuard.reset();
+    expect(interference).toEqual([false, true, false]);
+  });
+
+  it('lets typing, Tab and Escape through, but not the keys that press buttons', () => {
+    guard();
+    for (const k of ['a', 'Tab', 'Escape', 'Enter', ' ']) key(k);
+    expect(pressed).toEqual(['a', 'Tab', 'Escape']);
+  });
+});
+
+describe("the card's input guard with IntersectionObserver v2 (Chromium)", () => {
+  /** v2's next look at the card's root reports `isVisible`, as seen at `time` (now). */
+  let look: (isVisible: boolean, time?: number) => void;
+  beforeEach(() => {
+    vi.stubGlobal(
+      'IntersectionObserverEntry',
+      class {
+        get isVisible() {
+          return false;
+        }
+      },
+    );
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(callback: (entries: { isVisible: boolean; time: number }[]) => void) {
+          look = (isVisible, time = performance.now()) => callback([{ isVisible, time }]);
+        }
+        observe() {}
+        unobserve() {}
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  const press = () =>
+    button.dispatchEvent(new win.PointerEvent('pointerdown', { bubbles: true, cancelable: true }));
+
+  it('waits for both witnesses, then holds each click until a fresh look sees the card', () => {
+    const cardGuard = guard();
+    cardGuard.placed(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    click();
+    // The content script says it is drawn as placed; v2 has not seen it yet.
+    expect(pressed).toEqual([]);
+
+    look(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    press();
+    click();
+    expect(pressed).toEqual([]);
+    look(true);
+    expect(pressed).toEqual(['click']);
+
+    // A sheet laid over the card just before the press: a look taken before the press, still
+    // queued, does not answer for it; the fresh one does not see the card.
+    const before = performance.now();
+    vi.advanceTimersByTime(5);
+    press();
+    click();
+    look(true, before);
+    expect(pressed).toEqual(['click']);
+    look(false);
+    expect(pressed).toEqual(['click']);
+  });
+});
