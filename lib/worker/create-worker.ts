@@ -98,9 +98,11 @@ export function createWorker(options: WorkerOptions = {}) {
   });
   // A refused key refuses every write too: stop sending, keep every item.
   connection.whenRefused((error) => void outbox.pause(error.toRepError()));
+  // Vivre answered after the network was down: writes held for it go now, not after the backoff.
+  connection.whenReachable(() => void outbox.networkBack());
 
   // Pages and chips follow the outbox through its feed; the toolbar shows its counts.
-  const feed = createOutboxFeed(() => outbox.list());
+  const feed = createOutboxFeed(outbox);
   const wakeAlarm = createWakeAlarm();
   function outboxChanged(counts: OutboxCounts) {
     void showOutboxBadge(counts).catch(() => undefined);

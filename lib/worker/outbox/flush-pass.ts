@@ -84,6 +84,8 @@ interface Pass {
   ctx: PassContext;
   state: OutboxSnapshot;
   planner: Planner;
+  /** See claimedIds: made on first use, then kept up to date. */
+  claimed?: Set<string>;
 }
 
 export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<PassResult> {
@@ -137,7 +139,7 @@ async function deliverOne(pass: Pass, item: OutboxItem): Promise<boolean> {
     const known = await reconcile(item, write, {
       now,
       readBack: ctx.readBack,
-      claimed: claimedIds(state),
+      claimed: claimedIds(pass),
       signal: ctx.signal,
     });
     if (ctx.signal.aborted) return false;
@@ -233,7 +235,10 @@ async function failed(
       await settle(pass, item, { attempts, lastError, uncertain }, { paused: lastError });
       return false;
     case 'retry': {
-      const meta = action.holdAll ? { notBefore: action.at } : {};
+      // An offline hold is lifted as soon as the network is back (Outbox.networkBack).
+      const meta = action.holdAll
+        ? { notBefore: action.at, offlineHold: error.kind === 'offline' }
+        : {};
       if (action.holdAll) state.notBefore = action.at;
       await settle(pass, item, { attempts, lastError, uncertain, nextAttemptAt: action.at }, meta);
       return false;
@@ -241,11 +246,16 @@ async function failed(
   }
 }
 
-/** Ids Vivre gave items that reached it: a read-back never takes one of these for another item. */
-function claimedIds(state: OutboxSnapshot): Set<string> {
-  const ids = new Set<string>();
-  for (const item of state.synced) if (item.result?.id) ids.add(item.result.id);
-  return ids;
+/**
+ * Ids Vivre gave items that reached it: a read-back never takes one of these for another item.
+ * Kept as the pass goes, so a pass of thousands of items does not walk its synced ones per item.
+ */
+function claimedIds(pass: Pass): Set<string> {
+  if (!pass.claimed) {
+    pass.claimed = new Set();
+    for (const item of pass.state.synced) if (item.result?.id) pass.claimed.add(item.result.id);
+  }
+  return pass.claimed;
 }
 
 async function succeed(
@@ -258,7 +268,10 @@ async function succeed(
   const tempId = createdTempId(item.write);
   if (tempId && result.id) planner.resolved(tempId, result.id);
   planner.settle(item, undefined);
-  if (synced) state.synced.push(synced);
+  if (synced) {
+    state.synced.push(synced);
+    if (synced.result?.id) pass.claimed?.add(synced.result.id);
+  }
   ctx.onItemChange(planner.counts());
   if (synced) ctx.onSynced(synced);
   return true;

@@ -18,6 +18,7 @@ import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
 import { writeStatusOf } from './item-status';
 import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
 import { isSoundItem } from './sound-item';
+import { readCounted, recount } from './counted';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -45,11 +46,10 @@ export async function addItem(
   const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const meta = tx.objectStore('meta');
   const index = tx.objectStore('items').index('by-state-seq');
-  const [seqBefore, bytes, waiting, attention] = await Promise.all([
+  const [seqBefore, bytes, { waiting, attention }] = await Promise.all([
     readMeta(meta, 'seq'),
     readMeta(meta, 'bytes'),
-    index.count(stateRange('waiting')),
-    index.count(stateRange('attention')),
+    readCounted(meta, index),
   ]);
   const seq = seqBefore + 1;
   const draft: OutboxItem = {
@@ -82,6 +82,7 @@ export async function addItem(
     await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
   }
   await putMeta(meta, { seq, bytes: bytes + item.size! });
+  await recount(meta, index, [[undefined, 'waiting']]);
   await tx.objectStore('items').add(item);
   await tx.done;
   return item;
@@ -147,6 +148,9 @@ export async function recordSuccess(
   if (!item || item.state === 'synced') return undefined;
   const { lastError: _dropped, uncertain: _known, parked: _done, ...rest } = item;
   await releaseBytes(tx.objectStore('meta'), item);
+  await recount(tx.objectStore('meta'), tx.objectStore('items').index('by-state-seq'), [
+    [item.state, 'synced'],
+  ]);
   const synced: OutboxItem = {
     ...rest,
     state: 'synced',
@@ -182,7 +186,11 @@ export async function updateItem(
   const tx = strictWrite(db, ['items', 'meta']);
   const item = await tx.objectStore('items').get(itemId);
   const updated = item && item.state !== 'synced' ? change(item) : undefined;
-  if (updated) await tx.objectStore('items').put(updated);
+  if (updated) {
+    await tx.objectStore('items').put(updated);
+    const index = tx.objectStore('items').index('by-state-seq');
+    await recount(tx.objectStore('meta'), index, [[item!.state, updated.state]]);
+  }
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
   return updated;
@@ -192,6 +200,16 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   const tx = strictWrite(db, ['meta']);
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
+}
+
+/** Lifts a hold set because the network was down; true when there was one. */
+export async function liftOfflineHold(db: OutboxDatabase): Promise<boolean> {
+  const tx = strictWrite(db, ['meta']);
+  const meta = tx.objectStore('meta');
+  const held = await readMeta(meta, 'offlineHold');
+  if (held) await putMeta(meta, { notBefore: 0, offlineHold: false });
+  await tx.done;
+  return held;
 }
 
 /** Where one item stands (no content), or null when it is not in the outbox. */
@@ -214,13 +232,12 @@ export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boole
   return !paused && !stillWaiting(notBefore, now);
 }
 
-/** Counts without reading every item; the wake time is approximate (see below). */
+/** Counts without reading any item (kept in meta, counted.ts); the wake time is approximate (see below). */
 export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
   const tx = db.transaction(['items', 'meta']);
   const index = tx.objectStore('items').index('by-state-seq');
-  const [waiting, attention, paused, notBefore] = await Promise.all([
-    index.count(stateRange('waiting')),
-    index.count(stateRange('attention')),
+  const [{ waiting, attention }, paused, notBefore] = await Promise.all([
+    readCounted(tx.objectStore('meta'), index),
     readMeta(tx.objectStore('meta'), 'paused'),
     readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);

@@ -14,7 +14,7 @@ import type {
 } from '@/lib/shared/messaging/protocol';
 import type { ConnectionRecord, OutboxFeed } from '@/lib/shared/storage/table';
 import type { Contact } from '@/lib/shared/vivre/contract-types';
-import { found, notFound, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
+import { feedOf, found, notFound, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
 
 export const THREAD = (...people: Contact[]): PanelPage => ({
   participants: people.map((contact, at) => ({
@@ -77,7 +77,7 @@ export function renderPanel(world: PanelWorld = {}) {
     onReconnect: () => {},
     followTab: (_signal, onTab) => void (tellTab = onTab),
     followOutbox: (_signal, onFeed) =>
-      onFeed(world.outbox ? ({ ...world.outbox, synced: [] } as OutboxFeed) : null),
+      onFeed(world.outbox ? feedOf(world.outbox) : null),
     followConnection: (_signal, onRecord) =>
       onRecord({ state: 'ok', me: null } satisfies ConnectionRecord),
     openOptions: vi.fn(),
