@@ -47,7 +47,11 @@ export interface Outbox {
   /** What the worker publishes after each change: counts and first pages, whatever the size. */
   feed(): Promise<OutboxFeed>;
   /** The next page of waiting or stuck items after seq `after` (the feed's `more`). */
-  page(state: 'waiting' | 'attention', after: number | undefined, limit: number): Promise<OutboxPage>;
+  page(
+    state: 'waiting' | 'attention',
+    after: number | undefined,
+    limit: number,
+  ): Promise<OutboxPage>;
   /**
    * The network is back (an online event, or Vivre answered): an offline hold is lifted and
    * the outbox flushes now, whatever backoff built up while offline.

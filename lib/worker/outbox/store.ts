@@ -4,14 +4,7 @@
  */
 import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
 import { createdTempId } from '../vivre/write-kinds';
-import {
-  putMeta,
-  readMeta,
-  stateRange,
-  strictWrite,
-  type OutboxDatabase,
-  type OutboxMeta,
-} from './db';
+import { putMeta, readMeta, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './blockers';
 import type { DamagedItemView } from '../../shared/messaging/protocol';
 import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
