@@ -73,7 +73,7 @@ export interface Draft {
 /**
  * The outbox as the popup lists it: how many items wait and need attention, the first page of
  * each (`waiting`, `attention`; the rest through the listOutboxPage message), and the last few
- * items that reached Vivre, newest first. Bounded whatever the outbox holds (outbox/pages.ts).
+ * items that reached Vivre, newest first. Bounded whatever the outbox holds (lib/worker/outbox/pages.ts).
  */
 export type OutboxFeed = OutboxSummary & {
   synced: OutboxItemView[];

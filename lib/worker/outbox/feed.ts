@@ -1,7 +1,7 @@
 /**
  * Publishes the outbox after every change, so pages and chips follow it instead of asking:
  * its counts and first pages (notes included) in storage.session for extension pages
- * (outbox/pages.ts bounds it at any outbox size), and each write's state alone (no content) in
+ * (lib/worker/outbox/pages.ts bounds it), and each write's state alone (no content) in
  * storage.local for the pages following their writes.
  */
 import type { OutboxFeed, WriteStates } from '../../shared/storage/table';
