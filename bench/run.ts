@@ -18,6 +18,7 @@ import { renderReport, type Section } from './lib/report';
 import { benchMainThread } from './main-thread';
 import { benchDrain } from './outbox-drain';
 import { benchEnqueue } from './outbox-enqueue';
+import { benchReconnect } from './outbox-reconnect';
 import { benchPanel } from './panel';
 import { benchPopup } from './popup';
 import { benchSizes } from './sizes';
@@ -60,6 +61,7 @@ const lookups = await timed('lookups', benchLookups);
 // meanwhile; it only counts answers, which the CPU they use does not change.
 const drain = timed('outbox drain (75 s, in the background)', benchDrain);
 const enqueue = await timed('outbox enqueue', benchEnqueue);
+const reconnect = await timed('outbox reconnect (3,000 queued offline)', benchReconnect);
 const chips = await timed('chips', benchChips);
 const card = await timed('card', benchCard);
 const mainThread = await timed('main thread', benchMainThread);
@@ -69,6 +71,7 @@ const panel = await timed('panel', benchPanel);
 const sections = [
   sizes,
   enqueue,
+  reconnect,
   await drain,
   lookups,
   chips,
