@@ -3,11 +3,11 @@
  * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
  */
 import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
-import { createdTempId } from '../vivre/write-kinds';
+import { changedIds, createdTempId, referencedIds } from '../vivre/write-kinds';
 import { putMeta, readMeta, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './blockers';
 import type { DamagedItemView } from '../../shared/messaging/protocol';
-import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
+import type { ConnectionStamp, OutboxCounts, OutboxItem, TempIdEntry } from './types';
 import { writeStatusOf } from './item-status';
 import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
 import { isSoundItem } from './sound-item';
@@ -193,6 +193,43 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   const tx = strictWrite(db, ['meta']);
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
+}
+
+/** True when the last hold was the network being down. */
+export async function offlineHeld(db: OutboxDatabase): Promise<boolean> {
+  return readMeta(db.transaction('meta').store, 'offlineHold');
+}
+
+/** Waiting items read from the front when probing whether the network is back. */
+const PROBE_ITEMS = 20;
+
+/**
+ * The front of the outbox: the first waiting items in order, with the temporary ids they
+ * name. Enough to plan one send (a prefix in seq order holds every earlier waiting write
+ * that could block one of its items); the caller sends nothing a blocker holds.
+ */
+export async function readProbe(db: OutboxDatabase): Promise<OutboxSnapshot> {
+  const tx = db.transaction(['items', 'tempIds', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [records, paused, notBefore] = await Promise.all([
+    index.getAll(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', Infinity]), PROBE_ITEMS),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  const items = (records as unknown[]).filter(isSoundItem);
+  const ids = new Set(
+    items.flatMap((item) => [
+      ...referencedIds(item.write),
+      ...changedIds(item.write),
+      createdTempId(item.write) ?? '',
+    ]),
+  );
+  const tempIds = new Map<string, TempIdEntry>();
+  for (const id of ids) {
+    const entry = id ? await tx.objectStore('tempIds').get(id) : undefined;
+    if (entry) tempIds.set(id, entry);
+  }
+  return { items, synced: [], damaged: [], tempIds, paused, notBefore };
 }
 
 /** Lifts a hold set because the network was down; true when there was one. */
