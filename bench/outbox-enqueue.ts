@@ -2,10 +2,14 @@
  * Enqueue latency in real Chromium and real IndexedDB: an extension page sends
  * enqueueWrite to the built extension's worker, as the popup does, and times each
  * answer. The worker is connected to a loopback port where nothing listens, so
- * nothing drains and the queue only grows.
+ * nothing drains and the queue only grows: first to 310 short notes (low and high
+ * halves side by side), then, with long notes, to the outbox's caps (5,000 items,
+ * 10 MB), where the last 100 are timed.
  */
 import { openExtensionPage } from '../tests/e2e/harness';
 import { RAHUL } from '../tests/factories';
+import { MAX_BYTES, MAX_ITEMS } from '../lib/worker/outbox/limits';
+import { FEED_BOUND_BYTES } from '../lib/worker/outbox/pages';
 import { benchInSession } from './lib/extension-session';
 import { inPageScript } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
@@ -13,11 +17,21 @@ import { ms, summarize } from './lib/stats';
 
 const COUNT = 300;
 const WARMUP = 10;
+/** Timed at the caps: the last of MAX_ITEMS. */
+const AT_CAPS = 100;
+/** Characters per long note: MAX_ITEMS items of this, as the outbox stores them, fill ~10 MB. */
+const LONG_NOTE = 1_700;
+const GOAL_P99_MS = 30;
+/** Flat: the p50 at the caps within this of the p50 with 10–160 queued. */
+const GOAL_FLAT = 1.25;
 
 interface EnqueueRun {
   samples: number[];
   states: Record<string, number>;
 }
+
+const SESSION_BYTES = `new Promise((resolve) => chrome.storage.session.get(null, (all) =>
+  resolve({ outbox: JSON.stringify(all.outbox ?? null).length, all: JSON.stringify(all).length })))`;
 
 export async function benchEnqueue(): Promise<Section> {
   const title = 'Outbox: enqueue latency (Chromium, real IndexedDB)';
@@ -25,37 +39,87 @@ export async function benchEnqueue(): Promise<Section> {
     // The popup sends writes; the worker answers each page only the messages it uses.
     const page = await openExtensionPage(session.browser, 'popup.html');
     await page.evaluate(inPageScript('enqueue-loop.js'));
-    const run = await page.evaluate<EnqueueRun>(
-      `window.vivreBenchEnqueue(${JSON.stringify({ count: COUNT, warmup: WARMUP, contactId: RAHUL.id })})`,
-    );
+    const loop = (options: Record<string, unknown>) =>
+      page.evaluate<EnqueueRun>(
+        `window.vivreBenchEnqueue(${JSON.stringify({ contactId: RAHUL.id, ...options })})`,
+      );
+    const run = await loop({ count: COUNT, warmup: WARMUP, label: 'short' });
+    const filled = COUNT + WARMUP;
+    // To the caps: long notes, untimed, then the last AT_CAPS timed.
+    const fill = await loop({
+      count: AT_CAPS,
+      warmup: MAX_ITEMS - filled - AT_CAPS,
+      padTo: LONG_NOTE,
+      label: 'long',
+    });
+    const sessionBytes = await page.evaluate<{ outbox: number; all: number }>(SESSION_BYTES);
+    const refused = await loop({ count: 1, warmup: 0, label: 'over' });
+
     const stats = summarize(run.samples);
-    const firstHalf = summarize(run.samples.slice(0, COUNT / 2));
-    const secondHalf = summarize(run.samples.slice(COUNT / 2));
+    const low = summarize(run.samples.slice(0, COUNT / 2));
+    const high = summarize(run.samples.slice(COUNT / 2));
+    const caps = summarize(fill.samples);
     const samples = `${stats.n} writes`;
+    const waiting = (run.states.waiting ?? 0) + (fill.states.waiting ?? 0);
+    const flat = caps.p50 / low.p50;
     return {
       title,
       method:
         'From an extension page of the built extension (`npm run build:test`), `enqueueWrite` messages to ' +
         'the service worker, one after another; each time is what the popup waits for before it may say ' +
         '"saved — will sync": message to the worker, validation, the strict-durability IndexedDB commit, ' +
-        'the badge count, the answer. The worker is connected to a closed loopback port, so nothing drains ' +
-        `and the queue grows from 0 to ${COUNT + WARMUP} items. ${WARMUP} warm-up writes are not counted.`,
+        'the answer (the badge and the feed follow it). The worker is connected to a closed loopback port, ' +
+        `so nothing drains and the queue grows: ${WARMUP} warm-up writes (not counted), then ${COUNT} short ` +
+        `notes (10–${COUNT / 2 + WARMUP} and ${COUNT / 2 + WARMUP}–${filled} queued, side by side), then ` +
+        `notes of ${LONG_NOTE.toLocaleString('en')} characters up to the caps (${MAX_ITEMS.toLocaleString('en')} ` +
+        `items, ${MAX_BYTES / 1024 / 1024} MB), of which the last ${AT_CAPS} are timed.`,
       rows: [
-        { metric: 'enqueue → "saved" p50', value: ms(stats.p50), samples },
-        { metric: 'enqueue → "saved" p99', value: ms(stats.p99), samples },
         {
-          metric: `p50 with 10–${COUNT / 2 + WARMUP} / ${COUNT / 2 + WARMUP}–${COUNT + WARMUP} items queued`,
-          value: `${ms(firstHalf.p50)} / ${ms(secondHalf.p50)}`,
-          samples: `${firstHalf.n} + ${secondHalf.n}`,
+          metric: 'p50 / p99 with 10–160 queued',
+          value: `${ms(low.p50)} / ${ms(low.p99)}`,
+          samples: `${low.n} writes`,
+        },
+        {
+          metric: 'p50 / p99 with 160–310 queued',
+          value: `${ms(high.p50)} / ${ms(high.p99)}`,
+          samples: `${high.n} writes`,
+        },
+        {
+          metric: `p50 / p99 at the caps (${MAX_ITEMS - AT_CAPS}–${MAX_ITEMS} queued, ~10 MB)`,
+          value: `${ms(caps.p50)} / ${ms(caps.p99)}`,
+          samples: `${caps.n} writes`,
+          goal: `p99 ≤ ${GOAL_P99_MS} ms`,
+          verdict: verdict(caps.p99 <= GOAL_P99_MS),
+        },
+        {
+          metric: 'flat: p50 at the caps ÷ p50 with 10–160 queued',
+          value: `${flat.toFixed(2)}×`,
+          samples: `${caps.n} + ${low.n} writes`,
+          goal: `≤ ${GOAL_FLAT}×`,
+          verdict: verdict(flat <= GOAL_FLAT),
+        },
+        {
+          metric: 'enqueue → "saved" p50 / p99, all short notes',
+          value: `${ms(stats.p50)} / ${ms(stats.p99)}`,
+          samples,
+        },
+        {
+          metric: 'the published feed in storage.session at the caps',
+          value: `${(sessionBytes.outbox / 1000).toFixed(1)} kB (all of storage.session: ${(sessionBytes.all / 1000).toFixed(1)} kB)`,
+          goal: `≤ ${FEED_BOUND_BYTES / 1024 / 1024} MB`,
+          verdict: verdict(sessionBytes.outbox <= FEED_BOUND_BYTES),
         },
         {
           metric: 'answers "waiting" (saved, not synced)',
-          value: `${run.states.waiting ?? 0} of ${COUNT + WARMUP}`,
-          goal: 'all',
-          verdict: verdict((run.states.waiting ?? 0) === COUNT + WARMUP),
+          value: `${waiting} of ${MAX_ITEMS}; the next one refused: ${refused.states.error === 1 ? 'yes' : 'no'}`,
+          goal: 'all, then refused',
+          verdict: verdict(waiting === MAX_ITEMS && refused.states.error === 1),
         },
       ],
-      notes: [`max ${ms(stats.max)}; answer states: ${JSON.stringify(run.states)}.`],
+      notes: [
+        `max ${ms(stats.max)} (short notes), ${ms(caps.max)} (at the caps); answer states: ` +
+          `${JSON.stringify(run.states)}, ${JSON.stringify(fill.states)}.`,
+      ],
     };
   });
 }

@@ -19,6 +19,7 @@ import { renderReport, replaceSections, type Section } from './lib/report';
 import { benchMainThread } from './main-thread';
 import { benchDrain } from './outbox-drain';
 import { benchEnqueue } from './outbox-enqueue';
+import { benchReconnect } from './outbox-reconnect';
 import { benchPanel } from './panel';
 import { benchPopup } from './popup';
 import { benchSizes } from './sizes';
@@ -97,6 +98,7 @@ const lookups = await timed('lookups', benchLookups);
 // meanwhile; it only counts answers, which the CPU they use does not change.
 const drain = timed('outbox drain (75 s, in the background)', benchDrain);
 const enqueue = await timed('outbox enqueue', benchEnqueue);
+const reconnect = await timed('outbox reconnect (3,000 queued offline)', benchReconnect);
 const chips = await timed('chips', benchChips);
 const card = await timed('card', benchCard);
 const mainThread = await timed('main thread', benchMainThread);
@@ -107,6 +109,7 @@ const day = await timed('a day in one tab', benchDayInATab);
 const sections = [
   sizes,
   enqueue,
+  reconnect,
   await drain,
   lookups,
   chips,

@@ -38,5 +38,7 @@ export default defineBackground(() => {
     if (alarm.name === FLUSH_ALARM) void worker.outbox.flushOutbox();
     if (alarm.name === HELD_SENDS_ALARM) void worker.heldSends.commitDue();
   });
+  // Back online while the worker runs: writes held offline go now, whatever backoff built up.
+  globalThis.addEventListener?.('online', () => void worker.outbox.networkBack());
   void worker.start();
 });

@@ -9,11 +9,13 @@ import { FIXED_PEOPLE } from '@/sandbox/seed-data';
 import type {
   ContactDetails,
   LookupResult,
+  OutboxItemView,
   OutboxSummary,
   SettingsView,
   Status,
 } from '@/lib/shared/messaging/protocol';
 import type { Activity, Contact, Deal } from '@/lib/shared/vivre/contract-types';
+import type { OutboxFeed } from '@/lib/shared/storage/table';
 
 /** A seeded person as GET /v1/contacts/{id} answers (less `updated_at`), with its score. */
 function seeded(id: string, aiScore: number): Contact {
@@ -92,6 +94,16 @@ export const STATUS_OK: Status = {
 };
 
 export const EMPTY_OUTBOX: OutboxSummary = { waiting: [], attention: [], paused: null };
+
+/** The feed the worker publishes for a small outbox: every item on its first page. */
+export function feedOf(summary: OutboxSummary, synced: OutboxItemView[] = []): OutboxFeed {
+  return {
+    ...summary,
+    synced,
+    counts: { waiting: summary.waiting.length, attention: summary.attention.length },
+    more: { waiting: null, attention: null },
+  };
+}
 
 /** The settings the options page reads: the local sandbox, no key saved, lookups on. */
 export function settingsView(overrides: Partial<SettingsView> = {}): SettingsView {

@@ -1,13 +1,15 @@
 /* global chrome */
 // Runs in the popup page (popup.html, as a tab): sends enqueueWrite to the worker exactly
 // as the popup does (@webext-core/messaging's wire format) and times each answer.
-window.vivreBenchEnqueue = async ({ count, warmup, contactId }) => {
+// `padTo`: each note is padded to this many characters (a rep's long notes); `label` keeps
+// the notes of separate calls apart.
+window.vivreBenchEnqueue = async ({ count, warmup, contactId, padTo = 0, label = '' }) => {
   const send = (message) =>
     new Promise((resolve) => chrome.runtime.sendMessage(message, (answer) => resolve(answer)));
   const samples = [];
   const states = {};
   for (let i = 0; i < warmup + count; i++) {
-    const note = `bench enqueue #${i}`;
+    const note = `bench enqueue ${label}#${i} `.padEnd(padTo, 'x');
     const message = {
       id: i + 1,
       type: 'enqueueWrite',

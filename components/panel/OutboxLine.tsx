@@ -8,8 +8,8 @@ import type { OutboxFeed } from '../../lib/shared/storage/table';
 const writes = (count: number) => (count === 1 ? '1 write' : `${count} writes`);
 
 export function OutboxLine({ outbox, onOpen }: { outbox: OutboxFeed | null; onOpen: () => void }) {
-  const attention = (outbox?.attention.length ?? 0) + (outbox?.damaged?.length ?? 0);
-  const waiting = outbox?.waiting.length ?? 0;
+  const attention = (outbox?.counts.attention ?? 0) + (outbox?.damaged?.length ?? 0);
+  const waiting = outbox?.counts.waiting ?? 0;
   if (attention === 0 && waiting === 0) return null;
   if (attention === 0) {
     return (

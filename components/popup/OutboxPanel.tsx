@@ -2,6 +2,7 @@ import type { OutboxItemView } from '../../lib/shared/messaging/protocol';
 import type { OutboxFeed } from '../../lib/shared/storage/table';
 import { describeItem } from './outbox-lines';
 import { OutboxItem } from './OutboxItem';
+import { OutboxList } from './OutboxList';
 import type { PopupServices } from './services-type';
 
 interface Props {
@@ -19,11 +20,11 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
   const damaged = outbox?.damaged ?? [];
   if (
     !outbox ||
-    (outbox.waiting.length === 0 && outbox.attention.length === 0 && damaged.length === 0)
+    (outbox.counts.waiting === 0 && outbox.counts.attention === 0 && damaged.length === 0)
   ) {
     return null;
   }
-  const all = [...outbox.attention, ...outbox.waiting];
+  const published = [...outbox.attention, ...outbox.waiting];
 
   async function retry(id: string, note?: string) {
     await ask('retryOutboxItem', note === undefined ? { id } : { id, note });
@@ -36,28 +37,35 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
     return answer.ok ? undefined : answer.error.message;
   }
 
-  const list = (items: OutboxItemView[]) => (
-    <ul>
-      {items.map((item) => (
-        <OutboxItem
-          key={item.id}
-          item={item}
-          line={describeItem(item, names, all)}
-          onRetry={(note) => void retry(item.id, note)}
-          onDiscard={() => void discard(item.id)}
-          onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
-        />
-      ))}
-    </ul>
+  const renderItem = (item: OutboxItemView, shown: OutboxItemView[]) => (
+    <OutboxItem
+      key={item.id}
+      item={item}
+      line={describeItem(item, names, [...published, ...shown])}
+      onRetry={(note) => void retry(item.id, note)}
+      onDiscard={() => void discard(item.id)}
+      onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
+    />
+  );
+  const list = (state: 'waiting' | 'attention', label: string) => (
+    <OutboxList
+      state={state}
+      first={outbox[state]}
+      total={outbox.counts[state]}
+      more={outbox.more[state]}
+      label={label}
+      ask={ask}
+      renderItem={renderItem}
+    />
   );
 
   return (
     <section class="outbox" aria-labelledby="outbox-heading">
       <h2 id="outbox-heading">Outbox</h2>
-      {outbox.attention.length > 0 ? (
+      {outbox.counts.attention > 0 ? (
         <>
-          <h3 class="attention">Needs attention ({outbox.attention.length})</h3>
-          {list(outbox.attention)}
+          <h3 class="attention">Needs attention ({outbox.counts.attention.toLocaleString()})</h3>
+          {list('attention', 'Needs attention')}
         </>
       ) : null}
       {damaged.length > 0 ? (
@@ -82,10 +90,10 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
           </ul>
         </>
       ) : null}
-      {outbox.waiting.length > 0 ? (
+      {outbox.counts.waiting > 0 ? (
         <>
-          <h3>Waiting to sync ({outbox.waiting.length})</h3>
-          {list(outbox.waiting)}
+          <h3>Waiting to sync ({outbox.counts.waiting.toLocaleString()})</h3>
+          {list('waiting', 'Waiting to sync')}
         </>
       ) : null}
     </section>

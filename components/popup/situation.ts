@@ -85,7 +85,7 @@ export function describeSituation(status: LiveStatus, outbox: OutboxFeed | null)
       return {
         ...fine,
         banner: 'You’re offline — what you log is saved here and syncs when Vivre is reachable.',
-        canRetry: (outbox?.waiting.length ?? 0) > 0,
+        canRetry: (outbox?.counts.waiting ?? 0) > 0,
       };
     default:
       return fine;

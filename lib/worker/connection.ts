@@ -32,6 +32,7 @@ export function createConnection() {
   // In memory too, so a burst of answers does not write storage once per request.
   let last: ConnectionRecord | undefined;
   const onRefused: Array<(error: VivreError) => void> = [];
+  const onReachable: Array<() => void> = [];
 
   async function read(): Promise<ConnectionRecord> {
     last ??= await connectionItem.getValue();
@@ -52,7 +53,13 @@ export function createConnection() {
       const current = await read();
       // A 403 on one write is about that write, not about the key being unusable.
       if (error?.kind === 'forbidden' && current.state === 'ok') return;
-      await write({ ...current, state: stateAfter(error, current.state) });
+      const state = stateAfter(error, current.state);
+      if (current.state === 'offline' && state !== 'offline') onReachable.forEach((l) => l());
+      await write({ ...current, state });
+    },
+    /** Calls `listener` each time an answer comes after the network was down (a lookup, say). */
+    whenReachable(listener: () => void): void {
+      onReachable.push(listener);
     },
     /** Calls `listener` each time Vivre refuses the saved key (a 401). */
     whenRefused(listener: (error: VivreError) => void): void {

@@ -124,9 +124,11 @@ export function createWorker(options: WorkerOptions = {}) {
   connection.whenRefused((error) => void outbox.pause(error.toRepError()));
   // Nor do chips show what that key was answered: a new tab asks the worker first.
   connection.whenRefused(() => void lookups.forgetShown().catch(() => undefined));
+  // Vivre answered after the network was down: writes held for it go now, not after the backoff.
+  connection.whenReachable(() => void outbox.networkBack());
 
   // Pages and chips follow the outbox through its feed; the toolbar shows its counts.
-  const feed = createOutboxFeed(() => outbox.list());
+  const feed = createOutboxFeed(outbox);
   const wakeAlarm = createWakeAlarm();
   function outboxChanged(counts: OutboxCounts) {
     void showOutboxBadge(counts).catch(() => undefined);

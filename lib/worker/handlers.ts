@@ -162,6 +162,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { released: await outbox.sendWith(connection) };
     },
 
+    listOutboxPage: ({ state, after, limit }) => outbox.page(state, after, limit),
+
     async flushOutbox() {
       // Answer at once: the popup asks on open and must not wait for a long drain.
       void outbox.flushOutbox();

@@ -11,3 +11,6 @@ export const MAX_ACTIVITY_PAGE = 50;
 
 /** How deep a timeline may page: 10,000 activities back is more than any rep scrolls. */
 export const MAX_ACTIVITY_OFFSET = 10_000;
+
+/** Items in one `listOutboxPage` answer: what the popup's "Show more" adds at a time. */
+export const MAX_OUTBOX_PAGE = 100;

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { LOOKUP_PRIORITIES } from '../lookup-priority';
 import type { InboxListPrefs } from '../inbox-list';
+import type { OutboxPage } from '../storage/table';
 import type { Participant } from '../people';
 import type { Contact, Deal } from '../vivre/contract-types';
 import type {
@@ -38,7 +39,12 @@ import {
   text,
 } from './schemas';
 import { MAX_NOTE_LENGTH } from '../vivre/limits';
-import { MAX_ACTIVITY_OFFSET, MAX_ACTIVITY_PAGE, MAX_LOOKUP_EMAILS } from './limits';
+import {
+  MAX_ACTIVITY_OFFSET,
+  MAX_ACTIVITY_PAGE,
+  MAX_LOOKUP_EMAILS,
+  MAX_OUTBOX_PAGE,
+} from './limits';
 
 /**
  * Who sent a message (lib/worker/router.ts tells them apart): the toolbar popup, the options
@@ -143,6 +149,18 @@ export const MESSAGES = {
     POPUP,
   ).answers<{ released: number }>(),
   flushOutbox: message(none, POPUP).answers<null>(),
+  /**
+   * The popup's "Show more": waiting or stuck items after seq `after` (the feed's `more`, or
+   * the last page's `next`), in the order they go. The feed itself holds only the first page.
+   */
+  listOutboxPage: message(
+    z.strictObject({
+      state: z.enum(['waiting', 'attention']),
+      after: z.number().int().min(0),
+      limit: z.number().int().min(1).max(MAX_OUTBOX_PAGE),
+    }),
+    POPUP,
+  ).answers<OutboxPage>(),
   getSettings: message(none, OPTIONS).answers<SettingsView>(),
   saveSettings: message(SettingsInputSchema, OPTIONS).answers<SettingsView>(),
   savePrivacy: message(

@@ -70,8 +70,23 @@ export interface Draft {
   call?: CallDetailsValues;
 }
 
-/** The outbox as the popup lists it, with the last few items that reached Vivre, newest first. */
-export type OutboxFeed = OutboxSummary & { synced: OutboxItemView[] };
+/**
+ * The outbox as the popup lists it: how many items wait and need attention, the first page of
+ * each (`waiting`, `attention`; the rest through the listOutboxPage message), and the last few
+ * items that reached Vivre, newest first. Bounded whatever the outbox holds (lib/worker/outbox/pages.ts).
+ */
+export type OutboxFeed = OutboxSummary & {
+  synced: OutboxItemView[];
+  counts: { waiting: number; attention: number };
+  /** Where each list's next page starts (listOutboxPage's `after`); null when this is all of it. */
+  more: { waiting: number | null; attention: number | null };
+};
+
+/** One page of waiting or stuck items, in the order they go, and where the next one starts. */
+export interface OutboxPage {
+  items: OutboxItemView[];
+  next: number | null;
+}
 
 /** Where each write stands, by outbox id: no content. */
 export type WriteStates = Record<string, WriteStatus>;
@@ -199,7 +214,7 @@ export const MANAGED_APPLIED = {
   readers: ['worker'],
 } satisfies StorageEntry<Record<string, unknown>>;
 
-/** The outbox as pages list it, notes included: written after every outbox change. */
+/** The outbox's counts and first pages, notes included: written after every outbox change. */
 export const OUTBOX_FEED = {
   key: 'session:outbox',
   fallback: null as OutboxFeed | null,

@@ -18,6 +18,19 @@ export interface OutboxMeta {
   lease: FlushLease | null;
   /** Bytes of the unsynced items (their `size`), kept with each change for the size cap. */
   bytes: number;
+  /**
+   * How many items are waiting and need attention, kept with each change so enqueue, the
+   * feed and the badge never count the store (an index count walks every entry). Null on
+   * installs from before it: counted once, in the first transaction that changes an item.
+   */
+  counted: StateCounts | null;
+  /** The hold in `notBefore` is the network being down: coming back online lifts it. */
+  offlineHold: boolean;
+}
+
+export interface StateCounts {
+  waiting: number;
+  attention: number;
 }
 
 /** Version 1, as installs have it. */
@@ -69,10 +82,18 @@ export function stateRange(state: OutboxItem['state']): IDBKeyRange {
   return IDBKeyRange.bound([state, -Infinity], [state, Infinity]);
 }
 
-const metaDefaults: OutboxMeta = { seq: 0, paused: null, notBefore: 0, lease: null, bytes: 0 };
+const metaDefaults: OutboxMeta = {
+  seq: 0,
+  paused: null,
+  notBefore: 0,
+  lease: null,
+  bytes: 0,
+  counted: null,
+  offlineHold: false,
+};
 
 /** The `meta` store of any transaction that has it. */
-interface MetaStore {
+export interface MetaStore {
   get(key: keyof OutboxMeta): Promise<OutboxMeta[keyof OutboxMeta] | undefined>;
   put(value: OutboxMeta[keyof OutboxMeta], key: keyof OutboxMeta): Promise<unknown>;
 }

@@ -4,7 +4,7 @@
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import { VivreError } from '../vivre/errors';
-import { MAX_RETRY_AFTER_SECONDS } from './limits';
+import { MAX_RETRY_AFTER_SECONDS, OFFLINE_PROBE_MS } from './limits';
 
 export type FailureAction =
   /** Try this item again at `at`. `holdAll`: the failure is not about this item, so nothing else goes before `at` either. */
@@ -75,7 +75,13 @@ export function decideOnFailure(
       return { type: 'pause' };
     case 'offline':
       // The network is down for every item alike: don't spend a request per item finding out.
-      return { type: 'retry', at: backoff(), holdAll: true };
+      // Looked at again within OFFLINE_PROBE_MS whatever backoff built up, so a worker asleep
+      // through the network's return (no online event reaches it) starts within a minute.
+      return {
+        type: 'retry',
+        at: now + Math.min(backoffDelay(attempts, config), OFFLINE_PROBE_MS),
+        holdAll: true,
+      };
     case 'rate_limited':
       // The limit is per key, so it holds for every item.
       return {

@@ -1,50 +1,67 @@
 /**
  * Publishes the outbox after every change, so pages and chips follow it instead of asking:
- * the whole listing (notes included) in storage.session for extension pages, and each
- * write's state alone (no content) in storage.local for the content script.
+ * its counts and first pages (notes included) in storage.session for extension pages
+ * (lib/worker/outbox/pages.ts bounds it), and each write's state alone (no content) in
+ * storage.local for the pages following their writes.
  */
-import type { OutboxFeed } from '../../shared/storage/table';
-import type { WriteStatus } from '../../shared/messaging/protocol';
+import type { OutboxFeed, WriteStates } from '../../shared/storage/table';
 import { outboxFeedItem, writeStatesItem } from '../../shared/storage/items';
-import { writeStatusOf } from './item-status';
 
-export function statesOf(feed: OutboxFeed): Record<string, WriteStatus> {
-  const states: Record<string, WriteStatus> = {};
-  // A paused outbox holds every write: a waiting one says why, as one needing attention does.
-  for (const item of [...feed.synced, ...feed.waiting, ...feed.attention]) {
-    states[item.id] = writeStatusOf(item, feed.paused);
-  }
-  return states;
+export interface FeedSource {
+  feed(): Promise<OutboxFeed>;
+  states(): Promise<WriteStates>;
 }
+
+/** After a failed publish, the next try; doubled per failure in a row, up to a minute. */
+const RETRY_MS = 1000;
+const MAX_RETRY_MS = 60_000;
 
 /**
  * `changed()` after each outbox change; changes that arrive while one publish runs are
  * folded into one more, so a drain of a thousand writes does not write storage a thousand
- * times behind itself.
+ * times behind itself. A publish that fails (storage full, the worker stopping) is reported
+ * with `onError` and tried again until one succeeds: pages never silently show an old outbox.
  */
-export function createOutboxFeed(list: () => Promise<OutboxFeed>) {
+export function createOutboxFeed(
+  source: FeedSource,
+  { onError = reportError }: { onError?: (error: unknown) => void } = {},
+) {
   let running: Promise<void> | null = null;
   let again = false;
+  let failures = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
   async function publish(): Promise<void> {
     do {
       again = false;
-      const feed = await list();
-      await outboxFeedItem.setValue(feed);
-      await writeStatesItem.setValue(statesOf(feed));
+      const [feed, states] = await Promise.all([source.feed(), source.states()]);
+      await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
     } while (again);
   }
 
-  return {
-    changed(): Promise<void> {
-      if (running) {
-        again = true;
-        return running;
-      }
-      running = publish()
-        .catch(() => undefined) // The next change publishes again.
-        .finally(() => (running = null));
+  function changed(): Promise<void> {
+    if (running) {
+      again = true;
       return running;
-    },
-  };
+    }
+    clearTimeout(retry);
+    running = publish()
+      .then(
+        () => void (failures = 0),
+        (error: unknown) => {
+          onError(error);
+          failures++;
+          const delay = Math.min(RETRY_MS * 2 ** (failures - 1), MAX_RETRY_MS);
+          retry = setTimeout(() => void changed(), delay);
+        },
+      )
+      .finally(() => (running = null));
+    return running;
+  }
+
+  return { changed };
+}
+
+function reportError(error: unknown): void {
+  console.error('Vivre outbox: could not publish the outbox to the extension pages', error);
 }

@@ -25,12 +25,15 @@ import { reconcile } from './reconcile';
 import {
   discardedDependencyError,
   mayDeliver,
+  offlineHeld,
+  readProbe,
   readState,
   recordSuccess,
   updateItem,
   type OutboxSnapshot,
 } from './store';
 import type { Deliver, OutboxItem, ReadBack } from './types';
+import { untilAborted, wrongConnectionError } from './pass-tools';
 
 export interface PassContext {
   db: OutboxDatabase;
@@ -53,24 +56,6 @@ export const mayAlreadyBeInVivre: RepError = {
     'May already be in Vivre — check. Its answer was lost; send it again only if Vivre does not have it.',
 };
 
-/** The rep-facing reason a write waits for its own connection. */
-export function wrongConnectionError(item: OutboxItem): RepError {
-  const where = item.connection ? hostOf(item.connection.baseUrl) : 'another Vivre';
-  const workspace = item.connection?.workspaceId ?? 'another workspace';
-  return {
-    kind: 'unknown',
-    message: `Queued for workspace ${workspace} (${where}). Send it with that workspace’s API key, or discard it.`,
-  };
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
-}
-
 /** What a pass saw last, so the caller can report counts without reading everything again. */
 export interface PassResult {
   /** Undefined when the pass stopped before reading the items (paused, or holding off). */
@@ -84,6 +69,10 @@ interface Pass {
   ctx: PassContext;
   state: OutboxSnapshot;
   planner: Planner;
+  /** See claimedIds: made on first use, then kept up to date. */
+  claimed?: Set<string>;
+  /** Planned from the front of the outbox only (see runFlushPass). */
+  probe?: boolean;
 }
 
 export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<PassResult> {
@@ -91,14 +80,19 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
   let pass: Pass | undefined;
   let synced = 0;
   let examined = 0;
+  // After an offline hold, one write from the front asks whether the network is back before
+  // the whole outbox is read (10 MB at the caps): a probe every half minute costs O(1).
+  const probing = await offlineHeld(ctx.db);
+  let readAll = false;
   while (!ctx.signal.aborted) {
     const changes = ctx.takeLocalChanges();
-    if (!pass || changes.reread) {
+    if (!pass || changes.reread || (readAll && pass.probe)) {
       // Reading every item is the expensive part: skip it while nothing may be sent.
       if (!(await mayDeliver(ctx.db, ctx.now()))) break;
       if (pass) examined += pass.planner.examined;
-      const state = await readState(ctx.db);
-      pass = { ctx, state, planner: createPlanner(state) };
+      const probe = probing && !readAll;
+      const state = probe ? await readProbe(ctx.db) : await readState(ctx.db);
+      pass = { ctx, state, planner: createPlanner(state), probe };
     } else {
       for (const item of changes.added) pass.planner.add(item);
     }
@@ -106,9 +100,16 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
     const now = ctx.now();
     if (state.paused || stillWaiting(state.notBefore, now)) break;
     const next = planner.next(now);
+    if (!next && pass.probe) {
+      readAll = true; // nothing at the front can go: plan from the whole outbox
+      continue;
+    }
     if (!next || !(await stillOwner()) || ctx.signal.aborted) break;
     const { item } = next;
     if (attempted.has(item.id)) continue;
+    // A probe sends only a write that needs nothing of the rest of the outbox: unblocked,
+    // and not one whose read-back must know every synced item's id.
+    if (pass.probe && (next.blocker || item.uncertain)) continue;
     attempted.add(item.id);
 
     if (next.blocker?.type === 'discarded') {
@@ -116,8 +117,10 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
       continue;
     }
     if (await deliverOne(pass, item)) synced++;
+    if (pass.probe) readAll = true; // answered or held again: the loop's first check decides
   }
-  if (!pass) return { synced, examined };
+  // A probe's state holds the front of the outbox only: the caller counts from meta instead.
+  if (!pass || pass.probe) return { synced, examined };
   pass.state.items = pass.planner.items();
   return { state: pass.state, synced, examined: examined + pass.planner.examined };
 }
@@ -137,7 +140,7 @@ async function deliverOne(pass: Pass, item: OutboxItem): Promise<boolean> {
     const known = await reconcile(item, write, {
       now,
       readBack: ctx.readBack,
-      claimed: claimedIds(state),
+      claimed: claimedIds(pass),
       signal: ctx.signal,
     });
     if (ctx.signal.aborted) return false;
@@ -233,7 +236,10 @@ async function failed(
       await settle(pass, item, { attempts, lastError, uncertain }, { paused: lastError });
       return false;
     case 'retry': {
-      const meta = action.holdAll ? { notBefore: action.at } : {};
+      // An offline hold is lifted as soon as the network is back (Outbox.networkBack).
+      const meta = action.holdAll
+        ? { notBefore: action.at, offlineHold: error.kind === 'offline' }
+        : {};
       if (action.holdAll) state.notBefore = action.at;
       await settle(pass, item, { attempts, lastError, uncertain, nextAttemptAt: action.at }, meta);
       return false;
@@ -241,11 +247,16 @@ async function failed(
   }
 }
 
-/** Ids Vivre gave items that reached it: a read-back never takes one of these for another item. */
-function claimedIds(state: OutboxSnapshot): Set<string> {
-  const ids = new Set<string>();
-  for (const item of state.synced) if (item.result?.id) ids.add(item.result.id);
-  return ids;
+/**
+ * Ids Vivre gave items that reached it: a read-back never takes one of these for another item.
+ * Kept as the pass goes, so a pass of thousands of items does not walk its synced ones per item.
+ */
+function claimedIds(pass: Pass): Set<string> {
+  if (!pass.claimed) {
+    pass.claimed = new Set();
+    for (const item of pass.state.synced) if (item.result?.id) pass.claimed.add(item.result.id);
+  }
+  return pass.claimed;
 }
 
 async function succeed(
@@ -258,7 +269,10 @@ async function succeed(
   const tempId = createdTempId(item.write);
   if (tempId && result.id) planner.resolved(tempId, result.id);
   planner.settle(item, undefined);
-  if (synced) state.synced.push(synced);
+  if (synced) {
+    state.synced.push(synced);
+    if (synced.result?.id) pass.claimed?.add(synced.result.id);
+  }
   ctx.onItemChange(planner.counts());
   if (synced) ctx.onSynced(synced);
   return true;
@@ -273,14 +287,4 @@ async function settle(
   const updated = await updateItem(pass.ctx.db, item.id, (i) => ({ ...i, ...change }), meta);
   pass.planner.settle(item, updated);
   pass.ctx.onItemChange(pass.planner.counts());
-}
-
-/** A delivery that ignores its signal must not keep a closing outbox waiting. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

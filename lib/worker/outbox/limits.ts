@@ -16,6 +16,13 @@ export const MAX_BYTES = 10 * 1024 * 1024;
  */
 export const MAX_WAIT_MS = 60 * 60_000 + 5 * 60_000;
 
+/**
+ * The longest an offline outbox waits before trying again. With the wake alarm's 30 s floor,
+ * writes start within a minute of the network's return even when no online event or answer
+ * from Vivre says so (one request per half minute while offline, none while delivering).
+ */
+export const OFFLINE_PROBE_MS = 30_000;
+
 /** `Retry-After` beyond this is read as this: a server asking for ten years is wrong. */
 export const MAX_RETRY_AFTER_SECONDS = 60 * 60;
 

@@ -17,7 +17,10 @@ import {
   retryItem,
   type RetryEdit,
 } from './rep-actions';
-import { addItem, quickCounts, readState, readStatus, writeMeta } from './store';
+import { addItem, liftOfflineHold, quickCounts, readState, readStatus, writeMeta } from './store';
+import { readFeed, readPage, readStates } from './pages';
+import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
+import type { DamagedItemView } from '../../shared/messaging/protocol';
 import type {
   ConnectionStamp,
   OutboxCounts,
@@ -39,7 +42,23 @@ export interface Outbox {
   ): Promise<OutboxItem>;
   /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
   flushOutbox(): Promise<void>;
+  /** Everything, read whole: for tests and tools. Pages follow the bounded `feed` instead. */
   list(): Promise<OutboxListing>;
+  /** What the worker publishes after each change: counts and first pages, whatever the size. */
+  feed(): Promise<OutboxFeed>;
+  /** The next page of waiting or stuck items after seq `after` (the feed's `more`). */
+  page(
+    state: 'waiting' | 'attention',
+    after: number | undefined,
+    limit: number,
+  ): Promise<OutboxPage>;
+  /**
+   * The network is back (an online event, or Vivre answered): an offline hold is lifted and
+   * the outbox flushes now, whatever backoff built up while offline.
+   */
+  networkBack(): Promise<void>;
+  /** Where every write stands, without content, for the pages that follow their writes. */
+  states(): Promise<WriteStates>;
   /** Where one write stands, without its content; null once it left the outbox. */
   status(id: string): Promise<WriteStatus | null>;
   /**
@@ -84,6 +103,13 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let added: OutboxItem[] = [];
   let reread = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Damaged records are only found by reading every record: kept from the last whole read.
+  let damaged: DamagedItemView[] | undefined;
+  async function readAll() {
+    const state = await readState(await dbReady);
+    damaged = state.damaged;
+    return state;
+  }
 
   async function counts(): Promise<OutboxCounts> {
     return toCounts(await readState(await dbReady), now());
@@ -193,7 +219,21 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     flushOutbox,
     async list() {
-      return toListing(await readState(await dbReady));
+      return toListing(await readAll());
+    },
+    async feed() {
+      if (!damaged) await readAll(); // once per worker: the feed never reads everything again
+      return readFeed(await dbReady, damaged);
+    },
+    async page(state, after, limit) {
+      return readPage(await dbReady, state, after, limit);
+    },
+    async states() {
+      return readStates(await dbReady);
+    },
+    async networkBack() {
+      if (stop.signal.aborted) return;
+      if (await liftOfflineHold(await dbReady)) changed();
     },
     async status(id) {
       return readStatus(await dbReady, id);
@@ -214,6 +254,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async discard(id) {
       await discardItem(await dbReady, id);
+      damaged = damaged?.filter((record) => record.id !== id);
       await notify();
       changed();
     },

@@ -4,6 +4,7 @@ import { createdTempId, referencedIds } from '../vivre/write-kinds';
 import { stateRange, strictWrite, type OutboxDatabase } from './db';
 import { discardedDependencyError, OutboxError, releaseBytes } from './store';
 import type { ConnectionStamp, OutboxItem } from './types';
+import { recount, type Move } from './counted';
 
 /** What a rep may change when retrying: the note of an activity, and nothing else. */
 export interface RetryEdit {
@@ -70,6 +71,8 @@ export async function retryItem(
         }
       : { ...item, nextAttemptAt: now };
   await tx.objectStore('items').put(retried);
+  const index = tx.objectStore('items').index('by-state-seq');
+  await recount(tx.objectStore('meta'), index, [[item.state, retried.state]]);
   // The rep asked for now: lift an offline hold too (a 429 answer would simply set it again).
   await tx.objectStore('meta').put(0, 'notBefore');
   await tx.done;
@@ -88,15 +91,18 @@ export async function discardItem(db: OutboxDatabase, id: string): Promise<void>
   if (item.state === 'synced') throw new OutboxError('This item has already reached Vivre.');
   await items.delete(id);
   await releaseBytes(tx.objectStore('meta'), item);
+  const moves: Move[] = [[item.state, undefined]];
   const tempId = createdTempIdOf(item);
   if (tempId) {
     await tx.objectStore('tempIds').put({ tempId, itemId: id, realId: null, discarded: true });
     for (const other of await items.index('by-state-seq').getAll(stateRange('waiting'))) {
       if (referencedIds(other.write).includes(tempId)) {
         await items.put({ ...other, state: 'attention', lastError: discardedDependencyError });
+        moves.push(['waiting', 'attention']);
       }
     }
   }
+  await recount(tx.objectStore('meta'), items.index('by-state-seq'), moves);
   await tx.done;
 }
 
@@ -133,15 +139,18 @@ export async function releaseConnection(
   connection: ConnectionStamp,
   now: number,
 ): Promise<number> {
-  const tx = strictWrite(db, ['items']);
-  let released = 0;
-  for (const item of await tx.store.index('by-state-seq').getAll(stateRange('attention'))) {
+  const tx = strictWrite(db, ['items', 'meta']);
+  const items = tx.objectStore('items');
+  const moves: Move[] = [];
+  for (const item of await items.index('by-state-seq').getAll(stateRange('attention'))) {
     if (item.parked !== 'connection' || !sameConnection(item.connection, connection)) continue;
     const { lastError: _cleared, parked: _unparked, ...rest } = item;
-    await tx.store.put({ ...rest, state: 'waiting', nextAttemptAt: now });
-    released++;
+    await items.put({ ...rest, state: 'waiting', nextAttemptAt: now });
+    moves.push(['attention', 'waiting']);
   }
+  await recount(tx.objectStore('meta'), items.index('by-state-seq'), moves);
   await tx.done;
+  const released = moves.length;
   return released;
 }
 

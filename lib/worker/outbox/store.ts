@@ -3,21 +3,15 @@
  * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
  */
 import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
-import { createdTempId } from '../vivre/write-kinds';
-import {
-  putMeta,
-  readMeta,
-  stateRange,
-  strictWrite,
-  type OutboxDatabase,
-  type OutboxMeta,
-} from './db';
+import { changedIds, createdTempId, referencedIds } from '../vivre/write-kinds';
+import { putMeta, readMeta, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './blockers';
 import type { DamagedItemView } from '../../shared/messaging/protocol';
-import type { ConnectionStamp, OutboxCounts, OutboxItem } from './types';
+import type { ConnectionStamp, OutboxCounts, OutboxItem, TempIdEntry } from './types';
 import { writeStatusOf } from './item-status';
 import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
 import { isSoundItem } from './sound-item';
+import { readCounted, recount } from './counted';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -45,11 +39,10 @@ export async function addItem(
   const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const meta = tx.objectStore('meta');
   const index = tx.objectStore('items').index('by-state-seq');
-  const [seqBefore, bytes, waiting, attention] = await Promise.all([
+  const [seqBefore, bytes, { waiting, attention }] = await Promise.all([
     readMeta(meta, 'seq'),
     readMeta(meta, 'bytes'),
-    index.count(stateRange('waiting')),
-    index.count(stateRange('attention')),
+    readCounted(meta, index),
   ]);
   const seq = seqBefore + 1;
   const draft: OutboxItem = {
@@ -82,6 +75,7 @@ export async function addItem(
     await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
   }
   await putMeta(meta, { seq, bytes: bytes + item.size! });
+  await recount(meta, index, [[undefined, 'waiting']]);
   await tx.objectStore('items').add(item);
   await tx.done;
   return item;
@@ -147,6 +141,9 @@ export async function recordSuccess(
   if (!item || item.state === 'synced') return undefined;
   const { lastError: _dropped, uncertain: _known, parked: _done, ...rest } = item;
   await releaseBytes(tx.objectStore('meta'), item);
+  await recount(tx.objectStore('meta'), tx.objectStore('items').index('by-state-seq'), [
+    [item.state, 'synced'],
+  ]);
   const synced: OutboxItem = {
     ...rest,
     state: 'synced',
@@ -182,7 +179,11 @@ export async function updateItem(
   const tx = strictWrite(db, ['items', 'meta']);
   const item = await tx.objectStore('items').get(itemId);
   const updated = item && item.state !== 'synced' ? change(item) : undefined;
-  if (updated) await tx.objectStore('items').put(updated);
+  if (updated) {
+    await tx.objectStore('items').put(updated);
+    const index = tx.objectStore('items').index('by-state-seq');
+    await recount(tx.objectStore('meta'), index, [[item!.state, updated.state]]);
+  }
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
   return updated;
@@ -192,6 +193,53 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   const tx = strictWrite(db, ['meta']);
   await putMeta(tx.objectStore('meta'), meta);
   await tx.done;
+}
+
+/** True when the last hold was the network being down. */
+export async function offlineHeld(db: OutboxDatabase): Promise<boolean> {
+  return readMeta(db.transaction('meta').store, 'offlineHold');
+}
+
+/** Waiting items read from the front when probing whether the network is back. */
+const PROBE_ITEMS = 20;
+
+/**
+ * The front of the outbox: the first waiting items in order, with the temporary ids they
+ * name. Enough to plan one send (a prefix in seq order holds every earlier waiting write
+ * that could block one of its items); the caller sends nothing a blocker holds.
+ */
+export async function readProbe(db: OutboxDatabase): Promise<OutboxSnapshot> {
+  const tx = db.transaction(['items', 'tempIds', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [records, paused, notBefore] = await Promise.all([
+    index.getAll(IDBKeyRange.bound(['waiting', -Infinity], ['waiting', Infinity]), PROBE_ITEMS),
+    readMeta(tx.objectStore('meta'), 'paused'),
+    readMeta(tx.objectStore('meta'), 'notBefore'),
+  ]);
+  const items = (records as unknown[]).filter(isSoundItem);
+  const ids = new Set(
+    items.flatMap((item) => [
+      ...referencedIds(item.write),
+      ...changedIds(item.write),
+      createdTempId(item.write) ?? '',
+    ]),
+  );
+  const tempIds = new Map<string, TempIdEntry>();
+  for (const id of ids) {
+    const entry = id ? await tx.objectStore('tempIds').get(id) : undefined;
+    if (entry) tempIds.set(id, entry);
+  }
+  return { items, synced: [], damaged: [], tempIds, paused, notBefore };
+}
+
+/** Lifts a hold set because the network was down; true when there was one. */
+export async function liftOfflineHold(db: OutboxDatabase): Promise<boolean> {
+  const tx = strictWrite(db, ['meta']);
+  const meta = tx.objectStore('meta');
+  const held = await readMeta(meta, 'offlineHold');
+  if (held) await putMeta(meta, { notBefore: 0, offlineHold: false });
+  await tx.done;
+  return held;
 }
 
 /** Where one item stands (no content), or null when it is not in the outbox. */
@@ -214,13 +262,12 @@ export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boole
   return !paused && !stillWaiting(notBefore, now);
 }
 
-/** Counts without reading every item; the wake time is approximate (see below). */
+/** Counts without reading any item (kept in meta, counted.ts); the wake time is approximate (see below). */
 export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
   const tx = db.transaction(['items', 'meta']);
   const index = tx.objectStore('items').index('by-state-seq');
-  const [waiting, attention, paused, notBefore] = await Promise.all([
-    index.count(stateRange('waiting')),
-    index.count(stateRange('attention')),
+  const [{ waiting, attention }, paused, notBefore] = await Promise.all([
+    readCounted(tx.objectStore('meta'), index),
     readMeta(tx.objectStore('meta'), 'paused'),
     readMeta(tx.objectStore('meta'), 'notBefore'),
   ]);

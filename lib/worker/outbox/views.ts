@@ -5,7 +5,7 @@ import type { OutboxSnapshot } from './store';
 import { stillWaiting } from './limits';
 import type { OutboxCounts, OutboxItem, OutboxListing } from './types';
 
-function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
+export function toView(item: OutboxItem, blocker?: Blocker): OutboxItemView {
   const lastError = blockedReason(blocker) ?? item.lastError;
   return {
     id: item.id,

@@ -12,9 +12,9 @@ import type {
   Status,
   WriteRequest,
 } from '@/lib/shared/messaging/protocol';
-import type { ConnectionRecord, OutboxFeed } from '@/lib/shared/storage/table';
+import type { ConnectionRecord } from '@/lib/shared/storage/table';
 import type { Contact } from '@/lib/shared/vivre/contract-types';
-import { found, notFound, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
+import { feedOf, found, notFound, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
 
 export const THREAD = (...people: Contact[]): PanelPage => ({
   participants: people.map((contact, at) => ({
@@ -76,8 +76,7 @@ export function renderPanel(world: PanelWorld = {}) {
     }),
     onReconnect: () => {},
     followTab: (_signal, onTab) => void (tellTab = onTab),
-    followOutbox: (_signal, onFeed) =>
-      onFeed(world.outbox ? ({ ...world.outbox, synced: [] } as OutboxFeed) : null),
+    followOutbox: (_signal, onFeed) => onFeed(world.outbox ? feedOf(world.outbox) : null),
     followConnection: (_signal, onRecord) =>
       onRecord({ state: 'ok', me: null } satisfies ConnectionRecord),
     openOptions: vi.fn(),

@@ -10,8 +10,9 @@ import type { OutboxItemView, OutboxSummary, Status } from '@/lib/shared/messagi
 import type { ProtocolMap } from '@/lib/shared/messaging/messages';
 import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
 import { readAtOpen } from '@/lib/shared/storage/follow';
-import { statesOf } from '@/lib/worker/outbox/feed';
-import { EMPTY_OUTBOX, RAHUL, STATUS_OK } from '../../../factories';
+import { writeStatusOf } from '@/lib/worker/outbox/item-status';
+import type { OutboxFeed, WriteStates } from '@/lib/shared/storage/table';
+import { EMPTY_OUTBOX, feedOf, RAHUL, STATUS_OK } from '../../../factories';
 
 /** Connected, read-write; no Vivre web app to link to. */
 export const okStatus: Status = { ...STATUS_OK, appUrl: null };
@@ -65,7 +66,7 @@ export function scriptWorker(
     const synced = [...enqueued]
       .filter((id) => !listed.has(id))
       .map((id) => ({ ...SYNCED_ITEM, id }));
-    const feed = { ...current, synced };
+    const feed = feedOf(current, synced);
     await outboxFeedItem.setValue(feed);
     await writeStatesItem.setValue(statesOf(feed));
   }
@@ -79,6 +80,15 @@ export function scriptWorker(
     return answer;
   });
   return ask as unknown as PopupServices['ask'] & typeof ask;
+}
+
+/** Each write's state, as the worker publishes it beside the feed. */
+function statesOf(feed: OutboxFeed): WriteStates {
+  const states: WriteStates = {};
+  for (const item of [...feed.synced, ...feed.waiting, ...feed.attention]) {
+    states[item.id] = writeStatusOf(item, feed.paused);
+  }
+  return states;
 }
 
 export function calls(ask: ReturnType<typeof scriptWorker>, type: keyof ProtocolMap) {

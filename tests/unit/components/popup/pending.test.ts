@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dealsWithPending } from '@/components/popup/pending';
 import { openDeals } from '@/lib/shared/email-deal';
 import type { OutboxItemView, WriteRequest } from '@/lib/shared/messaging/protocol';
-import { deal, EMPTY_OUTBOX, RAHUL } from '../../../factories';
+import { deal, EMPTY_OUTBOX, feedOf, RAHUL } from '../../../factories';
 
 const MADE = Date.parse('2026-03-02T12:00:00Z');
 
@@ -16,7 +16,7 @@ function outboxWith(...writes: WriteRequest[]) {
     attempts: 1,
     summary: 'Deal',
   }));
-  return { ...EMPTY_OUTBOX, waiting, synced: [] };
+  return feedOf({ ...EMPTY_OUTBOX, waiting });
 }
 
 describe('the deals the popup offers while writes wait in the outbox', () => {

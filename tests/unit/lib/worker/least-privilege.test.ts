@@ -34,6 +34,7 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'discardOutboxItem',
     'sendOutboxWithKey',
     'flushOutbox',
+    'listOutboxPage',
   ],
   options: [
     'getSettings',
