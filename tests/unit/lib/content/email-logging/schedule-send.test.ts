@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeWorker } from './fake-worker';
 import { clickUndo, scripted, shadowOf, showNotice, undoWindowEnds, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
+import { drawnWords } from '../../../drawn-words';
 
 const tabs = useGmailTabs();
 
@@ -10,9 +11,9 @@ const DRAFT = '#msg-a:r-1111111111111111111';
 const compose = () => document.querySelector('[role=dialog]')!;
 const heldLine = () =>
   document.querySelector('vivre-held-send')
-    ? (shadowOf('vivre-held-send').querySelector('[role=status]')?.textContent ?? null)
+    ? (drawnWords(shadowOf('vivre-held-send').querySelector('[role=status]')) ?? null)
     : null;
-const statusText = () => shadowOf('vivre-email-log').querySelector('[role=status]')?.textContent;
+const statusText = () => drawnWords(shadowOf('vivre-email-log').querySelector('[role=status]'));
 
 /** Gmail's schedule-send dialog as its roles are (words English): one choice, its time below. */
 function showScheduleChoice(time: string): Element {
