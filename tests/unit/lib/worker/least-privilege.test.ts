@@ -17,10 +17,24 @@ import {
   SELF,
   SENDERS,
   settle,
-  startWorker,
+  startWorker as startHarnessWorker,
 } from './harness';
 
-afterEach(() => vi.unstubAllGlobals());
+/**
+ * Every worker a test starts is closed after it: an outbox left open retries its writes later
+ * through whichever fetch stub is current, and a later test would count another test's request.
+ */
+const started: Array<ReturnType<typeof startHarnessWorker>> = [];
+function startWorker(...args: Parameters<typeof startHarnessWorker>) {
+  const worker = startHarnessWorker(...args);
+  started.push(worker);
+  return worker;
+}
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map(({ worker }) => worker.outbox.close()));
+  vi.unstubAllGlobals();
+});
 
 /** The policy, written out: a widened table fails here first. */
 const ALLOWED: Record<SenderKind, MessageType[]> = {
