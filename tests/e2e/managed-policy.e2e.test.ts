@@ -184,7 +184,8 @@ describe.skipIf(!writable)('an organisation’s policy in Chromium', () => {
       'the changed policy to reach the options page',
       { timeoutMs: 60_000, intervalMs: 500 },
     );
-    expect(await threshold.inputValue()).toBe('90');
+    // The hint and the field are drawn from the same re-read, but may land a frame apart.
+    await expect.poll(() => threshold.inputValue(), { timeout: 30_000 }).toBe('90');
     expect(await threshold.getAttribute('readonly')).not.toBeNull();
     await options.close();
   });
