@@ -83,7 +83,8 @@ export function createHttp({ getCredentials, limiter, onOutcome }: HttpDeps): Ht
     let response: Response;
     let body: unknown;
     try {
-      if (options.signal?.aborted) controller.abort();
+      // A caller that gave up while this waited for a slot (a closed outbox) sends nothing.
+      if (options.signal?.aborted) throw new DOMException('The caller gave up.', 'AbortError');
       response = await fetch(buildUrl(credentials.baseUrl, options.path, options.query), {
         method: options.method,
         headers,
