@@ -74,16 +74,29 @@ function ChipFace({ lookup }: { lookup: LookupState }) {
  * empty tab stop beside every teammate would only slow the rep down. Nor does anyone while Vivre
  * is not connected: a grey "!" beside every person says nothing the toolbar popup's one "Connect"
  * does not. With lookups turned off a muted dot stays, so the rep can still reach the card and
- * turn them back on. The chip's host hides with it, so no margin is left in Gmail's line.
+ * turn them back on.
  */
 export function isChipShown(lookup: LookupState): boolean {
   if (lookup.status === 'skipped') return lookup.reason !== 'never_lookup';
   return !(lookup.status === 'error' && lookup.error.kind === 'not_configured');
 }
 
+/**
+ * Whether the chip's host leaves Gmail's line too (no margin, no gap). Only where that tells
+ * Gmail's page nothing it does not know: Vivre not connected, or a colleague (the rep's own
+ * company domain, which Gmail shows). An address the rep listed as never looked up keeps a host
+ * of the same size with nothing drawn in it: a hidden or narrower host would hand page script
+ * the rep's never-look-up list.
+ */
+export function hidesHost(lookup: LookupState, colleague: boolean): boolean {
+  if (lookup.status === 'skipped') return lookup.reason === 'never_lookup' && colleague;
+  return !isChipShown(lookup);
+}
+
 export function Chip(props: ChipProps) {
   const { lookup } = props;
-  if (!isChipShown(lookup)) return null;
+  // The same box as a chip, empty and out of the tab order and the accessibility tree.
+  if (!isChipShown(lookup)) return <span class="chip gap" aria-hidden="true" />;
   const label = chipLabel(lookup, props.email, props.displayName);
   return (
     <button

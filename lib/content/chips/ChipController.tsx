@@ -5,7 +5,7 @@
  * details.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { Chip, isChipShown } from '../../../components/gmail/Chip';
+import { Chip, hidesHost } from '../../../components/gmail/Chip';
 import type { CardFrame, CardOpener } from '../card-host/card-host';
 import type { LookupStore } from '../lookups/lookup-store';
 
@@ -18,8 +18,10 @@ export interface ChipControllerProps {
   card: CardFrame;
   /** Gets this chip's opener, so the host can close the card when the chip goes. */
   onOpener?: (opener: CardOpener) => void;
-  /** Whether the chip shows at all (Chip.tsx `isChipShown`): the host hides when it does not. */
-  onShown?: (shown: boolean) => void;
+  /** A colleague of the signed-in rep (their company domain), which Gmail's page knows too. */
+  colleague?: boolean;
+  /** Whether the host leaves Gmail's line (Chip.tsx `hidesHost`). */
+  onHostHidden?: (hidden: boolean) => void;
 }
 
 export function ChipController({
@@ -29,7 +31,8 @@ export function ChipController({
   store,
   card,
   onOpener,
-  onShown,
+  colleague = false,
+  onHostHidden,
 }: ChipControllerProps) {
   const [lookup, setLookup] = useState(() => store.get(email));
   const [expanded, setExpanded] = useState(false);
@@ -51,8 +54,8 @@ export function ChipController({
     return store.subscribe(email, () => setLookup(store.get(email)));
   }, [store, email]);
 
-  const shown = isChipShown(lookup);
-  useEffect(() => onShown?.(shown), [shown]);
+  const hidden = hidesHost(lookup, colleague);
+  useEffect(() => onHostHidden?.(hidden), [hidden]);
 
   return (
     <Chip

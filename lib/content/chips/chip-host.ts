@@ -10,6 +10,7 @@ import { h } from 'preact';
 import { createShadowHost } from '../shadow-host';
 import { CHIP_CSS } from '../../../components/gmail/chip-styles';
 import type { ParticipantAnchor } from '../../shared/people';
+import { isColleague } from '../../shared/address';
 import type { Theme } from '../gmail/page';
 import type { CardFrame, CardOpener } from '../card-host/card-host';
 import { ChipController } from './ChipController';
@@ -26,6 +27,8 @@ export interface ChipHostDeps {
   store: LookupStore;
   card: CardFrame;
   theme: Theme;
+  /** The Gmail account's address, so a colleague's chip can leave the line altogether. */
+  signedIn: string | null;
 }
 
 export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): ChipHost {
@@ -44,8 +47,9 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
       store: deps.store,
       card: deps.card,
       onOpener: (value) => (opener = value),
-      // A chip that shows nothing leaves no gap: the host (and its margin) goes with it.
-      onShown: (shown) => host.element.toggleAttribute('hidden', !shown),
+      // A chip that shows nothing leaves no gap where that reveals nothing (Chip.tsx hidesHost).
+      colleague: isColleague(anchor.email, deps.signedIn),
+      onHostHidden: (hidden) => host.element.toggleAttribute('hidden', hidden),
     }),
   );
 

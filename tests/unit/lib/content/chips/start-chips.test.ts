@@ -97,6 +97,36 @@ describe('the chips on a real Gmail thread', () => {
     expect(procurement.hidden).toBe(true);
   });
 
+  it('keeps the host of someone on the never-look-up list, the same as any other, drawing nothing', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    // Rahul is outside the rep's company: only the rep's own list keeps him out of lookups.
+    const ask = vi.fn(async (_type: string, data?: unknown) => ({
+      ok: true,
+      value: Object.fromEntries(
+        (data as { emails: string[] }).emails.map((email) => [
+          email,
+          email === RAHUL
+            ? { status: 'skipped', reason: 'never_lookup' }
+            : { status: 'not_found', fetchedAt: 0, stale: false },
+        ]),
+      ),
+    }));
+    startTestChips(controller.signal, { ask: ask as never });
+    const rahul = hosts().find((host) => host.dataset.vivreEmail === RAHUL)!;
+    await vi.waitFor(() => expect(rootOf(rahul).querySelector('.chip.gap')).not.toBeNull());
+    // What page script can read of the host is what it reads of a looked-up person's host.
+    const readable = (host: HTMLElement) =>
+      host
+        .getAttributeNames()
+        .map((name) => [name, name === 'data-vivre-email' || host.getAttribute(name)]);
+    const looked = hosts().find((host) => host.dataset.vivreEmail !== RAHUL && !host.hidden);
+    expect(readable(rahul)).toEqual(readable(looked!));
+    expect(rahul.hidden).toBe(false);
+    // Nothing to press or hear: out of the tab order and the accessibility tree.
+    expect(rootOf(rahul).querySelector('button')).toBeNull();
+    expect(rootOf(rahul).querySelector('.gap')?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it("keeps everything but the address out of Gmail's reach: closed roots, no other attribute", async () => {
     showFixture('thread-expanded-2025.html', 'shared');
     startTestChips(controller.signal, {
