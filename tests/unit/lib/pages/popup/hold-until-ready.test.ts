@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+// @vitest-environment-options { "settings": { "disableIframePageLoading": false } }
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { holdUntilReady, releaseHold } from '@/lib/pages/popup/hold-until-ready';
 
