@@ -25,6 +25,7 @@ import {
   EMPTY_PAGE,
   INTERACTIVE_MARK,
   READ_FIRST_PAGE,
+  READ_MARK,
   SERIALIZE_FORM,
   SHOWN_MARK,
   STATIC_FORM_PAGE,
@@ -46,6 +47,23 @@ interface Open {
   loaded: number;
   /** When Chrome showed it (the shown mark), or NaN if it did not within 3 s of loading. */
   shown: number;
+  /**
+   * The browser's own first-paint entry (Paint Timing): the first frame the rep could see. A
+   * toolbar popup paints nothing while hidden, so this is what "shown" means to the rep; NaN if
+   * the browser reported none within 3 s of loading.
+   */
+  painted: number;
+  /** The popup's first storage read back (its read mark); NaN on pages without one. */
+  read: number;
+}
+
+/**
+ * Whether the rep could see the page before its form was ready: its first painted frame (the
+ * browser's own entry, not a flag the page sets) came before the interactive mark. Without a
+ * paint entry, when the page became visible.
+ */
+function seenBeforeReady(open: Open): boolean {
+  return (Number.isNaN(open.painted) ? open.shown : open.painted) < open.mark;
 }
 
 /**
@@ -59,10 +77,18 @@ const readPopup = (keepOpen: boolean) => `new Promise((resolve, reject) => {
     const view = chrome.extension.getViews({ type: 'popup' })[0];
     const mark = view && view.performance.getEntriesByName('${INTERACTIVE_MARK}', 'mark')[0];
     const shown = view && view.performance.getEntriesByName('${SHOWN_MARK}', 'mark')[0];
+    const read = view && view.performance.getEntriesByName('${READ_MARK}', 'mark')[0];
+    const painted = view && view.performance.getEntriesByName('first-paint', 'paint')[0];
     const navigation = view && view.performance.getEntriesByType('navigation')[0];
     const loaded = navigation && navigation.loadEventEnd > 0;
-    if (mark && loaded && (shown || view.performance.now() - navigation.loadEventEnd > 3000)) {
-      const open = { mark: mark.startTime, loaded: navigation.loadEventEnd, shown: shown ? shown.startTime : NaN };
+    if (mark && loaded && ((shown && painted) || view.performance.now() - navigation.loadEventEnd > 3000)) {
+      const open = {
+        mark: mark.startTime,
+        loaded: navigation.loadEventEnd,
+        shown: shown ? shown.startTime : NaN,
+        painted: painted ? painted.startTime : NaN,
+        read: read ? read.startTime : NaN,
+      };
       if (!${keepOpen}) view.close();
       return resolve(open);
     }
@@ -134,10 +160,13 @@ export async function benchPopup(): Promise<Section> {
     };
     const ratio = times.p50 / baseline.p50;
     const pairRatios = summarize(popup.map((o, i) => o.mark / empty[i]!.mark));
+    // Each popup against the floor opened in the same round: less of the machine's drift.
+    const floorPairs = summarize(popup.map((o, i) => o.mark / readFirst[i]!.mark));
     const samples = `${times.n} + ${baseline.n} opens`;
     const goalLeft = GOAL_RATIO * baseline.p50 - staticForm.p50;
     const floorRatio = times.p50 / staticReadFirst.p50;
-    const shownEarly = popup.filter((open) => open.shown < open.mark).length;
+    const shownEarly = popup.filter(seenBeforeReady).length;
+    const flaggedEarly = popup.filter((open) => open.shown < open.mark).length;
     return {
       title,
       method:
@@ -154,7 +183,9 @@ export async function benchPopup(): Promise<Section> {
         'and the contact box has the focus). "Shown" is ' +
         `performance.mark('${SHOWN_MARK}'), set when the page's visibilitychange says Chrome ` +
         'showed it: Chrome keeps a toolbar popup hidden until it has loaded, then shows it once ' +
-        `its main thread is free. The first ${WARMUP} rounds warm the code cache and are not ` +
+        'its main thread is free. "Shown before ready" is judged by what the rep sees: the ' +
+        "browser's first-paint entry (Paint Timing) before the interactive mark, since a hidden " +
+        `popup paints nothing. The first ${WARMUP} rounds warm the code cache and are not ` +
         'counted.',
       rows: [
         {
@@ -211,6 +242,11 @@ export async function benchPopup(): Promise<Section> {
           value: `${pairRatios.p50.toFixed(2)}× / ${pairRatios.p95.toFixed(2)}×`,
           samples: `${pairRatios.n} rounds`,
         },
+        {
+          metric: 'per-round ratio to the static form read first p50 / p95',
+          value: `${floorPairs.p50.toFixed(2)}× / ${floorPairs.p95.toFixed(2)}×`,
+          samples: `${floorPairs.n} rounds`,
+        },
       ],
       notes: [
         `Popup min ${ms(times.min)}, max ${ms(times.max)}; empty page min ${ms(baseline.min)}, max ${ms(baseline.max)}.`,
@@ -221,9 +257,18 @@ export async function benchPopup(): Promise<Section> {
         `The static form read first is the floor for a popup that renders from this ` +
           `browser's storage first, as the goal asks, with no framework at all: ` +
           `${(staticReadFirst.p50 / baseline.p50).toFixed(2)}× against the goal's ${GOAL_RATIO}×.`,
-        `Shown before its form was ready (a rep would have seen an empty or partial popup): ` +
-          `${popup.filter((open) => open.shown < open.mark).length} of ${popup.length} opens; ` +
-          `not shown within 3 s of loading: ${popup.filter((open) => Number.isNaN(open.shown)).length}.`,
+        `Shown before its form was ready: ${shownEarly} of ${popup.length} opens by the ` +
+          `browser's first-paint entry (the first frame a rep could see came before the ` +
+          `interactive mark), ${flaggedEarly} by the visibilitychange mark alone (a frame may ` +
+          `still follow the form); the static form read first: ` +
+          `${readFirst.filter(seenBeforeReady).length} of ${readFirst.length}. No first-paint ` +
+          `entry within 3 s of loading: ${popup.filter((open) => Number.isNaN(open.painted)).length}.`,
+        `Where the popup's time goes, p50s: its storage read back at ${ms(of(popup, 'read').p50)} ` +
+          `(the static form read first's at ${ms(of(readFirst, 'read').p50)}), from the read to ` +
+          `the interactive mark ${ms(summarize(popup.map((o) => o.mark - o.read)).p50)} (the ` +
+          `static form's ${ms(summarize(readFirst.map((o) => o.mark - o.read)).p50)}); first paint ` +
+          `${ms(of(popup, 'painted').p50)} (the static form read first's ` +
+          `${ms(of(readFirst, 'painted').p50)}).`,
         `Popup load event p50 ${ms(of(popup, 'loaded').p50)}. The popup renders from ` +
           'storage.local and storage.session first (draft, recent contacts, the outbox and ' +
           'connection as last published) and asks the worker only after it is interactive.',

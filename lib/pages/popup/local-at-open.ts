@@ -7,9 +7,13 @@
  */
 import { readAtOpen } from '../../shared/storage/follow';
 import type { LocalState } from '../../../components/popup/services-type';
+import { POPUP_MARKS } from './marks';
 
 let settled: LocalState | null = null;
-let atOpen: Promise<LocalState> | null = readAtOpen().then((state) => (settled = state));
+let atOpen: Promise<LocalState> | null = readAtOpen().then((state) => {
+  performance.mark(POPUP_MARKS.read);
+  return (settled = state);
+});
 
 /** The read started at open, to its first caller; a fresh read to any later one. */
 export function loadLocal(): Promise<LocalState> {

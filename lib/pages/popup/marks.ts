@@ -1,11 +1,13 @@
 /**
- * The popup's two performance marks, declared once for the popup and bench/popup.ts, which
+ * The popup's performance marks, declared once for the popup and bench/popup.ts, which
  * reads them: interactive, set once the form is drawn from local state and the contact box has
  * the focus (services.ts), and shown, when the browser first shows the page (markWhenShown).
  */
 export const POPUP_MARKS = {
   interactive: 'vivre-popup-interactive',
   shown: 'vivre-popup-shown',
+  /** The first read of storage is back (./local-at-open.ts): what the form waits for. */
+  read: 'vivre-popup-read',
 } as const;
 
 /**

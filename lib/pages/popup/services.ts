@@ -8,6 +8,7 @@ import { RESTARTING } from '../../shared/messaging/restarting';
 import { NO_PAGE, type PopupServices } from '../../../components/popup/services-type';
 import { loadLocal, localIfRead } from './local-at-open';
 import { POPUP_MARKS } from './marks';
+import { holdUntilReady, releaseHold } from './hold-until-ready';
 import { panelOpener, type PanelApis } from '../open-panel';
 
 const openPanelHere = panelOpener(browser as unknown as PanelApis);
@@ -39,7 +40,14 @@ export const popupServices: PopupServices = {
       (module) => module.getPage(),
       () => NO_PAGE,
     ),
-  loadLocal,
+  // Asked for only when the read is not back by the first render: then the form is drawn after
+  // this script has run, and without the hold the page could load, and Chrome show it, empty.
+  // When the read is back first (usually), the form is drawn before the load anyway and the
+  // hold's frame would only cost time (./hold-until-ready.ts).
+  loadLocal: () => {
+    holdUntilReady();
+    return loadLocal();
+  },
   localIfRead,
   draft: {
     save: (draft) => loaded().then((module) => module.draft.save(draft)),
@@ -61,5 +69,8 @@ export const popupServices: PopupServices = {
       if (opened) window.close();
       return opened;
     }),
-  markInteractive: () => performance.mark(POPUP_MARKS.interactive),
+  markInteractive: () => {
+    performance.mark(POPUP_MARKS.interactive);
+    releaseHold();
+  },
 };
