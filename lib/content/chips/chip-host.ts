@@ -1,18 +1,18 @@
 /**
  * One chip: `<vivre-chip data-vivre-host data-vivre-email>` (lib/content/shadow-host.ts) with a
- * closed shadow root, and its controller. `data-vivre-email` stays on the host by design: it
- * is the address Gmail already shows beside it, and the inbox and tests find chips by it.
- * Nothing else of the person is in Gmail's DOM; the score and the name Vivre has are inside
- * the closed root, and the card with the rest is an extension page
- * (lib/content/card-host/card-host.ts).
+ * closed shadow root holding the chip's button (components/gmail/chip.ts), following this tab's
+ * lookup store for its email and opening or closing the card (lib/content/card-host/card-host.ts)
+ * when the rep activates it. `data-vivre-email` stays on the host by design: it is the address
+ * Gmail already shows beside it, and the inbox and tests find chips by it. Nothing else of the
+ * person is in Gmail's DOM; the score and the name Vivre has are inside the closed root, and the
+ * card with the rest is an extension page that talks to the worker itself.
  */
-import { h } from 'preact';
 import { createShadowHost } from '../shadow-host';
 import { CHIP_CSS } from '../../../components/gmail/chip-styles';
+import { createChip, isChipShown } from '../../../components/gmail/chip';
 import type { ParticipantAnchor } from '../../shared/people';
 import type { Theme } from '../gmail/page';
 import type { CardFrame, CardOpener } from '../card-host/card-host';
-import { ChipController } from './ChipController';
 import type { LookupStore } from '../lookups/lookup-store';
 
 export interface ChipHost {
@@ -29,32 +29,50 @@ export interface ChipHostDeps {
 }
 
 export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): ChipHost {
+  const { store, card } = deps;
+  const { email, name } = anchor;
   const host = createShadowHost(anchor.element.ownerDocument, {
     tag: 'vivre-chip',
     css: CHIP_CSS,
     theme: deps.theme,
-    attributes: { 'data-vivre-email': anchor.email },
+    attributes: { 'data-vivre-email': email },
   });
-  let opener: CardOpener | null = null;
-  host.render(
-    h(ChipController, {
-      email: anchor.email,
-      displayName: anchor.name,
-      anchor: host.element,
-      store: deps.store,
-      card: deps.card,
-      onOpener: (value) => (opener = value),
-      // A chip that shows nothing leaves no gap: the host (and its margin) goes with it.
-      onShown: (shown) => host.element.toggleAttribute('hidden', !shown),
-    }),
-  );
+  const chip = createChip(host.element.ownerDocument, {
+    email,
+    displayName: name,
+    onActivate: () => card.toggle(opener),
+    onWarm: () => card.warm(),
+  });
+  const opener: CardOpener = {
+    anchor: host.element,
+    person: { email, name },
+    known() {
+      const state = store.get(email);
+      return state.status === 'found' || state.status === 'not_found' ? state : null;
+    },
+    focus: () => chip.button.focus(),
+    setExpanded: chip.setExpanded,
+  };
+
+  function paint() {
+    const lookup = store.get(email);
+    const shown = isChipShown(lookup);
+    // A chip that shows nothing leaves no gap: no button, and the host (and its margin) hides.
+    host.element.toggleAttribute('hidden', !shown);
+    if (!shown) return chip.button.remove();
+    chip.show(lookup);
+    if (!chip.button.isConnected) host.container.append(chip.button);
+  }
+  paint();
+  const unsubscribe = store.subscribe(email, paint);
 
   return {
     element: host.element,
-    email: anchor.email,
+    email,
     setTheme: host.setTheme,
     destroy() {
-      if (opener) deps.card.forget(opener);
+      unsubscribe();
+      card.forget(opener);
       host.destroy();
     },
   };
