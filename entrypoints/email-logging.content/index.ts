@@ -12,6 +12,9 @@ export default defineContentScript({
   // Runtime: WXT builds it beside the Gmail one and grants the host it may be injected into.
   registration: 'runtime',
   matches: ['https://mail.google.com/*'],
+  // As for the Gmail one: WXT's "started" message would go to every listener of Gmail's window.
+  noScriptStartedPostMessage: true,
+  // Not `ctx`: page script can abort its signal; the lifetime is the Gmail script's, handed over.
   main() {
     const bridge = takeBridge();
     if (bridge) bridge.attach(startEmailLogging(bridge.options));
