@@ -31,6 +31,7 @@ export const CHIP_CSS = `${hostColorCss({
 button { font: inherit; color: inherit; cursor: pointer; border: 1px solid var(--line); background: var(--chip); }
 button:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
 .chip { display: inline-flex; align-items: center; justify-content: center; width: 44px; height: 18px; padding: 0; border-radius: 9px; font-size: 11px; font-weight: 600; line-height: 1; }
+.gap { visibility: hidden; }
 ${WORDS_CSS}
 .face.loading { width: 8px; height: 8px; border-radius: 50%; background: var(--line); }
 .face.add { color: var(--accent); }

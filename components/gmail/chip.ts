@@ -22,8 +22,10 @@ export interface ChipOptions {
 }
 
 export interface Chip {
-  /** Always drawn, shown or not; `shown` says whether it belongs in the root. */
+  /** What the root holds while the chip is shown (`isChipShown`)… */
   button: HTMLButtonElement;
+  /** …and while it is not: the same box, empty, out of the tab order and the accessibility tree. */
+  gap: HTMLElement;
   show(lookup: LookupState): void;
   setExpanded(expanded: boolean): void;
 }
@@ -73,11 +75,23 @@ function faceOf(lookup: LookupState): [className: string, words: string | null] 
  * empty tab stop beside every teammate would only slow the rep down. Nor does anyone while Vivre
  * is not connected: a grey "!" beside every person says nothing the toolbar popup's one "Connect"
  * does not. With lookups turned off a muted dot stays, so the rep can still reach the card and
- * turn them back on. The chip's host hides with it, so no margin is left in Gmail's line.
+ * turn them back on.
  */
 export function isChipShown(lookup: LookupState): boolean {
   if (lookup.status === 'skipped') return lookup.reason !== 'never_lookup';
   return !(lookup.status === 'error' && lookup.error.kind === 'not_configured');
+}
+
+/**
+ * Whether the chip's host leaves Gmail's line too (no margin, no gap). Only where that tells
+ * Gmail's page nothing it does not know: Vivre not connected, or a colleague (the rep's own
+ * company domain, which Gmail shows). An address the rep listed as never looked up keeps a host
+ * of the same size with nothing drawn in it: a hidden or narrower host would hand page script
+ * the rep's never-look-up list.
+ */
+export function hidesHost(lookup: LookupState, colleague: boolean): boolean {
+  if (lookup.status === 'skipped') return lookup.reason === 'never_lookup' && colleague;
+  return !isChipShown(lookup);
 }
 
 export function createChip(doc: Document, options: ChipOptions): Chip {
@@ -89,6 +103,9 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   const face = doc.createElement('span');
   face.setAttribute('aria-hidden', 'true');
   button.append(face);
+  const gap = doc.createElement('span');
+  gap.className = 'chip gap';
+  gap.setAttribute('aria-hidden', 'true');
   button.addEventListener('click', () => options.onActivate());
   if (options.onWarm) {
     button.addEventListener('pointerenter', options.onWarm);
@@ -96,6 +113,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   }
   return {
     button,
+    gap,
     show(lookup) {
       const label = chipLabel(lookup, options.email, options.displayName);
       button.setAttribute('aria-label', label);

@@ -11,7 +11,6 @@ import type {
 } from '../../lib/shared/messaging/protocol';
 import { DEFAULT_EMAIL_LOGGING, MAX_EXCERPT_LENGTH } from '../../lib/shared/settings';
 import { lockedBy, Section, saving, Switch, type Outcome, type SectionProps } from './section';
-import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 import { WholeNumberField } from './WholeNumberField';
 
 interface Props extends SectionProps {
@@ -53,31 +52,21 @@ export function EmailLoggingForm({ settings, save, onSaved, allowEmailText }: Pr
       <Switch
         checked={prefs.logEmailsByDefault}
         label="Turn “Log to Vivre” on in every new email I write"
-        hint={
-          lockedBy(settings, 'logEmailsByDefault')
-            ? SET_BY_ORGANISATION
-            : 'You can still switch it per email, before you send.'
-        }
-        disabled={lockedBy(settings, 'logEmailsByDefault')}
+        hint="You can still switch it per email, before you send."
+        locked={lockedBy(settings, 'logEmailsByDefault')}
         onChange={(logEmailsByDefault) => void change({ logEmailsByDefault })}
       />
       <Switch
         checked={prefs.addUnknownRecipients}
         label="Add recipients who aren’t in Vivre as contacts when logging"
-        {...(lockedBy(settings, 'addUnknownRecipients')
-          ? { hint: SET_BY_ORGANISATION, disabled: true }
-          : {})}
+        locked={lockedBy(settings, 'addUnknownRecipients')}
         onChange={(addUnknownRecipients) => void change({ addUnknownRecipients })}
       />
       <WholeNumberField
         id="excerpt-length"
         label="Characters of the email kept in the note"
-        hint={
-          lockedBy(settings, 'excerptLength')
-            ? SET_BY_ORGANISATION
-            : 'The note is the subject and the start of the email; 0 keeps the subject only. Emails to colleagues only, and to people on your Never look up list, are never logged.'
-        }
-        readOnly={lockedBy(settings, 'excerptLength')}
+        hint="The note is the subject and the start of the email; 0 keeps the subject only. Emails to colleagues only, and to people on your Never look up list, are never logged."
+        locked={lockedBy(settings, 'excerptLength')}
         saved={prefs.excerptLength}
         max={MAX_EXCERPT_LENGTH}
         unit="number of characters"

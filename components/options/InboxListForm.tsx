@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Answer } from '../../lib/shared/messaging/protocol';
 import type { InboxListPrefs } from '../../lib/shared/inbox-list';
 import { Section, Switch, type Outcome } from './section';
-import { SET_BY_ORGANISATION, type ManagedKey } from '../../lib/shared/managed';
+import type { ManagedKey } from '../../lib/shared/managed';
 import { WholeNumberField } from './WholeNumberField';
 
 interface Props {
@@ -43,20 +43,14 @@ export function InboxListForm({ initial, save, locked = [] }: Props) {
       <Switch
         checked={saved.showScores}
         label="Show AI scores beside senders in the inbox, labels and search results"
-        {...(locked.includes('showInboxScores')
-          ? { hint: SET_BY_ORGANISATION, disabled: true }
-          : {})}
+        locked={locked.includes('showInboxScores')}
         onChange={(showScores) => void keep({ ...saved, showScores })}
       />
       <WholeNumberField
         id="hot-lead-threshold"
         label="Mark a row as a hot lead from this AI score"
-        hint={
-          locked.includes('hotLeadThreshold')
-            ? SET_BY_ORGANISATION
-            : 'Rows whose sender scores this much or more get a red mark at the start.'
-        }
-        readOnly={locked.includes('hotLeadThreshold')}
+        hint="Rows whose sender scores this much or more get a red mark at the start."
+        locked={locked.includes('hotLeadThreshold')}
         saved={saved.hotLeadThreshold}
         max={100}
         unit="AI score"

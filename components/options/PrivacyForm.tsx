@@ -54,12 +54,8 @@ export function PrivacyForm({ settings, services, onSaved }: Props) {
       <Switch
         checked={autoLookup}
         label="Look people up in Vivre automatically when I open an email"
-        hint={
-          lockedBy(settings, 'autoLookup')
-            ? SET_BY_ORGANISATION
-            : 'Off: no one is looked up until you log an email.'
-        }
-        disabled={lockedBy(settings, 'autoLookup')}
+        hint="Off: no one is looked up until you log an email."
+        locked={lockedBy(settings, 'autoLookup')}
         onChange={(checked) => {
           setAutoLookup(checked);
           void save(checked, settings?.neverLookup ?? []);

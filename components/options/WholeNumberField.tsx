@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { TextField } from '../common/Field';
 import type { Outcome } from './section';
+import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
 
 interface Props {
   id: string;
@@ -17,8 +18,8 @@ interface Props {
   onSave: (value: number) => void;
   /** The section's status line: says the typed value was not saved. */
   onOutcome: (outcome: Outcome) => void;
-  /** Locked by the organisation: shown, not editable. */
-  readOnly?: boolean;
+  /** Locked by the organisation: shown, not editable, and says so in place of the hint. */
+  locked?: boolean;
 }
 
 /** `text` as a whole number from 0 to `max`, or null. */
@@ -32,7 +33,8 @@ function parseWholeNumber(text: string, max: number): number | null {
  * key, which would save "1" on the way to "100"); a value that does not fit is said beside the
  * field and in the section's status line, and nothing is saved.
  */
-export function WholeNumberField({ saved, max, unit, name, onSave, onOutcome, ...field }: Props) {
+export function WholeNumberField(props: Props) {
+  const { saved, max, unit, name, onSave, onOutcome, locked, hint, ...field } = props;
   const [text, setText] = useState(String(saved));
   const [error, setError] = useState<string>();
   useEffect(() => setText(String(saved)), [saved]);
@@ -51,6 +53,8 @@ export function WholeNumberField({ saved, max, unit, name, onSave, onOutcome, ..
   return (
     <TextField
       {...field}
+      hint={locked ? SET_BY_ORGANISATION : hint}
+      readOnly={locked}
       error={error}
       type="text"
       inputMode="numeric"

@@ -1,7 +1,7 @@
 /** What the sections of the options page share: their props, their frame, status line and switch. */
 import type { ComponentChildren } from 'preact';
 import type { SettingsView } from '../../lib/shared/messaging/protocol';
-import type { ManagedKey } from '../../lib/shared/managed';
+import { SET_BY_ORGANISATION, type ManagedKey } from '../../lib/shared/managed';
 
 /** Whether the rep's organisation locked `key` (options shows it, read-only). */
 export function lockedBy(settings: SettingsView | null, key: ManagedKey): boolean {
@@ -48,20 +48,21 @@ export function Switch(props: {
   onChange: (checked: boolean) => void;
   label: string;
   hint?: string;
-  /** Locked by the organisation: shown, not changeable. */
-  disabled?: boolean;
+  /** Locked by the organisation: shown, not changeable, and says so in place of the hint. */
+  locked?: boolean;
 }) {
+  const hint = props.locked ? SET_BY_ORGANISATION : props.hint;
   return (
     <label class="switch">
       <span>
         <span class="switch-label">{props.label}</span>
-        {props.hint ? <span class="hint">{props.hint}</span> : null}
+        {hint ? <span class="hint">{hint}</span> : null}
       </span>
       <input
         type="checkbox"
         role="switch"
         checked={props.checked}
-        disabled={props.disabled}
+        disabled={props.locked}
         onChange={(event) => props.onChange(event.currentTarget.checked)}
       />
     </label>

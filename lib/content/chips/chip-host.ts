@@ -9,8 +9,9 @@
  */
 import { createShadowHost } from '../shadow-host';
 import { CHIP_CSS } from '../../../components/gmail/chip-styles';
-import { createChip, isChipShown } from '../../../components/gmail/chip';
+import { createChip, hidesHost, isChipShown } from '../../../components/gmail/chip';
 import type { ParticipantAnchor } from '../../shared/people';
+import { isColleague } from '../../shared/address';
 import type { Theme } from '../gmail/page';
 import type { CardFrame, CardOpener } from '../card-host/card-host';
 import type { LookupStore } from '../lookups/lookup-store';
@@ -26,6 +27,8 @@ export interface ChipHostDeps {
   store: LookupStore;
   card: CardFrame;
   theme: Theme;
+  /** The Gmail account's address, so a colleague's chip can leave the line altogether. */
+  signedIn: string | null;
 }
 
 export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): ChipHost {
@@ -54,14 +57,17 @@ export function createChipHost(anchor: ParticipantAnchor, deps: ChipHostDeps): C
     setExpanded: chip.setExpanded,
   };
 
+  const colleague = isColleague(email, deps.signedIn);
+
   function paint() {
     const lookup = store.get(email);
     const shown = isChipShown(lookup);
-    // A chip that shows nothing leaves no gap: no button, and the host (and its margin) hides.
-    host.element.toggleAttribute('hidden', !shown);
-    if (!shown) return chip.button.remove();
-    chip.show(lookup);
-    if (!chip.button.isConnected) host.container.append(chip.button);
+    // A chip that shows nothing leaves no gap where that reveals nothing (chip.ts hidesHost).
+    host.element.toggleAttribute('hidden', hidesHost(lookup, colleague));
+    if (shown) chip.show(lookup);
+    // Swapped only when it changes, so a focused button keeps its focus through a new answer.
+    const drawn = shown ? chip.button : chip.gap;
+    if (drawn.parentNode !== host.container) host.container.replaceChildren(drawn);
   }
   paint();
   const unsubscribe = store.subscribe(email, paint);

@@ -53,12 +53,16 @@ export function startChips({
     theme,
     onChanged: (email) => void store.refresh([email], detect.findSignedInEmail(doc)),
   });
-  const mounter = createChipMounter((anchor) => createChipHost(anchor, { store, card, theme }));
+  // The account read by the scan that mounts the hosts (read once per scan, not per chip).
+  let signedIn: string | null = null;
+  const mounter = createChipMounter((anchor) =>
+    createChipHost(anchor, { store, card, theme, signedIn }),
+  );
 
   /** The whole page: at start and after navigation. */
   function scan() {
     if (signal.aborted) return;
-    const signedIn = detect.findSignedInEmail(doc);
+    signedIn = detect.findSignedInEmail(doc);
     lookUp(mounter.sync(detect.findParticipantAnchors(doc, signedIn)), signedIn);
     onScan?.();
   }
@@ -71,7 +75,7 @@ export function startChips({
     if (signal.aborted || !isWorthScanning(change)) return;
     const roots = outermostConnected(change.roots);
     if (roots.length > 0 || change.removed) {
-      const signedIn = detect.findSignedInEmail(doc);
+      signedIn = detect.findSignedInEmail(doc);
       const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
       // Hosts elsewhere stay; those whose anchor left the page go in any case.
       const inRoots = (element: Element) => roots.some((root) => root.contains(element));

@@ -136,11 +136,15 @@ export async function findPage(
   return null;
 }
 
-/** Opens `html` at a https://mail.google.com/ address; every other request but loopback fails. */
+/**
+ * Opens `html` at a https://mail.google.com/ address (`path`: the account's, /mail/u/1/ for the
+ * rep's second); every other request but loopback fails.
+ */
 export async function openFirefoxGmail(
   firefox: FirefoxExtension,
   html: string,
   hash = '#inbox/variant',
+  path = '/mail/u/0/',
 ): Promise<Page> {
   const page = await firefox.browser.newPage();
   await page.setRequestInterception(true);
@@ -156,7 +160,7 @@ export async function openFirefoxGmail(
       void request.abort('internetdisconnected');
     }
   });
-  await page.goto(`https://mail.google.com/mail/u/0/${hash}`);
+  await page.goto(`https://mail.google.com${path}${hash}`);
   return page;
 }
 

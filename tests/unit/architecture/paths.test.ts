@@ -279,7 +279,8 @@ describe('paths named in docs and comments', () => {
     expect(files.filter((file) => file.startsWith('lib/')).length).toBeGreaterThan(100);
   });
 
-  it('all exist', () => {
+  // Parses every file of the repository: several seconds alone, far more on a busy CI machine.
+  it('all exist', { timeout: 120_000 }, () => {
     const missing = scannedFiles().flatMap((file) =>
       missingPaths(file, readFileSync(path.join(ROOT, file), 'utf8')).map(
         ({ path: named, line, problem }) => `${file}:${line}: ${named} (${problem})`,

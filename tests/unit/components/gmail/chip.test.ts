@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createChip, isChipShown } from '@/components/gmail/chip';
+import { createChip, hidesHost, isChipShown } from '@/components/gmail/chip';
 import type { LookupState } from '@/components/common/view-types';
 import { found as foundLookup, notFound, RAHUL } from '../../../factories';
 import { drawnWords } from '../../drawn-words';
@@ -73,6 +73,16 @@ describe('chip', () => {
   it('is not shown for people on the never-look-up list', () => {
     renderChip({ status: 'skipped', reason: 'never_lookup' });
     expect(document.querySelector('button')).toBeNull();
+  });
+
+  it('leaves an empty box of its size, never a hidden host, for a never-look-up address not a colleague', () => {
+    const neverLookUp: LookupState = { status: 'skipped', reason: 'never_lookup' };
+    const chip = renderChip(neverLookUp);
+    expect(chip.gap.className).toBe('chip gap');
+    expect(chip.gap.getAttribute('aria-hidden')).toBe('true');
+    expect(hidesHost(neverLookUp, false)).toBe(false);
+    expect(hidesHost(neverLookUp, true)).toBe(true);
+    expect(hidesHost(found(87), true)).toBe(false);
   });
 
   it('keeps a muted, reachable dot when automatic lookups are off', () => {

@@ -10,6 +10,20 @@ import { hosts, startTestChips, useShadowRoots } from './test-chips';
 
 const RAHUL = 'rahul.sharma@acme-tech.example';
 
+/** A worker that never looks up whom `listed` names, and finds no one else in Vivre. */
+const neverLookingUp = (listed: (email: string) => boolean) =>
+  (async (_type: string, data?: unknown) => ({
+    ok: true,
+    value: Object.fromEntries(
+      (data as { emails: string[] }).emails.map((email) => [
+        email,
+        listed(email)
+          ? { status: 'skipped', reason: 'never_lookup' }
+          : { status: 'not_found', fetchedAt: 0, stale: false },
+      ]),
+    ),
+  })) as never;
+
 const rootOf = useShadowRoots();
 let controller: AbortController;
 beforeEach(() => {
@@ -72,18 +86,9 @@ describe('the chips on a real Gmail thread', () => {
 
   it('hides the host of a colleague’s chip, so the recipient line keeps no stray gap', async () => {
     showFixture('thread-expanded-2025.html', 'shared');
-    const ask = vi.fn(async (_type: string, data?: unknown) => ({
-      ok: true,
-      value: Object.fromEntries(
-        (data as { emails: string[] }).emails.map((email) => [
-          email,
-          email.endsWith('@bluestone.example')
-            ? { status: 'skipped', reason: 'never_lookup' }
-            : { status: 'not_found', fetchedAt: 0, stale: false },
-        ]),
-      ),
-    }));
-    startTestChips(controller.signal, { ask: ask as never });
+    startTestChips(controller.signal, {
+      ask: neverLookingUp((email) => email.endsWith('@bluestone.example')),
+    });
     await vi.waitFor(() =>
       expect(
         hosts()
@@ -95,6 +100,25 @@ describe('the chips on a real Gmail thread', () => {
       (host) => host.dataset.vivreEmail === 'procurement-team@bluestone.example',
     )!;
     expect(procurement.hidden).toBe(true);
+  });
+
+  it('keeps the host of someone on the never-look-up list, the same as any other, drawing nothing', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    // Rahul is outside the rep's company: only the rep's own list keeps him out of lookups.
+    startTestChips(controller.signal, { ask: neverLookingUp((email) => email === RAHUL) });
+    const rahul = hosts().find((host) => host.dataset.vivreEmail === RAHUL)!;
+    await vi.waitFor(() => expect(rootOf(rahul).querySelector('.chip.gap')).not.toBeNull());
+    // What page script can read of the host is what it reads of a looked-up person's host.
+    const readable = (host: HTMLElement) =>
+      host
+        .getAttributeNames()
+        .map((name) => [name, name === 'data-vivre-email' || host.getAttribute(name)]);
+    const looked = hosts().find((host) => host.dataset.vivreEmail !== RAHUL && !host.hidden);
+    expect(readable(rahul)).toEqual(readable(looked!));
+    expect(rahul.hidden).toBe(false);
+    // Nothing to press or hear: out of the tab order and the accessibility tree.
+    expect(rootOf(rahul).querySelector('button')).toBeNull();
+    expect(rootOf(rahul).querySelector('.gap')?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it("keeps everything but the address out of Gmail's reach: closed roots, no other attribute", async () => {

@@ -20,36 +20,29 @@ const http = () =>
     limiter: createRateLimiter(),
   });
 
+const logNote = (signal: AbortSignal) =>
+  http().request({
+    method: 'POST',
+    path: '/activities',
+    body: { contact_id: 'cnt_1', type: 'note', note: 'x' },
+    idempotencyKey: 'k',
+    schema: z.object({ id: z.string() }),
+    signal,
+  });
+
 describe('a request its caller gave up on', () => {
   it('is never sent', async () => {
     const { requests } = stubFetch(() => json(201, { id: 'act_1' }));
     const gaveUp = new AbortController();
     gaveUp.abort();
-    const request = http().request({
-      method: 'POST',
-      path: '/activities',
-      body: { contact_id: 'cnt_1', type: 'note', note: 'x' },
-      idempotencyKey: 'k',
-      schema: z.object({ id: z.string() }),
-      signal: gaveUp.signal,
-    });
-    await expect(request).rejects.toBeTruthy();
+    await expect(logNote(gaveUp.signal)).rejects.toBeTruthy();
     expect(requests).toHaveLength(0);
   });
 
   it('is sent while its caller still waits', async () => {
     const { requests } = stubFetch(() => json(201, { id: 'act_1' }));
     const waiting = new AbortController();
-    await expect(
-      http().request({
-        method: 'POST',
-        path: '/activities',
-        body: { contact_id: 'cnt_1', type: 'note', note: 'x' },
-        idempotencyKey: 'k',
-        schema: z.object({ id: z.string() }),
-        signal: waiting.signal,
-      }),
-    ).resolves.toEqual({ id: 'act_1' });
+    await expect(logNote(waiting.signal)).resolves.toEqual({ id: 'act_1' });
     expect(requests).toHaveLength(1);
   });
 });
