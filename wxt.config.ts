@@ -112,7 +112,11 @@ export default defineConfig({
     // writes a rep was told are "Saved — will sync", and the key, could vanish together;
     // `navigator.storage.persist()` is no substitute: it is not exposed in the worker.
     // (Firefox never evicts extension origins, so there it costs nothing.)
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    // `scripting`: the worker injects the email-logging controls into a Gmail frame once it
+    // shows a compose or a message (lib/worker/email-logging/inject-controls.ts); WXT adds
+    // https://mail.google.com/* to host_permissions for that runtime content script, the host
+    // the Gmail content script already runs on, so the rep is asked for nothing new.
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     // What an organisation may set for every rep (docs/ADMIN.md): Chrome publishes in
     // storage.managed only the policy values this schema allows. Firefox reads the same keys from
     // policies.json without a schema.

@@ -11,12 +11,37 @@ import { transform } from 'esbuild';
 import { repoRoot } from '../tests/e2e/harness/paths';
 import { failedSection, verdict, type Row, type Section } from './lib/report';
 import { kb } from './lib/stats';
+import { contentScriptShares, type Piece } from './content-pieces';
 
 const OUTPUT = path.join(repoRoot, '.output/chrome-mv3-test');
 const CACHE = path.join(repoRoot, '.bench-cache');
-const CONTENT_SCRIPT_BUDGET = 25_000;
+/** What every Gmail tab loads: the content scripts the manifest declares, together (issue 25). */
+const CONTENT_SCRIPT_BUDGET = 22_000;
+/**
+ * Each piece of that, in bytes of gzip (./content-pieces.ts says how a byte is attributed): what
+ * they were on 2026-12-05 after issue 25 part 1, with room for a feature's worth of growth, and
+ * together within the budget. Email logging in the always-loaded script is only its loader; its
+ * controls are a script of their own, injected when a compose or a message shows.
+ */
+const PIECE_BUDGETS: Record<Piece, number> = {
+  chips: 2_500,
+  'inbox rows': 2_500,
+  'card host': 2_000,
+  'email logging': 500,
+  shared: 14_000,
+};
+const PIECE_WORDS: Record<Piece, string> = {
+  chips: 'chips beside people (hosts, button, styles, mounter)',
+  'inbox rows': 'inbox rows (row chips, hot-lead marks, list prefs)',
+  'card host': "card host (the card's frame, its visibility checks, channel)",
+  'email logging': "email logging's loader (injects the controls on demand)",
+  shared: "shared (Gmail's DOM read, page watcher, lookups, messaging, design tokens)",
+};
+/** The email-logging controls, Preact included, loaded only when a compose or a message shows. */
+const ON_DEMAND_BUDGETS: Record<string, number> = { 'email-logging.js': 20_000 };
 
 const gzipSize = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
+const atMost = (bytes: number) => `≤ ${(bytes / 1000).toLocaleString('en-US')} kB`;
 
 function builtFile(relative: string): string {
   return readFileSync(path.join(OUTPUT, relative), 'utf8');
@@ -107,10 +132,69 @@ async function competitorRows(): Promise<{ rows: Row[]; notes: string[] }> {
   return { rows, notes };
 }
 
+/** The content scripts the manifest declares (every Gmail tab), and those injected on demand. */
+function contentScripts(): { declared: string[]; onDemand: string[] } {
+  const manifest = JSON.parse(builtFile('manifest.json')) as {
+    content_scripts?: Array<{ js?: string[] }>;
+  };
+  const declared = (manifest.content_scripts ?? []).flatMap((script) => script.js ?? []);
+  const all = readdirSync(path.join(OUTPUT, 'content-scripts'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `content-scripts/${file}`);
+  return { declared, onDemand: all.filter((file) => !declared.includes(file)) };
+}
+
+async function contentRows(): Promise<{ rows: Row[]; notes: string[]; content: number }> {
+  const { declared, onDemand } = contentScripts();
+  const content = declared.reduce((sum, file) => sum + gzipSize(builtFile(file)), 0);
+  const shares = await contentScriptShares('entrypoints/gmail.content/index.ts');
+  const rows: Row[] = [
+    {
+      metric: `Our content scripts, loaded in every Gmail tab (${declared.join(', ')})`,
+      value: kb(content),
+      samples: `${declared.length} file${declared.length === 1 ? '' : 's'}`,
+      goal: atMost(CONTENT_SCRIPT_BUDGET),
+      verdict: verdict(content <= CONTENT_SCRIPT_BUDGET),
+    },
+    ...(Object.keys(PIECE_BUDGETS) as Piece[]).map((piece) => {
+      const bytes = Math.round(shares[piece] * content);
+      return {
+        metric: `… of which ${PIECE_WORDS[piece]}`,
+        value: kb(bytes),
+        samples: 'share of minified bytes',
+        goal: atMost(PIECE_BUDGETS[piece]),
+        verdict: verdict(bytes <= PIECE_BUDGETS[piece]),
+      };
+    }),
+    ...onDemand.map((file): Row => {
+      const bytes = gzipSize(builtFile(file));
+      const budget = ON_DEMAND_BUDGETS[path.basename(file)];
+      return {
+        metric: `Injected on demand: ${file} (email-logging controls, Preact included)`,
+        value: kb(bytes),
+        samples: '1 file',
+        ...(budget ? { goal: atMost(budget), verdict: verdict(bytes <= budget) } : {}),
+      };
+    }),
+  ];
+  const notes = [
+    `Content scripts in every Gmail tab: ${(content / 1024).toFixed(1)} KiB; the verdict uses the ` +
+      `stricter 1 kB = 1,000 B (budget ${CONTENT_SCRIPT_BUDGET.toLocaleString('en-US')} B), the ` +
+      "manifest's content scripts together. The email-logging controls are not among them: the " +
+      'worker injects them into a Gmail frame once it shows a compose or an expanded message ' +
+      '(lib/content/email-logging/on-demand.ts), so a tab that only reads lists never loads them.',
+    'Pieces: esbuild bundles entrypoints/gmail.content/ as WXT does (minified IIFE, native ' +
+      "`browser`) with a metafile; each source file's minified bytes go to a piece by its path " +
+      '(bench/content-pieces.ts), and a piece is shown as its share of the minified bytes times ' +
+      "the built file's gzip size: an estimate (gzip is not additive) whose pieces add up to the whole.",
+  ];
+  return { rows, notes, content };
+}
+
 export async function benchSizes(): Promise<Section> {
   const title = 'Bundle sizes (minified + gzip -9)';
   try {
-    const content = gzipSize(builtFile('content-scripts/gmail.js'));
+    const contentScript = await contentRows();
     const popupFiles = pageScripts(builtFile('popup.html'));
     const popup = popupFiles.reduce((sum, file) => sum + gzipSize(builtFile(file)), 0);
     const worker = gzipSize(builtFile('background.js'));
@@ -122,13 +206,7 @@ export async function benchSizes(): Promise<Section> {
         'Competitors from their npm packages (`npm pack`, cached in .bench-cache/), minified with esbuild ' +
         'unless published minified, same gzip.',
       rows: [
-        {
-          metric: 'Our content script (content-scripts/gmail.js, Preact included)',
-          value: kb(content),
-          samples: '1 file',
-          goal: '≤ 25 kB',
-          verdict: verdict(content <= CONTENT_SCRIPT_BUDGET),
-        },
+        ...contentScript.rows,
         {
           metric: 'Our popup (JS loaded by popup.html)',
           value: kb(popup),
@@ -138,8 +216,7 @@ export async function benchSizes(): Promise<Section> {
         ...competitors.rows,
       ],
       notes: [
-        `Content script in KiB: ${(content / 1024).toFixed(1)} KiB; the verdict uses the stricter ` +
-          `1 kB = 1,000 B (budget ${CONTENT_SCRIPT_BUDGET.toLocaleString('en-US')} B).`,
+        ...contentScript.notes,
         `Popup files: ${popupFiles.join(', ')} (CSS not counted).`,
         ...competitors.notes,
       ],

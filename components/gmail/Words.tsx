@@ -8,6 +8,3 @@
 export function Words({ text }: { text: string }) {
   return <span data-words={text} />;
 }
-
-/** The CSS each root that shows Words needs. */
-export const WORDS_CSS = '[data-words]::after{content:attr(data-words)}';

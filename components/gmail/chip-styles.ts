@@ -5,11 +5,11 @@
  * card page's own (entrypoints/card/style.css). Colours and font come from the design tokens.
  * The host's declarations are important, so nothing Gmail's page sets on it applies (a root's
  * important declarations win over the page's, even inline ones); the chip is one width whatever
- * it shows, and its words are drawn from attributes (Chip.tsx).
+ * it shows, and its words are drawn from attributes (chip.ts).
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
 import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
-import { WORDS_CSS } from './Words';
+import { WORDS_CSS } from './words-css';
 
 export const CHIP_CSS = `${hostColorCss({
   fg: 'on-surface',

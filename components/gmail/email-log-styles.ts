@@ -5,7 +5,7 @@
  * Gmail's page sets on the host (opacity, a transform, a colour) applies to these controls.
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
-import { WORDS_CSS } from './Words';
+import { WORDS_CSS } from './words-css';
 
 export const EMAIL_LOG_CSS = `${hostColorCss({
   fg: 'on-surface',

@@ -13,7 +13,7 @@
  */
 import { FONT, hostColorCss } from '../common/design/tokens';
 import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
-import { WORDS_CSS } from './Words';
+import { WORDS_CSS } from './words-css';
 
 export const ROW_CHIP_CSS = `${hostColorCss(SCORE_CHIP_COLORS)}
 :host {

@@ -6,7 +6,7 @@
 import type { LookupResult } from '../../lib/shared/messaging/protocol';
 import type { Participant } from '../../lib/shared/people';
 import type { LookupState } from '../common/view-types';
-import { isChipShown } from '../gmail/Chip';
+import { isChipShown } from '../gmail/chip';
 import { addressesByRole } from '../popup/page-contacts';
 
 export interface PanelPerson {

@@ -1,8 +1,9 @@
 /**
  * The one way our UI enters Gmail's page: an element marked `data-vivre-host` (so detection
- * and the page watcher ignore it) with a shadow root holding our CSS and a Preact tree (or, for
- * the card, an iframe). Chips, the card, the compose toggle, "Log this email" and the held
- * send's line all use it.
+ * and the page watcher ignore it) with a shadow root holding our CSS and a container: plain DOM
+ * for chips, an iframe for the card, and a Preact tree for the compose toggle, "Log this email"
+ * and the held send's line (lib/content/email-logging/preact-host.ts, in the script loaded on
+ * demand, so Preact stays out of the one every Gmail tab loads).
  *
  * Every root is closed, with no option to open one: `host.shadowRoot` is null, and the root is
  * reachable only through the reference kept here, in the content script's isolated world, whose
@@ -10,10 +11,9 @@
  * so names, scores, deal titles and "Logs for …" never reach Gmail's scripts. (`window.find()`
  * still matches words drawn as text in a closed root, and in Firefox hands page script the node
  * it found, and with it the root: what Vivre knows is drawn from attributes, never as text; see
- * components/gmail/Chip.tsx.) Each root's CSS makes the host's own styles important, beyond
+ * components/gmail/chip.ts.) Each root's CSS makes the host's own styles important, beyond
  * anything the page sets on it; controls that write take only presses on what is really drawn.
  */
-import { render, type ComponentChild } from 'preact';
 import type { Theme } from './gmail/page';
 import { guardVisibleInput, type VisibleInputGuard } from './visible-input';
 
@@ -35,9 +35,8 @@ const CONTAINED_EVENTS = [
 
 export interface ShadowHost {
   element: HTMLElement;
-  /** Where the content goes, inside the root; Preact renders into it. */
+  /** Where the content goes, inside the root. */
   container: HTMLElement;
-  render(vnode: ComponentChild): void;
   setTheme(theme: Theme): void;
   destroy(): void;
 }
@@ -87,17 +86,15 @@ export function createShadowHost(doc: Document, options: ShadowHostOptions): Sha
   for (const type of CONTAINED_EVENTS) shadow.addEventListener(type, (e) => e.stopPropagation());
   const style = doc.createElement('style');
   style.textContent = options.css;
-  // Preact owns this container only, so it never touches the <style>.
+  // Content goes in this container only, so a Preact tree never touches the <style>.
   const container = doc.createElement('span');
   container.className = 'vivre-root';
   shadow.append(style, container);
   return {
     element,
     container,
-    render: (vnode) => render(vnode, container),
     setTheme: (theme) => element.setAttribute('data-theme', theme),
     destroy() {
-      render(null, container);
       guard?.stop();
       element.remove();
     },

@@ -1,6 +1,7 @@
 /**
  * Everything the content script does in a Gmail tab, wired once: one page watcher, one lookup
- * store, the chips (./chips), email logging (./email-logging), and the answer to the popup's
+ * store, the chips (./chips), email logging (./email-logging, loaded when a view needs it:
+ * ./email-logging/on-demand.ts), and the answer to the popup's
  * "who is on this page?", also pushed to the panel beside the email while it follows this tab
  * (./panel-feed.ts). All of it ends when `signal` aborts.
  */
@@ -12,7 +13,7 @@ import { createLookupStore } from './lookups/lookup-store';
 import { readChipMirror } from './lookups/mirror';
 import { startRowChips } from './chips/row-chips';
 import { startChips } from './chips/start-chips';
-import { startEmailLogging } from './email-logging/start-email-logging';
+import { emailLoggingOnDemand } from './email-logging/on-demand';
 import { findComposeParticipants } from './gmail/compose-recipients';
 import { detectTheme, findSignedInEmail } from './gmail/page';
 import { findParticipantAnchors } from './gmail/participants';
@@ -35,7 +36,7 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     read: readChipMirror(),
     signedIn: () => findSignedInEmail(doc),
   });
-  const emailLogging = startEmailLogging({ document: doc, signal, ask, store });
+  const emailLogging = emailLoggingOnDemand({ document: doc, signal, ask, store });
   // List rows share the chips' one page watcher: each scan reads the rows it touched.
   const rowChips = startRowChips({
     document: doc,

@@ -12,7 +12,7 @@
  * Everything after that, both ways, travels over the port; every message is checked before use,
  * because neither side trusts what merely arrives.
  *
- * Pure (no I/O, no zod): both the content script's 25 kB bundle and the card page import it.
+ * Pure (no I/O, no zod): both the content script's 22 kB bundle and the card page import it.
  */
 import { parseAddress } from './address';
 import type { LookupResult } from './messaging/protocol';

@@ -27,6 +27,7 @@ import { policyAllows } from './settings/managed-connection';
 import { effectiveNeverLookup } from './settings/privacy';
 import { privacyItem } from './storage/items';
 import { validateAppUrl } from '../shared/forms/settings';
+import { injectEmailLogging } from './email-logging/inject-controls';
 
 export interface HandlerDeps {
   /** The organisation's policy: what options shows of it, and what it refuses. */
@@ -257,6 +258,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     settleEmailLog: ({ sendId, outcome }) => emailLogging.heldSends.settle(sendId, outcome),
 
     getLoggedEmails: ({ messageIds }) => emailLogging.loggedAt(messageIds),
+
+    loadEmailLogging: (_, sender) => injectEmailLogging(sender),
 
     testConnection,
 

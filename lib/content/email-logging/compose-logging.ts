@@ -23,10 +23,10 @@ import { createSendTracker } from './send-tracker';
 import type { createUndoWindow } from './undo-window';
 import { EMAIL_TEXT_NOT_ALLOWED } from '../../shared/data-consent';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
-import { createShadowHost, type ShadowHost } from '../shadow-host';
+import { createPreactHost, type PreactHost } from './preact-host';
 
 interface ComposeState {
-  host: ShadowHost;
+  host: PreactHost;
   on: boolean;
   /** Whether the rep flipped the toggle: then a changed default no longer applies. */
   touched: boolean;
@@ -161,7 +161,7 @@ export function createComposeLogging(
       // Gmail's Undo puts the draft back: whatever the notice showed, that send is undone.
       if (draftId && undoWindow.holds(draftId)) undoWindow.reopened(draftId);
       const wasOn = draftId !== null && undone.delete(draftId);
-      const host = createShadowHost(doc, {
+      const host = createPreactHost(doc, {
         tag: 'vivre-email-log',
         css: EMAIL_LOG_CSS,
         theme: context.theme(),

@@ -5,14 +5,14 @@
 import { h } from 'preact';
 import { HeldSendLine, type HeldSendView } from '../../../components/gmail/HeldSendLine';
 import { HELD_SEND_CSS } from '../../../components/gmail/email-log-styles';
-import { createShadowHost, type ShadowHost } from '../shadow-host';
+import { createPreactHost, type PreactHost } from './preact-host';
 import type { LoggingContext } from './logging-context';
 
 /** How long the outcome stays before the line goes. */
 export const OUTCOME_SHOWN_MS = 5_000;
 
 export function createHeldSendLine(context: Pick<LoggingContext, 'doc' | 'theme'>) {
-  let host: ShadowHost | null = null;
+  let host: PreactHost | null = null;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   function hide() {
@@ -25,7 +25,7 @@ export function createHeldSendLine(context: Pick<LoggingContext, 'doc' | 'theme'
       clearTimeout(hideTimer);
       if (!view) return hide();
       if (!host) {
-        host = createShadowHost(context.doc, {
+        host = createPreactHost(context.doc, {
           tag: 'vivre-held-send',
           css: HELD_SEND_CSS,
           theme: context.theme(),

@@ -18,10 +18,10 @@ import { isColleague } from '../../shared/address';
 import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
 import type { DealChoice, LoggingContext } from './logging-context';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
-import { createShadowHost, type ShadowHost } from '../shadow-host';
+import { createPreactHost, type PreactHost } from './preact-host';
 
 interface MessageState {
-  host: ShadowHost;
+  host: PreactHost;
   messageId: string;
   /** The names it will be logged for, read when the message is shown. */
   whom: string[];
@@ -56,7 +56,7 @@ export function createMessageLogging(context: LoggingContext) {
   }
 
   function mount(message: Element, messageId: string): MessageState {
-    const host = createShadowHost(context.doc, {
+    const host = createPreactHost(context.doc, {
       tag: 'vivre-log-email',
       css: EMAIL_LOG_CSS,
       theme: context.theme(),

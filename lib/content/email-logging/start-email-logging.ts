@@ -2,16 +2,17 @@
  * Email logging in the Gmail content script: the "Log to Vivre" toggle and exactly-once logging
  * of sent composes (held through Gmail's Undo window), and "Log this email" on thread messages.
  * Call `scan()` after each page change (the chips' watcher does, so the page keeps one
- * observer); everything goes with `signal`.
+ * observer); everything goes with `signal`. In Gmail it runs in the script injected on demand
+ * (entrypoints/email-logging.content/), started with what ./bridge.ts hands over.
  *
- *   const logging = startEmailLogging({ document, signal: lifetime, ask });
+ *   const logging = startEmailLogging({ document, signal: lifetime, ask, store });
  *   startChips({ ..., onScan: logging.scan });
  */
 import { findComposes, listenForSendIntents } from '../gmail/compose';
 import { detectTheme, findOfferedUndo, findSignedInEmail, undoLinkOf } from '../gmail/page';
 import type { Ask } from '../../shared/messaging/messenger';
 import { createComposeLogging } from './compose-logging';
-import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
+import type { LookupStore } from '../lookups/lookup-store';
 import { createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';
 import { createUndoWindow } from './undo-window';
@@ -22,8 +23,11 @@ export interface EmailLoggingOptions {
   document: Document;
   signal: AbortSignal;
   ask: Ask;
-  /** The page's lookup store, shared with the chips (a fresh one when omitted). */
-  store?: LookupStore;
+  /**
+   * The page's lookup store, shared with the chips: handed over, never made here, so the script
+   * injected on demand (./on-demand.ts) carries no second copy of it.
+   */
+  store: LookupStore;
   now?: () => number;
 }
 
@@ -40,7 +44,7 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     emailTextAllowed: prefs.emailTextAllowed,
     signedIn,
     theme: () => detectTheme(doc),
-    lookups: options.store ?? createLookupStore(ask),
+    lookups: options.store,
     ...(options.now ? { now: options.now } : {}),
   };
   const line = createHeldSendLine(context);

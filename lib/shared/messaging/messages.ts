@@ -61,8 +61,8 @@ const CARD: readonly SenderKind[] = ['card'];
 const PANEL: readonly SenderKind[] = ['panel'];
 /**
  * The content script gets only what its chips and email logging use: lookups, the logging
- * preferences, logging (now or held through Gmail's Undo window), the logged marks and a
- * contact's open deals. Gmail's page can drive its inputs, so it may queue no write of its
+ * preferences, logging (now or held through Gmail's Undo window), the logged marks, a
+ * contact's open deals, and its own email-logging script in its own frame. Gmail's page can drive its inputs, so it may queue no write of its
  * choosing, read no notes and follow no write: what it logs, the worker plans.
  */
 const GMAIL: readonly SenderKind[] = ['gmail'];
@@ -202,6 +202,11 @@ export const MESSAGES = {
     z.strictObject({ sendId: gmailMessageId, outcome: z.enum(['sent', 'undone']) }),
     GMAIL,
   ).answers<EmailLogResult | null>(),
+  /**
+   * The email-logging controls, injected into the asking Gmail frame only, when it first shows a
+   * compose or an expanded message (lib/content/email-logging/on-demand.ts).
+   */
+  loadEmailLogging: message(none, GMAIL).answers<null>(),
   /** When each of these thread messages was logged from this browser (absent: never). */
   getLoggedEmails: message(
     z.strictObject({ messageIds: z.array(gmailMessageId).max(500) }),

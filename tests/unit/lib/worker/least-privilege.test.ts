@@ -85,6 +85,8 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'settleEmailLog',
     // The Deal menu beside "Log to Vivre" and "Log this email": the contact's open deals only.
     'getOpenDeals',
+    // Its own email-logging script, into its own frame, once a compose or a message shows.
+    'loadEmailLogging',
   ],
   // The panel beside the email: the thread's people, one whole, their timeline, and the same
   // writes as the card. Its outbox line links to the popup: no outbox actions, no settings.

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startEmailLogging } from '@/lib/content/email-logging/start-email-logging';
+import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { useShadowRoots } from '../../../shadow-roots';
 import type { fakeWorker } from './fake-worker';
 
@@ -109,7 +110,8 @@ export function useGmailTabs() {
     async open(worker: ReturnType<typeof fakeWorker>) {
       const tab = new AbortController();
       tabs.push(tab);
-      const logging = startEmailLogging({ document, signal: tab.signal, ask: worker.ask });
+      const store = createLookupStore(worker.ask);
+      const logging = startEmailLogging({ document, signal: tab.signal, ask: worker.ask, store });
       await logging.ready;
       return logging;
     },

@@ -1,23 +1,23 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Chip } from '@/components/gmail/Chip';
+import { createChip, hidesHost, isChipShown } from '@/components/gmail/chip';
 import type { LookupState } from '@/components/common/view-types';
 import { found as foundLookup, notFound, RAHUL } from '../../../factories';
 import { drawnWords } from '../../drawn-words';
 
-afterEach(cleanup);
+afterEach(() => document.body.replaceChildren());
 
+/** The chip as its host draws it: the button in the page while the lookup says it is shown. */
 function renderChip(lookup: LookupState, onActivate = () => {}) {
-  return render(
-    <Chip
-      email="rahul.sharma@acme-tech.example"
-      displayName="Rahul Sharma"
-      lookup={lookup}
-      expanded={false}
-      onActivate={onActivate}
-    />,
-  );
+  const chip = createChip(document, {
+    email: 'rahul.sharma@acme-tech.example',
+    displayName: 'Rahul Sharma',
+    onActivate,
+  });
+  chip.show(lookup);
+  if (isChipShown(lookup)) document.body.append(chip.button);
+  return chip;
 }
 
 const found = (score: number): LookupState => foundLookup({ ...RAHUL, ai_score: score });
@@ -25,7 +25,7 @@ const found = (score: number): LookupState => foundLookup({ ...RAHUL, ai_score: 
 /** What the chip draws: its face's words, drawn by CSS from an attribute (never text). */
 const drawn = (chip: HTMLElement) => drawnWords(chip);
 
-describe('Chip', () => {
+describe('chip', () => {
   it('names a known contact with score and band, and shows the score', () => {
     renderChip(found(87));
     const chip = screen.getByRole('button', {
@@ -70,9 +70,19 @@ describe('Chip', () => {
     expect(chip.title).toBe('You seem to be offline.');
   });
 
-  it('renders nothing for people on the never-look-up list', () => {
-    const { container } = renderChip({ status: 'skipped', reason: 'never_lookup' });
-    expect(container.querySelector('button')).toBeNull();
+  it('is not shown for people on the never-look-up list', () => {
+    renderChip({ status: 'skipped', reason: 'never_lookup' });
+    expect(document.querySelector('button')).toBeNull();
+  });
+
+  it('leaves an empty box of its size, never a hidden host, for a never-look-up address not a colleague', () => {
+    const neverLookUp: LookupState = { status: 'skipped', reason: 'never_lookup' };
+    const chip = renderChip(neverLookUp);
+    expect(chip.gap.className).toBe('chip gap');
+    expect(chip.gap.getAttribute('aria-hidden')).toBe('true');
+    expect(hidesHost(neverLookUp, false)).toBe(false);
+    expect(hidesHost(neverLookUp, true)).toBe(true);
+    expect(hidesHost(found(87), true)).toBe(false);
   });
 
   it('keeps a muted, reachable dot when automatic lookups are off', () => {
@@ -83,11 +93,24 @@ describe('Chip', () => {
     expect(chip.textContent).toBe('');
   });
 
-  it('is a real button: click activates it', () => {
+  it('redraws in place when the answer changes: the score goes, the "+ Add" comes', () => {
+    const chip = renderChip(found(87));
+    chip.show(notFound());
+    expect(drawn(chip.button)).toBe('+ Add');
+    expect(chip.button.querySelector('.band-hot')).toBeNull();
+    chip.show({ status: 'loading' });
+    expect(drawn(chip.button)).toBe('');
+    expect(chip.button.getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('is a real button: click activates it, and it says whether the card is open', () => {
     const onActivate = vi.fn();
-    renderChip(found(87), onActivate);
+    const chip = renderChip(found(87), onActivate);
     fireEvent.click(screen.getByRole('button'));
     expect(onActivate).toHaveBeenCalledOnce();
     expect(screen.getByRole('button').tagName).toBe('BUTTON');
+    expect(chip.button.getAttribute('aria-expanded')).toBe('false');
+    chip.setExpanded(true);
+    expect(chip.button.getAttribute('aria-expanded')).toBe('true');
   });
 });

@@ -4,21 +4,30 @@
  * whatever it shows (chip-styles.ts), which also leaves page script measuring it none the wiser.
  * It holds what it shows and nothing more: the score and its band, and its accessible name;
  * the card it opens lives in an extension page (components/card/), not here.
+ *
+ * Plain DOM, no Preact: every Gmail tab draws chips, and a button with one face does not need a
+ * framework's 5 kB in the always-loaded content script (bench/sizes.ts). No innerHTML (Gmail
+ * enforces Trusted Types, and contact data is untrusted): attributes and class names only.
  */
-import type { Ref } from 'preact';
 import { BAND_WORDS, scoreBand } from '../../lib/shared/score-band';
 import type { LookupState } from '../common/view-types';
 
-export interface ChipProps {
+export interface ChipOptions {
   email: string;
   /** The display name Gmail shows, used until Vivre knows better. */
   displayName: string | null;
-  lookup: LookupState;
-  expanded: boolean;
   onActivate: () => void;
   /** The pointer or focus reached the chip: a click may follow, so the card can get ready. */
   onWarm?: () => void;
-  buttonRef?: Ref<HTMLButtonElement>;
+}
+
+export interface Chip {
+  /** What the root holds while the chip is shown (`isChipShown`)… */
+  button: HTMLButtonElement;
+  /** …and while it is not: the same box, empty, out of the tab order and the accessibility tree. */
+  gap: HTMLElement;
+  show(lookup: LookupState): void;
+  setExpanded(expanded: boolean): void;
 }
 
 /** The chip's accessible name: what a screen reader (and an E2E test) finds it by. */
@@ -41,31 +50,23 @@ function chipLabel(lookup: LookupState, email: string, displayName: string | nul
 }
 
 /**
- * What the chip draws. The words are an attribute inside the closed root, drawn by CSS
- * (./Words.tsx), never text: window.find() matches text even in closed roots (and in Firefox
- * hands page script the node it found), so a score or "+ Add" as text would tell Gmail's page
- * what Vivre knows of an address it put on the page.
+ * What the chip's face draws: its class and its words. The words are an attribute inside the
+ * closed root, drawn by CSS (./Words.tsx), never text: window.find() matches text even in closed
+ * roots (and in Firefox hands page script the node it found), so a score or "+ Add" as text would
+ * tell Gmail's page what Vivre knows of an address it put on the page.
  */
-function ChipFace({ lookup }: { lookup: LookupState }) {
+function faceOf(lookup: LookupState): [className: string, words: string | null] {
   switch (lookup.status) {
-    case 'loading':
-      return <span class="face loading" aria-hidden="true" />;
     case 'found': {
       const score = lookup.contact.ai_score;
-      return (
-        <span
-          class={`face score band-${scoreBand(score)}`}
-          data-words={String(score)}
-          aria-hidden="true"
-        />
-      );
+      return [`face score band-${scoreBand(score)}`, String(score)];
     }
     case 'not_found':
-      return <span class="face add" data-words="+ Add" aria-hidden="true" />;
-    case 'skipped':
-      return <span class="face skipped" aria-hidden="true" />;
+      return ['face add', '+ Add'];
     case 'error':
-      return <span class="face error" data-words="!" aria-hidden="true" />;
+      return ['face error', '!'];
+    default:
+      return [`face ${lookup.status}`, null];
   }
 }
 
@@ -93,26 +94,36 @@ export function hidesHost(lookup: LookupState, colleague: boolean): boolean {
   return !isChipShown(lookup);
 }
 
-export function Chip(props: ChipProps) {
-  const { lookup } = props;
-  // The same box as a chip, empty and out of the tab order and the accessibility tree.
-  if (!isChipShown(lookup)) return <span class="chip gap" aria-hidden="true" />;
-  const label = chipLabel(lookup, props.email, props.displayName);
-  return (
-    <button
-      type="button"
-      class="chip"
-      ref={props.buttonRef}
-      aria-label={label}
-      title={lookup.status === 'error' ? lookup.error.message : label}
-      aria-haspopup="dialog"
-      aria-expanded={props.expanded}
-      aria-busy={lookup.status === 'loading'}
-      onClick={props.onActivate}
-      onPointerEnter={props.onWarm}
-      onFocus={props.onWarm}
-    >
-      <ChipFace lookup={lookup} />
-    </button>
-  );
+export function createChip(doc: Document, options: ChipOptions): Chip {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'chip';
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  const face = doc.createElement('span');
+  face.setAttribute('aria-hidden', 'true');
+  button.append(face);
+  const gap = doc.createElement('span');
+  gap.className = 'chip gap';
+  gap.setAttribute('aria-hidden', 'true');
+  button.addEventListener('click', () => options.onActivate());
+  if (options.onWarm) {
+    button.addEventListener('pointerenter', options.onWarm);
+    button.addEventListener('focus', options.onWarm);
+  }
+  return {
+    button,
+    gap,
+    show(lookup) {
+      const label = chipLabel(lookup, options.email, options.displayName);
+      button.setAttribute('aria-label', label);
+      button.title = lookup.status === 'error' ? lookup.error.message : label;
+      button.setAttribute('aria-busy', String(lookup.status === 'loading'));
+      const [className, words] = faceOf(lookup);
+      face.className = className;
+      if (words === null) face.removeAttribute('data-words');
+      else face.setAttribute('data-words', words);
+    },
+    setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
+  };
 }

@@ -1,0 +1,72 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { emailLoggingOnDemand } from '@/lib/content/email-logging/on-demand';
+import { takeBridge } from '@/lib/content/email-logging/bridge';
+import type { LookupStore } from '@/lib/content/lookups/lookup-store';
+import type { Ask } from '@/lib/shared/messaging/messenger';
+import { showFixture } from '../gmail/load-fixture';
+
+function start(answer: { ok: boolean } = { ok: true }) {
+  const life = new AbortController();
+  const ask = vi.fn(async () => (answer.ok ? { ok: true, value: null } : answer)) as unknown as Ask;
+  const loader = emailLoggingOnDemand({
+    document,
+    signal: life.signal,
+    ask,
+    store: {} as LookupStore,
+  });
+  return { loader, ask: ask as unknown as ReturnType<typeof vi.fn>, life };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('email logging, loaded when a view needs it', () => {
+  afterEach(() => {
+    takeBridge();
+    document.body.replaceChildren();
+  });
+
+  it('asks for nothing while the page shows no compose and no message', () => {
+    document.body.append(document.createElement('main'));
+    const { loader, ask } = start();
+    loader.scan();
+    loader.navigated();
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('asks once for a compose, then hands scans to the logging the script attached', () => {
+    showFixture('compose-send.html', 'own');
+    const { loader, ask, life } = start();
+    loader.scan();
+    loader.scan();
+    expect(ask).toHaveBeenCalledExactlyOnceWith('loadEmailLogging');
+    const bridge = takeBridge()!;
+    expect(bridge.options.signal).toBe(life.signal);
+    const logging = { scan: vi.fn(), navigated: vi.fn() };
+    bridge.attach(logging);
+    loader.scan();
+    loader.navigated();
+    expect(logging.scan).toHaveBeenCalledOnce();
+    expect(logging.navigated).toHaveBeenCalledOnce();
+    expect(takeBridge()).toBeUndefined();
+  });
+
+  it('after a refused injection tries again on navigation, not on every scan', async () => {
+    showFixture('compose-send.html', 'own');
+    const { loader, ask } = start({ ok: false });
+    loader.scan();
+    await flush();
+    loader.scan();
+    expect(ask).toHaveBeenCalledOnce();
+    loader.navigated();
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('starts nothing once the content script has ended', () => {
+    showFixture('compose-send.html', 'own');
+    const { loader, ask, life } = start();
+    life.abort();
+    loader.scan();
+    expect(ask).not.toHaveBeenCalled();
+  });
+});
