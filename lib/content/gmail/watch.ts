@@ -15,6 +15,12 @@ interface WatchGmailOptions {
   onChange: (change: GmailChange) => void;
   /** The longest a burst waits for idle time, in ms. */
   idleTimeout?: number;
+  /**
+   * A burst that shows people runs at once, at the end of the task that made it (the observer's
+   * callback), at most once a frame; later ones in the same frame wait for the next frame. Off:
+   * every such burst waits for the next frame.
+   */
+  atOnce?: boolean;
 }
 
 // The attributes detection reads. Inline styles change constantly (animations, scrolling) and are
@@ -38,7 +44,8 @@ export const BURST_IDLE_TIMEOUT_MS = 40;
 
 /**
  * One MutationObserver for the whole page. A burst of mutations (Gmail renders a thread in several
- * tasks) leads to one `onChange` call when the browser is idle, never on the hot path. Changes made
+ * tasks) leads to one `onChange` call when the browser is idle; a burst that shows people runs
+ * sooner (`atOnce`, else the next frame), since chips then appear with what Gmail drew. Changes made
  * by our own hosts (`[data-vivre-host]`: inserting a chip, rendering into it) are ignored, so
  * mounting chips in `onChange` does not trigger another run. No polling.
  *
@@ -52,6 +59,7 @@ export function watchGmail({
   signal,
   onChange,
   idleTimeout = BURST_IDLE_TIMEOUT_MS,
+  atOnce = false,
 }: WatchGmailOptions): void {
   if (signal.aborted) return;
   const cancelRun = { current: () => {} };
@@ -86,10 +94,26 @@ export function watchGmail({
     return burst;
   };
 
+  // Drawing at once puts chips into the frame Gmail is drawing: Gmail's rows or headers and our
+  // hosts are styled, laid out and painted once, together, instead of Gmail's in one frame and
+  // ours (another layout) in the next. Once a frame, so Gmail building a view over several
+  // tasks costs one run at once and one at the frame, not one per task.
+  let ranThisFrame = false;
+  const runAtOnce = () => {
+    ranThisFrame = true;
+    requestAnimationFrame(() => (ranThisFrame = false));
+    run();
+  };
+  const showsPeople = () => {
+    if (!burst || burst.roots.size === 0) return;
+    if (atOnce && !ranThisFrame && typeof requestAnimationFrame === 'function') runAtOnce();
+    else runNextFrame();
+  };
+
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
     for (const record of records) noteChange(record, pendingBurst);
-    if (burst && burst.roots.size > 0) runNextFrame();
+    showsPeople();
   });
   observer.observe(root, {
     childList: true,
