@@ -62,7 +62,7 @@ export function watchGmail({
   atOnce = false,
 }: WatchGmailOptions): void {
   if (signal.aborted) return;
-  const cancelRun = { current: () => {} };
+  const cancelRun = { current: noop };
   let burst: GmailChange | null = null;
 
   // A burst that shows people runs on the next frame as well as at idle, whichever comes first:
@@ -72,6 +72,7 @@ export function watchGmail({
     const change = burst;
     burst = null;
     cancelRun.current();
+    cancelRun.current = noop;
     cancelFrame?.();
     cancelFrame = null;
     if (change && !signal.aborted) onChange(change);
@@ -81,9 +82,9 @@ export function watchGmail({
     const handle = requestAnimationFrame(run);
     cancelFrame = () => cancelAnimationFrame(handle);
   };
-  const pendingBurst = (): GmailChange => {
-    if (burst) return burst;
-    burst = newGmailChange();
+  const pendingBurst = (): GmailChange => (burst ??= newGmailChange());
+  const runAtIdle = () => {
+    if (cancelRun.current !== noop) return;
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(run, { timeout: idleTimeout });
       cancelRun.current = () => cancelIdleCallback(handle);
@@ -91,29 +92,31 @@ export function watchGmail({
       const handle = setTimeout(run, Math.min(idleTimeout, 50));
       cancelRun.current = () => clearTimeout(handle);
     }
-    return burst;
   };
 
   // Drawing at once puts chips into the frame Gmail is drawing: Gmail's rows or headers and our
   // hosts are styled, laid out and painted once, together, instead of Gmail's in one frame and
   // ours (another layout) in the next. Once a frame, so Gmail building a view over several
-  // tasks costs one run at once and one at the frame, not one per task.
+  // tasks costs one run at once and one at the frame, not one per task. A burst run at once
+  // asks for no idle callback: scheduling one cost more than the run in the inbox profile.
   let ranThisFrame = false;
-  const runAtOnce = () => {
-    ranThisFrame = true;
-    requestAnimationFrame(() => (ranThisFrame = false));
-    run();
-  };
-  const showsPeople = () => {
-    if (!burst || burst.roots.size === 0) return;
-    if (atOnce && !ranThisFrame && typeof requestAnimationFrame === 'function') runAtOnce();
-    else runNextFrame();
+  const schedule = () => {
+    if (!burst) return;
+    const showsPeople = burst.roots.size > 0;
+    const canDrawNow = typeof requestAnimationFrame === 'function';
+    if (showsPeople && atOnce && !ranThisFrame && canDrawNow) {
+      ranThisFrame = true;
+      requestAnimationFrame(() => (ranThisFrame = false));
+      return run();
+    }
+    runAtIdle();
+    if (showsPeople) runNextFrame();
   };
 
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
     for (const record of records) noteChange(record, pendingBurst);
-    showsPeople();
+    schedule();
   });
   observer.observe(root, {
     childList: true,
@@ -126,7 +129,9 @@ export function watchGmail({
     'input',
     (event) => {
       const field = recipientFieldOf(event.target);
-      if (field && !signal.aborted) pendingBurst().roots.add(field.parentElement ?? field);
+      if (!field || signal.aborted) return;
+      pendingBurst().roots.add(field.parentElement ?? field);
+      schedule();
     },
     { capture: true, signal },
   );
@@ -141,6 +146,8 @@ export function watchGmail({
     { once: true },
   );
 }
+
+function noop() {}
 
 function recipientFieldOf(target: EventTarget | null): Element | null {
   return (target as Element | null)?.closest?.(RECIPIENT_FIELD) ?? null;
