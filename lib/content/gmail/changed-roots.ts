@@ -60,9 +60,11 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   if (!target) return;
+  // Ours first: drawing a burst's chips makes a record per host, and this costs far less than
+  // the `closest` walk up Gmail's page.
+  if (record.type === 'childList' && onlyOurs(record)) return;
   const nearest = closestSafe(target, DECIDES);
   if (nearest && matchesSafe(nearest, VIVRE_HOST)) return;
-  if (record.type === 'childList' && onlyOurs(record)) return;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.
