@@ -174,8 +174,8 @@ export async function benchChips(): Promise<Section> {
       ],
       notes: [
         `${expected.length} chips per insert. Painted = settled + the wait for the next frame (up to ~16 ms at 60 Hz).`,
-        `The content script handles a mutation burst once, at idle (requestIdleCallback, ${BURST_IDLE_TIMEOUT_MS} ms timeout), ` +
-          `so an idle page starts at once and a busy one within ${BURST_IDLE_TIMEOUT_MS} ms.`,
+        'The content script draws the chips of a burst that shows people at the end of the task that made it ' +
+          `(once a frame; later bursts of the same frame at the next one); other bursts wait for idle time (at most ${BURST_IDLE_TIMEOUT_MS} ms).`,
       ],
     };
   });

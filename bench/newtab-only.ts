@@ -43,8 +43,8 @@ async function open(name: string, buildDir?: string): Promise<Build> {
   const expected = (await insertThread(session, first, null)).emails ?? [];
   await first.close();
   const inbox = await openInbox(session);
-  const inboxChips = (await inbox.evaluate<Insert>('window.vivreInboxInsert(Infinity, 5000)'))
-    .chips;
+  // Through the content script's world: only there can the probe see what a chip answered.
+  const inboxChips = (await insertRows(inbox, Infinity, 5000)).chips;
   await inbox.close();
   if (expected.length === 0 || inboxChips === 0) throw new Error(`${name}: no chips settled`);
   return { name, session, control, expected, inboxChips, warm: [], cold: [], inbox: [], rtt: [] };

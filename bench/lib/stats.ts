@@ -38,3 +38,20 @@ export function kb(bytes: number): string {
 
 export const sleep = (milliseconds: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Ratios of with ÷ without, one per round (pairs measured side by side), as min / median / max:
+ * on a shared machine the ratio moves with load, so one number would say little.
+ */
+export function ratioSpread(withRuns: readonly number[], withoutRuns: readonly number[]): string {
+  const ratios = withRuns.map((value, i) => value / withoutRuns[i]!);
+  const x = (value: number) => `${value.toFixed(3)}×`;
+  return `${x(Math.min(...ratios))} / ${x(median(ratios))} / ${x(Math.max(...ratios))}`;
+}

@@ -18,7 +18,8 @@ import { findComposeParticipants } from './gmail/compose-recipients';
 import { detectTheme, findSignedInEmail } from './gmail/page';
 import { findParticipantAnchors } from './gmail/participants';
 import { findThreadParticipants } from './gmail/thread';
-import { watchGmail } from './gmail/watch';
+import { BURST_IDLE_TIMEOUT_MS, watchGmail } from './gmail/watch';
+import { idleOnce } from './idle-once';
 import { pageParticipants } from './page-participants';
 import { startPanelFeedInTab } from './panel-feed';
 
@@ -47,6 +48,14 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
   });
   follow(rawItem(INBOX_LIST, inboxListPrefs), signal, rowChips.setPrefs);
   const panelFeed = startPanelFeedInTab(doc, detect, signal);
+  // Row chips are drawn with the thread's chips; what draws no chip waits for idle time.
+  const afterChips = idleOnce(
+    () => {
+      emailLogging.scan();
+      panelFeed.changed();
+    },
+    { timeout: BURST_IDLE_TIMEOUT_MS, signal },
+  );
   const chips = startChips({
     document: doc,
     signal,
@@ -54,9 +63,8 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     store,
     detect,
     onScan: (change) => {
-      emailLogging.scan();
       rowChips.scan(change?.roots);
-      panelFeed.changed();
+      afterChips();
     },
   });
   const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>

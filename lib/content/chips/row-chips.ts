@@ -111,7 +111,8 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
       });
       person.element.after(host.element);
       mounted.chips.set(person.email, { host, anchor: person.element, unsubscribe });
-      visibility?.observe(host.element);
+      // Only a chip still waiting is worth raising; observing costs a layout-time check per chip.
+      if (store.get(person.email).status === 'loading') visibility?.observe(host.element);
       added.push(person.email);
     }
     if (people.length === 0) unmountRow(row);

@@ -108,7 +108,9 @@ export function startChips({
     },
     { once: true },
   );
-  detect.watchGmail({ root: doc, signal, onChange: scanChange });
+  // At once: a new tab's chips come from the mirror (or this tab's answers) with nothing to wait
+  // for, so they are drawn in the frame that draws Gmail's rows or headers, not a frame later.
+  detect.watchGmail({ root: doc, signal, onChange: scanChange, atOnce: true });
   scan();
 
   return {

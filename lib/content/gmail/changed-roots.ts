@@ -60,9 +60,11 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   if (!target) return;
+  // Ours first: drawing a burst's chips makes a record per host, and this costs far less than
+  // the `closest` walk up Gmail's page.
+  if (record.type === 'childList' && onlyOurs(record)) return;
   const nearest = closestSafe(target, DECIDES);
   if (nearest && matchesSafe(nearest, VIVRE_HOST)) return;
-  if (record.type === 'childList' && onlyOurs(record)) return;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.
@@ -85,14 +87,21 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
     else if (holdsSafe(target, SHOWS_PEOPLE)) burst.roots.add(target);
     return;
   }
-  for (const node of record.addedNodes) {
-    if (isElement(node) && (matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, SHOWS_PEOPLE))) {
-      burst.roots.add(target);
-      break;
-    }
+  // What was added is read, not the element it went into: Gmail appends a row to a list of a
+  // hundred in every burst, and reading the list again for it cost more than all the rest.
+  // An element that shows people itself is read through its parent (a query never finds the
+  // element it starts from); one that holds people is read alone.
+  const added = record.addedNodes;
+  for (let i = 0; i < added.length; i++) {
+    const node = added[i]!;
+    if (!isElement(node)) continue;
+    if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
+    else if (holdsSafe(node, SHOWS_PEOPLE)) burst.roots.add(node);
   }
   if (burst.removed) return;
-  for (const node of record.removedNodes) {
+  const removed = record.removedNodes;
+  for (let i = 0; i < removed.length; i++) {
+    const node = removed[i]!;
     if (!isElement(node)) continue;
     if (matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`)) {
       burst.removed = true;
@@ -101,12 +110,20 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
   }
 }
 
-/** Only our hosts were added or removed (inserting a chip after an anchor). */
+/**
+ * Only our hosts were added or removed (inserting a chip after an anchor). Indexed loops: this
+ * runs for every record of every burst, and NodeList iterators showed up in the profile.
+ */
 function onlyOurs(record: MutationRecord): boolean {
   const { addedNodes: added, removedNodes: removed } = record;
   if (added.length + removed.length === 0) return false;
-  for (const list of [added, removed]) {
-    for (const node of list) if (!isElement(node) || !matchesSafe(node, VIVRE_HOST)) return false;
+  return allOurs(added) && allOurs(removed);
+}
+
+function allOurs(nodes: NodeList): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (!isElement(node) || !matchesSafe(node, VIVRE_HOST)) return false;
   }
   return true;
 }

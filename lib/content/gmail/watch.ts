@@ -15,6 +15,12 @@ interface WatchGmailOptions {
   onChange: (change: GmailChange) => void;
   /** The longest a burst waits for idle time, in ms. */
   idleTimeout?: number;
+  /**
+   * A burst that shows people runs at once, at the end of the task that made it (the observer's
+   * callback), at most once a frame; later ones in the same frame wait for the next frame. Off:
+   * every such burst waits for the next frame.
+   */
+  atOnce?: boolean;
 }
 
 // The attributes detection reads. Inline styles change constantly (animations, scrolling) and are
@@ -38,7 +44,8 @@ export const BURST_IDLE_TIMEOUT_MS = 40;
 
 /**
  * One MutationObserver for the whole page. A burst of mutations (Gmail renders a thread in several
- * tasks) leads to one `onChange` call when the browser is idle, never on the hot path. Changes made
+ * tasks) leads to one `onChange` call when the browser is idle; a burst that shows people runs
+ * sooner (`atOnce`, else the next frame), since chips then appear with what Gmail drew. Changes made
  * by our own hosts (`[data-vivre-host]`: inserting a chip, rendering into it) are ignored, so
  * mounting chips in `onChange` does not trigger another run. No polling.
  *
@@ -52,9 +59,10 @@ export function watchGmail({
   signal,
   onChange,
   idleTimeout = BURST_IDLE_TIMEOUT_MS,
+  atOnce = false,
 }: WatchGmailOptions): void {
   if (signal.aborted) return;
-  const cancelRun = { current: () => {} };
+  const cancelRun = { current: noop };
   let burst: GmailChange | null = null;
 
   // A burst that shows people runs on the next frame as well as at idle, whichever comes first:
@@ -64,6 +72,7 @@ export function watchGmail({
     const change = burst;
     burst = null;
     cancelRun.current();
+    cancelRun.current = noop;
     cancelFrame?.();
     cancelFrame = null;
     if (change && !signal.aborted) onChange(change);
@@ -73,9 +82,9 @@ export function watchGmail({
     const handle = requestAnimationFrame(run);
     cancelFrame = () => cancelAnimationFrame(handle);
   };
-  const pendingBurst = (): GmailChange => {
-    if (burst) return burst;
-    burst = newGmailChange();
+  const pendingBurst = (): GmailChange => (burst ??= newGmailChange());
+  const runAtIdle = () => {
+    if (cancelRun.current !== noop) return;
     if (typeof requestIdleCallback === 'function') {
       const handle = requestIdleCallback(run, { timeout: idleTimeout });
       cancelRun.current = () => cancelIdleCallback(handle);
@@ -83,13 +92,31 @@ export function watchGmail({
       const handle = setTimeout(run, Math.min(idleTimeout, 50));
       cancelRun.current = () => clearTimeout(handle);
     }
-    return burst;
+  };
+
+  // Drawing at once puts chips into the frame Gmail is drawing: Gmail's rows or headers and our
+  // hosts are styled, laid out and painted once, together, instead of Gmail's in one frame and
+  // ours (another layout) in the next. Once a frame, so Gmail building a view over several
+  // tasks costs one run at once and one at the frame, not one per task. A burst run at once
+  // asks for no idle callback: scheduling one cost more than the run in the inbox profile.
+  let ranThisFrame = false;
+  const schedule = () => {
+    if (!burst) return;
+    const showsPeople = burst.roots.size > 0;
+    const canDrawNow = typeof requestAnimationFrame === 'function';
+    if (showsPeople && atOnce && !ranThisFrame && canDrawNow) {
+      ranThisFrame = true;
+      requestAnimationFrame(() => (ranThisFrame = false));
+      return run();
+    }
+    runAtIdle();
+    if (showsPeople) runNextFrame();
   };
 
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
     for (const record of records) noteChange(record, pendingBurst);
-    if (burst && burst.roots.size > 0) runNextFrame();
+    schedule();
   });
   observer.observe(root, {
     childList: true,
@@ -102,7 +129,9 @@ export function watchGmail({
     'input',
     (event) => {
       const field = recipientFieldOf(event.target);
-      if (field && !signal.aborted) pendingBurst().roots.add(field.parentElement ?? field);
+      if (!field || signal.aborted) return;
+      pendingBurst().roots.add(field.parentElement ?? field);
+      schedule();
     },
     { capture: true, signal },
   );
@@ -117,6 +146,8 @@ export function watchGmail({
     { once: true },
   );
 }
+
+function noop() {}
 
 function recipientFieldOf(target: EventTarget | null): Element | null {
   return (target as Element | null)?.closest?.(RECIPIENT_FIELD) ?? null;

@@ -66,6 +66,21 @@ describe('what a burst touched', () => {
     expect(removed!.roots.size).toBe(0);
   });
 
+  it('names an added element that holds people, not the list it went into', async () => {
+    const list = document.createElement('div');
+    for (let i = 0; i < 3; i++) list.append(document.createElement('div'));
+    document.body.append(list);
+    await idleNow();
+
+    const row = document.createElement('div');
+    const cell = document.createElement('span');
+    cell.setAttribute('email', 'a@x.example');
+    row.append(cell);
+    const change = await burst(() => list.append(row));
+    // Only the new row is read again: the rows already there are not.
+    expect([...change!.roots]).toEqual([row]);
+  });
+
   it('names the row of a recipient field typed into', async () => {
     const row = document.createElement('div');
     const field = document.createElement('div');

@@ -83,6 +83,37 @@ describe('watchGmail', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
+  it('with atOnce, runs a burst that shows people in the same task, once a frame', async () => {
+    controller.abort();
+    controller = new AbortController();
+    watchGmail({ root: document, signal: controller.signal, onChange, atOnce: true });
+    const person = (name: string) => {
+      const span = document.createElement('span');
+      span.setAttribute('email', `${name}@x.example`);
+      return span;
+    };
+    document.body.append(person('first'));
+    await settle(); // the observer's callback: no frame, no idle time has passed
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    // Gmail goes on in the same frame: that waits for the frame, and runs once for both tasks.
+    document.body.append(person('second'));
+    await settle();
+    document.body.append(person('third'));
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+    runFrame();
+    expect(onChange).toHaveBeenCalledTimes(2);
+
+    // A new frame: at once again.
+    runFrame();
+    document.body.append(person('fourth'));
+    await settle();
+    expect(onChange).toHaveBeenCalledTimes(3);
+    runIdle(); // nothing left for idle time
+    expect(onChange).toHaveBeenCalledTimes(3);
+  });
+
   it('ignores our own hosts: inserting, rendering into and removing them', async () => {
     const gmailSpan = document.createElement('span');
     document.body.append(gmailSpan);
