@@ -88,8 +88,11 @@ export interface OutboxPage {
   next: number | null;
 }
 
-/** Where each write stands, by outbox id: no content. */
-export type WriteStates = Record<string, WriteStatus>;
+/**
+ * Where recent writes stand, by outbox id: no content. A window (lib/worker/outbox/write-states.ts),
+ * not every write: an id that is not there has no news; null says it was discarded.
+ */
+export type WriteStates = Record<string, WriteStatus | null>;
 
 /** Who is looked up (the options page changes it through the worker). */
 export const PRIVACY = {
@@ -224,7 +227,7 @@ export const OUTBOX_FEED = {
   readers: ['popup', 'panel'],
 } satisfies BrowserEntry<OutboxFeed | null>;
 
-/** The state of each waiting, stuck and recently synced write, and nothing else. */
+/** The state of the newest waiting, stuck and synced writes, and nothing else. */
 export const WRITE_STATES = {
   key: 'local:write-states',
   fallback: {} as WriteStates,
