@@ -145,6 +145,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
         random: options.random ?? Math.random,
       },
+      parallel: options.parallelDeliveries ?? 1,
       takeLocalChanges: () => {
         const changes = { added, reread };
         added = [];
