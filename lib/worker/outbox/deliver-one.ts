@@ -14,6 +14,7 @@ import type { RepError } from '../../shared/messaging/protocol';
 import type { BackoffConfig } from './failure-policy';
 import { asVivreError, decideOnFailure, mayHaveCommitted } from './failure-policy';
 import type { OutboxDatabase } from './db';
+import type { GroupCommit } from './group-commit';
 import type { Planner } from './picker';
 import { reconcile } from './reconcile';
 import { recordSuccess, updateItem, type OutboxSnapshot } from './store';
@@ -28,6 +29,8 @@ export interface PassContext {
   /** Aborted when the outbox closes: stop at once and record nothing more. */
   signal: AbortSignal;
   backoff: BackoffConfig;
+  /** Where deliveries record marks and outcomes, sharing disk flushes (group-commit.ts). */
+  commits: GroupCommit;
   /** Deliveries in flight at once, for writes that may go side by side (see flush-pass.ts). */
   parallel: number;
   /** What this context changed since the last call: items it added, or anything that needs a re-read. */
@@ -89,11 +92,13 @@ export async function deliverOne(pass: Pass, item: OutboxItem): Promise<boolean>
 
   // Write-ahead: on disk, this item may now be in Vivre until an answer says otherwise.
   // A send the rep confirmed after checking Vivre starts a new window.
-  const sending = await updateItem(ctx.db, item.id, ({ checked, ...i }) => ({
-    ...i,
-    uncertain: true,
-    firstSentAt: checked ? now : (i.firstSentAt ?? now),
-  }));
+  const sending = await ctx.commits.run((tx) =>
+    updateItem(tx, item.id, ({ checked, ...i }) => ({
+      ...i,
+      uncertain: true,
+      firstSentAt: checked ? now : (i.firstSentAt ?? now),
+    })),
+  );
   if (!sending || ctx.signal.aborted) return false;
   pass.planner.settle(item, sending);
 
@@ -193,7 +198,7 @@ async function succeed(
   result: NonNullable<OutboxItem['result']>,
 ): Promise<true> {
   const { ctx, state, planner } = pass;
-  const synced = await recordSuccess(ctx.db, item.id, result, ctx.now());
+  const synced = await ctx.commits.run((tx) => recordSuccess(tx, item.id, result, ctx.now()));
   const tempId = createdTempId(item.write);
   if (tempId && result.id) planner.resolved(tempId, result.id);
   planner.settle(item, undefined);
@@ -212,7 +217,9 @@ export async function settle(
   change: Partial<OutboxItem>,
   meta: Parameters<typeof updateItem>[3] = {},
 ) {
-  const updated = await updateItem(pass.ctx.db, item.id, (i) => ({ ...i, ...change }), meta);
+  const updated = await pass.ctx.commits.run((tx) =>
+    updateItem(tx, item.id, (i) => ({ ...i, ...change }), meta),
+  );
   pass.planner.settle(item, updated);
   pass.ctx.onItemChange(pass.planner.counts());
 }

@@ -8,6 +8,7 @@ import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging
 import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
+import { createGroupCommit } from './group-commit';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import {
   connectionOf,
@@ -146,6 +147,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         random: options.random ?? Math.random,
       },
       parallel: options.parallelDeliveries ?? 1,
+      commits: createGroupCommit(db),
       takeLocalChanges: () => {
         const changes = { added, reread };
         added = [];
