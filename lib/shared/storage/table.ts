@@ -88,10 +88,7 @@ export interface OutboxPage {
   next: number | null;
 }
 
-/**
- * Where recent writes stand, by outbox id: no content. A window (lib/worker/outbox/write-states.ts),
- * not every write: an id that is not there has no news; null says it was discarded.
- */
+/** Where the newest writes stand, by outbox id (no content); absent: no news; null: discarded. */
 export type WriteStates = Record<string, WriteStatus | null>;
 
 /** Who is looked up (the options page changes it through the worker). */
