@@ -13,13 +13,14 @@ import { inPageScript } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
 import { sleep } from './lib/stats';
 
-const QUEUED = 3_000;
+/** `VIVRE_BENCH_QUEUED` / `VIVRE_BENCH_GIVE_UP_S`: a shorter run while profiling. */
+const QUEUED = Number(process.env.VIVRE_BENCH_QUEUED ?? 3_000);
 /** Left offline after the last write, for the worker's tries to fail and back off. */
 const OFFLINE_MS = 45_000;
 const RATE_LIMIT = 100_000;
 const GOAL_START_MS = 60_000;
 const GOAL_DRAIN_MS = 120_000;
-const GIVE_UP_MS = 600_000;
+const GIVE_UP_MS = Number(process.env.VIVRE_BENCH_GIVE_UP_S ?? 600) * 1000;
 
 export async function benchReconnect(): Promise<Section> {
   const title = 'Outbox: 3,000 writes queued offline, then the network back';

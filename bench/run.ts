@@ -62,6 +62,7 @@ const ALONE: Record<string, () => Promise<Section>> = {
   lookups: benchLookups,
   enqueue: benchEnqueue,
   drain: benchDrain,
+  reconnect: benchReconnect,
   chips: benchChips,
   card: benchCard,
   'main-thread': benchMainThread,

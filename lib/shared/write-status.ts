@@ -10,9 +10,9 @@ import { WRITE_STATES, type WriteStates } from './storage/table';
 
 /**
  * Calls `onStatus` with the write's status now and at each change, until it is synced,
- * needs attention, or leaves the outbox (then with null: discarded), or `signal` aborts.
- * A write not published yet (the worker writes the states just after enqueueing) is
- * simply waited for.
+ * needs attention, or is discarded (then with null), or `signal` aborts. The worker publishes
+ * a window of recent writes: while this one is not in it (not published yet, or many newer
+ * writes queued after it) there is simply no news, and the last status stands.
  */
 export function followWrite(
   id: string,
@@ -22,19 +22,17 @@ export function followWrite(
   if (signal.aborted) return;
   const following = new AbortController();
   signal.addEventListener('abort', () => following.abort(), { once: true });
-  let seen = false;
+  let last: string | undefined;
   const check = (states: WriteStates) => {
     if (following.signal.aborted) return;
     const status = states[id];
-    if (!status) {
-      if (!seen) return;
-      onStatus(null);
-      following.abort();
-      return;
-    }
-    seen = true;
+    if (status === undefined) return;
+    // Each publish lists the window again: tell only what changed.
+    const seen = JSON.stringify(status);
+    if (seen === last) return;
+    last = seen;
     onStatus(status);
-    if (status.state !== 'waiting') following.abort();
+    if (status === null || status.state !== 'waiting') following.abort();
   };
   follow(rawItem(WRITE_STATES), following.signal, check);
 }

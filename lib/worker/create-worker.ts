@@ -38,6 +38,12 @@ import { createWakeAlarm } from './outbox/wake-alarm';
 
 /** Parallel requests to Vivre, lookups and outbox together. */
 export const MAX_PARALLEL_REQUESTS = 4;
+/**
+ * Writes the outbox delivers side by side: a long queue drains at Vivre's rate limit, not at
+ * one round trip and two disk flushes per write, and one slot stays free for the open
+ * thread's lookups while it drains.
+ */
+export const PARALLEL_DELIVERIES = MAX_PARALLEL_REQUESTS - 1;
 
 export interface WorkerOptions extends Omit<SettingsDeps, 'managed'> {
   /** Reads the organisation's policy (storage.managed by default). */
@@ -116,6 +122,7 @@ export function createWorker(options: WorkerOptions = {}) {
     connection: connections.current,
     onChange: (counts) => outboxFollowers.forEach((follower) => follower(counts)),
     onSynced,
+    parallelDeliveries: PARALLEL_DELIVERIES,
     ...options.outboxTiming,
     // Read Date.now at each call (not once), so tests can move the clock.
     now: () => Date.now(),

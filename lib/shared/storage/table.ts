@@ -88,8 +88,8 @@ export interface OutboxPage {
   next: number | null;
 }
 
-/** Where each write stands, by outbox id: no content. */
-export type WriteStates = Record<string, WriteStatus>;
+/** Where the newest writes stand, by outbox id (no content); absent: no news; null: discarded. */
+export type WriteStates = Record<string, WriteStatus | null>;
 
 /** Who is looked up (the options page changes it through the worker). */
 export const PRIVACY = {
@@ -224,7 +224,7 @@ export const OUTBOX_FEED = {
   readers: ['popup', 'panel'],
 } satisfies BrowserEntry<OutboxFeed | null>;
 
-/** The state of each waiting, stuck and recently synced write, and nothing else. */
+/** The state of the newest waiting, stuck and synced writes, and nothing else. */
 export const WRITE_STATES = {
   key: 'local:write-states',
   fallback: {} as WriteStates,

@@ -12,14 +12,22 @@ export interface FeedSource {
   states(): Promise<WriteStates>;
 }
 
+/**
+ * Changes that came in while a publish ran (a drain: one per delivered write) gather this
+ * long before the next publish, so pages get a few publishes a second instead of one per
+ * write, each a storage write and an onChanged event in every page that follows the outbox.
+ * A change after a quiet spell is published at once.
+ */
+export const GATHER_MS = 200;
+
 /** After a failed publish, the next try; doubled per failure in a row, up to a minute. */
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 60_000;
 
 /**
  * `changed()` after each outbox change; changes that arrive while one publish runs are
- * folded into one more, so a drain of a thousand writes does not write storage a thousand
- * times behind itself. A publish that fails (storage full, the worker stopping) is reported
+ * folded into one more, `GATHER_MS` later, so a drain of a thousand writes does not write
+ * storage a thousand times behind itself. A publish that fails (storage full, the worker stopping) is reported
  * with `onError` and tried again until one succeeds: pages never silently show an old outbox.
  */
 export function createOutboxFeed(
@@ -36,6 +44,7 @@ export function createOutboxFeed(
       again = false;
       const [feed, states] = await Promise.all([source.feed(), source.states()]);
       await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
+      if (again) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
     } while (again);
   }
 

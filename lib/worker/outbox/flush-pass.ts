@@ -1,60 +1,23 @@
 /**
- * One flush pass, run while holding the flush lock: deliver due items one at a time, in
- * order (see blockers.ts), recording each outcome durably before looking at the next.
+ * One flush pass, run while holding the flush lock: deliver due items in order (see
+ * blockers.ts), each one's outcome recorded durably (deliver-one.ts).
  *
- * One request at a time is deliberate: Vivre allows 120 requests a minute per key, far
- * below what a sequential sender reaches, and sequential sending keeps the order rules
- * simple to reason about.
- *
- * Exactly once, without trusting the server: before each attempt the item is marked
- * `uncertain` on disk (write-ahead). If the worker dies after the server committed but
- * before `recordSuccess`, or the answer is lost, the next attempt first reconciles
- * (reconcile.ts: read back what Vivre has) and only then sends again, with the same
- * idempotency key for servers that honour it. An answer clears the mark.
+ * Up to `parallel` deliveries are in flight at once, so a drain runs at Vivre's rate limit
+ * rather than at one round trip and two disk flushes per write; the order rules still hold,
+ * because an item in flight is still waiting to the planner: a write that refers to its
+ * temporary id, or changes the same record, is held back by it as by any earlier waiting
+ * write. A write whose last outcome is unknown (`uncertain`) goes alone, with nothing else
+ * in flight: its read-back must not see, or claim, a record another delivery is creating.
  */
-import { createdTempId, makesRecord, referencedIds, resolveWrite } from '../vivre/write-kinds';
-import { VivreError, WrongConnectionError } from '../vivre/errors';
-import type { RepError } from '../../shared/messaging/protocol';
-import type { BackoffConfig } from './failure-policy';
-import { asVivreError, decideOnFailure, mayHaveCommitted } from './failure-policy';
-import type { OutboxDatabase } from './db';
 import type { StillOwner } from './flush-lock';
 import { stillWaiting } from './limits';
-import { createPlanner, type Planner } from './picker';
-import { reconcile } from './reconcile';
-import {
-  discardedDependencyError,
-  mayDeliver,
-  offlineHeld,
-  readProbe,
-  readState,
-  recordSuccess,
-  updateItem,
-  type OutboxSnapshot,
-} from './store';
-import type { Deliver, OutboxItem, ReadBack } from './types';
-import { untilAborted, wrongConnectionError } from './pass-tools';
+import { createPlanner } from './picker';
+import { discardedDependencyError, mayDeliver, offlineHeld, readProbe, readState } from './store';
+import type { OutboxItem } from './types';
+import { deliverOne, settle, type Pass, type PassContext } from './deliver-one';
+import type { OutboxSnapshot } from './store';
 
-export interface PassContext {
-  db: OutboxDatabase;
-  deliver: Deliver;
-  readBack?: ReadBack;
-  now: () => number;
-  /** Aborted when the outbox closes: stop at once and record nothing more. */
-  signal: AbortSignal;
-  backoff: BackoffConfig;
-  /** What this context changed since the last call: items it added, or anything that needs a re-read. */
-  takeLocalChanges: () => { added: OutboxItem[]; reread: boolean };
-  /** After each item: counts without the wake time (the pass is running, so "now"). */
-  onItemChange: (counts: { waiting: number; attention: number }) => void;
-  onSynced: (item: OutboxItem) => void;
-}
-
-export const mayAlreadyBeInVivre: RepError = {
-  kind: 'unknown',
-  message:
-    'May already be in Vivre — check. Its answer was lost; send it again only if Vivre does not have it.',
-};
+export { mayAlreadyBeInVivre, type PassContext } from './deliver-one';
 
 /** What a pass saw last, so the caller can report counts without reading everything again. */
 export interface PassResult {
@@ -65,28 +28,43 @@ export interface PassResult {
   examined: number;
 }
 
-interface Pass {
-  ctx: PassContext;
-  state: OutboxSnapshot;
-  planner: Planner;
-  /** See claimedIds: made on first use, then kept up to date. */
-  claimed?: Set<string>;
-  /** Planned from the front of the outbox only (see runFlushPass). */
-  probe?: boolean;
-}
-
 export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Promise<PassResult> {
   const attempted = new Set<string>();
   let pass: Pass | undefined;
   let synced = 0;
   let examined = 0;
+  const inFlight = new Set<Promise<void>>();
+  // A delivery that threw (the database failed under it) ends the pass, as it always has;
+  // kept here so one running beside others is never an unhandled rejection.
+  let broke: { error: unknown } | undefined;
+  const deliver = (on: Pass, item: OutboxItem) => {
+    const delivery: Promise<void> = deliverOne(on, item)
+      .then(
+        (reached) => void (reached && synced++),
+        (error: unknown) => void (broke ??= { error }),
+      )
+      .finally(() => {
+        inFlight.delete(delivery);
+        on.planner.delivered(item.id);
+      });
+    inFlight.add(delivery);
+    return delivery;
+  };
   // After an offline hold, one write from the front asks whether the network is back before
   // the whole outbox is read (10 MB at the caps): a probe every half minute costs O(1).
   const probing = await offlineHeld(ctx.db);
   let readAll = false;
   while (!ctx.signal.aborted) {
+    if (broke) break;
+    // A free slot first: an item the planner hands out is not handed out again.
+    if (inFlight.size >= Math.max(1, ctx.parallel)) {
+      await Promise.race(inFlight);
+      continue;
+    }
     const changes = ctx.takeLocalChanges();
     if (!pass || changes.reread || (readAll && pass.probe)) {
+      // A new plan starts from what is on disk, with every delivery of the old one recorded.
+      await Promise.all(inFlight);
       // Reading every item is the expensive part: skip it while nothing may be sent.
       if (!(await mayDeliver(ctx.db, ctx.now()))) break;
       if (pass) examined += pass.planner.examined;
@@ -97,11 +75,15 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
       for (const item of changes.added) pass.planner.add(item);
     }
     const { state, planner } = pass;
-    const now = ctx.now();
-    if (state.paused || stillWaiting(state.notBefore, now)) break;
-    const next = planner.next(now);
+    if (state.paused || stillWaiting(state.notBefore, ctx.now())) break;
+    const next = planner.next(ctx.now());
     if (!next && pass.probe) {
       readAll = true; // nothing at the front can go: plan from the whole outbox
+      continue;
+    }
+    if (!next && inFlight.size > 0) {
+      // What is in flight may hold the next write back, or new writes may arrive meanwhile.
+      await Promise.race(inFlight);
       continue;
     }
     if (!next || !(await stillOwner()) || ctx.signal.aborted) break;
@@ -116,175 +98,22 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
       await settle(pass, item, { state: 'attention', lastError: discardedDependencyError });
       continue;
     }
-    if (await deliverOne(pass, item)) synced++;
+    if (pass.probe || item.uncertain || ctx.parallel <= 1) {
+      // Alone: a probe asks one question; an uncertain write's read-back sees no one else's.
+      await Promise.all(inFlight);
+      if (state.paused || stillWaiting(state.notBefore, ctx.now())) break; // they failed
+      await deliver(pass, item);
+    } else {
+      void deliver(pass, item);
+    }
     if (pass.probe) readAll = true; // answered or held again: the loop's first check decides
   }
+  // Every delivery started is recorded before the pass ends (or abandoned to the next run's
+  // replay when the outbox closes: each is uncertain on disk).
+  await Promise.all(inFlight);
+  if (broke) throw broke.error;
   // A probe's state holds the front of the outbox only: the caller counts from meta instead.
   if (!pass || pass.probe) return { synced, examined };
   pass.state.items = pass.planner.items();
   return { state: pass.state, synced, examined: examined + pass.planner.examined };
-}
-
-/** Returns true when the item reached Vivre. */
-async function deliverOne(pass: Pass, item: OutboxItem): Promise<boolean> {
-  const { ctx, state } = pass;
-  const realIds = new Map<string, string>();
-  for (const ref of referencedIds(item.write)) {
-    const realId = state.tempIds.get(ref)?.realId;
-    if (realId) realIds.set(ref, realId);
-  }
-  const write = resolveWrite(item.write, realIds);
-  const now = ctx.now();
-
-  try {
-    const known = await reconcile(item, write, {
-      now,
-      readBack: ctx.readBack,
-      claimed: claimedIds(pass),
-      signal: ctx.signal,
-    });
-    if (ctx.signal.aborted) return false;
-    if (known.type === 'found') return succeed(pass, item, { id: known.id });
-    if (known.type === 'park') {
-      await settle(pass, item, {
-        state: 'attention',
-        parked: 'uncertain',
-        lastError: mayAlreadyBeInVivre,
-      });
-      return false;
-    }
-  } catch (error) {
-    if (ctx.signal.aborted) return false;
-    // The read failed: nothing was sent, so the item stays as uncertain as it was.
-    return failed(pass, item, write, error, Boolean(item.uncertain));
-  }
-
-  // Write-ahead: on disk, this item may now be in Vivre until an answer says otherwise.
-  // A send the rep confirmed after checking Vivre starts a new window.
-  const sending = await updateItem(ctx.db, item.id, ({ checked, ...i }) => ({
-    ...i,
-    uncertain: true,
-    firstSentAt: checked ? now : (i.firstSentAt ?? now),
-  }));
-  if (!sending || ctx.signal.aborted) return false;
-  pass.planner.settle(item, sending);
-
-  let result: { id?: string } | undefined;
-  let failure: unknown;
-  try {
-    result = await untilAborted(
-      ctx.deliver(write, item.idempotencyKey, ctx.signal, item.connection),
-      ctx.signal,
-    );
-  } catch (error) {
-    failure = error;
-  }
-  // Closing mid-delivery leaves the outcome unknown: the item stays uncertain on disk and
-  // the next run reconciles it.
-  if (ctx.signal.aborted) return false;
-
-  if (result) {
-    if (makesRecord(write) && !result.id) {
-      // A create "accepted" without saying which record (a 204, `{ok:true}`, a captive
-      // portal's 200): sending again could double it, calling it done could lose it.
-      await settle(pass, sending, {
-        state: 'attention',
-        parked: 'uncertain',
-        uncertain: true,
-        lastError: mayAlreadyBeInVivre,
-      });
-      return false;
-    }
-    return succeed(pass, sending, { id: result.id });
-  }
-  if (failure instanceof WrongConnectionError) {
-    // Refused before sending: as uncertain as before this attempt.
-    return failed(pass, sending, write, failure, Boolean(item.uncertain));
-  }
-  return failed(pass, sending, write, failure, mayHaveCommitted(asVivreError(failure)));
-}
-
-async function failed(
-  pass: Pass,
-  item: OutboxItem,
-  write: OutboxItem['write'],
-  failure: unknown,
-  uncertain: boolean,
-): Promise<boolean> {
-  const { ctx, state } = pass;
-  if (failure instanceof WrongConnectionError) {
-    await settle(pass, item, {
-      state: 'attention',
-      parked: 'connection',
-      uncertain,
-      lastError: wrongConnectionError(item),
-    });
-    return false;
-  }
-  const error = failure instanceof VivreError ? failure : asVivreError(failure);
-  const attempts = item.attempts + 1;
-  const lastError = error.toRepError();
-  const action = decideOnFailure(error, write, attempts, ctx.now(), ctx.backoff);
-  switch (action.type) {
-    case 'existing':
-      return succeed(pass, item, { id: action.id, existing: true });
-    case 'attention':
-      await settle(pass, item, { state: 'attention', attempts, lastError, uncertain });
-      return false;
-    case 'pause':
-      state.paused = lastError;
-      await settle(pass, item, { attempts, lastError, uncertain }, { paused: lastError });
-      return false;
-    case 'retry': {
-      // An offline hold is lifted as soon as the network is back (Outbox.networkBack).
-      const meta = action.holdAll
-        ? { notBefore: action.at, offlineHold: error.kind === 'offline' }
-        : {};
-      if (action.holdAll) state.notBefore = action.at;
-      await settle(pass, item, { attempts, lastError, uncertain, nextAttemptAt: action.at }, meta);
-      return false;
-    }
-  }
-}
-
-/**
- * Ids Vivre gave items that reached it: a read-back never takes one of these for another item.
- * Kept as the pass goes, so a pass of thousands of items does not walk its synced ones per item.
- */
-function claimedIds(pass: Pass): Set<string> {
-  if (!pass.claimed) {
-    pass.claimed = new Set();
-    for (const item of pass.state.synced) if (item.result?.id) pass.claimed.add(item.result.id);
-  }
-  return pass.claimed;
-}
-
-async function succeed(
-  pass: Pass,
-  item: OutboxItem,
-  result: NonNullable<OutboxItem['result']>,
-): Promise<true> {
-  const { ctx, state, planner } = pass;
-  const synced = await recordSuccess(ctx.db, item.id, result, ctx.now());
-  const tempId = createdTempId(item.write);
-  if (tempId && result.id) planner.resolved(tempId, result.id);
-  planner.settle(item, undefined);
-  if (synced) {
-    state.synced.push(synced);
-    if (synced.result?.id) pass.claimed?.add(synced.result.id);
-  }
-  ctx.onItemChange(planner.counts());
-  if (synced) ctx.onSynced(synced);
-  return true;
-}
-
-async function settle(
-  pass: Pass,
-  item: OutboxItem,
-  change: Partial<OutboxItem>,
-  meta: Parameters<typeof updateItem>[3] = {},
-) {
-  const updated = await updateItem(pass.ctx.db, item.id, (i) => ({ ...i, ...change }), meta);
-  pass.planner.settle(item, updated);
-  pass.ctx.onItemChange(pass.planner.counts());
 }

@@ -8,6 +8,7 @@ import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging
 import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
+import { createGroupCommit } from './group-commit';
 import { leaseLock, webLock, type FlushLock } from './flush-lock';
 import {
   connectionOf,
@@ -18,7 +19,8 @@ import {
   type RetryEdit,
 } from './rep-actions';
 import { addItem, liftOfflineHold, quickCounts, readState, readStatus, writeMeta } from './store';
-import { readFeed, readPage, readStates } from './pages';
+import { readFeed, readPage } from './pages';
+import { readStates, STATES_WINDOW } from './write-states';
 import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
 import type { DamagedItemView } from '../../shared/messaging/protocol';
 import type {
@@ -57,7 +59,7 @@ export interface Outbox {
    * the outbox flushes now, whatever backoff built up while offline.
    */
   networkBack(): Promise<void>;
-  /** Where every write stands, without content, for the pages that follow their writes. */
+  /** Where the newest writes stand, without content, for the pages that follow their writes. */
   states(): Promise<WriteStates>;
   /** Where one write stands, without its content; null once it left the outbox. */
   status(id: string): Promise<WriteStatus | null>;
@@ -105,6 +107,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Damaged records are only found by reading every record: kept from the last whole read.
   let damaged: DamagedItemView[] | undefined;
+  // Published as null in the write states, so a page following one learns it is gone.
+  const discarded: string[] = [];
   async function readAll() {
     const state = await readState(await dbReady);
     damaged = state.damaged;
@@ -142,6 +146,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         maxDelayMs: options.maxDelayMs ?? 5 * 60_000,
         random: options.random ?? Math.random,
       },
+      parallel: options.parallelDeliveries ?? 1,
+      commits: createGroupCommit(db),
       takeLocalChanges: () => {
         const changes = { added, reread };
         added = [];
@@ -229,7 +235,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return readPage(await dbReady, state, after, limit);
     },
     async states() {
-      return readStates(await dbReady);
+      return readStates(await dbReady, discarded);
     },
     async networkBack() {
       if (stop.signal.aborted) return;
@@ -254,6 +260,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async discard(id) {
       await discardItem(await dbReady, id);
+      discarded.push(id);
+      if (discarded.length > STATES_WINDOW) discarded.shift();
       damaged = damaged?.filter((record) => record.id !== id);
       await notify();
       changed();

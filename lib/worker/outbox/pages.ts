@@ -6,8 +6,7 @@
  */
 import type { IDBPTransaction } from 'idb';
 import type { OutboxItemView, OutboxState } from '../../shared/messaging/protocol';
-import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
-import { writeStatusOf } from './item-status';
+import type { OutboxFeed, OutboxPage } from '../../shared/storage/table';
 import { referencedIds } from '../vivre/write-kinds';
 import type { Blocker } from './blockers';
 import { readCounted } from './counted';
@@ -113,26 +112,4 @@ export async function readFeed(
     more: { waiting: waiting.next, attention: attention.next },
     ...(damaged && damaged.length > 0 ? { damaged } : {}),
   };
-}
-
-/**
- * Where every write stands, for the writes pages follow (lib/shared/write-status.ts): waiting
- * and synced ones by key alone (no record read), stuck ones with their reason. Linear in the
- * number of items, but in ids (about 40 bytes each), never in notes.
- */
-export async function readStates(db: OutboxDatabase): Promise<WriteStates> {
-  const tx = db.transaction(['items', 'meta']);
-  const index = tx.objectStore('items').index('by-state-seq');
-  const [paused, waiting, attention, synced] = await Promise.all([
-    readMeta(tx.objectStore('meta'), 'paused'),
-    index.getAllKeys(stateRange('waiting')),
-    index.getAll(stateRange('attention')),
-    index.getAllKeys(stateRange('synced')),
-  ]);
-  const states: WriteStates = {};
-  for (const id of synced) states[id] = { state: 'synced' };
-  const waitingStatus = writeStatusOf({ state: 'waiting' }, paused);
-  for (const id of waiting) states[id] = waitingStatus;
-  for (const item of attention) states[item.id] = writeStatusOf(item, paused);
-  return states;
 }

@@ -16,6 +16,12 @@ import type { OutboxItem } from './types';
 export interface Planner {
   /** The next item to act on at `now`, or undefined when the pass is done. */
   next(now: number): { item: OutboxItem; blocker?: Blocker } | undefined;
+  /**
+   * The item `next` handed out has been delivered (whatever the outcome): writes it held back
+   * while in flight are looked at again. Until then it holds them back like any earlier
+   * waiting write, and they are not passed over for the rest of the pass.
+   */
+  delivered(id: string): void;
   /** Records what became of an item (undefined: it left the unsynced list). */
   settle(old: OutboxItem, updated: OutboxItem | undefined): void;
   /** A create reached Vivre: writes naming its temporary id now name the real one. */
@@ -41,6 +47,9 @@ export function createPlanner(snapshot: Snapshot): Planner {
   const waitingSlots = new Set<number>();
   let cursor = 0;
   let examined = 0;
+  // Items handed out and not yet delivered, and the slots each holds back meanwhile.
+  const inFlight = new Map<string, number[]>();
+  const again: number[] = [];
   let waiting = 0;
   let attention = 0;
 
@@ -100,16 +109,31 @@ export function createPlanner(snapshot: Snapshot): Planner {
 
   return {
     next(now) {
-      while (cursor < slots.length) {
-        const slot = cursor++;
+      while (again.length > 0 || cursor < slots.length) {
+        const slot = again.length > 0 ? again.shift()! : cursor++;
         const item = slots[slot];
         examined++;
         if (!item || item.state !== 'waiting') continue;
         const blocker = blockerOf(item, slot);
         if (blocker?.type === 'discarded') return { item, blocker };
-        if (!blocker && !stillWaiting(item.nextAttemptAt, now)) return { item };
+        const heldBy = blocker && inFlight.get(blocker.on.id);
+        if (heldBy) {
+          heldBy.push(slot); // looked at again once the write in flight is delivered
+          continue;
+        }
+        if (!blocker && !stillWaiting(item.nextAttemptAt, now)) {
+          inFlight.set(item.id, []);
+          return { item };
+        }
       }
       return undefined;
+    },
+    delivered(id) {
+      const held = inFlight.get(id);
+      inFlight.delete(id);
+      if (!held || held.length === 0) return;
+      again.push(...held);
+      again.sort((a, b) => a - b);
     },
     settle(old, updated) {
       const slot = slotOf.get(old.id);

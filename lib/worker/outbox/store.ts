@@ -1,6 +1,7 @@
 /**
- * Every read and write of the outbox database. Each function is one transaction, so an
- * item's state, its temporary-id mapping and the outbox meta never disagree on disk.
+ * Every read and write of the outbox database. Each function is one transaction (or one
+ * change within a delivery's shared transaction, group-commit.ts), so an item's state, its
+ * temporary-id mapping and the outbox meta never disagree on disk.
  */
 import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
 import { changedIds, createdTempId, referencedIds } from '../vivre/write-kinds';
@@ -12,6 +13,7 @@ import { writeStatusOf } from './item-status';
 import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
 import { isSoundItem } from './sound-item';
 import { readCounted, recount } from './counted';
+import type { DeliveryTx } from './group-commit';
 
 export class OutboxError extends Error {
   override name = 'OutboxError';
@@ -130,12 +132,11 @@ function describeDamaged(record: unknown): DamagedItemView {
  * could be sent with the temporary id, or the item could be sent a second time.
  */
 export async function recordSuccess(
-  db: OutboxDatabase,
+  tx: DeliveryTx,
   itemId: string,
   result: NonNullable<OutboxItem['result']>,
   now: number,
 ): Promise<OutboxItem | undefined> {
-  const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const item = await tx.objectStore('items').get(itemId);
   // Discarded (or synced by another context) while in flight: nothing left to record.
   if (!item || item.state === 'synced') return undefined;
@@ -156,7 +157,6 @@ export async function recordSuccess(
     await tx.objectStore('tempIds').put({ tempId, itemId, realId: result.id });
   }
   await tx.objectStore('items').put(synced);
-  await tx.done;
   return synced;
 }
 
@@ -171,12 +171,11 @@ export async function releaseBytes(
 
 /** Applies `change` to an unsynced item; `meta` entries are written in the same transaction. */
 export async function updateItem(
-  db: OutboxDatabase,
+  tx: DeliveryTx,
   itemId: string,
   change: (item: OutboxItem) => OutboxItem,
   meta: Partial<OutboxMeta> = {},
 ): Promise<OutboxItem | undefined> {
-  const tx = strictWrite(db, ['items', 'meta']);
   const item = await tx.objectStore('items').get(itemId);
   const updated = item && item.state !== 'synced' ? change(item) : undefined;
   if (updated) {
@@ -185,7 +184,6 @@ export async function updateItem(
     await recount(tx.objectStore('meta'), index, [[item!.state, updated.state]]);
   }
   await putMeta(tx.objectStore('meta'), meta);
-  await tx.done;
   return updated;
 }
 

@@ -129,6 +129,11 @@ export interface OutboxOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   keepSynced?: number;
+  /**
+   * Deliveries in flight at once (default 1). Writes that may go side by side do, so a long
+   * queue drains at Vivre's rate limit; order and dependencies hold either way (flush-pass.ts).
+   */
+  parallelDeliveries?: number;
   /** How long an IndexedDB flush lease lasts without renewal (only used without Web Locks). */
   leaseMs?: number;
   /** Web Locks; defaults to `navigator.locks` when the context has it. `null` forces the lease. */

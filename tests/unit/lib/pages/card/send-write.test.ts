@@ -22,7 +22,7 @@ function worker(state: 'waiting' | 'synced') {
 }
 
 /** What the worker publishes after an outbox change. */
-const publish = (states: Record<string, WriteStatus>) => writeStatesItem.setValue(states);
+const publish = (states: Record<string, WriteStatus | null>) => writeStatesItem.setValue(states);
 
 async function start(ask: Ask, signal = new AbortController().signal) {
   const seen: WriteProgress[] = [];
@@ -71,8 +71,18 @@ describe('sendWrite', () => {
   it('says so when the write was discarded before it reached Vivre', async () => {
     const { seen } = await start(worker('waiting').ask);
     await publish({ ob_1: { state: 'waiting' } });
-    await publish({});
+    await publish({ ob_1: null });
     await vi.waitFor(() => expect(seen.at(-1)?.state).toBe('failed'));
+  });
+
+  it('takes a write gone from the published window as no news, and follows it when it is back', async () => {
+    const { states } = await start(worker('waiting').ask);
+    await publish({ ob_1: { state: 'waiting' } });
+    await publish({ ob_2: { state: 'waiting' } }); // newer writes pushed it out of the window
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(states()).toEqual(['sending', 'waiting', 'waiting']);
+    await publish({ ob_1: { state: 'synced' } });
+    await vi.waitFor(() => expect(states()).toEqual(['sending', 'waiting', 'waiting', 'synced']));
   });
 
   it('stops following once the chip is gone', async () => {

@@ -204,3 +204,103 @@ describe('a worker killed mid-flush', () => {
     expect(item).toMatchObject({ attempts: 1, lastError: { kind: 'server' } });
   });
 });
+
+describe('deliveries side by side (parallelDeliveries)', () => {
+  const held = { kind: 'offline' as const, message: 'held while the test queues' };
+  const same = (a: unknown) => (b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  /** A Vivre whose answers take a while (as a real round trip does beside a disk commit). */
+  function slowVivre() {
+    const vivre = fakeVivre();
+    let inFlight = 0;
+    let most = 0;
+    const deliver: typeof vivre.deliver = async (...args) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        for (let turn = 0; turn < 30; turn++) await new Promise((r) => setImmediate(r));
+        return await vivre.deliver(...args);
+      } finally {
+        inFlight--;
+      }
+    };
+    return { vivre, deliver, maxInFlight: () => most };
+  }
+
+  it('sends up to that many writes at once, each exactly once', async () => {
+    const { vivre, deliver, maxInFlight } = slowVivre();
+    const outbox = env.open({ deliver, parallelDeliveries: 3 });
+    await outbox.pause(held);
+    for (let n = 1; n <= 12; n++) await outbox.enqueue(writes.activity('cnt_8821', `note ${n}`));
+    await outbox.resume();
+    await outbox.flushOutbox();
+
+    expect(maxInFlight()).toBe(3);
+    expect(vivre.calls).toHaveLength(12);
+    expect(new Set(vivre.calls.map((call) => call.key)).size).toBe(12);
+    expect(await outbox.counts()).toMatchObject({ waiting: 0, attention: 0 });
+  });
+
+  it('holds back a write that needs, or changes the same record as, one in flight, within the same pass', async () => {
+    const { vivre, deliver, maxInFlight } = slowVivre();
+    const outbox = env.open({ deliver, parallelDeliveries: 3 });
+    await outbox.pause(held);
+    await outbox.enqueue(writes.contact('tmp_priya'));
+    await outbox.enqueue(writes.deal('tmp_deal', 'tmp_priya'));
+    await outbox.enqueue(writes.stage('dl_9', 'proposal'));
+    await outbox.enqueue(writes.stage('dl_9', 'won'));
+    await outbox.enqueue(writes.activity('cnt_8821', 'independent'));
+    await outbox.resume();
+    await outbox.flushOutbox(); // one pass: nothing waits for a timer
+
+    const sent = vivre.calls.map((call) => call.write);
+    const at = (write: unknown) => sent.findIndex(same(write));
+    expect(sent).toHaveLength(5);
+    // Each dependant went after what it needed, with the real id; stage changes in order.
+    expect(at(writes.deal('tmp_deal', 'cnt_1'))).toBeGreaterThan(at(writes.contact('tmp_priya')));
+    expect(at(writes.stage('dl_9', 'won'))).toBeGreaterThan(at(writes.stage('dl_9', 'proposal')));
+    expect(maxInFlight()).toBeGreaterThan(1);
+  });
+
+  it('reconciles an uncertain write alone, with nothing else in flight', async () => {
+    const vivre = fakeVivre();
+    const tries = new Map<string, number>();
+    vivre.behave(({ write }) => {
+      const note = write.kind === 'logActivity' ? (write.body.note ?? '') : '';
+      const n = (tries.get(note) ?? 0) + 1;
+      tries.set(note, n);
+      if (n > 1) return 'ok';
+      return note === 'lost answer' ? 'commitThenDrop' : errors.server();
+    });
+    let inFlight = 0;
+    const seenAtReadBack: number[] = [];
+    const outbox = env.open({
+      deliver: async (...args) => {
+        inFlight++;
+        try {
+          return await vivre.deliver(...args);
+        } finally {
+          inFlight--;
+        }
+      },
+      readBack: async (...args) => {
+        seenAtReadBack.push(inFlight);
+        return vivre.readBack(...args);
+      },
+      parallelDeliveries: 3,
+    });
+    await outbox.pause(held);
+    for (let n = 1; n <= 3; n++) await outbox.enqueue(writes.activity('cnt_8821', `note ${n}`));
+    await outbox.enqueue(writes.activity('cnt_8821', 'lost answer'));
+    await outbox.resume();
+    await outbox.flushOutbox(); // all four fail once; the last one after Vivre committed it
+    advanceClock(60_000);
+    await outbox.flushOutbox();
+
+    expect(seenAtReadBack).toEqual([0]);
+    const notes = vivre.records.map((r) =>
+      r.write.kind === 'logActivity' ? r.write.body.note : '',
+    );
+    expect(notes.filter((note) => note === 'lost answer')).toHaveLength(1);
+    expect(notes).toHaveLength(4);
+    expect(await outbox.counts()).toMatchObject({ waiting: 0, attention: 0 });
+  });
+});

@@ -6,6 +6,7 @@
  * - no loss: every write is in Vivre, or parked and shown to the rep;
  * - no duplicate: no write is in Vivre twice;
  * - no write lands in a workspace it was not made for.
+ * Each with one delivery at a time and with several side by side.
  */
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -118,7 +119,10 @@ async function drain(outbox: Outbox) {
 
 let run = 0;
 
-describe('the outbox under random interleavings', () => {
+describe.each([
+  ['one delivery at a time', 1],
+  ['three deliveries side by side', 3],
+])('the outbox under random interleavings, %s', (_name, parallelDeliveries) => {
   it('loses nothing, doubles nothing and never writes to the wrong workspace', async () => {
     // Real timers, fake clock: fake-indexeddb waits on setTimeout when a connection closes
     // (each "kill"), and the clock must still jump at will.
@@ -144,6 +148,7 @@ describe('the outbox under random interleavings', () => {
                 keyFingerprint: server.state.current,
               }),
               locks: null,
+              parallelDeliveries,
               baseDelayMs: 10,
               maxDelayMs: 100,
             });

@@ -1,0 +1,71 @@
+/**
+ * Where the writes pages follow stand (lib/shared/write-status.ts), published after every
+ * outbox change: a window, not every write. Pages follow the writes the rep just made, which
+ * are the newest waiting ones until they sync (then the newest synced, since delivery goes in
+ * enqueue order) or need attention; so the window holds the newest `STATES_WINDOW` of each
+ * state, read by seeking the state index backwards, and the writes discarded lately, as null.
+ * What it costs is the same with 5 writes queued as with 5,000 (listing every id made each
+ * publish read 5,000 keys and write them to storage.local during a drain, once per write).
+ *
+ * A followed write that leaves the window (many newer writes queued after it) is simply not
+ * in it: followers take absence as "no news", and see it again when it next changes state.
+ */
+import type { IDBPIndex } from 'idb';
+import type { OutboxState, WriteStatus } from '../../shared/messaging/protocol';
+import type { WriteStates } from '../../shared/storage/table';
+import { readMeta, stateRange, type OutboxDatabase, type OutboxDB } from './db';
+import { writeStatusOf } from './item-status';
+import { isSoundItem } from './sound-item';
+
+/** Writes of each state in the published window (about 40 bytes each as JSON). */
+export const STATES_WINDOW = 100;
+
+type StateIndex = IDBPIndex<OutboxDB, ('items' | 'meta')[], 'items', 'by-state-seq', 'readonly'>;
+
+/** The newest `count` records of `state`, newest first: ids alone unless `values`. */
+async function newest(
+  index: StateIndex,
+  state: OutboxState,
+  count: number,
+  values: boolean,
+): Promise<{ id: string; value?: unknown }[]> {
+  const found: { id: string; value?: unknown }[] = [];
+  let cursor = values
+    ? await index.openCursor(stateRange(state), 'prev')
+    : await index.openKeyCursor(stateRange(state), 'prev');
+  while (cursor && found.length < count) {
+    found.push({
+      id: String(cursor.primaryKey),
+      ...(values && 'value' in cursor ? { value: cursor.value as unknown } : {}),
+    });
+    cursor = await cursor.continue();
+  }
+  return found;
+}
+
+/**
+ * The window of write states: the newest waiting, stuck and synced writes, and `discarded`
+ * (newest last) as null, so a page following one learns it is gone.
+ */
+export async function readStates(
+  db: OutboxDatabase,
+  discarded: readonly string[] = [],
+): Promise<WriteStates> {
+  const tx = db.transaction(['items', 'meta']);
+  const index = tx.objectStore('items').index('by-state-seq');
+  const [paused, waiting, attention, synced] = await Promise.all([
+    readMeta(tx.objectStore('meta'), 'paused'),
+    newest(index, 'waiting', STATES_WINDOW, false),
+    newest(index, 'attention', STATES_WINDOW, true),
+    newest(index, 'synced', STATES_WINDOW, false),
+  ]);
+  const states: WriteStates = {};
+  for (const id of discarded.slice(-STATES_WINDOW)) states[id] = null;
+  for (const { id } of synced) states[id] = { state: 'synced' };
+  const waitingStatus: WriteStatus = writeStatusOf({ state: 'waiting' }, paused);
+  for (const { id } of waiting) states[id] = waitingStatus;
+  for (const { id, value } of attention) {
+    if (isSoundItem(value)) states[id] = writeStatusOf(value, paused);
+  }
+  return states;
+}
