@@ -96,8 +96,29 @@ async function liveADay(session: ExtensionSession, withExtension: boolean): Prom
   }
 }
 
-/** The worker's contact cache after the day: its size, and whether the last page's people are in it. */
+/**
+ * The worker's contact cache after the day: its size, and whether the last page's people are in
+ * it. Row lookups queue behind the thread's at the lowest priority, so the last page's may still
+ * be on their way when the day ends: read again for up to 30 s, and say how long that took.
+ */
 async function workerCache(session: ExtensionSession) {
+  const started = performance.now();
+  for (;;) {
+    const cache = await readWorkerCache(session);
+    const waitedMs = performance.now() - started;
+    // The cache trims itself just after each answer is stored (cache.ts): read once more.
+    if (cache.lastPageCached) return { ...(await settledCache(session)), waitedMs };
+    if (waitedMs > 30_000) return { ...cache, waitedMs };
+    await sleep(1000);
+  }
+}
+
+async function settledCache(session: ExtensionSession) {
+  await sleep(1000);
+  return readWorkerCache(session);
+}
+
+async function readWorkerCache(session: ExtensionSession) {
   const page = await openExtensionPage(session.browser);
   try {
     return await page.evaluate(async (lastPage: number) => {
@@ -179,7 +200,7 @@ export async function benchDayInATab(): Promise<Section> {
           metric: `worker's contact cache after ${(THREADS / INBOX_EVERY) * 100} new addresses`,
           value:
             `${cache.addresses.toLocaleString('en-US')} addresses` +
-            `${cache.lastPageCached ? ', the last page’s people among them' : ', the last page’s people NOT among them'}; ` +
+            `${cache.lastPageCached ? `, the last page’s people among them (their lookups done ${(cache.waitedMs / 1000).toFixed(0)} s after the day)` : ', the last page’s people NOT among them 30 s after the day'}; ` +
             `extension origin storage ${mb(cache.usage)}`,
           goal: `≤ ${MAX_CACHED_ADDRESSES.toLocaleString('en-US')} (LRU), newest kept`,
           verdict: verdict(cache.addresses <= MAX_CACHED_ADDRESSES && cache.lastPageCached),

@@ -69,6 +69,7 @@ const ALONE: Record<string, () => Promise<Section>> = {
   inbox: benchInbox,
   popup: benchPopup,
   panel: benchPanel,
+  day: benchDayInATab,
 };
 if (only.length > 0) {
   const unknown = only.filter((name) => !(name in ALONE));
