@@ -7,13 +7,12 @@
  * into closed roots: what the rep sees is read from the screen (harness/firefox-rows.ts), the
  * card from its own frame, the toggle from the line it grows when on.
  */
-import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'puppeteer-core';
 import { STEADY_MS } from '@/lib/shared/visible-input';
 import { RAHUL } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test } from './fixtures';
-import { createSandboxContact, fixtureVariant, outboxIsEmpty, waitFor } from './harness';
+import { fixtureVariant, outboxIsEmpty, waitFor } from './harness';
 import {
   cardTakesInput,
   firefoxCardFrame,
@@ -29,7 +28,7 @@ import {
   styleAsPageScript,
   unstyleAsPageScript,
 } from './harness/page-script';
-import { expectRowsTellNothing } from './harness/row-probe';
+import { contactAndStranger, expectRowsTellNothing } from './harness/row-probe';
 
 const UNKNOWN = 'procurement-team@bluestone.example';
 
@@ -57,15 +56,7 @@ describe("Gmail's page script in Firefox", () => {
     sandbox,
     firefox,
   }) => {
-    const id = randomUUID().slice(0, 8);
-    const created = await createSandboxContact(sandbox, {
-      name: `Zora Quill ${id}`,
-      email: `zora.${id}@quill-works.example`,
-    });
-    const contact = await sandbox.get<{ name: string; email: string; ai_score: number }>(
-      `/v1/contacts/${created.id}`,
-    );
-    const stranger = `nobody.${id}@quill-works.example`;
+    const { contact, stranger } = await contactAndStranger(sandbox);
     const page = await openFirefoxFixture(firefox, 'inbox-2019');
     try {
       await page.setViewport({ width: 1400, height: 900 });

@@ -6,28 +6,19 @@
  * `window.find()` matches and selecting the page or the row gives. It learns neither the contact's name in Vivre nor their score, and
  * the two rows read the same; the rep's chip, read as a screen reader reads it, has both.
  */
-import { randomUUID } from 'node:crypto';
 import { BAND_WORDS, scoreBand } from '@/lib/shared/score-band';
 import { INBOX_2019_CHIP_COUNT } from '../fixtures/gmail/inbox-2019-chips';
 import { describe, expect, test } from './fixtures';
-import { createSandboxContact, settledRowChipNames, waitForSettledRowChips } from './harness';
+import { settledRowChipNames, waitForSettledRowChips } from './harness';
 import { appendFakeRow } from './harness/page-script';
-import { expectRowsTellNothing } from './harness/row-probe';
+import { contactAndStranger, expectRowsTellNothing } from './harness/row-probe';
 
 describe("Gmail's page script and the list-row chips", () => {
   test('learns nothing Vivre knows from a row it adds, while the rep sees the score', async ({
     sandbox,
     gmail,
   }) => {
-    const id = randomUUID().slice(0, 8);
-    const created = await createSandboxContact(sandbox, {
-      name: `Zora Quill ${id}`,
-      email: `zora.${id}@quill-works.example`,
-    });
-    const contact = await sandbox.get<{ name: string; email: string; ai_score: number }>(
-      `/v1/contacts/${created.id}`,
-    );
-    const stranger = `nobody.${id}@quill-works.example`;
+    const { contact, stranger } = await contactAndStranger(sandbox);
     const page = await gmail.open('inbox-2019');
     await waitForSettledRowChips(page, INBOX_2019_CHIP_COUNT);
 

@@ -4,8 +4,24 @@
  * attributes, our hosts, what `window.find()` and a selection reach — holds neither the contact's
  * name nor their score, and the two rows read alike but for their addresses.
  */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
+import { createSandboxContact } from './gmail';
+import type { TestSandbox } from './sandbox';
 import { findAsPageScript, readRowAsPageScript, selectAsPageScript } from './page-script';
+
+/** A new contact in the sandbox, as Vivre answers it, and an address at their company it lacks. */
+export async function contactAndStranger(sandbox: TestSandbox) {
+  const id = randomUUID().slice(0, 8);
+  const created = await createSandboxContact(sandbox, {
+    name: `Zora Quill ${id}`,
+    email: `zora.${id}@quill-works.example`,
+  });
+  const contact = await sandbox.get<{ name: string; email: string; ai_score: number }>(
+    `/v1/contacts/${created.id}`,
+  );
+  return { contact, stranger: `nobody.${id}@quill-works.example` };
+}
 
 /** Playwright's page and Puppeteer's both run a function in the page's main world. */
 interface MainWorld {
