@@ -12,6 +12,7 @@ import { ContactRecordBody } from '../card/ContactCard';
 import { useContactRecord } from '../card/use-contact-record';
 import type { LookupState } from '../common/view-types';
 import { activitiesWithPending } from '../popup/pending';
+import { usePendingFor } from '../popup/use-pending-for';
 import { ActivityTimeline } from './ActivityTimeline';
 import type { PanelServices } from './services-type';
 
@@ -42,6 +43,8 @@ export function PersonRecord(props: {
   });
   const now = Date.now();
   const contactId = record.lookup.status === 'found' ? record.lookup.contact.id : null;
+  // Activities only: the panel's deals are the card's, which keeps what it sent itself.
+  const pending = usePendingFor(services.ask, contactId, [], props.outbox);
   return (
     <ContactRecordBody
       id={props.id}
@@ -60,7 +63,7 @@ export function PersonRecord(props: {
             contactId={contactId}
             activities={activities}
             total={record.details?.activitiesTotal ?? null}
-            pending={activitiesWithPending(null, contactId, props.outbox)}
+            pending={activitiesWithPending(null, contactId, pending)}
             ask={services.ask}
             now={now}
           />

@@ -20,6 +20,7 @@ import { Outcome, type OutcomeState } from './Outcome';
 import { PageContactChoices } from './PageContactChoices';
 import { findPageContacts } from './page-contacts';
 import { activitiesWithPending, dealsWithPending } from './pending';
+import { usePendingFor } from './use-pending-for';
 import { NO_PAGE, type Draft, type PickedContact, type PopupServices } from './services-type';
 import { TypeChoice } from './TypeChoice';
 import { UnreadableViewNotice } from './UnreadableViewNotice';
@@ -63,6 +64,8 @@ export function LogForm({
   // State lags a render behind; a ref stops a double Ctrl+Enter from logging twice.
   const sending = useRef(false);
   const details = useContactDetails(contact?.id ?? null, services.ask);
+  const knownDealIds = (details.details?.deals ?? []).map((known) => known.id);
+  const pending = usePendingFor(services.ask, contact?.id ?? null, knownDealIds, outbox);
   const now = Date.now();
 
   useEffect(() => {
@@ -168,7 +171,11 @@ export function LogForm({
       {contact ? (
         <ContactSummary
           contact={contact}
-          activities={activitiesWithPending(details.details?.activities ?? null, contactId, outbox)}
+          activities={activitiesWithPending(
+            details.details?.activities ?? null,
+            contactId,
+            pending,
+          )}
           appUrl={appUrl}
           now={now}
         />
@@ -195,7 +202,7 @@ export function LogForm({
         }}
       />
       <DealFields
-        deals={contact ? dealsWithPending(details.details?.deals ?? null, contactId, outbox) : []}
+        deals={contact ? dealsWithPending(details.details?.deals ?? null, contactId, pending) : []}
         note={contact ? dealsNote(details, contact.name, offline, now) : null}
         value={deal}
         onChange={setDeal}

@@ -1,19 +1,20 @@
 /**
  * What the outbox still holds for a contact, laid over what Vivre last said: deals created and
  * stages moved while offline show in the Deal menu (so no one creates the same deal twice), and
- * a note logged a minute ago shows as the latest activity. Pure: reads the published feed.
+ * a note logged a minute ago shows as the latest activity. Pure: reads the writes the worker
+ * found for the contact (./use-pending-for.ts), not the feed, whose first page may not hold them.
  */
 import type { OutboxItemView, WriteRequest } from '../../lib/shared/messaging/protocol';
-import type { OutboxFeed } from '../../lib/shared/storage/table';
 import { applyDealWrite, type DealWrite } from '../../lib/shared/deal-writes';
 import type { Activity, Deal } from '../../lib/shared/vivre/contract-types';
 
 type Write<K extends WriteRequest['kind']> = Extract<WriteRequest, { kind: K }>;
 
 /** Waiting and stuck items, oldest first: both are kept until they reach Vivre or are discarded. */
-function pendingItems(outbox: OutboxFeed | null): OutboxItemView[] {
-  if (!outbox) return [];
-  return [...outbox.waiting, ...outbox.attention].sort((a, b) => a.createdAt - b.createdAt);
+function pendingItems(pending: readonly OutboxItemView[]): OutboxItemView[] {
+  return pending
+    .filter((item) => item.state !== 'synced')
+    .sort((a, b) => a.createdAt - b.createdAt);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,9 +32,9 @@ function concernsDealsOf(contactId: string, write: WriteRequest): write is DealW
 export function dealsWithPending(
   deals: Deal[] | null,
   contactId: string,
-  outbox: OutboxFeed | null,
+  pending: readonly OutboxItemView[],
 ): Deal[] | null {
-  const shown = pendingItems(outbox).reduce<Deal[]>(
+  const shown = pendingItems(pending).reduce<Deal[]>(
     (list, { write, createdAt }) =>
       concernsDealsOf(contactId, write) ? applyDealWrite(list, write, createdAt) : list,
     deals ?? [],
@@ -46,7 +47,7 @@ export function dealsWithPending(
 export function activitiesWithPending(
   activities: Activity[] | null,
   contactId: string,
-  outbox: OutboxFeed | null,
+  outbox: readonly OutboxItemView[],
 ): Array<Activity & { pending?: true }> {
   const pending = pendingItems(outbox)
     .filter(

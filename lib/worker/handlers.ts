@@ -164,6 +164,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
 
     listOutboxPage: ({ state, after, limit }) => outbox.page(state, after, limit),
+    listPendingFor: ({ contactId, dealIds }) => outbox.pendingFor(contactId, dealIds),
 
     async flushOutbox() {
       // Answer at once: the popup asks on open and must not wait for a long drain.

@@ -14,3 +14,6 @@ export const MAX_ACTIVITY_OFFSET = 10_000;
 
 /** Items in one `listOutboxPage` answer: what the popup's "Show more" adds at a time. */
 export const MAX_OUTBOX_PAGE = 100;
+
+/** Deal ids in one `listPendingFor` message: a contact's deals as Vivre lists them, and more. */
+export const MAX_PENDING_DEAL_IDS = 500;

@@ -20,6 +20,7 @@ import type {
   EmailLoggingView,
   EmailLogResult,
   LookupResult,
+  OutboxItemView,
   OutboxState,
   SettingsView,
   Status,
@@ -36,6 +37,7 @@ import {
   gmailMessageId,
   outboxId,
   recordId,
+  recordRef,
   text,
 } from './schemas';
 import { MAX_NOTE_LENGTH } from '../vivre/limits';
@@ -44,6 +46,7 @@ import {
   MAX_ACTIVITY_PAGE,
   MAX_LOOKUP_EMAILS,
   MAX_OUTBOX_PAGE,
+  MAX_PENDING_DEAL_IDS,
 } from './limits';
 
 /**
@@ -68,6 +71,8 @@ const PANEL: readonly SenderKind[] = ['panel'];
 const GMAIL: readonly SenderKind[] = ['gmail'];
 /** The rep's own pages that show a person and write for them: the popup, the card, the panel. */
 const REP_PAGES: readonly SenderKind[] = ['popup', 'card', 'panel'];
+/** The pages that lay what the outbox still holds over a contact's record. */
+const OUTBOX_READERS: readonly SenderKind[] = ['popup', 'panel'];
 /** Everyone who shows people: the chips, the card, the popup and the panel. */
 const ALL_BUT_OPTIONS: readonly SenderKind[] = ['popup', 'card', 'gmail', 'panel'];
 
@@ -161,6 +166,18 @@ export const MESSAGES = {
     }),
     POPUP,
   ).answers<OutboxPage>(),
+  /**
+   * What the outbox still holds for one contact (its activities, its new deals, and updates of
+   * `dealIds` and of those new deals), oldest first: the newest writes are past the feed's first
+   * page, and they are the ones the rep just made.
+   */
+  listPendingFor: message(
+    z.strictObject({
+      contactId: recordRef,
+      dealIds: z.array(recordId).max(MAX_PENDING_DEAL_IDS),
+    }),
+    OUTBOX_READERS,
+  ).answers<OutboxItemView[]>(),
   getSettings: message(none, OPTIONS).answers<SettingsView>(),
   saveSettings: message(SettingsInputSchema, OPTIONS).answers<SettingsView>(),
   savePrivacy: message(

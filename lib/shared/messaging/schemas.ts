@@ -137,4 +137,4 @@ export const EmailToLogSchema = z.strictObject({
 export type EmailToLog = z.input<typeof EmailToLogSchema>;
 
 /** Building blocks for the message table (messages.ts). */
-export { email, gmailMessageId, outboxId, recordId, text };
+export { email, gmailMessageId, outboxId, recordId, recordRef, text };

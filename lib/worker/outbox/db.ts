@@ -33,13 +33,22 @@ export interface StateCounts {
   attention: number;
 }
 
-/** Version 1, as installs have it. */
+/**
+ * Version 2: version 1 (as earlier installs have it) plus the two indexes that find what the
+ * outbox still holds for one contact without reading the rest (./pending-for.ts).
+ */
 export interface OutboxDB extends DBSchema {
   /** Keyed by `id`. */
   items: {
     key: string;
     value: OutboxItem;
-    indexes: { 'by-state-seq': [OutboxItem['state'], number] };
+    indexes: {
+      'by-state-seq': [OutboxItem['state'], number];
+      /** Writes whose body names a contact (`contact_id`), in seq order: its activities and new deals. */
+      'by-contact': [string, number];
+      /** Deal updates, by the deal they change (`dealId`, a temporary id for a deal not in Vivre yet). */
+      'by-deal': string;
+    };
   };
   /** Keyed by `tempId`. */
   tempIds: { key: string; value: TempIdEntry };
@@ -52,13 +61,22 @@ export type OutboxDatabase = IDBPDatabase<OutboxDB>;
 export const DEFAULT_DB_NAME = 'vivre-outbox';
 
 export function openOutboxDb(name = DEFAULT_DB_NAME): Promise<OutboxDatabase> {
-  return openDB<OutboxDB>(name, 1, {
-    upgrade(db) {
-      const items = db.createObjectStore('items', { keyPath: 'id' });
-      // One index answers both "unsynced items in order" and "oldest synced items to prune".
-      items.createIndex('by-state-seq', ['state', 'seq'], { unique: true });
-      db.createObjectStore('tempIds', { keyPath: 'tempId' });
-      db.createObjectStore('meta');
+  return openDB<OutboxDB>(name, 2, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        const items = db.createObjectStore('items', { keyPath: 'id' });
+        // One index answers both "unsynced items in order" and "oldest synced items to prune".
+        items.createIndex('by-state-seq', ['state', 'seq'], { unique: true });
+        db.createObjectStore('tempIds', { keyPath: 'tempId' });
+        db.createObjectStore('meta');
+      }
+      if (oldVersion < 2) {
+        // Indexes fill themselves from the items already stored; a write without the path
+        // (any other kind) is simply not in them.
+        const items = tx.objectStore('items');
+        items.createIndex('by-contact', ['write.body.contact_id', 'seq']);
+        items.createIndex('by-deal', 'write.dealId');
+      }
     },
     blocking(_current, _next, event) {
       // A newer version elsewhere wants to upgrade: step aside rather than block it forever.

@@ -20,9 +20,10 @@ import {
 } from './rep-actions';
 import { addItem, liftOfflineHold, quickCounts, readState, readStatus, writeMeta } from './store';
 import { readFeed, readPage } from './pages';
+import { readPendingFor } from './pending-for';
 import { readStates, STATES_WINDOW } from './write-states';
 import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
-import type { DamagedItemView } from '../../shared/messaging/protocol';
+import type { DamagedItemView, OutboxItemView } from '../../shared/messaging/protocol';
 import type {
   ConnectionStamp,
   OutboxCounts,
@@ -54,6 +55,8 @@ export interface Outbox {
     after: number | undefined,
     limit: number,
   ): Promise<OutboxPage>;
+  /** What the outbox still holds for one contact and its deals (./pending-for.ts). */
+  pendingFor(contactId: string, dealIds: readonly string[]): Promise<OutboxItemView[]>;
   /**
    * The network is back (an online event, or Vivre answered): an offline hold is lifted and
    * the outbox flushes now, whatever backoff built up while offline.
@@ -233,6 +236,9 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async page(state, after, limit) {
       return readPage(await dbReady, state, after, limit);
+    },
+    async pendingFor(contactId, dealIds) {
+      return readPendingFor(await dbReady, contactId, dealIds);
     },
     async states() {
       return readStates(await dbReady, discarded);

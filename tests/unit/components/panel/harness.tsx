@@ -60,6 +60,8 @@ export function renderPanel(world: PanelWorld = {}) {
       }
       case 'searchContacts':
         return ok([...known.values()]);
+      case 'listPendingFor':
+        return ok(world.outbox ? [...world.outbox.waiting, ...world.outbox.attention] : []);
       case 'getActivityPage':
         return (world.activityPage as (t: string, d: unknown) => unknown)?.(type, data);
     }

@@ -52,6 +52,8 @@ export function scriptWorker(
     enqueueWrite: () => ok({ id: `item_${++next}`, state: 'waiting' as const }),
     retryOutboxItem: () => ok(null),
     discardOutboxItem: () => ok(null),
+    // Everything it holds: the popup keeps only what concerns the contact (pending.ts).
+    listPendingFor: () => ok([...outbox().waiting, ...outbox().attention]),
     ...overrides,
   };
   const enqueued = new Set<string>();

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dealsWithPending } from '@/components/popup/pending';
 import { openDeals } from '@/lib/shared/email-deal';
 import type { OutboxItemView, WriteRequest } from '@/lib/shared/messaging/protocol';
-import { deal, EMPTY_OUTBOX, feedOf, RAHUL } from '../../../factories';
+import { deal, RAHUL } from '../../../factories';
 
 const MADE = Date.parse('2026-03-02T12:00:00Z');
 
-/** An outbox holding `writes`, made one second apart, all still waiting for Vivre. */
+/** The outbox's writes for the contact: `writes`, made one second apart, all waiting for Vivre. */
 function outboxWith(...writes: WriteRequest[]) {
-  const waiting = writes.map((write, index): OutboxItemView => ({
+  return writes.map((write, index): OutboxItemView => ({
     id: `item_${index}`,
     write,
     state: 'waiting',
@@ -16,7 +16,6 @@ function outboxWith(...writes: WriteRequest[]) {
     attempts: 1,
     summary: 'Deal',
   }));
-  return feedOf({ ...EMPTY_OUTBOX, waiting });
 }
 
 describe('the deals the popup offers while writes wait in the outbox', () => {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WriteRequest } from '@/lib/shared/messaging/protocol';
+import type { OutboxItemView, WriteRequest } from '@/lib/shared/messaging/protocol';
+import { FEED_PAGE } from '@/lib/worker/outbox/pages';
 import { deal, found, RAHUL } from '../../../factories';
 import { calls, makeServices, renderPopup, resetBrowser, scriptWorker } from './harness';
 
@@ -9,25 +10,38 @@ beforeEach(resetBrowser);
 afterEach(cleanup);
 
 const thread = [{ email: RAHUL.email, name: 'Rahul', role: 'sender' as const }];
-const worker = () =>
-  scriptWorker({
-    lookupContacts: () => ({
-      ok: true,
-      value: { [RAHUL.email]: found(RAHUL) },
-    }),
-    getContactDetails: () => ({
-      ok: true,
-      value: {
-        contact: RAHUL,
-        deals: [
-          deal({ id: 'deal_1', title: 'Pilot', value: 650_000, stage: 'proposal' }),
-          deal({ id: 'deal_2', title: 'Old', value: 1, stage: 'won' }),
-        ],
-        activities: null,
-        fetchedAt: 0,
-      },
-    }),
-  });
+const worker = (overrides: Parameters<typeof scriptWorker>[0] = {}, outbox?: OutboxItemView[]) =>
+  scriptWorker(
+    {
+      lookupContacts: () => ({
+        ok: true,
+        value: { [RAHUL.email]: found(RAHUL) },
+      }),
+      getContactDetails: () => ({
+        ok: true,
+        value: {
+          contact: RAHUL,
+          deals: [
+            deal({ id: 'deal_1', title: 'Pilot', value: 650_000, stage: 'proposal' }),
+            deal({ id: 'deal_2', title: 'Old', value: 1, stage: 'won' }),
+          ],
+          activities: null,
+          fetchedAt: 0,
+        },
+      }),
+      ...overrides,
+    },
+    outbox && (() => ({ waiting: outbox, attention: [], paused: null })),
+  );
+
+const waitingItem = (id: string, write: WriteRequest): OutboxItemView => ({
+  id,
+  write,
+  state: 'waiting',
+  createdAt: Date.parse('2026-03-02T12:00:00Z'),
+  attempts: 0,
+  summary: id,
+});
 
 async function openWithRahul(ask: ReturnType<typeof scriptWorker>) {
   await renderPopup(makeServices(ask, thread));
@@ -54,6 +68,28 @@ describe('popup deal', () => {
     expect(Number.isNaN(Date.parse((move as { body: { closed_at: string } }).body.closed_at))).toBe(
       false,
     );
+  });
+
+  it('offers a deal created offline after a full page of other waiting writes, never to create again', async () => {
+    // The published feed holds the oldest writes only; the deal is the newest.
+    const others = Array.from({ length: FEED_PAGE }, (_, i) =>
+      waitingItem(`item_${i}`, {
+        kind: 'logActivity',
+        body: { contact_id: `cnt_${i}`, type: 'note' },
+      }),
+    );
+    const created = waitingItem('item_deal', {
+      kind: 'createDeal',
+      tempId: 'tmp_00000000-0000-4000-8000-000000000001',
+      body: { contact_id: RAHUL.id, title: 'Annual plan', value: 650_000 },
+    });
+    const ask = worker({ listPendingFor: () => ({ ok: true, value: [created] }) }, others);
+    await openWithRahul(ask);
+    await screen.findByRole('option', { name: /Annual plan/ });
+    expect(calls(ask, 'listPendingFor').at(-1)).toEqual({
+      contactId: RAHUL.id,
+      dealIds: ['deal_1', 'deal_2'],
+    });
   });
 
   it('creates a new deal inline, value in paise, and logs against its temporary id', async () => {

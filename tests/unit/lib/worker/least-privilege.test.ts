@@ -49,6 +49,7 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'sendOutboxWithKey',
     'flushOutbox',
     'listOutboxPage',
+    'listPendingFor',
   ],
   options: [
     'getSettings',
@@ -97,6 +98,8 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
     'searchContacts',
     'enqueueWrite',
     'getActivityPage',
+    // What the outbox holds for the person shown, laid over their timeline.
+    'listPendingFor',
   ],
 };
 

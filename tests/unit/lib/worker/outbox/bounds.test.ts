@@ -37,7 +37,7 @@ describe('a damaged record', () => {
   it('is set aside and shown, and stalls no other write', async () => {
     const { vivre, outbox } = env.withVivre();
     await outbox.counts(); // the database exists
-    const db = await openDB('vivre-outbox', 1);
+    const db = await openDB('vivre-outbox');
     const damagedId = crypto.randomUUID();
     await db.put('items', { id: damagedId, state: 'waiting', seq: 0, write: { kind: 'nope' } });
     db.close();
