@@ -11,6 +11,7 @@ import { DEEPA, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
 import { waitFor } from './harness';
 import {
+  allowEmailText,
   evaluateInFirefoxContentScript,
   openFirefoxFixture,
   openLoggedCompose,
@@ -42,14 +43,7 @@ async function gmailTab(firefox: FirefoxExtension): Promise<InContentScript> {
 describe('from a Gmail tab in Firefox', () => {
   // First: Firefox lets Vivre send email text only once the rep has allowed it, in options.
   test('the rep allows email text to leave', async ({ firefox }) => {
-    await firefox.options.locator('::-p-text(Allow Vivre to send email text)').click();
-    await waitFor(
-      () =>
-        firefox.options.evaluate(
-          () => !document.body.textContent?.includes('Allow Vivre to send email text'),
-        ),
-      'the options page to show email text allowed',
-    );
+    await allowEmailText(firefox);
   });
 
   test('400 held sends from the content script queue no more than the tab’s budget; the rep’s send logs once', async ({

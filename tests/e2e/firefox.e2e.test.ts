@@ -19,6 +19,7 @@ import { describe, expect, test as base } from './fixtures';
 import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced, type TestSandbox } from './harness';
 import { countHosts, dispatchWxtStarted, forgeSend, forgeUndo } from './harness/page-script';
 import {
+  allowEmailText,
   cardTakesInput,
   firefoxCardFrame,
   hostBox,
@@ -187,16 +188,7 @@ describe('the built extension in Firefox', () => {
       emailsBefore,
     );
 
-    // What the rep does: Vivre settings → Email logging → Allow (Firefox's prompt answers yes).
-    // The options tab the install opened has shown the request since it loaded.
-    await firefox.options.locator('::-p-text(Allow Vivre to send email text)').click();
-    await waitFor(
-      () =>
-        firefox.options.evaluate(
-          () => !document.body.textContent?.includes('Allow Vivre to send email text'),
-        ),
-      'the options page to show email text allowed',
-    );
+    await allowEmailText(firefox);
 
     await logFirstMessage(thread, true);
     await waitFor(

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { REP_DWELL_MS } from './rep-controls';
+import { replaceInFixture, type Replacements } from '../../fixtures/gmail/variants';
 import { FIXTURE_PARAM, readFixture } from './network';
 import { builtFirefoxDir, isBuilt } from './paths';
 import { waitFor } from './wait';
@@ -164,13 +165,15 @@ export async function openFirefoxGmail(
   return page;
 }
 
-/** Opens a Gmail fixture by name, as `openFixture` does in Chromium. */
+/** Opens a Gmail fixture by name (changed by `variant`), as `openFixture` does in Chromium. */
 export function openFirefoxFixture(
   firefox: FirefoxExtension,
   name: string,
   hash = '#inbox',
+  variant: Replacements = [],
 ): Promise<Page> {
-  return openFirefoxGmail(firefox, readFixture(name), `?${FIXTURE_PARAM}=${name}${hash}`);
+  const html = replaceInFixture(readFixture(name), variant);
+  return openFirefoxGmail(firefox, html, `?${FIXTURE_PARAM}=${name}${hash}`);
 }
 
 /**
@@ -229,8 +232,12 @@ export function hostGrows(page: Page, selector: string, than: number, what: stri
 export const SEND = '.aoO[role="button"]';
 
 /** compose-send with `subject` typed and "Log to Vivre" turned on as the rep does, by pointer. */
-export async function openLoggedCompose(firefox: FirefoxExtension, subject: string): Promise<Page> {
-  const page = await openFirefoxFixture(firefox, 'compose-send');
+export async function openLoggedCompose(
+  firefox: FirefoxExtension,
+  subject: string,
+  variant: Replacements = [],
+): Promise<Page> {
+  const page = await openFirefoxFixture(firefox, 'compose-send', '#inbox', variant);
   await page.locator('input[name="subjectbox"]').fill(subject);
   // "Log to Vivre" is the toggle's first word: the rep clicks it, and the line of whom it
   // logs for appears beside it.
@@ -238,6 +245,21 @@ export async function openLoggedCompose(firefox: FirefoxExtension, subject: stri
   await repClick(page, off.x + 8, off.y + off.height / 2);
   await hostGrows(page, 'vivre-email-log', off.width, 'the toggle to say whom it logs for');
   return page;
+}
+
+/**
+ * What the rep does: Vivre settings → Email logging → Allow (Firefox's prompt answers yes). The
+ * options tab the install opened has shown the request since it loaded.
+ */
+export async function allowEmailText(firefox: FirefoxExtension): Promise<void> {
+  await firefox.options.locator('::-p-text(Allow Vivre to send email text)').click();
+  await waitFor(
+    () =>
+      firefox.options.evaluate(
+        () => !document.body.textContent?.includes('Allow Vivre to send email text'),
+      ),
+    'the options page to show email text allowed',
+  );
 }
 
 /** Waits until the worker holds `count` sends, as it does while Gmail can undo one. */
