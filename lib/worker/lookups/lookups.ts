@@ -124,29 +124,39 @@ export function createLookups({
     }
     const ticket: RequestTicket = { priority };
     const asked = generation;
-    const entry = (async () => {
-      const match = await findExact(email, ticket);
-      const found: CacheEntry = match
-        ? foundEntry(match, now())
-        : { email, status: 'not_found', fetchedAt: now() };
-      await keepIfCurrent(asked, () => cache.put(found));
-      return found;
-    })().finally(() => {
-      if (inFlight.get(email)?.entry === entry) inFlight.delete(email);
-    });
+    const entry = findExact(email, ticket).then((match): CacheEntry =>
+      match ? foundEntry(match, now()) : { email, status: 'not_found', fetchedAt: now() },
+    );
+    // Answered as soon as Vivre has: the chip waits for Vivre, not for the disk. The address
+    // stays in flight until it is cached, so no ask in between sends a second request.
+    void entry
+      .then((found) => keepIfCurrent(asked, () => cache.put(found)))
+      .catch(() => undefined)
+      .finally(() => {
+        if (inFlight.get(email)?.entry === entry) inFlight.delete(email);
+      });
     inFlight.set(email, { entry, ticket });
     return entry;
   }
 
-  async function lookupOne(
+  /** Why `email` is not looked up, if it is not. */
+  function skipped(
     email: string,
     prefs: PrivacyPrefs,
-    { ignoreAutoLookupOff = false, priority = 'open' }: LookupOptions,
-  ): Promise<LookupResult> {
+    { ignoreAutoLookupOff = false }: LookupOptions,
+  ): LookupResult | undefined {
     if (!prefs.autoLookup && !ignoreAutoLookupOff)
       return { status: 'skipped', reason: 'auto_lookup_off' };
     if (isNeverLookup(email, prefs)) return { status: 'skipped', reason: 'never_lookup' };
-    const cached = await cache.get(email).catch(() => undefined);
+    return undefined;
+  }
+
+  /** The cached answer when fresh (or stale, refreshed behind it); else Vivre's. */
+  async function answer(
+    email: string,
+    cached: CacheEntry | undefined,
+    priority: LookupPriority,
+  ): Promise<LookupResult> {
     const age = cached ? freshness(cached, now()) : 'expired';
     if (cached && age === 'fresh') return toResult(cached, false);
     if (cached && age === 'stale') {
@@ -172,7 +182,16 @@ export function createLookups({
         : stored;
       const unique = [...new Set(emails.map(normalizeEmail))];
       const asked = generation;
-      const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
+      const wanted = unique.filter((email) => !skipped(email, prefs, options));
+      const cached = await cache.getMany(wanted).catch(() => []);
+      const inCache = new Map(wanted.map((email, i) => [email, cached[i]]));
+      const results = await Promise.all(
+        unique.map(
+          (email) =>
+            skipped(email, prefs, options) ??
+            answer(email, inCache.get(email), options.priority ?? 'open'),
+        ),
+      );
       const answers = Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
       // Not waited for: the tab that asked has its answer from this message.
       void keepIfCurrent(asked, () => mirrorShown(answers)).catch(() => undefined);

@@ -152,6 +152,21 @@ describe('lookup', () => {
     for (const answer of answers) expect(answer[RAHUL]).toMatchObject({ status: 'found' });
   });
 
+  it('answers once Vivre has, without waiting for the cache to store it', async () => {
+    let store!: () => void;
+    const put = cache.put.bind(cache);
+    const stored = new Promise<void>((r) => (store = r));
+    cache.put = (entry) => stored.then(() => put(entry));
+    const { lookups, requests } = setup();
+    // A disk that has not stored the answer yet does not hold it back from the chip.
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found' });
+    // Nor does a second ask in between send a second request.
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found' });
+    expect(requests).toHaveLength(1);
+    store();
+    await vi.waitFor(async () => expect(await cache.get(RAHUL)).toMatchObject({ status: 'found' }));
+  });
+
   it('never has more than the cap of searches in flight', async () => {
     let active = 0;
     let peak = 0;
