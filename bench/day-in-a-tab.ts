@@ -106,7 +106,7 @@ async function workerCache(session: ExtensionSession) {
   for (;;) {
     const cache = await readWorkerCache(session);
     const waitedMs = performance.now() - started;
-    // The cache trims itself just after each answer is stored (cache.ts): read once more.
+    // Answers are cached just after they are answered (lib/worker/lookups/address-requests.ts): read once more.
     if (cache.lastPageCached) return { ...(await settledCache(session)), waitedMs };
     if (waitedMs > 30_000) return { ...cache, waitedMs };
     await sleep(1000);

@@ -63,6 +63,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** Gmail's tab (content script or card) is limited per tab; the rep's own pages are not. */
   const gmailTab = (sender: Parameters<Handlers['enqueueWrite']>[1]) =>
     sender.kind === 'gmail' || sender.kind === 'card' ? (sender.tab?.id ?? -1) : undefined;
+  /** The chips of one Gmail frame, which may give up their own lookups and no one else's. */
+  const chipsOf = (sender: Parameters<Handlers['lookupContacts']>[1]) =>
+    sender.kind === 'gmail' && sender.tab?.id !== undefined
+      ? `${sender.tab.id}/${sender.frameId ?? 0}`
+      : undefined;
   async function requireConfigured(): Promise<void> {
     await settings.getCredentials(); // throws "not configured" with a message for the rep
   }
@@ -105,16 +110,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     getStatus: () => status.getStatus(),
 
-    async lookupContacts({ emails, signedInEmail, forLogging, priority }) {
+    async lookupContacts({ emails, signedInEmail, forLogging, priority }, sender) {
       // Kept for what options shows and for pages that carry no account (popup, card); this
       // lookup skips the colleagues of the account it names.
       if (signedInEmail) await rememberOwnEmail(signedInEmail);
       await requireConfigured();
+      const asker = forLogging ? undefined : chipsOf(sender);
       return lookups.lookup(emails, {
         ignoreAutoLookupOff: forLogging === true,
         priority,
         ...(signedInEmail ? { signedIn: signedInEmail } : {}),
+        ...(asker ? { asker } : {}),
       });
+    },
+
+    async giveUpLookups({ emails }, sender) {
+      const asker = chipsOf(sender);
+      if (asker) lookups.giveUp(emails, asker);
+      return null;
     },
 
     getContactDetails: ({ contactId }) => lookups.getContactDetails(contactId),

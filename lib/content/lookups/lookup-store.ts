@@ -6,7 +6,7 @@
  * chose to log, and must not turn chips on when the rep turned lookups off. A new tab's first
  * chips come from the chip mirror (./mirror.ts) while the worker is asked.
  */
-import { lookupAll } from '../../shared/messaging/lookup-batches';
+import { lookupAll, lookupBatches } from '../../shared/messaging/lookup-batches';
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupResult } from '../../shared/messaging/protocol';
 import type { LookupState } from '../../../components/common/view-types';
@@ -53,6 +53,31 @@ export function createLookupStore(
   const fromMirror = (email: string, signedIn = mirror?.signedIn()) =>
     mirrored && mirroredAnswer(mirrored, email, signedIn);
 
+  /**
+   * Chips still waiting that left the page (a whole inbox page at once): the worker need not send
+   * their lookups for this tab. Told once the task that removed them is done, and only of those
+   * no chip shows again meanwhile; they are forgotten, so a chip that comes back asks again.
+   */
+  const givingUp = new Set<string>();
+  /** Asks made so far, and for each person given up the last ask made before. */
+  let asks = 0;
+  const gaveUpAfter = new Map<string, number>();
+  function giveUpSoon(email: string) {
+    if (givingUp.size === 0) queueMicrotask(giveUp);
+    givingUp.add(email);
+  }
+  function giveUp() {
+    const gone = [...givingUp].filter((e) => !listeners.has(e) && states.get(e) === LOADING);
+    givingUp.clear();
+    for (const email of gone) {
+      states.delete(email);
+      gaveUpAfter.delete(email); // newest last, as for chips
+      gaveUpAfter.set(email, asks);
+    }
+    forgetOldest(gaveUpAfter, MAX_KNOWN_PEOPLE, () => false);
+    for (const emails of lookupBatches(gone)) void ask('giveUpLookups', { emails });
+  }
+
   function set(email: string, state: LookupState) {
     states.delete(email); // newest last, so the oldest are first to go
     states.set(email, state);
@@ -62,6 +87,7 @@ export function createLookupStore(
 
   async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
+    const thisAsk = ++asks;
     // A chip with data keeps showing it while it is refreshed: no flash of "loading".
     for (const email of emails)
       if (!hasData(states.get(email))) set(email, fromMirror(email, signedInEmail) || LOADING);
@@ -74,7 +100,12 @@ export function createLookupStore(
     }
     // More people than one message holds go in several; each chip updates with its batch.
     await lookupAll(ask, emails, { signedInEmail, priority }, (answers) => {
-      for (const [email, answer] of Object.entries(answers)) set(email, answer);
+      for (const [email, answer] of Object.entries(answers)) {
+        // The error a lookup given up is answered with is not shown: a chip that comes back
+        // has asked again, and waits for that answer.
+        const givenUp = thisAsk <= (gaveUpAfter.get(email) ?? 0);
+        if (answer.status !== 'error' || !givenUp) set(email, answer);
+      }
     });
   }
 
@@ -88,7 +119,9 @@ export function createLookupStore(
       listeners.set(email, forEmail.add(listener));
       return () => {
         forEmail.delete(listener);
-        if (forEmail.size === 0) listeners.delete(email);
+        if (forEmail.size > 0) return;
+        listeners.delete(email);
+        if (states.get(email) === LOADING) giveUpSoon(email);
       };
     },
 

@@ -108,6 +108,14 @@ export const MESSAGES = {
     }),
     ALL_BUT_OPTIONS,
   ).answers<Record<string, LookupResult>>(),
+  /**
+   * The tab's chips for these people left the page (an inbox page Gmail replaced): their
+   * lookups still waiting in the worker's queue need not be sent for this tab.
+   */
+  giveUpLookups: message(
+    z.strictObject({ emails: z.array(text(320)).max(MAX_LOOKUP_EMAILS) }),
+    GMAIL,
+  ).answers<null>(),
   getContactDetails: message(
     z.strictObject({ contactId: recordId }),
     REP_PAGES,

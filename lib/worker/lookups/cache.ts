@@ -5,7 +5,8 @@
  * Bounded, because a rep never closes Gmail: at most MAX_CACHED_ADDRESSES addresses and
  * MAX_CACHED_DETAILS contacts' details, the least recently used going first. An address counts
  * as used when it is stored or read; a read marks it at most once an hour, so reading does not
- * turn every chip into a write.
+ * turn every chip into a write. Each store trims in its own transaction, so the bounds hold at
+ * every read.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ContactDetails } from '../../shared/messaging/protocol';
@@ -49,6 +50,8 @@ export interface CacheBounds {
 
 export interface ContactCache {
   get(email: string): Promise<CacheEntry | undefined>;
+  /** Each address's entry, in order. */
+  getMany(emails: string[]): Promise<Array<CacheEntry | undefined>>;
   put(entry: CacheEntry): Promise<void>;
   forget(email: string): Promise<void>;
   /** Drops every address cached for this contact (the extension just changed it). */
@@ -93,31 +96,28 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
     await tx.done;
   }
 
-  async function trimAddresses(): Promise<void> {
-    const tx = (await db).transaction(STORE, 'readwrite');
-    const excess = (await tx.store.count()) - maxAddresses;
-    if (excess > 0) await deleteFirst(await tx.store.index('usedAt').openCursor(), excess);
-    await tx.done;
-  }
-
-  async function trimDetails(): Promise<void> {
-    const tx = (await db).transaction(DETAILS, 'readwrite');
-    const excess = (await tx.store.count()) - maxDetails;
-    if (excess > 0) await deleteFirst(await tx.store.index('fetchedAt').openCursor(), excess);
-    await tx.done;
+  /** One transaction for all: a thread's people are read at once, and their requests go together. */
+  async function getMany(emails: string[]): Promise<Array<CacheEntry | undefined>> {
+    if (emails.length === 0) return [];
+    const tx = (await db).transaction(STORE);
+    const entries = await Promise.all(emails.map((email) => tx.store.get(email)));
+    for (const entry of entries) {
+      if (entry && now() - (entry.usedAt ?? 0) > USE_MARK_EVERY_MS)
+        void markUsed(entry.email, entry.fetchedAt).catch(() => undefined);
+    }
+    return entries;
   }
 
   return {
-    async get(email) {
-      const entry = await (await db).get(STORE, email);
-      if (entry && now() - (entry.usedAt ?? 0) > USE_MARK_EVERY_MS)
-        void markUsed(email, entry.fetchedAt).catch(() => undefined);
-      return entry;
-    },
+    get: async (email) => (await getMany([email]))[0],
+    getMany,
     async put(entry) {
-      await (await db).put(STORE, { ...entry, usedAt: now() });
-      // After the answer is stored, not before it is usable: the bound holds a moment later.
-      void trimAddresses().catch(() => undefined);
+      const tx = (await db).transaction(STORE, 'readwrite');
+      await tx.store.put({ ...entry, usedAt: now() });
+      await dropBeyond(maxAddresses, await tx.store.count(), () =>
+        tx.store.index('usedAt').openCursor(),
+      );
+      await tx.done;
     },
     async forget(email) {
       await (await db).delete(STORE, email);
@@ -145,8 +145,12 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
       return (await db).get(DETAILS, contactId);
     },
     async putDetails(details) {
-      await (await db).put(DETAILS, details);
-      void trimDetails().catch(() => undefined);
+      const tx = (await db).transaction(DETAILS, 'readwrite');
+      await tx.store.put(details);
+      await dropBeyond(maxDetails, await tx.store.count(), () =>
+        tx.store.index('fetchedAt').openCursor(),
+      );
+      await tx.done;
     },
     async clear() {
       const tx = (await db).transaction([STORE, DETAILS], 'readwrite');
@@ -163,9 +167,15 @@ interface DeletableCursor {
   continue(): Promise<DeletableCursor | null>;
 }
 
-/** Deletes the first `count` records a cursor walks (oldest first, on a time index). */
-async function deleteFirst(cursor: DeletableCursor | null, count: number): Promise<void> {
-  for (let left = count; cursor && left > 0; left--) {
+/** Deletes the first records `oldest` walks (a time index) until `count` is down to `max`. */
+async function dropBeyond(
+  max: number,
+  count: number,
+  oldest: () => Promise<DeletableCursor | null>,
+): Promise<void> {
+  if (count <= max) return;
+  let cursor = await oldest();
+  for (let left = count - max; cursor && left > 0; left--) {
     await cursor.delete();
     cursor = await cursor.continue();
   }

@@ -1,15 +1,14 @@
 /**
  * Answers "who in Vivre is this address?" for many addresses at once. `search` is
  * fuzzy, so each answer is the exact, case-insensitive email match among the results.
- * Concurrent lookups of one address share one request; the HTTP layer's shared
- * limiter caps parallel requests and respects the rate limit.
+ * Concurrent lookups of one address share one request (./address-requests.ts); the HTTP
+ * layer's shared limiter caps parallel requests and respects the rate limit.
  */
 import { companyDomainOf, normalizeEmail } from '../../shared/address';
 import type { ActivityPage, ContactDetails, LookupResult } from '../../shared/messaging/protocol';
 import type { PrivacyPrefs } from '../../shared/settings';
 import { isNeverLookup } from '../settings/privacy';
 import type { VivreClient } from '../vivre/client';
-import { outranks, type RequestTicket } from '../vivre/rate-limiter';
 import type { LookupPriority } from '../../shared/lookup-priority';
 import type { Contact, Deal } from '../../shared/vivre/contract-types';
 import { VivreError } from '../vivre/errors';
@@ -17,13 +16,14 @@ import type { CacheEntry, ContactCache } from './cache';
 import type { ChipMirrorStore } from './mirror';
 import { freshness } from './freshness';
 import { cachedDetails, searchCached, unreachable } from './offline';
+import { createAddressRequests, foundEntry } from './address-requests';
 
 export interface LookupsDeps {
   client: VivreClient;
   cache: ContactCache;
   privacy: () => Promise<PrivacyPrefs>;
   now?: () => number;
-  /** The scheduler's: a waiting lookup's priority was raised. */
+  /** The scheduler's: a waiting lookup's ticket changed (priority raised, or dropped). */
   reprioritize?: () => void;
   /** What chips show, for new Gmail tabs (./mirror.ts); none in tests that do not ask. */
   mirror?: ChipMirrorStore;
@@ -39,25 +39,14 @@ interface LookupOptions {
    * Two tabs of two accounts each get their own; without it, the domain last seen is used.
    */
   signedIn?: string;
+  /** Who may give this lookup up (a Gmail tab's frame: `giveUp`); none: it never is. */
+  asker?: string;
 }
-
-const SEARCH_LIMIT = 50;
-const MAX_SEARCH_PAGES = 3;
 
 function toResult(entry: CacheEntry, stale: boolean): LookupResult {
   return entry.status === 'found'
     ? { status: 'found', contact: entry.contact, fetchedAt: entry.fetchedAt, stale }
     : { status: 'not_found', fetchedAt: entry.fetchedAt, stale };
-}
-
-function foundEntry(contact: Contact, fetchedAt: number): CacheEntry {
-  return {
-    email: normalizeEmail(contact.email),
-    status: 'found',
-    contact,
-    contactId: contact.id,
-    fetchedAt,
-  };
 }
 
 function asRepError(error: unknown) {
@@ -74,7 +63,6 @@ export function createLookups({
   reprioritize = () => {},
   mirror,
 }: LookupsDeps) {
-  const inFlight = new Map<string, { entry: Promise<CacheEntry>; ticket: RequestTicket }>();
   /**
    * Bumped when the cache is cleared (new connection settings, or the rep's choice): an answer
    * asked for before is not written into the cache after, so no answer from a previous
@@ -84,6 +72,15 @@ export function createLookups({
   /** Caches what `write` caches, unless the cache was cleared since `asked`. */
   const keepIfCurrent = (asked: number, write: () => Promise<void>) =>
     asked === generation ? write() : Promise.resolve();
+  const requests = createAddressRequests({
+    client,
+    now,
+    reprioritize,
+    keeper: () => {
+      const asked = generation;
+      return (found) => keepIfCurrent(asked, () => cache.put(found));
+    },
+  });
 
   /**
    * Mirrors what chips show of these answers for new tabs, as the privacy settings stand when
@@ -96,66 +93,33 @@ export function createLookups({
       return prefs.autoLookup ? (email) => !isNeverLookup(email, prefs) : null;
     }) ?? Promise.resolve();
 
-  /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
-  async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
-    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
-      const offset = page * SEARCH_LIMIT;
-      const query = { search: email, limit: SEARCH_LIMIT, offset };
-      const results = await client.listContacts(query, undefined, ticket);
-      const match = results.data.find((contact) => normalizeEmail(contact.email) === email);
-      if (match || offset + results.data.length >= results.total || results.data.length === 0)
-        return match;
-    }
-    return undefined;
-  }
-
-  /**
-   * One request per address at a time, however many tabs ask. A more urgent ask of an address
-   * already waiting (a row scrolled into view, the thread opened) raises its place in the queue.
-   */
-  function fetchEntry(email: string, priority: LookupPriority): Promise<CacheEntry> {
-    const pending = inFlight.get(email);
-    if (pending) {
-      if (outranks(priority, pending.ticket.priority)) {
-        pending.ticket.priority = priority;
-        reprioritize();
-      }
-      return pending.entry;
-    }
-    const ticket: RequestTicket = { priority };
-    const asked = generation;
-    const entry = (async () => {
-      const match = await findExact(email, ticket);
-      const found: CacheEntry = match
-        ? foundEntry(match, now())
-        : { email, status: 'not_found', fetchedAt: now() };
-      await keepIfCurrent(asked, () => cache.put(found));
-      return found;
-    })().finally(() => {
-      if (inFlight.get(email)?.entry === entry) inFlight.delete(email);
-    });
-    inFlight.set(email, { entry, ticket });
-    return entry;
-  }
-
-  async function lookupOne(
+  /** Why `email` is not looked up, if it is not. */
+  function skipped(
     email: string,
     prefs: PrivacyPrefs,
-    { ignoreAutoLookupOff = false, priority = 'open' }: LookupOptions,
-  ): Promise<LookupResult> {
+    { ignoreAutoLookupOff = false }: LookupOptions,
+  ): LookupResult | undefined {
     if (!prefs.autoLookup && !ignoreAutoLookupOff)
       return { status: 'skipped', reason: 'auto_lookup_off' };
     if (isNeverLookup(email, prefs)) return { status: 'skipped', reason: 'never_lookup' };
-    const cached = await cache.get(email).catch(() => undefined);
+    return undefined;
+  }
+
+  /** The cached answer when fresh (or stale, refreshed behind it); else Vivre's. */
+  async function answer(
+    email: string,
+    cached: CacheEntry | undefined,
+    { priority = 'open', asker }: LookupOptions,
+  ): Promise<LookupResult> {
     const age = cached ? freshness(cached, now()) : 'expired';
     if (cached && age === 'fresh') return toResult(cached, false);
     if (cached && age === 'stale') {
       // A failed refresh keeps the stale answer; the next lookup tries again.
-      fetchEntry(email, priority).catch(() => undefined);
+      requests.fetch(email, priority, asker).catch(() => undefined);
       return toResult(cached, true);
     }
     try {
-      return toResult(await fetchEntry(email, priority), false);
+      return toResult(await requests.fetch(email, priority, asker), false);
     } catch (error) {
       return { status: 'error', error: asRepError(error) };
     }
@@ -172,12 +136,22 @@ export function createLookups({
         : stored;
       const unique = [...new Set(emails.map(normalizeEmail))];
       const asked = generation;
-      const results = await Promise.all(unique.map((email) => lookupOne(email, prefs, options)));
+      const wanted = unique.filter((email) => !skipped(email, prefs, options));
+      const cached = await cache.getMany(wanted).catch(() => []);
+      const inCache = new Map(wanted.map((email, i) => [email, cached[i]]));
+      const results = await Promise.all(
+        unique.map(
+          (email) => skipped(email, prefs, options) ?? answer(email, inCache.get(email), options),
+        ),
+      );
       const answers = Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
       // Not waited for: the tab that asked has its answer from this message.
       void keepIfCurrent(asked, () => mirrorShown(answers)).catch(() => undefined);
       return answers;
     },
+
+    /** A Gmail tab's rows or thread left the page: their requests still queued may go unsent. */
+    giveUp: requests.giveUp,
 
     /** The rep changed who is looked up: the mirror keeps only what lookups would still show. */
     async privacyChanged(next: PrivacyPrefs): Promise<void> {
@@ -271,7 +245,7 @@ export function createLookups({
     /** Forgets every answer, and every answer still on its way (see `generation`). */
     clear() {
       generation++;
-      inFlight.clear();
+      requests.clear();
       return Promise.all([cache.clear(), mirror?.clear()]).then(() => undefined);
     },
   };

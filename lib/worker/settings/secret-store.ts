@@ -33,15 +33,30 @@ export function openSecretStore(): SecretStore {
       },
     }));
 
+  /**
+   * Read once, then kept: every request to Vivre reads the connection, and only this store
+   * writes it. A failed read is not kept.
+   */
+  let saved: Promise<ConnectionSettings | undefined> | undefined;
+  const loadSaved = () => {
+    if (!saved) {
+      const reading = open().then((database) => database.get(STORE, CONNECTION));
+      reading.catch(() => {
+        if (saved === reading) saved = undefined;
+      });
+      saved = reading;
+    }
+    return saved;
+  };
+
   return {
     async loadConnection() {
-      return (await (await open()).get(STORE, CONNECTION)) ?? defaultConnection();
+      return (await loadSaved()) ?? defaultConnection();
     },
-    async loadSaved() {
-      return (await open()).get(STORE, CONNECTION);
-    },
+    loadSaved,
     async saveConnection(settings) {
       await (await open()).put(STORE, settings, CONNECTION);
+      saved = Promise.resolve(settings);
     },
   };
 }

@@ -28,11 +28,44 @@ export interface WorkerItem<T> {
 interface WorkerItemOptions<T> {
   /** What to keep of the value found at `movedFrom`; by default all of it. */
   adopt?: (stored: unknown) => T | undefined;
+  /**
+   * Read from the database once, then from memory (updated by `setValue`): for items read on
+   * every lookup, which this worker alone writes. Not for items tests write behind its back.
+   */
+  inMemory?: boolean;
 }
 
 export function workerItem<T>(
   entry: StorageEntry<T> & { key: `worker:${string}` },
-  { adopt = (stored) => stored as T | undefined }: WorkerItemOptions<T> = {},
+  options: WorkerItemOptions<T> = {},
+): WorkerItem<T> {
+  const stored = storedItem(entry, options);
+  if (!options.inMemory) return stored;
+  /** Per database connection: unit tests give each worker they start a fresh database. */
+  let memo: { db: Promise<unknown>; value: Promise<T> } | undefined;
+  return {
+    getValue() {
+      const db = workerDb();
+      if (memo?.db !== db) {
+        const value = stored.getValue();
+        memo = { db, value };
+        // A failed read is not remembered: the next one tries the database again.
+        value.catch(() => {
+          if (memo?.value === value) memo = undefined;
+        });
+      }
+      return memo.value;
+    },
+    async setValue(value) {
+      await stored.setValue(value);
+      memo = { db: workerDb(), value: Promise.resolve(value) };
+    },
+  };
+}
+
+function storedItem<T>(
+  entry: StorageEntry<T> & { key: `worker:${string}` },
+  { adopt = (stored) => stored as T | undefined }: WorkerItemOptions<T>,
 ): WorkerItem<T> {
   const [, name] = areaAndKey(entry.key);
 
@@ -81,7 +114,7 @@ export function workerItem<T>(
 }
 
 /** Who is looked up: the rep's never-look-up list, automatic lookups, their own domain. */
-export const privacyItem = workerItem(PRIVACY);
+export const privacyItem = workerItem(PRIVACY, { inMemory: true });
 /** Whether and how sent emails are logged. */
 export const emailLoggingItem = workerItem(EMAIL_LOGGING);
 /** Where "Open in Vivre" goes. */

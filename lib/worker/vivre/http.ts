@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { VivreError } from './errors';
 import { errorFromFailure, errorFromResponse, unexpectedAnswer } from './map-error';
-import type { RateLimiter, RequestTicket } from './rate-limiter';
+import { Dropped, type RateLimiter, type RequestTicket } from './rate-limiter';
 
 export const REQUEST_TIMEOUT_MS = 20_000;
 
@@ -129,6 +129,8 @@ export function createHttp({ getCredentials, limiter, onOutcome }: HttpDeps): Ht
         onOutcome?.(null);
         return result;
       } catch (error) {
+        // Never sent: it says nothing about the connection.
+        if (error instanceof Dropped) throw error;
         const mapped =
           error instanceof VivreError
             ? error

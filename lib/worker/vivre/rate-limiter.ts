@@ -9,7 +9,7 @@
  * rows on screen, then list rows out of view. List lookups never take the last parallel slot
  * nor the last `LIST_RESERVE` requests of a rate window, so a write or the open thread's lookup
  * never waits behind a page of inbox rows. A waiting request's priority can be raised (a row
- * scrolled into view) through its ticket.
+ * scrolled into view) through its ticket, and a request nobody wants any more dropped unsent.
  */
 import { isListPriority, type LookupPriority } from '../../shared/lookup-priority';
 
@@ -18,6 +18,18 @@ export type RequestPriority = 'write' | LookupPriority;
 /** A request's place in the queue; `priority` may be raised while it waits. */
 export interface RequestTicket {
   priority: RequestPriority;
+  /** Set by the scheduler once the request has its slot: it is sent, whoever still wants it. */
+  started?: boolean;
+  /** Nobody wants it any more: while it waits, the scheduler drops it unsent (`Dropped`). */
+  dropped?: boolean;
+}
+
+/** How a request dropped before it was sent fails: nothing was asked, so nothing is learnt. */
+export class Dropped extends Error {
+  constructor() {
+    super('Nobody waits for this request any more.');
+    this.name = 'Dropped';
+  }
 }
 
 const RANK: Record<RequestPriority, number> = {
@@ -38,7 +50,7 @@ export const LIST_RESERVE = 5;
 export interface RateLimiter {
   /** Without a ticket a request counts as the open thread's: the rep is waiting for it. */
   run<T>(task: () => Promise<T>, ticket?: RequestTicket): Promise<T>;
-  /** A waiting request's ticket changed: pick again. */
+  /** A waiting request's ticket changed (raised, or dropped): pick again. */
   reprioritize(): void;
   /** Feed every response's headers here. */
   observe(headers: Headers): void;
@@ -65,7 +77,7 @@ export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = 
   let remaining: number | null = null;
   let resetAt = 0;
   let blockedUntil = 0;
-  const queue: Array<{ ticket: RequestTicket; start: () => void }> = [];
+  const queue: Array<{ ticket: RequestTicket; start: () => void; drop: () => void }> = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** How long `ticket`'s request must wait: 0 to go now. */
@@ -99,6 +111,8 @@ export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = 
   }
 
   function pump(): void {
+    for (let i = queue.length - 1; i >= 0; i--)
+      if (queue[i]!.ticket.dropped) queue.splice(i, 1)[0]!.drop();
     while (queue.length > 0 && active < maxParallel) {
       const index = next();
       const { ticket, start } = queue[index]!;
@@ -108,6 +122,7 @@ export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = 
       // one slot stays free.
       if (isList(ticket) && activeList >= listSlots) return;
       queue.splice(index, 1);
+      ticket.started = true;
       active++;
       if (isList(ticket)) activeList++;
       start();
@@ -128,7 +143,7 @@ export function createRateLimiter({ maxParallel = 4, now = () => Date.now() } = 
               pump();
             });
         };
-        queue.push({ ticket, start });
+        queue.push({ ticket, start, drop: () => reject(new Dropped()) });
         pump();
       });
     },

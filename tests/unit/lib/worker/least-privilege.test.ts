@@ -78,6 +78,8 @@ const ALLOWED: Record<SenderKind, MessageType[]> = {
   // contact's activities hold the rep's notes), no write status, no status, no options page.
   gmail: [
     'lookupContacts',
+    // Its chips left the page: their lookups still queued need not be sent (no answer, no data).
+    'giveUpLookups',
     'logEmail',
     'getLoggedEmails',
     'getEmailLoggingPrefs',

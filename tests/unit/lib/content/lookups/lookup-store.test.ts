@@ -75,6 +75,41 @@ describe('lookup store', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  it('gives up the lookups of chips that left while waiting, and asks again if they come back', async () => {
+    const pending: Array<(answer: unknown) => void> = [];
+    const calls: Array<[string, unknown]> = [];
+    const ask = vi.fn((type: string, data: unknown) => {
+      calls.push([type, data]);
+      if (type !== 'lookupContacts') return Promise.resolve({ ok: true, value: null });
+      return new Promise((resolve) => pending.push(resolve));
+    }) as unknown as Ask;
+    const store = createLookupStore(ask);
+    const unsubscribeGone = store.subscribe('gone@x.example', () => {});
+    const unsubscribeAnswered = store.subscribe('kept@x.example', () => {});
+    const asked = store.lookup(['gone@x.example', 'kept@x.example']);
+    await Promise.resolve();
+    unsubscribeGone(); // its row left the page
+    store.subscribe('kept@x.example', () => {}); // re-drawn in the same task: still wanted
+    unsubscribeAnswered();
+    await Promise.resolve();
+    expect(calls.filter(([type]) => type === 'giveUpLookups')).toEqual([
+      ['giveUpLookups', { emails: ['gone@x.example'] }],
+    ]);
+    // The row comes back before the worker answered: asked again.
+    store.subscribe('gone@x.example', () => {});
+    const again = store.lookup(['gone@x.example']);
+    expect(calls.filter(([type]) => type === 'lookupContacts')).toHaveLength(2);
+    // The given-up ask is answered with an error, which the returned chip does not show.
+    const error = { status: 'error', error: { kind: 'unknown', message: 'dropped' } };
+    pending[0]!({ ok: true, value: { 'gone@x.example': error, 'kept@x.example': error } });
+    await asked;
+    expect(store.get('gone@x.example')).toEqual({ status: 'loading' });
+    expect(store.get('kept@x.example')).toMatchObject({ status: 'error' });
+    pending[1]!({ ok: true, value: { 'gone@x.example': { status: 'not_found', stale: false } } });
+    await again;
+    expect(store.get('gone@x.example')).toMatchObject({ status: 'not_found' });
+  });
+
   it('stays bounded over a day in one tab: forgets the oldest answers nobody shows', async () => {
     const worker = fakeWorker();
     const store = createLookupStore(worker.ask);

@@ -31,6 +31,7 @@ function memoryCache(): ContactCache {
   const entries = new Map<string, CacheEntry>();
   return {
     get: async (email) => entries.get(email),
+    getMany: async (emails) => emails.map((email) => entries.get(email)),
     put: async (entry) => void entries.set(entry.email, entry),
     forget: async (email) => void entries.delete(email),
     forgetContact: async () => {},

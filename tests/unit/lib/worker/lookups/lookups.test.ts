@@ -152,6 +152,21 @@ describe('lookup', () => {
     for (const answer of answers) expect(answer[RAHUL]).toMatchObject({ status: 'found' });
   });
 
+  it('answers once Vivre has, without waiting for the cache to store it', async () => {
+    let store!: () => void;
+    const put = cache.put.bind(cache);
+    const stored = new Promise<void>((r) => (store = r));
+    cache.put = (entry) => stored.then(() => put(entry));
+    const { lookups, requests } = setup();
+    // A disk that has not stored the answer yet does not hold it back from the chip.
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found' });
+    // Nor does a second ask in between send a second request.
+    expect((await lookups.lookup([RAHUL]))[RAHUL]).toMatchObject({ status: 'found' });
+    expect(requests).toHaveLength(1);
+    store();
+    await vi.waitFor(async () => expect(await cache.get(RAHUL)).toMatchObject({ status: 'found' }));
+  });
+
   it('never has more than the cap of searches in flight', async () => {
     let active = 0;
     let peak = 0;
@@ -220,6 +235,45 @@ describe('lookup', () => {
       reason: 'auto_lookup_off',
     });
     expect(requests).toHaveLength(1);
+  });
+});
+
+describe('lookups a Gmail tab gave up', () => {
+  it('are never sent once no one waits for them, unless already on their way', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fake = stubFetch(async (req) => {
+      await gate;
+      return directory(req);
+    });
+    const limiter = createRateLimiter({ maxParallel: 1 });
+    const onOutcome = vi.fn();
+    const http = createHttp({ getCredentials: async () => CREDENTIALS, limiter, onOutcome });
+    const lookups = createLookups({
+      client: createVivreClient(http),
+      cache,
+      privacy: async () => prefs,
+      reprioritize: limiter.reprioritize,
+    });
+    const rows = { priority: 'rowOutOfView' as const };
+    const sent = lookups.lookup([RAHUL], { asker: 'tab1' });
+    await flush();
+    const tab1 = lookups.lookup(['gone@a.example', 'shared@b.example'], { ...rows, asker: 'tab1' });
+    const tab2 = lookups.lookup(['shared@b.example'], { ...rows, asker: 'tab2' });
+    await flush();
+    // tab1's inbox page left: its rows go unsent, but tab2 still waits for one of them.
+    lookups.giveUp([RAHUL, 'gone@a.example', 'shared@b.example'], 'tab1');
+    release();
+    expect((await sent)[RAHUL]).toMatchObject({ status: 'found' });
+    expect((await tab2)['shared@b.example']).toMatchObject({ status: 'not_found' });
+    expect((await tab1)['gone@a.example']).toMatchObject({ status: 'error' });
+    const searched = () => fake.requests.map((r) => r.url.searchParams.get('search'));
+    expect(searched()).toEqual([RAHUL, 'shared@b.example']);
+    // Never sent, so nothing is learnt of the connection from it.
+    expect(onOutcome.mock.calls.every(([error]) => error === null)).toBe(true);
+    // Asked again later, it is sent afresh.
+    expect((await lookups.lookup(['gone@a.example']))['gone@a.example']!.status).toBe('not_found');
+    expect(searched()).toContain('gone@a.example');
   });
 });
 

@@ -57,6 +57,17 @@ describe('the worker’s own storage', () => {
     });
   });
 
+  it('reads the preferences every lookup needs from its database once, and sees its own writes', async () => {
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    expect(await privacyItem.getValue()).toEqual(DEFAULT_PRIVACY);
+    const afterFirstRead = transactions.mock.calls.length;
+    for (let i = 0; i < 10; i++) await privacyItem.getValue();
+    expect(transactions.mock.calls.length).toBe(afterFirstRead);
+    await privacyItem.setValue(LISTED);
+    expect(await privacyItem.getValue()).toEqual(LISTED);
+    transactions.mockRestore();
+  });
+
   it('drops sends an earlier version held rather than log them without their workspace', async () => {
     const forged = { email: { people: [], subject: 'x', bodyText: 'y' }, commitAt: 0 };
     await local.set({ 'held-email-logs': { 'draft-1': forged } });
