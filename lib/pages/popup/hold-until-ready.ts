@@ -3,15 +3,21 @@
  * popup once its page has finished loading, and the load waits for the page's scripts but not
  * for what they wait on: when the popup's first storage read came back after the load (1–6 in
  * 40 opens on the 2-core machine, bench/popup.ts), the rep saw an empty popup that then grew.
- * A page's load also waits for its frames, and a frame whose document is open (document.open()
- * without close()) is still loading: one such hidden frame, closed the moment the form is ready,
- * holds the load, and with it the showing, exactly as long as needed. A limit keeps a read that
- * never answers from keeping the popup from ever showing. Measured with the hold: 0 of 40 opens
- * painted before the form was ready, by the browser's first-paint entry.
+ * A script the page adds holds its load until that script has run, so a chain of them (each
+ * adding the next once it has run) holds the load, and with it the showing, until the form is
+ * ready; the chain then stops, and the load follows the last one. Each is an empty file from the
+ * extension (public/popup-hold.js), fetched under its own query so no cache answers it at once.
+ * A hidden frame held open did the same, but making it cost ~10 ms of the popup's main thread
+ * on the 2-core machine, in about half the opens (those whose read is not back when the form's
+ * script runs); a script tag costs next to nothing while the read comes back. A limit keeps a
+ * read that never answers from keeping the popup from ever showing.
  */
 
 /** Longest the popup is held back: past this it is shown as it is. */
 export const HOLD_LIMIT_MS = 1500;
+
+/** The empty script each link of the chain loads. */
+export const HOLD_SCRIPT = '/popup-hold.js';
 
 let release: (() => void) | null = null;
 
@@ -20,20 +26,25 @@ export function holdUntilReady(
   doc: Document | undefined = globalThis.document,
   limitMs: number = HOLD_LIMIT_MS,
 ): void {
-  if (release || !doc?.body || doc.readyState === 'complete') return;
-  const frame = doc.createElement('iframe');
-  frame.hidden = true;
-  frame.tabIndex = -1;
-  frame.setAttribute('aria-hidden', 'true');
-  doc.body.append(frame);
-  const held = frame.contentDocument;
-  held?.open();
+  if (release || !doc?.head || doc.readyState === 'complete') return;
+  let holding = true;
+  let link = 0;
+  const holdOnce = () => {
+    const script = doc.createElement('script');
+    script.src = `${HOLD_SCRIPT}?${link++}`;
+    // Added before this one lets go of the load (it has run when these fire), so no gap opens.
+    script.onload = script.onerror = () => {
+      script.remove();
+      if (holding) holdOnce();
+    };
+    doc.head.append(script);
+  };
   const timer = setTimeout(() => releaseHold(), limitMs);
   release = () => {
+    holding = false;
     clearTimeout(timer);
-    held?.close();
-    frame.remove();
   };
+  holdOnce();
 }
 
 /** Lets the page finish loading (and Chrome show it); nothing if it is not held. */

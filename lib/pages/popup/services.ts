@@ -43,7 +43,7 @@ export const popupServices: PopupServices = {
   // Asked for only when the read is not back by the first render: then the form is drawn after
   // this script has run, and without the hold the page could load, and Chrome show it, empty.
   // When the read is back first (usually), the form is drawn before the load anyway and the
-  // hold's frame would only cost time (./hold-until-ready.ts).
+  // hold would only cost time (./hold-until-ready.ts).
   loadLocal: () => {
     holdUntilReady();
     return loadLocal();
