@@ -8,7 +8,7 @@
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupStore } from '../lookups/lookup-store';
 import { findComposes } from '../gmail/compose';
-import { findExpandedMessages, mayShowMessageOrCompose } from '../gmail/message';
+import { findExpandedMessages } from '../gmail/message';
 import { offerBridge, type LoadedEmailLogging } from './bridge';
 
 export interface OnDemandOptions {
@@ -24,9 +24,7 @@ export function emailLoggingOnDemand(options: OnDemandOptions) {
   let asked = false;
   let failed = false;
 
-  const needed = () =>
-    mayShowMessageOrCompose(doc) &&
-    (findComposes(doc).length > 0 || findExpandedMessages(doc).length > 0);
+  const needed = () => findComposes(doc).length > 0 || findExpandedMessages(doc).length > 0;
 
   function load() {
     asked = true;

@@ -22,7 +22,6 @@ import {
   MESSAGE_BODY_TEXT,
   MESSAGE_HEADING,
   MESSAGE_SENDER,
-  RECIPIENT_FIELD,
 } from './selectors';
 
 export { findMessageAnchors, messageIdOf };
@@ -63,21 +62,6 @@ export function findExpandedMessages(root: ParentNode): Element[] {
     MESSAGE,
     (message) => isShownMessage(message) && bodyOf(message) !== null,
   );
-}
-
-const MESSAGE_OR_FIELD = [...MESSAGE.map(({ selector }) => selector), RECIPIENT_FIELD].join(', ');
-
-/**
- * Whether `root` holds anything that could be a message or a compose's recipient field: one pass
- * over it, a quick "no" before `findExpandedMessages` and `findComposes` read it properly (four
- * passes, which a list view, showing neither, would pay after every burst of Gmail's changes).
- */
-export function mayShowMessageOrCompose(root: ParentNode): boolean {
-  try {
-    return root.querySelector(MESSAGE_OR_FIELD) !== null;
-  } catch {
-    return true;
-  }
 }
 
 function isElement(node: ParentNode): node is Element {
