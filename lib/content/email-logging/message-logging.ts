@@ -19,6 +19,7 @@ import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
 import type { DealChoice, LoggingContext } from './logging-context';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
 import { createPreactHost, type PreactHost } from './preact-host';
+import { watchNearViewport, type WatchNearViewport } from './near-viewport';
 
 interface MessageState {
   host: PreactHost;
@@ -31,8 +32,22 @@ interface MessageState {
   paint(state: MessageLogState): void;
 }
 
-export function createMessageLogging(context: LoggingContext) {
+export function createMessageLogging(
+  context: LoggingContext,
+  watchNear: WatchNearViewport = watchNearViewport,
+) {
   const messages = new Map<Element, MessageState>();
+  /** Expanded messages not yet near the viewport, with the id each showed: no control yet. */
+  const waiting = new Map<Element, string>();
+  const near = watchNear((shown) => {
+    const added: MessageState[] = [];
+    for (const message of shown) {
+      const messageId = waiting.get(message);
+      waiting.delete(message);
+      if (messageId !== undefined && message.isConnected) added.push(mount(message, messageId));
+    }
+    void showLogged(added);
+  });
 
   async function log(entry: MessageState, message: Element) {
     if (entry.state.status === 'logging' || entry.state.status === 'logged') return;
@@ -146,14 +161,22 @@ export function createMessageLogging(context: LoggingContext) {
 
   return {
     sync() {
-      const added: MessageState[] = [];
       for (const message of findExpandedMessages(context.doc)) {
         const messageId = messageIdOf(message);
         const known = messages.get(message);
         // Gmail reuses message elements: a host for another id, or one Gmail removed, is replaced.
         if (known && known.messageId === messageId && known.host.element.isConnected) continue;
-        known?.host.destroy();
-        if (messageId) added.push(mount(message, messageId));
+        if (known) {
+          known.host.destroy();
+          messages.delete(message);
+        }
+        if (!messageId) {
+          waiting.delete(message);
+          near.unobserve(message);
+        } else if (waiting.get(message) !== messageId) {
+          waiting.set(message, messageId);
+          near.observe(message);
+        }
       }
       for (const [message, entry] of messages) {
         if (!message.isConnected) {
@@ -161,9 +184,16 @@ export function createMessageLogging(context: LoggingContext) {
           messages.delete(message);
         }
       }
-      void showLogged(added);
+      for (const message of waiting.keys()) {
+        if (!message.isConnected) {
+          waiting.delete(message);
+          near.unobserve(message);
+        }
+      }
     },
     destroy() {
+      near.disconnect();
+      waiting.clear();
       for (const entry of messages.values()) entry.host.destroy();
       messages.clear();
     },

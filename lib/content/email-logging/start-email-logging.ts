@@ -15,6 +15,7 @@ import { createComposeLogging } from './compose-logging';
 import type { LookupStore } from '../lookups/lookup-store';
 import { createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';
+import type { WatchNearViewport } from './near-viewport';
 import { createUndoWindow } from './undo-window';
 import { createHeldSendLine } from './held-send-line';
 import { watchNotificationBars } from '../gmail/watch';
@@ -29,6 +30,11 @@ export interface EmailLoggingOptions {
    */
   store: LookupStore;
   now?: () => number;
+  /**
+   * Which messages are near the viewport, so only theirs get "Log this email" (./near-viewport.ts
+   * says why). Tests without layout pass `everyElementNear`.
+   */
+  watchNear?: WatchNearViewport;
 }
 
 export function startEmailLogging(options: EmailLoggingOptions) {
@@ -71,7 +77,7 @@ export function startEmailLogging(options: EmailLoggingOptions) {
     undone: (draftId) => composes.undone(draftId),
   });
   const composes = createComposeLogging(context, undoWindow);
-  const messages = createMessageLogging(context);
+  const messages = createMessageLogging(context, options.watchNear);
 
   function scan() {
     if (signal.aborted || !prefs.connected()) return;

@@ -34,6 +34,11 @@ export function findInboxRows(root: ParentNode): Element[] {
   return queryNewestFirst(root, INBOX_ROW, isReadable);
 }
 
+/** Whether `element` is a list row or inside one: a place with people, never a message or compose. */
+export function isInListRow(element: Element): boolean {
+  return closestSafe(element, ANY_ROW) !== null;
+}
+
 /**
  * The people a row shows, in order, one per address, the signed-in account left out. Addresses
  * inside the hidden summary are never read, whichever way Gmail marks it.

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChips } from '@/lib/content/chips/start-chips';
 import { startRowChips } from '@/lib/content/chips/row-chips';
 import { startEmailLogging } from '@/lib/content/email-logging/start-email-logging';
+import { everyElementNear } from '@/lib/content/email-logging/near-viewport';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
 import type { Ask } from '@/lib/shared/messaging/messenger';
@@ -83,7 +84,8 @@ function startContentScript(signal: AbortSignal) {
     return (worker.ask as (t: string, d?: unknown) => Promise<unknown>)(type, data);
   }) as unknown as Ask;
   const store = createLookupStore(ask);
-  const logging = startEmailLogging({ document, signal, ask, store });
+  // happy-dom has no layout: its IntersectionObserver never reports.
+  const logging = startEmailLogging({ document, signal, ask, store, watchNear: everyElementNear });
   const rows = startRowChips({
     document,
     signal,

@@ -5,10 +5,33 @@ import type { Deal } from '@/lib/shared/vivre/contract-types';
 import { scripted, shadowOf, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
 import { drawnWords } from '../../../drawn-words';
+import type { WatchNearViewport } from '@/lib/content/email-logging/near-viewport';
 
 const tabs = useGmailTabs();
 
 const firstMessage = () => shadowOf('vivre-log-email', 0);
+
+/** Messages come near the viewport when the test says, as an IntersectionObserver reports a scroll. */
+function scrolledByHand() {
+  const waiting = new Set<Element>();
+  let report: (elements: Element[]) => void = () => {};
+  const watchNear: WatchNearViewport = (onNear) => {
+    report = onNear;
+    return {
+      observe: (element) => waiting.add(element),
+      unobserve: (element) => waiting.delete(element),
+      disconnect: () => waiting.clear(),
+    };
+  };
+  return {
+    watchNear,
+    waiting,
+    scrollTo(element: Element) {
+      waiting.delete(element);
+      report([element]);
+    },
+  };
+}
 
 const openDeal = (id: string, title: string): Deal => ({
   id,
@@ -165,5 +188,33 @@ describe('"Log this email" on a thread message', () => {
       .poll(() => drawnWords(firstMessage().querySelector('.error')))
       .toBe('Not logged: nobody on it is in Vivre.');
     expect(worker.writes).toEqual([]);
+  });
+
+  it('draws a message’s control only once the message comes near the viewport', async () => {
+    showFixture('thread-expanded-2025.html', 'shared');
+    const worker = fakeWorker();
+    const view = scrolledByHand();
+    const logging = await tabs.open(worker, view.watchNear);
+    const hosts = () => [...document.querySelectorAll('vivre-log-email')];
+    const loggedAsked = () =>
+      worker.mock.mock.calls.filter(([type]) => type === 'getLoggedEmails').length;
+    const [first, second] = [...view.waiting];
+    expect(view.waiting.size).toBe(2);
+    expect(hosts()).toEqual([]);
+    expect(loggedAsked()).toBe(0);
+
+    view.scrollTo(second!);
+    expect(hosts().map((host) => second!.contains(host))).toEqual([true]);
+    await expect.poll(loggedAsked).toBe(1);
+    // Gmail's next changes draw no other control, and leave the drawn one in place.
+    logging.scan();
+    expect(hosts()).toHaveLength(1);
+    expect(view.waiting).toEqual(new Set([first]));
+
+    // Gmail removes the message never scrolled to: it is no longer waited for.
+    first!.remove();
+    logging.scan();
+    expect(view.waiting.size).toBe(0);
+    expect(hosts()).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startEmailLogging } from '@/lib/content/email-logging/start-email-logging';
+import { everyElementNear } from '@/lib/content/email-logging/near-viewport';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { useShadowRoots } from '../../../shadow-roots';
 import type { fakeWorker } from './fake-worker';
@@ -107,11 +108,18 @@ export function useGmailTabs() {
   const tabs: AbortController[] = [];
   afterEach(() => tabs.splice(0).forEach((tab) => tab.abort()));
   return {
-    async open(worker: ReturnType<typeof fakeWorker>) {
+    async open(worker: ReturnType<typeof fakeWorker>, watchNear = everyElementNear) {
       const tab = new AbortController();
       tabs.push(tab);
       const store = createLookupStore(worker.ask);
-      const logging = startEmailLogging({ document, signal: tab.signal, ask: worker.ask, store });
+      const logging = startEmailLogging({
+        document,
+        signal: tab.signal,
+        ask: worker.ask,
+        store,
+        // happy-dom has no layout (its IntersectionObserver never reports): every message is near.
+        watchNear,
+      });
       await logging.ready;
       return logging;
     },
