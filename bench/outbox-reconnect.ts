@@ -6,7 +6,8 @@
  * until all 3,000 are there. No online event is sent: the network interface never changed,
  * so what starts delivery is the worker's own next try (or its alarm), the slowest path.
  */
-import { openExtensionPage } from '../tests/e2e/harness';
+import { openExtensionPage, outboxFeed } from '../tests/e2e/harness';
+import type { ExtensionPage } from '../tests/e2e/harness/messaging';
 import { RAHUL } from '../tests/factories';
 import { benchInSession } from './lib/extension-session';
 import { inPageScript } from './lib/gmail-pages';
@@ -54,6 +55,7 @@ export async function benchReconnect(): Promise<Section> {
     }
     await sleep(5_000); // anything sent twice would show by now
     const settled = (await sandbox.counts()).activities - seeded;
+    const left = settled < QUEUED ? await whereTheRestAre(page) : null;
     const drain = all !== null && first !== null ? all - first : null;
     const s = (value: number | null) =>
       value === null ? 'never' : `${(value / 1000).toFixed(1)} s`;
@@ -89,7 +91,25 @@ export async function benchReconnect(): Promise<Section> {
         drain
           ? `Drain rate ${((QUEUED / drain) * 1000).toFixed(1)} writes/s (${((QUEUED / drain) * 60_000).toFixed(0)}/min).`
           : `Delivered ${delivered} of ${QUEUED} in ${GIVE_UP_MS / 1000} s.`,
+        ...(left ? [left] : []),
       ],
     };
   });
+}
+
+/** Where the writes not in Vivre are, as the outbox publishes them: waiting, or needing the rep, and why. */
+async function whereTheRestAre(page: ExtensionPage): Promise<string> {
+  const feed = await outboxFeed(page);
+  if (!feed) return 'The outbox published nothing.';
+  const why = [...feed.attention, ...feed.waiting]
+    .slice(0, 3)
+    .map((item) =>
+      [item.state, item.parked?.reason, item.lastError?.kind, `${item.attempts} tries`]
+        .filter(Boolean)
+        .join(', '),
+    );
+  return (
+    `The outbox still holds ${feed.counts.waiting} waiting and ${feed.counts.attention} needing the rep` +
+    (why.length > 0 ? ` (${why.join('; ')}).` : '.')
+  );
 }
