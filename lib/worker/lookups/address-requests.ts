@@ -40,8 +40,11 @@ export interface AddressRequestsDeps {
 interface InFlight {
   entry: Promise<CacheEntry>;
   ticket: RequestTicket;
-  /** Asks that may give up, by asker (a Gmail tab's frame), and how many of them. */
-  askers: Map<string, number>;
+  /**
+   * Who asked and may give up (a Gmail tab's frame). A frame gives an address up only once none
+   * of its chips shows it, so one entry stands for all of that frame's asks.
+   */
+  askers: Set<string>;
   /** Asks that never give up: the rep's pages, logging, a cache refresh. */
   steady: number;
 }
@@ -68,7 +71,7 @@ export function createAddressRequests({ client, now, reprioritize, keeper }: Add
     const entry = findExact(email, ticket).then((match): CacheEntry =>
       match ? foundEntry(match, now()) : { email, status: 'not_found', fetchedAt: now() },
     );
-    const request: InFlight = { entry, ticket, askers: new Map(), steady: 0 };
+    const request: InFlight = { entry, ticket, askers: new Set(), steady: 0 };
     // Answered as soon as Vivre has: the chip waits for Vivre, not for the disk. The address
     // stays in flight until it is cached, so no ask in between sends a second request.
     void entry
@@ -91,7 +94,7 @@ export function createAddressRequests({ client, now, reprioritize, keeper }: Add
       }
       const request = pending ?? start(email, priority);
       if (asker === undefined) request.steady++;
-      else request.askers.set(asker, (request.askers.get(asker) ?? 0) + 1);
+      else request.askers.add(asker);
       return request.entry;
     },
 
