@@ -174,7 +174,12 @@ async function failed(
         ? { notBefore: action.at, offlineHold: error.kind === 'offline' }
         : {};
       if (action.holdAll) state.notBefore = action.at;
-      await settle(pass, item, { attempts, lastError, uncertain, nextAttemptAt: action.at }, meta);
+      // Offline says nothing about this write: once the hold is lifted it goes first, in its
+      // place. Had it waited out a try of its own, the writes behind it would reach Vivre
+      // first, and an uncertain one's read-back would then have thousands of records to page
+      // through (read-back.ts stops and parks it for the rep).
+      const nextAttemptAt = meta.offlineHold ? 0 : action.at;
+      await settle(pass, item, { attempts, lastError, uncertain, nextAttemptAt }, meta);
       return false;
     }
   }

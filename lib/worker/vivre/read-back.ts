@@ -6,12 +6,17 @@
  */
 import type { WriteRequest } from '../../shared/messaging/protocol';
 import type { Activity, Deal } from '../../shared/vivre/contract';
+import { MAX_ITEMS } from '../outbox/limits';
 import type { ReadBackAnswer } from '../outbox/types';
 import type { VivreClient } from './client';
 
 const PAGE = 100;
-/** Past this many pages of one contact's records we stop looking and let the rep check. */
-const MAX_PAGES = 20;
+/**
+ * Past this many pages of one contact's records we stop looking and let the rep check:
+ * 2,000 records made by others, plus as many as this outbox itself may have delivered since
+ * (a rep back from weeks offline sends up to MAX_ITEMS notes to one contact, all newer).
+ */
+const MAX_PAGES = 20 + Math.ceil(MAX_ITEMS / PAGE);
 
 type Page<T> = (
   signal: AbortSignal,
