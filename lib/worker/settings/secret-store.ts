@@ -4,6 +4,7 @@
  * origin and cannot, unlike storage.local/sync. Only the worker's settings use it.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { readOnce } from '../storage/read-once';
 import { defaultConnection, type ConnectionSettings } from './defaults';
 
 const DB_NAME = 'vivre-settings';
@@ -33,21 +34,9 @@ export function openSecretStore(): SecretStore {
       },
     }));
 
-  /**
-   * Read once, then kept: every request to Vivre reads the connection, and only this store
-   * writes it. A failed read is not kept.
-   */
-  let saved: Promise<ConnectionSettings | undefined> | undefined;
-  const loadSaved = () => {
-    if (!saved) {
-      const reading = open().then((database) => database.get(STORE, CONNECTION));
-      reading.catch(() => {
-        if (saved === reading) saved = undefined;
-      });
-      saved = reading;
-    }
-    return saved;
-  };
+  // Every request to Vivre reads the connection, and only this store writes it.
+  const saved = readOnce(() => open().then((database) => database.get(STORE, CONNECTION)));
+  const loadSaved = saved.get;
 
   return {
     async loadConnection() {
@@ -56,7 +45,7 @@ export function openSecretStore(): SecretStore {
     loadSaved,
     async saveConnection(settings) {
       await (await open()).put(STORE, settings, CONNECTION);
-      saved = Promise.resolve(settings);
+      saved.keep(settings);
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   type StorageEntry,
 } from '../../shared/storage/table';
 import { workerDb } from './db';
+import { readOnce } from './read-once';
 
 export interface WorkerItem<T> {
   getValue(): Promise<T>;
@@ -41,24 +42,12 @@ export function workerItem<T>(
 ): WorkerItem<T> {
   const stored = storedItem(entry, options);
   if (!options.inMemory) return stored;
-  /** Per database connection: unit tests give each worker they start a fresh database. */
-  let memo: { db: Promise<unknown>; value: Promise<T> } | undefined;
+  const memory = readOnce(() => stored.getValue(), workerDb);
   return {
-    getValue() {
-      const db = workerDb();
-      if (memo?.db !== db) {
-        const value = stored.getValue();
-        memo = { db, value };
-        // A failed read is not remembered: the next one tries the database again.
-        value.catch(() => {
-          if (memo?.value === value) memo = undefined;
-        });
-      }
-      return memo.value;
-    },
+    getValue: memory.get,
     async setValue(value) {
       await stored.setValue(value);
-      memo = { db: workerDb(), value: Promise.resolve(value) };
+      memory.keep(value);
     },
   };
 }
