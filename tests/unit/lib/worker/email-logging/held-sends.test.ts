@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeWorker, DEEPA, SNEHA } from '../../content/email-logging/fake-worker';
 import type { EmailToLog } from '@/lib/shared/messaging/protocol';
 import type { EmailLogPlan } from '@/lib/worker/email-logging/email-logger';
+import { heldSendsAt } from './held-sends-clock';
 import {
-  createHeldSends,
   MAX_HELD_BYTES,
   MAX_HELD_SENDS,
   MAX_HOLD_MS,
@@ -82,23 +82,6 @@ describe('the worker holding a send through Gmail’s Undo Send window', () => {
     expect(worker.clock.wakeAt).toBe(commitAt + 20_000);
   });
 });
-
-/** Held sends as the worker keeps them, on a clock the test moves; `committed` what stood. */
-function heldSendsAt(start: number) {
-  let stored: Record<string, HeldSend> = {};
-  const clock = { now: start, wakeAt: null as number | null };
-  const committed: HeldSend[] = [];
-  const held = createHeldSends({
-    store: { get: async () => ({ ...stored }), set: async (next) => void (stored = next) },
-    commit: async (send) => {
-      committed.push(send);
-      return { loggedFor: send.plan.loggedFor, loggedAt: clock.now };
-    },
-    wakeAt: async (at) => void (clock.wakeAt = at),
-    now: () => clock.now,
-  });
-  return { held, clock, committed, stored: () => stored };
-}
 
 const CONNECTION = {
   baseUrl: 'https://api.vivre.test/v1',

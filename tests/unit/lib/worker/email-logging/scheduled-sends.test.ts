@@ -7,7 +7,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EmailToLog } from '@/lib/shared/messaging/protocol';
 import { SCHEDULE_UNREAD_MESSAGE } from '@/lib/worker/email-logging/email-logging';
 import {
-  createHeldSends,
   MAX_HELD_SENDS,
   MAX_HOLD_MS,
   MAX_SCHEDULE_MS,
@@ -17,25 +16,10 @@ import {
 } from '@/lib/worker/email-logging/held-sends';
 import { CONTACT, json, list, type Recorded } from '../vivre/fake-vivre';
 import { GMAIL_TAB, startWorker } from '../harness';
+import { heldSendsAt } from './held-sends-clock';
 
 const START = Date.UTC(2026, 11, 5, 9, 30);
 const DAY = 24 * 60 * 60 * 1000;
-
-function heldSendsAt(start: number) {
-  let stored: Record<string, HeldSend> = {};
-  const clock = { now: start, wakeAt: null as number | null };
-  const committed: HeldSend[] = [];
-  const held = createHeldSends({
-    store: { get: async () => ({ ...stored }), set: async (next) => void (stored = next) },
-    commit: async (send) => {
-      committed.push(send);
-      return { loggedFor: send.plan.loggedFor, loggedAt: clock.now };
-    },
-    wakeAt: async (at) => void (clock.wakeAt = at),
-    now: () => clock.now,
-  });
-  return { held, clock, committed, stored: () => stored };
-}
 
 const scheduledAt = (commitAt: number, scheduled = true): HeldSend => ({
   plan: {
