@@ -200,6 +200,21 @@ describe('the chips as Gmail changes', () => {
     expect(worker.lookups()).toEqual([['a@x.example', 'b@x.example', 'c@x.example']]);
   });
 
+  it('asks the worker before it builds the hosts, so the lookup runs while they are built', async () => {
+    const worker = fakeWorker();
+    const hostsWhenAsked: number[] = [];
+    const ask = vi.fn((...args: Parameters<typeof worker.ask>) => {
+      hostsWhenAsked.push(hosts().length);
+      return worker.ask(...args);
+    });
+    startTestChips(controller.signal, { ask: ask as never, detect });
+    addPerson('a@x.example');
+    addPerson('b@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(hostsWhenAsked).toEqual([0]);
+  });
+
   it('does not look up people it already knows again', async () => {
     const { worker } = start();
     addPerson('a@x.example');
