@@ -77,19 +77,25 @@ export function startChips({
     if (roots.length === 0 && !change.removed) return onScan?.(change);
     signedIn = detect.findSignedInEmail(doc);
     const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
-    // The worker is asked before the hosts are built, so its lookup runs while this tab builds
-    // them: the messenger sends at the next microtask, and the hosts follow in the one after,
-    // still in this task (the frame Gmail draws).
-    lookUp(
-      anchors.map((anchor) => anchor.email),
-      signedIn,
-    );
-    queueMicrotask(() => {
-      if (signal.aborted) return;
+    const emails = anchors.map((anchor) => anchor.email);
+    const mount = () => {
       // Hosts elsewhere stay; those whose anchor left the page go in any case.
       mounter.sync(anchors, (element) => roots.some((root) => root.contains(element)));
       onScan?.(change);
-    });
+    };
+    // Someone with nothing to show yet (not asked for, not in the chip mirror): the worker is
+    // asked before the hosts are built, so its lookup runs while this tab builds them. The
+    // messenger sends at the next microtask, and the hosts follow in the one after, still in
+    // this task (the frame Gmail draws). Otherwise the hosts, with what they show, come first.
+    if (emails.some((email) => !store.has(email) && store.get(email).status === 'loading')) {
+      lookUp(emails, signedIn);
+      queueMicrotask(() => {
+        if (!signal.aborted) mount();
+      });
+    } else {
+      mount();
+      lookUp(emails, signedIn);
+    }
   }
 
   /** Asks for those of `emails` this tab has not asked for yet. */
