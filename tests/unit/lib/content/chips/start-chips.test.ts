@@ -185,6 +185,17 @@ function addPerson(email: string): HTMLElement {
   return span;
 }
 
+/** A worker that knows nobody, and how many chip hosts were on the page at each of its asks. */
+function askCountingHosts() {
+  const worker = fakeWorker();
+  const hostsWhenAsked: number[] = [];
+  const ask = vi.fn((...args: Parameters<typeof worker.ask>) => {
+    hostsWhenAsked.push(hosts().length);
+    return worker.ask(...args);
+  });
+  return { ask, hostsWhenAsked };
+}
+
 function start(worker = fakeWorker()) {
   const chips = startTestChips(controller.signal, { ask: worker.ask, detect });
   return { chips, worker };
@@ -202,12 +213,7 @@ describe('the chips as Gmail changes', () => {
   });
 
   it('asks the worker before it builds the hosts, so the lookup runs while they are built', async () => {
-    const worker = fakeWorker();
-    const hostsWhenAsked: number[] = [];
-    const ask = vi.fn((...args: Parameters<typeof worker.ask>) => {
-      hostsWhenAsked.push(hosts().length);
-      return worker.ask(...args);
-    });
+    const { ask, hostsWhenAsked } = askCountingHosts();
     startTestChips(controller.signal, { ask: ask as never, detect });
     addPerson('a@x.example');
     addPerson('b@x.example');
@@ -217,12 +223,7 @@ describe('the chips as Gmail changes', () => {
   });
 
   it('builds the hosts first when the chip mirror already has what they show', async () => {
-    const worker = fakeWorker();
-    const hostsWhenAsked: number[] = [];
-    const ask = vi.fn((...args: Parameters<typeof worker.ask>) => {
-      hostsWhenAsked.push(hosts().length);
-      return worker.ask(...args);
-    });
+    const { ask, hostsWhenAsked } = askCountingHosts();
     const read = Promise.resolve({ 'a@x.example': { name: 'A', score: 50, fetchedAt: 1 } });
     const store = createLookupStore(ask as never, { read, signedIn: () => null });
     await read;
