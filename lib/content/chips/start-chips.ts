@@ -74,20 +74,36 @@ export function startChips({
   function scanChange(change: GmailChange) {
     if (signal.aborted || !isWorthScanning(change)) return;
     const roots = outermostConnected(change.roots);
-    if (roots.length > 0 || change.removed) {
-      signedIn = detect.findSignedInEmail(doc);
-      const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
+    if (roots.length === 0 && !change.removed) return onScan?.(change);
+    signedIn = detect.findSignedInEmail(doc);
+    const anchors = roots.flatMap((root) => detect.findParticipantAnchors(root, signedIn));
+    const emails = anchors.map((anchor) => anchor.email);
+    const mount = () => {
       // Hosts elsewhere stay; those whose anchor left the page go in any case.
-      const inRoots = (element: Element) => roots.some((root) => root.contains(element));
-      lookUp(mounter.sync(anchors, inRoots), signedIn);
+      mounter.sync(anchors, (element) => roots.some((root) => root.contains(element)));
+      onScan?.(change);
+    };
+    // Someone with nothing to show yet (not asked for, not in the chip mirror): the worker is
+    // asked before the hosts are built, so its lookup runs while this tab builds them. The
+    // messenger sends at the next microtask, and the hosts follow in the one after, still in
+    // this task (the frame Gmail draws). Otherwise the hosts, with what they show, come first.
+    if (emails.some((email) => !store.has(email) && store.get(email).status === 'loading')) {
+      lookUp(emails, signedIn);
+      queueMicrotask(() => {
+        if (!signal.aborted) mount();
+      });
+    } else {
+      mount();
+      lookUp(emails, signedIn);
     }
-    onScan?.(change);
   }
 
-  function lookUp(added: string[], signedIn: string | null) {
+  /** Asks for those of `emails` this tab has not asked for yet. */
+  function lookUp(emails: string[], signedIn: string | null) {
+    const unknown = emails.filter((email) => !store.has(email));
     // One message for the whole burst, however many people appeared. Once chips have answers,
     // the card's frame loads while the tab is idle, so the first click does not wait for it.
-    if (added.length > 0) void store.lookup(added, signedIn).then(() => card.warmWhenIdle());
+    if (unknown.length > 0) void store.lookup(unknown, signedIn).then(() => card.warmWhenIdle());
   }
 
   // Reading a computed style can force a style recalculation, so the theme is

@@ -114,6 +114,9 @@ export function createLookupStore(
       return states.get(email) ?? fromMirror(email) ?? LOADING;
     },
 
+    /** Whether this tab knows `email` or has asked for it (else `lookup` asks). */
+    has: (email: string): boolean => states.has(email),
+
     subscribe(email: string, listener: () => void): () => void {
       const forEmail = listeners.get(email) ?? new Set();
       listeners.set(email, forEmail.add(listener));

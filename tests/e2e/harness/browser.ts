@@ -108,6 +108,12 @@ async function closeWelcomePage(context: BrowserContext, optionsUrl: string): Pr
 }
 
 function launchChromium(userDataDir: string, extensionDir: string): Promise<BrowserContext> {
+  // Playwright (1.65) pauses every request of a service worker in this Node process while any
+  // context.route is set (installNetworkPolicy's are): each call the extension's worker made to
+  // Vivre then waited for this process, which also runs the sandbox and the page's own
+  // intercepted loads, and a new tab's lookups measured that queue, not the extension. No
+  // browser a rep runs does that; the worker's requests are walled in by OFFLINE_RESOLVER_ARG.
+  process.env.PLAYWRIGHT_DISABLE_SERVICE_WORKER_NETWORK = '1';
   return chromium.launchPersistentContext(
     userDataDir,
     chromiumLaunchOptions([

@@ -4,6 +4,7 @@ import type { ParticipantAnchor } from '@/lib/shared/people';
 import { pageParticipants } from '@/lib/content/page-participants';
 import type { GmailDetection } from '@/lib/content/chips/start-chips';
 import { showFixture } from '../gmail/load-fixture';
+import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { gmail } from './gmail-detection';
 import { contact, fakeWorker } from './fake-worker';
 import { hosts, startTestChips, useShadowRoots } from './test-chips';
@@ -184,6 +185,17 @@ function addPerson(email: string): HTMLElement {
   return span;
 }
 
+/** A worker that knows nobody, and how many chip hosts were on the page at each of its asks. */
+function askCountingHosts() {
+  const worker = fakeWorker();
+  const hostsWhenAsked: number[] = [];
+  const ask = vi.fn((...args: Parameters<typeof worker.ask>) => {
+    hostsWhenAsked.push(hosts().length);
+    return worker.ask(...args);
+  });
+  return { ask, hostsWhenAsked };
+}
+
 function start(worker = fakeWorker()) {
   const chips = startTestChips(controller.signal, { ask: worker.ask, detect });
   return { chips, worker };
@@ -198,6 +210,27 @@ describe('the chips as Gmail changes', () => {
     addPerson('a@x.example'); // same person shown twice
     await vi.waitFor(() => expect(hosts()).toHaveLength(4));
     expect(worker.lookups()).toEqual([['a@x.example', 'b@x.example', 'c@x.example']]);
+  });
+
+  it('asks the worker before it builds the hosts, so the lookup runs while they are built', async () => {
+    const { ask, hostsWhenAsked } = askCountingHosts();
+    startTestChips(controller.signal, { ask: ask as never, detect });
+    addPerson('a@x.example');
+    addPerson('b@x.example');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(2));
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(hostsWhenAsked).toEqual([0]);
+  });
+
+  it('builds the hosts first when the chip mirror already has what they show', async () => {
+    const { ask, hostsWhenAsked } = askCountingHosts();
+    const read = Promise.resolve({ 'a@x.example': { name: 'A', score: 50, fetchedAt: 1 } });
+    const store = createLookupStore(ask as never, { read, signedIn: () => null });
+    await read;
+    startTestChips(controller.signal, { ask: ask as never, detect, store });
+    addPerson('a@x.example');
+    await vi.waitFor(() => expect(ask).toHaveBeenCalledTimes(1));
+    expect(hostsWhenAsked).toEqual([1]);
   });
 
   it('does not look up people it already knows again', async () => {
