@@ -35,7 +35,13 @@ import {
 
 const SAMPLES = 40;
 const WARMUP = 3;
-const GOAL_RATIO = 1.3;
+/**
+ * The older goal against the empty page, now a reference and not a verdict: the floor below (a
+ * static copy of the form shown after the same storage read, no framework) was itself 1.35× the
+ * empty page in the run of 2026-12-05, so this ratio judged the form's size and the storage round
+ * trip, which any popup that renders from storage first pays, more than the popup's own method.
+ */
+const OLD_GOAL_RATIO = 1.3;
 /** Issue 25, part 6: the popup within this of the static form read first, in the same run. */
 const GOAL_FLOOR_RATIO = 1.05;
 const POPUP = 'popup.html';
@@ -173,7 +179,8 @@ export async function benchPopup(): Promise<Section> {
     // Each popup against the floor opened in the same round: less of the machine's drift.
     const floorPairs = summarize(popup.map((o, i) => o.mark / readFirst[i]!.mark));
     const samples = `${times.n} + ${baseline.n} opens`;
-    const goalLeft = GOAL_RATIO * baseline.p50 - staticForm.p50;
+    const goalLeft = GOAL_FLOOR_RATIO * staticReadFirst.p50 - staticReadFirst.p50;
+    const floorOverEmpty = staticReadFirst.p50 / baseline.p50;
     const floorRatio = times.p50 / staticReadFirst.p50;
     const shownEarly = popup.filter(seenBeforeReady).length;
     const flaggedEarly = popup.filter((open) => open.shown < open.mark).length;
@@ -202,8 +209,7 @@ export async function benchPopup(): Promise<Section> {
           metric: 'popup ÷ empty page, ratio of p50s',
           value: `${ratio.toFixed(2)}× (${ms(times.p50)} / ${ms(baseline.p50)})`,
           samples,
-          goal: `≤ ${GOAL_RATIO}×`,
-          verdict: verdict(ratio <= GOAL_RATIO),
+          goal: `none: the floor is ${floorOverEmpty.toFixed(2)}× (was ≤ ${OLD_GOAL_RATIO}×)`,
         },
         {
           metric: 'popup ÷ static form read first (the floor), ratio of p50s',
@@ -260,13 +266,15 @@ export async function benchPopup(): Promise<Section> {
       ],
       notes: [
         `Popup min ${ms(times.min)}, max ${ms(times.max)}; empty page min ${ms(baseline.min)}, max ${ms(baseline.max)}.`,
-        `What the goal leaves for everything the popup does beyond showing a static copy of its ` +
-          `form (loading Preact and the form's code, reading storage, rendering): ` +
-          `${GOAL_RATIO}× the empty page's p50 minus the static form's p50 = ${ms(goalLeft)}; ` +
-          `the popup takes ${ms(times.p50 - staticForm.p50)} for it.`,
+        `What the goal leaves for everything the popup does beyond the floor (loading Preact ` +
+          `and the form's code, rendering with them): ${GOAL_FLOOR_RATIO}× the floor's p50 minus ` +
+          `the floor's = ${ms(goalLeft)}; the popup takes ${ms(times.p50 - staticReadFirst.p50)}.`,
         `The static form read first is the floor for a popup that renders from this ` +
-          `browser's storage first, as the goal asks, with no framework at all: ` +
-          `${(staticReadFirst.p50 / baseline.p50).toFixed(2)}× against the goal's ${GOAL_RATIO}×.`,
+          `browser's storage first, with no framework at all: ${floorOverEmpty.toFixed(2)}× the ` +
+          `empty page. The popup ÷ empty page row has no verdict since issue 25: its old goal, ` +
+          `${OLD_GOAL_RATIO}×, was below the floor itself (1.35× on 2026-12-05), so it judged ` +
+          `the form and the storage round trip that every popup rendering from storage first ` +
+          `pays, not the popup's method; the goal is the ratio to the floor.`,
         `Shown before its form was ready: ${shownEarly} of ${popup.length} opens by the ` +
           `browser's first-paint entry (the first frame a rep could see came before the ` +
           `interactive mark), ${flaggedEarly} by the visibilitychange mark alone (a frame may ` +
