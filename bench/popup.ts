@@ -26,14 +26,22 @@ import {
   INTERACTIVE_MARK,
   READ_FIRST_PAGE,
   READ_MARK,
+  SCRIPT_MARK,
   SERIALIZE_FORM,
   SHOWN_MARK,
+  START_MARK,
   STATIC_FORM_PAGE,
 } from './popup-pages';
 
 const SAMPLES = 40;
 const WARMUP = 3;
-const GOAL_RATIO = 1.3;
+/**
+ * The older goal against the empty page, now a reference and not a verdict: the floor below (a
+ * static copy of the form shown after the same storage read, no framework) was itself 1.35× the
+ * empty page in the run of 2026-12-05, so this ratio judged the form's size and the storage round
+ * trip, which any popup that renders from storage first pays, more than the popup's own method.
+ */
+const OLD_GOAL_RATIO = 1.3;
 /** Issue 25, part 6: the popup within this of the static form read first, in the same run. */
 const GOAL_FLOOR_RATIO = 1.05;
 const POPUP = 'popup.html';
@@ -55,6 +63,10 @@ interface Open {
   painted: number;
   /** The popup's first storage read back (its read mark); NaN on pages without one. */
   read: number;
+  /** Its first script ran and asked for the read (its start mark); NaN on pages without one. */
+  start: number;
+  /** The popup's form script ran (its script mark); NaN on pages without one. */
+  script: number;
 }
 
 /**
@@ -78,6 +90,8 @@ const readPopup = (keepOpen: boolean) => `new Promise((resolve, reject) => {
     const mark = view && view.performance.getEntriesByName('${INTERACTIVE_MARK}', 'mark')[0];
     const shown = view && view.performance.getEntriesByName('${SHOWN_MARK}', 'mark')[0];
     const read = view && view.performance.getEntriesByName('${READ_MARK}', 'mark')[0];
+    const start = view && view.performance.getEntriesByName('${START_MARK}', 'mark')[0];
+    const script = view && view.performance.getEntriesByName('${SCRIPT_MARK}', 'mark')[0];
     const painted = view && view.performance.getEntriesByName('first-paint', 'paint')[0];
     const navigation = view && view.performance.getEntriesByType('navigation')[0];
     const loaded = navigation && navigation.loadEventEnd > 0;
@@ -88,6 +102,8 @@ const readPopup = (keepOpen: boolean) => `new Promise((resolve, reject) => {
         shown: shown ? shown.startTime : NaN,
         painted: painted ? painted.startTime : NaN,
         read: read ? read.startTime : NaN,
+        start: start ? start.startTime : NaN,
+        script: script ? script.startTime : NaN,
       };
       if (!${keepOpen}) view.close();
       return resolve(open);
@@ -163,7 +179,8 @@ export async function benchPopup(): Promise<Section> {
     // Each popup against the floor opened in the same round: less of the machine's drift.
     const floorPairs = summarize(popup.map((o, i) => o.mark / readFirst[i]!.mark));
     const samples = `${times.n} + ${baseline.n} opens`;
-    const goalLeft = GOAL_RATIO * baseline.p50 - staticForm.p50;
+    const goalLeft = GOAL_FLOOR_RATIO * staticReadFirst.p50 - staticReadFirst.p50;
+    const floorOverEmpty = staticReadFirst.p50 / baseline.p50;
     const floorRatio = times.p50 / staticReadFirst.p50;
     const shownEarly = popup.filter(seenBeforeReady).length;
     const flaggedEarly = popup.filter((open) => open.shown < open.mark).length;
@@ -192,8 +209,7 @@ export async function benchPopup(): Promise<Section> {
           metric: 'popup ÷ empty page, ratio of p50s',
           value: `${ratio.toFixed(2)}× (${ms(times.p50)} / ${ms(baseline.p50)})`,
           samples,
-          goal: `≤ ${GOAL_RATIO}×`,
-          verdict: verdict(ratio <= GOAL_RATIO),
+          goal: `none: the floor is ${floorOverEmpty.toFixed(2)}× (was ≤ ${OLD_GOAL_RATIO}×)`,
         },
         {
           metric: 'popup ÷ static form read first (the floor), ratio of p50s',
@@ -250,20 +266,24 @@ export async function benchPopup(): Promise<Section> {
       ],
       notes: [
         `Popup min ${ms(times.min)}, max ${ms(times.max)}; empty page min ${ms(baseline.min)}, max ${ms(baseline.max)}.`,
-        `What the goal leaves for everything the popup does beyond showing a static copy of its ` +
-          `form (loading Preact and the form's code, reading storage, rendering): ` +
-          `${GOAL_RATIO}× the empty page's p50 minus the static form's p50 = ${ms(goalLeft)}; ` +
-          `the popup takes ${ms(times.p50 - staticForm.p50)} for it.`,
+        `What the goal leaves for everything the popup does beyond the floor (loading Preact ` +
+          `and the form's code, rendering with them): ${GOAL_FLOOR_RATIO}× the floor's p50 minus ` +
+          `the floor's = ${ms(goalLeft)}; the popup takes ${ms(times.p50 - staticReadFirst.p50)}.`,
         `The static form read first is the floor for a popup that renders from this ` +
-          `browser's storage first, as the goal asks, with no framework at all: ` +
-          `${(staticReadFirst.p50 / baseline.p50).toFixed(2)}× against the goal's ${GOAL_RATIO}×.`,
+          `browser's storage first, with no framework at all: ${floorOverEmpty.toFixed(2)}× the ` +
+          `empty page. The popup ÷ empty page row has no verdict since issue 25: its old goal, ` +
+          `${OLD_GOAL_RATIO}×, was below the floor itself (1.35× on 2026-12-05), so it judged ` +
+          `the form and the storage round trip that every popup rendering from storage first ` +
+          `pays, not the popup's method; the goal is the ratio to the floor.`,
         `Shown before its form was ready: ${shownEarly} of ${popup.length} opens by the ` +
           `browser's first-paint entry (the first frame a rep could see came before the ` +
           `interactive mark), ${flaggedEarly} by the visibilitychange mark alone (a frame may ` +
           `still follow the form); the static form read first: ` +
           `${readFirst.filter(seenBeforeReady).length} of ${readFirst.length}. No first-paint ` +
           `entry within 3 s of loading: ${popup.filter((open) => Number.isNaN(open.painted)).length}.`,
-        `Where the popup's time goes, p50s: its storage read back at ${ms(of(popup, 'read').p50)} ` +
+        `Where the popup's time goes, p50s: its first script ran at ${ms(of(popup, 'start').p50)} ` +
+          `(the static form read first's at ${ms(of(readFirst, 'start').p50)}), its form's ` +
+          `script at ${ms(of(popup, 'script').p50)}, its storage read back at ${ms(of(popup, 'read').p50)} ` +
           `(the static form read first's at ${ms(of(readFirst, 'read').p50)}), from the read to ` +
           `the interactive mark ${ms(summarize(popup.map((o) => o.mark - o.read)).p50)} (the ` +
           `static form's ${ms(summarize(readFirst.map((o) => o.mark - o.read)).p50)}); first paint ` +

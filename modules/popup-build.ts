@@ -95,6 +95,11 @@ export default defineWxtModule({
       if (entrypoints.length !== 1 || entrypoints[0]!.type !== 'popup') return;
       const first = runFirst(path.resolve(wxt.config.root, POPUP_FIRST_SCRIPT), 'popup-start');
       config.plugins = [...(config.plugins ?? []), first, inlinePageCss()];
+      // No modulepreload: its polyfill and the helper wrapped around each dynamic import are
+      // ~0.7 kB the form's script compiles and runs before the form, for nothing here: the first
+      // script is loaded by a script tag of its own, and the one dynamic import
+      // (services-after-open) comes after the form is usable and imports only that script.
+      config.build = { ...config.build, modulePreload: false };
     });
   },
 });

@@ -9,6 +9,7 @@ import { readAtOpen } from '../../shared/storage/follow';
 import type { LocalState } from '../../../components/popup/services-type';
 import { POPUP_MARKS } from './marks';
 
+performance.mark(POPUP_MARKS.start);
 let settled: LocalState | null = null;
 let atOpen: Promise<LocalState> | null = readAtOpen().then((state) => {
   performance.mark(POPUP_MARKS.read);

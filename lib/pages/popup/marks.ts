@@ -6,6 +6,10 @@
 export const POPUP_MARKS = {
   interactive: 'vivre-popup-interactive',
   shown: 'vivre-popup-shown',
+  /** The page's first, small script runs and asks for the read (./local-at-open.ts). */
+  start: 'vivre-popup-start',
+  /** The form's script (Preact and the form) has loaded and runs: entrypoints/popup/main.tsx. */
+  script: 'vivre-popup-script',
   /** The first read of storage is back (./local-at-open.ts): what the form waits for. */
   read: 'vivre-popup-read',
 } as const;
