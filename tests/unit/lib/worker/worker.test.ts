@@ -112,11 +112,13 @@ describe('worker', () => {
     const state = { down: false, refuseKey: true };
     const { ask, requests, worker } = start(vivre(state));
     await ask('enqueueWrite', { write: NOTE });
-    await settle();
-    expect(await ask('getStatus')).toMatchObject({
-      ok: true,
-      value: { connection: 'unauthorized', waitingCount: 1 },
-    });
+    // Until the outbox has heard the refusal (a number of event-loop turns that grows with load).
+    await vi.waitFor(async () =>
+      expect(await ask('getStatus')).toMatchObject({
+        ok: true,
+        value: { connection: 'unauthorized', waitingCount: 1 },
+      }),
+    );
     expect(await worker.outbox.list()).toMatchObject({ paused: { kind: 'unauthorized' } });
 
     state.refuseKey = false;
@@ -126,18 +128,19 @@ describe('worker', () => {
       baseUrl: SANDBOX_BASE_URL,
     });
     expect(saved).toMatchObject({ ok: true, value: { maskedKey: 'vv_test_…0000' } });
-    await settle();
+    await vi.waitFor(async () =>
+      expect(await ask('getStatus')).toMatchObject({
+        ok: true,
+        value: {
+          connection: 'ok',
+          waitingCount: 0,
+          workspaceName: 'Demo Workspace',
+          permissions: ['read', 'write'],
+        },
+      }),
+    );
     const lastPost = requests.filter((r) => r.method === 'POST').at(-1)!;
     expect(lastPost.headers.get('Authorization')).toBe('Bearer vv_test_new_key_000000000000000');
-    expect(await ask('getStatus')).toMatchObject({
-      ok: true,
-      value: {
-        connection: 'ok',
-        waitingCount: 0,
-        workspaceName: 'Demo Workspace',
-        permissions: ['read', 'write'],
-      },
-    });
   });
 
   it('pauses the outbox when a lookup finds the key refused', async () => {

@@ -48,7 +48,10 @@ async function queuedThenSwitched() {
   ).toMatchObject({ ok: true });
   state.up = true;
   await worker.outbox.retry(id); // whatever wakes it: alarm, popup, the rep
-  await settle();
+  // Until the pass has looked at it (event-loop turns, more of them under load).
+  await vi.waitFor(async () =>
+    expect((await worker.outbox.list()).attention.map((item) => item.id)).toEqual([id]),
+  );
   return { ...started, id };
 }
 
@@ -77,7 +80,9 @@ describe('a write queued before a switch to another workspace', () => {
     const { ask, requests, worker, id } = await queuedThenSwitched();
     const sent = await ask('sendOutboxWithKey', { id, apiKey: DEMO_KEY }, POPUP);
     expect(sent).toEqual({ ok: true, value: { released: 1 } });
-    await settle();
+    await vi.waitFor(async () =>
+      expect((await worker.outbox.list()).synced.map((item) => item.id)).toEqual([id]),
+    );
     const post = requests.filter((r) => r.method === 'POST').at(-1)!;
     expect(post.url.href.startsWith(SANDBOX_BASE_URL)).toBe(true);
     expect(post.headers.get('X-Workspace-ID')).toBe('ws_demo');
