@@ -4,6 +4,7 @@
  * elements that change all the time (inbox rows, labels, hover states, message bodies loading);
  * only messages' headers, recipient fields and the elements holding people matter.
  */
+import { isListRow } from './inbox-rows';
 import { closestSafe, holdsSafe, matchesSafe } from './query';
 import {
   COLLAPSED_MESSAGE,
@@ -23,6 +24,12 @@ export interface GmailChange {
    * `ParentNode`s) finds every participant the burst can have changed. May overlap; may be empty.
    */
   roots: Set<Element>;
+  /**
+   * List rows added whole (Gmail adds one per new conversation, in nearly every burst): read for
+   * row chips only, never for thread or compose people, and never a sign that a compose or a
+   * message appeared. Rows added inside a bigger element are found through `roots` instead.
+   */
+  rows: Set<Element>;
   /** Elements that showed people (or our hosts) left the page: drop hosts whose anchor is gone. */
   removed: boolean;
   /** Gmail's notification bar or another live region changed (it says "Message sent"). */
@@ -30,12 +37,12 @@ export interface GmailChange {
 }
 
 export function newGmailChange(): GmailChange {
-  return { roots: new Set(), removed: false, notice: false };
+  return { roots: new Set(), rows: new Set(), removed: false, notice: false };
 }
 
 /** Whether a burst asks for any work: false for churn that shows no people. */
 export function isWorthScanning(change: GmailChange): boolean {
-  return change.roots.size > 0 || change.removed || change.notice;
+  return change.roots.size > 0 || change.rows.size > 0 || change.removed || change.notice;
 }
 
 /**
@@ -90,12 +97,14 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
   // What was added is read, not the element it went into: Gmail appends a row to a list of a
   // hundred in every burst, and reading the list again for it cost more than all the rest.
   // An element that shows people itself is read through its parent (a query never finds the
-  // element it starts from); one that holds people is read alone.
+  // element it starts from); one that holds people is read alone; a list row is named as one,
+  // which spares it the query for people and every reader but the row chips.
   const added = record.addedNodes;
   for (let i = 0; i < added.length; i++) {
     const node = added[i]!;
     if (!isElement(node)) continue;
-    if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
+    if (isListRow(node)) burst.rows.add(node);
+    else if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
     else if (holdsSafe(node, SHOWS_PEOPLE)) burst.roots.add(node);
   }
   if (burst.removed) return;

@@ -9,7 +9,14 @@
  */
 import { parseAddress } from '../../shared/address';
 import { displayName, isSignedIn } from './address';
-import { closestSafe, isReadable, isReadableWithin, queryNewestFirst, safeQueryAll } from './query';
+import {
+  closestSafe,
+  isReadable,
+  isReadableWithin,
+  matchesSafe,
+  queryNewestFirst,
+  safeQueryAll,
+} from './query';
 import { ADDRESS_HOLDER, INBOX_ROW, INBOX_ROW_PEOPLE, INBOX_ROW_SUMMARY } from './selectors';
 
 export interface RowPerson {
@@ -32,6 +39,11 @@ export function findInboxRows(root: ParentNode): Element[] {
     if (around) return isReadable(around) ? [around] : [];
   }
   return queryNewestFirst(root, INBOX_ROW, isReadable);
+}
+
+/** Whether `element` is itself a list row. */
+export function isListRow(element: Element): boolean {
+  return matchesSafe(element, ANY_ROW);
 }
 
 /** Whether `element` is a list row or inside one: a place with people, never a message or compose. */

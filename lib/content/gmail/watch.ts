@@ -102,7 +102,7 @@ export function watchGmail({
   let ranThisFrame = false;
   const schedule = () => {
     if (!burst) return;
-    const showsPeople = burst.roots.size > 0;
+    const showsPeople = burst.roots.size > 0 || burst.rows.size > 0;
     const canDrawNow = typeof requestAnimationFrame === 'function';
     if (showsPeople && atOnce && !ranThisFrame && canDrawNow) {
       ranThisFrame = true;
