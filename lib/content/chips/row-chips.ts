@@ -11,7 +11,7 @@
 import { isColleague } from '../../shared/address';
 import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../../shared/inbox-list';
 import { findInboxRows, readRowPeople } from '../gmail/inbox-rows';
-import { queryNewestFirst } from '../gmail/query';
+import { queryNewestFirst, readableOnce } from '../gmail/query';
 import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
@@ -172,12 +172,13 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     if (signal.aborted || !prefs?.showScores) return;
     for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
     const found = new Set<Element>();
+    const readable = readableOnce();
     for (const root of roots ?? [doc.documentElement]) {
       if (!root.isConnected) continue; // added and gone again in one burst
       // A change inside a row is read again; a list that gained rows is read only for the rows
       // it gained: Gmail adds a row in every burst, and re-reading 100 rows each time cost
       // more than everything else the content script does.
-      for (const row of findInboxRows(root)) {
+      for (const row of findInboxRows(root, readable)) {
         if (row.contains(root) || !isIntact(row)) found.add(row);
       }
     }
