@@ -4,7 +4,7 @@
  * elements that change all the time (inbox rows, labels, hover states, message bodies loading);
  * only messages' headers, recipient fields and the elements holding people matter.
  */
-import { isListRow } from './inbox-rows';
+import { ANY_LIST_ROW, isListRow } from './inbox-rows';
 import { closestSafe, holdsSafe, matchesSafe } from './query';
 import {
   COLLAPSED_MESSAGE,
@@ -55,23 +55,35 @@ const ANY_MESSAGE = [...MESSAGE, ...COLLAPSED_MESSAGE.filter(({ seen }) => seen 
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
 const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${MESSAGE_ITEM}, ${RECIPIENT_FIELD}`;
-/** Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. */
-const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}, ${MESSAGE_ITEM}`;
+/**
+ * Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. A list
+ * row decides only that the walk may stop there (no message, field or notice is inside a row):
+ * Gmail changes its rows' times and states in every burst, and each walk went up the whole page.
+ */
+const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}, ${MESSAGE_ITEM}, ${ANY_LIST_ROW}`;
 
 /**
  * Records one mutation into the burst `change()` returns. A mutation of ours (a chip host
  * inserted, removed or rendered into) is not Gmail's: then `change` is not called at all. Costs
- * one `closest` walk for the common case, never a query of the page.
+ * one `closest` walk for the common case, never a query of the page. `walked`: what the walk
+ * found from targets already seen in the same batch of records (Gmail adds and removes many rows
+ * of one list at once), kept by the caller for that batch only, while the page cannot change.
  */
-export function noteChange(record: MutationRecord, change: () => GmailChange): void {
+export function noteChange(
+  record: MutationRecord,
+  change: () => GmailChange,
+  walked = new Map<Element, Element | null>(),
+): void {
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   if (!target) return;
   // Ours first: drawing a burst's chips makes a record per host, and this costs far less than
   // the `closest` walk up Gmail's page.
   if (record.type === 'childList' && onlyOurs(record)) return;
-  const nearest = closestSafe(target, DECIDES);
-  if (nearest && matchesSafe(nearest, VIVRE_HOST)) return;
+  let found = walked.get(target);
+  if (found === undefined) walked.set(target, (found = closestSafe(target, DECIDES)));
+  if (found && matchesSafe(found, VIVRE_HOST)) return;
+  const nearest = found && !isListRow(found) ? found : null;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.

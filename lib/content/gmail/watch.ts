@@ -115,7 +115,8 @@ export function watchGmail({
 
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
-    for (const record of records) noteChange(record, pendingBurst);
+    const walked = new Map<Element, Element | null>();
+    for (const record of records) noteChange(record, pendingBurst, walked);
     schedule();
   });
   observer.observe(root, {
