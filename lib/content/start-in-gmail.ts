@@ -63,7 +63,8 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     store,
     detect,
     onScan: (change) => {
-      rowChips.scan(change?.roots);
+      rowChips.scan(change && [...change.roots, ...change.rows]);
+      emailLogging.changed(change);
       afterChips();
     },
   });

@@ -3,9 +3,11 @@
  * shows a compose or an expanded message: most Gmail tabs spend their day in lists and never need
  * them, and with them go Preact and about a quarter of the content script (bench/sizes.ts).
  * The worker injects the script into this frame only (lib/worker/email-logging/inject-controls.ts);
- * it meets this one through ./bridge.ts. Until then scans cost one look for a compose or message.
+ * it meets this one through ./bridge.ts. Until then a scan costs one look for a compose or message,
+ * and only after a burst that can have shown one.
  */
 import type { Ask } from '../../shared/messaging/messenger';
+import type { GmailChange } from '../gmail/changed-roots';
 import type { LookupStore } from '../lookups/lookup-store';
 import { findComposes } from '../gmail/compose';
 import { findExpandedMessages } from '../gmail/message';
@@ -23,6 +25,8 @@ export function emailLoggingOnDemand(options: OnDemandOptions) {
   let logging: LoadedEmailLogging | null = null;
   let asked = false;
   let failed = false;
+  // Whether a change since the last scan can have shown a compose or an expanded message.
+  let mayShowView = true;
 
   const needed = () => findComposes(doc).length > 0 || findExpandedMessages(doc).length > 0;
 
@@ -41,10 +45,20 @@ export function emailLoggingOnDemand(options: OnDemandOptions) {
   }
 
   return {
-    /** After each scan of the chips' page watcher. */
+    /**
+     * What the chips' page watcher read (undefined: the whole page). Rows Gmail added whole and
+     * nodes it removed never show a compose or a message: in a list view that is nearly every
+     * burst, and looking through the page after each cost more than the rows' chips.
+     */
+    changed(change?: GmailChange) {
+      if (!change || change.roots.size > 0) mayShowView = true;
+    },
+    /** After the chips' scans, once the browser is idle. */
     scan() {
       if (logging) return logging.scan();
-      if (!asked && !signal.aborted && needed()) load();
+      const look = mayShowView;
+      mayShowView = false;
+      if (look && !asked && !signal.aborted && needed()) load();
     },
     navigated() {
       if (logging) return logging.navigated();

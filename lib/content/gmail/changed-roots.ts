@@ -4,6 +4,7 @@
  * elements that change all the time (inbox rows, labels, hover states, message bodies loading);
  * only messages' headers, recipient fields and the elements holding people matter.
  */
+import { ANY_LIST_ROW, isListRow } from './inbox-rows';
 import { closestSafe, holdsSafe, matchesSafe } from './query';
 import {
   COLLAPSED_MESSAGE,
@@ -23,6 +24,12 @@ export interface GmailChange {
    * `ParentNode`s) finds every participant the burst can have changed. May overlap; may be empty.
    */
   roots: Set<Element>;
+  /**
+   * List rows added whole (Gmail adds one per new conversation, in nearly every burst): read for
+   * row chips only, never for thread or compose people, and never a sign that a compose or a
+   * message appeared. Rows added inside a bigger element are found through `roots` instead.
+   */
+  rows: Set<Element>;
   /** Elements that showed people (or our hosts) left the page: drop hosts whose anchor is gone. */
   removed: boolean;
   /** Gmail's notification bar or another live region changed (it says "Message sent"). */
@@ -30,12 +37,12 @@ export interface GmailChange {
 }
 
 export function newGmailChange(): GmailChange {
-  return { roots: new Set(), removed: false, notice: false };
+  return { roots: new Set(), rows: new Set(), removed: false, notice: false };
 }
 
 /** Whether a burst asks for any work: false for churn that shows no people. */
 export function isWorthScanning(change: GmailChange): boolean {
-  return change.roots.size > 0 || change.removed || change.notice;
+  return change.roots.size > 0 || change.rows.size > 0 || change.removed || change.notice;
 }
 
 /**
@@ -48,23 +55,35 @@ const ANY_MESSAGE = [...MESSAGE, ...COLLAPSED_MESSAGE.filter(({ seen }) => seen 
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
 const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${MESSAGE_ITEM}, ${RECIPIENT_FIELD}`;
-/** Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. */
-const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}, ${MESSAGE_ITEM}`;
+/**
+ * Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. A list
+ * row decides only that the walk may stop there (no message, field or notice is inside a row):
+ * Gmail changes its rows' times and states in every burst, and each walk went up the whole page.
+ */
+const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIELD}, ${NOTICE}, ${MESSAGE_ITEM}, ${ANY_LIST_ROW}`;
 
 /**
  * Records one mutation into the burst `change()` returns. A mutation of ours (a chip host
  * inserted, removed or rendered into) is not Gmail's: then `change` is not called at all. Costs
- * one `closest` walk for the common case, never a query of the page.
+ * one `closest` walk for the common case, never a query of the page. `walked`: what the walk
+ * found from targets already seen in the same batch of records (Gmail adds and removes many rows
+ * of one list at once), kept by the caller for that batch only, while the page cannot change.
  */
-export function noteChange(record: MutationRecord, change: () => GmailChange): void {
+export function noteChange(
+  record: MutationRecord,
+  change: () => GmailChange,
+  walked = new Map<Element, Element | null>(),
+): void {
   const target =
     record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   if (!target) return;
   // Ours first: drawing a burst's chips makes a record per host, and this costs far less than
   // the `closest` walk up Gmail's page.
   if (record.type === 'childList' && onlyOurs(record)) return;
-  const nearest = closestSafe(target, DECIDES);
-  if (nearest && matchesSafe(nearest, VIVRE_HOST)) return;
+  let found = walked.get(target);
+  if (found === undefined) walked.set(target, (found = closestSafe(target, DECIDES)));
+  if (found && matchesSafe(found, VIVRE_HOST)) return;
+  const nearest = found && !isListRow(found) ? found : null;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
   // typing, is no reason to read anything again.
@@ -90,12 +109,14 @@ export function noteChange(record: MutationRecord, change: () => GmailChange): v
   // What was added is read, not the element it went into: Gmail appends a row to a list of a
   // hundred in every burst, and reading the list again for it cost more than all the rest.
   // An element that shows people itself is read through its parent (a query never finds the
-  // element it starts from); one that holds people is read alone.
+  // element it starts from); one that holds people is read alone; a list row is named as one,
+  // which spares it the query for people and every reader but the row chips.
   const added = record.addedNodes;
   for (let i = 0; i < added.length; i++) {
     const node = added[i]!;
     if (!isElement(node)) continue;
-    if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
+    if (isListRow(node)) burst.rows.add(node);
+    else if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
     else if (holdsSafe(node, SHOWS_PEOPLE)) burst.roots.add(node);
   }
   if (burst.removed) return;

@@ -9,7 +9,14 @@
  */
 import { parseAddress } from '../../shared/address';
 import { displayName, isSignedIn } from './address';
-import { closestSafe, isReadable, isReadableWithin, queryNewestFirst, safeQueryAll } from './query';
+import {
+  closestSafe,
+  isReadable,
+  isReadableWithin,
+  matchesSafe,
+  queryNewestFirst,
+  safeQueryAll,
+} from './query';
 import { ADDRESS_HOLDER, INBOX_ROW, INBOX_ROW_PEOPLE, INBOX_ROW_SUMMARY } from './selectors';
 
 export interface RowPerson {
@@ -20,23 +27,30 @@ export interface RowPerson {
   element: Element;
 }
 
-const ANY_ROW = INBOX_ROW.map(({ selector }) => selector).join(', ');
+/** Any list row, by every selector Gmail's rows have had. */
+export const ANY_LIST_ROW = INBOX_ROW.map(({ selector }) => selector).join(', ');
 
 /**
  * The readable list rows in `root`, or the row `root` is inside (a burst may have changed one
- * cell of a row). Hidden rows (another view's list kept in the page) are skipped.
+ * cell of a row). Hidden rows (another view's list kept in the page) are skipped. `readable`:
+ * `isReadable`, or one that remembers ancestors across the roots of a burst (`readableOnce`).
  */
-export function findInboxRows(root: ParentNode): Element[] {
+export function findInboxRows(root: ParentNode, readable = isReadable): Element[] {
   if (isElementNode(root)) {
-    const around = closestSafe(root, ANY_ROW);
-    if (around) return isReadable(around) ? [around] : [];
+    const around = closestSafe(root, ANY_LIST_ROW);
+    if (around) return readable(around) ? [around] : [];
   }
-  return queryNewestFirst(root, INBOX_ROW, isReadable);
+  return queryNewestFirst(root, INBOX_ROW, readable);
+}
+
+/** Whether `element` is itself a list row. */
+export function isListRow(element: Element): boolean {
+  return matchesSafe(element, ANY_LIST_ROW);
 }
 
 /** Whether `element` is a list row or inside one: a place with people, never a message or compose. */
 export function isInListRow(element: Element): boolean {
-  return closestSafe(element, ANY_ROW) !== null;
+  return closestSafe(element, ANY_LIST_ROW) !== null;
 }
 
 /**

@@ -100,23 +100,30 @@ export function watchGmail({
   // tasks costs one run at once and one at the frame, not one per task. A burst run at once
   // asks for no idle callback: scheduling one cost more than the run in the inbox profile.
   let ranThisFrame = false;
-  const schedule = () => {
-    if (!burst) return;
-    const showsPeople = burst.roots.size > 0;
+  /** Returns whether the burst ran at once. */
+  const schedule = (): boolean => {
+    if (!burst) return false;
+    const showsPeople = burst.roots.size > 0 || burst.rows.size > 0;
     const canDrawNow = typeof requestAnimationFrame === 'function';
     if (showsPeople && atOnce && !ranThisFrame && canDrawNow) {
       ranThisFrame = true;
       requestAnimationFrame(() => (ranThisFrame = false));
-      return run();
+      run();
+      return true;
     }
     runAtIdle();
     if (showsPeople) runNextFrame();
+    return false;
   };
 
   const observer = new MutationObserver((records) => {
     if (signal.aborted) return;
-    for (const record of records) noteChange(record, pendingBurst);
-    schedule();
+    const walked = new Map<Element, Element | null>();
+    for (const record of records) noteChange(record, pendingBurst, walked);
+    // A burst run at once, in this callback, made the only records queued since it began (no
+    // other script runs meanwhile): our hosts, each of which would be delivered only to be
+    // recognised as ours and dropped — in a list view, two for every row Gmail adds.
+    if (schedule()) observer.takeRecords();
   });
   observer.observe(root, {
     childList: true,

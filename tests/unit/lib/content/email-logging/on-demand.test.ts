@@ -51,6 +51,21 @@ describe('email logging, loaded when a view needs it', () => {
     expect(takeBridge()).toBeUndefined();
   });
 
+  it('looks for a compose only after a burst that can have shown one, not rows or removals', () => {
+    document.body.append(document.createElement('main'));
+    const { loader, ask } = start();
+    loader.scan();
+    showFixture('compose-send.html', 'own');
+    const row = document.createElement('tr');
+    loader.changed({ roots: new Set(), rows: new Set([row]), removed: true, notice: false });
+    loader.scan();
+    expect(ask).not.toHaveBeenCalled();
+    const compose = document.body.firstElementChild!;
+    loader.changed({ roots: new Set([compose]), rows: new Set(), removed: false, notice: false });
+    loader.scan();
+    expect(ask).toHaveBeenCalledExactlyOnceWith('loadEmailLogging');
+  });
+
   it('after a refused injection tries again on navigation, not on every scan', async () => {
     showFixture('compose-send.html', 'own');
     const { loader, ask } = start({ ok: false });

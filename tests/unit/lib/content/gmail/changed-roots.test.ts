@@ -81,6 +81,22 @@ describe('what a burst touched', () => {
     expect([...change!.roots]).toEqual([row]);
   });
 
+  it('names a list row added whole as a row, for the row chips alone', async () => {
+    const list = document.createElement('tbody');
+    document.body.append(list);
+    await idleNow();
+
+    const row = document.createElement('tr');
+    row.className = 'zA';
+    const person = document.createElement('span');
+    person.setAttribute('email', 'a@x.example');
+    row.append(person);
+    const change = await burst(() => list.append(row));
+    expect([...change!.rows]).toEqual([row]);
+    expect(change!.roots.size).toBe(0);
+    expect(isWorthScanning(change!)).toBe(true);
+  });
+
   it('names the row of a recipient field typed into', async () => {
     const row = document.createElement('div');
     const field = document.createElement('div');

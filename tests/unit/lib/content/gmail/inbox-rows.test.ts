@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findInboxRows, readRowPeople } from '@/lib/content/gmail/inbox-rows';
 import { findParticipantAnchors } from '@/lib/content/gmail/participants';
+import { readableOnce } from '@/lib/content/gmail/query';
 import { findSignedInEmail } from '@/lib/content/gmail/page';
 import { loadFixture } from './load-fixture';
 
@@ -35,6 +36,21 @@ describe('inbox rows (real 2019-12 row markup, inbox-2019.html)', () => {
     expect(people(rows[0]!, rep)).toEqual([
       { email: 'rahul.sharma@acme-tech.example', name: 'Rahul Sharma' },
     ]);
+  });
+
+  it('finds the same rows when a burst reads many roots with one readable check', () => {
+    const every = [...doc.querySelectorAll('tr.zA')];
+    expect(every.length).toBeGreaterThan(rows.length); // the hidden list's rows too
+    const readable = readableOnce();
+    expect(every.flatMap((row) => findInboxRows(row, readable))).toEqual(rows);
+    // Inside a message body (a hostile email's own "row") or one of our hosts: never read.
+    const body = doc.createElement('div');
+    body.className = 'a3s';
+    const fake = rows[0]!.cloneNode(true) as Element;
+    body.append(fake);
+    doc.body.append(body);
+    expect(findInboxRows(fake, readableOnce())).toEqual([]);
+    body.remove();
   });
 
   it('finds the row a change inside it belongs to', () => {
