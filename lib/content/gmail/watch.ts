@@ -120,10 +120,16 @@ export function watchGmail({
     if (signal.aborted) return;
     const walked = new Map<Element, Element | null>();
     for (const record of records) noteChange(record, pendingBurst, walked);
-    // A burst run at once, in this callback, made the only records queued since it began (no
-    // other script runs meanwhile): our hosts, each of which would be delivered only to be
-    // recognised as ours and dropped — in a list view, two for every row Gmail adds.
-    if (schedule()) observer.takeRecords();
+    // A burst run at once, in this callback, queued records of its own hosts: in a list view two
+    // for every row Gmail adds, each delivered in a callback of its own only to be dropped. They
+    // are taken here instead, and dropped at once as ours. Not unread: page script can still
+    // run while we insert (a custom element the page defined under our tag name), and what it
+    // changed then is Gmail's page changing, to be read like any other burst.
+    if (schedule()) {
+      const fresh = new Map<Element, Element | null>(); // the page changed since `walked`
+      for (const record of observer.takeRecords()) noteChange(record, pendingBurst, fresh);
+      schedule();
+    }
   });
   observer.observe(root, {
     childList: true,

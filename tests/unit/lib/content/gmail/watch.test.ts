@@ -114,6 +114,31 @@ describe('watchGmail', () => {
     expect(onChange).toHaveBeenCalledTimes(3);
   });
 
+  it('with atOnce, still reads what the page changed while a burst drew its hosts', async () => {
+    controller.abort();
+    controller = new AbortController();
+    const person = (name: string) => {
+      const span = document.createElement('span');
+      span.setAttribute('email', `${name}@x.example`);
+      return span;
+    };
+    const drawn = vi.fn(() => {
+      if (drawn.mock.calls.length > 1) return;
+      const host = document.createElement('vivre-chip');
+      host.setAttribute('data-vivre-host', '');
+      document.body.append(host);
+      // Page script running inside our insertion (a custom element the page defined under
+      // our tag name) adds a person in the same moment.
+      document.body.append(person('slipped-in'));
+    });
+    watchGmail({ root: document, signal: controller.signal, onChange: drawn, atOnce: true });
+    document.body.append(person('first'));
+    await settle();
+    expect(drawn).toHaveBeenCalledTimes(1);
+    runFrame();
+    expect(drawn).toHaveBeenCalledTimes(2);
+  });
+
   it('ignores our own hosts: inserting, rendering into and removing them', async () => {
     const gmailSpan = document.createElement('span');
     document.body.append(gmailSpan);
