@@ -16,7 +16,6 @@ import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
 import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
-import { createSpareHosts } from './spare-hosts';
 
 export interface RowChipsOptions {
   document: Document;
@@ -26,35 +25,16 @@ export interface RowChipsOptions {
   theme: Theme;
 }
 
-type HotLeadMark = ReturnType<typeof createHotLeadMark>;
-
-interface MountedChip {
-  host: RowChipHost;
-  anchor: Element;
-  /** What the host shows whatever the answer (./spare-hosts.ts): address and name. */
-  key: string;
-  unsubscribe: () => void;
-}
-
 interface MountedRow {
   /** By email; each host sits right after the element that showed the person. */
-  chips: Map<string, MountedChip>;
-  mark: HotLeadMark | null;
+  chips: Map<string, { host: RowChipHost; anchor: Element; unsubscribe: () => void }>;
+  mark: ReturnType<typeof createHotLeadMark> | null;
 }
-
-/** Hosts kept from rows Gmail removed (./spare-hosts.ts): about a page of Gmail's list. */
-const SPARE_HOSTS = 100;
-
-/** A row chip says the address, and the row's name for it while Vivre has no answer. */
-const chipKey = (person: { email: string; name: string | null }) =>
-  `${person.email}\n${person.name ?? ''}`;
 
 export function startRowChips({ document: doc, signal, store, signedIn, theme }: RowChipsOptions) {
   // Null until the stored prefs are read: no chip is shown that the rep turned off.
   let prefs: InboxListPrefs | null = null;
   const rows = new Map<Element, MountedRow>();
-  const spareChips = createSpareHosts<RowChipHost>(SPARE_HOSTS);
-  const spareMarks = createSpareHosts<HotLeadMark>(SPARE_HOSTS);
   const visibility =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(raiseVisible, { root: null })
@@ -75,15 +55,11 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
   function unmountRow(row: Element) {
     const mounted = rows.get(row);
     if (!mounted) return;
-    // A row Gmail removed keeps its hosts, as spares; a row still shown loses them.
-    const spare = !row.isConnected;
-    for (const { host, key, unsubscribe } of mounted.chips.values()) {
+    for (const { host, unsubscribe } of mounted.chips.values()) {
       unsubscribe();
-      if (spare) spareChips.put(row, key, host);
-      else host.destroy();
+      host.destroy();
     }
-    if (mounted.mark && spare) spareMarks.put(row, '', mounted.mark);
-    else mounted.mark?.element.remove();
+    mounted.mark?.element.remove();
     rows.delete(row);
   }
 
@@ -106,7 +82,7 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     if (!mounted.mark) {
       const cell = queryNewestFirst(row, INBOX_ROW_MARK_CELL)[0];
       if (!cell) return;
-      mounted.mark = spareMarks.take('') ?? createHotLeadMark(doc, theme);
+      mounted.mark = createHotLeadMark(doc, theme);
       cell.prepend(mounted.mark.element);
     }
     mounted.mark.show(hottest && `${hottest.name}, AI score ${hottest.score}`);
@@ -115,14 +91,8 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
   /** Mounts the row's chips to match its people; returns the emails of new chips. */
   function syncRow(row: Element, rep: string | null): string[] {
     const people = readRowPeople(row, rep).filter((person) => !isColleague(person.email, rep));
-    let mounted = rows.get(row);
-    // A row Gmail put back still holds the hosts it had: they are its first choice.
-    let own: Map<string, RowChipHost> | undefined;
-    if (!mounted) {
-      own = spareChips.takeRow(row);
-      mounted = { chips: new Map(), mark: spareMarks.takeRow(row).get('') ?? null };
-      rows.set(row, mounted);
-    }
+    const mounted = rows.get(row) ?? { chips: new Map(), mark: null };
+    rows.set(row, mounted);
     const added: string[] = [];
     for (const [email, chip] of mounted.chips) {
       const still = people.find((person) => person.email === email);
@@ -133,22 +103,18 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     }
     for (const person of people) {
       if (mounted.chips.has(person.email)) continue;
-      const key = chipKey(person);
-      const host = own?.get(key) ?? spareChips.take(key) ?? createRowChipHost(doc, person, theme);
-      own?.delete(key);
+      const host = createRowChipHost(doc, person, theme);
       host.show(store.get(person.email));
       const unsubscribe = store.subscribe(person.email, () => {
         host.show(store.get(person.email));
         updateMark(row);
       });
-      if (host.element.previousElementSibling !== person.element)
-        person.element.after(host.element);
-      mounted.chips.set(person.email, { host, anchor: person.element, key, unsubscribe });
+      person.element.after(host.element);
+      mounted.chips.set(person.email, { host, anchor: person.element, unsubscribe });
       // Only a chip still waiting is worth raising; observing costs a layout-time check per chip.
       if (store.get(person.email).status === 'loading') visibility?.observe(host.element);
       added.push(person.email);
     }
-    own?.forEach((host) => host.destroy()); // people the row no longer shows
     if (people.length === 0) unmountRow(row);
     else updateMark(row);
     return added;
@@ -164,17 +130,13 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     return true;
   }
 
-  /**
-   * Reads the rows in or around `roots` (all of the page when absent; a root may be a row) and
-   * drops rows Gmail removed.
-   */
+  /** Reads the rows in `roots` (all of the page when absent) and drops rows Gmail removed. */
   function scan(roots?: Iterable<Element>) {
     if (signal.aborted || !prefs?.showScores) return;
     for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
     const found = new Set<Element>();
     const readable = readableOnce();
     for (const root of roots ?? [doc.documentElement]) {
-      if (!root.isConnected) continue; // added and gone again in one burst
       // A change inside a row is read again; a list that gained rows is read only for the rows
       // it gained: Gmail adds a row in every burst, and re-reading 100 rows each time cost
       // more than everything else the content script does.
@@ -190,8 +152,6 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
   function clear() {
     visibility?.disconnect();
     for (const row of [...rows.keys()]) unmountRow(row);
-    spareChips.clear();
-    spareMarks.clear();
   }
 
   signal.addEventListener('abort', clear, { once: true });
