@@ -113,12 +113,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async lookupContacts({ emails, signedInEmail, forLogging, priority }, sender) {
       // Kept for what options shows and for pages that carry no account (popup, card); this
       // lookup skips the colleagues of the account it names.
-      if (signedInEmail) await rememberOwnEmail(signedInEmail);
-      await requireConfigured();
+      // From here: the tab's give-up may arrive before this lookup reaches the scheduler.
+      const since = lookups.beginAsk();
+      try {
+        if (signedInEmail) await rememberOwnEmail(signedInEmail);
+        await requireConfigured();
+      } catch (error) {
+        lookups.endAsk(since);
+        throw error;
+      }
       const asker = forLogging ? undefined : chipsOf(sender);
       return lookups.lookup(emails, {
         ignoreAutoLookupOff: forLogging === true,
         priority,
+        since,
         ...(signedInEmail ? { signedIn: signedInEmail } : {}),
         ...(asker ? { asker } : {}),
       });

@@ -9,7 +9,7 @@ import { normalizeEmail } from '../../shared/address';
 import type { LookupPriority } from '../../shared/lookup-priority';
 import type { Contact } from '../../shared/vivre/contract-types';
 import type { VivreClient } from '../vivre/client';
-import { outranks, type RequestTicket } from '../vivre/rate-limiter';
+import { Dropped, outranks, type RequestTicket } from '../vivre/rate-limiter';
 import type { CacheEntry } from './cache';
 
 const SEARCH_LIMIT = 50;
@@ -51,6 +51,7 @@ interface InFlight {
 
 export function createAddressRequests({ client, now, reprioritize, keeper }: AddressRequestsDeps) {
   const inFlight = new Map<string, InFlight>();
+  const giveUps = createGiveUpLog();
 
   /** A fuzzy search may rank the exact address low: look a few pages deep before saying "not in Vivre". */
   async function findExact(email: string, ticket: RequestTicket): Promise<Contact | undefined> {
@@ -85,8 +86,26 @@ export function createAddressRequests({ client, now, reprioritize, keeper }: Add
   }
 
   return {
-    /** `asker`: who may give this ask up (./lookups.ts); none for an ask that never does. */
-    fetch(email: string, priority: LookupPriority, asker?: string): Promise<CacheEntry> {
+    /**
+     * Marks the start of an ask that reads the cache before it fetches: a give-up that arrives
+     * meanwhile still drops its requests (`fetch`'s `since`). End it once its fetches are made.
+     */
+    beginAsk: giveUps.begin,
+    endAsk: giveUps.end,
+
+    /**
+     * `asker`: who may give this ask up (./lookups.ts); none for an ask that never does.
+     * `since`: from `beginAsk`, when the ask began: an address its asker gave up after that is
+     * not fetched.
+     */
+    fetch(
+      email: string,
+      priority: LookupPriority,
+      asker?: string,
+      since?: number,
+    ): Promise<CacheEntry> {
+      if (asker !== undefined && since !== undefined && giveUps.after(since, asker, email))
+        return Promise.reject(new Dropped());
       const pending = inFlight.get(email);
       if (pending && outranks(priority, pending.ticket.priority)) {
         pending.ticket.priority = priority;
@@ -105,6 +124,7 @@ export function createAddressRequests({ client, now, reprioritize, keeper }: Add
     giveUp(emails: Iterable<string>, asker: string): void {
       let dropped = false;
       for (const email of emails) {
+        giveUps.note(asker, normalizeEmail(email));
         const request = inFlight.get(normalizeEmail(email));
         if (!request?.askers.delete(asker)) continue;
         if (request.steady > 0 || request.askers.size > 0 || request.ticket.started) continue;
@@ -117,5 +137,49 @@ export function createAddressRequests({ client, now, reprioritize, keeper }: Add
 
     /** Forgets every request: new asks start afresh (their answers may still come). */
     clear: () => inFlight.clear(),
+  };
+}
+
+/**
+ * Give-ups recent enough to matter to an ask still reading the cache. A tab gives up its rows'
+ * lookups as soon as Gmail removes them, and under load that message can overtake the ask it
+ * cancels while the ask waits for the cache (IndexedDB queues a read behind the writes before
+ * it): found nowhere in flight, the give-up was lost, and every row of every inbox page the rep
+ * paged past was still looked up, the current page's waiting behind them. Kept only while an
+ * ask that began before them is pending, so it stays as small as what is in progress.
+ */
+function createGiveUpLog() {
+  let count = 0;
+  /** `asker email` → the count at its last give-up; insertion order is count order. */
+  const log = new Map<string, number>();
+  /** Pending asks by the count they began at. */
+  const pending = new Map<number, number>();
+  const key = (asker: string, email: string) => `${asker} ${email}`;
+
+  return {
+    begin(): number {
+      pending.set(count, (pending.get(count) ?? 0) + 1);
+      return count;
+    },
+    end(since: number): void {
+      const left = (pending.get(since) ?? 1) - 1;
+      if (left > 0) pending.set(since, left);
+      else pending.delete(since);
+      // The oldest pending ask began first (counts only grow): older give-ups matter to none.
+      const oldest = pending.keys().next();
+      for (const [entry, at] of log) {
+        if (!oldest.done && at > oldest.value) break;
+        log.delete(entry);
+      }
+    },
+    note(asker: string, email: string): void {
+      if (pending.size === 0) return;
+      const entry = key(asker, email);
+      log.delete(entry); // newest last
+      log.set(entry, ++count);
+    },
+    after(since: number, asker: string, email: string): boolean {
+      return (log.get(key(asker, email)) ?? 0) > since;
+    },
   };
 }

@@ -41,6 +41,11 @@ interface LookupOptions {
   signedIn?: string;
   /** Who may give this lookup up (a Gmail tab's frame: `giveUp`); none: it never is. */
   asker?: string;
+  /**
+   * From `beginAsk`, when the message that asks reached the worker: `lookup` ends it. A give-up
+   * made since drops what it names (./address-requests.ts). Begun by `lookup` when absent.
+   */
+  since?: number;
 }
 
 function toResult(entry: CacheEntry, stale: boolean): LookupResult {
@@ -110,19 +115,38 @@ export function createLookups({
     email: string,
     cached: CacheEntry | undefined,
     { priority = 'open', asker }: LookupOptions,
+    since: number,
   ): Promise<LookupResult> {
     const age = cached ? freshness(cached, now()) : 'expired';
     if (cached && age === 'fresh') return toResult(cached, false);
     if (cached && age === 'stale') {
       // A failed refresh keeps the stale answer; the next lookup tries again.
-      requests.fetch(email, priority, asker).catch(() => undefined);
+      requests.fetch(email, priority, asker, since).catch(() => undefined);
       return toResult(cached, true);
     }
     try {
-      return toResult(await requests.fetch(email, priority, asker), false);
+      return toResult(await requests.fetch(email, priority, asker, since), false);
     } catch (error) {
       return { status: 'error', error: asRepError(error) };
     }
+  }
+
+  /** Reads the settings and the cache, then answers or fetches each address (not awaited). */
+  async function startAsking(emails: string[], options: LookupOptions, since: number) {
+    const stored = await privacy();
+    const prefs = options.signedIn
+      ? { ...stored, ownDomain: companyDomainOf(normalizeEmail(options.signedIn)) }
+      : stored;
+    const unique = [...new Set(emails.map(normalizeEmail))];
+    const asked = generation;
+    const wanted = unique.filter((email) => !skipped(email, prefs, options));
+    const cached = await cache.getMany(wanted).catch(() => []);
+    const inCache = new Map(wanted.map((email, i) => [email, cached[i]]));
+    const asking = unique.map(
+      (email) =>
+        skipped(email, prefs, options) ?? answer(email, inCache.get(email), options, since),
+    );
+    return { unique, asked, asking };
   }
 
   return {
@@ -130,20 +154,17 @@ export function createLookups({
       emails: string[],
       options: LookupOptions = {},
     ): Promise<Record<string, LookupResult>> {
-      const stored = await privacy();
-      const prefs = options.signedIn
-        ? { ...stored, ownDomain: companyDomainOf(normalizeEmail(options.signedIn)) }
-        : stored;
-      const unique = [...new Set(emails.map(normalizeEmail))];
-      const asked = generation;
-      const wanted = unique.filter((email) => !skipped(email, prefs, options));
-      const cached = await cache.getMany(wanted).catch(() => []);
-      const inCache = new Map(wanted.map((email, i) => [email, cached[i]]));
-      const results = await Promise.all(
-        unique.map(
-          (email) => skipped(email, prefs, options) ?? answer(email, inCache.get(email), options),
-        ),
-      );
+      // A give-up that arrives while the settings and the cache are read still drops what it
+      // names (./address-requests.ts).
+      const since = options.since ?? requests.beginAsk();
+      let started: Awaited<ReturnType<typeof startAsking>>;
+      try {
+        started = await startAsking(emails, options, since);
+      } finally {
+        requests.endAsk(since); // every fetch is made (or dropped) by now
+      }
+      const { unique, asked, asking } = started;
+      const results = await Promise.all(asking);
       const answers = Object.fromEntries(unique.map((email, i) => [email, results[i]!]));
       // Not waited for: the tab that asked has its answer from this message.
       void keepIfCurrent(asked, () => mirrorShown(answers)).catch(() => undefined);
@@ -152,6 +173,9 @@ export function createLookups({
 
     /** A Gmail tab's rows or thread left the page: their requests still queued may go unsent. */
     giveUp: requests.giveUp,
+    /** For a caller that awaits before `lookup`: pass the result as `since`, or `endAsk` it. */
+    beginAsk: requests.beginAsk,
+    endAsk: requests.endAsk,
 
     /** The rep changed who is looked up: the mirror keeps only what lookups would still show. */
     async privacyChanged(next: PrivacyPrefs): Promise<void> {

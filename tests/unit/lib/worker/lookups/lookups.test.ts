@@ -277,6 +277,44 @@ describe('lookups a Gmail tab gave up', () => {
     expect((await lookups.lookup(['gone@a.example']))['gone@a.example']!.status).toBe('not_found');
     expect(searched()).toContain('gone@a.example');
   });
+  it('are dropped too when the give-up overtakes them while they still read the cache', async () => {
+    const fake = stubFetch(directory);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    // Under load, IndexedDB queues the lookup's read behind writes: the tab's give-up, sent
+    // once Gmail removed the rows, reaches the worker before the lookup reaches the scheduler.
+    const slowCache: ContactCache = {
+      ...cache,
+      getMany: async (emails) => {
+        await gate;
+        return cache.getMany(emails);
+      },
+    };
+    const limiter = createRateLimiter();
+    const http = createHttp({ getCredentials: async () => CREDENTIALS, limiter });
+    const lookups = createLookups({
+      client: createVivreClient(http),
+      cache: slowCache,
+      privacy: async () => prefs,
+      reprioritize: limiter.reprioritize,
+    });
+    const rows = { priority: 'rowOutOfView' as const };
+    const tab1 = lookups.lookup(['gone@a.example', 'kept@b.example'], { ...rows, asker: 'tab1' });
+    const tab2 = lookups.lookup(['shared@c.example'], { ...rows, asker: 'tab2' });
+    await flush();
+    lookups.giveUp(['gone@a.example', 'shared@c.example'], 'tab1');
+    release();
+    expect((await tab1)['gone@a.example']).toMatchObject({ status: 'error' });
+    expect((await tab1)['kept@b.example']).toMatchObject({ status: 'not_found' });
+    // tab1 never asked for it: another tab's ask stands.
+    expect((await tab2)['shared@c.example']).toMatchObject({ status: 'not_found' });
+    const searched = () => fake.requests.map((r) => r.url.searchParams.get('search'));
+    expect(searched().sort()).toEqual(['kept@b.example', 'shared@c.example']);
+    // Asked again after the give-up (the row came back), it is sent.
+    const again = await lookups.lookup(['gone@a.example'], { ...rows, asker: 'tab1' });
+    expect(again['gone@a.example']).toMatchObject({ status: 'not_found' });
+    expect(searched()).toContain('gone@a.example');
+  });
 });
 
 describe('contact details', () => {
