@@ -5,6 +5,7 @@
  * commit before a change, copied out of .output), side by side: one browser and sandbox each,
  * their samples taken in turns, so load on the machine falls on both alike. Printed as a table
  * with the load average; docs/BENCHMARKS.md is untouched (`npm run bench` writes it).
+ * `NEWTAB_SANDBOX_COMPARE=1`: this build with its sandbox in the bench's process and in its own.
  */
 import { loadavg } from 'node:os';
 import { askWorkerOk, openExtensionPage } from '../tests/e2e/harness';
@@ -36,8 +37,13 @@ interface Build {
   rtt: number[];
 }
 
-async function open(name: string, buildDir?: string): Promise<Build> {
-  const session = await openExtensionSession({ reachable: true, rateLimit: 100_000, buildDir });
+async function open(name: string, buildDir?: string, sandboxOwnProcess = true): Promise<Build> {
+  const session = await openExtensionSession({
+    reachable: true,
+    rateLimit: 100_000,
+    buildDir,
+    sandboxOwnProcess,
+  });
   const control = await openExtensionPage(session.browser);
   const first = await readyThreadPage(session);
   const expected = (await insertThread(session, first, null)).emails ?? [];
@@ -70,11 +76,13 @@ const load = () =>
     .join(' / ');
 
 const beforeDir = process.argv[2];
+const sandboxCompare = process.env.NEWTAB_SANDBOX_COMPARE === '1';
 const startLoad = load();
 const builds: Build[] = [];
 try {
   if (beforeDir) builds.push(await open('before', beforeDir));
-  builds.push(await open('this build'));
+  if (sandboxCompare) builds.push(await open('sandbox in the bench process', undefined, false));
+  builds.push(await open(sandboxCompare ? 'sandbox in its own process' : 'this build'));
   for (const build of builds) build.rtt = await sandboxRoundTrips(build.session);
   // Warm: the worker's cache (and, where there is one, the chip mirror) holds everyone.
   for (let i = 0; i < SAMPLES; i++)
