@@ -14,6 +14,7 @@ import {
   insertThread,
   readyThreadPage,
   sandboxRoundTrips,
+  sandboxThreadRoundTrips,
   WARM_GOAL_MS,
   type Timing,
 } from './chips';
@@ -35,6 +36,7 @@ interface Build {
   cold: Timing[];
   inbox: Insert[];
   rtt: number[];
+  threadRtt: number[];
 }
 
 async function open(name: string, buildDir?: string, sandboxOwnProcess = true): Promise<Build> {
@@ -53,7 +55,18 @@ async function open(name: string, buildDir?: string, sandboxOwnProcess = true): 
   const inboxChips = (await insertRows(inbox, Infinity, 5000)).chips;
   await inbox.close();
   if (expected.length === 0 || inboxChips === 0) throw new Error(`${name}: no chips settled`);
-  return { name, session, control, expected, inboxChips, warm: [], cold: [], inbox: [], rtt: [] };
+  return {
+    name,
+    session,
+    control,
+    expected,
+    inboxChips,
+    warm: [],
+    cold: [],
+    inbox: [],
+    rtt: [],
+    threadRtt: [],
+  };
 }
 
 async function newTab(build: Build): Promise<Timing> {
@@ -83,7 +96,10 @@ try {
   if (beforeDir) builds.push(await open('before', beforeDir));
   if (sandboxCompare) builds.push(await open('sandbox in the bench process', undefined, false));
   builds.push(await open(sandboxCompare ? 'sandbox in its own process' : 'this build'));
-  for (const build of builds) build.rtt = await sandboxRoundTrips(build.session);
+  for (const build of builds) {
+    build.rtt = await sandboxRoundTrips(build.session);
+    build.threadRtt = await sandboxThreadRoundTrips(build.session, build.expected);
+  }
   // Warm: the worker's cache (and, where there is one, the chip mirror) holds everyone.
   for (let i = 0; i < SAMPLES; i++)
     for (const build of i % 2 ? [...builds].reverse() : builds)
@@ -116,6 +132,8 @@ for (const build of builds) {
 }
 const p50 = (values: number[]) => ms(summarize(values).p50);
 for (const build of builds) {
+  const thread = both(summarize(build.threadRtt));
+  console.log(`${build.name}, the thread's lookups at once (p50 / p95): ${thread}`);
   const split = (timings: Timing[]) =>
     `hosts ${p50(timings.map((t) => t.hostsMs))}, settled ${p50(timings.map((t) => t.settledMs))}`;
   console.log(
