@@ -5,6 +5,7 @@
  * commit before a change, copied out of .output), side by side: one browser and sandbox each,
  * their samples taken in turns, so load on the machine falls on both alike. Printed as a table
  * with the load average; docs/BENCHMARKS.md is untouched (`npm run bench` writes it).
+ * `NEWTAB_SANDBOX_COMPARE=1`: this build with its sandbox in the bench's process and in its own.
  */
 import { loadavg } from 'node:os';
 import { askWorkerOk, openExtensionPage } from '../tests/e2e/harness';
@@ -13,6 +14,7 @@ import {
   insertThread,
   readyThreadPage,
   sandboxRoundTrips,
+  sandboxThreadRoundTrips,
   WARM_GOAL_MS,
   type Timing,
 } from './chips';
@@ -34,10 +36,16 @@ interface Build {
   cold: Timing[];
   inbox: Insert[];
   rtt: number[];
+  threadRtt: number[];
 }
 
-async function open(name: string, buildDir?: string): Promise<Build> {
-  const session = await openExtensionSession({ reachable: true, rateLimit: 100_000, buildDir });
+async function open(name: string, buildDir?: string, sandboxOwnProcess = true): Promise<Build> {
+  const session = await openExtensionSession({
+    reachable: true,
+    rateLimit: 100_000,
+    buildDir,
+    sandboxOwnProcess,
+  });
   const control = await openExtensionPage(session.browser);
   const first = await readyThreadPage(session);
   const expected = (await insertThread(session, first, null)).emails ?? [];
@@ -47,7 +55,18 @@ async function open(name: string, buildDir?: string): Promise<Build> {
   const inboxChips = (await insertRows(inbox, Infinity, 5000)).chips;
   await inbox.close();
   if (expected.length === 0 || inboxChips === 0) throw new Error(`${name}: no chips settled`);
-  return { name, session, control, expected, inboxChips, warm: [], cold: [], inbox: [], rtt: [] };
+  return {
+    name,
+    session,
+    control,
+    expected,
+    inboxChips,
+    warm: [],
+    cold: [],
+    inbox: [],
+    rtt: [],
+    threadRtt: [],
+  };
 }
 
 async function newTab(build: Build): Promise<Timing> {
@@ -70,12 +89,17 @@ const load = () =>
     .join(' / ');
 
 const beforeDir = process.argv[2];
+const sandboxCompare = process.env.NEWTAB_SANDBOX_COMPARE === '1';
 const startLoad = load();
 const builds: Build[] = [];
 try {
   if (beforeDir) builds.push(await open('before', beforeDir));
-  builds.push(await open('this build'));
-  for (const build of builds) build.rtt = await sandboxRoundTrips(build.session);
+  if (sandboxCompare) builds.push(await open('sandbox in the bench process', undefined, false));
+  builds.push(await open(sandboxCompare ? 'sandbox in its own process' : 'this build'));
+  for (const build of builds) {
+    build.rtt = await sandboxRoundTrips(build.session);
+    build.threadRtt = await sandboxThreadRoundTrips(build.session, build.expected);
+  }
   // Warm: the worker's cache (and, where there is one, the chip mirror) holds everyone.
   for (let i = 0; i < SAMPLES; i++)
     for (const build of i % 2 ? [...builds].reverse() : builds)
@@ -108,6 +132,8 @@ for (const build of builds) {
 }
 const p50 = (values: number[]) => ms(summarize(values).p50);
 for (const build of builds) {
+  const thread = both(summarize(build.threadRtt));
+  console.log(`${build.name}, the thread's lookups at once (p50 / p95): ${thread}`);
   const split = (timings: Timing[]) =>
     `hosts ${p50(timings.map((t) => t.hostsMs))}, settled ${p50(timings.map((t) => t.settledMs))}`;
   console.log(

@@ -13,6 +13,7 @@ import {
 } from '../../tests/e2e/harness';
 import { serveBenchPages } from './gmail-pages';
 import { failedSection, type Section } from './report';
+import { startSandboxProcess } from './sandbox-process';
 
 export interface ExtensionSession {
   browser: ExtensionBrowser;
@@ -36,14 +37,22 @@ export interface SessionOptions {
   rateLimit?: number;
   /** Another build than `npm run build:test`'s, e.g. the one before a change. */
   buildDir?: string;
+  /**
+   * Default true: the sandbox in a process of its own (./sandbox-process.ts), so requests
+   * never wait for this process's Playwright work; false: in this process, as before, to
+   * compare the two.
+   */
+  sandboxOwnProcess?: boolean;
 }
 
 export async function openExtensionSession({
   reachable,
   rateLimit,
   buildDir,
+  sandboxOwnProcess = true,
 }: SessionOptions): Promise<ExtensionSession> {
-  const sandbox = reachable ? await startTestSandbox({ rateLimit }) : null;
+  const startSandbox = sandboxOwnProcess ? startSandboxProcess : startTestSandbox;
+  const sandbox = reachable ? await startSandbox({ rateLimit }) : null;
   let browser: ExtensionBrowser | undefined;
   try {
     browser = await launchExtension({ buildDir });
