@@ -10,6 +10,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { openExtensionPage } from '../tests/e2e/harness';
 import { MAX_CACHED_ADDRESSES } from '../lib/worker/lookups/cache';
+import { EAGER_ROWS } from '../lib/content/chips/row-chips';
 import { benchInSession, type ExtensionSession } from './lib/extension-session';
 import { DAY_SIGNED_IN, GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
@@ -59,12 +60,15 @@ async function checkpoint(page: Page, cdp: CDPSession): Promise<Checkpoint> {
   return { heap: usedSize, hosts, elements, listeners };
 }
 
-/** With the extension, an inbox page waits for its row chips (its people reach the worker). */
+/**
+ * With the extension, an inbox page waits for its row chips (its people reach the worker): those
+ * of its top rows, drawn at once; rows further down get theirs as they come near the viewport.
+ */
 async function showInbox(page: Page, n: number, withExtension: boolean): Promise<number> {
   await page.evaluate(`window.vivreDay.openInbox(${n}, ${JSON.stringify(OWN_DOMAIN)})`);
   if (withExtension) {
     await page
-      .waitForFunction('window.vivreDay.count().hosts >= 50', null, { timeout: 5000 })
+      .waitForFunction(`window.vivreDay.count().hosts >= ${EAGER_ROWS}`, null, { timeout: 5000 })
       .catch(() => {});
   }
   return (await page.evaluate<{ hosts: number }>('window.vivreDay.count()')).hosts;

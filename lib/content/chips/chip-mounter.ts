@@ -3,9 +3,29 @@
  * new anchors get a host, anchors that left the page (or changed address) lose it.
  * One element can show several people (a recipient field with "a@x, b@y" typed),
  * so hosts are kept per element and per address, in the order detection gave.
+ *
+ * Hosts are built only for anchors near the viewport. Each host is a shadow root Gmail's page
+ * then styles and lays out on every change: a long thread's 300 chips, most of them off-screen,
+ * cost its main thread 1.08–1.22× under the 5,000-mutation benchmark (bench/main-thread.ts)
+ * whatever their CSS. The first hosts of each sync are built at once, so the people the rep
+ * sees first have their chips in the frame Gmail draws (IntersectionObserver reports only after
+ * that frame is painted); the rest wait for ../near-viewport.ts.
  */
 import type { ParticipantAnchor } from '../../shared/people';
+import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
 import type { ChipHost } from './chip-host';
+
+/**
+ * Hosts one sync builds at once, in document order: a thread's first messages or a compose's
+ * fields. More than a screen of chips rarely fits in one view; the rest come a frame later.
+ */
+export const EAGER_HOSTS = 20;
+
+export interface ChipMounterOptions {
+  /** Which anchors come near the viewport; tests without layout pass `everyElementNear`. */
+  watchNear?: WatchNearViewport;
+  eager?: number;
+}
 
 function groupByElement(anchors: readonly ParticipantAnchor[]) {
   const groups = new Map<Element, ParticipantAnchor[]>();
@@ -17,18 +37,38 @@ function groupByElement(anchors: readonly ParticipantAnchor[]) {
   return groups;
 }
 
-export function createChipMounter(createHost: (anchor: ParticipantAnchor) => ChipHost) {
+export function createChipMounter(
+  createHost: (anchor: ParticipantAnchor) => ChipHost,
+  { watchNear = watchNearViewport, eager = EAGER_HOSTS }: ChipMounterOptions = {},
+) {
   // Elements that already have their hosts: the common case, a burst that only
   // re-finds what is mounted, costs one WeakSet lookup per anchor.
   const handled = new WeakSet<Element>();
   // Only elements on the page right now: every sync drops the rest, so nothing
   // Gmail removed is kept alive.
   const hosts = new Map<Element, Map<string, ChipHost>>();
+  // Elements still off-screen, with the people they showed at their last sync: no host yet.
+  // Dropped (and unobserved) like hosts when their element leaves the page.
+  const waiting = new Map<Element, ParticipantAnchor[]>();
+  const near = watchNear((elements) => {
+    for (const element of elements) {
+      const group = waiting.get(element);
+      waiting.delete(element);
+      if (group && element.isConnected) mount(element, group);
+    }
+  });
+
+  function forget(element: Element) {
+    if (waiting.delete(element)) near.unobserve(element);
+  }
 
   function unmountStale(
     wanted: Map<Element, ParticipantAnchor[]>,
     inScope: (e: Element) => boolean,
   ) {
+    for (const element of waiting.keys()) {
+      if (!element.isConnected || (inScope(element) && !wanted.has(element))) forget(element);
+    }
     for (const [element, byEmail] of hosts) {
       const group = wanted.get(element);
       const checked = element.isConnected ? inScope(element) : true;
@@ -47,9 +87,32 @@ export function createChipMounter(createHost: (anchor: ParticipantAnchor) => Chi
     }
   }
 
+  /** Builds the hosts `element` lacks, right after it in `group`'s order; returns their emails. */
+  function mount(element: Element, group: readonly ParticipantAnchor[]): string[] {
+    let byEmail = hosts.get(element);
+    if (!byEmail) hosts.set(element, (byEmail = new Map()));
+    handled.add(element);
+    const added: string[] = [];
+    let previous: Element = element;
+    for (const anchor of group) {
+      const existing = byEmail.get(anchor.email);
+      if (existing) {
+        previous = existing.element;
+        continue;
+      }
+      const host = createHost(anchor);
+      previous.after(host.element);
+      previous = host.element;
+      byEmail.set(anchor.email, host);
+      added.push(anchor.email);
+    }
+    return added;
+  }
+
   return {
     /**
-     * Mounts and unmounts to match `anchors`; returns the emails of newly mounted chips.
+     * Mounts and unmounts to match `anchors`; returns the emails of new chips, those mounted now
+     * and those waiting to come near (their lookups need not wait).
      * With `inScope`, `anchors` is all detection found in part of the page (the messages a burst
      * touched): only hosts of elements in that part, or no longer on the page, can be unmounted.
      */
@@ -60,23 +123,19 @@ export function createChipMounter(createHost: (anchor: ParticipantAnchor) => Chi
       const wanted = groupByElement(anchors);
       unmountStale(wanted, inScope);
       const added: string[] = [];
+      let eagerLeft = eager;
       for (const [element, group] of wanted) {
-        let byEmail = hosts.get(element);
-        if (byEmail && handled.has(element) && group.every((a) => byEmail!.has(a.email))) continue;
-        if (!byEmail) hosts.set(element, (byEmail = new Map()));
-        handled.add(element);
-        let previous: Element = element;
-        for (const anchor of group) {
-          const existing = byEmail.get(anchor.email);
-          if (existing) {
-            previous = existing.element;
-            continue;
-          }
-          const host = createHost(anchor);
-          previous.after(host.element);
-          previous = host.element;
-          byEmail.set(anchor.email, host);
-          added.push(anchor.email);
+        const byEmail = hosts.get(element);
+        if (byEmail && handled.has(element) && group.every((a) => byEmail.has(a.email))) continue;
+        if (!byEmail && waiting.has(element)) {
+          waiting.set(element, group);
+        } else if (!byEmail && eagerLeft <= 0) {
+          waiting.set(element, group);
+          near.observe(element);
+          added.push(...group.map((anchor) => anchor.email));
+        } else {
+          eagerLeft -= group.length;
+          added.push(...mount(element, group));
         }
       }
       return added;
@@ -92,6 +151,8 @@ export function createChipMounter(createHost: (anchor: ParticipantAnchor) => Chi
         handled.delete(element);
       }
       hosts.clear();
+      waiting.clear();
+      near.disconnect();
     },
   };
 }

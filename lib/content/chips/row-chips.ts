@@ -7,15 +7,25 @@
  * Lookups go out in one message per scan, at the lowest priority; the rows the rep can see are
  * then raised, once an IntersectionObserver says which they are. Answers already in the worker's
  * cache come back at once whatever the priority, so cached chips show in the frame after the rows.
+ *
+ * Only rows near the viewport get their hosts (../near-viewport.ts): every host is a shadow root
+ * Gmail's page styles and lays out on each change of the list, and a 100-row list shows about a
+ * fifth of its rows. The first rows of a list get theirs at once, so a list Gmail draws at its top
+ * (a page opened, new mail arriving) has its chips in that frame; an observer's report comes only
+ * after the frame is painted. Rows further down are looked up at once all the same.
  */
 import { isColleague } from '../../shared/address';
 import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../../shared/inbox-list';
-import { findInboxRows, readRowPeople } from '../gmail/inbox-rows';
+import { findInboxRows, readRowPeople, type RowPerson } from '../gmail/inbox-rows';
 import { queryNewestFirst, readableOnce } from '../gmail/query';
 import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
+import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
 import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
+
+/** Rows at the top of a list that get their chips at once: about a screen of them. */
+export const EAGER_ROWS = 20;
 
 export interface RowChipsOptions {
   document: Document;
@@ -23,6 +33,8 @@ export interface RowChipsOptions {
   store: LookupStore;
   signedIn: () => string | null;
   theme: Theme;
+  /** Which rows are near the viewport; tests without layout pass `everyElementNear`. */
+  watchNear?: WatchNearViewport;
 }
 
 interface MountedRow {
@@ -31,10 +43,27 @@ interface MountedRow {
   mark: ReturnType<typeof createHotLeadMark> | null;
 }
 
-export function startRowChips({ document: doc, signal, store, signedIn, theme }: RowChipsOptions) {
+export function startRowChips({
+  document: doc,
+  signal,
+  store,
+  signedIn,
+  theme,
+  watchNear = watchNearViewport,
+}: RowChipsOptions) {
   // Null until the stored prefs are read: no chip is shown that the rep turned off.
   let prefs: InboxListPrefs | null = null;
   const rows = new Map<Element, MountedRow>();
+  // Rows further down than the rep has come, with the people last read in each: no hosts yet.
+  // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
+  const waiting = new Map<Element, RowPerson[]>();
+  const near = watchNear((came) => {
+    for (const row of came) {
+      const people = waiting.get(row);
+      waiting.delete(row);
+      if (people && row.isConnected && prefs?.showScores) syncRow(row, people);
+    }
+  });
   const visibility =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(raiseVisible, { root: null })
@@ -88,9 +117,17 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     mounted.mark.show(hottest && `${hottest.name}, AI score ${hottest.score}`);
   }
 
-  /** Mounts the row's chips to match its people; returns the emails of new chips. */
-  function syncRow(row: Element, rep: string | null): string[] {
-    const people = readRowPeople(row, rep).filter((person) => !isColleague(person.email, rep));
+  /** Who of the row gets a chip: the external people it shows. */
+  function chippedPeople(row: Element, rep: string | null): RowPerson[] {
+    return readRowPeople(row, rep).filter((person) => !isColleague(person.email, rep));
+  }
+
+  function forget(row: Element) {
+    if (waiting.delete(row)) near.unobserve(row);
+  }
+
+  /** Mounts the row's chips to match `people`; returns the emails of new chips. */
+  function syncRow(row: Element, people: RowPerson[]): string[] {
     const mounted = rows.get(row) ?? { chips: new Map(), mark: null };
     rows.set(row, mounted);
     const added: string[] = [];
@@ -134,6 +171,7 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
   function scan(roots?: Iterable<Element>) {
     if (signal.aborted || !prefs?.showScores) return;
     for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
+    for (const row of [...waiting.keys()]) if (!row.isConnected) forget(row);
     const found = new Set<Element>();
     const readable = readableOnce();
     for (const root of roots ?? [doc.documentElement]) {
@@ -145,12 +183,24 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
       }
     }
     const rep = signedIn();
-    const added = [...found].flatMap((row) => syncRow(row, rep));
+    const added: string[] = [];
+    for (const row of found) {
+      const people = chippedPeople(row, rep);
+      if (rows.has(row) || isNearListTop(row)) {
+        forget(row);
+        added.push(...syncRow(row, people));
+      } else if (people.length > 0) {
+        if (!waiting.has(row)) near.observe(row);
+        waiting.set(row, people);
+        added.push(...people.map((person) => person.email));
+      } else forget(row);
+    }
     if (added.length > 0) void store.lookup(added, rep, 'rowOutOfView');
   }
 
   function clear() {
     visibility?.disconnect();
+    for (const row of [...waiting.keys()]) forget(row);
     for (const row of [...rows.keys()]) unmountRow(row);
   }
 
@@ -169,4 +219,12 @@ export function startRowChips({ document: doc, signal, store, signedIn, theme }:
     /** For tests and the bench: how many chips are mounted. */
     count: () => [...rows.values()].reduce((sum, row) => sum + row.chips.size, 0),
   };
+}
+
+/** Among the first EAGER_ROWS rows of its list (siblings counted, no layout read). */
+function isNearListTop(row: Element): boolean {
+  let above = row.previousElementSibling;
+  for (let n = 1; above; n++, above = above.previousElementSibling)
+    if (n >= EAGER_ROWS) return false;
+  return true;
 }

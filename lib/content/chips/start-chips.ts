@@ -12,6 +12,7 @@ import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
 import { detectTheme } from '../gmail/page';
+import type { WatchNearViewport } from '../near-viewport';
 
 /** content/gmail's detection, injected so tests can drive the chips with any page. */
 export interface GmailDetection {
@@ -36,6 +37,8 @@ export interface ChipsOptions {
    * says what the burst touched (undefined: the whole page was scanned).
    */
   onScan?: (change?: GmailChange) => void;
+  /** Which anchors are near the viewport (./chip-mounter.ts); tests without layout pass `everyElementNear`. */
+  watchNear?: WatchNearViewport;
 }
 
 export function startChips({
@@ -45,6 +48,7 @@ export function startChips({
   detect,
   onScan,
   store = createLookupStore(ask),
+  watchNear,
 }: ChipsOptions) {
   let theme = detectTheme(doc);
   // One card per tab, shared by every chip (lib/content/card-host/card-host.ts).
@@ -55,8 +59,9 @@ export function startChips({
   });
   // The account read by the scan that mounts the hosts (read once per scan, not per chip).
   let signedIn: string | null = null;
-  const mounter = createChipMounter((anchor) =>
-    createChipHost(anchor, { store, card, theme, signedIn }),
+  const mounter = createChipMounter(
+    (anchor) => createChipHost(anchor, { store, card, theme, signedIn }),
+    { watchNear },
   );
 
   /** The whole page: at start and after navigation. */

@@ -19,7 +19,7 @@ import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
 import type { DealChoice, LoggingContext } from './logging-context';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
 import { createPreactHost, type PreactHost } from './preact-host';
-import { watchNearViewport, type WatchNearViewport } from './near-viewport';
+import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
 
 interface MessageState {
   host: PreactHost;

@@ -15,7 +15,7 @@ import { createComposeLogging } from './compose-logging';
 import type { LookupStore } from '../lookups/lookup-store';
 import { createPrefs, type LoggingContext } from './logging-context';
 import { createMessageLogging } from './message-logging';
-import type { WatchNearViewport } from './near-viewport';
+import type { WatchNearViewport } from '../near-viewport';
 import { createUndoWindow } from './undo-window';
 import { createHeldSendLine } from './held-send-line';
 import { watchNotificationBars } from '../gmail/watch';
@@ -31,7 +31,7 @@ export interface EmailLoggingOptions {
   store: LookupStore;
   now?: () => number;
   /**
-   * Which messages are near the viewport, so only theirs get "Log this email" (./near-viewport.ts
+   * Which messages are near the viewport, so only theirs get "Log this email" (../near-viewport.ts
    * says why). Tests without layout pass `everyElementNear`.
    */
   watchNear?: WatchNearViewport;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChips } from '@/lib/content/chips/start-chips';
 import { startRowChips } from '@/lib/content/chips/row-chips';
 import { startEmailLogging } from '@/lib/content/email-logging/start-email-logging';
-import { everyElementNear } from '@/lib/content/email-logging/near-viewport';
+import { everyElementNear } from '@/lib/content/near-viewport';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
 import type { Ask } from '@/lib/shared/messaging/messenger';

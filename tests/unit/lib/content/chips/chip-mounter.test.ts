@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ParticipantAnchor } from '@/lib/shared/people';
 import type { ChipHost } from '@/lib/content/chips/chip-host';
-import { createChipMounter } from '@/lib/content/chips/chip-mounter';
+import { createChipMounter, EAGER_HOSTS } from '@/lib/content/chips/chip-mounter';
+import { scrolledByHand } from '../scrolled-by-hand';
 
 /** A stand-in host: a marked element, so the test sees where it was put. */
 function fakeHost(anchor: ParticipantAnchor): ChipHost {
@@ -77,5 +78,75 @@ describe('chip mounter', () => {
     mounter.sync([anchor(span, 'a@x.example'), anchor(span, 'b@x.example')]);
     mounter.destroy();
     expect(document.querySelectorAll('vivre-chip')).toHaveLength(0);
+  });
+
+  describe('near the viewport', () => {
+    /** A thread of `n` senders, one span each, in document order. */
+    function senders(n: number) {
+      const spans = Array.from({ length: n }, (_, i) => {
+        const span = document.createElement('span');
+        span.id = `s${i}`;
+        return span;
+      });
+      document.body.append(...spans);
+      return { spans, anchors: spans.map((span, i) => anchor(span, `p${i}@x.example`)) };
+    }
+    const hostAfter = (span: Element) =>
+      span.nextElementSibling?.tagName === 'VIVRE-CHIP' ? span.nextElementSibling : null;
+
+    it('mounts the first hosts of a sync at once and the rest once they come near', () => {
+      const { spans, anchors } = senders(EAGER_HOSTS + 5);
+      const view = scrolledByHand();
+      const mounter = createChipMounter(fakeHost, { watchNear: view.watchNear });
+      // Everyone is new, so everyone is looked up now, hosts or not.
+      expect(mounter.sync(anchors)).toEqual(anchors.map((a) => a.email));
+      expect(spans.slice(0, EAGER_HOSTS).every(hostAfter)).toBe(true);
+      expect(spans.slice(EAGER_HOSTS).map(hostAfter)).toEqual([null, null, null, null, null]);
+      expect([...view.waiting]).toEqual(spans.slice(EAGER_HOSTS));
+
+      view.scrollTo(spans[EAGER_HOSTS + 2]!);
+      expect(hostAfter(spans[EAGER_HOSTS + 2]!)?.getAttribute('data-vivre-email')).toBe(
+        `p${EAGER_HOSTS + 2}@x.example`,
+      );
+      // A later burst re-finding everyone builds nothing twice and asks for no one again.
+      expect(mounter.sync(anchors)).toEqual([]);
+      expect(document.querySelectorAll('vivre-chip')).toHaveLength(EAGER_HOSTS + 1);
+    });
+
+    it('never mounts an anchor that left the page before coming near, and stops watching it', () => {
+      const { spans, anchors } = senders(EAGER_HOSTS + 2);
+      const view = scrolledByHand();
+      const createHost = vi.fn(fakeHost);
+      const mounter = createChipMounter(createHost, { watchNear: view.watchNear });
+      mounter.sync(anchors);
+      const [gone, raced] = spans.slice(EAGER_HOSTS);
+      gone!.remove();
+      raced!.remove();
+      // The burst that removed it: nothing of it stays observed or kept for later.
+      mounter.sync(anchors.filter((a) => a.element.isConnected));
+      expect(view.waiting.size).toBe(0);
+      view.scrollTo(gone!);
+      expect(createHost).toHaveBeenCalledTimes(EAGER_HOSTS);
+      expect(document.querySelectorAll('vivre-chip')).toHaveLength(EAGER_HOSTS);
+    });
+
+    it('does not mount an anchor whose report comes after Gmail removed it, before any sync', () => {
+      const { spans, anchors } = senders(EAGER_HOSTS + 1);
+      const view = scrolledByHand();
+      const createHost = vi.fn(fakeHost);
+      createChipMounter(createHost, { watchNear: view.watchNear }).sync(anchors);
+      spans[EAGER_HOSTS]!.remove();
+      view.scrollTo(spans[EAGER_HOSTS]!);
+      expect(createHost).toHaveBeenCalledTimes(EAGER_HOSTS);
+    });
+
+    it('forgets every waiting anchor on destroy', () => {
+      const { anchors } = senders(EAGER_HOSTS + 3);
+      const view = scrolledByHand();
+      const mounter = createChipMounter(fakeHost, { watchNear: view.watchNear });
+      mounter.sync(anchors);
+      mounter.destroy();
+      expect(view.waiting.size).toBe(0);
+    });
   });
 });

@@ -1,13 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
-import { startRowChips } from '@/lib/content/chips/row-chips';
+import { EAGER_ROWS, startRowChips } from '@/lib/content/chips/row-chips';
+import type { WatchNearViewport } from '@/lib/content/near-viewport';
 import { findSignedInEmail } from '@/lib/content/gmail/page';
 import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
 import { INBOX_2019_ROW_CHIPS } from '../../../../fixtures/gmail/inbox-2019-chips';
 import { showFixture } from '../gmail/load-fixture';
 import { contact, fakeWorker } from './fake-worker';
 import { useShadowRoots } from './test-chips';
+import { scrolledByHand } from '../scrolled-by-hand';
 
 const rootOf = useShadowRoots();
 
@@ -38,7 +40,7 @@ beforeEach(() => {
 });
 afterEach(() => lifetime.abort());
 
-function start() {
+function start(watchNear?: WatchNearViewport) {
   const worker = fakeWorker(KNOWN);
   const chips = startRowChips({
     document,
@@ -46,6 +48,7 @@ function start() {
     store: createLookupStore(worker.ask),
     signedIn: () => findSignedInEmail(document),
     theme: 'light',
+    watchNear,
   });
   return { ...worker, chips };
 }
@@ -160,5 +163,63 @@ describe('row chips', () => {
     rowsOf()[0]!.remove();
     chips.scan([]);
     expect(chips.count()).toBe(6);
+  });
+
+  describe('rows further down the list', () => {
+    /**
+     * The list grown to `total` rows by copies of its last one, each showing someone new;
+     * returns the rows past the first EAGER_ROWS.
+     */
+    function growList(total: number): Element[] {
+      const last = rowsOf().at(-1)!;
+      const list = last.parentElement!;
+      while (list.children.length < total) {
+        const row = last.cloneNode(true) as Element;
+        const email = `far${list.children.length}@far-away.example`;
+        for (const holder of row.querySelectorAll('[email]')) holder.setAttribute('email', email);
+        list.append(row);
+      }
+      return [...list.children].slice(EAGER_ROWS);
+    }
+
+    it('get their chips once they come near, and are looked up at once with the rest', async () => {
+      const far = growList(EAGER_ROWS + 3);
+      const view = scrolledByHand();
+      const { chips, lookups } = start(view.watchNear);
+      chips.setPrefs(DEFAULT_INBOX_LIST);
+      await settle();
+      // The top of the list (what Gmail shows first) has its chips at once; the rows below wait.
+      expect(rowsOf().slice(0, 8).map(chipEmails)).toEqual(INBOX_2019_ROW_CHIPS);
+      expect(far.map(chipEmails)).toEqual([[], [], []]);
+      expect([...view.waiting]).toEqual(far);
+      expect(lookups()).toHaveLength(1);
+      expect(lookups()[0]).toEqual(expect.arrayContaining(['far21@far-away.example']));
+
+      view.scrollTo(far[1]!);
+      expect(chipEmails(far[1]!)).toEqual(['far21@far-away.example']);
+      expect(far[1]!.querySelector('vivre-hot-lead')).not.toBeNull();
+      await settle();
+      expect(nameIn(far[1]!.querySelector('vivre-row-chip'))).toMatch(/is not in Vivre$/);
+      // Coming near asked for nobody again.
+      expect(lookups()).toHaveLength(1);
+    });
+
+    it('are never mounted nor kept when Gmail removes them before they come near', async () => {
+      const far = growList(EAGER_ROWS + 2);
+      const view = scrolledByHand();
+      const { chips } = start(view.watchNear);
+      chips.setPrefs(DEFAULT_INBOX_LIST);
+      await settle();
+      const mounted = chips.count();
+      far[0]!.remove();
+      chips.scan([]);
+      expect([...view.waiting]).toEqual([far[1]]);
+      view.scrollTo(far[0]!);
+      expect(far[0]!.querySelector('vivre-row-chip, vivre-hot-lead')).toBeNull();
+      expect(chips.count()).toBe(mounted);
+      // Turned off: nothing is watched any more.
+      chips.setPrefs({ ...DEFAULT_INBOX_LIST, showScores: false });
+      expect(view.waiting.size).toBe(0);
+    });
   });
 });

@@ -5,33 +5,11 @@ import type { Deal } from '@/lib/shared/vivre/contract-types';
 import { scripted, shadowOf, useGmailTabs } from './page';
 import { showFixture } from '../gmail/load-fixture';
 import { drawnWords } from '../../../drawn-words';
-import type { WatchNearViewport } from '@/lib/content/email-logging/near-viewport';
+import { scrolledByHand } from '../scrolled-by-hand';
 
 const tabs = useGmailTabs();
 
 const firstMessage = () => shadowOf('vivre-log-email', 0);
-
-/** Messages come near the viewport when the test says, as an IntersectionObserver reports a scroll. */
-function scrolledByHand() {
-  const waiting = new Set<Element>();
-  let report: (elements: Element[]) => void = () => {};
-  const watchNear: WatchNearViewport = (onNear) => {
-    report = onNear;
-    return {
-      observe: (element) => waiting.add(element),
-      unobserve: (element) => waiting.delete(element),
-      disconnect: () => waiting.clear(),
-    };
-  };
-  return {
-    watchNear,
-    waiting,
-    scrollTo(element: Element) {
-      waiting.delete(element);
-      report([element]);
-    },
-  };
-}
 
 const openDeal = (id: string, title: string): Deal => ({
   id,

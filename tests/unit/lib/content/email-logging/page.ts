@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startEmailLogging } from '@/lib/content/email-logging/start-email-logging';
-import { everyElementNear } from '@/lib/content/email-logging/near-viewport';
+import { everyElementNear } from '@/lib/content/near-viewport';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { useShadowRoots } from '../../../shadow-roots';
 import type { fakeWorker } from './fake-worker';

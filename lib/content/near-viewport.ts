@@ -3,7 +3,7 @@
  * message the rep can scroll to soon. Drawing "Log this email" on each of a long thread's 100
  * messages at once was most of what the extension added to Gmail's main thread under the
  * 5,000-mutation benchmark (bench/main-thread.ts): every host is one more shadow root to style
- * and lay out, and one more target of its visibility guard (../visible-input.ts), whose
+ * and lay out, and one more target of its visibility guard (./visible-input.ts), whose
  * IntersectionObserver v2 checks occlusion every frame. One observer serves every element.
  */
 
