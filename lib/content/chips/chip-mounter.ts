@@ -25,6 +25,18 @@ export interface ChipMounterOptions {
   /** Which anchors come near the viewport; tests without layout pass `everyElementNear`. */
   watchNear?: WatchNearViewport;
   eager?: number;
+  /**
+   * Keeps a waiting person's lookup wanted until their host is built or their element leaves;
+   * returns the release. A host holds its own lookup; without a hold, a thread left before its
+   * lower people came near would never give their lookups up, and the worker would go on
+   * looking up people of pages long gone (the day bench's lookups fell minutes behind).
+   */
+  hold?: (email: string) => () => void;
+}
+
+interface Waiting {
+  group: ParticipantAnchor[];
+  release: () => void;
 }
 
 function groupByElement(anchors: readonly ParticipantAnchor[]) {
@@ -39,7 +51,11 @@ function groupByElement(anchors: readonly ParticipantAnchor[]) {
 
 export function createChipMounter(
   createHost: (anchor: ParticipantAnchor) => ChipHost,
-  { watchNear = watchNearViewport, eager = EAGER_HOSTS }: ChipMounterOptions = {},
+  {
+    watchNear = watchNearViewport,
+    eager = EAGER_HOSTS,
+    hold = () => () => {},
+  }: ChipMounterOptions = {},
 ) {
   // Elements that already have their hosts: the common case, a burst that only
   // re-finds what is mounted, costs one WeakSet lookup per anchor.
@@ -49,24 +65,38 @@ export function createChipMounter(
   const hosts = new Map<Element, Map<string, ChipHost>>();
   // Elements still off-screen, with the people they showed at their last sync: no host yet.
   // Dropped (and unobserved) like hosts when their element leaves the page.
-  const waiting = new Map<Element, ParticipantAnchor[]>();
+  const waiting = new Map<Element, Waiting>();
   const near = watchNear((elements) => {
     for (const element of elements) {
-      const group = waiting.get(element);
+      const wait = waiting.get(element);
       waiting.delete(element);
-      if (group && element.isConnected) mount(element, group);
+      if (wait && element.isConnected) mount(element, wait.group);
+      wait?.release(); // after the hosts took the lookups over
     }
   });
 
+  /** `group` waits for `element` to come near, holding its lookups (the last hold released). */
+  function wait(element: Element, group: ParticipantAnchor[]) {
+    const before = waiting.get(element);
+    if (before && sameEmails(before.group, group)) return void (before.group = group);
+    const releases = group.map((anchor) => hold(anchor.email));
+    waiting.set(element, { group, release: () => releases.forEach((release) => release()) });
+    before?.release();
+  }
+
   function forget(element: Element) {
-    if (waiting.delete(element)) near.unobserve(element);
+    const wait = waiting.get(element);
+    if (!wait) return;
+    waiting.delete(element);
+    near.unobserve(element);
+    wait.release();
   }
 
   function unmountStale(
     wanted: Map<Element, ParticipantAnchor[]>,
     inScope: (e: Element) => boolean,
   ) {
-    for (const element of waiting.keys()) {
+    for (const element of [...waiting.keys()]) {
       if (!element.isConnected || (inScope(element) && !wanted.has(element))) forget(element);
     }
     for (const [element, byEmail] of hosts) {
@@ -128,9 +158,9 @@ export function createChipMounter(
         const byEmail = hosts.get(element);
         if (byEmail && handled.has(element) && group.every((a) => byEmail.has(a.email))) continue;
         if (!byEmail && waiting.has(element)) {
-          waiting.set(element, group);
+          wait(element, group);
         } else if (!byEmail && eagerLeft <= 0) {
-          waiting.set(element, group);
+          wait(element, group);
           near.observe(element);
           added.push(...group.map((anchor) => anchor.email));
         } else {
@@ -151,8 +181,12 @@ export function createChipMounter(
         handled.delete(element);
       }
       hosts.clear();
-      waiting.clear();
+      for (const element of [...waiting.keys()]) forget(element);
       near.disconnect();
     },
   };
 }
+
+/** Whether two lists name the same people in the same order. */
+export const sameEmails = (a: readonly { email: string }[], b: readonly { email: string }[]) =>
+  a.length === b.length && a.every((item, i) => item.email === b[i]!.email);

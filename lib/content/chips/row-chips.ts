@@ -22,6 +22,7 @@ import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
 import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
+import { sameEmails } from './chip-mounter';
 import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
 
 /** Rows at the top of a list that get their chips at once: about a screen of them. */
@@ -56,14 +57,25 @@ export function startRowChips({
   const rows = new Map<Element, MountedRow>();
   // Rows further down than the rep has come, with the people last read in each: no hosts yet.
   // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
-  const waiting = new Map<Element, RowPerson[]>();
+  // Each holds its people's lookups (a listener of none), given up with the row: else the
+  // worker would go on looking up rows of pages the rep paged past (../lookups/lookup-store.ts).
+  const waiting = new Map<Element, { people: RowPerson[]; release: () => void }>();
   const near = watchNear((came) => {
     for (const row of came) {
-      const people = waiting.get(row);
+      const wait = waiting.get(row);
       waiting.delete(row);
-      if (people && row.isConnected && prefs?.showScores) syncRow(row, people);
+      if (wait && row.isConnected && prefs?.showScores) syncRow(row, wait.people);
+      wait?.release(); // after the chips took the lookups over
     }
   });
+
+  function wait(row: Element, people: RowPerson[]) {
+    const before = waiting.get(row);
+    if (before && sameEmails(before.people, people)) return void (before.people = people);
+    const releases = people.map((person) => store.subscribe(person.email, () => {}));
+    waiting.set(row, { people, release: () => releases.forEach((release) => release()) });
+    before?.release();
+  }
   const visibility =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(raiseVisible, { root: null })
@@ -123,7 +135,11 @@ export function startRowChips({
   }
 
   function forget(row: Element) {
-    if (waiting.delete(row)) near.unobserve(row);
+    const wait = waiting.get(row);
+    if (!wait) return;
+    waiting.delete(row);
+    near.unobserve(row);
+    wait.release();
   }
 
   /** Mounts the row's chips to match `people`; returns the emails of new chips. */
@@ -191,7 +207,7 @@ export function startRowChips({
         added.push(...syncRow(row, people));
       } else if (people.length > 0) {
         if (!waiting.has(row)) near.observe(row);
-        waiting.set(row, people);
+        wait(row, people);
         added.push(...people.map((person) => person.email));
       } else forget(row);
     }

@@ -61,7 +61,7 @@ export function startChips({
   let signedIn: string | null = null;
   const mounter = createChipMounter(
     (anchor) => createChipHost(anchor, { store, card, theme, signedIn }),
-    { watchNear },
+    { watchNear, hold: (email) => store.subscribe(email, () => {}) },
   );
 
   /** The whole page: at start and after navigation. */

@@ -140,6 +140,41 @@ describe('chip mounter', () => {
       expect(createHost).toHaveBeenCalledTimes(EAGER_HOSTS);
     });
 
+    it('holds a waiting person’s lookup until their host takes it over or they leave', () => {
+      const { spans, anchors } = senders(EAGER_HOSTS + 3);
+      const view = scrolledByHand();
+      const events: string[] = [];
+      const hold = (email: string) => {
+        events.push(`hold ${email}`);
+        return () => events.push(`release ${email}`);
+      };
+      const createHost = (a: ParticipantAnchor) => {
+        events.push(`host ${a.email}`);
+        return fakeHost(a);
+      };
+      const mounter = createChipMounter(createHost, { watchNear: view.watchNear, hold });
+      mounter.sync(anchors);
+      const [comes, goes, stays] = spans.slice(EAGER_HOSTS);
+      const [comer, goer, stayer] = [0, 1, 2].map((i) => `p${EAGER_HOSTS + i}@x.example`);
+      expect(events.filter((e) => e.startsWith('hold'))).toEqual([
+        `hold ${comer}`,
+        `hold ${goer}`,
+        `hold ${stayer}`,
+      ]);
+      events.length = 0;
+      view.scrollTo(comes!);
+      // The host subscribes before the hold is let go: the lookup is never orphaned between.
+      expect(events).toEqual([`host ${comer}`, `release ${comer}`]);
+      events.length = 0;
+      goes!.remove();
+      mounter.sync(anchors.filter((a) => a.element.isConnected));
+      expect(events).toEqual([`release ${goer}`]);
+      expect(stays!.isConnected).toBe(true);
+      events.length = 0;
+      mounter.destroy();
+      expect(events).toEqual([`release ${stayer}`]);
+    });
+
     it('forgets every waiting anchor on destroy', () => {
       const { anchors } = senders(EAGER_HOSTS + 3);
       const view = scrolledByHand();

@@ -10,6 +10,7 @@ import { showFixture } from '../gmail/load-fixture';
 import { contact, fakeWorker } from './fake-worker';
 import { useShadowRoots } from './test-chips';
 import { scrolledByHand } from '../scrolled-by-hand';
+import type { Ask } from '@/lib/shared/messaging/messenger';
 
 const rootOf = useShadowRoots();
 
@@ -220,6 +221,35 @@ describe('row chips', () => {
       // Turned off: nothing is watched any more.
       chips.setPrefs({ ...DEFAULT_INBOX_LIST, showScores: false });
       expect(view.waiting.size).toBe(0);
+    });
+
+    it('give their people’s lookups up when Gmail removes them before they come near', async () => {
+      const far = growList(EAGER_ROWS + 3);
+      const view = scrolledByHand();
+      // A worker that has not answered yet (under load, or a long queue of rows).
+      const asked: Array<{ type: string; emails: string[] }> = [];
+      const ask = (async (type: string, data: { emails: string[] }) => {
+        asked.push({ type, emails: data.emails });
+        return new Promise(() => {});
+      }) as unknown as Ask;
+      const chips = startRowChips({
+        document,
+        signal: lifetime.signal,
+        store: createLookupStore(ask),
+        signedIn: () => findSignedInEmail(document),
+        theme: 'light',
+        watchNear: view.watchNear,
+      });
+      chips.setPrefs(DEFAULT_INBOX_LIST);
+      await settle();
+      const givenUp = () =>
+        asked.filter((a) => a.type === 'giveUpLookups').flatMap((a) => a.emails);
+      // One comes near (its chip holds its lookup now), one is removed, one still waits.
+      view.scrollTo(far[0]!);
+      far[1]!.remove();
+      chips.scan([]);
+      await settle();
+      expect(givenUp()).toEqual([`far${EAGER_ROWS + 1}@far-away.example`]);
     });
   });
 });
