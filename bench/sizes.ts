@@ -21,14 +21,16 @@ const CONTENT_SCRIPT_BUDGET = 22_000;
  * Each piece of that, in bytes of gzip (./content-pieces.ts says how a byte is attributed): what
  * they were on 2026-12-05 after issue 25 part 1, with room for a feature's worth of growth, and
  * together within the budget. Email logging in the always-loaded script is only its loader; its
- * controls are a script of their own, injected when a compose or a message shows.
+ * controls are a script of their own, injected when a compose or a message shows. Chips grew
+ * past 2,500 when their hosts began to wait for the viewport (2,545 B): their room came out of
+ * shared's (12.6 kB), so the pieces still add up to 21,500, inside the whole's budget.
  */
 const PIECE_BUDGETS: Record<Piece, number> = {
-  chips: 2_500,
+  chips: 3_000,
   'inbox rows': 2_500,
   'card host': 2_000,
   'email logging': 500,
-  shared: 14_000,
+  shared: 13_500,
 };
 const PIECE_WORDS: Record<Piece, string> = {
   chips: 'chips beside people (hosts, button, styles, mounter)',
