@@ -13,6 +13,7 @@
  */
 import type { ParticipantAnchor } from '../../shared/people';
 import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
+import { createWaitingRoom } from './waiting-room';
 import type { ChipHost } from './chip-host';
 
 /**
@@ -25,18 +26,8 @@ export interface ChipMounterOptions {
   /** Which anchors come near the viewport; tests without layout pass `everyElementNear`. */
   watchNear?: WatchNearViewport;
   eager?: number;
-  /**
-   * Keeps a waiting person's lookup wanted until their host is built or their element leaves;
-   * returns the release. A host holds its own lookup; without a hold, a thread left before its
-   * lower people came near would never give their lookups up, and the worker would go on
-   * looking up people of pages long gone (the day bench's lookups fell minutes behind).
-   */
+  /** Keeps a waiting person's lookup wanted until their host is built (./waiting-room.ts). */
   hold?: (email: string) => () => void;
-}
-
-interface Waiting {
-  group: ParticipantAnchor[];
-  release: () => void;
 }
 
 function groupByElement(anchors: readonly ParticipantAnchor[]) {
@@ -65,39 +56,19 @@ export function createChipMounter(
   const hosts = new Map<Element, Map<string, ChipHost>>();
   // Elements still off-screen, with the people they showed at their last sync: no host yet.
   // Dropped (and unobserved) like hosts when their element leaves the page.
-  const waiting = new Map<Element, Waiting>();
-  const near = watchNear((elements) => {
-    for (const element of elements) {
-      const wait = waiting.get(element);
-      waiting.delete(element);
-      if (wait && element.isConnected) mount(element, wait.group);
-      wait?.release(); // after the hosts took the lookups over
-    }
+  const waiting = createWaitingRoom<ParticipantAnchor>({
+    watchNear,
+    hold,
+    onNear: (element, group) => mount(element, group),
   });
-
-  /** `group` waits for `element` to come near, holding its lookups (the last hold released). */
-  function wait(element: Element, group: ParticipantAnchor[]) {
-    const before = waiting.get(element);
-    if (before && sameEmails(before.group, group)) return void (before.group = group);
-    const releases = group.map((anchor) => hold(anchor.email));
-    waiting.set(element, { group, release: () => releases.forEach((release) => release()) });
-    before?.release();
-  }
-
-  function forget(element: Element) {
-    const wait = waiting.get(element);
-    if (!wait) return;
-    waiting.delete(element);
-    near.unobserve(element);
-    wait.release();
-  }
 
   function unmountStale(
     wanted: Map<Element, ParticipantAnchor[]>,
     inScope: (e: Element) => boolean,
   ) {
-    for (const element of [...waiting.keys()]) {
-      if (!element.isConnected || (inScope(element) && !wanted.has(element))) forget(element);
+    for (const element of waiting.elements()) {
+      if (!element.isConnected || (inScope(element) && !wanted.has(element)))
+        waiting.forget(element);
     }
     for (const [element, byEmail] of hosts) {
       const group = wanted.get(element);
@@ -158,10 +129,9 @@ export function createChipMounter(
         const byEmail = hosts.get(element);
         if (byEmail && handled.has(element) && group.every((a) => byEmail.has(a.email))) continue;
         if (!byEmail && waiting.has(element)) {
-          wait(element, group);
+          waiting.wait(element, group);
         } else if (!byEmail && eagerLeft <= 0) {
-          wait(element, group);
-          near.observe(element);
+          waiting.wait(element, group);
           added.push(...group.map((anchor) => anchor.email));
         } else {
           eagerLeft -= group.length;
@@ -181,12 +151,7 @@ export function createChipMounter(
         handled.delete(element);
       }
       hosts.clear();
-      for (const element of [...waiting.keys()]) forget(element);
-      near.disconnect();
+      waiting.forgetAll();
     },
   };
 }
-
-/** Whether two lists name the same people in the same order. */
-export const sameEmails = (a: readonly { email: string }[], b: readonly { email: string }[]) =>
-  a.length === b.length && a.every((item, i) => item.email === b[i]!.email);

@@ -22,7 +22,7 @@ import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
 import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
-import { sameEmails } from './chip-mounter';
+import { createWaitingRoom } from './waiting-room';
 import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
 
 /** Rows at the top of a list that get their chips at once: about a screen of them. */
@@ -57,25 +57,13 @@ export function startRowChips({
   const rows = new Map<Element, MountedRow>();
   // Rows further down than the rep has come, with the people last read in each: no hosts yet.
   // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
-  // Each holds its people's lookups (a listener of none), given up with the row: else the
-  // worker would go on looking up rows of pages the rep paged past (../lookups/lookup-store.ts).
-  const waiting = new Map<Element, { people: RowPerson[]; release: () => void }>();
-  const near = watchNear((came) => {
-    for (const row of came) {
-      const wait = waiting.get(row);
-      waiting.delete(row);
-      if (wait && row.isConnected && prefs?.showScores) syncRow(row, wait.people);
-      wait?.release(); // after the chips took the lookups over
-    }
+  const waiting = createWaitingRoom<RowPerson>({
+    watchNear,
+    hold: (email) => store.subscribe(email, () => {}),
+    onNear: (row, people) => {
+      if (prefs?.showScores) syncRow(row, people);
+    },
   });
-
-  function wait(row: Element, people: RowPerson[]) {
-    const before = waiting.get(row);
-    if (before && sameEmails(before.people, people)) return void (before.people = people);
-    const releases = people.map((person) => store.subscribe(person.email, () => {}));
-    waiting.set(row, { people, release: () => releases.forEach((release) => release()) });
-    before?.release();
-  }
   const visibility =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver(raiseVisible, { root: null })
@@ -134,14 +122,6 @@ export function startRowChips({
     return readRowPeople(row, rep).filter((person) => !isColleague(person.email, rep));
   }
 
-  function forget(row: Element) {
-    const wait = waiting.get(row);
-    if (!wait) return;
-    waiting.delete(row);
-    near.unobserve(row);
-    wait.release();
-  }
-
   /** Mounts the row's chips to match `people`; returns the emails of new chips. */
   function syncRow(row: Element, people: RowPerson[]): string[] {
     const mounted = rows.get(row) ?? { chips: new Map(), mark: null };
@@ -187,7 +167,7 @@ export function startRowChips({
   function scan(roots?: Iterable<Element>) {
     if (signal.aborted || !prefs?.showScores) return;
     for (const row of [...rows.keys()]) if (!row.isConnected) unmountRow(row);
-    for (const row of [...waiting.keys()]) if (!row.isConnected) forget(row);
+    for (const row of waiting.elements()) if (!row.isConnected) waiting.forget(row);
     const found = new Set<Element>();
     const readable = readableOnce();
     for (const root of roots ?? [doc.documentElement]) {
@@ -203,20 +183,19 @@ export function startRowChips({
     for (const row of found) {
       const people = chippedPeople(row, rep);
       if (rows.has(row) || isNearListTop(row)) {
-        forget(row);
+        waiting.forget(row);
         added.push(...syncRow(row, people));
       } else if (people.length > 0) {
-        if (!waiting.has(row)) near.observe(row);
-        wait(row, people);
+        waiting.wait(row, people);
         added.push(...people.map((person) => person.email));
-      } else forget(row);
+      } else waiting.forget(row);
     }
     if (added.length > 0) void store.lookup(added, rep, 'rowOutOfView');
   }
 
   function clear() {
     visibility?.disconnect();
-    for (const row of [...waiting.keys()]) forget(row);
+    waiting.forgetAll();
     for (const row of [...rows.keys()]) unmountRow(row);
   }
 

@@ -1,0 +1,72 @@
+/**
+ * Elements whose chips wait for them to come near the viewport (../near-viewport.ts), each with
+ * the people it showed when last read. Shared by thread chips (./chip-mounter.ts) and row chips
+ * (./row-chips.ts).
+ *
+ * Each waiting element holds its people's lookups (`hold`: a listener of none) until its chips
+ * take them over or it is forgotten: a chip host holds its own lookup, and without a hold nothing
+ * gave up the lookups of people Gmail removed before they came near, so the worker went on
+ * looking up every row of every inbox page the rep paged past (the day bench's lookups fell
+ * minutes behind, and the tab's heap grew with the answers it still waited for).
+ */
+import type { WatchNearViewport } from '../near-viewport';
+
+/** Whether two lists name the same people in the same order. */
+export const sameEmails = (a: readonly { email: string }[], b: readonly { email: string }[]) =>
+  a.length === b.length && a.every((item, i) => item.email === b[i]!.email);
+
+export interface WaitingRoomOptions<Person> {
+  watchNear: WatchNearViewport;
+  /** Keeps `email`'s lookup wanted; returns the release. */
+  hold: (email: string) => () => void;
+  /** `element`, still on the page, came near: build its chips (they hold the lookups now). */
+  onNear: (element: Element, people: Person[]) => void;
+}
+
+export function createWaitingRoom<Person extends { email: string }>({
+  watchNear,
+  hold,
+  onNear,
+}: WaitingRoomOptions<Person>) {
+  const waiting = new Map<Element, { people: Person[]; release: () => void }>();
+  const near = watchNear((came) => {
+    for (const element of came) {
+      const wait = waiting.get(element);
+      waiting.delete(element);
+      if (wait && element.isConnected) onNear(element, wait.people);
+      wait?.release(); // after the chips took the lookups over
+    }
+  });
+
+  function forget(element: Element): void {
+    const wait = waiting.get(element);
+    if (!wait) return;
+    waiting.delete(element);
+    near.unobserve(element);
+    wait.release();
+  }
+
+  return {
+    has: (element: Element) => waiting.has(element),
+    /** The waiting elements, as a copy (forgetting while walking it is safe). */
+    elements: () => [...waiting.keys()],
+    /** `element` waits with `people` (watched from its first wait; re-held only if they changed). */
+    wait(element: Element, people: Person[]): void {
+      const before = waiting.get(element);
+      if (before && sameEmails(before.people, people)) {
+        before.people = people;
+        return;
+      }
+      if (!before) near.observe(element);
+      const releases = people.map((person) => hold(person.email));
+      waiting.set(element, { people, release: () => releases.forEach((release) => release()) });
+      before?.release();
+    },
+    /** No longer waits: unwatched, its lookups let go. */
+    forget,
+    /** Forgets every element (each unwatched); new waits may follow. */
+    forgetAll(): void {
+      for (const element of [...waiting.keys()]) forget(element);
+    },
+  };
+}
