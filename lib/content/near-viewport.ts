@@ -1,6 +1,7 @@
 /**
- * Which of the elements handed to it come near the viewport, so a control is drawn only for a
- * message the rep can scroll to soon. Drawing "Log this email" on each of a long thread's 100
+ * Which of the elements handed to it come near the viewport, so a chip or a control is drawn
+ * only for what the rep can scroll to soon (chips: ./chips/waiting-room.ts; "Log this email":
+ * ./email-logging/message-logging.ts). Drawing "Log this email" on each of a long thread's 100
  * messages at once was most of what the extension added to Gmail's main thread under the
  * 5,000-mutation benchmark (bench/main-thread.ts): every host is one more shadow root to style
  * and lay out, and one more target of its visibility guard (./visible-input.ts), whose

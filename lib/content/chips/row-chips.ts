@@ -59,7 +59,7 @@ export function startRowChips({
   // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
   const waiting = createWaitingRoom<RowPerson>({
     watchNear,
-    hold: (email) => store.subscribe(email, () => {}),
+    hold: store.hold,
     onNear: (row, people) => {
       if (prefs?.showScores) syncRow(row, people);
     },

@@ -61,7 +61,7 @@ export function startChips({
   let signedIn: string | null = null;
   const mounter = createChipMounter(
     (anchor) => createChipHost(anchor, { store, card, theme, signedIn }),
-    { watchNear, hold: (email) => store.subscribe(email, () => {}) },
+    { watchNear, hold: store.hold },
   );
 
   /** The whole page: at start and after navigation. */

@@ -12,7 +12,7 @@
 import type { WatchNearViewport } from '../near-viewport';
 
 /** Whether two lists name the same people in the same order. */
-export const sameEmails = (a: readonly { email: string }[], b: readonly { email: string }[]) =>
+const sameEmails = (a: readonly { email: string }[], b: readonly { email: string }[]) =>
   a.length === b.length && a.every((item, i) => item.email === b[i]!.email);
 
 export interface WaitingRoomOptions<Person> {

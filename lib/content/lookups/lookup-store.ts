@@ -85,6 +85,18 @@ export function createLookupStore(
     forgetOldest(states, MAX_KNOWN_PEOPLE, (known) => listeners.has(known));
   }
 
+  /** Calls `listener` when `email`'s state changes; the last to leave gives a lookup still loading up. */
+  function subscribe(email: string, listener: () => void): () => void {
+    const forEmail = listeners.get(email) ?? new Set();
+    listeners.set(email, forEmail.add(listener));
+    return () => {
+      forEmail.delete(listener);
+      if (forEmail.size > 0) return;
+      listeners.delete(email);
+      if (states.get(email) === LOADING) giveUpSoon(email);
+    };
+  }
+
   async function fetch(emails: string[], signedInEmail?: string | null, priority?: LookupPriority) {
     if (emails.length === 0) return;
     const thisAsk = ++asks;
@@ -117,16 +129,13 @@ export function createLookupStore(
     /** Whether this tab knows `email` or has asked for it (else `lookup` asks). */
     has: (email: string): boolean => states.has(email),
 
-    subscribe(email: string, listener: () => void): () => void {
-      const forEmail = listeners.get(email) ?? new Set();
-      listeners.set(email, forEmail.add(listener));
-      return () => {
-        forEmail.delete(listener);
-        if (forEmail.size > 0) return;
-        listeners.delete(email);
-        if (states.get(email) === LOADING) giveUpSoon(email);
-      };
-    },
+    subscribe,
+
+    /**
+     * Keeps `email`'s lookup wanted though no chip shows it yet (one waiting for the viewport):
+     * let go, it is given up like the lookup of a chip that left. Returns the release.
+     */
+    hold: (email: string): (() => void) => subscribe(email, () => {}),
 
     /**
      * Looks up the emails not known or asked for yet (one message per 200 of them). `priority`: list rows
