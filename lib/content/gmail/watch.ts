@@ -1,4 +1,4 @@
-import { noteChange, newGmailChange, type GmailChange } from './changed-roots';
+import { isWorthScanning, noteChange, newGmailChange, type GmailChange } from './changed-roots';
 import { findNotificationBars } from './page';
 import { RECIPIENT_FIELD } from './selectors';
 
@@ -8,9 +8,10 @@ interface WatchGmailOptions {
   /** Aborting it disconnects the observer and cancels a pending run. */
   signal: AbortSignal;
   /**
-   * Called once per burst of changes, at idle (a burst that shows people: at the next frame), with where the burst changed something detection
-   * reads (see `GmailChange`): re-scan only `change.roots`, so the work follows the change, not
-   * the size of the page.
+   * Called once per burst of changes worth reading (`isWorthScanning`), at idle (a burst that
+   * shows people: at the next frame), with where the burst changed something detection reads
+   * (see `GmailChange`): re-scan only `change.roots`, so the work follows the change, not the
+   * size of the page. Churn that shows no people is never reported.
    */
   onChange: (change: GmailChange) => void;
   /** The longest a burst waits for idle time, in ms. */
@@ -102,7 +103,9 @@ export function watchGmail({
   let ranThisFrame = false;
   /** Returns whether the burst ran at once. */
   const schedule = (): boolean => {
-    if (!burst) return false;
+    // Churn that shows no people (rows' times and states, loading bodies) asks for nothing, not
+    // even an idle callback: it is kept until a change worth reading joins it.
+    if (!burst || !isWorthScanning(burst)) return false;
     const showsPeople = burst.roots.size > 0 || burst.rows.size > 0;
     const canDrawNow = typeof requestAnimationFrame === 'function';
     if (showsPeople && atOnce && !ranThisFrame && canDrawNow) {

@@ -55,10 +55,21 @@ describe('watchGmail', () => {
     runIdle();
     expect(onChange).toHaveBeenCalledTimes(1);
 
+    // Churn that shows nobody asks for nothing, not even idle time.
+    requestIdle.mockClear();
     document.body.append(document.createElement('div'));
+    document.body.lastElementChild!.textContent = '10:42';
+    await settle();
+    expect(requestIdle).not.toHaveBeenCalled();
+    runIdle();
+    expect(onChange).toHaveBeenCalledTimes(1);
+
+    // A person leaving is worth a run: their host goes.
+    document.querySelector('[email]')!.remove();
     await settle();
     runIdle();
     expect(onChange).toHaveBeenCalledTimes(2);
+    expect(onChange.mock.calls[1]![0].removed).toBe(true);
   });
 
   it('runs a burst that shows people at the next frame, once, without waiting for idle', async () => {
@@ -75,7 +86,7 @@ describe('watchGmail', () => {
     runIdle(); // the idle run of the same burst has nothing left to do
     expect(onChange).toHaveBeenCalledTimes(1);
 
-    document.body.append(document.createElement('div')); // no people: idle is soon enough
+    document.querySelector('[email]')!.remove(); // nobody shown: idle is soon enough
     await settle();
     runFrame();
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -167,13 +178,18 @@ describe('watchGmail', () => {
   });
 
   it('stops on abort: a pending run is cancelled and later mutations do nothing', async () => {
-    document.body.append(document.createElement('div'));
+    const person = () => {
+      const span = document.createElement('span');
+      span.setAttribute('email', 'a@x.example');
+      return span;
+    };
+    document.body.append(person());
     await settle();
     expect(requestIdle).toHaveBeenCalledTimes(1);
     controller.abort();
     expect(cancelIdle).toHaveBeenCalledTimes(1);
     runIdle(); // even if the browser still ran it
-    document.body.append(document.createElement('div'));
+    document.body.append(person());
     await settle();
     runIdle();
     expect(requestIdle).toHaveBeenCalledTimes(1);
@@ -205,7 +221,11 @@ describe('watchGmail without requestIdleCallback', () => {
     const changed = vi.fn();
     const root = document.createElement('div');
     watchGmail({ root, signal: fallbackController.signal, onChange: changed, idleTimeout: 5 });
-    for (let i = 0; i < 10; i++) root.append(document.createElement('p'));
+    for (let i = 0; i < 10; i++) {
+      const span = document.createElement('span');
+      span.setAttribute('email', `p${i}@x.example`);
+      root.append(span);
+    }
     await vi.waitFor(() => expect(changed).toHaveBeenCalledTimes(1));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(changed).toHaveBeenCalledTimes(1);
