@@ -22,17 +22,64 @@ export interface NearViewport {
 /** `onNear` gets, per observer turn, the elements that came near; each is reported once. */
 export type WatchNearViewport = (onNear: (elements: Element[]) => void) => NearViewport;
 
+/**
+ * Every watcher of the page shares one observer, and an element watched by several (a message's
+ * chips and its "Log this email") is observed once: the browser checks each observed element at
+ * every frame the page changes, which was 1 ms a frame on a long thread whose 375 waiting
+ * elements each had their own observation (bench/main-thread.ts).
+ */
+let shared: { observer: IntersectionObserver; watchers: Map<Element, Set<Watcher>> } | null = null;
+
+interface Watcher {
+  onNear: (elements: Element[]) => void;
+  mine: Set<Element>;
+}
+
+function sharedObserver() {
+  if (shared) return shared;
+  const watchers = new Map<Element, Set<Watcher>>();
+  const observer = new IntersectionObserver((entries) => {
+    const came = new Map<Watcher, Element[]>();
+    for (const entry of entries) {
+      const waiting = entry.isIntersecting ? watchers.get(entry.target) : undefined;
+      if (!waiting) continue;
+      watchers.delete(entry.target);
+      observer.unobserve(entry.target);
+      for (const watcher of waiting) {
+        watcher.mine.delete(entry.target);
+        const list = came.get(watcher);
+        if (list) list.push(entry.target);
+        else came.set(watcher, [entry.target]);
+      }
+    }
+    for (const [watcher, elements] of came) watcher.onNear(elements);
+  }, NEAR);
+  return (shared = { observer, watchers });
+}
+
 export const watchNearViewport: WatchNearViewport = (onNear) => {
   if (typeof IntersectionObserver !== 'function') return everyElementNear(onNear);
-  const observer = new IntersectionObserver((entries) => {
-    const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-    for (const element of near) observer.unobserve(element);
-    if (near.length > 0) onNear(near);
-  }, NEAR);
+  const { observer, watchers } = sharedObserver();
+  const watcher: Watcher = { onNear, mine: new Set() };
+  const unobserve = (element: Element) => {
+    if (!watcher.mine.delete(element)) return;
+    const waiting = watchers.get(element);
+    waiting?.delete(watcher);
+    if (waiting?.size !== 0) return;
+    watchers.delete(element);
+    observer.unobserve(element);
+  };
   return {
-    observe: (element) => observer.observe(element),
-    unobserve: (element) => observer.unobserve(element),
-    disconnect: () => observer.disconnect(),
+    observe(element) {
+      if (watcher.mine.has(element)) return;
+      watcher.mine.add(element);
+      const waiting = watchers.get(element);
+      if (waiting) return void waiting.add(watcher);
+      watchers.set(element, new Set([watcher]));
+      observer.observe(element);
+    },
+    unobserve,
+    disconnect: () => [...watcher.mine].forEach(unobserve),
   };
 };
 

@@ -28,6 +28,8 @@ export interface ChipMounterOptions {
   eager?: number;
   /** Keeps a waiting person's lookup wanted until their host is built (./waiting-room.ts). */
   hold?: (email: string) => () => void;
+  /** The element watched for an anchor's nearness (./waiting-room.ts); default: the anchor. */
+  nearTarget?: (element: Element) => Element;
 }
 
 function groupByElement(anchors: readonly ParticipantAnchor[]) {
@@ -46,6 +48,7 @@ export function createChipMounter(
     watchNear = watchNearViewport,
     eager = EAGER_HOSTS,
     hold = () => () => {},
+    nearTarget,
   }: ChipMounterOptions = {},
 ) {
   // Elements that already have their hosts: the common case, a burst that only
@@ -60,6 +63,7 @@ export function createChipMounter(
     watchNear,
     hold,
     onNear: (element, group) => mount(element, group),
+    nearTarget,
   });
 
   function unmountStale(

@@ -12,6 +12,7 @@ import { createChipHost } from './chip-host';
 import { createChipMounter } from './chip-mounter';
 import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
 import { detectTheme } from '../gmail/page';
+import { messageAround } from '../gmail/thread';
 import type { WatchNearViewport } from '../near-viewport';
 
 /** content/gmail's detection, injected so tests can drive the chips with any page. */
@@ -61,7 +62,7 @@ export function startChips({
   let signedIn: string | null = null;
   const mounter = createChipMounter(
     (anchor) => createChipHost(anchor, { store, card, theme, signedIn }),
-    { watchNear, hold: store.hold },
+    { watchNear, hold: store.hold, nearTarget: messageAround },
   );
 
   /** The whole page: at start and after navigation. */

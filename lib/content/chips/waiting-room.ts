@@ -21,20 +21,39 @@ export interface WaitingRoomOptions<Person> {
   hold: (email: string) => () => void;
   /** `element`, still on the page, came near: build its chips (they hold the lookups now). */
   onNear: (element: Element, people: Person[]) => void;
+  /**
+   * The element watched for `element` (default: itself). Thread chips watch the message their
+   * anchor is in: its three or so anchors come near together, and "Log this email" watches the
+   * same element, so the browser checks one element a message at each frame instead of four.
+   */
+  nearTarget?: (element: Element) => Element;
+}
+
+interface Wait<Person> {
+  people: Person[];
+  target: Element;
+  release: () => void;
 }
 
 export function createWaitingRoom<Person extends { email: string }>({
   watchNear,
   hold,
   onNear,
+  nearTarget = (element) => element,
 }: WaitingRoomOptions<Person>) {
-  const waiting = new Map<Element, { people: Person[]; release: () => void }>();
+  const waiting = new Map<Element, Wait<Person>>();
+  /** The waiting elements watched through each target. */
+  const byTarget = new Map<Element, Set<Element>>();
   const near = watchNear((came) => {
-    for (const element of came) {
-      const wait = waiting.get(element);
-      waiting.delete(element);
-      if (wait && element.isConnected) onNear(element, wait.people);
-      wait?.release(); // after the chips took the lookups over
+    for (const target of came) {
+      const elements = byTarget.get(target) ?? [];
+      byTarget.delete(target);
+      for (const element of elements) {
+        const wait = waiting.get(element);
+        waiting.delete(element);
+        if (wait && element.isConnected) onNear(element, wait.people);
+        wait?.release(); // after the chips took the lookups over
+      }
     }
   });
 
@@ -42,7 +61,12 @@ export function createWaitingRoom<Person extends { email: string }>({
     const wait = waiting.get(element);
     if (!wait) return;
     waiting.delete(element);
-    near.unobserve(element);
+    const elements = byTarget.get(wait.target);
+    elements?.delete(element);
+    if (elements?.size === 0) {
+      byTarget.delete(wait.target);
+      near.unobserve(wait.target);
+    }
     wait.release();
   }
 
@@ -57,9 +81,22 @@ export function createWaitingRoom<Person extends { email: string }>({
         before.people = people;
         return;
       }
-      if (!before) near.observe(element);
+      let target = before?.target;
+      if (!target) {
+        target = nearTarget(element);
+        const elements = byTarget.get(target);
+        if (elements) elements.add(element);
+        else {
+          byTarget.set(target, new Set([element]));
+          near.observe(target);
+        }
+      }
       const releases = people.map((person) => hold(person.email));
-      waiting.set(element, { people, release: () => releases.forEach((release) => release()) });
+      waiting.set(element, {
+        people,
+        target,
+        release: () => releases.forEach((release) => release()),
+      });
       before?.release();
     },
     /** No longer waits: unwatched, its lookups let go. */

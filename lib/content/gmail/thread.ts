@@ -12,6 +12,15 @@ import { closestSafe, isReadable, outermost, queryNewestFirst } from './query';
 import { COLLAPSED_MESSAGE, HIDDEN_MESSAGE_ITEM, MESSAGE, MESSAGE_ITEM } from './selectors';
 
 const ANY_EXPANDED = MESSAGE.map(({ selector }) => selector).join(', ');
+const MESSAGE_OR_ENTRY = `${ANY_EXPANDED}, ${MESSAGE_ITEM}`;
+
+/**
+ * The expanded message, or else the thread's list entry, `element` is shown in; `element` itself
+ * outside any (a compose window's field). A message's people come into view together.
+ */
+export function messageAround(element: Element): Element {
+  return closestSafe(element, MESSAGE_OR_ENTRY) ?? element;
+}
 
 /**
  * Every message in `root` a rep can see, expanded or collapsed, in page order, outermost only.

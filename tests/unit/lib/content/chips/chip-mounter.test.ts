@@ -175,6 +175,34 @@ describe('chip mounter', () => {
       expect(events).toEqual([`release ${stayer}`]);
     });
 
+    it('watches one element for the anchors a message shows together, and mounts them all', () => {
+      const { spans, anchors } = senders(EAGER_HOSTS + 4);
+      // The last four people are in two messages, two each.
+      const messages = [0, 1].map(() => document.createElement('div'));
+      for (const [i, span] of spans.slice(EAGER_HOSTS).entries()) messages[i >> 1]!.append(span);
+      document.body.append(...messages);
+      const view = scrolledByHand();
+      const nearTarget = (element: Element) => element.parentElement ?? element;
+      const mounter = createChipMounter(fakeHost, { watchNear: view.watchNear, nearTarget });
+      mounter.sync(anchors);
+      expect([...view.waiting]).toEqual(messages);
+
+      view.scrollTo(messages[1]!);
+      expect(spans.slice(EAGER_HOSTS).map((span) => hostAfter(span) !== null)).toEqual([
+        false,
+        false,
+        true,
+        true,
+      ]);
+      // One of the first message's people leaves: the message stays watched for the other.
+      spans[EAGER_HOSTS]!.remove();
+      mounter.sync(anchors.filter((a) => a.element.isConnected));
+      expect([...view.waiting]).toEqual([messages[0]]);
+      spans[EAGER_HOSTS + 1]!.remove();
+      mounter.sync(anchors.filter((a) => a.element.isConnected));
+      expect(view.waiting.size).toBe(0);
+    });
+
     it('forgets every waiting anchor on destroy', () => {
       const { anchors } = senders(EAGER_HOSTS + 3);
       const view = scrolledByHand();
