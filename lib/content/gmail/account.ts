@@ -19,16 +19,26 @@ export function mailboxOf(url: string): { path: string; delegated: boolean } | n
   return match ? { path: match[1]!, delegated: match[1]!.startsWith('b/') } : null;
 }
 
+/**
+ * The last answer each page's URL and title gave, while they stay the same: every burst asks,
+ * and parsing both again was as costly as reading a new row. What the page's markup says
+ * (the switcher, the button) is read again each time.
+ */
+const fromUrlAndTitle = new WeakMap<Document, { url: string; title: string; email: string }>();
+
 /** The signed-in mailbox's address, lower-cased, or null when this page does not say. */
 export function findSignedInEmail(doc: Document, url = doc.location?.href ?? ''): string | null {
   try {
+    const title = doc.title ?? '';
+    const known = fromUrlAndTitle.get(doc);
+    if (known?.url === url && known.title === title) return known.email;
     const mailbox = mailboxOf(url);
-    return (
-      accountInUrl(url, mailbox) ??
-      accountInTitle(doc.title ?? '') ??
-      accountInSwitcher(doc, mailbox) ??
-      (mailbox?.delegated ? null : accountInButton(doc))
-    );
+    const email = accountInUrl(url, mailbox) ?? accountInTitle(title);
+    if (email) {
+      fromUrlAndTitle.set(doc, { url, title, email });
+      return email;
+    }
+    return accountInSwitcher(doc, mailbox) ?? (mailbox?.delegated ? null : accountInButton(doc));
   } catch {
     return null;
   }

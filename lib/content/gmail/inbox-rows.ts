@@ -55,24 +55,40 @@ export function isInListRow(element: Element): boolean {
 
 /**
  * The people a row shows, in order, one per address, the signed-in account left out. Addresses
- * inside the hidden summary are never read, whichever way Gmail marks it.
+ * inside the hidden summary are never read, whichever way Gmail marks it. The row's addresses are
+ * queried once, and its people line found from them: a list takes a row in every burst, and
+ * querying each cell of each row for addresses was most of what reading rows cost.
  */
 export function readRowPeople(row: Element, signedIn?: string | null): RowPerson[] {
+  const holders = safeQueryAll(row, ADDRESS_HOLDER);
+  if (holders.length === 0) return [];
   const summary = summaryOf(row);
-  const showsPeople = (cell: Element) =>
-    !isInside(cell, summary) &&
-    safeQueryAll(cell, ADDRESS_HOLDER).some((element) => !isInside(element, summary));
-  const line = queryNewestFirst(row, INBOX_ROW_PEOPLE, showsPeople)[0];
+  const shown = holders.filter((element) => !isInside(element, summary));
+  const line = peopleLine(row, shown, summary);
   if (!line) return [];
   const people: RowPerson[] = [];
-  for (const element of safeQueryAll(line, ADDRESS_HOLDER)) {
-    if (isInside(element, summary) || !isReadableWithin(element, row)) continue;
+  for (const element of shown) {
+    if (!line.contains(element) || !isReadableWithin(element, row)) continue;
     const email = parseAddress(element.getAttribute('email'));
     if (!email || isSignedIn(email, signedIn) || people.some((p) => p.email === email)) continue;
     const name = displayName(element.getAttribute('name') ?? element.textContent, email);
     people.push({ email, name, element });
   }
   return people;
+}
+
+/**
+ * The cell that shows the row's people: by the newest selector that finds one, the first cell
+ * (in page order) holding one of the `shown` addresses, outside the summary.
+ */
+function peopleLine(row: Element, shown: Element[], summary: Element[]): Element | null {
+  for (const { selector } of INBOX_ROW_PEOPLE) {
+    for (const element of shown) {
+      const cell = closestSafe(element, selector);
+      if (cell && cell !== row && row.contains(cell) && !isInside(cell, summary)) return cell;
+    }
+  }
+  return null;
 }
 
 /** The row's hidden summary: the element its aria-labelledby names, or div.afn. */

@@ -5,6 +5,8 @@
 import { MESSAGE_BODY, NOT_BODY_TEXT, VIVRE_HOST, type SelectorFallbacks } from './selectors';
 
 const OURS_OR_BODY = `${MESSAGE_BODY}, ${VIVRE_HOST}`;
+/** Elements that may make what is inside them unreadable (see `hidesItself`). */
+const MAY_HIDE_OR_OURS = `[hidden], [style], ${OURS_OR_BODY}`;
 
 /**
  * The elements matched by the newest selector that finds at least one acceptable element. Older
@@ -115,9 +117,15 @@ export function readableOnce(): (element: Element) => boolean {
  * not its depth in Gmail's page.
  */
 export function isReadableWithin(element: Element, container: Element): boolean {
-  for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
-    if (hidesItself(node)) return false;
-    if (matchesSafe(node, MESSAGE_BODY) || matchesSafe(node, VIVRE_HOST)) return false;
+  // Only the ancestors that could say no are visited, each found by the browser's own walk: a
+  // list's new rows are read in every burst, and visiting each of their ancestors here cost
+  // more than the rest of reading them.
+  for (
+    let node = closestSafe(element, MAY_HIDE_OR_OURS);
+    node && node !== container && container.contains(node);
+    node = node.parentElement && closestSafe(node.parentElement, MAY_HIDE_OR_OURS)
+  ) {
+    if (hidesItself(node) || matchesSafe(node, OURS_OR_BODY)) return false;
   }
   return true;
 }
