@@ -9,7 +9,14 @@
  */
 
 /** A screen above and below the one shown: a control is in place before the rep scrolls to it. */
-const NEAR = { rootMargin: '100% 0px' };
+const A_SCREEN_AHEAD = '100% 0px';
+/**
+ * A quarter screen (four or five rows): every list row with chips is two more shadow roots Gmail
+ * styles, lays out and pre-paints whenever it changes the list, and with a screen's margin a list
+ * carried three screens of them (the inbox bench's main thread: 1.38-1.53x with a screen ahead,
+ * 1.15-1.21x with none). A row is small and scrolled a few at a time.
+ */
+const A_QUARTER_SCREEN_AHEAD = '25% 0px';
 
 export interface NearViewport {
   /** Reports `element` once, the first time it is near the viewport (now, if it is). */
@@ -23,65 +30,75 @@ export interface NearViewport {
 export type WatchNearViewport = (onNear: (elements: Element[]) => void) => NearViewport;
 
 /**
- * Every watcher of the page shares one observer, and an element watched by several (a message's
- * chips and its "Log this email") is observed once: the browser checks each observed element at
- * every frame the page changes, which was 1 ms a frame on a long thread whose 375 waiting
- * elements each had their own observation (bench/main-thread.ts).
+ * Every watcher of one margin shares one observer, and an element watched by several (a
+ * message's chips and its "Log this email") is observed once: the browser checks each observed
+ * element at every frame the page changes, which was 1 ms a frame on a long thread whose 375
+ * waiting elements each had their own observation (bench/main-thread.ts).
  */
-let shared: { observer: IntersectionObserver; watchers: Map<Element, Set<Watcher>> } | null = null;
-
 interface Watcher {
   onNear: (elements: Element[]) => void;
   mine: Set<Element>;
 }
 
-function sharedObserver() {
-  if (shared) return shared;
+function sharedObserver(rootMargin: string) {
   const watchers = new Map<Element, Set<Watcher>>();
-  const observer = new IntersectionObserver((entries) => {
-    const came = new Map<Watcher, Element[]>();
-    for (const entry of entries) {
-      const waiting = entry.isIntersecting ? watchers.get(entry.target) : undefined;
-      if (!waiting) continue;
-      watchers.delete(entry.target);
-      observer.unobserve(entry.target);
-      for (const watcher of waiting) {
-        watcher.mine.delete(entry.target);
-        const list = came.get(watcher);
-        if (list) list.push(entry.target);
-        else came.set(watcher, [entry.target]);
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const came = new Map<Watcher, Element[]>();
+      for (const entry of entries) {
+        const waiting = entry.isIntersecting ? watchers.get(entry.target) : undefined;
+        if (!waiting) continue;
+        watchers.delete(entry.target);
+        observer.unobserve(entry.target);
+        for (const watcher of waiting) {
+          watcher.mine.delete(entry.target);
+          const list = came.get(watcher);
+          if (list) list.push(entry.target);
+          else came.set(watcher, [entry.target]);
+        }
       }
-    }
-    for (const [watcher, elements] of came) watcher.onNear(elements);
-  }, NEAR);
-  return (shared = { observer, watchers });
+      for (const [watcher, elements] of came) watcher.onNear(elements);
+    },
+    { rootMargin },
+  );
+  return { observer, watchers };
 }
 
-export const watchNearViewport: WatchNearViewport = (onNear) => {
-  if (typeof IntersectionObserver !== 'function') return everyElementNear(onNear);
-  const { observer, watchers } = sharedObserver();
-  const watcher: Watcher = { onNear, mine: new Set() };
-  const unobserve = (element: Element) => {
-    if (!watcher.mine.delete(element)) return;
-    const waiting = watchers.get(element);
-    waiting?.delete(watcher);
-    if (waiting?.size !== 0) return;
-    watchers.delete(element);
-    observer.unobserve(element);
-  };
-  return {
-    observe(element) {
-      if (watcher.mine.has(element)) return;
-      watcher.mine.add(element);
+/** Watchers of elements that come within `rootMargin` of the viewport, sharing one observer. */
+function watchWithin(rootMargin: string): WatchNearViewport {
+  let shared: ReturnType<typeof sharedObserver> | null = null;
+  return (onNear) => {
+    if (typeof IntersectionObserver !== 'function') return everyElementNear(onNear);
+    const { observer, watchers } = (shared ??= sharedObserver(rootMargin));
+    const watcher: Watcher = { onNear, mine: new Set() };
+    const unobserve = (element: Element) => {
+      if (!watcher.mine.delete(element)) return;
       const waiting = watchers.get(element);
-      if (waiting) return void waiting.add(watcher);
-      watchers.set(element, new Set([watcher]));
-      observer.observe(element);
-    },
-    unobserve,
-    disconnect: () => [...watcher.mine].forEach(unobserve),
+      waiting?.delete(watcher);
+      if (waiting?.size !== 0) return;
+      watchers.delete(element);
+      observer.unobserve(element);
+    };
+    return {
+      observe(element) {
+        if (watcher.mine.has(element)) return;
+        watcher.mine.add(element);
+        const waiting = watchers.get(element);
+        if (waiting) return void waiting.add(watcher);
+        watchers.set(element, new Set([watcher]));
+        observer.observe(element);
+      },
+      unobserve,
+      disconnect: () => [...watcher.mine].forEach(unobserve),
+    };
   };
-};
+}
+
+/** A thread's messages and a compose's fields: a screen ahead. */
+export const watchNearViewport: WatchNearViewport = watchWithin(A_SCREEN_AHEAD);
+
+/** List rows: a quarter screen ahead. */
+export const watchRowsNearViewport: WatchNearViewport = watchWithin(A_QUARTER_SCREEN_AHEAD);
 
 /**
  * Every element is near, reported together at the end of the task that observed them: where

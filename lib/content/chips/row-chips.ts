@@ -8,9 +8,9 @@
  * then raised, once an IntersectionObserver says which they are. Answers already in the worker's
  * cache come back at once whatever the priority, so cached chips show in the frame after the rows.
  *
- * Only rows near the viewport get their hosts (../near-viewport.ts): every host is a shadow root
- * Gmail's page styles and lays out on each change of the list, and a 100-row list shows about a
- * fifth of its rows. The first rows of a list get theirs at once, so a list Gmail draws at its top
+ * Only rows near the viewport (a quarter screen ahead, ../near-viewport.ts) get their hosts: every
+ * host is a shadow root Gmail's page styles and lays out on each change of the list, and a 100-row
+ * list shows about a fifth of its rows. The first rows of a list get theirs at once, so a list Gmail draws at its top
  * (a page opened, new mail arriving) has its chips in that frame; an observer's report comes only
  * after the frame is painted. Rows further down are looked up at once all the same.
  */
@@ -21,7 +21,7 @@ import { queryNewestFirst, readableOnce } from '../gmail/query';
 import { INBOX_ROW_MARK_CELL } from '../gmail/selectors';
 import type { Theme } from '../gmail/page';
 import type { LookupStore } from '../lookups/lookup-store';
-import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
+import { watchRowsNearViewport, type WatchNearViewport } from '../near-viewport';
 import { createWaitingRoom } from './waiting-room';
 import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-chip-host';
 
@@ -50,7 +50,7 @@ export function startRowChips({
   store,
   signedIn,
   theme,
-  watchNear = watchNearViewport,
+  watchNear = watchRowsNearViewport,
 }: RowChipsOptions) {
   // Null until the stored prefs are read: no chip is shown that the rep turned off.
   let prefs: InboxListPrefs | null = null;

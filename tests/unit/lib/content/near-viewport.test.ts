@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 class FakeObserver {
   static all: FakeObserver[] = [];
   observed = new Set<Element>();
-  constructor(readonly callback: IntersectionObserverCallback) {
+  constructor(
+    readonly callback: IntersectionObserverCallback,
+    readonly options?: IntersectionObserverInit,
+  ) {
     FakeObserver.all.push(this);
   }
   observe = (element: Element) => void this.observed.add(element);
@@ -20,13 +23,15 @@ class FakeObserver {
   }
 }
 
-let watchNearViewport: typeof import('@/lib/content/near-viewport').watchNearViewport;
+type NearViewportModule = typeof import('@/lib/content/near-viewport');
+let watchNearViewport: NearViewportModule['watchNearViewport'];
+let watchRowsNearViewport: NearViewportModule['watchRowsNearViewport'];
 
 beforeEach(async () => {
   FakeObserver.all = [];
   vi.stubGlobal('IntersectionObserver', FakeObserver);
   vi.resetModules(); // the observer is shared for the module's lifetime: a fresh one per test
-  ({ watchNearViewport } = await import('@/lib/content/near-viewport'));
+  ({ watchNearViewport, watchRowsNearViewport } = await import('@/lib/content/near-viewport'));
 });
 afterEach(() => vi.unstubAllGlobals());
 
@@ -90,5 +95,19 @@ describe('elements near the viewport', () => {
     expect(observer!.observed.has(message)).toBe(true);
     observer!.report([message]);
     expect(chips).toHaveBeenCalledTimes(2);
+  });
+
+  it('watches list rows a quarter screen ahead, with an observer of their own', () => {
+    const [thread, rows] = [vi.fn(), vi.fn()];
+    const [message, row] = [element(), element()];
+    watchNearViewport(thread).observe(message);
+    watchRowsNearViewport(rows).observe(row);
+    expect(FakeObserver.all.map((observer) => observer.options?.rootMargin)).toEqual([
+      '100% 0px',
+      '25% 0px',
+    ]);
+    FakeObserver.all[1]!.report([row]);
+    expect(rows).toHaveBeenCalledWith([row]);
+    expect(thread).not.toHaveBeenCalled();
   });
 });
