@@ -11,11 +11,25 @@
  * is false while anything covers the host or changes how it is drawn, even what these checks
  * cannot see (an overlay that lets the pointer through). Firefox has no v2; there the checks
  * stand alone.
+ *
+ * v2 hit-tests the page at every frame for each host it watches (11-16 ms of the thread bench's
+ * 5,000 mutations, with no pointer anywhere), so it watches only while the rep could be about to
+ * act: while the pointer has moved in the last few seconds, or while the host has the focus. A
+ * press on a host v2 has not looked at since it started watching again is refused (the rep
+ * presses again a moment later), so nothing that happened while it was not watching goes unseen.
  */
 import { drawsAsIs, isOwnHostAttribute, isSteady } from '../shared/visible-input';
 
 // Ignored where v2 is missing (then `isVisible` is undefined).
 const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+
+/** How long v2 goes on watching after the pointer last moved. */
+export const WATCHED_AFTER_MOVE_MS = 5000;
+
+/** Whether this browser's IntersectionObserver has v2 (Chromium): only then is watching costly. */
+const hasV2 = () =>
+  typeof IntersectionObserverEntry === 'function' &&
+  'isVisible' in IntersectionObserverEntry.prototype;
 
 /** IntersectionObserver v2's entry, which TypeScript's DOM types do not have yet. */
 export type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
@@ -58,6 +72,9 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   let box = '';
   let since: number | null = null;
   let press: { at: number; ok: boolean } | null = null;
+  // Whether the observer has reported since it (last) started watching: until then, `visible`
+  // is what it said before it stopped, which may no longer hold.
+  let reported = false;
 
   /** Where the host is drawn now; `since` starts again whenever it moved or came into view. */
   function note(now: number) {
@@ -70,18 +87,26 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   const observer =
     typeof IntersectionObserver === 'function'
       ? new IntersectionObserver((entries) => {
-          visible = (entries[entries.length - 1] as VisibilityEntry).isVisible !== false;
-          since = null;
+          const now = (entries[entries.length - 1] as VisibilityEntry).isVisible !== false;
+          // Seen again as it was before v2 stopped watching: it was steady all along as far as
+          // anything can tell, and where it is drawn is compared below.
+          const unchanged = !reported && now && visible;
+          reported = true;
+          visible = now;
+          if (!unchanged) since = null;
           note(performance.now());
         }, VISIBILITY)
       : null;
-  observer?.observe(host);
+  const watcher = createWatching(host, observer);
   // v2 did not always report the host seen again once a cover was gone: while it says unseen,
   // the rep's pointer coming (or pressing) asks it for a fresh look.
   const lookAgain = () => {
-    if (visible || !observer) return;
+    if (visible || !observer || !watcher.watching()) return;
     observer.unobserve(host);
     observer.observe(host);
+  };
+  const watch = () => {
+    if (watcher.start()) reported = false;
   };
 
   // Where the host is, once a frame while the pointer moves anywhere in Gmail, and every tenth
@@ -92,6 +117,7 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   let queued = false;
   const unfollow = followPointer(doc, () => {
     if (!host.isConnected) return unfollow();
+    watch();
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
@@ -128,6 +154,12 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
 
   const allows = (event: Event) => {
     const now = performance.now();
+    if (observer && (!reported || !watcher.watching())) {
+      // v2 has not looked since it started watching again (the pointer rested a while): it
+      // looks now, and this press waits for the next.
+      watch();
+      return false;
+    }
     if (event.type === 'pointerdown') {
       const { clientX: x, clientY: y } = event as PointerEvent;
       lookAgain();
@@ -143,12 +175,62 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
     if (press && now - press.at < GESTURE_MS) return press.ok;
     return drawnAsIs(event);
   };
+  host.addEventListener('focusin', () => {
+    watcher.focused(true);
+    watch();
+  });
+  host.addEventListener('focusout', () => watcher.focused(false));
+  watch();
   return {
     allows,
     stop() {
       unfollow();
-      observer?.disconnect();
+      watcher.stop();
       clearInterval(resting);
+    },
+  };
+}
+
+/**
+ * When v2 watches `host`: from `start()` (the pointer moved, the host took the focus) until
+ * WATCHED_AFTER_MOVE_MS after the last start, and for as long as the host has the focus. Where
+ * the observer has no v2 it watches all the time, as watching costs nothing there.
+ */
+function createWatching(host: Element, observer: IntersectionObserver | null) {
+  let watching = false;
+  let focused = false;
+  let lastStart = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const always = !hasV2();
+  const stopLater = (after: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const left = lastStart + WATCHED_AFTER_MOVE_MS - performance.now();
+      if (left > 0) return stopLater(left);
+      if (focused || always) return;
+      watching = false;
+      observer?.unobserve(host);
+    }, after);
+  };
+  return {
+    watching: () => watching,
+    /** Starts watching, or goes on; true when it was not watching. */
+    start(): boolean {
+      lastStart = performance.now();
+      if (watching || !observer) return false;
+      watching = true;
+      observer.observe(host);
+      if (!always) stopLater(WATCHED_AFTER_MOVE_MS);
+      return true;
+    },
+    focused(now: boolean) {
+      focused = now;
+      if (!now && watching && !always) stopLater(0);
+    },
+    stop() {
+      clearTimeout(timer);
+      watching = false;
+      observer?.disconnect();
     },
   };
 }

@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardVisibleInput, type VisibleInputGuard } from '@/lib/content/visible-input';
+import {
+  guardVisibleInput,
+  WATCHED_AFTER_MOVE_MS,
+  type VisibleInputGuard,
+} from '@/lib/content/visible-input';
 import { STEADY_MS } from '@/lib/shared/visible-input';
 
 // happy-dom lays nothing out: where the host is drawn, and what the browser's hit test finds at
@@ -96,5 +100,87 @@ describe('following the pointer for every control', () => {
     expect(pointermoves(removed)).toBe(1);
     guard = guardVisibleInput(host);
     expect(pointermoves(added)).toBe(1);
+  });
+});
+
+describe('IntersectionObserver v2, where the browser has it', () => {
+  /** A v2 observer whose reports the test makes: what it says about the host, when it says it. */
+  class FakeV2 {
+    static last: FakeV2;
+    watching = false;
+    constructor(readonly callback: IntersectionObserverCallback) {
+      FakeV2.last = this;
+    }
+    observe = () => void (this.watching = true);
+    unobserve = () => void (this.watching = false);
+    disconnect = () => void (this.watching = false);
+    report(isVisible: boolean) {
+      const entry = { target: host, isIntersecting: true, isVisible };
+      this.callback([entry as unknown as IntersectionObserverEntry], this as never);
+    }
+  }
+
+  let v2Guard: VisibleInputGuard;
+  beforeEach(() => {
+    guard.stop();
+    vi.useRealTimers();
+    vi.useFakeTimers({
+      toFake: ['performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+    });
+    vi.stubGlobal('IntersectionObserver', FakeV2);
+    // v2 is known by its entries' `isVisible`.
+    vi.stubGlobal(
+      'IntersectionObserverEntry',
+      class {
+        get isVisible() {
+          return true;
+        }
+      },
+    );
+    v2Guard = guardVisibleInput(host);
+    allows = v2Guard.allows;
+  });
+  afterEach(() => v2Guard.stop());
+
+  const movePointer = () => document.dispatchEvent(new Event('pointermove'));
+
+  it('watches only for a while after the pointer moved, or while the host has the focus', () => {
+    expect(FakeV2.last.watching).toBe(true);
+    FakeV2.last.report(true);
+    later(WATCHED_AFTER_MOVE_MS - 1000);
+    movePointer();
+    later(WATCHED_AFTER_MOVE_MS - 1);
+    expect(FakeV2.last.watching).toBe(true); // the move put the end off
+    later(1);
+    expect(FakeV2.last.watching).toBe(false); // a resting pointer: no hit test every frame
+
+    host.dispatchEvent(new FocusEvent('focusin'));
+    expect(FakeV2.last.watching).toBe(true);
+    later(WATCHED_AFTER_MOVE_MS * 2);
+    expect(FakeV2.last.watching).toBe(true);
+    host.dispatchEvent(new FocusEvent('focusout'));
+    later(0);
+    expect(FakeV2.last.watching).toBe(false);
+  });
+
+  it('refuses a press v2 has not looked at since it watched again, then goes by what it saw', () => {
+    FakeV2.last.report(true);
+    later(WATCHED_AFTER_MOVE_MS);
+    expect(FakeV2.last.watching).toBe(false);
+    // The pointer rested on the control while page script could have covered it: no answer yet.
+    expect(press()).toBe(false);
+    expect(FakeV2.last.watching).toBe(true);
+    FakeV2.last.report(true);
+    // Seen as before, where it was: steady all along, so the rep's next press acts at once.
+    expect(press()).toBe(true);
+
+    later(WATCHED_AFTER_MOVE_MS);
+    movePointer();
+    FakeV2.last.report(false); // covered meanwhile by something the pointer goes through
+    expect(press()).toBe(false);
+    FakeV2.last.report(true);
+    expect(press()).toBe(false); // uncovered just now: not yet steady
+    later(STEADY_MS);
+    expect(press()).toBe(true);
   });
 });
