@@ -154,7 +154,7 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
 
   const allows = (event: Event) => {
     const now = performance.now();
-    if (observer && (!reported || !watcher.watching())) {
+    if (watcher.sleeps && (!reported || !watcher.watching())) {
       // v2 has not looked since it started watching again (the pointer rested a while): it
       // looks now, and this press waits for the next.
       watch();
@@ -213,6 +213,8 @@ function createWatching(host: Element, observer: IntersectionObserver | null) {
     }, after);
   };
   return {
+    /** Whether watching stops at times (v2): only then can `visible` be out of date. */
+    sleeps: observer !== null && !always,
     watching: () => watching,
     /** Starts watching, or goes on; true when it was not watching. */
     start(): boolean {
