@@ -20,6 +20,7 @@ import { findParticipantAnchors } from './gmail/participants';
 import { findThreadParticipants } from './gmail/thread';
 import { BURST_IDLE_TIMEOUT_MS, watchGmail } from './gmail/watch';
 import { idleOnce } from './idle-once';
+import { watchNearViewport } from './near-viewport';
 import { pageParticipants } from './page-participants';
 import { startPanelFeedInTab } from './panel-feed';
 
@@ -37,7 +38,13 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
     read: readChipMirror(),
     signedIn: () => findSignedInEmail(doc),
   });
-  const emailLogging = emailLoggingOnDemand({ document: doc, signal, ask, store });
+  const emailLogging = emailLoggingOnDemand({
+    document: doc,
+    signal,
+    ask,
+    store,
+    watchNear: watchNearViewport,
+  });
   // List rows share the chips' one page watcher: each scan reads the rows it touched.
   const rowChips = startRowChips({
     document: doc,

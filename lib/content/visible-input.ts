@@ -117,11 +117,11 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   let queued = false;
   const unfollow = followPointer(doc, () => {
     if (!host.isConnected) return unfollow();
-    watch();
     if (queued) return;
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
+      watch();
       note(performance.now());
     });
   });
@@ -175,11 +175,15 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
     if (press && now - press.at < GESTURE_MS) return press.ok;
     return drawnAsIs(event);
   };
-  host.addEventListener('focusin', () => {
-    watcher.focused(true);
-    watch();
-  });
-  host.addEventListener('focusout', () => watcher.focused(false));
+  for (const [type, focused] of [
+    ['focusin', true],
+    ['focusout', false],
+  ] as const) {
+    host.addEventListener(type, () => {
+      watcher.focused(focused);
+      watch();
+    });
+  }
   watch();
   return {
     allows,
@@ -193,45 +197,39 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
 
 /**
  * When v2 watches `host`: from `start()` (the pointer moved, the host took the focus) until
- * WATCHED_AFTER_MOVE_MS after the last start, and for as long as the host has the focus. Where
- * the observer has no v2 it watches all the time, as watching costs nothing there.
+ * WATCHED_AFTER_MOVE_MS after the last, and for as long as the host has the focus. Where the
+ * observer has no v2 it watches all the time, as watching costs nothing there.
  */
 function createWatching(host: Element, observer: IntersectionObserver | null) {
+  const sleeps = observer !== null && hasV2();
   let watching = false;
   let focused = false;
-  let lastStart = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const always = !hasV2();
-  const stopLater = (after: number) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const left = lastStart + WATCHED_AFTER_MOVE_MS - performance.now();
-      if (left > 0) return stopLater(left);
-      if (focused || always) return;
-      watching = false;
-      observer?.unobserve(host);
-    }, after);
+  const sleep = () => {
+    if (focused) return;
+    watching = false;
+    observer!.unobserve(host); // it sleeps only where there is one
+  };
+  const start = (): boolean => {
+    if (sleeps) {
+      clearTimeout(timer);
+      timer = setTimeout(sleep, WATCHED_AFTER_MOVE_MS);
+    }
+    if (watching || !observer) return false;
+    observer.observe(host);
+    return (watching = true);
   };
   return {
     /** Whether watching stops at times (v2): only then can `visible` be out of date. */
-    sleeps: observer !== null && !always,
+    sleeps,
     watching: () => watching,
     /** Starts watching, or goes on; true when it was not watching. */
-    start(): boolean {
-      lastStart = performance.now();
-      if (watching || !observer) return false;
-      watching = true;
-      observer.observe(host);
-      if (!always) stopLater(WATCHED_AFTER_MOVE_MS);
-      return true;
-    },
+    start,
     focused(now: boolean) {
       focused = now;
-      if (!now && watching && !always) stopLater(0);
     },
     stop() {
       clearTimeout(timer);
-      watching = false;
       observer?.disconnect();
     },
   };

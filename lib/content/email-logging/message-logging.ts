@@ -19,7 +19,7 @@ import { loadDealChoice, soleContactId, toEmailToLog } from './logging-context';
 import type { DealChoice, LoggingContext } from './logging-context';
 import { EMAIL_LOG_CSS } from '../../../components/gmail/email-log-styles';
 import { createPreactHost, type PreactHost } from './preact-host';
-import { watchNearViewport, type WatchNearViewport } from '../near-viewport';
+import type { WatchNearViewport } from '../near-viewport';
 
 interface MessageState {
   host: PreactHost;
@@ -32,10 +32,7 @@ interface MessageState {
   paint(state: MessageLogState): void;
 }
 
-export function createMessageLogging(
-  context: LoggingContext,
-  watchNear: WatchNearViewport = watchNearViewport,
-) {
+export function createMessageLogging(context: LoggingContext, watchNear: WatchNearViewport) {
   const messages = new Map<Element, MessageState>();
   /** Expanded messages not yet near the viewport, with the id each showed: no control yet. */
   const waiting = new Map<Element, string>();

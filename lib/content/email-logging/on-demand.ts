@@ -12,12 +12,15 @@ import type { LookupStore } from '../lookups/lookup-store';
 import { findComposes } from '../gmail/compose';
 import { findExpandedMessages } from '../gmail/message';
 import { offerBridge, type LoadedEmailLogging } from './bridge';
+import type { WatchNearViewport } from '../near-viewport';
 
 export interface OnDemandOptions {
   document: Document;
   signal: AbortSignal;
   ask: Ask;
   store: LookupStore;
+  /** Handed over to the controls with the rest (./bridge.ts). */
+  watchNear: WatchNearViewport;
 }
 
 export function emailLoggingOnDemand(options: OnDemandOptions) {

@@ -32,9 +32,10 @@ export interface EmailLoggingOptions {
   now?: () => number;
   /**
    * Which messages are near the viewport, so only theirs get "Log this email" (../near-viewport.ts
-   * says why). Tests without layout pass `everyElementNear`.
+   * says why): the chips' own, handed over like the store, so a message they both wait for is
+   * observed once. Tests without layout pass `everyElementNear`.
    */
-  watchNear?: WatchNearViewport;
+  watchNear: WatchNearViewport;
 }
 
 export function startEmailLogging(options: EmailLoggingOptions) {

@@ -125,7 +125,14 @@ describe('IntersectionObserver v2, where the browser has it', () => {
     guard.stop();
     vi.useRealTimers();
     vi.useFakeTimers({
-      toFake: ['performance', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'],
+      toFake: [
+        'performance',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'requestAnimationFrame',
+      ],
     });
     vi.stubGlobal('IntersectionObserver', FakeV2);
     // v2 is known by its entries' `isVisible`.
@@ -142,7 +149,11 @@ describe('IntersectionObserver v2, where the browser has it', () => {
   });
   afterEach(() => v2Guard.stop());
 
-  const movePointer = () => document.dispatchEvent(new Event('pointermove'));
+  // The pointer's moves are read once a frame.
+  const movePointer = () => {
+    document.dispatchEvent(new Event('pointermove'));
+    vi.advanceTimersToNextFrame();
+  };
 
   it('watches only for a while after the pointer moved, or while the host has the focus', () => {
     expect(FakeV2.last.watching).toBe(true);
@@ -159,7 +170,7 @@ describe('IntersectionObserver v2, where the browser has it', () => {
     later(WATCHED_AFTER_MOVE_MS * 2);
     expect(FakeV2.last.watching).toBe(true);
     host.dispatchEvent(new FocusEvent('focusout'));
-    later(0);
+    later(WATCHED_AFTER_MOVE_MS);
     expect(FakeV2.last.watching).toBe(false);
   });
 

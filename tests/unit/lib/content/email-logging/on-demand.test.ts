@@ -5,6 +5,10 @@ import { takeBridge } from '@/lib/content/email-logging/bridge';
 import type { LookupStore } from '@/lib/content/lookups/lookup-store';
 import type { Ask } from '@/lib/shared/messaging/messenger';
 import { showFixture } from '../gmail/load-fixture';
+import { everyElementNear } from '@/lib/content/near-viewport';
+
+// The chips' watcher, handed over as is: one observer for a message both wait for.
+const watchNear = everyElementNear;
 
 function start(answer: { ok: boolean } = { ok: true }) {
   const life = new AbortController();
@@ -14,6 +18,7 @@ function start(answer: { ok: boolean } = { ok: true }) {
     signal: life.signal,
     ask,
     store: {} as LookupStore,
+    watchNear,
   });
   return { loader, ask: ask as unknown as ReturnType<typeof vi.fn>, life };
 }
@@ -42,6 +47,7 @@ describe('email logging, loaded when a view needs it', () => {
     expect(ask).toHaveBeenCalledExactlyOnceWith('loadEmailLogging');
     const bridge = takeBridge()!;
     expect(bridge.options.signal).toBe(life.signal);
+    expect(bridge.options.watchNear).toBe(watchNear);
     const logging = { scan: vi.fn(), navigated: vi.fn() };
     bridge.attach(logging);
     loader.scan();
