@@ -26,11 +26,6 @@ const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserver
 /** How long v2 goes on watching after the pointer last moved. */
 export const WATCHED_AFTER_MOVE_MS = 5000;
 
-/** Whether this browser's IntersectionObserver has v2 (Chromium): only then is watching costly. */
-const hasV2 = () =>
-  typeof IntersectionObserverEntry === 'function' &&
-  'isVisible' in IntersectionObserverEntry.prototype;
-
 /** IntersectionObserver v2's entry, which TypeScript's DOM types do not have yet. */
 export type VisibilityEntry = IntersectionObserverEntry & { isVisible?: boolean };
 
@@ -175,15 +170,12 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
     if (press && now - press.at < GESTURE_MS) return press.ok;
     return drawnAsIs(event);
   };
-  for (const [type, focused] of [
-    ['focusin', true],
-    ['focusout', false],
-  ] as const) {
-    host.addEventListener(type, () => {
-      watcher.focused(focused);
-      watch();
-    });
-  }
+  const onFocus = (event: Event) => {
+    watcher.focused(event.type === 'focusin');
+    watch();
+  };
+  host.addEventListener('focusin', onFocus);
+  host.addEventListener('focusout', onFocus);
   watch();
   return {
     allows,
@@ -201,7 +193,8 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
  * observer has no v2 it watches all the time, as watching costs nothing there.
  */
 function createWatching(host: Element, observer: IntersectionObserver | null) {
-  const sleeps = observer !== null && hasV2();
+  // Only v2 (Chromium) costs anything to watch with, and it is known by its entries' isVisible.
+  const sleeps = !!observer && 'isVisible' in IntersectionObserverEntry.prototype;
   let watching = false;
   let focused = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
