@@ -170,7 +170,10 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
     if (press && now - press.at < GESTURE_MS) return press.ok;
     return drawnAsIs(event);
   };
+  // The rep's focus only: page script dispatching focus events must not keep v2 awake or put
+  // it to sleep under a focused control.
   const onFocus = (event: Event) => {
+    if (!event.isTrusted) return;
     watcher.focused(event.type === 'focusin');
     watch();
   };

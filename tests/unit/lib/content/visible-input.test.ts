@@ -150,6 +150,9 @@ describe('IntersectionObserver v2, where the browser has it', () => {
   afterEach(() => v2Guard.stop());
 
   // The pointer's moves are read once a frame.
+  /** A focus event, the rep's (`isTrusted`, as the browser marks it) or page script's. */
+  const focus = (type: string, isTrusted: boolean) =>
+    Object.defineProperty(new FocusEvent(type), 'isTrusted', { value: isTrusted });
   const movePointer = () => {
     document.dispatchEvent(new Event('pointermove'));
     vi.advanceTimersToNextFrame();
@@ -165,11 +168,18 @@ describe('IntersectionObserver v2, where the browser has it', () => {
     later(1);
     expect(FakeV2.last.watching).toBe(false); // a resting pointer: no hit test every frame
 
-    host.dispatchEvent(new FocusEvent('focusin'));
+    // Focus events page script dispatches neither wake v2 nor keep it awake.
+    host.dispatchEvent(focus('focusin', false));
+    expect(FakeV2.last.watching).toBe(false);
+
+    host.dispatchEvent(focus('focusin', true));
     expect(FakeV2.last.watching).toBe(true);
     later(WATCHED_AFTER_MOVE_MS * 2);
     expect(FakeV2.last.watching).toBe(true);
-    host.dispatchEvent(new FocusEvent('focusout'));
+    host.dispatchEvent(focus('focusout', false)); // the rep still has the focus
+    later(WATCHED_AFTER_MOVE_MS);
+    expect(FakeV2.last.watching).toBe(true);
+    host.dispatchEvent(focus('focusout', true));
     later(WATCHED_AFTER_MOVE_MS);
     expect(FakeV2.last.watching).toBe(false);
   });
