@@ -59,6 +59,19 @@ export function countHosts(): Record<string, number> {
   return counts;
 }
 
+/**
+ * The kinds of host of which `after` has fewer than `before`: what an attack tore down. More is
+ * no harm (the tab may still be warming the card or injecting controls on demand).
+ */
+export function hostsLost(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(before).filter(([kind, count]) => (after[kind] ?? 0) < count),
+  );
+}
+
 /** Appends a copy of the inbox's first row showing `email` alone (as `shown`); no host of ours. */
 export function appendFakeRow({
   email,
