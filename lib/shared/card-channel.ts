@@ -53,7 +53,9 @@ export type ToCard =
    * Whether the open card is drawn as the content script placed it (lib/content/card-host/
    * card-visibility.ts), sent again at each new place; the card takes no input otherwise.
    */
-  | { type: 'visible'; visible: boolean };
+  | { type: 'visible'; visible: boolean }
+  /** The answer to the card's `pressed`: whether Gmail's side saw the card drawn as placed. */
+  | { type: 'seen'; press: number; visible: boolean };
 
 /** Card → content script. */
 export type FromCard =
@@ -62,7 +64,14 @@ export type FromCard =
   /** Esc or the close button: close, and give focus back to the chip when `returnFocus`. */
   | { type: 'close'; returnFocus: boolean }
   /** The person's record changed (added to Vivre, or looked up again): refresh the chip. */
-  | { type: 'changed'; seq: number };
+  | { type: 'changed'; seq: number }
+  /**
+   * The rep pressed in the card (Chromium): look now, from Gmail's side, whether anything covers
+   * or changes the card, and answer with `seen`. The card's own IntersectionObserver v2 learns of
+   * what Gmail's page draws only once that page has sent it across processes, which can come
+   * after the press it should answer for.
+   */
+  | { type: 'pressed'; press: number };
 
 /** The first hand-over of the port, the only message posted to the frame's window. */
 export interface PortHandOver {
@@ -91,6 +100,11 @@ export function parseToCard(data: unknown): ToCard | null {
   if (!isRecord(data)) return null;
   if (data.type === 'hide') return { type: 'hide' };
   if (data.type === 'visible') return { type: 'visible', visible: data.visible === true };
+  if (data.type === 'seen') {
+    return isSeq(data.press)
+      ? { type: 'seen', press: data.press, visible: data.visible === true }
+      : null;
+  }
   if (data.type !== 'show' || !isSeq(data.seq) || !isRecord(data.person)) return null;
   const email = typeof data.person.email === 'string' ? parseAddress(data.person.email) : null;
   const rawName = data.person.name;
@@ -124,6 +138,8 @@ export function parseFromCard(data: unknown): FromCard | null {
       return { type: 'close', returnFocus: data.returnFocus === true };
     case 'changed':
       return isSeq(data.seq) ? { type: 'changed', seq: data.seq } : null;
+    case 'pressed':
+      return isSeq(data.press) ? { type: 'pressed', press: data.press } : null;
     default:
       return null;
   }

@@ -174,6 +174,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
   function receive(message: FromCard | null) {
     if (!message || !showing) return;
     if (message.type === 'close') return close(message.returnFocus);
+    if (message.type === 'pressed') return answerPress(message.press);
     if (message.seq !== showing.seq) return;
     if (message.type === 'changed') return onChanged(showing.opener.person.email);
     showing.height = message.height;
@@ -192,6 +193,12 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
         (visible) => post({ type: 'visible', visible }),
       );
     }
+  }
+
+  function answerPress(press: number) {
+    const watch = showing?.watch;
+    if (!watch) return post({ type: 'seen', press, visible: false });
+    void watch.look().then((visible) => post({ type: 'seen', press, visible }));
   }
 
   function listen(opener: CardOpener, signal: AbortSignal) {

@@ -15,10 +15,13 @@
  * A new place (a scroll) is told too, so the card's steady clock starts again.
  *
  * What this cannot see: an overlay that lets the pointer through, inside a closed root of the
- * page's, in the top layer. Chromium's IntersectionObserver v2 in the card page sees it; Firefox
- * has no v2.
+ * page's, in the top layer. Chromium's IntersectionObserver v2 sees it: the card page's watches
+ * all the time, and at each press the card asks for `look()`, v2's fresh look from this page
+ * (the card's own learns of Gmail's page only when that page has sent it across processes).
+ * Firefox has no v2.
  */
 import { isOwnHostAttribute, isWherePlaced } from '../../shared/visible-input';
+import type { VisibilityEntry } from '../visible-input';
 
 export interface Box {
   top: number;
@@ -86,12 +89,32 @@ export function watchCardDrawing(
     tell(now !== '');
   }
 
+  /**
+   * Whether the card is drawn as placed at the next frame: these checks and, in Chromium, a
+   * fresh look by IntersectionObserver v2 (observing anew gets one; it watches only this once,
+   * as it hit-tests the page at every frame it watches).
+   */
+  function look(): Promise<boolean> {
+    return new Promise((resolve) => {
+      const observer = new IntersectionObserver(
+        (entries) => {
+          observer.disconnect();
+          const { isVisible } = entries[entries.length - 1] as VisibilityEntry;
+          resolve(isVisible !== false && drawnAsPlaced(frame.getBoundingClientRect()));
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      );
+      observer.observe(frame);
+    });
+  }
+
   const observer = new MutationObserver(check);
   observer.observe(host, { attributes: true });
   const timer = setInterval(check, CHECK_MS);
   check();
   return {
     check,
+    look,
     stop() {
       observer.disconnect();
       clearInterval(timer);

@@ -8,7 +8,7 @@ import type { CardServices } from '../../../components/card/services-type';
 import type { CardInputGuard } from './input-guard';
 
 /**
- * `guard` hears how the frame is drawn ('visible') and each new showing; the card's own
+ * `guard` hears how the frame is drawn ('visible', and 'seen' at a press) and each new showing; the card's own
  * listeners hear only whom to show, or to hide.
  */
 export function linkToGmail(win: Window, guard: CardInputGuard): CardServices['gmail'] {
@@ -29,6 +29,7 @@ export function linkToGmail(win: Window, guard: CardInputGuard): CardServices['g
       const checked = parseToCard(message.data);
       if (!checked) return;
       if (checked.type === 'visible') return guard.placed(checked.visible);
+      if (checked.type === 'seen') return guard.seen(checked.press, checked.visible);
       guard.reset();
       latest = checked;
       listeners.forEach((listener) => listener(checked));

@@ -16,8 +16,12 @@
  *
  * v2 reports a change only at its next look, up to a tenth of a second later, so a sheet laid
  * over the card just before a press would not be known yet. Each press therefore asks v2 for a
- * fresh look (observing the root anew gets one at the next frame), and the click it leads to
- * waits for it: it goes on (dispatched again by the card itself) only if the card was seen.
+ * fresh look (observing the root anew gets one at the next frame). And since the card is in a
+ * process of its own, its v2 knows what covers it only once Gmail's page has drawn and sent
+ * that across, which a loaded machine may do after the press: each press also asks the content
+ * script to look, with v2 in Gmail's page itself (`ask`, answered by `seen`). The click the press
+ * leads to waits for both; it goes on (dispatched again by the card itself) only if both saw the
+ * card, and is dropped if no answer comes within ANSWER_MS.
  */
 import { isSteady, STEADY_MS } from '../../shared/visible-input';
 
@@ -31,12 +35,16 @@ const POINTER = [
   'auxclick',
 ];
 const KEYS = ['keydown', 'keypress', 'keyup'];
+/** How long a press waits for the looks it asked for before its click is refused. */
+export const ANSWER_MS = 1500;
 
 export interface CardInputGuard {
   /** The content script's word: drawn as placed (again, at a new place), or not. */
   placed(visible: boolean): void;
   /** A new showing, or none: nothing is known of how it is drawn yet. */
   reset(): void;
+  /** The content script's answer to the press `ask` told it of. */
+  seen(press: number, visible: boolean): void;
   /**
    * Calls `listener` with whether the content script has said the card is not drawn as placed
    * (the page hides, covers or changes it), now and on each change; returns the way to stop.
@@ -44,7 +52,8 @@ export interface CardInputGuard {
   watchInterference(listener: (interfered: boolean) => void): () => void;
 }
 
-export function guardCardInput(win: Window): CardInputGuard {
+/** `ask(press)` asks the content script to look at the card now and answer `seen(press, …)`. */
+export function guardCardInput(win: Window, ask: (press: number) => void): CardInputGuard {
   const doc = win.document;
   let placedSince: number | null = null;
   let interfered = false;
@@ -84,11 +93,39 @@ export function guardCardInput(win: Window): CardInputGuard {
     listeners.forEach((listener) => listener(now));
   }
 
-  // A press waiting for v2's fresh look, and the click it led to, held until that look.
-  let looking = false;
-  let pressedAt = 0;
+  // The last press, its two looks (v2's here, the content script's) and, once both have
+  // answered, whether the click it leads to may act; that click is held until then.
+  let presses = 0;
+  let pressing: {
+    press: number;
+    at: number;
+    looked: boolean;
+    gmailSaw: boolean | null;
+    ok: boolean | null;
+    timeout: ReturnType<typeof setTimeout>;
+  } | null = null;
   let held: HTMLElement | null = null;
   let replaying = false;
+
+  function settle() {
+    if (!pressing || pressing.ok !== null || !pressing.looked || pressing.gmailSaw === null) return;
+    pressing.ok = pressing.gmailSaw && accepting();
+    const click = held;
+    held = null;
+    if (click) clicked(click);
+  }
+
+  /** The press's click, held or not: it acts only if both looks saw the card. */
+  function clicked(target: HTMLElement) {
+    const ok = pressing?.ok === true && accepting();
+    if (pressing) clearTimeout(pressing.timeout);
+    pressing = null;
+    if (!ok) return;
+    replaying = true;
+    target.click();
+    replaying = false;
+  }
+
   const root = doc.documentElement;
   const observer = hasV2
     ? new IntersectionObserver(
@@ -98,21 +135,28 @@ export function guardCardInput(win: Window): CardInputGuard {
           };
           seenSince = isVisible ? (seenSince ?? performance.now()) : null;
           // Only a look taken after the press answers for it (an older one may still be queued).
-          if (time >= pressedAt) looking = false;
+          if (pressing && time >= pressing.at) pressing.looked = true;
           update();
-          if (looking) return;
-          const click = held;
-          held = null;
-          if (click && accepting()) {
-            replaying = true;
-            click.click();
-            replaying = false;
-          }
+          settle();
         },
         { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
       )
     : null;
   observer?.observe(root);
+
+  function pressed() {
+    if (pressing) clearTimeout(pressing.timeout);
+    const press = ++presses;
+    // No answer in time: its click, held or still to come, is refused (the rep presses again).
+    const timeout = setTimeout(() => {
+      if (pressing?.press !== press || pressing.ok !== null) return;
+      pressing.ok = false;
+      held = null;
+    }, ANSWER_MS);
+    pressing = { press, at: performance.now(), looked: false, gmailSaw: null, ok: null, timeout };
+    look();
+    ask(press);
+  }
 
   function stop(event: Event) {
     event.preventDefault();
@@ -126,14 +170,13 @@ export function guardCardInput(win: Window): CardInputGuard {
     // v2 did not always report the card seen again once a cover was gone: a press on a card it
     // calls unseen asks it for a fresh look too, so the next press can count.
     if (observer && event.type === 'pointerdown' && (accepting() || seenSince === null)) {
-      looking = true;
-      pressedAt = performance.now();
-      look();
+      pressed();
     }
     if (!accepting()) return stop(event);
-    if (looking && event.type === 'click') {
-      held = event.target as HTMLElement;
+    if (pressing && event.type === 'click') {
       stop(event);
+      if (pressing.ok === null) held = event.target as HTMLElement;
+      else clicked(event.target as HTMLElement);
     }
   }
   for (const type of [...POINTER, ...KEYS]) win.addEventListener(type, guard, { capture: true });
@@ -149,6 +192,11 @@ export function guardCardInput(win: Window): CardInputGuard {
       placedSince = null;
       interference(false);
       update();
+    },
+    seen(press, visible) {
+      if (pressing?.press !== press) return;
+      pressing.gmailSaw = visible;
+      settle();
     },
     watchInterference(listener) {
       listeners.add(listener);

@@ -7,12 +7,14 @@ import { sendWrite } from './send-write';
 import { panelOpener, type PanelApis } from '../open-panel';
 import type { CardServices } from '../../../components/card/services-type';
 
-const inputGuard = guardCardInput(window);
+// A press in the card asks Gmail's side for a look too, over the link made just below.
+const inputGuard = guardCardInput(window, (press) => gmail.send({ type: 'pressed', press }));
+const gmail = linkToGmail(window, inputGuard);
 
 export const cardServices: CardServices = {
   ask,
   sendWrite: (write, onProgress, signal) => sendWrite(ask, write, onProgress, signal),
-  gmail: linkToGmail(window, inputGuard),
+  gmail,
   watchInterference: inputGuard.watchInterference,
   onReconnect(signal, callback) {
     addEventListener('online', callback, { signal });

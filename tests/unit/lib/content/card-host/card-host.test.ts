@@ -158,6 +158,16 @@ describe('the card frame in Gmail', () => {
     await vi.waitFor(() => expect(received.at(-1)).toEqual({ type: 'hide' }));
   });
 
+  it('answers a press on a card not drawn yet: not seen, whatever the card thinks', async () => {
+    const { button } = await rahulsChip();
+    button.click();
+    const { received, send } = loadedCard();
+    send({ type: 'pressed', press: 4 });
+    await vi.waitFor(() =>
+      expect(received.at(-1)).toEqual({ type: 'seen', press: 4, visible: false }),
+    );
+  });
+
   it('looks the person up again when the card says their record changed', async () => {
     const { button, worker } = await rahulsChip();
     button.click();

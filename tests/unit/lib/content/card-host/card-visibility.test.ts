@@ -73,6 +73,38 @@ describe("the card's drawing, watched from Gmail's side", () => {
     expect(told).toHaveLength(6);
   });
 
+  it("looks afresh at a press: IntersectionObserver v2's next look at the frame, and the checks", async () => {
+    // v2 in Gmail's page: one observer per look, gone once it has answered.
+    let isVisible = true;
+    const watched = new Set<Element>();
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly callback: (entries: { isVisible: boolean }[]) => void) {}
+        observe(target: Element) {
+          watched.add(target);
+          queueMicrotask(() => this.callback([{ isVisible }]));
+        }
+        disconnect() {
+          watched.clear();
+        }
+      },
+    );
+    try {
+      const { watching } = watch();
+      expect(await watching.look()).toBe(true);
+      expect(watched.size).toBe(0);
+      // A sheet that lets the pointer through: only v2 sees it.
+      isVisible = false;
+      expect(await watching.look()).toBe(false);
+      isVisible = true;
+      hit = document.body;
+      expect(await watching.look()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('tells the card again at a new place, so its steady clock starts again', () => {
     const { told, watching } = watch();
     drawn = { ...placed, top: 300 };

@@ -15,7 +15,7 @@ const SHOW = {
 /** A card window at card.html#n=NONCE, and a way to post to it as any origin. */
 function cardWindow() {
   window.location.hash = `#n=${NONCE}`;
-  const guard = { placed: vi.fn(), reset: vi.fn(), watchInterference: vi.fn() };
+  const guard = { placed: vi.fn(), reset: vi.fn(), seen: vi.fn(), watchInterference: vi.fn() };
   const link = linkToGmail(window, guard satisfies CardInputGuard);
   const seen: ToCard[] = [];
   link.listen((message) => seen.push(message));
@@ -61,6 +61,21 @@ describe("the card's link to Gmail", () => {
     expect(guard.reset).toHaveBeenCalledOnce();
     expect(seen).toEqual([SHOW]);
   });
+
+  it("hands Gmail's answer to a press to the guard, and nothing else of it to the card", async () => {
+    const { seen, offer, guard } = cardWindow();
+    const port = offer('https://mail.google.com', { vivreCard: NONCE });
+    port.postMessage({ type: 'seen', press: 3, visible: true });
+    port.postMessage({ type: 'seen', press: 4, visible: 1 });
+    port.postMessage({ type: 'seen', press: 'any', visible: true });
+    await vi.waitFor(() => expect(guard.seen).toHaveBeenCalledTimes(2));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(guard.seen.mock.calls).toEqual([
+      [3, true],
+      [4, false],
+    ]);
+    expect(seen).toEqual([]);
+  });
 });
 
 describe('the checks on each side', () => {
@@ -85,5 +100,7 @@ describe('the checks on each side', () => {
       returnFocus: false,
     });
     expect(parseFromCard('close')).toBeNull();
+    expect(parseFromCard({ type: 'pressed', press: 2 })).toEqual({ type: 'pressed', press: 2 });
+    expect(parseFromCard({ type: 'pressed', press: 1.5 })).toBeNull();
   });
 });

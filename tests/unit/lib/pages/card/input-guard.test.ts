@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { Window as HappyWindow } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { guardCardInput } from '@/lib/pages/card/input-guard';
+import { ANSWER_MS, guardCardInput } from '@/lib/pages/card/input-guard';
 import { STEADY_MS } from '@/lib/shared/visible-input';
 
 // happy-dom has no IntersectionObserver v2, as Firefox: the content script's word alone counts.
@@ -10,7 +10,10 @@ let happy: HappyWindow;
 let win: typeof globalThis & Window;
 let button: HTMLButtonElement;
 let pressed: string[];
+/** The presses the guard asked Gmail's side to look at. */
+let asked: number[];
 beforeEach(() => {
+  asked = [];
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   happy = new HappyWindow();
   win = happy as unknown as typeof globalThis & Window;
@@ -25,7 +28,7 @@ afterEach(async () => {
   await happy.happyDOM.close();
 });
 
-const guard = () => guardCardInput(win);
+const guard = () => guardCardInput(win, (press) => asked.push(press));
 const body = () => win.document.body;
 const click = () =>
   button.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true }));
@@ -121,6 +124,8 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     click();
     expect(pressed).toEqual([]);
     look(true);
+    expect(pressed).toEqual([]);
+    cardGuard.seen(asked.at(-1)!, true);
     expect(pressed).toEqual(['click']);
 
     // A sheet laid over the card just before the press: a look taken before the press, still
@@ -129,9 +134,62 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     vi.advanceTimersByTime(5);
     press();
     click();
+    cardGuard.seen(asked.at(-1)!, true);
     look(true, before);
     expect(pressed).toEqual(['click']);
     look(false);
+    expect(pressed).toEqual(['click']);
+  });
+
+  it("refuses the click when Gmail's side sees the card covered, though its own v2 has not yet", () => {
+    const cardGuard = guard();
+    cardGuard.placed(true);
+    look(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+
+    press();
+    click();
+    look(true);
+    cardGuard.seen(asked.at(-1)!, false);
+    expect(pressed).toEqual([]);
+
+    // Both answer before the click comes: the click is refused all the same.
+    press();
+    look(true);
+    cardGuard.seen(asked.at(-1)!, false);
+    click();
+    expect(pressed).toEqual([]);
+
+    // Gmail's side answers first; an answer to an older press counts for nothing.
+    press();
+    click();
+    cardGuard.seen(asked.at(-2)!, true);
+    cardGuard.seen(asked.at(-1)!, true);
+    expect(pressed).toEqual([]);
+    look(true);
+    expect(pressed).toEqual(['click']);
+    expect(asked).toEqual([1, 2, 3]);
+  });
+
+  it('drops a held click when no answer comes, and the next press is heard', () => {
+    const cardGuard = guard();
+    cardGuard.placed(true);
+    look(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    press();
+    click();
+    look(true);
+    vi.advanceTimersByTime(ANSWER_MS + 1);
+    cardGuard.seen(asked.at(-1)!, true);
+    expect(pressed).toEqual([]);
+    // Nor does a click of that press that comes later still (a long press).
+    click();
+    expect(pressed).toEqual([]);
+
+    press();
+    click();
+    cardGuard.seen(asked.at(-1)!, true);
+    look(true);
     expect(pressed).toEqual(['click']);
   });
 });
