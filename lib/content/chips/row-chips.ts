@@ -12,7 +12,9 @@
  * host is a shadow root Gmail's page styles and lays out on each change of the list, and a 100-row
  * list shows about a fifth of its rows. The first rows of a list get theirs at once, so a list Gmail draws at its top
  * (a page opened, new mail arriving) has its chips in that frame; an observer's report comes only
- * after the frame is painted. Rows further down are looked up at once all the same.
+ * after the frame is painted. Rows further down are looked up at once all the same, and get their
+ * hosts once they have stayed near for ROW_DWELL_MS: rows that slide past (a fling of the list,
+ * Gmail replacing rows as it re-sorts them) never cost two shadow roots each for nobody to see.
  */
 import { isColleague } from '../../shared/address';
 import { DEFAULT_INBOX_LIST, type InboxListPrefs } from '../../shared/inbox-list';
@@ -27,6 +29,12 @@ import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-ch
 
 /** Rows at the top of a list that get their chips at once: about a screen of them. */
 export const EAGER_ROWS = 20;
+/**
+ * How long a row further down stays near the viewport (on the page) before it gets its hosts.
+ * Within the quarter screen they are drawn ahead, a row scrolled at a reading pace (a few
+ * hundred pixels a second) is still out of view when its chips come.
+ */
+export const ROW_DWELL_MS = 150;
 
 export interface RowChipsOptions {
   document: Document;
@@ -36,6 +44,8 @@ export interface RowChipsOptions {
   theme: Theme;
   /** Which rows are near the viewport; tests without layout pass `everyElementNear`. */
   watchNear?: WatchNearViewport;
+  /** ROW_DWELL_MS unless a test says otherwise. */
+  dwellMs?: number;
 }
 
 interface MountedRow {
@@ -51,6 +61,7 @@ export function startRowChips({
   signedIn,
   theme,
   watchNear = watchRowsNearViewport,
+  dwellMs = ROW_DWELL_MS,
 }: RowChipsOptions) {
   // Null until the stored prefs are read: no chip is shown that the rep turned off.
   let prefs: InboxListPrefs | null = null;
@@ -59,6 +70,7 @@ export function startRowChips({
   // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
   const waiting = createWaitingRoom<RowPerson>({
     watchNear,
+    dwellMs,
     hold: store.hold,
     onNear: (row, people) => {
       if (prefs?.showScores) syncRow(row, people);

@@ -27,6 +27,11 @@ export interface WaitingRoomOptions<Person> {
    * same element, so the browser checks one element a message at each frame instead of four.
    */
   nearTarget?: (element: Element) => Element;
+  /**
+   * How long an element that came near must stay on the page before `onNear` (default: none).
+   * Meanwhile it still waits, its lookups held: Gmail may remove it first (rows that slid past).
+   */
+  dwellMs?: number;
 }
 
 interface Wait<Person> {
@@ -40,24 +45,51 @@ export function createWaitingRoom<Person extends { email: string }>({
   hold,
   onNear,
   nearTarget = (element) => element,
+  dwellMs = 0,
 }: WaitingRoomOptions<Person>) {
   const waiting = new Map<Element, Wait<Person>>();
   /** The waiting elements watched through each target. */
   const byTarget = new Map<Element, Set<Element>>();
+  /** Elements that came near, with when, still waiting out `dwellMs`. */
+  const dwelling = new Map<Element, number>();
+  let dwellTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function arrive(element: Element) {
+    const wait = waiting.get(element);
+    waiting.delete(element);
+    if (wait && element.isConnected) onNear(element, wait.people);
+    wait?.release(); // after the chips took the lookups over
+  }
+
+  function endDwells() {
+    dwellTimer = null;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [element, came] of [...dwelling]) {
+      if (came + dwellMs > now) next = Math.min(next, came + dwellMs);
+      else {
+        dwelling.delete(element);
+        arrive(element);
+      }
+    }
+    if (next < Infinity) dwellTimer = setTimeout(endDwells, next - now);
+  }
+
   const near = watchNear((came) => {
+    const now = performance.now();
     for (const target of came) {
       const elements = byTarget.get(target) ?? [];
       byTarget.delete(target);
       for (const element of elements) {
-        const wait = waiting.get(element);
-        waiting.delete(element);
-        if (wait && element.isConnected) onNear(element, wait.people);
-        wait?.release(); // after the chips took the lookups over
+        if (dwellMs > 0) dwelling.set(element, now);
+        else arrive(element);
       }
     }
+    if (dwelling.size > 0) dwellTimer ??= setTimeout(endDwells, dwellMs);
   });
 
   function forget(element: Element): void {
+    dwelling.delete(element);
     const wait = waiting.get(element);
     if (!wait) return;
     waiting.delete(element);

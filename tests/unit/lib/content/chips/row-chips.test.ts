@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
-import { EAGER_ROWS, startRowChips } from '@/lib/content/chips/row-chips';
+import { EAGER_ROWS, ROW_DWELL_MS, startRowChips } from '@/lib/content/chips/row-chips';
 import type { WatchNearViewport } from '@/lib/content/near-viewport';
 import { findSignedInEmail } from '@/lib/content/gmail/page';
 import { DEFAULT_INBOX_LIST } from '@/lib/shared/inbox-list';
@@ -197,12 +197,58 @@ describe('row chips', () => {
       expect(lookups()[0]).toEqual(expect.arrayContaining(['far21@far-away.example']));
 
       view.scrollTo(far[1]!);
-      expect(chipEmails(far[1]!)).toEqual(['far21@far-away.example']);
+      // Near, and staying: its hosts come once it has been near for ROW_DWELL_MS.
+      expect(chipEmails(far[1]!)).toEqual([]);
+      await vi.waitFor(() => expect(chipEmails(far[1]!)).toEqual(['far21@far-away.example']));
       expect(far[1]!.querySelector('vivre-hot-lead')).not.toBeNull();
       await settle();
       expect(nameIn(far[1]!.querySelector('vivre-row-chip'))).toMatch(/is not in Vivre$/);
       // Coming near asked for nobody again.
       expect(lookups()).toHaveLength(1);
+    });
+
+    it('get no hosts when Gmail removes them before they have stayed near, and give their lookups up', async () => {
+      const far = growList(EAGER_ROWS + 2);
+      const view = scrolledByHand();
+      // A worker that has not answered yet: what it is asked to give up shows.
+      const asked: Array<{ type: string; emails: string[] }> = [];
+      const ask = (async (type: string, data: { emails: string[] }) => {
+        asked.push({ type, emails: data.emails });
+        return new Promise(() => {});
+      }) as unknown as Ask;
+      const chips = startRowChips({
+        document,
+        signal: lifetime.signal,
+        store: createLookupStore(ask),
+        signedIn: () => findSignedInEmail(document),
+        theme: 'light',
+        watchNear: view.watchNear,
+      });
+      chips.setPrefs(DEFAULT_INBOX_LIST);
+      await settle();
+      const mounted = chips.count();
+      // Every host put on the page from now on, even for a moment.
+      const drawnFor: string[] = [];
+      const drawn = new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof Element && node.localName === 'vivre-row-chip')
+              drawnFor.push(node.getAttribute('data-vivre-email')!);
+      });
+      drawn.observe(document.body, { childList: true, subtree: true });
+      // Both slide into view; Gmail replaces the first at once (a fling, a re-sort).
+      view.scrollTo(far[0]!);
+      view.scrollTo(far[1]!);
+      far[0]!.remove();
+      chips.scan([]);
+      await vi.waitFor(() => expect(chipEmails(far[1]!)).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, ROW_DWELL_MS));
+      drawn.disconnect();
+      expect(drawnFor).toEqual([`far${EAGER_ROWS + 1}@far-away.example`]);
+      expect(chips.count()).toBe(mounted + 1);
+      expect(asked.filter((a) => a.type === 'giveUpLookups').flatMap((a) => a.emails)).toEqual([
+        `far${EAGER_ROWS}@far-away.example`,
+      ]);
     });
 
     it('are never mounted nor kept when Gmail removes them before they come near', async () => {
