@@ -59,7 +59,19 @@
 
   window.vivreInboxMutate = async ({ bursts, perBurst, gapMs }) => {
     let records = 0;
-    const counter = new MutationObserver((list) => (records += list.length));
+    // Rows arriving, and hosts of ours put on the page (drawn on rows that stayed near).
+    let rowsAdded = 0;
+    let hostsMade = 0;
+    const counter = new MutationObserver((list) => {
+      records += list.length;
+      for (const record of list) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.hasAttribute('data-vivre-host')) hostsMade++;
+          else if (node.localName === 'tr') rowsAdded++;
+        }
+      }
+    });
     counter.observe(document.body, {
       subtree: true,
       childList: true,
@@ -95,6 +107,6 @@
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
     counter.disconnect();
-    return { records, nodes: document.getElementsByTagName('*').length };
+    return { records, rowsAdded, hostsMade, nodes: document.getElementsByTagName('*').length };
   };
 })();

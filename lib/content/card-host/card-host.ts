@@ -13,10 +13,9 @@
  * its src: the per-session URL `use_dynamic_url` gives Chrome (wxt.config.ts), whose secrecy
  * keeps other pages from framing the card, would leak.
  *
- * The frame is made once the first chips have their answers, when the tab is idle (`warmWhenIdle`),
- * or at the latest on the first hover or focus of a chip (`warm`): loading an extension page
- * costs a few hundred milliseconds a click should not wait for (bench/card.ts). It is then kept
- * hidden and reused for every card in the tab.
+ * The frame is made when the tab is idle once the first chips have answers (`warmWhenIdle`), or
+ * on the first hover or focus of a chip (`warm`): loading an extension page costs a few hundred
+ * milliseconds a click should not wait for (bench/card.ts). It is kept, hidden, for every card.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -174,7 +173,11 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
   function receive(message: FromCard | null) {
     if (!message || !showing) return;
     if (message.type === 'close') return close(message.returnFocus);
-    if (message.type === 'pressed') return answerPress(message.press);
+    if (message.type === 'pressed') {
+      const { press } = message; // not drawn yet: not seen
+      const looked = showing.watch?.look() ?? Promise.resolve(false);
+      return void looked.then((visible) => post({ type: 'seen', press, visible }));
+    }
     if (message.seq !== showing.seq) return;
     if (message.type === 'changed') return onChanged(showing.opener.person.email);
     showing.height = message.height;
@@ -193,12 +196,6 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
         (visible) => post({ type: 'visible', visible }),
       );
     }
-  }
-
-  function answerPress(press: number) {
-    const watch = showing?.watch;
-    if (!watch) return post({ type: 'seen', press, visible: false });
-    void watch.look().then((visible) => post({ type: 'seen', press, visible }));
   }
 
   function listen(opener: CardOpener, signal: AbortSignal) {
