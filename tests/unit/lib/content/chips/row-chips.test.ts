@@ -54,6 +54,30 @@ function start(watchNear?: WatchNearViewport) {
   return { ...worker, chips };
 }
 
+/**
+ * Row chips over a worker that has not answered yet (under load, or a long queue of rows), shown;
+ * `givenUp`: the addresses it was asked to give up.
+ */
+async function startUnanswered(watchNear: WatchNearViewport) {
+  const asked: Array<{ type: string; emails: string[] }> = [];
+  const ask = (async (type: string, data: { emails: string[] }) => {
+    asked.push({ type, emails: data.emails });
+    return new Promise(() => {});
+  }) as unknown as Ask;
+  const chips = startRowChips({
+    document,
+    signal: lifetime.signal,
+    store: createLookupStore(ask),
+    signedIn: () => findSignedInEmail(document),
+    theme: 'light',
+    watchNear,
+  });
+  chips.setPrefs(DEFAULT_INBOX_LIST);
+  await settle();
+  const givenUp = () => asked.filter((a) => a.type === 'giveUpLookups').flatMap((a) => a.emails);
+  return { chips, givenUp };
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const rowsOf = () =>
   [...document.querySelectorAll('tr.zA')].filter((r) => r.closest('[style]') === null);
@@ -210,22 +234,7 @@ describe('row chips', () => {
     it('get no hosts when Gmail removes them before they have stayed near, and give their lookups up', async () => {
       const far = growList(EAGER_ROWS + 2);
       const view = scrolledByHand();
-      // A worker that has not answered yet: what it is asked to give up shows.
-      const asked: Array<{ type: string; emails: string[] }> = [];
-      const ask = (async (type: string, data: { emails: string[] }) => {
-        asked.push({ type, emails: data.emails });
-        return new Promise(() => {});
-      }) as unknown as Ask;
-      const chips = startRowChips({
-        document,
-        signal: lifetime.signal,
-        store: createLookupStore(ask),
-        signedIn: () => findSignedInEmail(document),
-        theme: 'light',
-        watchNear: view.watchNear,
-      });
-      chips.setPrefs(DEFAULT_INBOX_LIST);
-      await settle();
+      const { chips, givenUp } = await startUnanswered(view.watchNear);
       const mounted = chips.count();
       // Every host put on the page from now on, even for a moment.
       const drawnFor: string[] = [];
@@ -246,9 +255,7 @@ describe('row chips', () => {
       drawn.disconnect();
       expect(drawnFor).toEqual([`far${EAGER_ROWS + 1}@far-away.example`]);
       expect(chips.count()).toBe(mounted + 1);
-      expect(asked.filter((a) => a.type === 'giveUpLookups').flatMap((a) => a.emails)).toEqual([
-        `far${EAGER_ROWS}@far-away.example`,
-      ]);
+      expect(givenUp()).toEqual([`far${EAGER_ROWS}@far-away.example`]);
     });
 
     it('are never mounted nor kept when Gmail removes them before they come near', async () => {
@@ -272,24 +279,7 @@ describe('row chips', () => {
     it('give their people’s lookups up when Gmail removes them before they come near', async () => {
       const far = growList(EAGER_ROWS + 3);
       const view = scrolledByHand();
-      // A worker that has not answered yet (under load, or a long queue of rows).
-      const asked: Array<{ type: string; emails: string[] }> = [];
-      const ask = (async (type: string, data: { emails: string[] }) => {
-        asked.push({ type, emails: data.emails });
-        return new Promise(() => {});
-      }) as unknown as Ask;
-      const chips = startRowChips({
-        document,
-        signal: lifetime.signal,
-        store: createLookupStore(ask),
-        signedIn: () => findSignedInEmail(document),
-        theme: 'light',
-        watchNear: view.watchNear,
-      });
-      chips.setPrefs(DEFAULT_INBOX_LIST);
-      await settle();
-      const givenUp = () =>
-        asked.filter((a) => a.type === 'giveUpLookups').flatMap((a) => a.emails);
+      const { chips, givenUp } = await startUnanswered(view.watchNear);
       // One comes near (its chip holds its lookup now), one is removed, one still waits.
       view.scrollTo(far[0]!);
       far[1]!.remove();

@@ -141,11 +141,17 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     expect(pressed).toEqual(['click']);
   });
 
-  it("refuses the click when Gmail's side sees the card covered, though its own v2 has not yet", () => {
+  /** A guard both witnesses have agreed on for STEADY_MS. */
+  function steadyGuard() {
     const cardGuard = guard();
     cardGuard.placed(true);
     look(true);
     vi.advanceTimersByTime(STEADY_MS + 10);
+    return cardGuard;
+  }
+
+  it("refuses the click when Gmail's side sees the card covered, though its own v2 has not yet", () => {
+    const cardGuard = steadyGuard();
 
     press();
     click();
@@ -172,10 +178,7 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
   });
 
   it('drops a held click when no answer comes, and the next press is heard', () => {
-    const cardGuard = guard();
-    cardGuard.placed(true);
-    look(true);
-    vi.advanceTimersByTime(STEADY_MS + 10);
+    const cardGuard = steadyGuard();
     press();
     click();
     look(true);
