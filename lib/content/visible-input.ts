@@ -18,10 +18,13 @@
  * press on a host v2 has not looked at since it started watching again is refused (the rep
  * presses again a moment later), so nothing that happened while it was not watching goes unseen.
  */
-import { drawsAsIs, isOwnHostAttribute, isSteady } from '../shared/visible-input';
-
-// Ignored where v2 is missing (then `isVisible` is undefined).
-const VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+import {
+  drawsAsIs,
+  hasVisibilityV2,
+  isOwnHostAttribute,
+  isSteady,
+  TRACK_VISIBILITY,
+} from '../shared/visible-input';
 
 /** How long v2 goes on watching after the pointer last moved. */
 export const WATCHED_AFTER_MOVE_MS = 5000;
@@ -90,7 +93,7 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
           visible = now;
           if (!unchanged) since = null;
           note(performance.now());
-        }, VISIBILITY)
+        }, TRACK_VISIBILITY)
       : null;
   const watcher = createWatching(host, observer);
   // v2 did not always report the host seen again once a cover was gone: while it says unseen,
@@ -197,7 +200,7 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
  */
 function createWatching(host: Element, observer: IntersectionObserver | null) {
   // Only v2 (Chromium) costs anything to watch with, and it is known by its entries' isVisible.
-  const sleeps = !!observer && 'isVisible' in IntersectionObserverEntry.prototype;
+  const sleeps = !!observer && hasVisibilityV2();
   let watching = false;
   let focused = false;
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -15,6 +15,20 @@
  */
 export const STEADY_MS = 500;
 
+/**
+ * IntersectionObserver v2's options: `isVisible` on every entry, looked at no more often than
+ * every 100 ms (its minimum). Browsers without v2 (Firefox) ignore them.
+ */
+export const TRACK_VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+
+/** Whether this browser's IntersectionObserver is v2 (Chromium): its entries say `isVisible`. */
+export function hasVisibilityV2(): boolean {
+  return (
+    typeof IntersectionObserverEntry === 'function' &&
+    'isVisible' in IntersectionObserverEntry.prototype
+  );
+}
+
 /** Whether a control visible and unmoved `since` (null: not now) takes input at `now`. */
 export function isSteady(since: number | null, now: number): boolean {
   return since !== null && now - since >= STEADY_MS;

@@ -20,7 +20,7 @@
  * (the card's own learns of Gmail's page only when that page has sent it across processes).
  * Firefox has no v2.
  */
-import { isOwnHostAttribute, isWherePlaced } from '../../shared/visible-input';
+import { isOwnHostAttribute, isWherePlaced, TRACK_VISIBILITY } from '../../shared/visible-input';
 import type { VisibilityEntry } from '../visible-input';
 
 export interface Box {
@@ -96,14 +96,11 @@ export function watchCardDrawing(
    */
   function look(): Promise<boolean> {
     return new Promise((resolve) => {
-      const observer = new IntersectionObserver(
-        (entries) => {
-          observer.disconnect();
-          const { isVisible } = entries[entries.length - 1] as VisibilityEntry;
-          resolve(isVisible !== false && drawnAsPlaced(frame.getBoundingClientRect()));
-        },
-        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-      );
+      const observer = new IntersectionObserver((entries) => {
+        observer.disconnect();
+        const { isVisible } = entries[entries.length - 1] as VisibilityEntry;
+        resolve(isVisible !== false && drawnAsPlaced(frame.getBoundingClientRect()));
+      }, TRACK_VISIBILITY);
       observer.observe(frame);
     });
   }

@@ -23,7 +23,7 @@
  * leads to waits for both; it goes on (dispatched again by the card itself) only if both saw the
  * card, and is dropped if no answer comes within ANSWER_MS.
  */
-import { isSteady, STEADY_MS } from '../../shared/visible-input';
+import { hasVisibilityV2, isSteady, STEADY_MS, TRACK_VISIBILITY } from '../../shared/visible-input';
 
 const POINTER = [
   'pointerdown',
@@ -58,9 +58,7 @@ export function guardCardInput(win: Window, ask: (press: number) => void): CardI
   let placedSince: number | null = null;
   let interfered = false;
   // Without IntersectionObserver v2 there is no second witness to wait for.
-  const hasV2 =
-    typeof IntersectionObserverEntry === 'function' &&
-    'isVisible' in IntersectionObserverEntry.prototype;
+  const hasV2 = hasVisibilityV2();
   let seenSince: number | null = hasV2 ? null : 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const listeners = new Set<(interfered: boolean) => void>();
@@ -128,19 +126,16 @@ export function guardCardInput(win: Window, ask: (press: number) => void): CardI
 
   const root = doc.documentElement;
   const observer = hasV2
-    ? new IntersectionObserver(
-        (entries) => {
-          const { isVisible, time } = entries[entries.length - 1] as IntersectionObserverEntry & {
-            isVisible: boolean;
-          };
-          seenSince = isVisible ? (seenSince ?? performance.now()) : null;
-          // Only a look taken after the press answers for it (an older one may still be queued).
-          if (pressing && time >= pressing.at) pressing.looked = true;
-          update();
-          settle();
-        },
-        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-      )
+    ? new IntersectionObserver((entries) => {
+        const { isVisible, time } = entries[entries.length - 1] as IntersectionObserverEntry & {
+          isVisible: boolean;
+        };
+        seenSince = isVisible ? (seenSince ?? performance.now()) : null;
+        // Only a look taken after the press answers for it (an older one may still be queued).
+        if (pressing && time >= pressing.at) pressing.looked = true;
+        update();
+        settle();
+      }, TRACK_VISIBILITY)
     : null;
   observer?.observe(root);
 
