@@ -168,7 +168,8 @@ export function guardCardInput(win: Window, ask: (press: number) => void): CardI
       pressed();
     }
     if (!accepting()) return stop(event);
-    if (pressing && event.type === 'click') {
+    // A click the keyboard made (Enter or Space on a button: `detail` 0) follows no press.
+    if (pressing && event.type === 'click' && (event as MouseEvent).detail > 0) {
       stop(event);
       if (pressing.ok === null) held = event.target as HTMLElement;
       else clicked(event.target as HTMLElement);

@@ -30,8 +30,11 @@ afterEach(async () => {
 
 const guard = () => guardCardInput(win, (press) => asked.push(press));
 const body = () => win.document.body;
-const click = () =>
-  button.dispatchEvent(new win.MouseEvent('click', { bubbles: true, cancelable: true }));
+/** A pointer's click (`detail` 1); `keyboard`: the click Enter or Space makes on a button. */
+const click = (keyboard = false) =>
+  button.dispatchEvent(
+    new win.MouseEvent('click', { bubbles: true, cancelable: true, detail: keyboard ? 0 : 1 }),
+  );
 const key = (k: string) =>
   button.dispatchEvent(
     new win.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }) as Event,
@@ -175,6 +178,13 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     look(true);
     expect(pressed).toEqual(['click']);
     expect(asked).toEqual([1, 2, 3]);
+
+    // A refused press says nothing of a later click the keyboard makes on the steady card.
+    press();
+    look(true);
+    cardGuard.seen(asked.at(-1)!, false);
+    click(true);
+    expect(pressed).toEqual(['click', 'click']);
   });
 
   it('drops a held click when no answer comes, and the next press is heard', () => {
