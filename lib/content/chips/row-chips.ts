@@ -44,8 +44,6 @@ export interface RowChipsOptions {
   theme: Theme;
   /** Which rows are near the viewport; tests without layout pass `everyElementNear`. */
   watchNear?: WatchNearViewport;
-  /** ROW_DWELL_MS unless a test says otherwise. */
-  dwellMs?: number;
 }
 
 interface MountedRow {
@@ -61,7 +59,6 @@ export function startRowChips({
   signedIn,
   theme,
   watchNear = watchRowsNearViewport,
-  dwellMs = ROW_DWELL_MS,
 }: RowChipsOptions) {
   // Null until the stored prefs are read: no chip is shown that the rep turned off.
   let prefs: InboxListPrefs | null = null;
@@ -70,7 +67,7 @@ export function startRowChips({
   // Forgotten (and unobserved) once Gmail removes the row, so nothing keeps it alive.
   const waiting = createWaitingRoom<RowPerson>({
     watchNear,
-    dwellMs,
+    dwellMs: ROW_DWELL_MS,
     hold: store.hold,
     onNear: (row, people) => {
       if (prefs?.showScores) syncRow(row, people);
