@@ -5,7 +5,8 @@
  * Both run in the extension's isolated world of the same frame and share its `globalThis`, which
  * page script cannot reach; the key is a symbol, so nothing of ours is named on any global.
  * The bridge hands over what logging shares with the chips (the lifetime, `ask`, the lookup
- * store, the watcher of what comes near the viewport) and takes back the started logging, whose `scan` rides on the chips' one page watcher.
+ * store, the watcher of what comes near the viewport) and takes back the started logging, whose
+ * `scan` rides on the chips' one page watcher.
  */
 import type { Ask } from '../../shared/messaging/messenger';
 import type { LookupStore } from '../lookups/lookup-store';

@@ -8,8 +8,8 @@ import type { CardServices } from '../../../components/card/services-type';
 import type { CardInputGuard } from './input-guard';
 
 /**
- * `guard` hears how the frame is drawn ('visible', and 'seen' at a press) and each new showing; the card's own
- * listeners hear only whom to show, or to hide.
+ * `guard` hears how the frame is drawn ('visible', and 'seen' at a press) and each new showing;
+ * the card's own listeners hear only whom to show, or to hide.
  */
 export function linkToGmail(win: Window, guard: CardInputGuard): CardServices['gmail'] {
   const nonce = nonceFromHash(win.location.hash);
