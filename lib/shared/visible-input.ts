@@ -22,12 +22,8 @@ export const STEADY_MS = 500;
 export const TRACK_VISIBILITY = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
 
 /** Whether this browser's IntersectionObserver is v2 (Chromium): its entries say `isVisible`. */
-export function hasVisibilityV2(): boolean {
-  return (
-    typeof IntersectionObserverEntry === 'function' &&
-    'isVisible' in IntersectionObserverEntry.prototype
-  );
-}
+export const hasVisibilityV2 = (): boolean =>
+  'isVisible' in (globalThis.IntersectionObserverEntry?.prototype ?? {});
 
 /** Whether a control visible and unmoved `since` (null: not now) takes input at `now`. */
 export function isSteady(since: number | null, now: number): boolean {
