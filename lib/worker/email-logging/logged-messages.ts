@@ -8,26 +8,17 @@ import { loggedMessagesItem } from '../storage/items';
 /** Plenty for months of logging, and a bound on what it holds. */
 const KEEP = 5000;
 
-/**
- * Updates run one after another. Each reads the list and writes it back whole, so two at once
- * (two tabs logging at the same moment) would each write the other's id away. The worker is
- * the only writer, and one runs per browser, so a chain here is enough.
- */
-let updates: Promise<unknown> = Promise.resolve();
-
-async function add(messageId: string, at: number): Promise<void> {
-  const entries = Object.entries({ ...(await loggedMessagesItem.getValue()), [messageId]: at });
+function add(logged: Record<string, number>, messageId: string, at: number) {
+  const entries = Object.entries({ ...logged, [messageId]: at });
   // The oldest go first when the list is full.
   const kept = entries.length > KEEP ? entries.sort((a, b) => b[1] - a[1]).slice(0, KEEP) : entries;
-  await loggedMessagesItem.setValue(Object.fromEntries(kept));
+  return Object.fromEntries(kept);
 }
 
 export const loggedMessages = {
   get: () => loggedMessagesItem.getValue(),
-  remember(messageId: string, at: number): Promise<void> {
-    const done = updates.then(() => add(messageId, at));
-    // A failed update is its caller's to report; the next one still runs.
-    updates = done.catch(() => undefined);
-    return done;
+  /** In turn with every other write of the list: two tabs logging at once keep both ids. */
+  async remember(messageId: string, at: number): Promise<void> {
+    await loggedMessagesItem.update((logged) => add(logged, messageId, at));
   },
 };

@@ -53,23 +53,27 @@ async function applyPolicy(policy: ManagedPolicy): Promise<void> {
     return policy.locked.has(key) || !same(applied[key], target) ? target : current;
   }
 
-  const privacy = await privacyItem.getValue();
-  const nextPrivacy = {
-    ...privacy,
-    autoLookup: take('autoLookup', privacy.autoLookup),
-    organisation: policy.values.neverLookup ?? [],
-    // A locked list keeps the rep's own domain in it.
-    skipOwnDomain: policy.locked.has('neverLookup') ? true : privacy.skipOwnDomain,
-  };
-  if (!same(privacy, nextPrivacy)) await privacyItem.setValue(nextPrivacy);
+  // Each in turn with the rep's own saves and the tabs' writes (WorkerItem.update).
+  await privacyItem.update((privacy) => {
+    const next = {
+      ...privacy,
+      autoLookup: take('autoLookup', privacy.autoLookup),
+      organisation: policy.values.neverLookup ?? [],
+      // A locked list keeps the rep's own domain in it.
+      skipOwnDomain: policy.locked.has('neverLookup') ? true : privacy.skipOwnDomain,
+    };
+    return same(privacy, next) ? privacy : next;
+  });
 
-  const logging = { ...DEFAULT_EMAIL_LOGGING, ...(await emailLoggingItem.getValue()) };
-  const nextLogging = {
-    logEmailsByDefault: take('logEmailsByDefault', logging.logEmailsByDefault),
-    addUnknownRecipients: take('addUnknownRecipients', logging.addUnknownRecipients),
-    excerptLength: take('excerptLength', logging.excerptLength),
-  };
-  if (!same(logging, nextLogging)) await emailLoggingItem.setValue(nextLogging);
+  await emailLoggingItem.update((stored) => {
+    const logging = { ...DEFAULT_EMAIL_LOGGING, ...stored };
+    const next = {
+      logEmailsByDefault: take('logEmailsByDefault', logging.logEmailsByDefault),
+      addUnknownRecipients: take('addUnknownRecipients', logging.addUnknownRecipients),
+      excerptLength: take('excerptLength', logging.excerptLength),
+    };
+    return same(stored, next) ? stored : next;
+  });
 
   const list = inboxListPrefs(await inboxListItem.getValue());
   const nextList = {
@@ -78,9 +82,7 @@ async function applyPolicy(policy: ManagedPolicy): Promise<void> {
   };
   if (!same(list, nextList)) await inboxListItem.setValue(nextList);
 
-  const appUrl = await appUrlItem.getValue();
-  const nextAppUrl = take('appUrl', appUrl);
-  if (appUrl !== nextAppUrl) await appUrlItem.setValue(nextAppUrl);
+  await appUrlItem.update((appUrl) => take('appUrl', appUrl));
 
   if (!same(applied, nowApplied)) await managedAppliedItem.setValue(nowApplied);
 }

@@ -28,23 +28,24 @@ export async function savePrivacyPrefs(
   autoLookup: boolean,
   entries: string[],
 ): Promise<PrivacyPrefs> {
-  const prefs = await privacyItem.getValue();
   const list = normalizeEntries(entries);
-  const own = prefs.ownDomain;
-  const next: PrivacyPrefs = {
-    ...prefs,
-    autoLookup,
-    neverLookup: own ? list.filter((entry) => entry !== own) : list,
-    skipOwnDomain: own ? list.includes(own) : prefs.skipOwnDomain,
-  };
-  await privacyItem.setValue(next);
-  return next;
+  return privacyItem.update((prefs) => {
+    const own = prefs.ownDomain;
+    return {
+      ...prefs,
+      autoLookup,
+      neverLookup: own ? list.filter((entry) => entry !== own) : list,
+      skipOwnDomain: own ? list.includes(own) : prefs.skipOwnDomain,
+    };
+  });
 }
 
+/** In turn with the rep's saves: a Gmail tab loading as they save must not undo the save. */
 export async function rememberOwnEmail(email: string): Promise<void> {
   const ownDomain = companyDomainOf(normalizeEmail(email));
-  const prefs = await privacyItem.getValue();
-  if (prefs.ownDomain !== ownDomain) await privacyItem.setValue({ ...prefs, ownDomain });
+  await privacyItem.update((prefs) =>
+    prefs.ownDomain === ownDomain ? prefs : { ...prefs, ownDomain },
+  );
 }
 
 /**

@@ -24,6 +24,13 @@ import { readOnce } from './read-once';
 export interface WorkerItem<T> {
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
+  /**
+   * Reads the value and writes what `change` makes of it (nothing when it answers the same
+   * value), with no other write of this item in between. Two read-then-write callers at once
+   * (options saving the list while a Gmail tab records its account) would otherwise each write
+   * the other's change away.
+   */
+  update(change: (current: T) => T): Promise<T>;
 }
 
 interface WorkerItemOptions<T> {
@@ -41,21 +48,38 @@ export function workerItem<T>(
   options: WorkerItemOptions<T> = {},
 ): WorkerItem<T> {
   const stored = storedItem(entry, options);
-  if (!options.inMemory) return stored;
-  const memory = readOnce(() => stored.getValue(), workerDb);
+  const memory = options.inMemory ? readOnce(() => stored.getValue(), workerDb) : undefined;
+  const getValue = memory ? memory.get : stored.getValue;
+  async function write(value: T) {
+    await stored.setValue(value);
+    memory?.keep(value);
+  }
+  // Writes run one after another. The worker is this storage's only writer, and one runs per
+  // browser, so a chain in memory is enough.
+  let writes: Promise<unknown> = Promise.resolve();
+  function inTurn<R>(step: () => Promise<R>): Promise<R> {
+    const done = writes.then(step);
+    // A failed write is its caller's to report; the next one still runs.
+    writes = done.catch(() => undefined);
+    return done;
+  }
   return {
-    getValue: memory.get,
-    async setValue(value) {
-      await stored.setValue(value);
-      memory.keep(value);
-    },
+    getValue,
+    setValue: (value) => inTurn(() => write(value)),
+    update: (change) =>
+      inTurn(async () => {
+        const current = await getValue();
+        const next = change(current);
+        if (next !== current) await write(next);
+        return next;
+      }),
   };
 }
 
 function storedItem<T>(
   entry: StorageEntry<T> & { key: `worker:${string}` },
   { adopt = (stored) => stored as T | undefined }: WorkerItemOptions<T>,
-): WorkerItem<T> {
+): Pick<WorkerItem<T>, 'getValue' | 'setValue'> {
   const [, name] = areaAndKey(entry.key);
 
   /** The storage.local value of an earlier version, once: kept here, removed there. */

@@ -9,7 +9,6 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { loggedMessages } from '@/lib/worker/email-logging/logged-messages';
-import { loggedMessagesItem } from '@/lib/worker/storage/items';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -28,7 +27,19 @@ describe('the logged-messages list', () => {
   });
 
   it('goes on remembering after an update failed', async () => {
-    vi.spyOn(loggedMessagesItem, 'setValue').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    // The database refuses the first write (a full disk), and only that one.
+    const open = IDBDatabase.prototype.transaction;
+    let refused = false;
+    vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (
+      this: IDBDatabase,
+      ...args: Parameters<IDBDatabase['transaction']>
+    ) {
+      if (args[1] === 'readwrite' && !refused) {
+        refused = true;
+        throw new DOMException('disk full', 'QuotaExceededError');
+      }
+      return open.apply(this, args);
+    });
     await expect(loggedMessages.remember('#msg-f:1', 1)).rejects.toThrow();
     await loggedMessages.remember('#msg-f:2', 2);
     expect(await loggedMessages.get()).toEqual({ '#msg-f:2': 2 });

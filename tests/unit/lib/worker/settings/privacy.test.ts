@@ -49,6 +49,16 @@ describe('privacy prefs', () => {
     expect(isNeverLookup('colleague@acme-tech.example', prefs)).toBe(false);
   });
 
+  it('keeps the rep’s save when a Gmail tab records its account at the same moment', async () => {
+    await Promise.all([
+      rememberOwnEmail('me@seller.example'),
+      savePrivacyPrefs(true, ['deepa.example']),
+    ]);
+    const prefs = await privacyItem.getValue();
+    expect(prefs.ownDomain).toBe('seller.example');
+    expect(isNeverLookup('deepa@deepa.example', prefs)).toBe(true);
+  });
+
   it('matches whole addresses and domains with their subdomains', async () => {
     const prefs = await savePrivacyPrefs(true, [' @Family.example ', 'boss@work.example']);
     expect(prefs.neverLookup).toEqual(['family.example', 'boss@work.example']);

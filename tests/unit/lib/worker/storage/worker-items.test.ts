@@ -68,6 +68,17 @@ describe('the worker’s own storage', () => {
     transactions.mockRestore();
   });
 
+  it('runs each update on the value the write before it left, so none is written away', async () => {
+    const adding = ['a.example', 'b.example', 'c.example'].map((domain) =>
+      privacyItem.update((prefs) => ({ ...prefs, neverLookup: [...prefs.neverLookup, domain] })),
+    );
+    const replacing = privacyItem.setValue(LISTED);
+    const last = privacyItem.update((prefs) => ({ ...prefs, autoLookup: false }));
+    await Promise.all([...adding, replacing, last]);
+    expect(await privacyItem.getValue()).toEqual({ ...LISTED, autoLookup: false });
+    expect((await adding[2]!).neverLookup).toEqual(['a.example', 'b.example', 'c.example']);
+  });
+
   it('drops sends an earlier version held rather than log them without their workspace', async () => {
     const forged = { email: { people: [], subject: 'x', bodyText: 'y' }, commitAt: 0 };
     await local.set({ 'held-email-logs': { 'draft-1': forged } });
