@@ -5,7 +5,7 @@
  * the outbox, saying where each stands. All it knows of the person from Gmail is the address and
  * display name; everything else comes from the worker.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CardPerson, KnownLookup } from '../../lib/shared/card-channel';
 import type {
   ContactDetails,
@@ -58,9 +58,13 @@ export function useContactRecord({ person, known, services, onChanged }: Contact
     );
   }
 
+  // Only the latest read is shown: one begun before a deal was made can answer after the one
+  // begun when it synced, and would take the deal (and the stage being picked) off the card.
+  const detailsAsked = useRef(0);
   async function loadDetails(id: string) {
+    const asked = ++detailsAsked.current;
     const answer = await ask('getContactDetails', { contactId: id });
-    if (signal.aborted) return;
+    if (signal.aborted || asked !== detailsAsked.current) return;
     // A failed refresh keeps the details on screen: they stay true until Vivre says otherwise.
     if (answer.ok) setDetails(answer.value);
     else setDetails((shown) => shown ?? null);

@@ -189,6 +189,9 @@ export function createLookups({
     /** Vivre's answer, kept for offline use; unreachable, the copy kept last time (if any). */
     async getContactDetails(contactId: string): Promise<ContactDetails> {
       const asked = generation;
+      // When the reads began: a write Vivre had by then is in what they answer. The card stops
+      // laying its own writes over the answer only for those (components/card/deal-writes.ts).
+      const fetchedAt = now();
       try {
         const [contact, deals, activityList] = await Promise.all([
           client.getContact(contactId),
@@ -201,7 +204,7 @@ export function createLookups({
           activities: activityList?.data ?? null,
           // The panel's timeline pages on from here, knowing how far there is to go.
           ...(activityList ? { activitiesTotal: activityList.total } : {}),
-          fetchedAt: now(),
+          fetchedAt,
         };
         await keepIfCurrent(asked, async () => {
           await cache.put(foundEntry(contact, details.fetchedAt)).catch(() => undefined);

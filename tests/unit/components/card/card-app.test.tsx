@@ -6,7 +6,8 @@ import type { CardServices } from '@/components/card/services-type';
 import type { FromCard, ToCard } from '@/lib/shared/card-channel';
 import type { Ask } from '@/lib/shared/messaging/messenger';
 import type { WriteProgress } from '@/components/common/view-types';
-import { found, notFound, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
+import { deal, found, notFound, RAHUL, RAHUL_DETAILS, STATUS_OK } from '../../../factories';
+import type { Deal } from '@/lib/shared/vivre/contract-types';
 
 afterEach(cleanup);
 
@@ -152,6 +153,50 @@ describe('the card page', () => {
       expect(screen.queryByRole('button', { name: /^Move Renewal 2027/ })).toBeNull(),
     );
     expect(screen.getByText('Saved — will sync')).toBeTruthy();
+  });
+
+  it('keeps a new deal, and the stage being picked in it, when an older read of the deals answers last', async () => {
+    const { ask, sendWrite, show } = renderCard();
+    // Each read after the first waits until the test answers it, as of when it answers.
+    const reads: ((deals: Deal[]) => void)[] = [];
+    ask.mockImplementation(async (type: string, data?: { emails: string[] }) => {
+      if (type === 'lookupContacts')
+        return { ok: true, value: { [data!.emails[0]!]: found(RAHUL) } };
+      if (type === 'getStatus') return { ok: true, value: STATUS_OK };
+      if (type !== 'getContactDetails') throw new Error(`unexpected ${type}`);
+      if (ask.mock.calls.filter(([t]) => t === type).length === 1)
+        return { ok: true, value: { ...RAHUL_DETAILS, deals: [] } };
+      return new Promise((answer) => {
+        reads.push((deals) =>
+          answer({ ok: true, value: { ...RAHUL_DETAILS, deals, fetchedAt: Date.now() } }),
+        );
+      });
+    });
+    show(RAHUL.email, 'Rahul Sharma');
+    const makeDeal = async (title: string) => {
+      fireEvent.click(await screen.findByRole('button', { name: 'New deal for Rahul Sharma' }));
+      fireEvent.input(screen.getByRole('textbox', { name: 'Deal title' }), {
+        target: { value: title },
+      });
+      fireEvent.submit(screen.getByRole('form', { name: 'New deal for Rahul Sharma' }));
+      await screen.findByRole('combobox', { name: `Stage of ${title}` });
+    };
+    // Vivre has each deal once the card hears it synced; then the card reads the deals again.
+    const inVivre = (title: string, id: string) =>
+      deal({ id, title, value: undefined, stage: 'new', created_at: new Date().toISOString() });
+    await makeDeal('First');
+    await vi.waitFor(() => expect(reads).toHaveLength(1));
+    await makeDeal('Second');
+    await vi.waitFor(() => expect(reads).toHaveLength(2));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Stage of Second' }), {
+      target: { value: 'qualified' },
+    });
+    reads[1]!([inVivre('First', 'dl_first'), inVivre('Second', 'dl_second')]);
+    // The read begun before the second deal was made answers last, without it.
+    reads[0]!([inVivre('First', 'dl_first')]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('button', { name: 'Move Second to Qualified' })).toBeTruthy();
+    expect(sendWrite).toHaveBeenCalledTimes(2);
   });
 
   it('shows the worker’s offline copy of deals and activity with its age', async () => {
