@@ -15,6 +15,7 @@ import { launchExtension, openExtensionPage, type ExtensionBrowser } from './har
 import { connectToSandbox, openFixture } from './harness/extension';
 import { launchFirefoxExtension, type FirefoxExtension } from './harness/firefox';
 import { fixtureVariant, openGmailHtml } from './harness/gmail';
+import { reportPages } from './harness/failure-report';
 import { askWorkerOk } from './harness/messaging';
 import { DEMO_KEYS, startTestSandbox, type TestSandbox } from './harness/sandbox';
 import type { SandboxOptions } from '@/sandbox/server';
@@ -122,7 +123,7 @@ export const test = base.extend<E2EFixtures>({
     { scope: 'file' },
   ],
 
-  gmail: async ({ extension }, use) => {
+  gmail: async ({ extension, task }, use) => {
     const opened: Page[] = [];
     const kept = (page: Page) => (opened.push(page), page);
     await use({
@@ -130,6 +131,7 @@ export const test = base.extend<E2EFixtures>({
       variant: async (name, replacements, hash) =>
         kept(await openGmailHtml(extension, fixtureVariant(name, replacements), hash)),
     });
+    if (task.result?.state === 'fail') await reportPages(opened);
     await Promise.all(opened.map((page) => page.close()));
   },
 });
