@@ -88,7 +88,10 @@ describe("the card's input guard", () => {
 describe("the card's input guard with IntersectionObserver v2 (Chromium)", () => {
   /** v2's next look at the card's root reports `isVisible`, as seen at `time` (now). */
   let look: (isVisible: boolean, time?: number) => void;
+  /** Whether v2 watches the card's root now. */
+  let watched: boolean;
   beforeEach(() => {
+    watched = false;
     vi.stubGlobal(
       'IntersectionObserverEntry',
       class {
@@ -103,8 +106,12 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
         constructor(callback: (entries: { isVisible: boolean; time: number }[]) => void) {
           look = (isVisible, time = performance.now()) => callback([{ isVisible, time }]);
         }
-        observe() {}
-        unobserve() {}
+        observe() {
+          watched = true;
+        }
+        unobserve() {
+          watched = false;
+        }
       },
     );
   });
@@ -142,6 +149,30 @@ describe("the card's input guard with IntersectionObserver v2 (Chromium)", () =>
     expect(pressed).toEqual(['click']);
     look(false);
     expect(pressed).toEqual(['click']);
+  });
+
+  it('watches only while a card is shown, and sees each new showing afresh', () => {
+    // Gmail's page hit-tests the frame at every frame it draws while v2 watches.
+    const cardGuard = guard();
+    expect(watched).toBe(false);
+    cardGuard.placed(true);
+    look(true);
+    expect(watched).toBe(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    click();
+    expect(pressed).toEqual(['click']);
+
+    cardGuard.reset(); // hidden, or another person: nothing is known of how it is drawn
+    expect(watched).toBe(false);
+    cardGuard.placed(true);
+    expect(watched).toBe(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    click();
+    expect(pressed).toEqual(['click']);
+    look(true);
+    vi.advanceTimersByTime(STEADY_MS + 10);
+    click();
+    expect(pressed).toEqual(['click', 'click']);
   });
 
   /** A guard both witnesses have agreed on for STEADY_MS. */
