@@ -182,7 +182,9 @@ export function guardVisibleInput(host: HTMLElement): VisibleInputGuard {
   };
   host.addEventListener('focusin', onFocus);
   host.addEventListener('focusout', onFocus);
-  watch();
+  // Not watched from the start: v2 would hit-test the page at every frame for 5 s after each
+  // control is drawn (each thread opened; 9 ms of the thread bench), with nobody about to act.
+  // The rep's pointer coming, or the focus, starts it (a press before it has looked is refused).
   return {
     allows,
     stop() {

@@ -159,6 +159,9 @@ describe('IntersectionObserver v2, where the browser has it', () => {
   };
 
   it('watches only for a while after the pointer moved, or while the host has the focus', () => {
+    // Drawn, with nobody about to act: no hit test of the page every frame.
+    expect(FakeV2.last.watching).toBe(false);
+    movePointer();
     expect(FakeV2.last.watching).toBe(true);
     FakeV2.last.report(true);
     later(WATCHED_AFTER_MOVE_MS - 1000);
