@@ -16,9 +16,9 @@
  *
  * What this cannot see: an overlay that lets the pointer through, inside a closed root of the
  * page's, in the top layer. Chromium's IntersectionObserver v2 sees it: the card page's watches
- * all the time, and at each press the card asks for `look()`, v2's fresh look from this page
- * (the card's own learns of Gmail's page only when that page has sent it across processes).
- * Firefox has no v2.
+ * while a card is shown, and at each press the card asks for `look()`, v2's fresh look from
+ * this page (the card's own learns of Gmail's page only when that page has sent it across
+ * processes). Firefox has no v2.
  */
 import { isOwnHostAttribute, isWherePlaced, TRACK_VISIBILITY } from '../../shared/visible-input';
 import type { VisibilityEntry } from '../visible-input';
