@@ -32,6 +32,9 @@
   const local = (address) => address.split('@')[0];
   const twoFrames = () =>
     new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  // A rep reads what opens: the view stays until the browser has been idle once, when the
+  // extension does what waits for idle time (loading email logging for a thread or a compose).
+  const idle = () => new Promise((done) => requestIdleCallback(done, { timeout: 500 }));
 
   window.vivreDay = {
     /** Thread `n`: one of 50 casts of people, so most opens meet people seen before. */
@@ -42,7 +45,10 @@
         cloneWith('vivre-day-thread', (a) => `${local(a)}.${cast}@cast${cast}.example`),
       );
     },
-    /** Inbox page `n`: 100 rows of people never seen before (the rep's own domain kept). */
+    /**
+     * Inbox page `n`: 100 rows of people never seen before (the rep's own domain kept). Returns
+     * the page's outside addresses.
+     */
     openInbox(n, ownDomain) {
       const rows = new Map();
       const rowOf = (node) => {
@@ -50,23 +56,29 @@
         if (!rows.has(row)) rows.set(row, rows.size);
         return rows.get(row);
       };
-      show(
-        'inbox',
-        cloneWith('vivre-day-inbox', (a, node) =>
-          a.endsWith(`@${ownDomain}`)
-            ? a
-            : `${local(a)}.p${n}r${rowOf(node)}@page${n % 40}.example`,
-        ),
-      );
+      const outside = new Set();
+      const rename = (a, node) => {
+        if (a.endsWith(`@${ownDomain}`)) return a;
+        const address = `${local(a)}.p${n}r${rowOf(node)}@page${n % 40}.example`;
+        outside.add(address);
+        return address;
+      };
+      show('inbox', cloneWith('vivre-day-inbox', rename));
+      return [...outside];
     },
-    /** Thread `n` shown, and the ms until two frames later (when its chips are drawn). */
+    /**
+     * Thread `n` shown, and the ms until two frames later (when its chips are drawn); returns
+     * once the browser has been idle.
+     */
     async timeThread(n) {
       const start = performance.now();
       this.openThread(n);
       await twoFrames();
-      return performance.now() - start;
+      const ms = performance.now() - start;
+      await idle();
+      return ms;
     },
-    /** A compose window over the current view, drawn, then closed. */
+    /** A compose window over the current view, drawn, then closed once the browser is idle. */
     async openAndCloseCompose(n) {
       show(
         'compose',
@@ -74,6 +86,7 @@
         true,
       );
       await twoFrames();
+      await idle();
       for (const old of document.querySelectorAll(`[${VIEW}="compose"]`)) old.remove();
     },
     clear,
