@@ -13,9 +13,9 @@
  * its src: the per-session URL `use_dynamic_url` gives Chrome (wxt.config.ts), whose secrecy
  * keeps other pages from framing the card, would leak.
  *
- * The frame is made when the tab is idle once the first chips have answers (`warmWhenIdle`), or
- * on the first hover or focus of a chip (`warm`): loading an extension page costs a few hundred
- * milliseconds a click should not wait for (bench/card.ts). It is kept, hidden, for every card.
+ * The frame is made when the tab is idle after the first chips' answers are painted
+ * (`warmWhenIdle`), or on the first hover or focus of a chip (`warm`): loading an extension page
+ * costs a few hundred milliseconds a click should not wait for (bench/card.ts). It is kept, hidden, for every card.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -271,11 +271,16 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       const view = doc.defaultView;
       if (iframe || warming || !view) return;
       warming = true;
-      if (typeof view.requestIdleCallback === 'function') {
-        view.requestIdleCallback(ensureFrame, { timeout: 2000 });
-      } else {
-        setTimeout(ensureFrame, 0);
-      }
+      // Not before the chips that asked for it are painted: an idle period can begin between
+      // their answer and the next frame, and making the frame there held that frame back
+      // (bench/chips.ts, cold). After the frame, the next idle period is the tab's own.
+      const whenIdle = () =>
+        typeof view.requestIdleCallback === 'function'
+          ? view.requestIdleCallback(ensureFrame, { timeout: 2000 })
+          : view.setTimeout(ensureFrame, 0);
+      if (typeof view.requestAnimationFrame === 'function')
+        view.requestAnimationFrame(() => view.setTimeout(whenIdle, 0));
+      else whenIdle();
     },
     toggle(opener) {
       if (showing?.opener === opener) close(true);

@@ -92,6 +92,18 @@ describe('the card frame in Gmail', () => {
     expect(iframe.hasAttribute('inert')).toBe(true);
   });
 
+  it('is made only after the frame that paints the answers: making it there held that frame back', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      frames.push(callback),
+    );
+    await rahulsChip(); // its scan runs at idle, as Gmail's page watcher does without frames
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(document.querySelector('vivre-card')).toBeNull();
+    frames.splice(0).forEach((frame) => frame(performance.now()));
+    await vi.waitFor(() => expect(document.querySelector('vivre-card')).not.toBeNull());
+  });
+
   it('says whom to show over its port, and shows the frame once the card has measured them', async () => {
     const { button } = await rahulsChip();
     button.click();
