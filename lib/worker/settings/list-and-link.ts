@@ -8,17 +8,37 @@ import { validateAppUrl } from '../../shared/forms/settings';
 import { inboxListPrefs, type InboxListPrefs } from '../../shared/inbox-list';
 import { inboxListItem } from '../../shared/storage/items';
 import { appUrlItem } from '../storage/items';
+import { writesInTurn } from '../storage/in-turn';
 import { VivreError } from '../vivre/errors';
 
 export async function loadInboxList(): Promise<InboxListPrefs> {
   return inboxListPrefs(await inboxListItem.getValue());
 }
 
-export async function saveInboxList(prefs: InboxListPrefs): Promise<InboxListPrefs> {
-  const kept = inboxListPrefs(prefs);
-  await inboxListItem.setValue(kept);
-  return kept;
+/** In storage.local, where the content script reads it, so not a worker item: its own turns. */
+const inboxListInTurn = writesInTurn();
+
+/**
+ * Writes what `change` makes of the list preferences, with no other write of them in between
+ * (the rep's save and the organisation's policy applied at once); nothing when unchanged.
+ */
+export function updateInboxList(
+  change: (current: InboxListPrefs) => InboxListPrefs,
+): Promise<InboxListPrefs> {
+  return inboxListInTurn(async () => {
+    const current = await loadInboxList();
+    const next = inboxListPrefs(change(current));
+    if (
+      next.showScores !== current.showScores ||
+      next.hotLeadThreshold !== current.hotLeadThreshold
+    )
+      await inboxListItem.setValue(next);
+    return next;
+  });
 }
+
+export const saveInboxList = (prefs: InboxListPrefs): Promise<InboxListPrefs> =>
+  updateInboxList(() => prefs);
 
 export const loadAppUrl = (): Promise<string | null> => appUrlItem.getValue();
 

@@ -9,11 +9,10 @@
  */
 import { browser } from 'wxt/browser';
 import { LOCKED_REFUSAL, type ManagedKey, type ManagedView } from '../../shared/managed';
-import { inboxListItem } from '../../shared/storage/items';
-import { inboxListPrefs } from '../../shared/inbox-list';
 import { DEFAULT_EMAIL_LOGGING } from '../../shared/settings';
 import { appUrlItem, emailLoggingItem, managedAppliedItem, privacyItem } from '../storage/items';
 import { VivreError } from '../vivre/errors';
+import { updateInboxList } from './list-and-link';
 import {
   HELD_WHEN_BROKEN,
   NO_POLICY,
@@ -75,12 +74,10 @@ async function applyPolicy(policy: ManagedPolicy): Promise<void> {
     return same(stored, next) ? stored : next;
   });
 
-  const list = inboxListPrefs(await inboxListItem.getValue());
-  const nextList = {
+  await updateInboxList((list) => ({
     showScores: take('showInboxScores', list.showScores),
     hotLeadThreshold: take('hotLeadThreshold', list.hotLeadThreshold),
-  };
-  if (!same(list, nextList)) await inboxListItem.setValue(nextList);
+  }));
 
   await appUrlItem.update((appUrl) => take('appUrl', appUrl));
 

@@ -20,6 +20,7 @@ import {
 } from '../../shared/storage/table';
 import { workerDb } from './db';
 import { readOnce } from './read-once';
+import { writesInTurn } from './in-turn';
 
 export interface WorkerItem<T> {
   getValue(): Promise<T>;
@@ -54,15 +55,7 @@ export function workerItem<T>(
     await stored.setValue(value);
     memory?.keep(value);
   }
-  // Writes run one after another. The worker is this storage's only writer, and one runs per
-  // browser, so a chain in memory is enough.
-  let writes: Promise<unknown> = Promise.resolve();
-  function inTurn<R>(step: () => Promise<R>): Promise<R> {
-    const done = writes.then(step);
-    // A failed write is its caller's to report; the next one still runs.
-    writes = done.catch(() => undefined);
-    return done;
-  }
+  const inTurn = writesInTurn();
   return {
     getValue,
     setValue: (value) => inTurn(() => write(value)),
