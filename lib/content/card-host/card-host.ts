@@ -274,13 +274,13 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       // Not before the chips that asked for it are painted: an idle period can begin between
       // their answer and the next frame, and making the frame there held that frame back
       // (bench/chips.ts, cold). After the frame, the next idle period is the tab's own.
-      const whenIdle = () =>
-        typeof view.requestIdleCallback === 'function'
-          ? view.requestIdleCallback(ensureFrame, { timeout: 2000 })
-          : view.setTimeout(ensureFrame, 0);
-      if (typeof view.requestAnimationFrame === 'function')
-        view.requestAnimationFrame(() => view.setTimeout(whenIdle, 0));
-      else whenIdle();
+      view.requestAnimationFrame(() =>
+        view.setTimeout(() =>
+          view.requestIdleCallback
+            ? view.requestIdleCallback(ensureFrame, { timeout: 2000 })
+            : ensureFrame(),
+        ),
+      );
     },
     toggle(opener) {
       if (showing?.opener === opener) close(true);
