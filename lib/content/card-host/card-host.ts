@@ -15,7 +15,8 @@
  *
  * The frame is made when the tab is idle after the first chips' answers are painted
  * (`warmWhenIdle`), or on the first hover or focus of a chip (`warm`): loading an extension page
- * costs a few hundred milliseconds a click should not wait for (bench/card.ts). It is kept, hidden, for every card.
+ * costs a few hundred milliseconds a click should not wait for (bench/card.ts). It is kept,
+ * hidden, for every card.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -32,6 +33,7 @@ import {
 } from '../../shared/card-channel';
 import type { Theme } from '../gmail/page';
 import { createShadowHost, type ShadowHost } from '../shadow-host';
+import { idleAfterPaint } from '../idle-after-paint';
 import { keepOnTop, watchCardDrawing, type Box } from './card-visibility';
 
 /** The chip a card is opened from. */
@@ -271,16 +273,7 @@ export function createCardFrame({ document: doc, theme, onChanged }: CardFrameOp
       const view = doc.defaultView;
       if (iframe || warming || !view) return;
       warming = true;
-      // Not before the chips that asked for it are painted: an idle period can begin between
-      // their answer and the next frame, and making the frame there held that frame back
-      // (bench/chips.ts, cold). After the frame, the next idle period is the tab's own.
-      view.requestAnimationFrame(() =>
-        view.setTimeout(() =>
-          view.requestIdleCallback
-            ? view.requestIdleCallback(ensureFrame, { timeout: 2000 })
-            : ensureFrame(),
-        ),
-      );
+      idleAfterPaint(view, ensureFrame);
     },
     toggle(opener) {
       if (showing?.opener === opener) close(true);
