@@ -4,7 +4,7 @@
  * would otherwise each write the other's change away. The worker is the only writer of every
  * preference, and one runs per browser, so a chain in memory is enough.
  */
-export type InTurn = <R>(step: () => Promise<R>) => Promise<R>;
+type InTurn = <R>(step: () => Promise<R>) => Promise<R>;
 
 export function writesInTurn(): InTurn {
   let writes: Promise<unknown> = Promise.resolve();
