@@ -6,9 +6,19 @@
 // every expected chip host exists (maybe still loading).
 (() => {
   const dom = globalThis.chrome && globalThis.chrome.dom;
-  const rootOf = (host) =>
-    host.shadowRoot ||
-    (dom && dom.openOrClosedShadowRoot ? dom.openOrClosedShadowRoot(host) : null);
+  // A host's root never changes: opened once, not at every check. Each chrome.dom call is an
+  // extension API call, and the checks run in the very frames being timed (~2 ms a new tab).
+  const roots = new WeakMap();
+  const rootOf = (host) => {
+    let root = roots.get(host);
+    if (!root) {
+      root =
+        host.shadowRoot ||
+        (dom && dom.openOrClosedShadowRoot ? dom.openOrClosedShadowRoot(host) : null);
+      if (root) roots.set(host, root);
+    }
+    return root;
+  };
   const settled = (host) => {
     const root = rootOf(host);
     const button = root && root.querySelector('button.chip');

@@ -7,8 +7,19 @@
 // removed, read/unread and hover classes toggled, checkbox states flipped, times replaced.
 (() => {
   const dom = globalThis.chrome && globalThis.chrome.dom;
+  // A host's root never changes: opened once, not at every frame's check (an extension API call
+  // per row chip per frame, in the frames being timed).
+  const roots = new WeakMap();
+  const rootOf = (host) => {
+    let root = roots.get(host);
+    if (!root && dom) {
+      root = dom.openOrClosedShadowRoot(host);
+      if (root) roots.set(host, root);
+    }
+    return root;
+  };
   const answered = (host) => {
-    const face = dom && dom.openOrClosedShadowRoot(host)?.querySelector('[role=img]');
+    const face = rootOf(host)?.querySelector('[role=img]');
     return /AI score|not in Vivre/.test((face && face.getAttribute('aria-label')) || '');
   };
   const scored = () => [...document.querySelectorAll('vivre-row-chip')].filter(answered).length;
