@@ -17,6 +17,7 @@ import { emailLoggingOnDemand } from './email-logging/on-demand';
 import { findComposeParticipants } from './gmail/compose-recipients';
 import { detectTheme, findSignedInEmail } from './gmail/page';
 import { findParticipantAnchors } from './gmail/participants';
+import { prepareRoleWords } from './gmail/recipient-roles';
 import { findThreadParticipants } from './gmail/thread';
 import { BURST_IDLE_TIMEOUT_MS, watchGmail } from './gmail/watch';
 import { idleOnce } from './idle-once';
@@ -75,6 +76,8 @@ export function startInGmail(doc: Document, signal: AbortSignal) {
       afterChips();
     },
   });
+  // Compiled while the tab is idle, not on the way to its first thread's chips.
+  idleOnce(prepareRoleWords, { timeout: 2000, signal })();
   const stopAnswering = contentMessenger.onMessage('getPageParticipants', () =>
     pageParticipants(doc, detect),
   );

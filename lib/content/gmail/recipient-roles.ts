@@ -123,6 +123,17 @@ export function roleOfText(text: string): LabelRole | null {
   return last ? (ROLE_OF.get(last) ?? null) : null;
 }
 
+/**
+ * Compiles the label matcher ahead of need. V8 compiles a regular expression at its first use,
+ * once for one-byte text and once for two-byte text: this one, every label of every language,
+ * costs ~2 ms each time, which fell on the first thread a new tab showed, before its lookups
+ * were asked. Call it when the tab is idle.
+ */
+export function prepareRoleWords(): void {
+  // Twice each: V8 may interpret a first run and compile the next.
+  for (const text of ['to', 'to', 'кому', 'кому']) roleOfText(text);
+}
+
 const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 
 /**
