@@ -14,7 +14,7 @@ import {
   openExtensionPage,
 } from '../tests/e2e/harness';
 import { benchInSession, type ExtensionSession } from './lib/extension-session';
-import { inPageScript, openBenchPage } from './lib/gmail-pages';
+import { inPageScript, newTabSettled, NEW_TAB_SETTLE_MS, openBenchPage } from './lib/gmail-pages';
 import { verdict, type Row, type Section } from './lib/report';
 import { ms, sleep, summarize, type Summary } from './lib/stats';
 
@@ -97,6 +97,7 @@ async function inNewTabs(
   for (let i = 0; i < NEW_TAB_SAMPLES; i++) {
     await before?.();
     const page = await readyThreadPage(session);
+    await newTabSettled(page);
     timings.push(await insertThread(session, page, expected));
     await page.close();
   }
@@ -175,7 +176,8 @@ export async function benchChips(): Promise<Section> {
         "inside the page (the content script's world, which may open the chips' closed shadow roots), " +
         'performance.now() is read, the thread appended, and MutationObservers on the ' +
         `document and each chip's shadow root watch until the chips of ${expected.join(', ')} show a settled ` +
-        'state (score, "+ Add" or error; not busy), then one requestAnimationFrame later ("painted"). Cold: ' +
+        'state (score, "+ Add" or error; not busy), then one requestAnimationFrame later ("painted"). A new ' +
+        `tab is timed ${NEW_TAB_SETTLE_MS / 1000} s after it is ready, as a rep's Gmail has loaded by the time a thread opens. Cold: ` +
         "the worker's contact cache cleared (the chip mirror with it) and a new tab (nothing known); warm: a new " +
         "tab, the worker's cache and the chip mirror filled (chips drawn from the mirror, then the worker's " +
         'answer); same tab: the thread removed and inserted again in a tab that has shown it. The sandbox round ' +

@@ -20,6 +20,7 @@ import {
 } from './chips';
 import { insert as insertRows, NEW_TAB_GOAL_MS, openInbox, type Insert } from './inbox';
 import { openExtensionSession, type ExtensionSession } from './lib/extension-session';
+import { newTabSettled } from './lib/gmail-pages';
 import { ms, summarize } from './lib/stats';
 
 const SAMPLES = Number(process.env.NEWTAB_SAMPLES ?? 20);
@@ -71,6 +72,7 @@ async function open(name: string, buildDir?: string, sandboxOwnProcess = true): 
 
 async function newTab(build: Build): Promise<Timing> {
   const page = await readyThreadPage(build.session);
+  await newTabSettled(page);
   const timing = await insertThread(build.session, page, build.expected);
   await page.close();
   return timing;
@@ -78,6 +80,7 @@ async function newTab(build: Build): Promise<Timing> {
 
 async function inboxNewTab(build: Build): Promise<Insert> {
   const page = await openInbox(build.session);
+  await newTabSettled(page);
   const timing = await insertRows(page, build.inboxChips);
   await page.close();
   return timing;
