@@ -13,10 +13,12 @@ export interface FeedSource {
 }
 
 /**
- * Changes that came in while a publish ran (a drain: one per delivered write) gather this
- * long before the next publish, so pages get a few publishes a second instead of one per
- * write, each a storage write and an onChanged event in every page that follows the outbox.
- * A change after a quiet spell is published at once.
+ * Publishes are at least this far apart: changes that come in sooner (a drain, one per delivered
+ * write; a page enqueueing many writes) gather until then, so pages get a few publishes a second
+ * instead of one per write, each a read of the outbox's first pages, a storage write and an
+ * onChanged event in every page that follows the outbox. A change after a quiet spell is
+ * published at once. Enqueueing at the outbox's caps, a publish per write (2 reads of 21 items
+ * and their holds) kept IndexedDB and the garbage collector busy under the next write.
  */
 export const GATHER_MS = 200;
 
@@ -25,8 +27,8 @@ const RETRY_MS = 1000;
 const MAX_RETRY_MS = 60_000;
 
 /**
- * `changed()` after each outbox change; changes that arrive while one publish runs are
- * folded into one more, `GATHER_MS` later, so a drain of a thousand writes does not write
+ * `changed()` after each outbox change; changes within `GATHER_MS` of the last publish, or
+ * while one runs, are folded into one more, so a drain of a thousand writes does not write
  * storage a thousand times behind itself. A publish that fails (storage full, the worker stopping) is reported
  * with `onError` and tried again until one succeeds: pages never silently show an old outbox.
  */
@@ -38,13 +40,17 @@ export function createOutboxFeed(
   let again = false;
   let failures = 0;
   let retry: ReturnType<typeof setTimeout> | undefined;
+  /** When the last publish was written (performance.now()). */
+  let publishedAt = -Infinity;
 
   async function publish(): Promise<void> {
     do {
+      const wait = publishedAt + GATHER_MS - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       again = false;
       const [feed, states] = await Promise.all([source.feed(), source.states()]);
       await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
-      if (again) await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+      publishedAt = performance.now();
     } while (again);
   }
 

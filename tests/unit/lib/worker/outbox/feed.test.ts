@@ -1,17 +1,18 @@
 /**
  * The outbox's publication for extension pages (lib/worker/outbox/feed.ts): a publish that
- * fails is reported and tried again until the pages have the outbox, never swallowed.
+ * fails is reported and tried again until the pages have the outbox, never swallowed; a burst
+ * of changes is published at once and then at most once per GATHER_MS, the last change included.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
-import { createOutboxFeed } from '@/lib/worker/outbox/feed';
+import { createOutboxFeed, GATHER_MS } from '@/lib/worker/outbox/feed';
 import { EMPTY_OUTBOX, feedOf } from '../../../../factories';
 
 describe('the outbox feed', () => {
   beforeEach(() => {
     fakeBrowser.reset();
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
   });
   afterEach(() => {
     vi.restoreAllMocks();
@@ -40,5 +41,34 @@ describe('the outbox feed', () => {
     expect(onError).toHaveBeenCalledTimes(2);
     expect(await outboxFeedItem.getValue()).toEqual(feed);
     expect(await writeStatesItem.getValue()).toEqual(states);
+  });
+
+  it('publishes a change after a quiet spell at once, then gathers a burst of changes', async () => {
+    let writes = 0;
+    const read = vi.fn(async () => ({
+      ...feedOf(EMPTY_OUTBOX),
+      counts: { waiting: writes, attention: 0 },
+    }));
+    const publisher = createOutboxFeed({ feed: read, states: async () => ({}) });
+
+    await publisher.changed(); // after a quiet spell: at once
+    expect(read).toHaveBeenCalledTimes(1);
+
+    // A page enqueueing write after write, each once the last publish is done.
+    const published: Promise<void>[] = [];
+    for (writes = 1; writes <= 10; writes++) {
+      published.push(publisher.changed());
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    writes = 10;
+    expect(read).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(GATHER_MS);
+    await Promise.all(published);
+    expect(read).toHaveBeenCalledTimes(2); // ten changes, one publish, with the last of them
+    expect((await outboxFeedItem.getValue())?.counts.waiting).toBe(10);
+
+    await vi.advanceTimersByTimeAsync(GATHER_MS * 2);
+    await publisher.changed(); // quiet again: at once
+    expect(read).toHaveBeenCalledTimes(3);
   });
 });
