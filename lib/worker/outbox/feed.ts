@@ -1,8 +1,8 @@
 /**
- * Publishes the outbox after every change, so pages and chips follow it instead of asking:
- * its counts and first pages (notes included) in storage.session for extension pages
- * (lib/worker/outbox/pages.ts bounds it), and each write's state alone (no content) in
- * storage.local for the pages following their writes.
+ * Publishes the outbox after its changes (at once, or with the rest of a burst: GATHER_MS), so
+ * pages and chips follow it instead of asking: its counts and first pages (notes included) in
+ * storage.session for extension pages (lib/worker/outbox/pages.ts bounds it), and each write's
+ * state alone (no content) in storage.local for the pages following their writes.
  */
 import type { OutboxFeed, WriteStates } from '../../shared/storage/table';
 import { outboxFeedItem, writeStatesItem } from '../../shared/storage/items';
