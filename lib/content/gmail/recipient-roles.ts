@@ -116,18 +116,25 @@ const LABEL = new RegExp(
 );
 const ADDRESS_TEXT = /\S+@\S+/g;
 
-/** The role the last label word in `text` sets, if any. */
+/**
+ * The role the last label word in `text` sets, if any. LABEL itself runs (not a copy, as
+ * `matchAll` makes): V8 keeps a regular expression's compiled code on the object, and a copy
+ * finds it again only while its cache holds it.
+ */
 export function roleOfText(text: string): LabelRole | null {
-  const words = [...text.replace(ADDRESS_TEXT, '').matchAll(LABEL)];
-  const last = words.at(-1)?.[1]?.toLowerCase();
-  return last ? (ROLE_OF.get(last) ?? null) : null;
+  const rest = text.replace(ADDRESS_TEXT, '');
+  let last: string | undefined;
+  LABEL.lastIndex = 0;
+  for (let match = LABEL.exec(rest); match; match = LABEL.exec(rest)) last = match[1];
+  return last ? (ROLE_OF.get(last.toLowerCase()) ?? null) : null;
 }
 
 /**
  * Compiles the label matcher ahead of need. V8 compiles a regular expression at its first use,
  * once for one-byte text and once for two-byte text: this one, every label of every language,
  * costs ~2 ms each time, which fell on the first thread a new tab showed, before its lookups
- * were asked. Call it when the tab is idle.
+ * were asked. Call it when the tab is idle. V8 may drop compiled code left unused a long while,
+ * so a tab that opens its first thread much later can pay it again.
  */
 export function prepareRoleWords(): void {
   // Twice each: V8 may interpret a first run and compile the next.

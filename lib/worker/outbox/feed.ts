@@ -70,7 +70,11 @@ export function createOutboxFeed(
           retry = setTimeout(() => void changed(), delay);
         },
       )
-      .finally(() => (running = null));
+      .finally(() => {
+        running = null;
+        // A change made as the last publish was finishing: it is published too.
+        if (again) void changed();
+      });
     return running;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The outbox a page at a time, for the feed and the popup's "Show more": each read seeks the
- * state index and takes at most one page, so what the worker publishes after every change costs
+ * state index and takes at most one page, so what the worker publishes after changes costs
  * the same with 5 items queued as with 5,000, and the feed stays far inside storage.session's
  * quota (FEED_BOUND_BYTES, held by tests/unit/lib/worker/outbox/caps.test.ts).
  */

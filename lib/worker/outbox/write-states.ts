@@ -1,6 +1,6 @@
 /**
- * Where the writes pages follow stand (lib/shared/write-status.ts), published after every
- * outbox change: a window, not every write. Pages follow the writes the rep just made, which
+ * Where the writes pages follow stand (lib/shared/write-status.ts), published after outbox
+ * changes: a window, not every write. Pages follow the writes the rep just made, which
  * are the newest waiting ones until they sync (then the newest synced, since delivery goes in
  * enqueue order) or need attention; so the window holds the newest `STATES_WINDOW` of each
  * state, read by seeking the state index backwards, and the writes discarded lately, as null.

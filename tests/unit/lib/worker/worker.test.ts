@@ -98,7 +98,7 @@ describe('worker', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(alarm!.scheduledTime);
     await worker.outbox.flushOutbox(); // what the alarm does
-    // Changes made while a publish ran are gathered a moment (lib/worker/outbox/feed.ts).
+    // Changes soon after a publish are gathered a moment (lib/worker/outbox/feed.ts).
     await vi.waitFor(async () =>
       expect(await writeStatesItem.getValue()).toEqual({ [id]: { state: 'synced' } }),
     );
