@@ -135,7 +135,7 @@ export async function openBenchPage(
  * takes seconds to show its first view; the fixture is ready within a frame of its load, while
  * Chrome still draws the tab's loading animation in its own UI (its main thread, which routes
  * every extension message, busy ~11 ms in each 100 ms for ~300 ms, in a trace). Timed at once,
- * a cold insert took 6.5–7 ms longer at p50 (2 × 32 + 32 inserts), none of it the extension's.
+ * a cold insert took 6.5–7 ms longer at p50 (two paired runs of 32 + 32 inserts), none of it the extension's.
  */
 export const NEW_TAB_SETTLE_MS = 1000;
 
