@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, Deal } from '@/lib/shared/vivre/contract-types';
 import { RAHUL, SNEHA } from '../factories';
 import { describe, expect, test } from './fixtures';
-import { DEMO_KEYS, outboxFeed, waitFor, type TestSandbox } from './harness';
+import { DEMO_KEYS, settledOutboxFeed, waitFor, type TestSandbox } from './harness';
 import {
   chooseOption,
   clickControl,
@@ -93,7 +93,7 @@ describe('deal on a logged email', () => {
 
     const email = await loggedEmail(sandbox, SNEHA.id, subject);
     expect(email.deal_id).toBe(rollout.id);
-    const outbox = await outboxFeed(extensionPage);
+    const outbox = await settledOutboxFeed(extensionPage);
     expect(outbox?.attention ?? []).toEqual([]);
   });
 });

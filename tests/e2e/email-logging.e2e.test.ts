@@ -20,6 +20,7 @@ import {
   evaluateInContentScript,
   createSandboxContact,
   outboxFeed,
+  settledOutboxFeed,
   waitFor,
 } from './harness';
 import { clickControl, repControl, repControls, repStatus } from './harness/rep-controls';
@@ -130,7 +131,7 @@ describe('logging sent emails from Gmail', () => {
       async () => (await heldSendIds(extensionPage)).length === 0,
       'the undone send to leave the worker',
     );
-    const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
+    const waiting = (await settledOutboxFeed(extensionPage))?.waiting ?? [];
     const ours = waiting.filter(
       (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
     );

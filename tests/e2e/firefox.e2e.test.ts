@@ -16,7 +16,14 @@ import type { Frame, Page } from 'puppeteer-core';
 import { DEEPA, RAHUL, SNEHA } from '../factories';
 import { REP_ELSEWHERE } from '../fixtures/gmail/variants';
 import { describe, expect, test as base } from './fixtures';
-import { fixtureVariant, outboxFeed, waitFor, waitUntilSynced, type TestSandbox } from './harness';
+import {
+  fixtureVariant,
+  outboxFeed,
+  settledOutboxFeed,
+  waitFor,
+  waitUntilSynced,
+  type TestSandbox,
+} from './harness';
 import {
   countHosts,
   dispatchWxtStarted,
@@ -229,7 +236,7 @@ describe('the built extension in Firefox', () => {
       async () => (await heldSendIds(firefox.options)).length === 0,
       'the undone send to leave the worker',
     );
-    const outbox = await outboxFeed(firefox.options);
+    const outbox = await settledOutboxFeed(firefox.options);
     expect(outbox?.waiting ?? []).toEqual([]);
     expect(await emails()).toEqual([0, 0]);
 

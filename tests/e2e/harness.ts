@@ -41,6 +41,7 @@ export { readFixture } from './harness/network';
 export {
   enqueueNotes,
   outboxFeed,
+  settledOutboxFeed,
   outboxIsEmpty,
   storedCopies,
   waitUntilSynced,

@@ -10,7 +10,7 @@ import { describe, expect } from './fixtures';
 import { emailsWithSubject, HELD, SNEHA_AND_DEEPA, test } from './email-logging-fixtures';
 import { evaluateFunctionInContentScript } from './harness/content-world';
 import { askAsContentScript } from './harness/content-script-acts';
-import { outboxFeed, waitFor } from './harness';
+import { settledOutboxFeed, waitFor } from './harness';
 import { repStatus } from './harness/rep-controls';
 import { heldSendIds, heldSendsComeDue, workerItemValue } from './harness/worker-storage';
 import type { Page } from 'playwright-core';
@@ -69,7 +69,7 @@ describe('Gmail’s Schedule send', () => {
     );
     expect(early).toEqual({ ok: true, value: null });
     expect(await heldSendIds(extensionPage)).toEqual([DRAFT]);
-    const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
+    const waiting = (await settledOutboxFeed(extensionPage))?.waiting ?? [];
     expect(
       waiting.filter(
         (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),
@@ -105,7 +105,7 @@ describe('Gmail’s Schedule send', () => {
       'the cancelled send to leave the worker',
     );
     await heldSendsComeDue(extensionPage);
-    const waiting = (await outboxFeed(extensionPage))?.waiting ?? [];
+    const waiting = (await settledOutboxFeed(extensionPage))?.waiting ?? [];
     expect(
       waiting.filter(
         (item) => item.write.kind === 'logActivity' && item.write.body.note?.startsWith(subject),

@@ -1,33 +1,25 @@
 /**
- * Publishes the outbox after its changes (at once, or with the rest of a burst: GATHER_MS), so
- * pages and chips follow it instead of asking: its counts and first pages (notes included) in
- * storage.session for extension pages (lib/worker/outbox/pages.ts bounds it), and each write's
- * state alone (no content) in storage.local for the pages following their writes.
+ * Publishes the outbox after its changes (at once, or with the rest of a burst: FEED_GATHER_MS
+ * in ./limits.ts), so pages and chips follow it instead of asking: its counts and first pages
+ * (notes included) in storage.session for extension pages (lib/worker/outbox/pages.ts bounds
+ * it), and each write's state alone (no content) in storage.local for the pages following their
+ * writes.
  */
 import type { OutboxFeed, WriteStates } from '../../shared/storage/table';
 import { outboxFeedItem, writeStatesItem } from '../../shared/storage/items';
+import { FEED_GATHER_MS } from './limits';
 
 export interface FeedSource {
   feed(): Promise<OutboxFeed>;
   states(): Promise<WriteStates>;
 }
 
-/**
- * Publishes are at least this far apart: changes that come in sooner (a drain, one per delivered
- * write; a page enqueueing many writes) gather until then, so pages get a few publishes a second
- * instead of one per write, each a read of the outbox's first pages, a storage write and an
- * onChanged event in every page that follows the outbox. A change after a quiet spell is
- * published at once. Enqueueing at the outbox's caps, a publish per write (2 reads of 21 items
- * and their holds) kept IndexedDB and the garbage collector busy under the next write.
- */
-export const GATHER_MS = 200;
-
 /** After a failed publish, the next try; doubled per failure in a row, up to a minute. */
 const RETRY_MS = 1000;
 const MAX_RETRY_MS = 60_000;
 
 /**
- * `changed()` after each outbox change; changes within `GATHER_MS` of the last publish, or
+ * `changed()` after each outbox change; changes within `FEED_GATHER_MS` of the last publish, or
  * while one runs, are folded into one more, so a drain of a thousand writes does not write
  * storage a thousand times behind itself. A publish that fails (storage full, the worker stopping) is reported
  * with `onError` and tried again until one succeeds: pages never silently show an old outbox.
@@ -45,7 +37,7 @@ export function createOutboxFeed(
 
   async function publish(): Promise<void> {
     do {
-      const wait = publishedAt + GATHER_MS - performance.now();
+      const wait = publishedAt + FEED_GATHER_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       again = false;
       const [feed, states] = await Promise.all([source.feed(), source.states()]);

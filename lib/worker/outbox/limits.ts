@@ -46,3 +46,13 @@ export const OUTBOX_FULL_MESSAGE =
 export function stillWaiting(at: number, now: number): boolean {
   return at > now && at - now <= MAX_WAIT_MS;
 }
+
+/**
+ * Publishes are at least this far apart: changes that come in sooner (a drain, one per delivered
+ * write; a page enqueueing many writes) gather until then, so pages get a few publishes a second
+ * instead of one per write, each a read of the outbox's first pages, a storage write and an
+ * onChanged event in every page that follows the outbox. A change after a quiet spell is
+ * published at once. Enqueueing at the outbox's caps, a publish per write (2 reads of 21 items
+ * and their holds) kept IndexedDB and the garbage collector busy under the next write.
+ */
+export const FEED_GATHER_MS = 200;

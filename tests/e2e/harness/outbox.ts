@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { OutboxFeed } from '@/lib/shared/storage/table';
+import { FEED_GATHER_MS } from '@/lib/worker/outbox/limits';
 import { RAHUL } from '../../factories';
 import { askWorkerOk, evaluate, type ExtensionPage } from './messaging';
 import type { TestSandbox } from './sandbox';
@@ -25,6 +26,15 @@ export function outboxFeed(page: ExtensionPage): Promise<OutboxFeed | null> {
     },
     'outbox',
   );
+}
+
+/**
+ * The outbox as published once every change made so far has been: the worker publishes a change
+ * at most FEED_GATHER_MS after it, so a write missing from this feed is missing from the outbox.
+ */
+export async function settledOutboxFeed(page: ExtensionPage): Promise<OutboxFeed | null> {
+  await new Promise((resolve) => setTimeout(resolve, FEED_GATHER_MS + 100));
+  return outboxFeed(page);
 }
 
 /** True once the published outbox has nothing waiting, nothing stuck and no pause. */

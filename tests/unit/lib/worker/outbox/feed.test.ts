@@ -1,12 +1,13 @@
 /**
  * The outbox's publication for extension pages (lib/worker/outbox/feed.ts): a publish that
  * fails is reported and tried again until the pages have the outbox, never swallowed; a burst
- * of changes is published at once and then at most once per GATHER_MS, the last change included.
+ * of changes is published at once and then at most once per FEED_GATHER_MS, the last change included.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { outboxFeedItem, writeStatesItem } from '@/lib/shared/storage/items';
-import { createOutboxFeed, GATHER_MS } from '@/lib/worker/outbox/feed';
+import { createOutboxFeed } from '@/lib/worker/outbox/feed';
+import { FEED_GATHER_MS } from '@/lib/worker/outbox/limits';
 import { EMPTY_OUTBOX, feedOf } from '../../../../factories';
 
 describe('the outbox feed', () => {
@@ -62,12 +63,12 @@ describe('the outbox feed', () => {
     }
     writes = 10;
     expect(read).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(GATHER_MS);
+    await vi.advanceTimersByTimeAsync(FEED_GATHER_MS);
     await Promise.all(published);
     expect(read).toHaveBeenCalledTimes(2); // ten changes, one publish, with the last of them
     expect((await outboxFeedItem.getValue())?.counts.waiting).toBe(10);
 
-    await vi.advanceTimersByTimeAsync(GATHER_MS * 2);
+    await vi.advanceTimersByTimeAsync(FEED_GATHER_MS * 2);
     await publisher.changed(); // quiet again: at once
     expect(read).toHaveBeenCalledTimes(3);
   });
