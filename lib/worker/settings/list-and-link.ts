@@ -28,11 +28,8 @@ export function updateInboxList(
   return inboxListInTurn(async () => {
     const current = await loadInboxList();
     const next = inboxListPrefs(change(current));
-    if (
-      next.showScores !== current.showScores ||
-      next.hotLeadThreshold !== current.hotLeadThreshold
-    )
-      await inboxListItem.setValue(next);
+    // Both normalised by inboxListPrefs, so their JSON compares every field, in one order.
+    if (JSON.stringify(next) !== JSON.stringify(current)) await inboxListItem.setValue(next);
     return next;
   });
 }
