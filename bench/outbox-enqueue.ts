@@ -85,8 +85,8 @@ export async function benchEnqueue(): Promise<Section> {
         label: 'fill',
       });
       await full.page.waitForTimeout(SETTLE_MS);
-      const side: EnqueueRun[] = [];
-      const fullSide: EnqueueRun[] = [];
+      const smallRuns: EnqueueRun[] = [];
+      const fullRuns: EnqueueRun[] = [];
       const smallSide: number[] = [];
       const capsLong: number[] = [];
       const capsShort: number[] = [];
@@ -95,7 +95,7 @@ export async function benchEnqueue(): Promise<Section> {
         const long = i % 2 === 0;
         const toSmall = async () => {
           const one = await small.loop({ count: 1, warmup: 0, label: `side#${i}` });
-          side.push(one);
+          smallRuns.push(one);
           smallSide.push(...one.samples);
         };
         const toFull = async () => {
@@ -105,8 +105,7 @@ export async function benchEnqueue(): Promise<Section> {
             padTo: long ? LONG_NOTE : 0,
             label: `caps#${i}`,
           });
-          side.push(one);
-          fullSide.push(one);
+          fullRuns.push(one);
           (long ? capsLong : capsShort).push(...one.samples);
         };
         for (const send of i % 4 < 2 ? [toSmall, toFull] : [toFull, toSmall]) await send();
@@ -120,8 +119,8 @@ export async function benchEnqueue(): Promise<Section> {
         capsShort,
         sessionBytes,
         refused: refused.states.error === 1,
-        states: statesOf([run, fill, ...side]),
-        waitingAtCaps: statesOf([fill, ...fullSide]).waiting ?? 0,
+        states: statesOf([run, fill, ...smallRuns, ...fullRuns]),
+        waitingAtCaps: statesOf([fill, ...fullRuns]).waiting ?? 0,
       });
     } finally {
       await other.close();
