@@ -117,16 +117,14 @@ const LABEL = new RegExp(
 const ADDRESS_TEXT = /\S+@\S+/g;
 
 /**
- * The role the last label word in `text` sets, if any. LABEL itself runs (not a copy, as
- * `matchAll` makes): V8 keeps a regular expression's compiled code on the object, and a copy
- * finds it again only while its cache holds it.
+ * The role the last label word in `text` sets, if any. LABEL itself runs (`replace` runs the
+ * object; `matchAll` a copy): V8 keeps a regular expression's compiled code on the object, and a
+ * copy finds it again only while its cache holds it.
  */
 export function roleOfText(text: string): LabelRole | null {
-  const rest = text.replace(ADDRESS_TEXT, '');
-  let last: string | undefined;
-  LABEL.lastIndex = 0;
-  for (let match = LABEL.exec(rest); match; match = LABEL.exec(rest)) last = match[1];
-  return last ? (ROLE_OF.get(last.toLowerCase()) ?? null) : null;
+  let last = '';
+  text.replace(ADDRESS_TEXT, '').replace(LABEL, (_, word: string) => (last = word));
+  return ROLE_OF.get(last.toLowerCase()) ?? null;
 }
 
 /**
