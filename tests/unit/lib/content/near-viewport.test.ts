@@ -110,4 +110,13 @@ describe('elements near the viewport', () => {
     expect(rows).toHaveBeenCalledWith([row]);
     expect(thread).not.toHaveBeenCalled();
   });
+
+  it('asks the browser to check a watched element at most every 100 ms, not at every frame', () => {
+    watchNearViewport(vi.fn()).observe(element());
+    watchRowsNearViewport(vi.fn()).observe(element());
+    const delays = FakeObserver.all.map(
+      (observer) => (observer.options as { delay?: number } | undefined)?.delay,
+    );
+    expect(delays).toEqual([100, 100]);
+  });
 });
