@@ -17,12 +17,11 @@ import {
   PLAIN_ORIGIN,
 } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
-import { median, ms, ratioSpread, summarize } from './lib/stats';
+import { MAIN_THREAD_PAIRS, median, ms, ratioSpread, summarize } from './lib/stats';
 
 const CACHED_SAMPLES = 8;
 /** Rounds of with and without side by side: the spread of their ratios is reported. */
-// Nine pairs: with five, the ratio of medians moved by 0.3× between two runs minutes apart.
-const PAIRS = 9;
+const PAIRS = MAIN_THREAD_PAIRS;
 const MUTATIONS = { bursts: 50, perBurst: 100, gapMs: 30 };
 const FRAME_MS = 1000 / 60;
 /** Issue 25: a new tab's first score chips, cached, within 100 ms (p50). */

@@ -11,10 +11,9 @@ import { profileScript, type ScriptShare } from './lib/cpu-profile';
 import { benchInSession, type ExtensionSession } from './lib/extension-session';
 import { GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
-import { median, ms, ratioSpread, sleep } from './lib/stats';
+import { MAIN_THREAD_PAIRS, median, ms, ratioSpread, sleep } from './lib/stats';
 
-// Nine pairs: with five, the ratio of medians moved by 0.3× between two runs minutes apart.
-const PAIRS = 9;
+const PAIRS = MAIN_THREAD_PAIRS;
 const BURSTS = 50;
 const PER_BURST = 100;
 const GAP_MS = 30;
