@@ -49,10 +49,11 @@ export function median(values: readonly number[]): number {
 /**
  * Rounds of with and without, side by side, behind each main-thread ratio (bench/main-thread.ts,
  * bench/inbox.ts). One run of the same 5,000 mutations moves by ±10–20% with the machine's load,
- * so the ratio of medians moves too: with five rounds by 0.3× between two runs minutes apart; with
- * nine, a check with no content script on either side (the thread page, 2026-12-06) still gave
- * 1.029× and 0.957× (15 rounds), pairs 0.80–1.19×. Fifteen narrow the ratio's own spread about
- * 1.3× against nine, for a minute more per section.
+ * so the ratio of medians moves too: with five rounds by 0.3× between two runs minutes apart. Two
+ * A/A checks (no content script on either side, the thread page, 2026-12-06, one run each) gave
+ * 1.029× with nine rounds and 0.957× with fifteen, pairs 0.80–1.19×: the ratio's own spread is
+ * about the goal's margin. Fifteen rounds should narrow it by about √(15/9) ≈ 1.3× against nine
+ * (estimated, not measured), for a minute more per section.
  */
 export const MAIN_THREAD_PAIRS = 15;
 

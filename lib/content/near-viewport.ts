@@ -20,12 +20,15 @@ const A_QUARTER_SCREEN_AHEAD = '25% 0px';
 
 /**
  * How often the browser checks an element already watched, at most: an element is checked at the
- * first frame after it is watched, then no more than once in this many ms. Unthrottled, Chromium
- * checked all of a long thread's 80-odd waiting messages at every frame Gmail changed (116 checks
- * in the 5,000-mutation run, 16.0 ms; with 100 ms, 9.4 ms: bench/main-thread.ts traced, 5 + 5 runs
- * in alternation, 2026-12-06). What is watched is a screen (a row: a quarter screen) away, so a
- * tenth of a second later is still before the rep scrolls to it. Chromium applies `delay` to any
- * observer (the spec's v2 ties it to `trackVisibility`); a browser without it checks every frame.
+ * first frame after it is watched, then no more than once in this many ms (one not checked for
+ * that long is checked at once). Unthrottled, Chromium checked all of a long thread's 80-odd
+ * waiting messages at every frame Gmail changed: 116 rounds of checks in the 5,000-mutation run,
+ * 16.0 ms of IntersectionObserverController::computeIntersections; with 100 ms, 9.4 ms (medians of
+ * 5 + 5 Chromium traces of bench/main-thread.ts's page, the two builds in alternation, taken by
+ * hand on 2026-12-06). What is watched is a screen away (a row: a quarter screen, then its dwell,
+ * ./chips/row-chips.ts), so a tenth of a second later is still before the rep scrolls to it. The
+ * spec's `delay` applies to any observer (`trackVisibility` only raises it to 100); Chromium
+ * implements it, and a browser that does not (Firefox) ignores the option and checks every frame.
  */
 export const NEAR_CHECK_DELAY_MS = 100;
 
@@ -43,8 +46,8 @@ export type WatchNearViewport = (onNear: (elements: Element[]) => void) => NearV
 /**
  * Every watcher of one margin shares one observer, and an element watched by several (a
  * message's chips and its "Log this email") is observed once: the browser checks each observed
- * element at every frame the page changes, which was 1 ms a frame on a long thread whose 375
- * waiting elements each had their own observation (bench/main-thread.ts).
+ * element as the page changes (every frame, before NEAR_CHECK_DELAY_MS), which was 1 ms a frame
+ * on a long thread whose 375 waiting elements each had their own observation (bench/main-thread.ts).
  */
 interface Watcher {
   onNear: (elements: Element[]) => void;

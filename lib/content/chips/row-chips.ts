@@ -31,8 +31,9 @@ import { createHotLeadMark, createRowChipHost, type RowChipHost } from './row-ch
 export const EAGER_ROWS = 20;
 /**
  * How long a row further down stays near the viewport (on the page) before it gets its hosts.
- * Within the quarter screen they are drawn ahead, a row scrolled at a reading pace (a few
- * hundred pixels a second) is still out of view when its chips come.
+ * The observer notices a row up to NEAR_CHECK_DELAY_MS (100) after it comes within the quarter
+ * screen, so its chips come 150–250 ms after that: a row scrolled at a reading pace (a few hundred
+ * pixels a second) takes longer to cross a quarter screen (~200 px), and is still out of view.
  */
 export const ROW_DWELL_MS = 150;
 

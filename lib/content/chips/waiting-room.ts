@@ -24,7 +24,7 @@ export interface WaitingRoomOptions<Person> {
   /**
    * The element watched for `element` (default: itself). Thread chips watch the message their
    * anchor is in: its three or so anchors come near together, and "Log this email" watches the
-   * same element, so the browser checks one element a message at each frame instead of four.
+   * same element, so the browser checks one element a message at each check instead of four.
    */
   nearTarget?: (element: Element) => Element;
   /**
