@@ -64,8 +64,9 @@ export function createOutboxFeed(
       )
       .finally(() => {
         running = null;
-        // A change made as the last publish was finishing: it is published too.
-        if (again) void changed();
+        // A change made as the last publish was finishing is published too; after a failure,
+        // by the retry already set, so a drain's changes do not undo the backoff.
+        if (again && failures === 0) void changed();
       });
     return running;
   }

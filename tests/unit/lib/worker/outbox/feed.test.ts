@@ -44,6 +44,27 @@ describe('the outbox feed', () => {
     expect(await writeStatesItem.getValue()).toEqual(states);
   });
 
+  it('keeps to its backoff when a change comes in while a publish fails', async () => {
+    const onError = vi.fn();
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
+    // Each read takes 10 ms, so a change can come in while one runs.
+    const read = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return feedOf(EMPTY_OUTBOX);
+    });
+    const publisher = createOutboxFeed({ feed: read, states: async () => ({}) }, { onError });
+
+    void publisher.changed();
+    await vi.advanceTimersByTimeAsync(5);
+    void publisher.changed(); // a drain delivering meanwhile
+    await vi.advanceTimersByTimeAsync(500);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(read).toHaveBeenCalledTimes(1); // not again at once: the retry is a second away
+    await vi.advanceTimersByTimeAsync(600);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(await outboxFeedItem.getValue()).toEqual(feedOf(EMPTY_OUTBOX));
+  });
+
   it('publishes a change after a quiet spell at once, then gathers a burst of changes', async () => {
     let writes = 0;
     const read = vi.fn(async () => ({
