@@ -59,6 +59,9 @@ async function enqueuePage(session: ExtensionSession) {
   return { page, loop };
 }
 
+/** The timed writes of runs, in order. */
+const timesOf = (runs: EnqueueRun[]) => runs.flatMap((one) => one.samples);
+
 /** Answer states summed over runs. */
 function statesOf(runs: EnqueueRun[]): Record<string, number> {
   const states: Record<string, number> = {};
@@ -86,27 +89,22 @@ export async function benchEnqueue(): Promise<Section> {
       });
       await full.page.waitForTimeout(SETTLE_MS);
       const smallRuns: EnqueueRun[] = [];
-      const fullRuns: EnqueueRun[] = [];
-      const smallSide: number[] = [];
-      const capsLong: number[] = [];
-      const capsShort: number[] = [];
+      const fullRuns: EnqueueRun[] = []; // long notes at even rounds, short at odd
       for (let i = 0; i < AT_CAPS; i++) {
         // Long and short notes in turn at the caps, short ones in the small outbox; ABBA order.
         const long = i % 2 === 0;
         const toSmall = async () => {
-          const one = await small.loop({ count: 1, warmup: 0, label: `side#${i}` });
-          smallRuns.push(one);
-          smallSide.push(...one.samples);
+          smallRuns.push(await small.loop({ count: 1, warmup: 0, label: `side#${i}` }));
         };
         const toFull = async () => {
-          const one = await full.loop({
-            count: 1,
-            warmup: 0,
-            padTo: long ? LONG_NOTE : 0,
-            label: `caps#${i}`,
-          });
-          fullRuns.push(one);
-          (long ? capsLong : capsShort).push(...one.samples);
+          fullRuns.push(
+            await full.loop({
+              count: 1,
+              warmup: 0,
+              padTo: long ? LONG_NOTE : 0,
+              label: `caps#${i}`,
+            }),
+          );
         };
         for (const send of i % 4 < 2 ? [toSmall, toFull] : [toFull, toSmall]) await send();
       }
@@ -114,9 +112,9 @@ export async function benchEnqueue(): Promise<Section> {
       const refused = await full.loop({ count: 1, warmup: 0, label: 'over' });
       return enqueueSection(title, {
         run,
-        smallSide,
-        capsLong,
-        capsShort,
+        smallSide: timesOf(smallRuns),
+        capsLong: timesOf(fullRuns.filter((_, i) => i % 2 === 0)),
+        capsShort: timesOf(fullRuns.filter((_, i) => i % 2 === 1)),
         sessionBytes,
         refused: refused.states.error === 1,
         states: statesOf([run, fill, ...smallRuns, ...fullRuns]),
