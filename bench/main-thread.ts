@@ -2,16 +2,30 @@
  * What the extension costs Gmail's main thread: a 100-message thread in Gmail-like
  * chrome takes 5,000 DOM mutations in bursts, once where the content script runs
  * (https://mail.google.com/) and once where it does not (another origin, same page,
- * same browser), alternated to cancel drift. Main-thread time from CDP
+ * a second browser), both at once so the machine's drift falls on both alike
+ * (./lib/side-by-side.ts). Main-thread time from CDP
  * Performance.getMetrics, which covers the content script's isolated world too.
  */
 import type { Page } from 'playwright-core';
 import { EAGER_HOSTS } from '../lib/content/chips/chip-mounter';
 import { profileScript, type ScriptShare } from './lib/cpu-profile';
-import { benchInSession, type ExtensionSession } from './lib/extension-session';
+import {
+  benchInSession,
+  openExtensionSession,
+  type ExtensionSession,
+} from './lib/extension-session';
 import { GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
-import { MAIN_THREAD_PAIRS, median, ms, ratioSpread, sleep } from './lib/stats';
+import { mutateSideBySide, type Times } from './lib/side-by-side';
+import {
+  MAIN_THREAD_PAIRS,
+  median,
+  medianPairRatio,
+  ms,
+  pairRatios,
+  ratioSpread,
+  sleep,
+} from './lib/stats';
 
 const PAIRS = MAIN_THREAD_PAIRS;
 const BURSTS = 50;
@@ -28,28 +42,7 @@ const GOAL = `≤ ${LIMIT_RATIO.toFixed(2)}× (target ${TARGET_RATIO}×)`;
 const taskOf = (runs: Run[]) => runs.map((run) => run.taskMs);
 const cpuOf = (runs: Run[]) => runs.map((run) => run.cpuMs);
 
-/** What a run reports, in ms, and the CDP Performance.getMetrics entry each comes from. */
-const TIMES = {
-  taskMs: 'TaskDuration',
-  cpuMs: 'ThreadTime',
-  scriptMs: 'ScriptDuration',
-  layoutMs: 'LayoutDuration',
-  styleMs: 'RecalcStyleDuration',
-} as const;
-type Times = Record<keyof typeof TIMES, number>;
 type Run = Times & { records: number; nodes: number; chips: number };
-
-/** Reads the page's main-thread times now; subtract two readings for a window. */
-async function timesReader(session: ExtensionSession, page: Page): Promise<() => Promise<Times>> {
-  const cdp = await session.browser.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-    const entries = Object.entries(TIMES).map(([key, name]) => [key, get(name)]);
-    return Object.fromEntries(entries) as Times;
-  };
-}
 
 /**
  * The large page, settled (with the extension: once its chips are in), handed to `use`;
@@ -88,21 +81,38 @@ async function mutate(page: Page): Promise<{ records: number; nodes: number }> {
   return mutated;
 }
 
-function runOnce(session: ExtensionSession, withExtension: boolean): Promise<Run> {
-  return withLargePage(session, withExtension, async (page) => {
-    const read = await timesReader(session, page);
-    const before = await read();
-    const { records, nodes } = await mutate(page);
-    const after = await read();
-    const chips = await page.evaluate<number>(
-      'document.querySelectorAll("[data-vivre-email]").length',
-    );
-    const spent = (Object.keys(TIMES) as (keyof Times)[]).map((key) => [
-      key,
-      after[key] - before[key],
-    ]);
-    return { ...(Object.fromEntries(spent) as Times), records, nodes, chips };
-  });
+/** The sessions the two pages are opened in: the page without the extension in a browser of its own. */
+interface Browsers {
+  with: ExtensionSession;
+  without: ExtensionSession;
+}
+
+/**
+ * One pair: the two pages mutated at once, side by side (./lib/side-by-side.ts), `withFirst`
+ * saying whose bursts lead.
+ */
+function runPair(browsers: Browsers, withFirst: boolean): Promise<{ with: Run; without: Run }> {
+  return withLargePage(browsers.with, true, (withPage) =>
+    withLargePage(browsers.without, false, async (withoutPage) => {
+      const sides = [
+        { session: browsers.with, page: withPage },
+        { session: browsers.without, page: withoutPage },
+      ];
+      if (!withFirst) sides.reverse();
+      const ran = await mutateSideBySide<{ records: number; nodes: number }>(sides[0]!, sides[1]!, {
+        start: 'window.vivreBenchMutations',
+        count: BURSTS,
+        perBurst: PER_BURST,
+        gapMs: GAP_MS,
+        trailingMs: TRAILING_MS,
+      });
+      const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
+      const chips = await withPage.evaluate<number>(
+        'document.querySelectorAll("[data-vivre-email]").length',
+      );
+      return { with: { ...withRun, chips }, without: { ...withoutRun, chips: 0 } };
+    }),
+  );
 }
 
 /** One more run with the extension under the CPU profiler, to say where its time goes. */
@@ -118,28 +128,30 @@ function profileRun(session: ExtensionSession): Promise<ScriptShare> {
 export async function benchMainThread(): Promise<Section> {
   const title = 'Gmail: main-thread cost of 5,000 mutations, with vs without the extension';
   return benchInSession(title, { reachable: true, rateLimit: 100_000 }, async (session) => {
-    // Warm both origins once (code caches, fonts) before anything is counted.
-    await runOnce(session, true);
-    await runOnce(session, false);
+    // The page without the extension in a second browser, nothing behind it to reach.
+    const without = await openExtensionSession({ reachable: false });
+    const browsers = { with: session, without };
     const withRuns: Run[] = [];
     const withoutRuns: Run[] = [];
-    for (let pair = 0; pair < PAIRS; pair++) {
-      // ABBA order: a drift in the machine's load falls on both sides alike.
-      const order = pair % 2 === 0 ? [true, false] : [false, true];
-      for (const withExtension of order) {
-        (withExtension ? withRuns : withoutRuns).push(await runOnce(session, withExtension));
+    try {
+      // Warm both pages once (code caches, fonts) before anything is counted.
+      await runPair(browsers, true);
+      for (let pair = 0; pair < PAIRS; pair++) {
+        // Whose bursts lead takes turns too.
+        const run = await runPair(browsers, pair % 2 === 0);
+        withRuns.push(run.with);
+        withoutRuns.push(run.without);
       }
+    } finally {
+      await without.close();
     }
     const share = await profileRun(session);
     if (withRuns.some((run) => run.chips === 0))
       throw new Error('The content script put no chips on the large page');
-    const taskWith = median(withRuns.map((r) => r.taskMs));
-    const taskWithout = median(withoutRuns.map((r) => r.taskMs));
-    const ratio = taskWith / taskWithout;
-    const pairRatios = withRuns.map((run, i) => run.taskMs / withoutRuns[i]!.taskMs);
-    const cpuWith = median(withRuns.map((r) => r.cpuMs));
-    const cpuWithout = median(withoutRuns.map((r) => r.cpuMs));
-    const cpuRatio = cpuWith / cpuWithout;
+    const taskWith = median(taskOf(withRuns));
+    const taskWithout = median(taskOf(withoutRuns));
+    const ratio = medianPairRatio(taskOf(withRuns), taskOf(withoutRuns));
+    const cpuRatio = medianPairRatio(cpuOf(withRuns), cpuOf(withoutRuns));
     const runs = `${PAIRS} + ${PAIRS} runs`;
     const mean = (list: Run[], key: keyof Run) => median(list.map((r) => r[key]));
     return {
@@ -148,23 +160,35 @@ export async function benchMainThread(): Promise<Section> {
         `A page built from the real thread markup: ${BURSTS * PER_BURST} mutations (${BURSTS} bursts of ${PER_BURST}, ` +
         `${GAP_MS} ms apart: rows added/removed, classes and ARIA states toggled, text replaced, nodes added in ` +
         'message bodies), counted by a page MutationObserver. With the extension: the page at https://mail.google.com/ ' +
-        `(content script running, chips on every participant near the viewport); without: the same page at ${PLAIN_ORIGIN}. ` +
-        'Main-thread time is the change in CDP Performance.getMetrics TaskDuration (all work on the renderer main thread, ' +
-        `isolated worlds included) from before the first burst to ${TRAILING_MS} ms after the last. Median of ${PAIRS} runs each, ABBA order, after one warm-up of each.`,
+        `(content script running, chips on every participant near the viewport); without: the same page at ${PLAIN_ORIGIN}, in a second browser with the extension installed. ` +
+        'The two pages run at once, each in a browser of its own, their bursts taking turns half a gap apart ' +
+        '(bench/lib/side-by-side.ts), so a drift of the machine falls on both alike. Main-thread time is the change ' +
+        'in CDP Performance.getMetrics TaskDuration (all work on the renderer main thread, isolated worlds included) ' +
+        `from before the first burst to ${TRAILING_MS} ms after the last. ${PAIRS} pairs, whose bursts lead ` +
+        'taking turns, after one warm-up pair; the verdict is on the median of their ratios.',
       rows: [
         {
-          metric: 'main-thread time with / without the extension (ratio of medians)',
-          value: `${ratio.toFixed(3)}× (${ms(taskWith)} / ${ms(taskWithout)})`,
-          samples: runs,
+          metric: 'main-thread time with ÷ without the extension (median of the per-pair ratios)',
+          value: `${ratio.toFixed(3)}×`,
+          samples: `${PAIRS} pairs`,
           goal: GOAL,
           verdict: verdict(ratio <= LIMIT_RATIO),
         },
         {
-          metric: 'main-thread CPU time (ThreadTime) with / without (ratio of medians)',
-          value: `${cpuRatio.toFixed(3)}× (${ms(cpuWith)} / ${ms(cpuWithout)})`,
-          samples: runs,
+          metric:
+            'main-thread CPU time (ThreadTime) with ÷ without (median of the per-pair ratios)',
+          value: `${cpuRatio.toFixed(3)}×`,
+          samples: `${PAIRS} pairs`,
           goal: GOAL,
           verdict: verdict(cpuRatio <= LIMIT_RATIO),
+        },
+        {
+          metric: 'medians of the runs, with / without: TaskDuration; ThreadTime',
+          value:
+            `${ms(taskWith)} / ${ms(taskWithout)} (${(taskWith / taskWithout).toFixed(3)}×); ` +
+            `${ms(median(cpuOf(withRuns)))} / ${ms(median(cpuOf(withoutRuns)))} ` +
+            `(${(median(cpuOf(withRuns)) / median(cpuOf(withoutRuns))).toFixed(3)}×)`,
+          samples: runs,
         },
         {
           metric: 'per-pair ratio min / median / max: TaskDuration; ThreadTime',
@@ -173,7 +197,9 @@ export async function benchMainThread(): Promise<Section> {
         },
         {
           metric: 'per-pair TaskDuration ratios',
-          value: pairRatios.map((r) => `${r.toFixed(3)}×`).join(', '),
+          value: pairRatios(taskOf(withRuns), taskOf(withoutRuns))
+            .map((r) => `${r.toFixed(3)}×`)
+            .join(', '),
           samples: `${PAIRS} pairs`,
         },
         {
@@ -198,7 +224,8 @@ export async function benchMainThread(): Promise<Section> {
           '.',
         `The target, ${TARGET_RATIO}×: ${ratio <= TARGET_RATIO ? 'reached' : 'not reached'} (TaskDuration), ` +
           `${cpuRatio <= TARGET_RATIO ? 'reached' : 'not reached'} (ThreadTime). The per-pair ratios show how far one ` +
-          'run moves with the machine: the verdict is on the ratio of medians.',
+          'pair moves with the machine: the verdict is on their median, since the two runs of a pair share the ' +
+          "machine's state and a ratio of medians divides runs of different minutes (bench/lib/stats.ts).",
         'TaskDuration is wall time spent in tasks, so on a shared machine it includes time the thread waited ' +
           'for a core; ThreadTime is the CPU time the main thread actually used, the steadier of the two here.',
         `Page size: ${withRuns[0]!.nodes.toLocaleString('en-US')} elements; mutation records per run: ${withRuns[0]!.records.toLocaleString('en-US')}; chips on the page: ${withRuns[0]!.chips}.`,

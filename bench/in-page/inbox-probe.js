@@ -1,4 +1,4 @@
-// Runs in the 100-row inbox page: in its main world (`vivreInboxMutate`, and the page without
+// Runs in the 100-row inbox page: in its main world (`vivreInboxMutate`, `vivreInboxMutations`, and the page without
 // the extension) and in the content script's isolated world, where Chromium's chrome.dom opens
 // our closed roots (what a row chip answered is only there: page script may not know it).
 // `vivreInboxInsert()` puts the rows kept in <template id="vivre-bench-inbox"> into the page and
@@ -68,12 +68,14 @@
     });
   };
 
-  window.vivreInboxMutate = async ({ bursts, perBurst, gapMs }) => {
+  // Counts records and rows from `vivreInboxMutations()` on; returns the page's `burst(n)` and
+  // `end()`, so a benchmark can drive two pages' bursts in turn (bench/lib/side-by-side.ts).
+  window.vivreInboxMutations = ({ perBurst }) => {
     let records = 0;
     // Rows arriving, and hosts of ours put on the page (drawn on rows that stayed near).
     let rowsAdded = 0;
     let hostsMade = 0;
-    const counter = new MutationObserver((list) => {
+    const count = (list) => {
       records += list.length;
       for (const record of list) {
         for (const node of record.addedNodes) {
@@ -82,7 +84,8 @@
           else if (node.localName === 'tr') rowsAdded++;
         }
       }
-    });
+    };
+    const counter = new MutationObserver(count);
     counter.observe(document.body, {
       subtree: true,
       childList: true,
@@ -111,13 +114,28 @@
         if (time) time.textContent = `${i % 60}m ago`;
       },
     ];
-    let n = 0;
+    return {
+      burst(burst) {
+        for (let i = 0, n = burst * perBurst; i < perBurst; i++, n++) {
+          operations[n % operations.length](n);
+        }
+      },
+      end() {
+        count(counter.takeRecords());
+        counter.disconnect();
+        return { records, rowsAdded, hostsMade, nodes: document.getElementsByTagName('*').length };
+      },
+    };
+  };
+
+  // All the bursts, a gap apart, run by the page itself.
+  window.vivreInboxMutate = async ({ bursts, perBurst, gapMs }) => {
+    const mutations = window.vivreInboxMutations({ perBurst });
     for (let burst = 0; burst < bursts; burst++) {
-      for (let i = 0; i < perBurst; i++, n++) operations[n % operations.length](n);
+      mutations.burst(burst);
       await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
-    counter.disconnect();
-    return { records, rowsAdded, hostsMade, nodes: document.getElementsByTagName('*').length };
+    return mutations.end();
   };
 })();

@@ -1,12 +1,15 @@
 // Gmail-like churn in bursts: rows added and removed, classes and ARIA states toggled,
 // text replaced, nodes added inside message bodies. Every operation is one
 // MutationRecord; a page observer counts them, with or without the extension alike.
+// `vivreBenchMutations()` starts counting and returns the page's `burst(n)` and `end()`, so a
+// benchmark can drive two pages' bursts in turn (bench/lib/side-by-side.ts);
+// `vivreBenchMutate()` runs all the bursts itself, a gap apart.
 (() => {
   function pick(list, i) {
     return list[(i * 7919) % list.length];
   }
 
-  window.vivreBenchMutate = async ({ bursts, perBurst, gapMs }) => {
+  window.vivreBenchMutations = ({ perBurst }) => {
     let records = 0;
     const counter = new MutationObserver((list) => (records += list.length));
     counter.observe(document.body, {
@@ -33,18 +36,27 @@
       },
       () => added.shift()?.remove(),
     ];
-    const start = performance.now();
-    let n = 0;
+    return {
+      burst(burst) {
+        for (let i = 0, n = burst * perBurst; i < perBurst; i++, n++) {
+          operations[n % operations.length](n);
+        }
+      },
+      end() {
+        records += counter.takeRecords().length;
+        counter.disconnect();
+        return { records, nodes: document.getElementsByTagName('*').length };
+      },
+    };
+  };
+
+  window.vivreBenchMutate = async ({ bursts, perBurst, gapMs }) => {
+    const mutations = window.vivreBenchMutations({ perBurst });
     for (let burst = 0; burst < bursts; burst++) {
-      for (let i = 0; i < perBurst; i++, n++) operations[n % operations.length](n);
+      mutations.burst(burst);
       await new Promise((resolve) => setTimeout(resolve, gapMs));
     }
     await new Promise((resolve) => setTimeout(resolve, 0));
-    counter.disconnect();
-    return {
-      records,
-      ms: performance.now() - start,
-      nodes: document.getElementsByTagName('*').length,
-    };
+    return mutations.end();
   };
 })();

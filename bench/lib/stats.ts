@@ -47,22 +47,34 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * Rounds of with and without, side by side, behind each main-thread ratio (bench/main-thread.ts,
- * bench/inbox.ts). One run of the same 5,000 mutations moves by ±10–20% with the machine's load,
- * so the ratio of medians moves too: with five rounds by 0.3× between two runs minutes apart. Two
- * A/A checks (no content script on either side, the thread page, 2026-12-06, one run each) gave
- * 1.029× with nine rounds and 0.957× with fifteen, pairs 0.80–1.19×: the ratio's own spread is
- * about the goal's margin. Fifteen rounds should narrow it by about √(15/9) ≈ 1.3× against nine
- * (estimated, not measured), for a minute more per section.
+ * Pairs of with and without, side by side, behind each main-thread ratio (bench/main-thread.ts,
+ * bench/inbox.ts). One run of the same 5,000 mutations moves by ±10–20% with the machine's load.
+ * Run one after the other, two A/A checks (no content script on either side, the thread page,
+ * 2026-12-06) gave 1.029× with nine pairs and 0.957× with fifteen, pairs 0.80–1.19×; run at once
+ * (./side-by-side.ts), pairs of the inbox page's A/A checks stayed within 0.97–1.10×.
  */
 export const MAIN_THREAD_PAIRS = 15;
 
+/** With ÷ without, one ratio per pair measured side by side. */
+export function pairRatios(withRuns: readonly number[], withoutRuns: readonly number[]): number[] {
+  return withRuns.map((value, i) => value / withoutRuns[i]!);
+}
+
 /**
- * Ratios of with ÷ without, one per round (pairs measured side by side), as min / median / max:
- * on a shared machine the ratio moves with load, so one number would say little.
+ * The main-thread verdicts' estimator: the median of the per-pair ratios. The two runs of a pair
+ * share the machine's state (./side-by-side.ts), so each pair's ratio cancels its drift; a ratio
+ * of medians divides runs of different pairs, different minutes, and brings the drift back (in
+ * one run of the thread page: pairs 0.98–1.17×, median pair 1.069×, ratio of medians 1.148×).
+ */
+export const medianPairRatio = (withRuns: readonly number[], withoutRuns: readonly number[]) =>
+  median(pairRatios(withRuns, withoutRuns));
+
+/**
+ * Ratios of with ÷ without, one per pair, as min / median / max: on a shared machine the ratio
+ * moves with load, so one number would say little.
  */
 export function ratioSpread(withRuns: readonly number[], withoutRuns: readonly number[]): string {
-  const ratios = withRuns.map((value, i) => value / withoutRuns[i]!);
+  const ratios = pairRatios(withRuns, withoutRuns);
   const x = (value: number) => `${value.toFixed(3)}×`;
   return `${x(Math.min(...ratios))} / ${x(median(ratios))} / ${x(Math.max(...ratios))}`;
 }
