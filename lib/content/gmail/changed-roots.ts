@@ -55,6 +55,8 @@ const ANY_MESSAGE = [...MESSAGE, ...COLLAPSED_MESSAGE.filter(({ seen }) => seen 
 const NOTICE = NOTIFICATION_BAR.map(({ selector }) => selector).join(', ');
 /** Anything detection reads people from, or that holds them. */
 const SHOWS_PEOPLE = `${PERSON}, ${ANY_MESSAGE}, ${MESSAGE_ITEM}, ${RECIPIENT_FIELD}`;
+/** What a mutation inside is never Gmail's change of people: our hosts, message bodies, editors. */
+const OURS_OR_BODY = `${VIVRE_HOST}, ${MESSAGE_BODY}`;
 /**
  * Every ancestor that decides what a mutation means: one `closest` walk finds the nearest. A list
  * row decides only that the walk may stop there (no message, field or notice is inside a row):
@@ -84,12 +86,16 @@ export function noteChange(
   // batch's records with one target.
   let found = walked.get(target);
   if (found === undefined) walked.set(target, (found = closestSafe(target, DECIDES)));
-  if (found && matchesSafe(found, VIVRE_HOST)) return;
-  // A message body or an editor never holds a header's people: Gmail loading a body, or a rep
-  // typing, is no reason to read anything again.
-  if (found && matchesSafe(found, MESSAGE_BODY)) return;
-  if (record.type === 'childList' && onlyOurs(record)) return;
+  // Inside one of our hosts; or inside a message body or an editor, which never holds a header's
+  // people: Gmail loading a body, or a rep typing, is no reason to read anything again.
+  if (found && matchesSafe(found, OURS_OR_BODY)) return;
   const nearest = found && !isListRow(found) ? found : null;
+  // Only a record under a message, field or notice is read for its place rather than for its
+  // nodes, so only there could our own host going in or out pass for Gmail's change. Elsewhere
+  // (a list row, the page around) a host of ours added or removed is none of the nodes read
+  // below, so the check is spared: it was a quarter of the content script's time under the
+  // thread page's 5,000 mutations (bench/main-thread.ts).
+  if (nearest && record.type === 'childList' && onlyOurs(record)) return;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   if (nearest && matchesSafe(nearest, RECIPIENT_FIELD)) {
     // Classic compose put chips beside the field, so its row is read.
@@ -120,14 +126,16 @@ export function noteChange(
     if (!isElement(node)) continue;
     if (isListRow(node)) burst.rows.add(node);
     else if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
-    else if (holdsSafe(node, SHOWS_PEOPLE)) burst.roots.add(node);
+    else if (holdsSafe(node, SHOWS_PEOPLE) && !isOurs(node)) burst.roots.add(node);
   }
   if (burst.removed) return;
   const removed = record.removedNodes;
   for (let i = 0; i < removed.length; i++) {
     const node = removed[i]!;
     if (!isElement(node)) continue;
-    if (matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`)) {
+    const showedPeople =
+      matchesSafe(node, SHOWS_PEOPLE) || holdsSafe(node, `${SHOWS_PEOPLE}, ${VIVRE_HOST}`);
+    if (showedPeople && !isOurs(node)) {
       burst.removed = true;
       break;
     }
@@ -148,11 +156,13 @@ function onlyOurs(record: MutationRecord): boolean {
 }
 
 function allOurs(nodes: NodeList): boolean {
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    if (!isElement(node) || !matchesSafe(node, VIVRE_HOST)) return false;
-  }
+  for (let i = 0; i < nodes.length; i++) if (!isOurs(nodes[i]!)) return false;
   return true;
+}
+
+/** One of our hosts (asked only of a node that would otherwise count as Gmail's change). */
+function isOurs(node: Node): boolean {
+  return isElement(node) && matchesSafe(node, VIVRE_HOST);
 }
 
 /** The outermost message around `element` (messages can hold quoted ones), or null. */
