@@ -114,8 +114,12 @@
         if (time) time.textContent = `${i % 60}m ago`;
       },
     ];
+    // Hosts made while the bursts still came (up to the last one), apart from those made after.
+    let hostsDuringBursts = 0;
     return {
       burst(burst) {
+        count(counter.takeRecords());
+        hostsDuringBursts = hostsMade;
         for (let i = 0, n = burst * perBurst; i < perBurst; i++, n++) {
           operations[n % operations.length](n);
         }
@@ -123,7 +127,8 @@
       end() {
         count(counter.takeRecords());
         counter.disconnect();
-        return { records, rowsAdded, hostsMade, nodes: document.getElementsByTagName('*').length };
+        const nodes = document.getElementsByTagName('*').length;
+        return { records, rowsAdded, hostsMade, hostsDuringBursts, nodes };
       },
     };
   };
