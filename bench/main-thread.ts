@@ -44,15 +44,8 @@ const cpuOf = (runs: Run[]) => runs.map((run) => run.cpuMs);
 
 type Run = Times & { records: number; nodes: number; chips: number };
 
-/**
- * The large page, settled (with the extension: once its chips are in), handed to `use`;
- * closed afterwards.
- */
-async function withLargePage<T>(
-  session: ExtensionSession,
-  withExtension: boolean,
-  use: (page: Page) => Promise<T>,
-): Promise<T> {
+/** The large page, loaded (with the extension: once its first chips are in), not yet settled. */
+async function openLargePage(session: ExtensionSession, withExtension: boolean): Promise<Page> {
   const origin = withExtension ? GMAIL_ORIGIN : PLAIN_ORIGIN;
   const page = await openBenchPage(session.browser.context, 'large', origin);
   try {
@@ -65,6 +58,21 @@ async function withLargePage<T>(
         { timeout: 30_000 },
       );
     }
+    return page;
+  } catch (error) {
+    await page.close();
+    throw error;
+  }
+}
+
+/** The large page, settled, handed to `use`; closed afterwards. */
+async function withLargePage<T>(
+  session: ExtensionSession,
+  withExtension: boolean,
+  use: (page: Page) => Promise<T>,
+): Promise<T> {
+  const page = await openLargePage(session, withExtension);
+  try {
     await sleep(SETTLE_MS);
     return await use(page);
   } finally {
@@ -91,28 +99,44 @@ interface Browsers {
  * One pair: the two pages mutated at once, side by side (./lib/side-by-side.ts), `withFirst`
  * saying whose bursts lead.
  */
-function runPair(browsers: Browsers, withFirst: boolean): Promise<{ with: Run; without: Run }> {
-  return withLargePage(browsers.with, true, (withPage) =>
-    withLargePage(browsers.without, false, async (withoutPage) => {
-      const sides = [
-        { session: browsers.with, page: withPage },
-        { session: browsers.without, page: withoutPage },
-      ];
-      if (!withFirst) sides.reverse();
-      const ran = await mutateSideBySide<{ records: number; nodes: number }>(sides[0]!, sides[1]!, {
-        start: 'window.vivreBenchMutations',
-        count: BURSTS,
-        perBurst: PER_BURST,
-        gapMs: GAP_MS,
-        trailingMs: TRAILING_MS,
-      });
-      const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
-      const chips = await withPage.evaluate<number>(
-        'document.querySelectorAll("[data-vivre-email]").length',
-      );
-      return { with: { ...withRun, chips }, without: { ...withoutRun, chips: 0 } };
-    }),
-  );
+async function runPair(
+  browsers: Browsers,
+  withFirst: boolean,
+): Promise<{ with: Run; without: Run }> {
+  // Both loaded together, then one settle for both: neither page's window holds more of what
+  // follows a load (compiling, decoding, collecting garbage) than the other's.
+  const opened = await Promise.allSettled([
+    openLargePage(browsers.with, true),
+    openLargePage(browsers.without, false),
+  ]);
+  try {
+    const [withPage, withoutPage] = opened.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
+    });
+    await sleep(SETTLE_MS);
+    const sides = [
+      { session: browsers.with, page: withPage! },
+      { session: browsers.without, page: withoutPage! },
+    ];
+    if (!withFirst) sides.reverse();
+    const ran = await mutateSideBySide<{ records: number; nodes: number }>(sides[0]!, sides[1]!, {
+      start: 'window.vivreBenchMutations',
+      count: BURSTS,
+      perBurst: PER_BURST,
+      gapMs: GAP_MS,
+      trailingMs: TRAILING_MS,
+    });
+    const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
+    const chips = await withPage!.evaluate<number>(
+      'document.querySelectorAll("[data-vivre-email]").length',
+    );
+    return { with: { ...withRun, chips }, without: { ...withoutRun, chips: 0 } };
+  } finally {
+    await Promise.allSettled(
+      opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)),
+    );
+  }
 }
 
 /** One more run with the extension under the CPU profiler, to say where its time goes. */
@@ -143,7 +167,7 @@ export async function benchMainThread(): Promise<Section> {
         withoutRuns.push(run.without);
       }
     } finally {
-      await without.close();
+      await without.close().catch(() => undefined); // a failure to close hides no error of the runs
     }
     const share = await profileRun(session);
     if (withRuns.some((run) => run.chips === 0))
