@@ -67,7 +67,8 @@ const DECIDES = `${VIVRE_HOST}, ${MESSAGE_BODY}, ${ANY_MESSAGE}, ${RECIPIENT_FIE
 /**
  * Records one mutation into the burst `change()` returns. A mutation of ours (a chip host
  * inserted, removed or rendered into) is not Gmail's, and neither is one inside a message body
- * or an editor: then `change` is not called at all. Costs one `closest` walk for the common case,
+ * or an editor: it never adds a root, a row or a removal (outside messages, fields and notices it
+ * may still open an empty burst, which asks for no work). Costs one `closest` walk for the common case,
  * never a query of the page. `walked`: what the walk found from targets already seen in the same
  * batch of records (Gmail adds and removes many rows of one list at once), kept by the caller for
  * that batch only, while the page cannot change.
@@ -92,9 +93,10 @@ export function noteChange(
   const nearest = found && !isListRow(found) ? found : null;
   // Only a record under a message, field or notice is read for its place rather than for its
   // nodes, so only there could our own host going in or out pass for Gmail's change. Elsewhere
-  // (a list row, the page around) a host of ours added or removed is none of the nodes read
-  // below, so the check is spared: it was a quarter of the content script's time under the
-  // thread page's 5,000 mutations (bench/main-thread.ts).
+  // (a list row, the page around) each node is read for what it shows, and a host of ours shows
+  // no one: it is no list row, carries no address and holds nothing outside its closed root (and
+  // `isOurs` below drops one that does). So the check is spared there: it was a quarter of the
+  // content script's time under the thread page's 5,000 mutations (bench/main-thread.ts).
   if (nearest && record.type === 'childList' && onlyOurs(record)) return;
   const burst = change(); // Gmail's change: the burst is reported, even when it has no roots
   if (nearest && matchesSafe(nearest, RECIPIENT_FIELD)) {
@@ -124,9 +126,11 @@ export function noteChange(
   for (let i = 0; i < added.length; i++) {
     const node = added[i]!;
     if (!isElement(node)) continue;
+    // Ours is asked last, only of a node that would count: most added nodes are Gmail's.
     if (isListRow(node)) burst.rows.add(node);
-    else if (matchesSafe(node, SHOWS_PEOPLE)) burst.roots.add(target);
-    else if (holdsSafe(node, SHOWS_PEOPLE) && !isOurs(node)) burst.roots.add(node);
+    else if (matchesSafe(node, SHOWS_PEOPLE)) {
+      if (!isOurs(node)) burst.roots.add(target);
+    } else if (holdsSafe(node, SHOWS_PEOPLE) && !isOurs(node)) burst.roots.add(node);
   }
   if (burst.removed) return;
   const removed = record.removedNodes;

@@ -170,6 +170,45 @@ describe('watchGmail', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('ignores our own hosts in a list row: chips and hot-lead marks going in and out', async () => {
+    // Outside messages, fields and notices each added or removed node is judged on its own
+    // (./changed-roots.ts), so this is where a host of ours could pass for a row of Gmail's.
+    const table = document.createElement('table');
+    const row = table.createTBody().insertRow();
+    row.className = 'zA';
+    const markCell = row.insertCell();
+    markCell.className = 'PF';
+    const person = document.createElement('span');
+    person.setAttribute('email', 'ann@acme.example');
+    row.insertCell().append(person);
+    document.body.append(table);
+    await settle();
+    runIdle();
+    runFrame();
+    onChange.mockClear();
+    requestIdle.mockClear();
+
+    const chip = document.createElement('vivre-row-chip');
+    chip.setAttribute('data-vivre-host', '');
+    chip.setAttribute('data-vivre-email', 'ann@acme.example');
+    // Whatever a host holds (its face lives in a closed root; page script could add more).
+    const inside = document.createElement('b');
+    inside.setAttribute('email', 'ann@acme.example');
+    chip.append(inside);
+    person.after(chip);
+    const mark = document.createElement('vivre-hot-lead');
+    mark.setAttribute('data-vivre-host', '');
+    markCell.prepend(mark);
+    chip.append(document.createElement('i'));
+    await settle();
+    chip.remove();
+    mark.remove();
+    await settle();
+    expect(requestIdle).not.toHaveBeenCalled();
+    expect(frames).toHaveLength(0);
+    expect(onChange).not.toHaveBeenCalled();
+  });
+
   it('ignores attributes detection does not read', async () => {
     document.body.setAttribute('class', 'x');
     document.body.setAttribute('style', 'color: red');
