@@ -172,7 +172,7 @@ describe('watchGmail', () => {
 
   it('ignores our own hosts in a list row: chips and hot-lead marks going in and out', async () => {
     // Outside messages, fields and notices each added or removed node is judged on its own
-    // (./changed-roots.ts), so this is where a host of ours could pass for a row of Gmail's.
+    // (lib/content/gmail/changed-roots.ts), so this is where a host of ours could pass for a row of Gmail's.
     const table = document.createElement('table');
     const row = table.createTBody().insertRow();
     row.className = 'zA';
