@@ -5,6 +5,9 @@ import type { OutboxPage } from '../../lib/shared/storage/table';
 import type { PopupServices } from './services-type';
 import { MAX_OUTBOX_PAGE } from '../../lib/shared/messaging/limits';
 
+/** No extra items: one object, so setting it again is no change to draw. */
+const NO_EXTRA: OutboxItemView[] = [];
+
 /** Items the rep adds to the list with each "Show more". */
 export const SHOW_MORE = 20;
 
@@ -30,14 +33,14 @@ interface Props {
  * from it, so what is shown is never a stale copy.
  */
 export function OutboxList({ state, first, total, more, label, ask, renderItem }: Props) {
-  const [extra, setExtra] = useState<OutboxItemView[]>([]);
+  const [extra, setExtra] = useState<OutboxItemView[]>(NO_EXTRA);
   const [next, setNext] = useState<number | null>(more);
   const [wanted, setWanted] = useState(0);
   const [failed, setFailed] = useState<string | null>(null);
 
   useEffect(() => {
     if (wanted === 0 || more === null) {
-      setExtra([]);
+      setExtra(NO_EXTRA);
       setNext(more);
       return;
     }

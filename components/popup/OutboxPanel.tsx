@@ -1,7 +1,8 @@
 import type { OutboxItemView } from '../../lib/shared/messaging/protocol';
 import type { OutboxFeed } from '../../lib/shared/storage/table';
 import { describeItem } from './outbox-lines';
-import { OutboxItem } from './OutboxItem';
+import { useMemo } from 'preact/hooks';
+import { OutboxItem, type OutboxActions } from './OutboxItem';
 import { OutboxList } from './OutboxList';
 import type { PopupServices } from './services-type';
 
@@ -17,6 +18,17 @@ interface Props {
  * After a retry or a discard the worker publishes the new outbox, which re-renders this.
  */
 export function OutboxPanel({ outbox, names, ask }: Props) {
+  const actions = useMemo<OutboxActions>(
+    () => ({
+      retry: (id, note) => void ask('retryOutboxItem', note === undefined ? { id } : { id, note }),
+      discard: (id) => void ask('discardOutboxItem', { id }),
+      async sendWithKey(id, apiKey) {
+        const answer = await ask('sendOutboxWithKey', { id, apiKey });
+        return answer.ok ? undefined : answer.error.message;
+      },
+    }),
+    [ask],
+  );
   const damaged = outbox?.damaged ?? [];
   if (
     !outbox ||
@@ -26,25 +38,12 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
   }
   const published = [...outbox.attention, ...outbox.waiting];
 
-  async function retry(id: string, note?: string) {
-    await ask('retryOutboxItem', note === undefined ? { id } : { id, note });
-  }
-  async function discard(id: string) {
-    await ask('discardOutboxItem', { id });
-  }
-  async function sendWithKey(id: string, apiKey: string): Promise<string | undefined> {
-    const answer = await ask('sendOutboxWithKey', { id, apiKey });
-    return answer.ok ? undefined : answer.error.message;
-  }
-
   const renderItem = (item: OutboxItemView, shown: OutboxItemView[]) => (
     <OutboxItem
       key={item.id}
       item={item}
       line={describeItem(item, names, [...published, ...shown])}
-      onRetry={(note) => void retry(item.id, note)}
-      onDiscard={() => void discard(item.id)}
-      onSendWithKey={(apiKey) => sendWithKey(item.id, apiKey)}
+      actions={actions}
     />
   );
   const list = (state: 'waiting' | 'attention', label: string) => (
@@ -79,7 +78,7 @@ export function OutboxPanel({ outbox, names, ask }: Props) {
                 <span class="actions">
                   <button
                     type="button"
-                    onClick={() => void discard(item.id)}
+                    onClick={() => actions.discard(item.id)}
                     aria-label={`Discard ${item.summary}`}
                   >
                     Discard

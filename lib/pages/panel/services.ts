@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import type { FollowedTab, PanelServices } from '../../../components/panel/services-type';
 import { ask } from '../../shared/messaging/messenger';
 import { follow, onVivreAnswering, rawItem } from '../../shared/storage/follow';
+import { followFeed } from '../../shared/storage/steady-feed';
 import { CONNECTION, OUTBOX_FEED } from '../../shared/storage/table';
 import { sendWrite } from '../card/send-write';
 import { followActiveTab, readWindow } from './active-tab';
@@ -53,7 +54,7 @@ export const panelServices: PanelServices = {
     onVivreAnswering(signal, callback);
   },
   followTab,
-  followOutbox: (signal, onFeed) => follow(rawItem(OUTBOX_FEED), signal, onFeed),
+  followOutbox: (signal, onFeed) => followFeed(rawItem(OUTBOX_FEED), signal, onFeed),
   followConnection: (signal, onRecord) => follow(rawItem(CONNECTION), signal, onRecord),
   openOptions: () => void browser.runtime.openOptionsPage(),
   openOutbox,

@@ -14,6 +14,7 @@ import {
   popupDraftItem as draftItem,
 } from '../../shared/storage/items';
 import { follow } from '../../shared/storage/follow';
+import { followFeed } from '../../shared/storage/steady-feed';
 import { type ConnectionRecord, type Draft, type OutboxFeed } from '../../shared/storage/table';
 
 export { ask } from '../../shared/messaging/messenger';
@@ -42,7 +43,7 @@ export const draft = {
 };
 
 export function followOutbox(signal: AbortSignal, onFeed: (feed: OutboxFeed | null) => void) {
-  follow(outboxFeedItem, signal, onFeed);
+  followFeed(outboxFeedItem, signal, onFeed);
 }
 
 export function followConnection(
