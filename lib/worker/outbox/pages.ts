@@ -11,6 +11,7 @@ import { referencedIds } from '../vivre/write-kinds';
 import type { Blocker } from './blockers';
 import { readCounted } from './counted';
 import { readMeta, stateRange, type OutboxDatabase, type OutboxDB } from './db';
+import { newestIn, type RecentIndex } from './newest';
 import { isSoundItem } from './sound-item';
 import type { OutboxItem } from './types';
 import { toView } from './views';
@@ -67,14 +68,11 @@ async function held(tx: ReadTx, item: OutboxItem): Promise<Blocker | undefined> 
 
 /** The newest `count` synced items, newest first. */
 async function newestSynced(tx: ReadTx, count: number): Promise<OutboxItemView[]> {
-  const index = tx.objectStore('items').index('by-state-seq');
-  const synced: OutboxItem[] = [];
-  let cursor = await index.openCursor(stateRange('synced'), 'prev');
-  while (cursor && synced.length < count) {
-    if (isSoundItem(cursor.value)) synced.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return synced
+  const index: RecentIndex = tx.objectStore('items').index('by-state-seq');
+  const newest = await newestIn(index, stateRange('synced'), count, true);
+  return newest
+    .map(({ value }) => value)
+    .filter(isSoundItem)
     .sort((a, b) => (b.syncedAt ?? 0) - (a.syncedAt ?? 0) || b.seq - a.seq)
     .map((item) => toView(item));
 }

@@ -10,38 +10,15 @@
  * A followed write that leaves the window (many newer writes queued after it) is simply not
  * in it: followers take absence as "no news", and see it again when it next changes state.
  */
-import type { IDBPIndex } from 'idb';
 import type { OutboxState, WriteStatus } from '../../shared/messaging/protocol';
 import type { WriteStates } from '../../shared/storage/table';
-import { readMeta, stateRange, type OutboxDatabase, type OutboxDB } from './db';
+import { readMeta, stateRange, type OutboxDatabase } from './db';
 import { writeStatusOf } from './item-status';
+import { newestIn, type RecentIndex } from './newest';
 import { isSoundItem } from './sound-item';
 
 /** Writes of each state in the published window (about 40 bytes each as JSON). */
 export const STATES_WINDOW = 100;
-
-type StateIndex = IDBPIndex<OutboxDB, ('items' | 'meta')[], 'items', 'by-state-seq', 'readonly'>;
-
-/** The newest `count` records of `state`, newest first: ids alone unless `values`. */
-async function newest(
-  index: StateIndex,
-  state: OutboxState,
-  count: number,
-  values: boolean,
-): Promise<{ id: string; value?: unknown }[]> {
-  const found: { id: string; value?: unknown }[] = [];
-  let cursor = values
-    ? await index.openCursor(stateRange(state), 'prev')
-    : await index.openKeyCursor(stateRange(state), 'prev');
-  while (cursor && found.length < count) {
-    found.push({
-      id: String(cursor.primaryKey),
-      ...(values && 'value' in cursor ? { value: cursor.value as unknown } : {}),
-    });
-    cursor = await cursor.continue();
-  }
-  return found;
-}
 
 /**
  * The window of write states: the newest waiting, stuck and synced writes, and `discarded`
@@ -52,12 +29,14 @@ export async function readStates(
   discarded: readonly string[] = [],
 ): Promise<WriteStates> {
   const tx = db.transaction(['items', 'meta']);
-  const index = tx.objectStore('items').index('by-state-seq');
+  const index: RecentIndex = tx.objectStore('items').index('by-state-seq');
+  const newest = (state: OutboxState, values: boolean) =>
+    newestIn(index, stateRange(state), STATES_WINDOW, values);
   const [paused, waiting, attention, synced] = await Promise.all([
     readMeta(tx.objectStore('meta'), 'paused'),
-    newest(index, 'waiting', STATES_WINDOW, false),
-    newest(index, 'attention', STATES_WINDOW, true),
-    newest(index, 'synced', STATES_WINDOW, false),
+    newest('waiting', false),
+    newest('attention', true),
+    newest('synced', false),
   ]);
   const states: WriteStates = {};
   for (const id of discarded.slice(-STATES_WINDOW)) states[id] = null;
