@@ -21,13 +21,14 @@ import {
   PLAIN_ORIGIN,
 } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
-import { mutateSideBySide, type Times } from './lib/side-by-side';
+import { runPair, type Times } from './lib/side-by-side';
 import {
   MAIN_THREAD_PAIRS,
   median,
   medianPairRatio,
   ms,
   ratioSpread,
+  sleep,
   summarize,
 } from './lib/stats';
 
@@ -86,38 +87,29 @@ async function mutationPair(
   withFirst: boolean,
   chips: number,
 ): Promise<{ with: Mutated; without: Mutated }> {
-  // Both loaded together, each then given the same second: neither window holds more of what
-  // follows a load than the other's.
-  const opened = await Promise.allSettled([
-    openInbox(session, GMAIL_ORIGIN),
-    openInbox(without, PLAIN_ORIGIN),
-  ]);
-  try {
-    const [withPage, withoutPage] = opened.map((result) => {
-      if (result.status === 'rejected') throw result.reason;
-      return result.value;
-    }) as [Page, Page];
-    await Promise.all([insert(withPage, chips), insert(withoutPage, 0)]);
-    await withPage.waitForTimeout(1000);
-    const sides = [
-      { session, page: withPage },
-      { session: without, page: withoutPage },
-    ];
-    if (!withFirst) sides.reverse();
-    const ran = await mutateSideBySide<Mutated>(sides[0]!, sides[1]!, {
-      start: 'window.vivreInboxMutations',
-      count: MUTATIONS.bursts,
-      perBurst: MUTATIONS.perBurst,
-      gapMs: MUTATIONS.gapMs,
-      trailingMs: TRAILING_MS,
-    });
-    const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
-    return { with: withRun, without: withoutRun };
-  } finally {
-    await Promise.allSettled(
-      opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)),
-    );
-  }
+  const ran = await runPair<Mutated, void>(
+    {
+      with: { session, open: () => openInbox(session, GMAIL_ORIGIN) },
+      without: { session: without, open: () => openInbox(without, PLAIN_ORIGIN) },
+    },
+    {
+      withFirst,
+      // The rows in both, then the same second for each.
+      settle: async (withPage, withoutPage) => {
+        await Promise.all([insert(withPage, chips), insert(withoutPage, 0)]);
+        await sleep(1000);
+      },
+      bursts: {
+        start: 'window.vivreInboxMutations',
+        count: MUTATIONS.bursts,
+        perBurst: MUTATIONS.perBurst,
+        gapMs: MUTATIONS.gapMs,
+        trailingMs: TRAILING_MS,
+      },
+    },
+    async () => undefined,
+  );
+  return { with: ran.with, without: ran.without };
 }
 
 export async function benchInbox(): Promise<Section> {

@@ -16,7 +16,7 @@ import {
 } from './lib/extension-session';
 import { GMAIL_ORIGIN, openBenchPage, PLAIN_ORIGIN } from './lib/gmail-pages';
 import { verdict, type Section } from './lib/report';
-import { mutateSideBySide, type Times } from './lib/side-by-side';
+import { runPair, type Times } from './lib/side-by-side';
 import {
   MAIN_THREAD_PAIRS,
   median,
@@ -97,46 +97,32 @@ interface Browsers {
 
 /**
  * One pair: the two pages mutated at once, side by side (./lib/side-by-side.ts), `withFirst`
- * saying whose bursts lead.
+ * saying whose bursts lead; both settled once, together.
  */
-async function runPair(
+async function mutatePair(
   browsers: Browsers,
   withFirst: boolean,
 ): Promise<{ with: Run; without: Run }> {
-  // Both loaded together, then one settle for both: neither page's window holds more of what
-  // follows a load (compiling, decoding, collecting garbage) than the other's.
-  const opened = await Promise.allSettled([
-    openLargePage(browsers.with, true),
-    openLargePage(browsers.without, false),
-  ]);
-  try {
-    const [withPage, withoutPage] = opened.map((result) => {
-      if (result.status === 'rejected') throw result.reason;
-      return result.value;
-    });
-    await sleep(SETTLE_MS);
-    const sides = [
-      { session: browsers.with, page: withPage! },
-      { session: browsers.without, page: withoutPage! },
-    ];
-    if (!withFirst) sides.reverse();
-    const ran = await mutateSideBySide<{ records: number; nodes: number }>(sides[0]!, sides[1]!, {
-      start: 'window.vivreBenchMutations',
-      count: BURSTS,
-      perBurst: PER_BURST,
-      gapMs: GAP_MS,
-      trailingMs: TRAILING_MS,
-    });
-    const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
-    const chips = await withPage!.evaluate<number>(
-      'document.querySelectorAll("[data-vivre-email]").length',
-    );
-    return { with: { ...withRun, chips }, without: { ...withoutRun, chips: 0 } };
-  } finally {
-    await Promise.allSettled(
-      opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)),
-    );
-  }
+  const ran = await runPair<{ records: number; nodes: number }, number>(
+    {
+      with: { session: browsers.with, open: () => openLargePage(browsers.with, true) },
+      without: { session: browsers.without, open: () => openLargePage(browsers.without, false) },
+    },
+    {
+      withFirst,
+      settle: () => sleep(SETTLE_MS),
+      bursts: {
+        start: 'window.vivreBenchMutations',
+        count: BURSTS,
+        perBurst: PER_BURST,
+        gapMs: GAP_MS,
+        trailingMs: TRAILING_MS,
+      },
+    },
+    (withPage) =>
+      withPage.evaluate<number>('document.querySelectorAll("[data-vivre-email]").length'),
+  );
+  return { with: { ...ran.with, chips: ran.read }, without: { ...ran.without, chips: 0 } };
 }
 
 /** One more run with the extension under the CPU profiler, to say where its time goes. */
@@ -159,10 +145,10 @@ export async function benchMainThread(): Promise<Section> {
     const withoutRuns: Run[] = [];
     try {
       // Warm both pages once (code caches, fonts) before anything is counted.
-      await runPair(browsers, true);
+      await mutatePair(browsers, true);
       for (let pair = 0; pair < PAIRS; pair++) {
         // Whose bursts lead takes turns too.
-        const run = await runPair(browsers, pair % 2 === 0);
+        const run = await mutatePair(browsers, pair % 2 === 0);
         withRuns.push(run.with);
         withoutRuns.push(run.without);
       }

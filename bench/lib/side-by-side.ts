@@ -98,3 +98,49 @@ export async function mutateSideBySide<End>(
   };
   return [spent(0), spent(1)];
 }
+
+/** One side of a pair: its browser, and how it opens its page. */
+export interface PairSide {
+  session: ExtensionSession;
+  open(): Promise<Page>;
+}
+
+export interface PairOptions {
+  /** Whose bursts lead: the page with the extension's, or the other's. */
+  withFirst: boolean;
+  bursts: Bursts;
+  /** Readies both pages, loaded together, before the bursts; the same for both. */
+  settle(withPage: Page, withoutPage: Page): Promise<void>;
+}
+
+/**
+ * One pair of runs: both pages opened together and settled together (so neither window holds
+ * more of what follows a load: compiling, decoding, collecting garbage), their bursts side by
+ * side, then `read` on the page with the extension before both close, whatever failed.
+ */
+export async function runPair<End, Read>(
+  sides: { with: PairSide; without: PairSide },
+  { withFirst, bursts, settle }: PairOptions,
+  read: (withPage: Page) => Promise<Read>,
+): Promise<{ with: Times & End; without: Times & End; read: Read }> {
+  const opened = await Promise.allSettled([sides.with.open(), sides.without.open()]);
+  try {
+    const [withPage, withoutPage] = opened.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
+    }) as [Page, Page];
+    await settle(withPage, withoutPage);
+    const pair: SideBySidePage[] = [
+      { session: sides.with.session, page: withPage },
+      { session: sides.without.session, page: withoutPage },
+    ];
+    if (!withFirst) pair.reverse();
+    const ran = await mutateSideBySide<End>(pair[0]!, pair[1]!, bursts);
+    const [withRun, withoutRun] = withFirst ? ran : [ran[1], ran[0]];
+    return { with: withRun, without: withoutRun, read: await read(withPage) };
+  } finally {
+    await Promise.allSettled(
+      opened.map((result) => (result.status === 'fulfilled' ? result.value.close() : undefined)),
+    );
+  }
+}
