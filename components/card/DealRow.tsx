@@ -3,7 +3,7 @@
  * and sent with "Move", so arrowing through the menu (which changes a select at each key in
  * Chrome) never queues a write per stage passed.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { STAGE_WORDS, formatPaise } from '../../lib/shared/labels';
 import type { Deal, Stage } from '../../lib/shared/vivre/contract-types';
 import { STAGES } from '../../lib/shared/vivre/limits';
@@ -18,19 +18,25 @@ export function DealRow({
   canMove: boolean;
   onMove: (dealId: string, stage: Stage) => Promise<boolean>;
 }) {
-  const [chosen, setChosen] = useState<Stage>(deal.stage);
+  // The rep's pick, with the stage it was picked from. Worked out while drawing, not reset by an
+  // effect: an effect's first run comes a frame or more after the row appears (later on a busy
+  // machine), and would throw away a stage picked before it.
+  const [pick, setPick] = useState<{ from: Stage; to: Stage } | null>(null);
+  // Vivre's (or the rep's own) new stage becomes the one shown, with nothing left to move.
+  const chosen = pick?.from === deal.stage ? pick.to : deal.stage;
   const [moving, setMoving] = useState(false);
   // "Move" goes once the deal is there; focus stays on the deal's stage, not Gmail's <body>.
   const select = useRef<HTMLSelectElement>(null);
-  // Vivre's (or the rep's own) new stage becomes the one shown, with nothing left to move.
-  useEffect(() => setChosen(deal.stage), [deal.stage]);
   const value = typeof deal.value === 'number' ? formatPaise(deal.value) : 'No value';
 
   async function move() {
     if (moving || chosen === deal.stage) return;
     setMoving(true);
     try {
-      if (await onMove(deal.id, chosen)) select.current?.focus();
+      if (!(await onMove(deal.id, chosen))) return;
+      // Done with: were the deal ever back at the stage it was picked from, it offers no move.
+      setPick(null);
+      select.current?.focus();
     } finally {
       setMoving(false);
     }
@@ -46,7 +52,7 @@ export function DealRow({
             ref={select}
             aria-label={`Stage of ${deal.title}`}
             value={chosen}
-            onChange={(e) => setChosen(e.currentTarget.value as Stage)}
+            onChange={(e) => setPick({ from: deal.stage, to: e.currentTarget.value as Stage })}
           >
             <Choices choices={STAGES} words={STAGE_WORDS} />
           </select>
