@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { TextField } from '../common/Field';
 import type { Outcome } from './section';
 import { SET_BY_ORGANISATION } from '../../lib/shared/managed';
@@ -35,9 +35,12 @@ function parseWholeNumber(text: string, max: number): number | null {
  */
 export function WholeNumberField(props: Props) {
   const { saved, max, unit, name, onSave, onOutcome, locked, hint, ...field } = props;
-  const [text, setText] = useState(String(saved));
+  // What the rep typed, with the value saved when they typed it. Worked out while drawing, not
+  // reset by an effect: an effect's first run comes a frame or more after the field appears,
+  // and would throw away what was typed before it. A new saved value replaces the typing.
+  const [typed, setTyped] = useState<{ over: number; text: string } | null>(null);
+  const text = typed?.over === saved ? typed.text : String(saved);
   const [error, setError] = useState<string>();
-  useEffect(() => setText(String(saved)), [saved]);
 
   function leave() {
     const value = parseWholeNumber(text, max);
@@ -59,7 +62,7 @@ export function WholeNumberField(props: Props) {
       type="text"
       inputMode="numeric"
       value={text}
-      onValue={setText}
+      onValue={(next) => setTyped({ over: saved, text: next })}
       onBlur={leave}
     />
   );
