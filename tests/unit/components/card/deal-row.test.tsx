@@ -5,24 +5,17 @@
  * effects wait for the next frame as they do in the card: the E2E picked a stage in a deal
  * just made before that frame, and the row's first effect put the stage back (no Move button).
  */
-import { render, type ComponentChild } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DealRow } from '@/components/card/DealRow';
 import { DealsSection } from '@/components/card/DealsSection';
 import type { Deal, Stage } from '@/lib/shared/vivre/contract-types';
 import { deal } from '../../../factories';
+import { nextFrames, useFrameTimedRoot } from '../frame-timed-root';
 
 const NEW_DEAL: Deal = deal({ id: 'tmp_1', title: 'Renewal 2027', stage: 'new' });
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.body.appendChild(document.createElement('div'));
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
-const draw = (ui: ComponentChild) => render(ui, root);
+const drawn = useFrameTimedRoot();
+const { draw } = drawn;
 
 function section(deals: Deal[]) {
   return (
@@ -40,19 +33,19 @@ function section(deals: Deal[]) {
 
 /** The rep picks a stage, as a browser reports it. */
 function pick(title: string, stage: Stage) {
-  const select = root.querySelector<HTMLSelectElement>(`select[aria-label="Stage of ${title}"]`)!;
+  const select = drawn.element.querySelector<HTMLSelectElement>(
+    `select[aria-label="Stage of ${title}"]`,
+  )!;
   select.value = stage;
   select.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 const moveButton = (title: string) =>
-  [...root.querySelectorAll('button')].find((b) =>
+  [...drawn.element.querySelectorAll('button')].find((b) =>
     b.getAttribute('aria-label')?.startsWith(`Move ${title} to `),
   );
 const stageShown = (title: string) =>
-  root.querySelector<HTMLSelectElement>(`select[aria-label="Stage of ${title}"]`)!.value;
-/** Past Preact's next frame (its effects run after a frame, or 35 ms without one). */
-const nextFrames = () => new Promise((resolve) => setTimeout(resolve, 60));
+  drawn.element.querySelector<HTMLSelectElement>(`select[aria-label="Stage of ${title}"]`)!.value;
 
 describe('a deal row’s stage', () => {
   it('keeps a stage picked the moment a new deal shows, before the row’s first frame', async () => {

@@ -5,22 +5,15 @@
  * wait for the next frame as they do on the options page: the field used to reset its text to the
  * saved value in an effect, whose first run threw away what was typed before that frame.
  */
-import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { WholeNumberField } from '@/components/options/WholeNumberField';
+import { nextFrames, useFrameTimedRoot } from '../frame-timed-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.body.appendChild(document.createElement('div'));
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const drawn = useFrameTimedRoot();
 
 const onSave = vi.fn();
 function draw(saved: number) {
-  render(
+  drawn.draw(
     <WholeNumberField
       id="hot-lead"
       label="Hot lead from"
@@ -32,17 +25,14 @@ function draw(saved: number) {
       onSave={onSave}
       onOutcome={() => {}}
     />,
-    root,
   );
 }
 
-const field = () => root.querySelector('input')!;
+const field = () => drawn.element.querySelector('input')!;
 function type(text: string) {
   field().value = text;
   field().dispatchEvent(new Event('input', { bubbles: true }));
 }
-/** Past Preact's next frame (its effects run after a frame, or 35 ms without one). */
-const nextFrames = () => new Promise((resolve) => setTimeout(resolve, 60));
 
 describe('a whole-number setting', () => {
   it('keeps what the rep typed the moment the field shows, and saves it on leaving', async () => {
