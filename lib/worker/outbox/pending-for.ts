@@ -7,6 +7,7 @@
  */
 import type { OutboxItemView } from '../../shared/messaging/protocol';
 import type { OutboxDatabase } from './db';
+import { newestIn, type RecentIndex } from './newest';
 import { isSoundItem } from './sound-item';
 import type { OutboxItem } from './types';
 import { toView } from './views';
@@ -33,10 +34,11 @@ export async function readPendingFor(
   const found = new Map<string, OutboxItem>();
   const deals = new Set(dealIds);
   let activities = 0;
-  let scanned = 0;
-  let cursor = await tx.store.index('by-contact').openCursor(range, 'prev');
-  while (cursor && scanned++ < PENDING_SCAN) {
-    const item: unknown = cursor.value;
+  // Newest first, in one request where the browser can (./newest.ts): the popup and the panel
+  // ask again after every publication, and a walk of a thousand records held the items store
+  // through a round trip each, with the rep's next save waiting behind it.
+  const index: RecentIndex = tx.store.index('by-contact');
+  for (const { value: item } of await newestIn(index, range, PENDING_SCAN, true)) {
     if (unsynced(item)) {
       if (item.write.kind === 'createDeal') {
         found.set(item.id, item);
@@ -45,7 +47,6 @@ export async function readPendingFor(
         found.set(item.id, item);
       }
     }
-    cursor = await cursor.continue();
   }
   const updates = await Promise.all([...deals].map((id) => tx.store.index('by-deal').getAll(id)));
   for (const item of updates.flat()) if (unsynced(item)) found.set(item.id, item);
