@@ -14,6 +14,8 @@ import { createLookupStore, type LookupStore } from '../lookups/lookup-store';
 import { detectTheme } from '../gmail/page';
 import { messageAround } from '../gmail/thread';
 import type { WatchNearViewport } from '../near-viewport';
+import { idleOnce } from '../idle-once';
+import { warmThreadPath } from './warm-up';
 
 /** content/gmail's detection, injected so tests can drive the chips with any page. */
 export interface GmailDetection {
@@ -134,6 +136,14 @@ export function startChips({
   // for, so they are drawn in the frame that draws Gmail's rows or headers, not a frame later.
   detect.watchGmail({ root: doc, signal, onChange: scanChange, atOnce: true });
   scan();
+  // While the tab is idle, so the first thread the rep opens is read by compiled code (./warm-up.ts).
+  const warm = () =>
+    warmThreadPath(
+      doc,
+      (root) => detect.findParticipantAnchors(root, signedIn),
+      (anchor) => createChipHost(anchor, { store, card, theme, signedIn }),
+    );
+  idleOnce(warm, { timeout: 2000, signal })();
 
   return {
     scan,
