@@ -135,12 +135,10 @@ export function isReadableWithin(element: Element, container: Element): boolean 
  * shown or not (a hidden twin of a person still says which role they have).
  */
 export function isMarkupWithin(element: Element, container: Element): boolean {
-  // The nearest body or host of ours, found by the browser's own walk, as in `isReadableWithin`:
-  // asking each ancestor in turn cost a new tab's first thread 1.8 ms (a CPU profile).
-  const inside = closestSafe(element, OURS_OR_BODY);
-  if (inside === null || inside === container) return true;
-  // Above the container it is none of the container's markup; above an element outside, it is.
-  return !container.contains(inside) && container.contains(element);
+  for (let node: Element | null = element; node && node !== container; node = node.parentElement) {
+    if (matchesSafe(node, MESSAGE_BODY) || matchesSafe(node, VIVRE_HOST)) return false;
+  }
+  return true;
 }
 
 /** The outermost elements only: drops matches nested inside another match. */
