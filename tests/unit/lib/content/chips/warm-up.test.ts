@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('warming the thread path in a new tab', () => {
-  it("reads a detached message's three people with the real detection, and keeps nothing", () => {
+  it("reads a detached message's two people with the real detection, and keeps nothing", () => {
     document.body.append(document.createElement('main'));
     const before = document.body.cloneNode(true);
     const worker = fakeWorker();
@@ -29,21 +29,19 @@ describe('warming the thread path in a new tab', () => {
     });
 
     // Detection still reads the message (a selector change that stopped it would warm nothing).
-    expect(found).toBe(3);
-    expect(built).toHaveLength(3);
+    expect(found).toBe(2);
+    expect(built).toHaveLength(2);
     expect(built.every((host) => !host.isConnected)).toBe(true);
     expect(document.body.isEqualNode(before)).toBe(true);
     expect(worker.ask).not.toHaveBeenCalled();
-    expect(['sender', 'to', 'cc'].some((who) => store.has(`${who}@warm-up.example.com`))).toBe(
-      false,
-    );
+    expect(['sender', 'to'].some((who) => store.has(`${who}@warm-up.example.com`))).toBe(false);
     card.destroy();
   });
 
   it('builds the message outside the document', () => {
     const message = detachedMessage(document);
     expect(message.isConnected).toBe(false);
-    expect(message.querySelectorAll('[email]')).toHaveLength(3);
+    expect(message.querySelectorAll('[email]')).toHaveLength(2);
   });
 
   it('runs once the tab is idle after the chips start, asking the worker nothing', async () => {
@@ -56,7 +54,7 @@ describe('warming the thread path in a new tab', () => {
     });
     await vi.waitFor(() => expect(find.mock.calls.some(([root]) => !root.isConnected)).toBe(true));
     const warmed = find.mock.calls.find(([root]) => !(root as Element).isConnected)!;
-    expect(find.mock.results[find.mock.calls.indexOf(warmed)]!.value).toHaveLength(3);
+    expect(find.mock.results[find.mock.calls.indexOf(warmed)]!.value).toHaveLength(2);
     expect(hosts()).toHaveLength(0);
     expect(worker.ask).not.toHaveBeenCalled();
     controller.abort();
