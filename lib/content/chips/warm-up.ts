@@ -10,27 +10,8 @@
  * only read the store, and a host dropped at once gives nothing up), and nothing is kept.
  */
 import type { ParticipantAnchor } from '../../shared/people';
+import { detachedMessage } from '../gmail/detached-message';
 import type { ChipHost } from './chip-host';
-
-/**
- * An expanded message as Gmail draws it (the attributes every redesign kept, and the 2025
- * classes selectors.ts reads first): a sender in the heading, a recipient on the line, each at
- * an address reserved for documentation (RFC 2606).
- */
-export function detachedMessage(doc: Document): Element {
-  const add = (parent: Element, tag: string, className: string, email?: string) => {
-    const child = parent.appendChild(doc.createElement(tag));
-    child.className = className;
-    if (email) child.setAttribute('email', `${email}@warm-up.example.com`);
-    return child;
-  };
-  const root = doc.createElement('div');
-  const message = add(root, 'div', 'adn ads');
-  message.setAttribute('data-message-id', '#msg-f:0');
-  add(add(message, 'h3', 'iw'), 'span', 'gD', 'sender');
-  add(add(message, 'span', 'hb'), 'span', 'g2', 'to');
-  return root;
-}
 
 /** Returns how many people the detached message showed (2 while detection reads it right). */
 export function warmThreadPath(

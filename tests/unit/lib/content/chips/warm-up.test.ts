@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCardFrame } from '@/lib/content/card-host/card-host';
 import { createChipHost } from '@/lib/content/chips/chip-host';
-import { detachedMessage, warmThreadPath } from '@/lib/content/chips/warm-up';
+import { warmThreadPath } from '@/lib/content/chips/warm-up';
+import { detachedMessage } from '@/lib/content/gmail/detached-message';
 import { createLookupStore } from '@/lib/content/lookups/lookup-store';
 import { findParticipantAnchors } from '@/lib/content/gmail/participants';
 import { gmail } from './gmail-detection';
