@@ -11,6 +11,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ContactDetails } from '../../shared/messaging/protocol';
 import type { Contact } from '../../shared/vivre/contract-types';
+import { createCachedAddresses } from './cached-addresses';
 
 export type CacheEntry = (
   | { email: string; status: 'found'; contact: Contact; contactId: string; fetchedAt: number }
@@ -88,6 +89,11 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
     },
   });
 
+  const knownAddresses = createCachedAddresses(
+    async () => (await db).getAllKeys(STORE),
+    maxAddresses,
+  );
+
   /** Marks a read, unless a newer answer replaced the entry meanwhile (that one is newer still). */
   async function markUsed(email: string, fetchedAt: number): Promise<void> {
     const tx = (await db).transaction(STORE, 'readwrite');
@@ -98,7 +104,7 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
 
   /** One transaction for all: a thread's people are read at once, and their requests go together. */
   async function getMany(emails: string[]): Promise<Array<CacheEntry | undefined>> {
-    if (emails.length === 0) return [];
+    if (emails.length === 0 || knownAddresses.holdsNone(emails)) return emails.map(() => undefined);
     const tx = (await db).transaction(STORE);
     const entries = await Promise.all(emails.map((email) => tx.store.get(email)));
     for (const entry of entries) {
@@ -112,6 +118,7 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
     get: async (email) => (await getMany([email]))[0],
     getMany,
     async put(entry) {
+      knownAddresses.added(entry.email);
       const tx = (await db).transaction(STORE, 'readwrite');
       await tx.store.put({ ...entry, usedAt: now() });
       await dropBeyond(maxAddresses, await tx.store.count(), () =>
@@ -120,6 +127,7 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
       await tx.done;
     },
     async forget(email) {
+      knownAddresses.removed(email);
       await (await db).delete(STORE, email);
     },
     async forgetContact(contactId) {
@@ -153,6 +161,7 @@ export function openContactCache(name = DB_NAME, bounds: CacheBounds = {}): Cont
       await tx.done;
     },
     async clear() {
+      knownAddresses.cleared();
       const tx = (await db).transaction([STORE, DETAILS], 'readwrite');
       await Promise.all([tx.objectStore(STORE).clear(), tx.objectStore(DETAILS).clear(), tx.done]);
     },
