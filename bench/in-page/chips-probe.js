@@ -19,6 +19,9 @@
     }
     return root;
   };
+  // The first chrome.dom call in a tab sets the API up: paid here, when the probe is installed,
+  // not inside the insert it times (its calls were 4.1 → 1.7 ms a new tab's insert, CPU profiles).
+  if (dom && dom.openOrClosedShadowRoot) dom.openOrClosedShadowRoot(document.documentElement);
   const settled = (host) => {
     const root = rootOf(host);
     const button = root && root.querySelector('button.chip');
