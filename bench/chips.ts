@@ -173,7 +173,8 @@ export async function benchChips(): Promise<Section> {
       method:
         'The real thread fixture (signed-in account moved outside every participant domain, so no one is ' +
         'skipped as a colleague) is served at https://mail.google.com/ with its thread kept in a <template>, beside ' +
-        "Gmail's navigation drawn in Gmail's web fonts, as a tab that has loaded (bench/lib/gmail-pages.ts); " +
+        "Gmail's navigation drawn in Gmail's web fonts, its images inline as a loaded tab has them cached " +
+        '(bench/lib/gmail-pages.ts); ' +
         "inside the page (the content script's world, which may open the chips' closed shadow roots), " +
         'performance.now() is read, the thread appended, and MutationObservers on the ' +
         `document and each chip's shadow root watch until the chips of ${expected.join(', ')} show a settled ` +

@@ -175,8 +175,8 @@ export async function benchInbox(): Promise<Section> {
         `same tab: the rows inserted again (${CACHED_SAMPLES}). Main thread: ${MUTATIONS.bursts * MUTATIONS.perBurst} ` +
         `list mutations (${MUTATIONS.bursts} bursts of ${MUTATIONS.perBurst}, ${MUTATIONS.gapMs} ms apart: rows ` +
         'arriving and leaving, read/unread, hover, checkbox and time changes) with the extension (chips on the rows ' +
-        `that stay near the viewport) and without (same page at ${PLAIN_ORIGIN}, whose requests for the rows' images ` +
-        `are answered as Gmail's are), in a second browser: the two pages at once, their bursts taking turns half a gap ` +
+        `that stay near the viewport) and without (same page at ${PLAIN_ORIGIN}, its rows' images inline ` +
+        `on both pages, as a loaded tab has them cached), in a second browser: the two pages at once, their bursts taking turns half a gap ` +
         `apart (bench/lib/side-by-side.ts), CDP TaskDuration from before the first burst to ${TRAILING_MS} ms after the last, ` +
         `${PAIRS} pairs after a warm-up pair, whose bursts lead taking turns; the verdict is on the median of their ratios.`,
       rows: [

@@ -143,9 +143,10 @@ const pages: Record<string, () => string> = {
 /** Registered after the harness's routes, so it answers first for bench pages. */
 export async function serveBenchPages(context: BrowserContext): Promise<void> {
   const cache = new Map<string, string>();
-  // What the pages load besides themselves (the rows' `images/cleardot.gif`) is answered on the
-  // plain origin as the harness answers it on Gmail's (a 404 with a body), not refused as the
-  // rest of the web is: otherwise the page with the extension alone loaded a response per row
+  // What the pages load besides themselves (their images are inline: `imagesAsCached`) is
+  // answered on the plain origin as the harness answers it on Gmail's (a 404 with a body), not
+  // refused as the rest of the web is, so neither page does work the other does not: when the
+  // rows' images were still loaded, the page with the extension alone loaded a response per row
   // (34 ms of the inbox's main thread in a trace, none of it the extension's).
   const plain = new URL(PLAIN_ORIGIN).hostname;
   await context.route(

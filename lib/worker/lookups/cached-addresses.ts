@@ -25,7 +25,7 @@ export function createCachedAddresses(
 ): CachedAddresses {
   let known: Set<string> | undefined;
   let loading = false;
-  /** Bumped by every change made while a read is on its way, which the read may have missed. */
+  /** Bumped by every clear: a read of the keys begun before one answers what the clear removed. */
   let cleared = 0;
   const addedWhileLoading = new Set<string>();
 
