@@ -14,10 +14,7 @@ export default defineBackground(() => {
     id: browser.runtime.id,
     root: browser.runtime.getURL('/'),
   });
-  // A new install opens the settings page: connecting Vivre is the rep's first step.
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.runtime.openOptionsPage();
-  });
+  browser.runtime.onInstalled.addListener(({ reason }) => void worker.installed(reason));
   // Chrome's panel shortcut (Firefox opens its sidebar for the command itself); `sidePanel` is
   // Chrome's own, which the polyfill passes through.
   const sidePanel = (browser as unknown as { sidePanel?: SidePanelApi }).sidePanel;

@@ -5,6 +5,7 @@
  * that run the other way (a refused key pauses the outbox; an outbox change updates what follows
  * it) are subscriptions made once both ends exist. The entrypoint only registers listeners.
  */
+import { browser } from 'wxt/browser';
 import { openContactCache } from './lookups/cache';
 import { createLookups } from './lookups/lookups';
 import { createChipMirror } from './lookups/mirror';
@@ -190,6 +191,16 @@ export function createWorker(options: WorkerOptions = {}) {
      */
     async permissionsRemoved(removed: { data_collection?: string[] }): Promise<void> {
       if ((removed.data_collection ?? []).length > 0) await lookups.forgetShown();
+    },
+    /**
+     * The entrypoint's `runtime.onInstalled`. A new install opens the settings page: connecting
+     * Vivre is the rep's first step. Not when a key is already saved: Chrome reports an unpacked
+     * build loaded from the command line as installed anew at every browser start, over storage
+     * that kept the rep's connection, and the page then opened over whatever the rep was opening.
+     */
+    async installed(reason: string): Promise<void> {
+      if (reason !== 'install' || (await settings.hasSavedKey())) return;
+      await browser.runtime.openOptionsPage();
     },
     /** Worker start-up: show the badge and send whatever survived the last worker. */
     async start(): Promise<void> {

@@ -3,6 +3,7 @@
  * Vivre exactly once, even when Chrome kills the worker mid-request or the browser
  * closes with writes still waiting.
  */
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from './fixtures';
 import {
   connectToSandbox,
@@ -73,10 +74,14 @@ describe('the outbox in the real worker', () => {
       // The premise: nothing reached Vivre before the browser closed.
       expect(await storedCopies(sandbox, notes)).toEqual(notes.map(() => 0));
       browser = await launchExtension({ userDataDir: profile });
+      const visited = urlsVisited(browser.context);
       try {
         const popup = await openExtensionPage(browser, 'popup.html');
         const copies = await waitUntilSynced(popup, sandbox, notes);
         expect(copies).toEqual(notes.map(() => 1));
+        // Chrome calls the reloaded build a new install: with a key saved, no settings page
+        // opens over the rep's tabs (it once took over the popup's tab mid-navigation).
+        expect(visited).not.toContain(browser.extensionUrl('options.html'));
       } finally {
         await browser.close();
       }
@@ -86,3 +91,17 @@ describe('the outbox in the real worker', () => {
     }
   });
 });
+
+/** Every address the context's tabs show from now on, and those they show already. */
+function urlsVisited(context: BrowserContext): string[] {
+  const urls: string[] = [];
+  const follow = (page: Page) => {
+    urls.push(page.url());
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) urls.push(frame.url());
+    });
+  };
+  context.pages().forEach(follow);
+  context.on('page', follow);
+  return urls;
+}

@@ -84,6 +84,11 @@ export function createSettings({
       return view(connection);
     },
 
+    /** Whether the rep has saved a key of their own (a sandbox build's demo key is not one). */
+    async hasSavedKey(): Promise<boolean> {
+      return Boolean((await loadSaved())?.apiKey);
+    },
+
     async isConfigured(): Promise<boolean> {
       const { apiKey, workspaceId } = await loadConnection();
       return Boolean(apiKey && workspaceId);

@@ -356,6 +356,31 @@ describe('worker', () => {
     expect((await worker.outbox.list()).waiting).toHaveLength(1);
   });
 
+  it('opens the settings page on a new install, even where a sandbox build has its demo key', async () => {
+    const opened = vi.fn(async () => {});
+    fakeBrowser.runtime.openOptionsPage = opened;
+    const { worker } = start(vivre());
+    await worker.installed('update');
+    expect(opened).not.toHaveBeenCalled();
+    await worker.installed('install');
+    expect(opened).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not open the settings page over the rep’s tabs when a key is already saved', async () => {
+    // Chrome reports an unpacked build loaded from the command line as installed at each start.
+    const opened = vi.fn(async () => {});
+    fakeBrowser.runtime.openOptionsPage = opened;
+    const { ask, worker } = start(vivre());
+    const saved = await ask('saveSettings', {
+      apiKey: 'vv_test_new_key_000000000000000',
+      workspaceId: 'ws_demo',
+      baseUrl: SANDBOX_BASE_URL,
+    });
+    expect(saved).toMatchObject({ ok: true });
+    await worker.installed('install');
+    expect(opened).not.toHaveBeenCalled();
+  });
+
   it('opens the options page for a Gmail card, which cannot open extension pages itself', async () => {
     const opened = vi.fn(async () => {});
     fakeBrowser.runtime.openOptionsPage = opened;
