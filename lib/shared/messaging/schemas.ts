@@ -21,7 +21,10 @@ const outboxId = z.string().regex(new RegExp(`^${UUID}$`), 'Not an outbox item i
  * by the sender. Nothing else may pose as one (a `tempId` of `cnt_8821` would re-point every
  * later write that names that contact), and no real id looks like one.
  */
-const tempId = z.string().regex(new RegExp(`^tmp_${UUID}$`), 'Not a temporary id.');
+const TEMP_ID = new RegExp(`^tmp_${UUID}$`);
+const tempId = z.string().regex(TEMP_ID, 'Not a temporary id.');
+/** True for a temporary id: only those can have an entry in the outbox's `tempIds`. */
+export const isTempId = (id: string): boolean => TEMP_ID.test(id);
 /**
  * A Vivre record id (`cnt_8821`, `dl_4420`): letters, digits, `_` and `-` only, so it is
  * one path segment whatever it holds (never `.`, `..`, `/`, `%`), and never `tmp_…`.

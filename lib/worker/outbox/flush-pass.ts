@@ -12,10 +12,11 @@
 import type { StillOwner } from './flush-lock';
 import { stillWaiting } from './limits';
 import { createPlanner } from './picker';
-import { discardedDependencyError, mayDeliver, offlineHeld, readProbe, readState } from './store';
+import { discardedDependencyError, mayDeliver, readGate, readProbe, readState } from './store';
 import type { OutboxItem } from './types';
 import { deliverOne, settle, type Pass, type PassContext } from './deliver-one';
 import type { OutboxSnapshot } from './store';
+import type { OutboxCounts } from './types';
 
 export { mayAlreadyBeInVivre, type PassContext } from './deliver-one';
 
@@ -24,6 +25,8 @@ export interface PassResult {
   /** Undefined when the pass stopped before reading the items (paused, or holding off). */
   state?: OutboxSnapshot;
   synced: number;
+  /** The counts read before any item, when the pass stopped there (nothing may be sent). */
+  counts?: OutboxCounts;
   /** Planner work (items and blockers looked at), for tests that hold it linear. */
   examined: number;
 }
@@ -52,7 +55,8 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
   };
   // After an offline hold, one write from the front asks whether the network is back before
   // the whole outbox is read (10 MB at the caps): a probe every half minute costs O(1).
-  const probing = await offlineHeld(ctx.db);
+  const gate = await readGate(ctx.db, ctx.now());
+  const probing = gate.offlineHold;
   let readAll = false;
   while (!ctx.signal.aborted) {
     if (broke) break;
@@ -66,7 +70,8 @@ export async function runFlushPass(ctx: PassContext, stillOwner: StillOwner): Pr
       // A new plan starts from what is on disk, with every delivery of the old one recorded.
       await Promise.all(inFlight);
       // Reading every item is the expensive part: skip it while nothing may be sent.
-      if (!(await mayDeliver(ctx.db, ctx.now()))) break;
+      if (!pass && !gate.mayDeliver) return { synced, examined, counts: gate.counts };
+      if (pass && !(await mayDeliver(ctx.db, ctx.now()))) break;
       if (pass) examined += pass.planner.examined;
       const probe = probing && !readAll;
       const state = probe ? await readProbe(ctx.db) : await readState(ctx.db);

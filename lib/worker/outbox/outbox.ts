@@ -185,10 +185,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
             scheduleWake(now() + LEASE_POLL_MS);
             return;
           }
-          const { state, synced } = outcome.value;
+          const { state, synced, counts: atGate } = outcome.value;
           if (synced > 0) await pruneSynced(db, keepSynced);
           const counts = await notify(
-            state ? toCounts(state, now()) : await quickCounts(db, now()),
+            state ? toCounts(state, now()) : (atGate ?? (await quickCounts(db, now()))),
           );
           scheduleWake(counts.nextWakeAt);
         } while (again);

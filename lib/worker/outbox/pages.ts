@@ -8,6 +8,7 @@ import type { IDBPTransaction } from 'idb';
 import type { OutboxItemView, OutboxState } from '../../shared/messaging/protocol';
 import type { OutboxFeed, OutboxPage } from '../../shared/storage/table';
 import { referencedIds } from '../vivre/write-kinds';
+import { isTempId } from '../../shared/messaging/schemas';
 import type { Blocker } from './blockers';
 import { readCounted } from './counted';
 import { readMeta, stateRange, type OutboxDatabase, type OutboxDB } from './db';
@@ -55,6 +56,9 @@ async function pageIn(
  */
 async function held(tx: ReadTx, item: OutboxItem): Promise<Blocker | undefined> {
   for (const ref of referencedIds(item.write)) {
+    // A real id has no entry: not asking saves the feed's read a request per item, and that
+    // read, held open meanwhile, is what the rep's next enqueue waits behind.
+    if (!isTempId(ref)) continue;
     const entry = await tx.objectStore('tempIds').get(ref);
     if (!entry || entry.realId) continue;
     if (entry.discarded) return undefined;

@@ -193,11 +193,6 @@ export async function writeMeta(db: OutboxDatabase, meta: Partial<OutboxMeta>): 
   await tx.done;
 }
 
-/** True when the last hold was the network being down. */
-export async function offlineHeld(db: OutboxDatabase): Promise<boolean> {
-  return readMeta(db.transaction('meta').store, 'offlineHold');
-}
-
 /** Waiting items read from the front when probing whether the network is back. */
 const PROBE_ITEMS = 20;
 
@@ -260,17 +255,41 @@ export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boole
   return !paused && !stillWaiting(notBefore, now);
 }
 
-/** Counts without reading any item (kept in meta, counted.ts); the wake time is approximate (see below). */
-export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
+/** What a flush pass reads before any item, in one read transaction (see readGate). */
+export interface PassGate {
+  /** The last hold was the network being down: probe with one write before reading all. */
+  offlineHold: boolean;
+  /** Not paused, and no hold still running: something may be sent now. */
+  mayDeliver: boolean;
+  /** The counts to report when nothing may be sent (the wake time as quickCounts gives it). */
+  counts: OutboxCounts;
+}
+
+/**
+ * Everything a pass asks before it reads items, in one transaction: with the network down,
+ * each enqueue starts a pass that stops here, and its reads (once three transactions over
+ * `meta`) sat in front of the rep's next enqueue, whose write waits for them.
+ */
+export async function readGate(db: OutboxDatabase, now: number): Promise<PassGate> {
   const tx = db.transaction(['items', 'meta']);
-  const index = tx.objectStore('items').index('by-state-seq');
-  const [{ waiting, attention }, paused, notBefore] = await Promise.all([
-    readCounted(tx.objectStore('meta'), index),
-    readMeta(tx.objectStore('meta'), 'paused'),
-    readMeta(tx.objectStore('meta'), 'notBefore'),
+  const meta = tx.objectStore('meta');
+  const [{ waiting, attention }, paused, notBefore, offlineHold] = await Promise.all([
+    readCounted(meta, tx.objectStore('items').index('by-state-seq')),
+    readMeta(meta, 'paused'),
+    readMeta(meta, 'notBefore'),
+    readMeta(meta, 'offlineHold'),
   ]);
+  const holding = stillWaiting(notBefore, now);
   // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
-  const nextWakeAt =
-    paused || waiting === 0 ? null : stillWaiting(notBefore, now) ? notBefore : now;
-  return { waiting, attention, paused: paused !== null, nextWakeAt };
+  const nextWakeAt = paused || waiting === 0 ? null : holding ? notBefore : now;
+  return {
+    offlineHold,
+    mayDeliver: !paused && !holding,
+    counts: { waiting, attention, paused: paused !== null, nextWakeAt },
+  };
+}
+
+/** Counts without reading any item (kept in meta, counted.ts); the wake time is approximate (see above). */
+export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
+  return (await readGate(db, now)).counts;
 }

@@ -88,6 +88,7 @@ async function recordsPerPublish(count: number) {
   await outbox.pause({ kind: 'offline', message: 'held for the test' });
   for (let n = 0; n < count; n++) await outbox.enqueue(writes.activity('cnt_8821', `note ${n}`));
   await outbox.feed(); // the first feed of a worker looks for damaged records, once
+  await settle(); // the last enqueue's pass (it stops at the pause) is not this publish's
   const counter = countStorage();
   try {
     await Promise.all([outbox.feed(), outbox.states()]);
@@ -113,6 +114,30 @@ describe('the outbox, flat in its size', () => {
     expect(large.enqueue).toBeLessThan(small.enqueue * 1.25);
     expect(large.all).toBeLessThan(small.all * 1.25);
   }, 120_000);
+
+  it('reads storage once after an enqueue while nothing may be sent, not three times', async () => {
+    // Each read over `meta` begun before the rep's next enqueue makes its write wait.
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    const outbox = env.open({ deliver: fakeVivre().deliver });
+    await outbox.pause({ kind: 'offline', message: 'held for the test' });
+    await outbox.enqueue(writes.activity('cnt_8821', 'first'));
+    await settle();
+    const opened: string[] = [];
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args) {
+      opened.push(args[1] ?? 'readonly');
+      return original.apply(this, args);
+    } as typeof original;
+    try {
+      await outbox.enqueue(writes.activity('cnt_8821', 'second'));
+      await settle();
+    } finally {
+      IDBDatabase.prototype.transaction = original;
+    }
+    // The writes: the item, and (Node has no Web Locks) the flush lease taken and given back.
+    expect(opened.filter((mode) => mode === 'readonly')).toHaveLength(1);
+    expect(await outbox.counts()).toMatchObject({ waiting: 2, paused: true, nextWakeAt: null });
+  });
 
   it('publishes the newest writes whatever the queue, and a discarded one as null', async () => {
     const { ids, outbox } = await recordsPerWrite(STATES_WINDOW + 50);
