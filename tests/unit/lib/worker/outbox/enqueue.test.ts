@@ -93,6 +93,22 @@ describe('enqueue', () => {
     });
   });
 
+  it('reports the stored counts last after a burst of enqueues while nothing may be sent', async () => {
+    // Each enqueue starts a pass that stops at its first read: the counts it reports are that
+    // read's, so a write committed after it must get a pass (and a report) of its own.
+    const onChange = vi.fn();
+    const { outbox } = env.withVivre(() => errors.offline(), { onChange });
+    await outbox.pause({ kind: 'offline', message: 'held for the test' });
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) => outbox.enqueue(writes.activity('cnt_8821', `n${n}`))),
+    );
+    await outbox.flushOutbox();
+    await vi.waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ waiting: 30 })),
+    );
+    expect(await outbox.counts()).toMatchObject({ waiting: 30, paused: true });
+  });
+
   it('wakes itself when a backoff ends, without anyone calling flush', async () => {
     const { vivre, outbox } = env.withVivre(onlyFirstCall(errors.server));
     await outbox.enqueue(writes.activity());
