@@ -5,13 +5,13 @@
  * it), and each write's state alone (no content) in storage.local for the pages following their
  * writes.
  */
-import type { OutboxFeed, WriteStates } from '../../shared/storage/table';
 import { outboxFeedItem, writeStatesItem } from '../../shared/storage/items';
 import { FEED_GATHER_MS } from './limits';
 
+import type { Published } from './types';
+
 export interface FeedSource {
-  feed(): Promise<OutboxFeed>;
-  states(): Promise<WriteStates>;
+  published(): Promise<Published>;
 }
 
 /** After a failed publish, the next try; doubled per failure in a row, up to a minute. */
@@ -40,7 +40,7 @@ export function createOutboxFeed(
       const wait = publishedAt + FEED_GATHER_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       again = false;
-      const [feed, states] = await Promise.all([source.feed(), source.states()]);
+      const { feed, states } = await source.published();
       await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
       publishedAt = performance.now();
     } while (again);

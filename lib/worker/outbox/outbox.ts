@@ -4,7 +4,6 @@
  * once, however often the worker is killed. It knows nothing about HTTP: `deliver` is
  * injected and its `VivreError` kinds drive the policy (see failure-policy.ts).
  */
-import type { RepError, WriteRequest, WriteStatus } from '../../shared/messaging/protocol';
 import { describeWrite } from '../vivre/write-kinds';
 import { DEFAULT_DB_NAME, openOutboxDb } from './db';
 import { runFlushPass, type PassContext } from './flush-pass';
@@ -16,75 +15,17 @@ import {
   pruneSynced,
   releaseConnection,
   retryItem,
-  type RetryEdit,
 } from './rep-actions';
 import { addItem, liftOfflineHold, quickCounts, readState, readStatus, writeMeta } from './store';
 import { readFeed, readPage } from './pages';
 import { readPendingFor } from './pending-for';
 import { readStates, STATES_WINDOW } from './write-states';
-import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
-import type { DamagedItemView, OutboxItemView } from '../../shared/messaging/protocol';
-import type {
-  ConnectionStamp,
-  OutboxCounts,
-  OutboxItem,
-  OutboxListing,
-  OutboxOptions,
-} from './types';
+import { createFeedMemo } from './feed-memo';
+import type { DamagedItemView } from '../../shared/messaging/protocol';
+import type { Outbox, OutboxCounts, OutboxItem, OutboxOptions } from './types';
 import { toCounts, toListing } from './views';
 
-export interface Outbox {
-  /**
-   * Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a
-   * flush. Stamped with the saved connection, or with `connection`: the one it was made for
-   * earlier (a held send), which it is sent over or parked for like any other.
-   */
-  enqueue(
-    write: WriteRequest,
-    options?: { summary?: string; connection?: ConnectionStamp },
-  ): Promise<OutboxItem>;
-  /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
-  flushOutbox(): Promise<void>;
-  /** Everything, read whole: for tests and tools. Pages follow the bounded `feed` instead. */
-  list(): Promise<OutboxListing>;
-  /** What the worker publishes after each change: counts and first pages, whatever the size. */
-  feed(): Promise<OutboxFeed>;
-  /** The next page of waiting or stuck items after seq `after` (the feed's `more`). */
-  page(
-    state: 'waiting' | 'attention',
-    after: number | undefined,
-    limit: number,
-  ): Promise<OutboxPage>;
-  /** What the outbox still holds for one contact and its deals (./pending-for.ts). */
-  pendingFor(contactId: string, dealIds: readonly string[]): Promise<OutboxItemView[]>;
-  /**
-   * The network is back (an online event, or Vivre answered): an offline hold is lifted and
-   * the outbox flushes now, whatever backoff built up while offline.
-   */
-  networkBack(): Promise<void>;
-  /** Where the newest writes stand, without content, for the pages that follow their writes. */
-  states(): Promise<WriteStates>;
-  /** Where one write stands, without its content; null once it left the outbox. */
-  status(id: string): Promise<WriteStatus | null>;
-  /**
-   * Send again now; `edit.note` replaces the note of an activity that needs attention. An
-   * item made for another connection goes back to waiting for it (see `sendWith`).
-   */
-  retry(id: string, edit?: RetryEdit): Promise<void>;
-  /** The connection an item was made for (to check a re-entered key against), or null. */
-  connectionOf(id: string): Promise<ConnectionStamp | null>;
-  /** The rep entered that connection's key again: its parked items wait to be sent over it. */
-  sendWith(connection: ConnectionStamp): Promise<number>;
-  discard(id: string): Promise<void>;
-  /** What the badge and the wake-up alarm need; `onChange` hands over the same after each change. */
-  counts(): Promise<OutboxCounts>;
-  /** Stops all sending, keeping every item, e.g. after a 401. Survives restarts. */
-  pause(reason: RepError): Promise<void>;
-  /** Call when the settings change: lifts a pause and flushes. */
-  resume(): Promise<void>;
-  /** Stops timers and any delivery in flight (its outcome is settled by the next run's replay). */
-  close(): Promise<void>;
-}
+export type { Outbox } from './types';
 
 /** While a lease is held elsewhere (no Web Locks), look again this often. */
 const LEASE_POLL_MS = 1000;
@@ -112,9 +53,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
   let damaged: DamagedItemView[] | undefined;
   // Published as null in the write states, so a page following one learns it is gone.
   const discarded: string[] = [];
+  // Every change but an enqueue is forgotten before it is reported (notify, onItemChange, a pass).
+  const memo = createFeedMemo(() => dbReady);
   async function readAll() {
     const state = await readState(await dbReady);
     damaged = state.damaged;
+    memo.forget();
     return state;
   }
 
@@ -123,6 +67,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
   }
 
   async function notify(known?: OutboxCounts): Promise<OutboxCounts> {
+    if (!known) memo.forget(); // a rep's action changed the outbox
     const current = known ?? (await counts());
     options.onChange?.(current);
     return current;
@@ -158,7 +103,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
         return changes;
       },
       // Mid-pass the wake time is "now": were the worker killed here, the alarm restarts it.
-      onItemChange: (counts) => options.onChange?.({ ...counts, paused: false, nextWakeAt: now() }),
+      onItemChange: (counts) => {
+        memo.forget();
+        options.onChange?.({ ...counts, paused: false, nextWakeAt: now() });
+      },
       onSynced: (item) => options.onSynced?.(item),
     };
     return (await lockReady).run((stillOwner) => runFlushPass(context, stillOwner));
@@ -177,6 +125,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
         do {
           again = false;
           const outcome = await runOnce();
+          // Only a pass that stopped at its gate changed nothing (another context's may have).
+          if (outcome === 'busy' || !outcome.value.counts) memo.forget();
           if (stop.signal.aborted) return;
           const db = await dbReady;
           if (outcome === 'busy') {
@@ -208,7 +158,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
   /** Tells a running pass what changed here, and starts one if none runs. */
   function changed(change: { added?: OutboxItem } = {}): void {
     if (change.added) added.push(change.added);
-    else reread = true;
+    else {
+      reread = true;
+      memo.forget();
+    }
     void flushOutbox();
   }
 
@@ -223,6 +176,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
         maxItems: options.maxItems,
         maxBytes: options.maxBytes,
       });
+      memo.appended(item.id);
       changed({ added: item }); // the flush reports the new counts when it ends
       return item;
     },
@@ -233,6 +187,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async feed() {
       if (!damaged) await readAll(); // once per worker: the feed never reads everything again
       return readFeed(await dbReady, damaged);
+    },
+    async published() {
+      if (!damaged) await readAll(); // once per worker, as for the feed
+      return memo.read({ damaged, discarded });
     },
     async page(state, after, limit) {
       return readPage(await dbReady, state, after, limit);

@@ -96,7 +96,11 @@ export async function readFeed(
   db: OutboxDatabase,
   damaged: OutboxFeed['damaged'],
 ): Promise<OutboxFeed> {
-  const tx = db.transaction(['items', 'tempIds', 'meta']);
+  return feedIn(db.transaction(['items', 'tempIds', 'meta']), damaged);
+}
+
+/** The feed, read in `tx` (which ./feed-memo.ts shares with the window of write states). */
+export async function feedIn(tx: ReadTx, damaged: OutboxFeed['damaged']): Promise<OutboxFeed> {
   const meta = tx.objectStore('meta');
   const [counts, paused, waiting, attention, synced] = await Promise.all([
     readCounted(meta, tx.objectStore('items').index('by-state-seq')),

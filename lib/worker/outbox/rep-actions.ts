@@ -3,13 +3,8 @@ import type { WriteRequest } from '../../shared/messaging/protocol';
 import { createdTempId, referencedIds } from '../vivre/write-kinds';
 import { stateRange, strictWrite, type OutboxDatabase } from './db';
 import { discardedDependencyError, OutboxError, releaseBytes } from './store';
-import type { ConnectionStamp, OutboxItem } from './types';
+import type { ConnectionStamp, OutboxItem, RetryEdit } from './types';
 import { recount, type Move } from './counted';
-
-/** What a rep may change when retrying: the note of an activity, and nothing else. */
-export interface RetryEdit {
-  note?: string;
-}
 
 /** The same write with its note replaced; its kind, target and every other field stay. */
 function withNote(write: WriteRequest, note: string): WriteRequest {

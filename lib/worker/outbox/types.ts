@@ -4,7 +4,9 @@ import type {
   OutboxSummary,
   RepError,
   WriteRequest,
+  WriteStatus,
 } from '../../shared/messaging/protocol';
+import type { OutboxFeed, OutboxPage, WriteStates } from '../../shared/storage/table';
 
 /**
  * The connection a write was made for: where, which workspace, and a fingerprint of the
@@ -138,4 +140,73 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** Web Locks; defaults to `navigator.locks` when the context has it. `null` forces the lease. */
   locks?: Pick<LockManager, 'request'> | null;
+}
+
+/** What the worker publishes after each change: the feed and the window of write states. */
+export interface Published {
+  feed: OutboxFeed;
+  states: WriteStates;
+}
+
+/** What a rep may change when retrying: the note of an activity, and nothing else. */
+export interface RetryEdit {
+  note?: string;
+}
+
+export interface Outbox {
+  /**
+   * Resolves once the write is on disk (the UI may now say "saved — will sync"), and starts a
+   * flush. Stamped with the saved connection, or with `connection`: the one it was made for
+   * earlier (a held send), which it is sent over or parked for like any other.
+   */
+  enqueue(
+    write: WriteRequest,
+    options?: { summary?: string; connection?: ConnectionStamp },
+  ): Promise<OutboxItem>;
+  /** Delivers whatever is due. Safe to call any time, from anywhere: calls coalesce. */
+  flushOutbox(): Promise<void>;
+  /** Everything, read whole: for tests and tools. Pages follow the bounded `feed` instead. */
+  list(): Promise<OutboxListing>;
+  /** Counts and first pages, read whole: what `published` shows, whatever the size. */
+  feed(): Promise<OutboxFeed>;
+  /**
+   * The feed and the write states, as the worker publishes them after each change: after
+   * enqueues alone, without reading the first pages again (./feed-memo.ts).
+   */
+  published(): Promise<Published>;
+  /** The next page of waiting or stuck items after seq `after` (the feed's `more`). */
+  page(
+    state: 'waiting' | 'attention',
+    after: number | undefined,
+    limit: number,
+  ): Promise<OutboxPage>;
+  /** What the outbox still holds for one contact and its deals (./pending-for.ts). */
+  pendingFor(contactId: string, dealIds: readonly string[]): Promise<OutboxItemView[]>;
+  /**
+   * The network is back (an online event, or Vivre answered): an offline hold is lifted and
+   * the outbox flushes now, whatever backoff built up while offline.
+   */
+  networkBack(): Promise<void>;
+  /** Where the newest writes stand, without content, read whole (`published` has them too). */
+  states(): Promise<WriteStates>;
+  /** Where one write stands, without its content; null once it left the outbox. */
+  status(id: string): Promise<WriteStatus | null>;
+  /**
+   * Send again now; `edit.note` replaces the note of an activity that needs attention. An
+   * item made for another connection goes back to waiting for it (see `sendWith`).
+   */
+  retry(id: string, edit?: RetryEdit): Promise<void>;
+  /** The connection an item was made for (to check a re-entered key against), or null. */
+  connectionOf(id: string): Promise<ConnectionStamp | null>;
+  /** The rep entered that connection's key again: its parked items wait to be sent over it. */
+  sendWith(connection: ConnectionStamp): Promise<number>;
+  discard(id: string): Promise<void>;
+  /** What the badge and the wake-up alarm need; `onChange` hands over the same after each change. */
+  counts(): Promise<OutboxCounts>;
+  /** Stops all sending, keeping every item, e.g. after a 401. Survives restarts. */
+  pause(reason: RepError): Promise<void>;
+  /** Call when the settings change: lifts a pause and flushes. */
+  resume(): Promise<void>;
+  /** Stops timers and any delivery in flight (its outcome is settled by the next run's replay). */
+  close(): Promise<void>;
 }

@@ -27,10 +27,7 @@ describe('the outbox feed', () => {
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
     set.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     set.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
-    const publisher = createOutboxFeed(
-      { feed: async () => feed, states: async () => states },
-      { onError },
-    );
+    const publisher = createOutboxFeed({ published: async () => ({ feed, states }) }, { onError });
 
     await publisher.changed();
     expect(onError).toHaveBeenCalledTimes(1);
@@ -50,9 +47,9 @@ describe('the outbox feed', () => {
     // Each read takes 10 ms, so a change can come in while one runs.
     const read = vi.fn(async () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      return feedOf(EMPTY_OUTBOX);
+      return { feed: feedOf(EMPTY_OUTBOX), states: {} };
     });
-    const publisher = createOutboxFeed({ feed: read, states: async () => ({}) }, { onError });
+    const publisher = createOutboxFeed({ published: read }, { onError });
 
     void publisher.changed();
     await vi.advanceTimersByTimeAsync(5);
@@ -68,10 +65,10 @@ describe('the outbox feed', () => {
   it('publishes a change after a quiet spell at once, then gathers a burst of changes', async () => {
     let writes = 0;
     const read = vi.fn(async () => ({
-      ...feedOf(EMPTY_OUTBOX),
-      counts: { waiting: writes, attention: 0 },
+      feed: { ...feedOf(EMPTY_OUTBOX), counts: { waiting: writes, attention: 0 } },
+      states: {},
     }));
-    const publisher = createOutboxFeed({ feed: read, states: async () => ({}) });
+    const publisher = createOutboxFeed({ published: read });
 
     await publisher.changed(); // after a quiet spell: at once
     expect(read).toHaveBeenCalledTimes(1);

@@ -91,7 +91,7 @@ async function recordsPerPublish(count: number) {
   await settle(); // the last enqueue's pass (it stops at the pause) is not this publish's
   const counter = countStorage();
   try {
-    await Promise.all([outbox.feed(), outbox.states()]);
+    await outbox.published();
     return counter.records;
   } finally {
     counter.restore();
