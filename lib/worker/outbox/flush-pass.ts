@@ -12,7 +12,8 @@
 import type { StillOwner } from './flush-lock';
 import { stillWaiting } from './limits';
 import { createPlanner } from './picker';
-import { discardedDependencyError, mayDeliver, readGate, readProbe, readState } from './store';
+import { discardedDependencyError, readProbe, readState } from './store';
+import { mayDeliver, readGate } from './gate';
 import type { OutboxItem } from './types';
 import { deliverOne, settle, type Pass, type PassContext } from './deliver-one';
 import type { OutboxSnapshot } from './store';

@@ -16,7 +16,8 @@ import {
   releaseConnection,
   retryItem,
 } from './rep-actions';
-import { addItem, liftOfflineHold, quickCounts, readState, readStatus, writeMeta } from './store';
+import { addItem, liftOfflineHold, readState, readStatus, writeMeta } from './store';
+import { quickCounts } from './gate';
 import { readFeed, readPage } from './pages';
 import { readPendingFor } from './pending-for';
 import { readStates, STATES_WINDOW } from './write-states';
@@ -169,7 +170,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     async enqueue(write, { summary, connection: madeFor } = {}) {
       if (stop.signal.aborted) throw new Error('The outbox is closed.');
       const connection = madeFor ?? (await options.connection?.()) ?? null;
-      const item = await addItem(await dbReady, write, {
+      const { item, gate } = await addItem(await dbReady, write, {
         summary: summary ?? describeWrite(write),
         now: now(),
         connection,
@@ -177,7 +178,14 @@ export function createOutbox(options: OutboxOptions): Outbox {
         maxBytes: options.maxBytes,
       });
       memo.appended(item.id);
-      changed({ added: item }); // the flush reports the new counts when it ends
+      if (running || gate.mayDeliver) {
+        changed({ added: item }); // the flush reports the new counts when it ends
+      } else {
+        // Nothing may be sent (paused, offline, backing off): a pass would stop at this gate,
+        // read again; what changes it (a resume, the network back, the hold's end) starts one.
+        void notify(gate.counts);
+        scheduleWake(gate.counts.nextWakeAt);
+      }
       return item;
     },
     flushOutbox,

@@ -8,9 +8,10 @@ import { changedIds, createdTempId, referencedIds } from '../vivre/write-kinds';
 import { putMeta, readMeta, strictWrite, type OutboxDatabase, type OutboxMeta } from './db';
 import type { Snapshot } from './blockers';
 import type { DamagedItemView } from '../../shared/messaging/protocol';
-import type { ConnectionStamp, OutboxCounts, OutboxItem, TempIdEntry } from './types';
+import type { ConnectionStamp, OutboxItem, TempIdEntry } from './types';
 import { writeStatusOf } from './item-status';
-import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE, stillWaiting } from './limits';
+import { MAX_BYTES, MAX_ITEMS, OUTBOX_FULL_MESSAGE } from './limits';
+import { gateOf, readGateFields, type PassGate } from './gate';
 import { isSoundItem } from './sound-item';
 import { readCounted, recount } from './counted';
 import type { DeliveryTx } from './group-commit';
@@ -37,14 +38,15 @@ export async function addItem(
   db: OutboxDatabase,
   write: WriteRequest,
   { summary, now, connection, maxItems = MAX_ITEMS, maxBytes = MAX_BYTES }: AddOptions,
-): Promise<OutboxItem> {
+): Promise<{ item: OutboxItem; gate: PassGate }> {
   const tx = strictWrite(db, ['items', 'tempIds', 'meta']);
   const meta = tx.objectStore('meta');
   const index = tx.objectStore('items').index('by-state-seq');
-  const [seqBefore, bytes, { waiting, attention }] = await Promise.all([
+  const [seqBefore, bytes, { waiting, attention }, fields] = await Promise.all([
     readMeta(meta, 'seq'),
     readMeta(meta, 'bytes'),
     readCounted(meta, index),
+    readGateFields(meta), // what a pass would ask next, as of this write (./gate.ts)
   ]);
   const seq = seqBefore + 1;
   const draft: OutboxItem = {
@@ -77,10 +79,10 @@ export async function addItem(
     await tx.objectStore('tempIds').put({ tempId, itemId: item.id, realId: null });
   }
   await putMeta(meta, { seq, bytes: bytes + item.size! });
-  await recount(meta, index, [[undefined, 'waiting']]);
+  const counts = await recount(meta, index, [[undefined, 'waiting']]);
   await tx.objectStore('items').add(item);
   await tx.done;
-  return item;
+  return { item, gate: gateOf(counts, fields, now) };
 }
 
 export interface OutboxSnapshot extends Snapshot {
@@ -243,53 +245,4 @@ export async function readStatus(db: OutboxDatabase, id: string): Promise<WriteS
     readMeta(tx.objectStore('meta'), 'paused'),
   ]);
   return item ? writeStatusOf(item, paused) : null;
-}
-
-/** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */
-export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boolean> {
-  const meta = db.transaction('meta').store;
-  const [paused, notBefore] = await Promise.all([
-    readMeta(meta, 'paused'),
-    readMeta(meta, 'notBefore'),
-  ]);
-  return !paused && !stillWaiting(notBefore, now);
-}
-
-/** What a flush pass reads before any item, in one read transaction (see readGate). */
-export interface PassGate {
-  /** The last hold was the network being down: probe with one write before reading all. */
-  offlineHold: boolean;
-  /** Not paused, and no hold still running: something may be sent now. */
-  mayDeliver: boolean;
-  /** The counts to report when nothing may be sent (the wake time as quickCounts gives it). */
-  counts: OutboxCounts;
-}
-
-/**
- * Everything a pass asks before it reads items, in one transaction: with the network down,
- * each enqueue starts a pass that stops here, and its reads (once three transactions over
- * `meta`) sat in front of the rep's next enqueue, whose write waits for them.
- */
-export async function readGate(db: OutboxDatabase, now: number): Promise<PassGate> {
-  const tx = db.transaction(['items', 'meta']);
-  const meta = tx.objectStore('meta');
-  const [{ waiting, attention }, paused, notBefore, offlineHold] = await Promise.all([
-    readCounted(meta, tx.objectStore('items').index('by-state-seq')),
-    readMeta(meta, 'paused'),
-    readMeta(meta, 'notBefore'),
-    readMeta(meta, 'offlineHold'),
-  ]);
-  const holding = stillWaiting(notBefore, now);
-  // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
-  const nextWakeAt = paused || waiting === 0 ? null : holding ? notBefore : now;
-  return {
-    offlineHold,
-    mayDeliver: !paused && !holding,
-    counts: { waiting, attention, paused: paused !== null, nextWakeAt },
-  };
-}
-
-/** Counts without reading any item (kept in meta, counted.ts); the wake time is approximate (see above). */
-export async function quickCounts(db: OutboxDatabase, now: number): Promise<OutboxCounts> {
-  return (await readGate(db, now)).counts;
 }

@@ -122,4 +122,24 @@ describe('enqueue', () => {
     expect(vivre.calls).toHaveLength(2);
     expect((await outbox.counts()).waiting).toBe(0);
   });
+
+  it('starts no pass for a write made while Vivre asked to wait, and sends it after', async () => {
+    const { vivre, outbox } = env.withVivre(onlyFirstCall(() => errors.rateLimited(60)));
+    const first = await outbox.enqueue(writes.activity('cnt_1'));
+    await outbox.flushOutbox();
+    await outbox.discard(first.id); // nothing left waiting: no wake-up set
+    await outbox.flushOutbox();
+    expect(await outbox.counts()).toMatchObject({ waiting: 0, nextWakeAt: null });
+
+    await outbox.enqueue(writes.activity('cnt_2')); // the write itself says nothing may go yet
+    await vi.advanceTimersByTimeAsync(1000); // no one calls flush: the outbox wakes itself
+    expect(vivre.calls).toHaveLength(1);
+    const wakeAt = (await outbox.counts()).nextWakeAt!;
+    expect(wakeAt).toBeGreaterThan(Date.now());
+
+    await vi.advanceTimersByTimeAsync(wakeAt - Date.now());
+    await vi.waitFor(() =>
+      expect(vivre.records.map((record) => record.write)).toEqual([writes.activity('cnt_2')]),
+    );
+  });
 });

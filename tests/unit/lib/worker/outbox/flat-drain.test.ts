@@ -7,6 +7,7 @@
  */
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
+import type { OutboxCounts } from '@/lib/worker/outbox';
 import { STATES_WINDOW } from '@/lib/worker/outbox/write-states';
 import { useOutboxTestEnvironment } from './environment';
 import { fakeVivre, writes } from './fake-vivre';
@@ -115,10 +116,12 @@ describe('the outbox, flat in its size', () => {
     expect(large.all).toBeLessThan(small.all * 1.25);
   }, 120_000);
 
-  it('reads storage once after an enqueue while nothing may be sent, not three times', async () => {
-    // Each read over `meta` begun before the rep's next enqueue makes its write wait.
+  it('reads nothing more after an enqueue while nothing may be sent, and reports its counts', async () => {
+    // Each read over `meta` begun before the rep's next enqueue makes its write wait: a pass
+    // that stopped at its gate read it three times, then once; the write reads the gate itself.
     vi.stubGlobal('indexedDB', new IDBFactory());
-    const outbox = env.open({ deliver: fakeVivre().deliver });
+    const reported: OutboxCounts[] = [];
+    const outbox = env.open({ deliver: fakeVivre().deliver, onChange: (c) => reported.push(c) });
     await outbox.pause({ kind: 'offline', message: 'held for the test' });
     await outbox.enqueue(writes.activity('cnt_8821', 'first'));
     await settle();
@@ -134,9 +137,10 @@ describe('the outbox, flat in its size', () => {
     } finally {
       IDBDatabase.prototype.transaction = original;
     }
-    // The writes: the item, and (Node has no Web Locks) the flush lease taken and given back.
-    expect(opened.filter((mode) => mode === 'readonly')).toHaveLength(1);
-    expect(await outbox.counts()).toMatchObject({ waiting: 2, paused: true, nextWakeAt: null });
+    expect(opened).toEqual(['readwrite']); // the item
+    const counts = { waiting: 2, attention: 0, paused: true, nextWakeAt: null };
+    expect(reported.at(-1)).toEqual(counts);
+    expect(await outbox.counts()).toEqual(counts);
   });
 
   it('publishes the newest writes whatever the queue, and a discarded one as null', async () => {
