@@ -81,7 +81,14 @@ export function createFeedMemo(db: () => Promise<OutboxDatabase>) {
       const onlyAppends = known && !overflowed && known.feed.more.waiting !== null;
       appended = [];
       overflowed = false;
-      const read = (onlyAppends && (await readAppended(known, news))) || (await readWhole(kept));
+      let read: NonNullable<typeof last>;
+      try {
+        read = (onlyAppends && (await readAppended(known, news))) || (await readWhole(kept));
+      } catch (error) {
+        // The ids taken are not in any read: the next publish (the feed retries) reads whole.
+        last = null;
+        throw error;
+      }
       if (since === generation) last = read;
       return { feed: read.feed, states: composeStates(read.window, kept.discarded) };
     },

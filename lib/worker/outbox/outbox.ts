@@ -137,7 +137,10 @@ export function createOutbox(options: OutboxOptions): Outbox {
             return;
           }
           const { state, synced, counts: atGate } = outcome.value;
-          if (synced > 0) await pruneSynced(db, keepSynced);
+          if (synced > 0) {
+            await pruneSynced(db, keepSynced);
+            memo.forget(); // a publish since the pass ended may have read what this removed
+          }
           const counts = await notify(
             state ? toCounts(state, now()) : (atGate ?? (await quickCounts(db, now()))),
           );

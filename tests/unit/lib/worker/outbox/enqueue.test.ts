@@ -124,6 +124,8 @@ describe('enqueue', () => {
   });
 
   it('starts no pass for a write made while Vivre asked to wait, and sends it after', async () => {
+    // That no pass starts is counted in flat-drain.test.ts; here, that the write's own wake-up
+    // is set when nothing else would set one (the outbox was empty), so it still goes.
     const { vivre, outbox } = env.withVivre(onlyFirstCall(() => errors.rateLimited(60)));
     const first = await outbox.enqueue(writes.activity('cnt_1'));
     await outbox.flushOutbox();
