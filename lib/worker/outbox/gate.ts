@@ -39,15 +39,20 @@ export async function readGateFields(meta: Pick<MetaStore, 'get'>): Promise<Gate
   return { paused, notBefore, offlineHold };
 }
 
+/** Not paused, and no hold still running at `now`. */
+function opens({ paused, notBefore }: GateFields, now: number): boolean {
+  return !paused && !stillWaiting(notBefore, now);
+}
+
 /** The gate of an outbox holding `counts` with `fields`, at `now`. */
 export function gateOf(counts: StateCounts, fields: GateFields, now: number): PassGate {
   const { paused, notBefore, offlineHold } = fields;
-  const holding = stillWaiting(notBefore, now);
+  const mayDeliver = opens(fields, now);
   // Only used when a pass stopped at the hold: waking when the hold ends is early at worst.
-  const nextWakeAt = paused || counts.waiting === 0 ? null : holding ? notBefore : now;
+  const nextWakeAt = paused || counts.waiting === 0 ? null : mayDeliver ? now : notBefore;
   return {
     offlineHold,
-    mayDeliver: !paused && !holding,
+    mayDeliver,
     counts: { ...counts, paused: paused !== null, nextWakeAt },
   };
 }
@@ -70,10 +75,5 @@ export async function quickCounts(db: OutboxDatabase, now: number): Promise<Outb
 
 /** False while the outbox is paused or holding off (offline, Retry-After). Cheap: no items read. */
 export async function mayDeliver(db: OutboxDatabase, now: number): Promise<boolean> {
-  const meta = db.transaction('meta').store;
-  const [paused, notBefore] = await Promise.all([
-    readMeta(meta, 'paused'),
-    readMeta(meta, 'notBefore'),
-  ]);
-  return !paused && !stillWaiting(notBefore, now);
+  return opens(await readGateFields(db.transaction('meta').store), now);
 }
