@@ -12,6 +12,8 @@ import type { Published } from './types';
 
 export interface FeedSource {
   published(): Promise<Published>;
+  /** Once aborted (the outbox closed its database), nothing is published or tried again. */
+  closed?: AbortSignal;
 }
 
 /** After a failed publish, the next try; doubled per failure in a row, up to a minute. */
@@ -34,11 +36,14 @@ export function createOutboxFeed(
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** When the last publish was written (performance.now()). */
   let publishedAt = -Infinity;
+  // A closed outbox cannot be read: a retry would fail every time, backing off to a minute.
+  source.closed?.addEventListener('abort', () => clearTimeout(retry), { once: true });
 
   async function publish(): Promise<void> {
     do {
       const wait = publishedAt + FEED_GATHER_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (source.closed?.aborted) return;
       again = false;
       const { feed, states } = await source.published();
       await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
@@ -47,6 +52,7 @@ export function createOutboxFeed(
   }
 
   function changed(): Promise<void> {
+    if (source.closed?.aborted) return running ?? Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -56,6 +62,7 @@ export function createOutboxFeed(
       .then(
         () => void (failures = 0),
         (error: unknown) => {
+          if (source.closed?.aborted) return; // closed under it: the failure is the closing
           onError(error);
           failures++;
           const delay = Math.min(RETRY_MS * 2 ** (failures - 1), MAX_RETRY_MS);

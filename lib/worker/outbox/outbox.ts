@@ -254,6 +254,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       await notify();
       changed();
     },
+    closed: stop.signal,
     async close() {
       stop.abort();
       scheduleWake(null);

@@ -209,4 +209,6 @@ export interface Outbox {
   resume(): Promise<void>;
   /** Stops timers and any delivery in flight (its outcome is settled by the next run's replay). */
   close(): Promise<void>;
+  /** Aborted by `close()`: what follows the outbox (its feed) stops with it. */
+  readonly closed: AbortSignal;
 }

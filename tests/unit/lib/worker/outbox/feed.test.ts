@@ -41,6 +41,43 @@ describe('the outbox feed', () => {
     expect(await writeStatesItem.getValue()).toEqual(states);
   });
 
+  it('stops publishing, and trying again, once its outbox is closed', async () => {
+    const onError = vi.fn();
+    const closing = new AbortController();
+    let failNext = true;
+    const read = vi.fn(async () => {
+      if (failNext) throw new Error('storage full');
+      return { feed: feedOf(EMPTY_OUTBOX), states: {} };
+    });
+    const publisher = createOutboxFeed({ published: read, closed: closing.signal }, { onError });
+
+    await publisher.changed();
+    expect(onError).toHaveBeenCalledTimes(1); // a real failure is reported, and a retry set
+    closing.abort();
+    failNext = false;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(read).toHaveBeenCalledTimes(1); // the retry went with the outbox
+    await publisher.changed();
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(await outboxFeedItem.getValue()).toBeNull();
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not report the failed read of an outbox closed under it', async () => {
+    const onError = vi.fn();
+    const closing = new AbortController();
+    const read = vi.fn(async () => {
+      closing.abort(); // the outbox closes its database while the read runs
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    });
+    const publisher = createOutboxFeed({ published: read, closed: closing.signal }, { onError });
+
+    await publisher.changed();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(onError).not.toHaveBeenCalled();
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps to its backoff when a change comes in while a publish fails', async () => {
     const onError = vi.fn();
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValueOnce(new Error('quota'));
