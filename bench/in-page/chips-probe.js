@@ -3,8 +3,9 @@
 // <template id="vivre-bench-thread"> and times, with performance.now() inside the
 // page, how long until every expected chip has settled (a score, "+ Add" or an
 // error, no longer busy), then until the next frame, when it is painted. hostsMs: when
-// every expected chip host exists (maybe still loading). firstFrameMs: when the tab had drawn
-// the first frame after the insert (null if the chips settled and painted before it ended).
+// every expected chip host exists (maybe still loading). firstFrameMs: when the main thread was
+// done with the first frame after the insert, at most (null if the chips had settled before it,
+// and were painted in it).
 (() => {
   const dom = globalThis.chrome && globalThis.chrome.dom;
   // A host's root never changes: opened once, not at every check. Each chrome.dom call is an
@@ -94,9 +95,10 @@
       const start = performance.now();
       document.body.append(container);
       // When the tab's main thread is done with the first frame after the insert (Gmail's
-      // thread styled, laid out and painted): a task queued from that frame's animation
-      // callbacks runs once the frame's rendering is over. An answer from the worker that
-      // arrives meanwhile waits for it.
+      // thread and our hosts styled, laid out and painted): a task queued from that frame's
+      // animation callbacks runs once the frame's rendering is over, or later if tasks queued
+      // before it (an answer from the worker) run first. An answer that arrives during the
+      // frame waits for it.
       let firstFrameMs = null;
       requestAnimationFrame(() => setTimeout(() => (firstFrameMs = performance.now() - start)));
       if (!expected) {
