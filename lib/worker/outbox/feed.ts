@@ -36,14 +36,11 @@ export function createOutboxFeed(
   let retry: ReturnType<typeof setTimeout> | undefined;
   /** When the last publish was written (performance.now()). */
   let publishedAt = -Infinity;
-  // A closed outbox cannot be read: a retry would fail every time, backing off to a minute.
-  source.closed?.addEventListener('abort', () => clearTimeout(retry), { once: true });
 
   async function publish(): Promise<void> {
     do {
       const wait = publishedAt + FEED_GATHER_MS - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      if (source.closed?.aborted) return;
       again = false;
       const { feed, states } = await source.published();
       await Promise.all([outboxFeedItem.setValue(feed), writeStatesItem.setValue(states)]);
@@ -52,6 +49,8 @@ export function createOutboxFeed(
   }
 
   function changed(): Promise<void> {
+    // A closed outbox cannot be read: a retry (whose timer calls this) or a change after the
+    // closing would fail every time, backing off to a minute.
     if (source.closed?.aborted) return running ?? Promise.resolve();
     if (running) {
       again = true;
