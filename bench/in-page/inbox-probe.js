@@ -3,8 +3,10 @@
 // our closed roots (what a row chip answered is only there: page script may not know it).
 // `vivreInboxInsert()` puts the rows kept in <template id="vivre-bench-inbox"> into the page and
 // times, with performance.now() and a frame counter, when the first row chip shows its answer
-// and when all of them do. `vivreInboxMutate()` is Gmail-like churn on the list: rows added and
-// removed, read/unread and hover classes toggled, checkbox states flipped, times replaced.
+// and when all of them do, and when the rows were in the page (the end of the page's own insert,
+// before any observer's callback: ours and this probe's run after it, in the same task).
+// `vivreInboxMutate()` is Gmail-like churn on the list: rows added and removed, read/unread and
+// hover classes toggled, checkbox states flipped, times replaced.
 (() => {
   const dom = globalThis.chrome && globalThis.chrome.dom;
   // A host's root never changes: opened once, not at every frame's check (an extension API call
@@ -40,6 +42,7 @@
     return new Promise((resolve) => {
       let firstMs = null;
       let firstFrames = null;
+      let insertedMs = null;
       const start = performance.now();
       check = () => {
         const n = scored();
@@ -47,7 +50,7 @@
         if (counting && n >= expected) {
           observer.disconnect();
           counting = false;
-          resolve({ firstMs, firstFrames, allMs: performance.now() - start, chips: n });
+          resolve({ firstMs, firstFrames, insertedMs, allMs: performance.now() - start, chips: n });
         }
       };
       const observer = new MutationObserver(check);
@@ -55,7 +58,13 @@
         if (counting) {
           observer.disconnect();
           counting = false;
-          resolve({ firstMs, firstFrames, allMs: performance.now() - start, chips: scored() });
+          resolve({
+            firstMs,
+            firstFrames,
+            insertedMs,
+            allMs: performance.now() - start,
+            chips: scored(),
+          });
         }
       }, timeoutMs);
       observer.observe(document.body, {
@@ -65,6 +74,7 @@
       requestAnimationFrame(tick);
       container.append(document.getElementById('vivre-bench-inbox').content.cloneNode(true));
       document.body.append(container);
+      insertedMs = performance.now() - start;
     });
   };
 
