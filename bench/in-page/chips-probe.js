@@ -5,7 +5,8 @@
 // error, no longer busy), then until the next frame, when it is painted. hostsMs: when
 // every expected chip host exists (maybe still loading). firstFrameMs: when the main thread was
 // done with the first frame after the insert, at most (null if the chips had settled before it,
-// and were painted in it).
+// and were painted in it). startAt: the insert's start as performance.timeOrigin + now(), a clock
+// the worker's probe (lookup-requests-probe.js) reads too.
 (() => {
   const dom = globalThis.chrome && globalThis.chrome.dom;
   // A host's root never changes: opened once, not at every check. Each chrome.dom call is an
@@ -85,7 +86,13 @@
         const settledMs = performance.now() - start;
         finish(() =>
           requestAnimationFrame(() =>
-            resolve({ hostsMs, settledMs, frameMs: performance.now() - start, firstFrameMs }),
+            resolve({
+              hostsMs,
+              settledMs,
+              frameMs: performance.now() - start,
+              firstFrameMs,
+              startAt: performance.timeOrigin + start,
+            }),
           ),
         );
       };
