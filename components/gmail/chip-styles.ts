@@ -14,7 +14,10 @@
  * would clip the focus ring, drawn outside the button, and measured slower (a paint layer each).
  * Nor only size and style: without layout containment the thread page's ratio was no better
  * (1.090x and 1.091x TaskDuration, 1.114x and 1.117x ThreadTime, against 1.075x / 1.086x and
- * 1.097x / 1.094x for this CSS, the two builds' runs of bench/main-thread.ts in alternation, 2026-12-07).
+ * 1.097x / 1.094x for this CSS, the two builds' runs of bench/main-thread.ts in alternation,
+ * 2026-12-07). Nor without `all: initial`, asked whether its ~500 declarations cost each style
+ * recalculation: 1.072x, 1.059x, 1.122x and 1.106x TaskDuration without it, 1.116x, 1.078x and
+ * 1.091x with it, in alternation the same day; and it is what keeps the page's styles off the host.
  */
 import { HOST_FONT, hostColorCss } from '../common/design/tokens';
 import { SCORE_BAND_CSS, SCORE_CHIP_COLORS } from './score-band-css';
